@@ -1,0 +1,57 @@
+"""Rhetoric and tone analysis of news text.
+
+The pipeline runs one way::
+
+    corpus (load, clean) -> statements (extract, attribute)
+        -> scoring (tokenize, match, sentiment) -> compare (aggregate, contrast)
+        -> plots (figures)
+
+The public functions are re-exported here and imported lazily, so that
+``import analysis`` stays fast and a notebook pays only for what it uses.
+
+Example:
+    >>> import analysis
+    >>> s = analysis.score_text("They are idiots.")
+    >>> [m.category for m in s.matches]
+    ['insult']
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "load_corpus": "analysis.corpus.load",
+    "Corpus": "analysis.corpus.load",
+    "CorpusError": "analysis.corpus.load",
+    "extract_statements": "analysis.statements.extract",
+    "SpeakerRegistry": "analysis.statements.speakers",
+    "score_text": "analysis.scoring.score",
+    "score_frame": "analysis.scoring.score",
+    "TextScores": "analysis.scoring.score",
+    "Match": "analysis.scoring.match",
+    "Lexicon": "analysis.scoring.lexicon",
+    "explain": "analysis.scoring.explain",
+    "aggregate": "analysis.compare.aggregate",
+    "log_odds_dirichlet": "analysis.compare.logodds",
+    "align_renderings": "analysis.compare.align",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
