@@ -1,0 +1,48 @@
+"""Command line: ``python -m analysis <command> ...``.
+
+Each command lives in the module that owns its logic and exposes
+``add_arguments(parser)`` and ``run(args) -> int``; this file only dispatches.
+
+Commands:
+    score      score a CSV / JSONL / Parquet / text file of statements
+    validate   agreement with human labels (needs ``--data DIR``)
+    notebooks  execute every notebook in order, headless, in place
+
+Example:
+    $ python -m analysis score statements.csv -o scored.parquet --text-column text
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# command -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "score": ("analysis.scale.cli_score", "score statements in a file (streams, --jobs, --dask)"),
+    "validate": ("analysis.validation.cli", "agreement with human-labelled data"),
+    "notebooks": ("analysis.notebook_runner", "execute notebooks/ in order and write figures/"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the top-level parser with one sub-parser per command."""
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        p.set_defaults(_module=module)
+        importlib.import_module(module).add_arguments(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; return its exit code."""
+    args = build_parser().parse_args(argv)
+    return int(importlib.import_module(args._module).run(args) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
