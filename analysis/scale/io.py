@@ -97,7 +97,8 @@ def detect_format(path: str | os.PathLike[str], table: dict[str, str]) -> tuple[
     ext = suffixes[-2] if gz and len(suffixes) >= 2 else (suffixes[-1] if suffixes and not gz else "")
     fmt = table.get(ext)
     if fmt is None or (gz and fmt not in _GZIP_OK):
-        known = ", ".join(sorted(table)) + " (.gz for csv/tsv/jsonl/txt)"
+        known = ", ".join(sorted(table))
+        known += " (.gz for csv/tsv/jsonl/txt)" if table is INPUT_FORMATS else " (.csv.gz)"
         raise InputError(f"{path}: unsupported file type {''.join(suffixes) or '(none)'}; use {known}")
     if gz and table is OUTPUT_FORMATS and fmt != "csv":
         raise InputError(f"{path}: only CSV output can be gzipped")

@@ -1,0 +1,252 @@
+"""``python -m analysis score``: score every statement in a file, streaming.
+
+Usage::
+
+    python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID]
+        [--jobs N] [--chunk-size N] [--dask local | --scheduler tcp://HOST:PORT]
+        [--sentiment fast|vader] [--lexicon PATH ...] [--encoding utf-8]
+
+INPUT is CSV, TSV, JSONL, Parquet or plain text (one statement per line),
+chosen by extension (``.gz`` read for csv/tsv/jsonl/txt).  OUTPUT is CSV
+(``.csv``/``.csv.gz``) or Parquet.  The output has one row per input record,
+in input order: ``input_row`` (0-based record number, see
+:mod:`analysis.scale.io`), the id column if given, the score columns and
+``status``.  Input columns are not copied: join back on ``input_row`` or the
+id.  Records without usable text keep their row, with a non-``ok`` status.
+
+The file is read and written in chunks, so memory stays flat; the output
+appears atomically when scoring finished, and never half-written.
+
+Exit codes: 0 done, 2 bad input or arguments (one-line message on stderr),
+1 scoring or writing failed, 130 interrupted.
+
+Example:
+    $ python -m analysis score statements.csv -o scored.parquet --id-column statement_id --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.scale.io import (
+    OUTPUT_FORMATS,
+    AtomicOutput,
+    InputChunk,
+    InputError,
+    count_rows,
+    detect_format,
+    read_chunks,
+)
+from analysis.scale.parallel import (
+    DEFAULT_SCORER,
+    ScorerRef,
+    imap_ordered,
+    process_pool,
+    resolve_jobs,
+    score_texts,
+)
+
+#: What scores each chunk; tests swap in a stand-in.
+SCORER: ScorerRef = DEFAULT_SCORER
+DEFAULT_CHUNK_SIZE = 5000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``score`` command's arguments to ``parser``."""
+    parser.add_argument("input", help="CSV, TSV, JSONL, Parquet or .txt file (.gz for text formats)")
+    parser.add_argument("-o", "--output", required=True, help="output .csv, .csv.gz or .parquet")
+    parser.add_argument("--text-column", default="text", help="column holding the statement (default: text)")
+    parser.add_argument("--id-column", default=None, help="column copied to the output to identify rows")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="worker processes; 0 or -1 = one per core (default: 1)"
+    )
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=DEFAULT_CHUNK_SIZE,
+        help=f"rows read, scored and written at a time (default: {DEFAULT_CHUNK_SIZE})",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--dask", choices=["local"], default=None, help="score on a local Dask cluster (--jobs workers)"
+    )
+    where.add_argument("--scheduler", default=None, help="score on a running Dask cluster, e.g. tcp://HOST:8786")
+    parser.add_argument(
+        "--sentiment", choices=["fast", "vader"], default="fast", help="VADER implementation (same numbers)"
+    )
+    parser.add_argument(
+        "--lexicon", action="extend", nargs="+", default=None, metavar="PATH", help="lexicon file(s) to use"
+    )
+    parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
+
+
+class _Inline:
+    """Runs each submitted call at once, in this process (``--jobs 1``)."""
+
+    def submit(self, fn: Any, /, *args: Any) -> Future[Any]:
+        fut: Future[Any] = Future()
+        fut.set_result(fn(*args))
+        return fut
+
+
+class _DaskSubmitter:
+    """Client.submit with ``pure=False``: chunks are never deduplicated by hashing."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def submit(self, fn: Any, /, *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+
+@contextmanager
+def _dask_submitter(args: argparse.Namespace) -> Iterator[tuple[_DaskSubmitter, int]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("--dask/--scheduler need the 'distributed' package (pip install distributed)") from None
+    if args.scheduler:
+        try:
+            client = Client(args.scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach Dask scheduler {args.scheduler}: {exc}") from None
+        with client:
+            yield _DaskSubmitter(client), max(1, sum(client.nthreads().values()))
+        return
+    n = resolve_jobs(args.jobs)
+    with LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster, Client(cluster) as client:
+        yield _DaskSubmitter(client), n
+
+
+@contextmanager
+def _submitter(args: argparse.Namespace, score_kwargs: dict[str, Any]) -> Iterator[tuple[Any, int]]:
+    if args.dask or args.scheduler:
+        with _dask_submitter(args) as pair:
+            yield pair
+        return
+    jobs = resolve_jobs(args.jobs)
+    if jobs == 1:
+        yield _Inline(), 1
+        return
+    with process_pool(jobs, args.text_column, SCORER, score_kwargs) as pool:
+        yield pool, jobs
+
+
+def _progress(total: int | None) -> AbstractContextManager[Any]:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="rows", file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def _assemble(chunk: InputChunk, scores: pd.DataFrame, id_col: str | None) -> pd.DataFrame:
+    if len(scores) != len(chunk):
+        raise RuntimeError(f"scorer returned {len(scores)} rows for {len(chunk)} (rows {chunk.start}-)")
+    for name in ("input_row", id_col):
+        if name is not None and name in scores.columns:
+            raise InputError(f"id column {name!r} clashes with a score column of the same name")
+    out = scores.copy(deep=False)
+    out.insert(0, "input_row", np.arange(chunk.start, chunk.start + len(chunk), dtype=np.int64))
+    if id_col is not None:
+        ids = chunk.ids if chunk.ids is not None else pd.Series([None] * len(chunk), dtype="str")
+        out.insert(1, id_col, ids.reset_index(drop=True))
+    return out
+
+
+def score_file(args: argparse.Namespace) -> int:
+    """Score ``args.input`` into ``args.output``; return the number of rows written.
+
+    Raises :class:`InputError` for problems with the file or the arguments.
+    """
+    detect_format(args.output, OUTPUT_FORMATS)
+    chunks = read_chunks(
+        args.input,
+        args.text_column,
+        id_col=args.id_column,
+        chunk_size=args.chunk_size,
+        encoding=args.encoding,
+    )
+    score_kwargs: dict[str, Any] = {"sentiment": args.sentiment}
+    if args.lexicon:
+        score_kwargs["lexicons"] = list(args.lexicon)
+    waiting: deque[InputChunk] = deque()
+
+    def texts() -> Iterator[list[Any]]:
+        for chunk in chunks:
+            waiting.append(chunk)
+            yield chunk.texts
+
+    with (
+        _submitter(args, score_kwargs) as (submitter, n_workers),
+        AtomicOutput(args.output) as sink,
+        _progress(count_rows(args.input)) as bar,
+    ):
+        results = imap_ordered(
+            submitter,
+            texts(),
+            max_in_flight=2 * n_workers,
+            text_col=args.text_column,
+            scorer=SCORER,
+            score_kwargs=score_kwargs,
+        )
+        for scores in results:
+            chunk = waiting.popleft()
+            sink.write(_assemble(chunk, scores, args.id_column))
+            bar.update(len(chunk))
+        if sink.rows_written == 0:
+            # An input with no rows still gets a file with the output columns.
+            empty = InputChunk(0, [], None)
+            sink.write(_assemble(empty, score_texts([], args.text_column, SCORER, score_kwargs), args.id_column))
+        return sink.rows_written
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the ``score`` command; return the exit code (messages go to stderr)."""
+    try:
+        n = score_file(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"error: interrupted; {args.output} was not written", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - report in one line; the output is already removed
+        msg = " ".join(str(exc).split())
+        print(f"error: scoring failed ({type(exc).__name__}: {msg}); {args.output} was not written", file=sys.stderr)
+        return 1
+    if sys.stderr.isatty():
+        print(f"wrote {n} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``score`` on its own (``python -m analysis.scale.cli_score ...``).
+
+    Example:
+        >>> main(["missing.csv", "-o", "out.csv"])
+        2
+    """
+    parser = argparse.ArgumentParser(prog="python -m analysis score", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
