@@ -1,0 +1,190 @@
+"""Scoring throughput, parallel speed-up and streaming memory, in one run.
+
+Measures, on real English news sentences (seed articles, presidential press
+releases, RUWA titles and leads) repeated to ``--statements`` rows:
+
+(a) vaderSentiment ``polarity_scores`` alone, statements/s;
+(b) the whole engine, ``score_frame`` (tokenising, sentence split, every
+    dimension, sentiment), statements/s, and the ratio (b)/(a);
+(c) ``score_frame`` with ``jobs=2`` against ``jobs=1``: the speed-up;
+(d) peak RSS of ``python -m analysis score`` streaming ``--rss-rows``
+    statements from a CSV in a temporary directory to Parquet.
+
+Usage:
+    python benchmarks/bench_scoring.py            # 50,000 statements, 1,000,000 rows for (d)
+    python benchmarks/bench_scoring.py --quick    # 10,000 statements, 100,000 rows for (d)
+
+Targets: (b)/(a) >= 2.0, speed-up >= 1.7 on 2 cores, peak RSS < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+
+SHARED_EXTERNAL = paths.PACKAGE_DIR.parent.parent / "shared" / "external"
+# Sentence ends: good enough to cut benchmark input into statement-sized pieces.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘A-Z0-9])")
+
+
+def _csv(directory: Path, stem: str) -> Path | None:
+    for candidate in (directory / f"{stem}.csv.gz", directory / f"{stem}.csv"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _find(stem: str, folder: str) -> Path | None:
+    vendored = paths.EXTERNAL_DIR / folder
+    return _csv(vendored, stem) or _csv(SHARED_EXTERNAL / folder, stem)
+
+
+def _sentences(texts: Iterator[str]) -> Iterator[str]:
+    for text in texts:
+        for sentence in _SENTENCE_END.split(" ".join(str(text).split())):
+            if len(sentence) >= 3:
+                yield sentence
+
+
+def real_sentences() -> list[str]:
+    """Every sentence of the seeds, press releases and RUWA titles and leads, in a fixed order."""
+    texts: list[str] = []
+    for seed in sorted(paths.RAW_SEEDS_DIR.glob("*.txt")):
+        texts.extend(seed.read_text(encoding="utf-8").splitlines())
+    for stem in ("putin", "zelenskyy"):
+        found = _find(stem, "press_releases")
+        if found is not None:
+            frame = pd.read_csv(found, dtype=str, keep_default_na=False)
+            texts.extend(frame["headline"])
+            texts.extend(frame["body"])
+    ruwa = _find("RUWA_04.08.23", "ruwa")
+    if ruwa is not None:
+        frame = pd.read_csv(ruwa, dtype=str, keep_default_na=False)
+        texts.extend(t for t in frame["title"] if t)
+        texts.extend(t for t in frame["desc"] if t)
+    return list(_sentences(iter(texts)))
+
+
+def repeated(sentences: list[str], n: int) -> list[str]:
+    """``n`` statements: evenly spaced over ``sentences`` (every source), repeated if short."""
+    if n <= len(sentences):
+        return [sentences[i * len(sentences) // n] for i in range(n)]
+    reps = -(-n // len(sentences))
+    return (sentences * reps)[:n]
+
+
+def _rate(fn: Callable[[], object], n: int) -> tuple[float, float]:
+    start = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - start
+    return n / seconds, seconds
+
+
+def bench_vader(texts: list[str]) -> tuple[float, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    return _rate(lambda: [analyzer.polarity_scores(t) for t in texts], len(texts))
+
+
+def bench_engine(texts: list[str], jobs: int) -> tuple[float, float]:
+    from analysis.scoring.score import score_frame
+
+    df = pd.DataFrame({"text": texts})
+    score_frame(df.head(50))  # build lexicons and the sentiment model outside the clock
+    return _rate(lambda: score_frame(df, "text", jobs=jobs), len(texts))
+
+
+def _write_big_csv(path: Path, sentences: list[str], rows: int) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["statement_id", "text"])
+        for i in range(rows):
+            writer.writerow([f"st{i:07d}", sentences[i % len(sentences)]])
+
+
+def bench_streaming_rss(sentences: list[str], rows: int, jobs: int) -> tuple[float, float, int]:
+    """Peak RSS (MB) and wall time of the CLI scoring ``rows`` statements; exit code."""
+    with tempfile.TemporaryDirectory(prefix="bench_scoring_") as tmp:
+        src, out = Path(tmp) / "statements.csv", Path(tmp) / "scored.parquet"
+        _write_big_csv(src, sentences, rows)
+        cmd = [
+            sys.executable, "-m", "analysis", "score", str(src), "-o", str(out),
+            "--id-column", "statement_id", "--jobs", str(jobs),
+        ]
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+        # wait4 reports this child's own peak (with its reaped workers), not
+        # that of earlier children of this process.
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        proc.returncode = code
+        if code != 0:
+            print(f"score command failed ({code}): {err.strip()}", file=sys.stderr)
+        return usage.ru_maxrss / 1024, seconds, code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer statements (fast smoke run)")
+    parser.add_argument("--statements", type=int, default=None, help="statements for (a)-(c) (default 50,000)")
+    parser.add_argument("--rss-rows", type=int, default=None, help="rows for (d) (default 1,000,000)")
+    parser.add_argument("--rss-jobs", type=int, default=1, help="--jobs for (d) (default 1)")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["vader", "engine", "jobs", "rss"])
+    args = parser.parse_args(argv)
+    n = args.statements or (10_000 if args.quick else 50_000)
+    rss_rows = args.rss_rows or (100_000 if args.quick else 1_000_000)
+
+    sentences = real_sentences()
+    texts = repeated(sentences, n)
+    print(f"{len(sentences):,} distinct real sentences, repeated to {n:,} statements", flush=True)
+
+    rows: list[tuple[str, str, str]] = []
+    vader_rate = engine_rate = None
+    if "vader" not in args.skip:
+        vader_rate, secs = bench_vader(texts)
+        rows.append(("(a) vaderSentiment polarity_scores", f"{vader_rate:,.0f} stmt/s", f"{secs:.1f} s"))
+        print(rows[-1], flush=True)
+    if "engine" not in args.skip:
+        engine_rate, secs = bench_engine(texts, jobs=1)
+        rows.append(("(b) score_frame, whole engine, jobs=1", f"{engine_rate:,.0f} stmt/s", f"{secs:.1f} s"))
+        print(rows[-1], flush=True)
+    if vader_rate and engine_rate:
+        rows.append(("    ratio (b)/(a)  [target >= 2.0]", f"{engine_rate / vader_rate:.2f}x", ""))
+    if "jobs" not in args.skip:
+        one, s1 = bench_engine(texts, jobs=1) if engine_rate is None else (engine_rate, n / engine_rate)
+        two, s2 = bench_engine(texts, jobs=2)
+        rows.append(("(c) score_frame jobs=2", f"{two:,.0f} stmt/s", f"{s2:.1f} s"))
+        rows.append(("    speed-up jobs=2 / jobs=1  [target >= 1.7]", f"{s1 / s2:.2f}x", ""))
+        print(rows[-1], flush=True)
+    if "rss" not in args.skip:
+        rss, secs, code = bench_streaming_rss(sentences, rss_rows, args.rss_jobs)
+        label = f"(d) CLI peak RSS, {rss_rows:,} rows, --jobs {args.rss_jobs}  [target < 500 MB]"
+        rows.append((label, f"{rss:,.0f} MB" if code == 0 else "FAILED", f"{secs:.1f} s"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"\nbench_scoring  {date.today()}  {platform.node()}  {platform.processor() or platform.machine()}"
+          f"  {os.cpu_count()} cores  Python {platform.python_version()}")
+    for label, value, secs in rows:
+        print(f"  {label:<{width}}  {value:>16}  {secs:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
