@@ -31,6 +31,7 @@ References:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -51,6 +52,9 @@ SEED_SHARE: float = 0.10
 MIN_WORDS: int = 5
 MAX_WORDS: int = 60
 SAMPLE_COLUMNS: list[str] = ["sentence_id", "source", "doc_ref", "sentence"]
+HEDGING_DIR: Path = paths.CORPUS_VALIDATION_DIR / "hedging"
+SAMPLE_CSV: Path = HEDGING_DIR / "sample.csv"
+LABELS_CSV: Path = HEDGING_DIR / "labels.csv"
 
 # Lines of web furniture in the raw seeds.  Everything after a tail marker is
 # page chrome (related-article lists, comment boxes), not the article.
@@ -136,14 +140,14 @@ def _split(text: str, tokenizer: PunktSentenceTokenizer) -> Iterator[str]:
 def seed_sentences(
     seeds_dir: Path | None = None, tokenizer: PunktSentenceTokenizer | None = None
 ) -> pd.DataFrame:
-    """Split the raw seed articles into usable sentences.
+    """Split the raw seed articles into sentences (unfiltered; see ``candidate_pool``).
 
     Returns columns source (``seed:<file name>``), doc_ref (file name),
     position, sentence; page chrome after a tail marker is cut first.
 
     Example:
         >>> df = seed_sentences()
-        >>> df["source"].str.startswith("seed:").all()
+        >>> bool(df["source"].str.startswith("seed:").all())
         True
     """
     seeds_dir = paths.RAW_SEEDS_DIR if seeds_dir is None else Path(seeds_dir)
@@ -296,3 +300,30 @@ def sample_sentences(
     out = pool.iloc[order].reset_index(drop=True)
     out.insert(0, "sentence_id", [f"hs{i + 1:04d}" for i in range(len(out))])
     return out[SAMPLE_COLUMNS]
+
+
+def assign_split(sentence_id: str) -> str:
+    """Return ``'dev'`` or ``'test'`` for a sentence id (md5 parity, ~50/50).
+
+    Fixed before any tuning: lexicon work may look at ``dev`` only and must
+    report on ``test``.  Depends on the id alone, so it never changes when
+    labels are revised.
+
+    Example:
+        >>> assign_split("hs0001"), assign_split("hs0002")
+        ('dev', 'test')
+    """
+    return "dev" if int(hashlib.md5(sentence_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def write_sample(path: Path | None = None, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> Path:
+    """Draw the sample and write it as UTF-8 CSV (default ``SAMPLE_CSV``).
+
+    Example:
+        >>> write_sample(Path("/tmp/hedging_sample.csv"))  # doctest: +SKIP
+        PosixPath('/tmp/hedging_sample.csv')
+    """
+    path = SAMPLE_CSV if path is None else Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sample_sentences(n=n, seed=seed).to_csv(path, index=False, encoding="utf-8")
+    return path
