@@ -272,3 +272,16 @@ def read_quoted_sources(
                 )
             prev_last, prev_line = last, line
     return df
+
+
+def empty_quoted_sources() -> pd.DataFrame:
+    """An empty quoted-sources table with the checked columns (corpora without the file).
+
+    Example:
+        >>> list(empty_quoted_sources().columns)[:2]
+        ['article_id', 'quoted_outlet']
+    """
+    df = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTED_COLUMNS})
+    return df.astype({"first_line": "int64", "last_line": "int64"}).assign(
+        csv_line=pd.Series(dtype="int64")
+    )
