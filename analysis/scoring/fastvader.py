@@ -62,6 +62,24 @@ _PUNCTUATION: str = string.punctuation
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 _AT_VERY = ("at", "very")
+# A lexicon word whose three preceding tokens avoid these (and "n't") is
+# touched by no rule except ALL CAPS: see FastVader.polarity_scores.
+_MODIFIERS: frozenset[str] = frozenset(_BOOSTERS) | _NEGATE | {
+    "no", "never", "without", "so", "this", "least",
+}
+_NT_RE = re.compile("[nN]'[tT]")
+
+
+# An idiom or booster phrase can only match in a text holding all its words.
+_IDIOM_KEYS: tuple[frozenset[str], ...] = tuple(
+    frozenset(k) for k in (*_SPECIAL_CASES, *_BOOSTER_NGRAMS) if len(k) > 1
+)
+_IDIOM_WORDS: frozenset[str] = frozenset().union(*_IDIOM_KEYS)
+
+
+def _idioms_possible(lows: list[str]) -> bool:
+    present = _IDIOM_WORDS.intersection(lows)
+    return len(present) > 1 and any(key <= present for key in _IDIOM_KEYS)
 
 
 def _negated(word_lower: str) -> bool:
@@ -143,16 +161,40 @@ class FastVader:
 
         n_upper = sum(map(str.isupper, words))
         cap_diff = 0 < n_upper < n  # allcap_differential
+        hits = list(compress(range(n), map(scoring.__contains__, lows)))
         # vaderSentiment appends int 0 for unscored words; kept for an identical sum().
         sentiments: list[float] = [0] * n
+        lexicon = self.lexicon
+        modifiers = _MODIFIERS
+        # Gates for the fast path below; each only says "a rule might fire".
+        idioms_possible = _idioms_possible(lows)
+        nt_possible = "'" in text and _NT_RE.search(text) is not None
         valence = self._valence
-        for i in compress(range(n), map(scoring.__contains__, lows)):
-            if i < n - 1 and lows[i] == "kind" and lows[i + 1] == "of":
+        for i in hits:
+            item = lows[i]
+            if item == "kind" and i < n - 1 and lows[i + 1] == "of":
                 continue
-            sentiments[i] = valence(i, n, words, lows, cap_diff)
+            window = lows[i - 3 : i] if i > 2 else lows[:i]
+            if (
+                item != "no"
+                and not idioms_possible
+                and modifiers.isdisjoint(window)
+                and not (nt_possible and any("n't" in w for w in window))
+            ):
+                # No negator, booster, "least", "no" or idiom near the word:
+                # every rule of sentiment_valence but the ALL CAPS one is a no-op.
+                v = lexicon[item]
+                if cap_diff and words[i].isupper():
+                    if v > 0:
+                        v += _C_INCR
+                    else:
+                        v -= _C_INCR
+                sentiments[i] = v
+            else:
+                sentiments[i] = valence(i, n, words, lows, cap_diff)
         if "but" in lows:
             _but_check(sentiments, lows.index("but"), n)
-        return _score_valence(sentiments, text)
+        return _score_valence(sentiments, [sentiments[i] for i in hits], n, text)
 
     def polarity_scores_many(self, texts: Iterable[str]) -> list[dict[str, float]]:
         """Score many texts; one dictionary per text, in order.
@@ -312,7 +354,12 @@ def _but_check(sentiments: list[float], but_index: int, n: int) -> None:
             sentiments[si] = value * 1.5
 
 
-def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
+def _score_valence(
+    sentiments: list[float], candidates: list[float], n: int, text: str
+) -> dict[str, float]:
+    # score_valence.  ``candidates`` are the scores at lexicon positions, in
+    # order: every other score is 0, and zeros change neither sum in
+    # _sift_sentiment_scores, only the neutral count.
     sum_s = float(sum(sentiments))
     # _punctuation_emphasis
     ep_count = text.count("!")
@@ -337,14 +384,14 @@ def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
     # _sift_sentiment_scores
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for s in sentiments:
+    neu_count = n
+    for s in candidates:
         if s > 0:
             pos_sum += float(s) + 1
-        if s < 0:
+            neu_count -= 1
+        elif s < 0:
             neg_sum += float(s) - 1
-        if s == 0:
-            neu_count += 1
+            neu_count -= 1
 
     abs_neg = math.fabs(neg_sum)
     if pos_sum > abs_neg:

@@ -1,0 +1,328 @@
+"""FastVader must give exactly vaderSentiment 3.3.2's polarity_scores, for any text."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import random
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from vaderSentiment import vaderSentiment as vader_module
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis import paths
+from analysis.scoring.fastvader import FastVader
+
+KEYS = ("neg", "neu", "pos", "compound")
+TOLERANCE = 1e-9
+NYT_NAME = "nytEditorialSnippets_GroundTruth.txt"
+# A crude splitter is enough: these are test inputs, any split will do.
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+@pytest.fixture(scope="session")
+def reference() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@pytest.fixture(scope="session")
+def fast() -> FastVader:
+    return FastVader()
+
+
+def assert_identical(texts: Iterable[str], fast: FastVader, reference: SentimentIntensityAnalyzer) -> int:
+    """Compare every text; fail listing the first divergences.  Returns how many were compared."""
+    diverging = []
+    count = 0
+    for text in texts:
+        count += 1
+        want = reference.polarity_scores(text)
+        got = fast.polarity_scores(text)
+        if set(got) != set(KEYS) or any(abs(got[k] - want[k]) > TOLERANCE for k in KEYS):
+            diverging.append((text, want, got))
+    assert not diverging, f"{len(diverging)} of {count} texts diverge, e.g. {diverging[:3]!r}"
+    return count
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        raw = gzip.decompress(raw)
+    return raw.decode("utf-8")
+
+
+def _first_existing(candidates: list[Path]) -> Path | None:
+    return next((p for p in candidates if p.is_file()), None)
+
+
+# -- fixed texts ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def nyt_sentences() -> list[str]:
+    """The VADER NYT editorial snippets: vendored copy, else ANALYSIS_VALIDATION_DATA."""
+    vendored = paths.CORPUS_VALIDATION_DIR / "vader_nyt"
+    candidates = [vendored / f"{NYT_NAME}.gz", vendored / NYT_NAME]
+    env_dir = paths.validation_data_dir()
+    if env_dir is not None:
+        candidates += [env_dir / "vader_nyt" / NYT_NAME, env_dir / "vader_nyt" / f"{NYT_NAME}.gz"]
+    path = _first_existing(candidates)
+    if path is None:
+        pytest.skip(
+            f"VADER NYT set not found: expected {vendored / (NYT_NAME + '.gz')} or "
+            f"$ANALYSIS_VALIDATION_DATA/vader_nyt/{NYT_NAME}"
+        )
+    sentences = []
+    for lineno, line in enumerate(_read_text(path).splitlines(), start=1):
+        fields = line.split("\t")
+        assert len(fields) >= 3, f"{path}: line {lineno} is not 'id<TAB>score<TAB>text'"
+        sentences.append(fields[2])
+    return sentences
+
+
+@pytest.fixture(scope="session")
+def press_release_texts() -> list[str]:
+    """All headlines plus a fixed sample of 3,000 body sentences of the press releases."""
+    directories = [paths.PRESS_RELEASES_DIR]
+    env_dir = paths.validation_data_dir()
+    if env_dir is not None:
+        directories.append(env_dir.parent / "external" / "press_releases")
+    files: list[Path] = []
+    for directory in directories:
+        files = sorted(directory.glob("*.csv.gz")) or sorted(directory.glob("*.csv"))
+        if files:
+            break
+    if not files:
+        pytest.skip(
+            f"press releases not found in {paths.PRESS_RELEASES_DIR} nor beside "
+            "$ANALYSIS_VALIDATION_DATA (../external/press_releases)"
+        )
+    csv.field_size_limit(1 << 30)
+    headlines: list[str] = []
+    sentences: list[str] = []
+    for path in files:
+        for row in csv.DictReader(io.StringIO(_read_text(path))):
+            headlines.append(row.get("headline") or "")
+            sentences.extend(SENTENCE_SPLIT.split(row.get("body") or ""))
+    sample = random.Random(20240611).sample(sentences, min(3000, len(sentences)))
+    return headlines + sample
+
+
+def test_lexicons_are_vaders_own(fast: FastVader, reference: SentimentIntensityAnalyzer) -> None:
+    assert fast.lexicon == reference.lexicon
+    assert fast.emojis == reference.emojis
+
+
+def test_nyt_editorial_sentences(nyt_sentences, fast, reference) -> None:
+    assert assert_identical(nyt_sentences, fast, reference) > 5000
+
+
+def test_seed_lines_sentences_and_whole_articles(seed_texts, fast, reference) -> None:
+    assert seed_texts, f"no seed articles in {paths.RAW_SEEDS_DIR}"
+    texts: list[str] = []
+    for article in seed_texts.values():
+        texts.append(article)
+        for line in article.splitlines():
+            texts.append(line)
+            texts.extend(SENTENCE_SPLIT.split(line))
+    assert assert_identical(texts, fast, reference) > 100
+
+
+def test_press_releases(press_release_texts, fast, reference) -> None:
+    assert assert_identical(press_release_texts, fast, reference) > 3000
+
+
+EDGE_CASES = [
+    "",
+    " ",
+    " \t\n\r\x0b\x0c\u00a0\u2003",
+    ".",
+    "!?.,;:",
+    "...!!!???",
+    "!!!!",
+    "!!!!!!!!",
+    "???",
+    "??",
+    "?",
+    "good!!!!",
+    "bad???",
+    "good ??? bad !!!!",
+    "\U0001f601",
+    "\U0001f601\U0001f48b\U0001f498",
+    "x\U0001f601y",
+    " \U0001f601 \U0001f601",
+    "\u00a9\u00ae\u2122",
+    "I love it\U0001f601!",
+    ":) :( :-D :P <3",
+    "no",
+    "no.",
+    "It is good, no",
+    "That is a problem, no?",
+    "no problem",
+    "no good",
+    "no no good",
+    "no or nor bad",
+    "no, this is not bad",
+    "not bad",
+    "Not bad at all",
+    "isn't good",
+    "ISN'T GOOD but fine",
+    "never so good",
+    "never this good",
+    "never been good",
+    "it was never so very good",
+    "so good",
+    "this good",
+    "without doubt good",
+    "without a doubt, excellent idea",
+    "Without a doubt, an excellent idea.",
+    "kind of good",
+    "kind of",
+    "kind",
+    "sort of bad",
+    "just enough good",
+    "a kinda good day",
+    "at least good",
+    "the least good",
+    "very least good",
+    "least good",
+    "he is the shit",
+    "it was really the bomb",
+    "a real bad ass",
+    "this is a kiss of death for us",
+    "a meal to die for",
+    "yeah right great",
+    "good good good good",
+    "bad bad good good but bad bad good good",
+    "good but",
+    "but good",
+    "good but great but bad",
+    "great great but good great good",
+    "GOOD",
+    "GOOD bad",
+    "VERY GOOD day",
+    "the VERY good day",
+    "NO GOOD",
+    "Not Bad AT ALL, VERY GOOD!!",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "Today only kinda sux! But I'll get by, lol",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "İstanbul's BAD news, ΣΟΦΟΣ ΚΑΚΟΣ good",
+    "n't good",
+    "don't really like it",
+    "DON'T like",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_edge_cases(text: str, fast, reference) -> None:
+    assert_identical([text], fast, reference)
+
+
+def test_very_long_text(fast, reference) -> None:
+    unit = "The deal is not bad, but the terrible war was NEVER so good!! Kind of great, at least. "
+    assert_identical([unit * 300], fast, reference)
+
+
+def test_empty_and_neutral_results(fast) -> None:
+    assert fast.polarity_scores("") == {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    assert fast.polarity_scores("The table is round.") == {
+        "neg": 0.0,
+        "neu": 1.0,
+        "pos": 0.0,
+        "compound": 0.0,
+    }
+
+
+def test_non_string_is_a_clear_type_error(fast) -> None:
+    for bad in (None, 3.5, b"good"):
+        with pytest.raises(TypeError, match="expects a str"):
+            fast.polarity_scores(bad)  # type: ignore[arg-type]
+
+
+def test_polarity_scores_many_keeps_order(fast, reference) -> None:
+    texts = ["good", "", "bad!!", "not bad", "good"]
+    assert fast.polarity_scores_many(texts) == [reference.polarity_scores(t) for t in texts]
+    assert fast.polarity_scores_many(iter(texts)) == fast.polarity_scores_many(texts)
+
+
+# -- generated texts -------------------------------------------------------------
+
+
+def _vocabulary() -> list[str]:
+    lexicon = sorted(SentimentIntensityAnalyzer().lexicon)
+    rules = [
+        "no", "not", "never", "so", "this", "without", "doubt", "least", "at", "very",
+        "or", "nor", "but", "BUT", "kind", "of", "sort", "just", "enough", "the", "to",
+        "die", "for", "kiss", "death", "bad", "ass", "bomb", "shit", "yeah", "right",
+        "bus", "stop", "beating", "heart", "isn't", "don't", "n't", "ain't", "uh-uh",
+    ]  # fmt: skip
+    return (
+        rules
+        + list(vader_module.NEGATE)
+        + list(vader_module.BOOSTER_DICT)
+        + lexicon[::25]  # a spread of ~300 lexicon entries, emoticons included
+        + ["good", "great", "bad", "terrible", "love", "hate", "war", "peace", "dead"]
+        + ["\U0001f601", "\U0001f48b", "\u2764", "\u00a9", ":)", ":(", "<3"]
+        + ["word", "Russia", "said", "I", "a", "U.S.", "NATO"]
+    )
+
+
+VOCABULARY = _vocabulary()
+PUNCT = st.sampled_from(["", "", "", "", ".", ",", "!", "?", "!!", "???", "'", '"', "(", ")", "...", "-"])
+
+
+@st.composite
+def vader_like_tokens(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(VOCABULARY))
+    case = draw(st.sampled_from(["keep", "keep", "keep", "upper", "title", "lower"]))
+    if case == "upper":
+        word = word.upper()
+    elif case == "title":
+        word = word.title()
+    elif case == "lower":
+        word = word.lower()
+    return draw(PUNCT) + word + draw(PUNCT)
+
+
+vader_like_texts = st.builds(
+    lambda tokens, seps: "".join(t + s for t, s in zip(tokens, seps)),
+    st.lists(vader_like_tokens(), min_size=0, max_size=14),
+    st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "\t", "", " \U0001f601 "]), min_size=14, max_size=14),
+)
+
+
+@settings(
+    max_examples=1500,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(text=vader_like_texts)
+def test_generated_vader_like_texts(text: str, fast, reference) -> None:
+    assert_identical([text], fast, reference)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=st.text(max_size=200))
+def test_arbitrary_text(text: str, fast, reference) -> None:
+    assert_identical([text], fast, reference)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(VOCABULARY), st.text(alphabet=st.characters(codec="utf-8"), max_size=4)),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_lexicon_words_mixed_with_arbitrary_characters(text: str, fast, reference) -> None:
+    assert_identical([text], fast, reference)
