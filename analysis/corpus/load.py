@@ -267,7 +267,7 @@ def load_corpus(
 
     Example:
         >>> c = load_corpus()
-        >>> c.articles["status"].isin(["ok", "no_statements", "extractor_unavailable"]).all()
+        >>> bool(c.articles["status"].isin(["ok", "no_statements", "extractor_unavailable"]).all())
         True
     """
     corpus_dir = Path(path) if path is not None else paths.CORPUS_DIR

@@ -10,7 +10,7 @@ established as Russian, Western or Ukrainian, including unidentified ones.
 
 Example:
     >>> from analysis import paths
-    >>> read_articles(paths.ARTICLES_CSV)["outlet_bloc"].isin(BLOCS).all()
+    >>> bool(read_articles(paths.ARTICLES_CSV)["outlet_bloc"].isin(BLOCS).all())
     True
 """
 
