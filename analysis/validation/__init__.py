@@ -1,1 +1,51 @@
-"""Validation of the scores against human labels (PTC-2020, VADER NYT, the hedging set)."""
+"""Validation of the scores against human labels (PTC-2020, VADER NYT, the hedging set).
+
+Loaders (:mod:`.ptc`, :mod:`.nyt`, :mod:`.hedging`), numpy metrics
+(:mod:`.metrics`), the fixed md5 dev/test split (:mod:`.split`), and the
+evaluations (:mod:`.ptc_eval`, :mod:`.nyt_eval`, :mod:`.hedging_eval`,
+:mod:`.errors`) gathered by :func:`run_validation` into a
+:class:`ValidationReport`.  Names are imported lazily.
+
+Example:
+    >>> from analysis import validation
+    >>> validation.split_of("111111111") in {"dev", "test"}
+    True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS: dict[str, str] = {
+    "ValidationDataError": "analysis.validation.exceptions",
+    "split_of": "analysis.validation.split",
+    "PTC": "analysis.validation.ptc",
+    "load_ptc": "analysis.validation.ptc",
+    "ptc_sentences": "analysis.validation.ptc",
+    "load_nyt": "analysis.validation.nyt",
+    "load_hedging_labels": "analysis.validation.hedging",
+    "evaluate_ptc": "analysis.validation.ptc_eval",
+    "sentence_metrics": "analysis.validation.ptc_eval",
+    "span_metrics": "analysis.validation.ptc_eval",
+    "evaluate_nyt": "analysis.validation.nyt_eval",
+    "evaluate_hedging": "analysis.validation.hedging_eval",
+    "worst_errors": "analysis.validation.errors",
+    "run_validation": "analysis.validation.evaluate",
+    "ValidationReport": "analysis.validation.report",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis.validation' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

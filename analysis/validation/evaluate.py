@@ -1,0 +1,88 @@
+"""Run every validation against human labels and collect one report.
+
+Parts: PTC-2020 (sentence level and span overlap, dev/test by article),
+VADER NYT (correlation with crowd means), the project's hedging set.  Each
+method is reported beside its baselines.  The scorer defaults to
+``analysis.scoring.score_frame`` / ``matches_frame``; pass others to validate
+an alternative.  Nothing here asserts a quality target: the numbers are
+reported as they are.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from analysis.validation.errors import worst_errors
+from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.hedging_eval import evaluate_hedging
+from analysis.validation.nyt_eval import evaluate_nyt
+from analysis.validation.ptc_eval import (
+    DEFAULT_THREAT_CATEGORIES,
+    PTCTask,
+    default_tasks,
+    evaluate_ptc,
+    sentence_metrics,
+    span_metrics,
+)
+from analysis.validation.report import ValidationReport
+from analysis.validation.scorers import (
+    FrameScorer,
+    Matcher,
+    default_frame_scorer,
+    default_matcher,
+)
+from analysis.validation.split import DEV_BUCKETS, N_BUCKETS
+
+
+def run_validation(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    scorer: FrameScorer | None = None,
+    matcher: Matcher | None = None,
+    nyt_path: str | os.PathLike[str] | None = None,
+    hedging_path: str | os.PathLike[str] | None = None,
+    tasks: Sequence[PTCTask] | None = None,
+    threat_categories: Sequence[str] = DEFAULT_THREAT_CATEGORIES,
+    k_errors: int = 20,
+) -> ValidationReport:
+    """Validate the scorer on PTC-2020 (from ``data_dir``), VADER NYT and the hedging set.
+
+    PTC-2020 is required (:class:`ValidationDataError` names what is missing);
+    a missing NYT or hedging file is recorded in ``report.notes`` and that part
+    left empty.
+
+    Example:
+        >>> report = run_validation("/path/to/validation")  # doctest: +SKIP
+        >>> print(report.to_markdown())  # doctest: +SKIP
+    """
+    scorer = scorer or default_frame_scorer()
+    matcher = matcher or default_matcher()
+    tasks = tuple(tasks or default_tasks(threat_categories))
+    report = ValidationReport()
+
+    ptc = evaluate_ptc(data_dir, tasks=tasks, scorer=scorer, matcher=matcher)
+    lines = ptc.lines
+    report.ptc_sentence = sentence_metrics(ptc)
+    report.ptc_span = span_metrics(ptc)
+    report.errors = worst_errors(ptc, k=k_errors, split="dev")
+    report.notes.extend(ptc.notes)
+    counts = lines.groupby("split")["article_id"].nunique().to_dict()
+    report.meta = {
+        "PTC-2020 lines": f"{len(lines)} non-empty lines of {lines['article_id'].nunique()} articles",
+        "dev/test split": (
+            f"int(md5(article_id).hexdigest(), 16) % {N_BUCKETS} < {DEV_BUCKETS} -> dev: "
+            f"{counts.get('dev', 0)} dev / {counts.get('test', 0)} test articles"
+        ),
+        "threat categories": ", ".join(t for task in tasks if task.categories for t in task.categories),
+    }
+
+    try:
+        report.nyt = evaluate_nyt(nyt_path, scorer=scorer)
+    except ValidationDataError as err:
+        report.notes.append(f"NYT part not run: {err}")
+    try:
+        report.hedging = evaluate_hedging(hedging_path, scorer=scorer)
+    except ValidationDataError as err:
+        report.notes.append(f"hedging part not run: {err}")
+    return report

@@ -1,0 +1,76 @@
+"""Agreement of the hedging and certainty (booster) counts with the hand-labelled sentences.
+
+Rules fixed in advance: a sentence is predicted to hedge when
+``hedging_count > 0`` and to boost when ``certainty_count > 0``; gold is the
+``hedge`` / ``booster`` column.  The baseline is "every sentence is positive"
+(its F1 is 2p / (1 + p) for a positive share p): a lexicon that does not
+beat it tells nothing.  Results for dev, test and all sentences.
+
+References:
+    Hyland, K. (2005). Metadiscourse: Exploring Interaction in Writing. Continuum.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from analysis.validation import metrics
+from analysis.validation.hedging import load_hedging_labels
+from analysis.validation.scorers import FrameScorer, check_scores, default_frame_scorer
+
+#: gold column -> scorer count column
+HEDGING_TARGETS: dict[str, str] = {"hedge": "hedging_count", "booster": "certainty_count"}
+
+
+def hedging_metrics(labels: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """P/R/F1 and the confusion counts per target, rule and split (dev, test, all).
+
+    ``labels`` and ``scores`` are aligned by position.
+
+    Example:
+        >>> lab = pd.DataFrame({"hedge": [1, 0, 1], "booster": [0, 1, 0],
+        ...                     "split": ["dev", "dev", "test"]})
+        >>> sc = pd.DataFrame({"hedging_count": [2, 1, 0], "certainty_count": [0, 1, 0]})
+        >>> hedging_metrics(lab, sc).query("split == 'all' and kind == 'method'").f1.round(3).tolist()
+        [0.5, 1.0]
+    """
+    if len(labels) != len(scores):
+        raise ValueError(f"labels ({len(labels)}) and scores ({len(scores)}) differ in length")
+    rows = []
+    split = labels["split"].to_numpy()
+    for gold, column in HEDGING_TARGETS.items():
+        y_all = labels[gold].to_numpy(dtype=bool)
+        pred_all = pd.to_numeric(scores[column], errors="coerce").fillna(0).to_numpy() > 0
+        for part_name in ("dev", "test", "all"):
+            part = np.ones(len(y_all), bool) if part_name == "all" else split == part_name
+            y = y_all[part]
+            for rule, kind, pred in (
+                (f"{column} > 0", "method", pred_all[part]),
+                ("all positive", "baseline", np.ones(int(part.sum()), bool)),
+            ):
+                prf = metrics.precision_recall_f1(y, pred)
+                rows.append({"target": gold, "rule": rule, "kind": kind, "split": part_name,
+                             "precision": prf.precision, "recall": prf.recall, "f1": prf.f1,
+                             "tp": prf.tp, "fp": prf.fp, "fn": prf.fn, "tn": prf.tn,
+                             "n": int(part.sum()), "n_pos": int(y.sum())})
+    return pd.DataFrame(rows)
+
+
+def evaluate_hedging(
+    path: str | os.PathLike[str] | None = None, scorer: FrameScorer | None = None
+) -> pd.DataFrame:
+    """Load the hedging labels (default: the repository's), score the sentences, compare.
+
+    Example:
+        >>> evaluate_hedging().query("split == 'test'")  # doctest: +SKIP
+    """
+    labels = load_hedging_labels(path).reset_index(drop=True)
+    scorer = scorer or default_frame_scorer()
+    scores = check_scores(
+        scorer(pd.DataFrame({"text": labels["sentence"].to_numpy()})), len(labels),
+        tuple(HEDGING_TARGETS.values()),
+    )
+    return hedging_metrics(labels, scores.reset_index(drop=True))

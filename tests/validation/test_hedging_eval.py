@@ -1,0 +1,53 @@
+"""Hedging/booster agreement with a fake scorer; answers computed by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.validation.hedging_eval import evaluate_hedging, hedging_metrics
+
+
+@pytest.fixture
+def tiny_labels(tmp_path):
+    rows = [
+        ("h1", "It may rain.", 1, 0, "dev"),  # hedge caught
+        ("h2", "Perhaps it will.", 1, 0, "dev"),  # hedge caught
+        ("h3", "It seems likely.", 1, 0, "test"),  # hedge missed
+        ("b1", "It will certainly rain.", 0, 1, "dev"),  # booster caught
+        ("b2", "Clearly it rains.", 0, 1, "test"),  # booster missed
+        ("n1", "The may pole stands.", 0, 0, "test"),  # hedge false positive
+        ("n2", "It rains.", 0, 0, "dev"),
+    ]
+    df = pd.DataFrame(rows, columns=["sentence_id", "sentence", "hedge", "booster", "split"])
+    df.insert(1, "source", "test")
+    df["label"], df["cues"] = "", ""
+    p = tmp_path / "labels.csv"
+    df.to_csv(p, index=False)
+    return p
+
+
+def test_hedging_hand_computed(tiny_labels, fake_scorer):
+    t = evaluate_hedging(tiny_labels, scorer=fake_scorer).set_index(["target", "kind", "split"])
+    hedge_all = t.loc[("hedge", "method", "all")]
+    assert (hedge_all.tp, hedge_all.fp, hedge_all.fn, hedge_all.tn) == (2, 1, 1, 3)
+    assert hedge_all.f1 == pytest.approx(4 / 6)
+    hedge_dev = t.loc[("hedge", "method", "dev")]
+    assert (hedge_dev.precision, hedge_dev.recall) == (1.0, 1.0)
+    hedge_test = t.loc[("hedge", "method", "test")]
+    assert (hedge_test.tp, hedge_test.fp, hedge_test.fn) == (0, 1, 1)
+    booster = t.loc[("booster", "method", "all")]
+    assert (booster.tp, booster.fn, booster.fp) == (1, 1, 0)
+    base = t.loc[("hedge", "baseline", "all")]
+    assert base.recall == 1.0 and base.precision == pytest.approx(3 / 7)
+    assert base.n == 7 and base.n_pos == 3
+
+
+def test_no_positive_predictions_give_nan_precision():
+    lab = pd.DataFrame({"hedge": [1, 0], "booster": [0, 0], "split": ["dev", "test"]})
+    sc = pd.DataFrame({"hedging_count": [0, 0], "certainty_count": [0, 0]})
+    row = hedging_metrics(lab, sc).set_index(["target", "kind", "split"]).loc[
+        ("hedge", "method", "all")]
+    assert math.isnan(row.precision) and row.recall == 0.0
