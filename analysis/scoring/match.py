@@ -1,0 +1,195 @@
+"""Find lexicon terms in text as spans with offsets into the original text.
+
+All entry variants (inflections, hyphen/space spellings; see
+:mod:`analysis.scoring.variants`) are compiled once into one Aho-Corasick
+automaton (``pyahocorasick``) and run over the normalised copy of the text
+(:mod:`analysis.scoring.normalize`), so the per-text cost is one C scan plus
+a little Python per candidate hit.
+
+A hit counts when it is a whole word: the characters around it are not
+letters/digits.  A hyphen counts as a boundary ("neo-Nazi-led" contains
+"neo-Nazi"), except after a negating prefix ("non-violent", "anti-war",
+"counter-terrorism" do not contain "violent", "war", "terrorism").  A
+trailing possessive "'s" is allowed ("regime's").
+
+Then, per hit: the entry's context rules (:mod:`analysis.scoring.rules`);
+negation of boosters (a certainty term with a negator within three tokens
+before it, e.g. "not certain", "not at all clear", is counted as a *hedge*,
+rule ``negated booster -> hedge``); and overlaps.  Overlaps are resolved
+longest-leftmost within three groups: hostility, loaded, and stance
+(hedging + certainty together, because "no doubt" must not also count its
+"doubt").  Across groups a span may count twice ("neo-Nazi regime" is both a
+hostile label and Russian state vocabulary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+
+from analysis.scoring.normalize import normalize_text
+from analysis.scoring.rules import negated, parse_context
+from analysis.scoring.variants import expand
+
+if TYPE_CHECKING:
+    from analysis.scoring.lexicon import Lexicon, LexiconEntry
+
+_GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2}
+_NEG_PREFIXES = frozenset({"non", "anti", "counter", "un", "de", "ex", "pseudo", "post", "pre"})
+NEGATED_BOOSTER_RULE = "negated booster -> hedge"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One counted lexicon hit.  ``text[start:end] == surface``.
+
+    ``term`` is the lexicon entry (normalised), ``dimension`` the dimension
+    it is counted in (a negated booster is counted in ``hedging`` with
+    category ``negated_booster``), ``rule`` explains any non-trivial decision.
+    """
+
+    term: str
+    dimension: str
+    category: str
+    start: int
+    end: int
+    weight: float
+    side: str
+    surface: str
+    rule: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict of the fields.
+
+        Example:
+            >>> Match("x", "hedging", "c", 0, 1, 1.0, "", "x").to_dict()["dimension"]
+            'hedging'
+        """
+        return asdict(self)
+
+
+class _Compiled:
+    __slots__ = ("entry", "rules", "negatable", "group", "exact_key")
+
+    def __init__(self, entry: LexiconEntry) -> None:
+        self.entry = entry
+        self.rules = parse_context(entry.context)
+        self.negatable = entry.dimension == "certainty"
+        self.group = _GROUP[entry.dimension]
+
+
+class Matcher:
+    """A lexicon compiled for matching.  Build via ``Lexicon.compiled()``.
+
+    Example:
+        >>> from analysis.scoring.lexicon import Lexicon
+        >>> m = Lexicon.builtin().compiled()
+        >>> [(x.term, x.category) for x in m.find("They are idiots.") if x.dimension == "hostility"]
+        [('idiot', 'insult')]
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        table: dict[str, dict[str, tuple[bool, _Compiled]]] = {}
+        for entry in lexicon.entries:
+            comp = _Compiled(entry)
+            for key in expand(entry.term, inflect=entry.match == "inflect"):
+                slot = table.setdefault(key, {})
+                exact = key == entry.term
+                prev = slot.get(entry.dimension)
+                # the same surface from two entries: the entry spelled exactly so wins
+                if prev is None or (exact and not prev[0]):
+                    slot[entry.dimension] = (exact, comp)
+        self.n_keys = len(table)
+        self._automaton = ahocorasick.Automaton()
+        for key, slot in table.items():
+            self._automaton.add_word(key, (len(key), tuple(c for _, c in slot.values())))
+        if table:
+            self._automaton.make_automaton()
+        self._empty = not table
+
+    def find(self, text: str) -> list[Match]:
+        """All counted matches in ``text``, ordered by start offset."""
+        if self._empty or not text:
+            return []
+        norm, offsets = normalize_text(text)
+        n = len(norm)
+        cands: list[tuple[int, int, int, _Compiled, str, bool]] = []
+        for end_i, (klen, comps) in self._automaton.iter(norm):
+            s = end_i - klen + 1
+            e = end_i + 1
+            if s > 0:
+                c = norm[s - 1]
+                if c.isalnum():
+                    continue
+                if (c == "-" or c == "'") and s > 1 and norm[s - 2].isalnum():
+                    if c == "'":
+                        continue
+                    j = s - 2
+                    while j >= 0 and norm[j].isalnum():
+                        j -= 1
+                    if norm[j + 1 : s - 1] in _NEG_PREFIXES:
+                        continue
+            if e < n:
+                c = norm[e]
+                if c.isalnum():
+                    continue
+                if c == "'" and e + 1 < n and norm[e + 1].isalnum():
+                    if norm[e + 1] != "s" or (e + 2 < n and norm[e + 2].isalnum()):
+                        continue
+            os_ = s if offsets is None else offsets[s]
+            for comp in comps:
+                note = ""
+                ok = True
+                for rule in comp.rules:
+                    r = rule(norm, s, e, text, os_)
+                    if r is None:
+                        ok = False
+                        break
+                    if r:
+                        note = r if not note else f"{note}; {r}"
+                if not ok:
+                    continue
+                neg = comp.negatable and negated(norm, s)
+                cands.append((comp.group, s, e, comp, note, neg))
+        if not cands:
+            return []
+        cands.sort(key=lambda t: (t[0], t[1], t[1] - t[2]))
+        out: list[Match] = []
+        last_group = -1
+        last_end = -1
+        for group, s, e, comp, note, neg in cands:
+            if group != last_group:
+                last_group, last_end = group, -1
+            if s < last_end:
+                continue
+            last_end = e
+            ent = comp.entry
+            if offsets is None:
+                a, b = s, e
+            else:
+                a, b = offsets[s], offsets[e - 1] + 1
+            if neg:
+                out.append(
+                    Match(ent.term, "hedging", "negated_booster", a, b, ent.weight, "", text[a:b],
+                          NEGATED_BOOSTER_RULE if not note else f"{note}; {NEGATED_BOOSTER_RULE}", ent.note)
+                )
+            else:
+                out.append(Match(ent.term, ent.dimension, ent.category, a, b, ent.weight, ent.side, text[a:b], note, ent.note))
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+
+def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
+    """Convenience: matches of ``lexicon`` (default: built-in) in ``text``.
+
+    Example:
+        >>> [(m.surface, m.dimension) for m in find_matches("It is not certain.")]
+        [('certain', 'hedging')]
+    """
+    from analysis.scoring.lexicon import Lexicon
+
+    lex = Lexicon.builtin() if lexicon is None else lexicon
+    return lex.compiled().find(text)

@@ -1,0 +1,83 @@
+"""Normalisation of text for lexicon matching, keeping offsets.
+
+Matching runs on a *normalised copy* of the text: lower case, every
+apostrophe-like character mapped to ``'``, every hyphen/dash joiner
+(U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en
+dash, U+2212 minus) to ``-``, curly double quotes to ``"`` and every
+whitespace character to a plain space.  All of these are one character for
+one character, so an offset in the copy is the same offset in the original.
+
+Two things can change the length and take a slower path that keeps an
+explicit offset map: a character whose lower case is longer than itself
+(e.g. ``İ``), and runs of several spaces, which are collapsed so that
+"neo  Nazi" or "special military\\n operation" still match a multi-word
+entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHAR_MAP: dict[int, str] = {}
+for _c in "\u2019\u2018\u201b\u02bc\u2032\u00b4`\uff07":
+    _CHAR_MAP[ord(_c)] = "'"
+for _c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02":
+    _CHAR_MAP[ord(_c)] = '"'
+for _c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u00ad":
+    _CHAR_MAP[ord(_c)] = "-"
+for _c in "\t\n\r\x0b\x0c\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u2014\u2015":
+    # em dash and horizontal bar separate clauses: treat them as a space.
+    _CHAR_MAP[ord(_c)] = " "
+TRANSLATION = str.maketrans(_CHAR_MAP)
+
+_MULTISPACE_RE = re.compile(r" {2,}")
+
+
+def normalize_term(term: str) -> str:
+    """Normalise a lexicon term the same way as text (and strip/collapse spaces).
+
+    Example:
+        >>> normalize_term("  Neo\u2011Nazi   Regime ")
+        'neo-nazi regime'
+    """
+    return " ".join(_lower(term).translate(TRANSLATION).split())
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def normalize_text(text: str) -> tuple[str, list[int] | None]:
+    """Return the normalised copy and, only if lengths differ, an offset map.
+
+    ``offsets[i]`` is the original index of normalised character ``i``
+    (with one extra element for the end).  ``None`` means identity.
+
+    Example:
+        >>> normalize_text("Neo\u2011Nazi’s")
+        ("neo-nazi's", None)
+        >>> norm, off = normalize_text("neo  Nazi")
+        >>> norm, off[4]
+        ('neo nazi', 5)
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    norm = low.translate(TRANSLATION)
+    if "  " not in norm:
+        return norm, None
+    offsets: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for m in _MULTISPACE_RE.finditer(norm):
+        a, b = m.span()
+        parts.append(norm[pos : a + 1])
+        offsets.extend(range(pos, a + 1))
+        pos = b
+    parts.append(norm[pos:])
+    offsets.extend(range(pos, len(norm)))
+    offsets.append(len(norm))
+    return "".join(parts), offsets

@@ -1,0 +1,345 @@
+"""Context rules: when does a lexicon hit count, and how is it read?
+
+A lexicon entry may name rules in its ``context`` column (``;``-separated).
+Each rule looks at a few neighbouring tokens of the *normalised* text and
+either rejects the hit (returns ``None``) or accepts it with a short
+explanation that ends up in :attr:`Match.rule`.
+
+Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
+
+``quantity``
+    approximators ("about", "some", "roughly", "up to", ...) count only
+    before a quantity: a digit, a currency sign, a number word, or
+    "a dozen/hundred/third/...".  "about 12,000" yes, "talk about peace" no.
+``modal_may``
+    "May" is the month when followed by a number, or capitalised in the
+    middle of a sentence ("on May 16", "in May"); "you may" (permission) and
+    "may I/we" (request) are not hedges; otherwise epistemic.
+``modal_might``
+    the noun ("with all his might", "military might", "the might of") is
+    not a hedge: preceded by a determiner/possessive/adjective of power, or
+    followed by "of"/punctuation/end.
+``modal_could``
+    "could not"/"could never" (ability, "could not be reached") and
+    conditional "if/unless/whether ... could" are not hedges.
+``modal_must``
+    epistemic must = certainty: "must be" + a non-participle ("this must be
+    a mistake", "must be joking") or "must have" + participle ("must have
+    known").  "must" + other verb, "must be" + participle ("must be
+    eliminated", passive obligation) and "must not" are obligation.
+``appear_epistemic``
+    "appear(s/ed)" is epistemic unless it is the physical sense, i.e.
+    followed by a place/occasion preposition ("appeared at a press
+    conference", "appear in court").
+``predicative``
+    adjectives such as "certain", "sure", "clear" are boosters only in
+    predicative use (after a copula/degree word, or before "that"): "it is
+    clear that" yes, "in certain areas" and "make sure" no.
+``concrete_target``
+    violent verbs ("eliminate", "eradicate", "destroy") are not hostile when
+    the object is abstract or economic ("eliminate the root cause",
+    "eradicate poverty").
+
+Parametrised rules: ``except_prev=w1|w2``, ``except_next=w1|w2``,
+``only_prev=w1|w2``, ``only_next=w1|w2`` (adjacent token, normalised).
+
+Negation (:func:`negated`): a negator (not, no, never, n't, cannot,
+without, hardly, scarcely, barely, nor, neither, nobody, none, nothing)
+within the three word tokens before a term, with no punctuation in between.
+
+References:
+    Hyland, K. (2005). Metadiscourse: Exploring Interaction in Writing.
+    London: Continuum (Appendix: hedges and boosters).
+    Coates, J. (1983). The Semantics of the Modal Auxiliaries. Croom Helm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: (norm, start, end, original_text, original_start) -> note or None (reject)
+Rule = Callable[[str, int, int, str, int], "str | None"]
+
+_TOK_RE = re.compile(r"\s*([^\W_]+(?:['.,-][^\W_]+)*|\S)")
+_TOKS_RE = re.compile(r"[^\W_]+(?:['.,-][^\W_]+)*|[^\w\s]")
+
+_NEGATION_RE = re.compile(
+    r"(?<![\w'-])(?:not|no|never|[a-z]+n't|cannot|without|hardly|scarcely|barely|nor|"
+    r"neither|nobody|none|nothing)(?:\s+[\w'-]+){0,2}\s+$"
+)
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion trillions dozen dozens half score".split()
+)
+_A_QUANTITY = frozenset(
+    "dozen hundred thousand million billion trillion third quarter half fifth tenth "
+    "couple".split()
+)
+_MONTH_CONTEXT = frozenset(
+    "in of on since until till by from early late mid last next this during through "
+    "before after between and or".split()
+)
+_MIGHT_NOUN_PREV = frozenset(
+    "the his her its their our my your all with of whose sheer full military economic "
+    "naval air nuclear industrial financial great american russian chinese western "
+    "soviet ukrainian imperial".split()
+)
+_MIGHT_NOUN_NEXT = frozenset(["of", "and", ",", ".", ";", ":", "!", "?", ")", '"', "'", "-"])
+_CONDITIONAL = frozenset(["if", "unless", "whether"])
+_NEGATORS = frozenset(["not", "never", "n't"])
+_IRREGULAR_PARTICIPLES = frozenset(
+    "done made held taken given seen shown paid sent built brought kept told met left put "
+    "set cut hit shut spent won lost sold bought caught taught thought found fought bound "
+    "struck stuck hung led read heard understood withdrawn drawn known grown thrown blown "
+    "born borne worn torn sworn beaten bitten broken chosen driven eaten fallen forgotten "
+    "forgiven frozen hidden ridden risen shaken spoken stolen sung swum woken written "
+    "overthrown undone upheld forbidden begun run become come gone let quit spread".split()
+)
+_COPULA_DEGREE = frozenset(
+    "is are was were be been being am 'm 're 's it's that's he's she's i'm we're they're "
+    "you're there's seems seem seemed appears appear appeared remain remains remained "
+    "become becomes became feel feels felt look looks looked absolutely completely quite "
+    "very so totally fairly almost not now more less increasingly abundantly crystal "
+    "perfectly entirely never always it made make makes making".split()
+)
+_PHYSICAL_APPEAR_NEXT = frozenset(
+    "at in on before with for from alongside during onstage live together inside outside "
+    "briefly publicly personally next via".split()
+)
+_ABSTRACT_OBJECTS = frozenset(
+    "cause causes causing root threat threats risk risks barrier barriers tariff tariffs "
+    "need needs possibility possibilities poverty waste duplication deficit deficits "
+    "problem problems obstacle obstacles shortage shortages subsidy subsidies requirement "
+    "requirements bottleneck bottlenecks corruption disease diseases malaria polio hunger "
+    "debt debts uncertainty uncertainties ambiguity ambiguities loophole loopholes "
+    "bureaucracy red tape inefficiency inefficiencies backlog backlogs discrimination "
+    "inequality illiteracy doubt doubts fees fee taxes tax restrictions restriction "
+    "jobs positions posts duties visas quotas quota gap gaps errors error bias biases "
+    "dependence dependency vulnerabilities vulnerability".split()
+)
+
+
+def next_tokens(norm: str, end: int, k: int) -> list[str]:
+    """Up to ``k`` tokens (words or single punctuation marks) after ``end``.
+
+    Example:
+        >>> next_tokens("about 12,000 fallen soldiers.", 5, 2)
+        ['12,000', 'fallen']
+    """
+    out: list[str] = []
+    pos = end
+    for _ in range(k):
+        m = _TOK_RE.match(norm, pos)
+        if m is None:
+            break
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+def prev_tokens(norm: str, start: int, k: int) -> list[str]:
+    """Up to ``k`` tokens before ``start``, nearest first.
+
+    Example:
+        >>> prev_tokens("on may 16", 3, 2)
+        ['on']
+    """
+    toks = _TOKS_RE.findall(norm, max(0, start - 48), start)
+    return toks[::-1][:k]
+
+
+def negated(norm: str, start: int) -> bool:
+    """Whether a negator occurs within three word tokens before ``start``.
+
+    Example:
+        >>> negated("it is not at all certain", 17)
+        True
+        >>> negated("there is no doubt", 9)  # the entry "no doubt" starts at 9
+        False
+    """
+    return _NEGATION_RE.search(norm, max(0, start - 60), start) is not None
+
+
+def is_quantity(tokens: list[str]) -> bool:
+    """Whether the tokens start with a quantity ("12,000", "$5", "a dozen", "twenty").
+
+    Example:
+        >>> is_quantity(["some", "20"]), is_quantity(["a", "third"]), is_quantity(["peace"])
+        (False, True, False)
+    """
+    if not tokens:
+        return False
+    t = tokens[0]
+    if t in ("$", "€", "£", "¥"):
+        return len(tokens) > 1 and tokens[1][:1].isdigit()
+    if t[:1].isdigit() or t in NUMBER_WORDS:
+        return True
+    if t.split("-")[0] in NUMBER_WORDS:
+        return True
+    return t in ("a", "an") and len(tokens) > 1 and tokens[1] in _A_QUANTITY
+
+
+def _quantity(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    return "approximator before a quantity" if is_quantity(next_tokens(norm, e, 2)) else None
+
+
+def _sentence_initial(prev: list[str]) -> bool:
+    return not prev or prev[0] in (".", "!", "?", '"', "'", ":", "(", "-", "[")
+
+
+def _modal_may(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    nxt = next_tokens(norm, e, 1)
+    prev = prev_tokens(norm, s, 1)
+    if nxt and nxt[0][:1].isdigit():
+        return None  # "May 16"
+    if text[os : os + 1] == "M" and not _sentence_initial(prev):
+        return None  # capitalised mid-sentence: the month
+    if prev and prev[0] in _MONTH_CONTEXT and not nxt:
+        return None
+    if prev and prev[0] == "you":
+        return None  # permission
+    if nxt and nxt[0] in ("i", "we") and _sentence_initial(prev):
+        return None  # "May I ask ..." request
+    return "epistemic may"
+
+
+def _modal_might(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    prev = prev_tokens(norm, s, 1)
+    nxt = next_tokens(norm, e, 1)
+    if (prev and prev[0] in _MIGHT_NOUN_PREV) or not nxt or nxt[0] in _MIGHT_NOUN_NEXT:
+        return None  # the noun "might"
+    return "epistemic might"
+
+
+def _modal_could(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    nxt = next_tokens(norm, e, 1)
+    if nxt and nxt[0] in _NEGATORS:
+        return None  # "could not": ability / impossibility
+    if _CONDITIONAL.intersection(prev_tokens(norm, s, 4)):
+        return None  # conditional ability
+    return "epistemic could"
+
+
+def _is_participle(word: str) -> bool:
+    return word in _IRREGULAR_PARTICIPLES or (len(word) > 3 and word.endswith(("ed", "en")))
+
+
+def _modal_must(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    nxt = next_tokens(norm, e, 3)
+    if len(nxt) < 2:
+        return None
+    verb, after = nxt[0], nxt[1]
+    if verb == "be" and not _is_participle(after):
+        return "epistemic must + be (inference, not obligation)"
+    if verb == "have" and _is_participle(after) and after != "had":
+        return "epistemic must + have + participle"
+    if verb == "have" and after == "been":
+        return "epistemic must + have been"
+    return None
+
+
+def _appear_epistemic(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    nxt = next_tokens(norm, e, 1)
+    if not nxt or nxt[0] in _PHYSICAL_APPEAR_NEXT or not nxt[0][:1].isalpha():
+        return None
+    return "epistemic appear"
+
+
+def _predicative(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    prev = prev_tokens(norm, s, 1)
+    nxt = next_tokens(norm, e, 1)
+    if (prev and prev[0] in _COPULA_DEGREE) or (nxt and nxt[0] == "that"):
+        return "predicative use"
+    return None
+
+
+def _concrete_target(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    if _ABSTRACT_OBJECTS.intersection(next_tokens(norm, e, 3)):
+        return None
+    return ""
+
+
+def _word_set(arg: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in arg.split("|") if w.strip())
+
+
+def _except_prev(words: frozenset[str]) -> Rule:
+    def rule(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+        prev = prev_tokens(norm, s, 1)
+        return None if prev and prev[0] in words else ""
+
+    return rule
+
+
+def _except_next(words: frozenset[str]) -> Rule:
+    def rule(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+        nxt = next_tokens(norm, e, 1)
+        return None if nxt and nxt[0] in words else ""
+
+    return rule
+
+
+def _only_prev(words: frozenset[str]) -> Rule:
+    def rule(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+        prev = prev_tokens(norm, s, 1)
+        return "" if prev and prev[0] in words else None
+
+    return rule
+
+
+def _only_next(words: frozenset[str]) -> Rule:
+    def rule(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+        nxt = next_tokens(norm, e, 1)
+        return "" if nxt and nxt[0] in words else None
+
+    return rule
+
+
+NAMED_RULES: dict[str, Rule] = {
+    "quantity": _quantity,
+    "modal_may": _modal_may,
+    "modal_might": _modal_might,
+    "modal_could": _modal_could,
+    "modal_must": _modal_must,
+    "appear_epistemic": _appear_epistemic,
+    "predicative": _predicative,
+    "concrete_target": _concrete_target,
+}
+PARAM_RULES: dict[str, Callable[[frozenset[str]], Rule]] = {
+    "except_prev": _except_prev,
+    "except_next": _except_next,
+    "only_prev": _only_prev,
+    "only_next": _only_next,
+}
+
+
+def parse_context(spec: str) -> tuple[Rule, ...]:
+    """Compile a ``context`` cell ("modal_may" or "except_prev=make|makes;predicative").
+
+    Raises:
+        ValueError: unknown rule name or a parametrised rule without words.
+
+    Example:
+        >>> len(parse_context("quantity; except_next=of"))
+        2
+        >>> parse_context("")
+        ()
+    """
+    rules: list[Rule] = []
+    for part in (p.strip() for p in spec.split(";")):
+        if not part:
+            continue
+        name, _, arg = part.partition("=")
+        name = name.strip()
+        if name in NAMED_RULES and not arg:
+            rules.append(NAMED_RULES[name])
+        elif name in PARAM_RULES and _word_set(arg):
+            rules.append(PARAM_RULES[name](_word_set(arg)))
+        else:
+            known = sorted(NAMED_RULES) + [f"{k}=w1|w2" for k in sorted(PARAM_RULES)]
+            raise ValueError(f"unknown context rule {part!r}; known: {', '.join(known)}")
+    return tuple(rules)
