@@ -1,0 +1,355 @@
+"""Who is mentioned where: registry aliases, unregistered names, role descriptors.
+
+Three kinds of mention are found and then linked into entities:
+
+* registry aliases (longest match wins; a role alias right before a name is
+  that name's title: "Russian President Vladimir Putin");
+* unregistered personal names (2-4 capitalised words) confirmed by a title
+  before them ("EU foreign policy chief Kaja Kallas"), an apposition after
+  them, or a speech verb next to them; their surname then links back;
+* descriptors ("a Kremlin representative", "the foreign policy chief",
+  "Ukrainian negotiators").  A title or apposition adds its words to the named
+  entity's role words; a definite descriptor ("the minister") resolves to the
+  latest entity whose role words contain its head noun and a modifier; an
+  unnamed spokesperson of a registered organisation ("a Kremlin
+  representative") is that organisation.
+
+Example:
+    >>> from analysis.statements.speakers import default_registry
+    >>> t = "EU foreign policy chief Kaja Kallas arrived. The foreign policy chief spoke."
+    >>> [(t[m.start:m.end], m.entity) for m in find_mentions(t, default_registry())]
+    [('EU', 'European Union'), ('Kaja Kallas', 'Kaja Kallas'), ('The foreign policy chief', 'Kaja Kallas')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from analysis.statements.quotes import QuoteSpan
+from analysis.statements.speakers import (
+    SpeakerRegistry,
+    is_case_sensitive_alias,
+    is_role_alias,
+    normalize_alias,
+)
+
+PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|minister|chief|head|"
+                "president|secretary|chairman|chairwoman|senator|envoy|ambassador|adviser|advisor|aide|"
+                "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
+                "premier|chancellor|director|prosecutor|officer|lieutenant|general")
+GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
+               "authorities|representatives|officers|commanders|ministers|observers")
+ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
+             "council|committee|command|administration|embassy|commission|parliament|service")
+REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
+                       "source", "aide", "officials", "sources", "representatives"})
+ROLE_MODIFIERS = frozenset(
+    "foreign policy senior deputy top former defence defense security press military chief state "
+    "prime vice intelligence presidential interior finance economy justice health energy "
+    "acting interim special peace lead first".split())
+_FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
+             r"has|have|had|will|would|said|says|told|it|its|their|his|her)\b)")
+_MOD = _FUNCTION + r"[\w.'’-]+\s+"
+DESCRIPTOR = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)\s+(?P<mods>(?:{_MOD}){{0,4}}?)"
+    rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
+    re.IGNORECASE)
+BARE_DESCRIPTOR = re.compile(
+    rf"(?<![\w'’])(?P<det>)(?P<mods>[A-Z][\w.'’-]*\s+(?:{_MOD}){{0,3}}?)"
+    rf"(?P<head>(?i:{PERSON_HEADS}|{GROUP_HEADS}))\b(?!['’]s\b|-)")
+NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+                  r"(?:\s+(?:(?:von|van|der|de|al|bin)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?![\w-])")
+NAME_STOP = frozenset(
+    "The A An In On At This That These Those It He She They We But And Or If When While After Before "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December President Minister Prime Deputy Chairman "
+    "Secretary General Senator Foreign Defence Defense Ministry Security Council Service Russian "
+    "Ukrainian Russia Ukraine Kremlin Moscow Kyiv Istanbul Telegram European Union United States "
+    "Nations Western American British French German Turkish Chinese Sir Mr Mrs Ms Dr Story Read "
+    "Follow Latest Post Advertisement Premium Meanwhile However According Former Senior Chief "
+    "Head Office Army Air Force Navy State House White North South East West Middle Operation "
+    "Republican Democrat Reuters Associated Press Independent Times News Post Agency".split())
+_FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
+_TITLE_GAP = re.compile(r"(?:\s+(?:and|[a-z]+|[A-Z][a-z]+))*?\s+|\s*")
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+@dataclass
+class Mention:
+    """A reference to a speaker-like entity at ``text[start:end]``."""
+
+    start: int
+    end: int
+    entity: str
+    kind: str  # person | organisation | group
+    gender: str = ""
+    registered: bool = False
+    source: str = "alias"  # alias | name | descriptor
+    possessive: bool = False
+    in_quote: bool = False
+    role_words: frozenset[str] = field(default_factory=frozenset)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-cased content words, apostrophes unified, possessive 's dropped.
+
+    Example:
+        >>> sorted(words_of("Ukraine’s Security Service"))
+        ['security', 'service', 'ukraine']
+    """
+    out = set()
+    for w in _WORD.findall(text.replace("’", "'")):
+        w = w.lower().strip(".-")
+        w = w[:-2] if w.endswith("'s") else w
+        if w and w not in {"the", "a", "an", "of", "and"}:
+            out.add(w)
+    return frozenset(out)
+
+
+class _Patterns:
+    """Compiled alias regexes of one registry (built once, kept on the registry)."""
+
+    def __init__(self, registry: SpeakerRegistry) -> None:
+        sensitive: list[str] = []
+        insensitive: list[str] = []
+        self.role_aliases: set[str] = set()
+        self.role_words: dict[str, frozenset[str]] = {}
+        for sp in registry.speakers.values():
+            words = set(words_of(sp.role))
+            for alias in (sp.canonical, *sp.aliases):
+                (sensitive if is_case_sensitive_alias(alias, sp) else insensitive).append(alias)
+                if is_role_alias(alias, sp):
+                    self.role_aliases.add(normalize_alias(alias))
+                    words |= words_of(alias)
+                elif sp.kind == "organisation":
+                    words |= words_of(alias)
+            self.role_words[sp.canonical] = frozenset(words)
+        self.sensitive = _alternation(sensitive, 0)
+        self.insensitive = _alternation(insensitive, re.IGNORECASE)
+
+
+def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    parts = []
+    for alias in sorted(set(aliases), key=len, reverse=True):
+        pat = re.sub(r"['’]", "['’]", re.escape(alias)).replace(r"\ ", r"\s+")
+        parts.append(pat)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", flags)
+
+
+def _patterns(registry: SpeakerRegistry) -> _Patterns:
+    cached = getattr(registry, "_mention_patterns", None)
+    if cached is None:
+        cached = _Patterns(registry)
+        registry._mention_patterns = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("'s", "’s") or (text[end:end + 1] in "'’" and text[end - 1:end] == "s")
+
+
+def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> list[Mention]:
+    found: list[tuple[int, int]] = []
+    for rx in (pats.sensitive, pats.insensitive):
+        if rx is not None:
+            found += [(m.start(), m.end()) for m in rx.finditer(text)]
+    found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for s, e in found:
+        if _overlaps((s, e), taken):
+            continue
+        canonical = registry.resolve(text[s:e])
+        sp = registry.get(canonical) if canonical else None
+        if sp is None:
+            continue
+        taken.append((s, e))
+        mentions.append(Mention(s, e, sp.canonical, sp.kind, sp.gender, True, "alias",
+                                _possessive(text, e), role_words=pats.role_words[sp.canonical]))
+    # a role alias before a named person is that person's title ("Russian President Vladimir
+    # Putin", "former Russian president and top security official Dmitry Medvedev"); after
+    # "former"/"ex-" it names a past holder, not the registered one
+    keep = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if normalize_alias(text[m.start:m.end]) in pats.role_aliases:
+            if _FORMER.search(text, max(0, m.start - 12), m.start):
+                continue
+            if nxt is not None and nxt.kind == "person" and _TITLE_GAP.fullmatch(text[m.end:nxt.start]):
+                continue
+        keep.append(m)
+    return keep
+
+
+def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
+    label = f"{mods}{head}".strip()
+    low = head.lower()
+    if re.fullmatch(GROUP_HEADS, low):
+        return label, "group"
+    if re.fullmatch(ORG_HEADS, low):
+        return label, "organisation"
+    return label, "person"
+
+
+def _gender_of(words: frozenset[str]) -> str:
+    if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman"}:
+        return "f"
+    if words & {"spokesman", "chairman", "mr", "man"}:
+        return "m"
+    return ""
+
+
+def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSpan] = ()) -> list[Mention]:
+    """All speaker-like mentions of ``text`` in order, linked to entities.
+
+    Example:
+        >>> from analysis.statements.speakers import default_registry
+        >>> t = "A Kremlin representative spoke. The representative left."
+        >>> [m.entity for m in find_mentions(t, default_registry())]
+        ['Kremlin', 'Kremlin']
+    """
+    pats = _patterns(registry)
+    mentions = _alias_mentions(text, registry, pats)
+    descriptors = [m for rx in (DESCRIPTOR, BARE_DESCRIPTOR) for m in rx.finditer(text)]
+    descriptors = [d for d in descriptors if d.group("det") or _bare_ok(d)]
+    mentions += _named_mentions(text, mentions, descriptors)
+    mentions.sort(key=lambda m: m.start)
+    mentions = _attach_titles_and_appositions(text, mentions, descriptors)
+    mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
+    quote_spans = [(q.start, q.end) for q in quotes]
+    for m in mentions:
+        m.in_quote = _overlaps((m.start, m.end), quote_spans)
+    return mentions
+
+
+def _bare_ok(d: re.Match[str]) -> bool:
+    mods = d.group("mods").split()
+    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS for w in mods)
+
+
+def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
+    """Unregistered personal names confirmed by a title, apposition or speech verb."""
+    from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
+
+    taken = [(m.start, m.end) for m in aliases]
+    desc_ends = {d.end() for d in descriptors}
+    out: list[Mention] = []
+    for m in NAME.finditer(text):
+        s, e = m.start(), m.end()
+        tokens = m.group().split()
+        while tokens and tokens[0] in NAME_STOP:
+            s = text.index(tokens[0], s) + len(tokens[0])
+            s += len(text[s:]) - len(text[s:].lstrip())
+            tokens = tokens[1:]
+        if len(tokens) < 2 or any(t in NAME_STOP for t in tokens) or _overlaps((s, e), taken):
+            continue
+        before = text[max(0, s - 40):s]
+        titled = any(de in (s - 1, s) for de in desc_ends) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
+        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
+                     or CUE_BEFORE_NAME.search(before) is not None
+                     or re.match(r",\s+(?:the|a|an|who)\b", text[e:e + 8]) is not None)
+        if confirmed:
+            out.append(Mention(s, e, " ".join(tokens), "person", "", False, "name", _possessive(text, e)))
+    out += _surname_mentions(text, out, taken + [(m.start, m.end) for m in out])
+    return out
+
+
+def _surname_mentions(text: str, names: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for name in {m.entity: m for m in names}.values():
+        surname = name.entity.split()[-1]
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
+            s, e = name.end + m.start(), name.end + m.end()
+            if not _overlaps((s, e), taken):
+                out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
+                taken.append((s, e))
+    return out
+
+
+def _attach_titles_and_appositions(text: str, mentions: list[Mention],
+                                   descriptors: list[re.Match[str]]) -> list[Mention]:
+    by_entity: dict[str, frozenset[str]] = {}
+    for d in descriptors:
+        for m in mentions:
+            if m.kind != "person":
+                continue
+            gap = text[d.end():m.start] if d.end() <= m.start else None
+            after = text[m.end:d.start()] if m.end <= d.start() else None
+            if (gap is not None and not gap.strip()) or (after is not None and re.fullmatch(r",\s*", after)):
+                tail = text[d.start():] if after is not None else ""
+                phrase = tail.split(",")[0] if tail else d.group()
+                by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(phrase)
+    for m in mentions:
+        if m.entity in by_entity:
+            m.role_words = m.role_words | by_entity[m.entity]
+            if not m.gender:
+                m.gender = _gender_of(m.role_words)
+    return mentions
+
+
+def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
+                             mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
+    persons = [m for m in mentions if m.kind == "person"]
+    out = list(mentions)
+    seen: set[tuple[int, int]] = set()
+    for d in sorted(descriptors, key=lambda d: (d.start(), -d.end())):
+        span = (d.start(), d.end())
+        if any(s <= span[0] < e for s, e in seen):
+            continue
+        # titles right before a name and appositions right after one are that name
+        if any(not text[d.end():p.start].strip() and d.end() <= p.start for p in persons) \
+                or any(re.fullmatch(r",\s*", text[p.end:d.start()] or "x") for p in persons):
+            continue
+        inner = [m for m in out if m.source == "alias" and span[0] <= m.start and m.end <= span[1]]
+        head = d.group("head").lower()
+        if any(m.start == span[0] and m.end == span[1] for m in inner) or any(
+                _overlaps(span, [(m.start, m.end)]) and m not in inner for m in out):
+            continue
+        inner = [m for m in inner if not (m.kind == "person" and m.possessive)]
+        orgs = [m for m in inner if m.kind == "organisation"]
+        words = words_of(d.group())
+        if orgs and head in REP_HEADS and d.group("det").lower() != "the":
+            entity, kind, registered = orgs[-1].entity, "organisation", True
+            words = words | orgs[-1].role_words
+        elif orgs and re.fullmatch(ORG_HEADS, head):
+            continue
+        else:
+            label, kind = _descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
+            entity, registered = label, False
+            if d.group("det").lower() == "the":
+                antecedent = _antecedent(out, d.start(), head, words, kind)
+                if antecedent is not None:
+                    entity, kind, registered = antecedent.entity, antecedent.kind, antecedent.registered
+                    words = words | antecedent.role_words
+                elif registry.resolve(d.group()):
+                    entity = registry.resolve(d.group()) or entity
+                    sp = registry.get(entity)
+                    kind, registered = (sp.kind if sp else kind), True
+        for m in inner:
+            out.remove(m)
+        seen.add(span)
+        gender = _gender_of(words)
+        sp = registry.get(entity) if registered else None
+        out.append(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
+                           "descriptor", _possessive(text, span[1]), role_words=words))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _antecedent(mentions: list[Mention], before: int, head: str, words: frozenset[str],
+                kind: str) -> Mention | None:
+    mods = words - {head}
+    for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True):
+        if kind == "organisation" and m.kind != "organisation":
+            continue
+        if head in m.role_words and (not mods or mods & m.role_words):
+            return m
+    return None

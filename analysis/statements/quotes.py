@@ -1,0 +1,157 @@
+"""Find quoted spans: straight and curly, double and single, across paragraphs.
+
+Rules (each one is a comment-sized convention of English news copy):
+
+* a double mark opens a quote when it follows a space/start/bracket and
+  precedes a non-space; it closes when it follows a non-space; curly marks
+  keep their printed direction unless the context plainly contradicts it
+  (sites that print ``"retribution is inevitable.”`` mix both kinds);
+* a single mark (‘ ’ ') is a quote only at top level (nested single quotes
+  stay inside their double-quoted span) and only when an opening mark after a
+  space is matched by a closing mark not followed by a letter in the same
+  paragraph, so apostrophes (Russia’s, don't) are never quotes;
+* a quote left open at the end of a paragraph runs to the paragraph end; when
+  the next paragraph starts with an opening mark it continues the same quote
+  (``continued`` marks such pieces; they share ``group``).
+
+Example:
+    >>> [q.inner(t) for t in ['Russia’s “swift victory,” he said.'] for q in find_quotes(t)]
+    ['swift victory,']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_DOUBLE = '"' + _OPEN_DOUBLE + _CLOSE_DOUBLE
+_BEFORE_OPEN = set(" \t\n([{—–-/'‘’\u00a0")
+_AFTER_CLOSE = set(" \t\n,.;:!?)]}…—–-'’\u00a0")
+_DOUBLE_MARKS = re.compile(r'["“”„«»]')
+_SINGLE_MARKS = re.compile(r"['‘’]")
+_ELISION = re.compile(r"['‘’](?:\d0s|em\b|til\b|cause\b|n\b|tis\b)", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"[^\n]+")
+MAX_SINGLE_QUOTE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quoted piece: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    continued: bool
+    group: int
+
+    def inner(self, text: str) -> str:
+        """The quoted words without the marks."""
+        return text[self.inner_start:self.inner_end]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line; news paragraphs are lines.
+
+    Example:
+        >>> paragraph_spans("a\\n\\nbc")
+        [(0, 1), (3, 5)]
+    """
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _direction(text: str, i: int, lo: int, hi: int) -> str:
+    ch = text[i]
+    space_before = i == lo or text[i - 1] in _BEFORE_OPEN or text[i - 1] in _DOUBLE
+    space_after = i + 1 >= hi or text[i + 1] in _AFTER_CLOSE
+    if ch in _OPEN_DOUBLE:
+        return "close" if (space_after and not space_before) else "open"
+    if ch in _CLOSE_DOUBLE:
+        return "open" if (space_before and not space_after) else "close"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
+
+
+def _strip_end(text: str, lo: int, end: int) -> int:
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _double_quotes_in(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of double-quoted spans within one paragraph."""
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for m in _DOUBLE_MARKS.finditer(text, lo, hi):
+        i = m.start()
+        role = _direction(text, i, lo, hi)
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at = i
+            continue
+        if role in ("close", "either") or text[i] == '"':
+            spans.append((open_at, i + 1, True))
+            open_at = None
+        else:  # a fresh curly opener: the previous quote was never closed
+            spans.append((open_at, _strip_end(text, open_at + 1, i), False))
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at, _strip_end(text, open_at + 1, hi), False))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int, bool]]) -> bool:
+    return any(s <= pos < e for s, e, _ in spans)
+
+
+def _single_quotes_in(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    marks = [m.start() for m in _SINGLE_MARKS.finditer(text, lo, hi) if not _inside(m.start(), taken)]
+    used_until = lo
+    for i in marks:
+        if i < used_until or text[i] == "’":
+            continue
+        before_ok = i == lo or text[i - 1] in _BEFORE_OPEN or text[i - 1] in _DOUBLE
+        after_ok = i + 1 < hi and (text[i + 1].isalnum() or text[i + 1] in "…(")
+        if not (before_ok and after_ok) or _ELISION.match(text, i):
+            continue
+        for j in marks:
+            if j <= i + 1 or j - i > MAX_SINGLE_QUOTE_CHARS:
+                continue
+            after = text[j + 1] if j + 1 < hi else " "
+            if not text[j - 1].isspace() and not after.isalnum():
+                spans.append((i, j + 1, True))
+                used_until = j + 1
+                break
+    return spans
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All top-level quoted spans of ``text`` in order.
+
+    Example:
+        >>> t = '"We insist,\\n"and we will," she said. Putin\\'s \\'red line\\' held.'
+        >>> [(q.inner(t), q.continued, q.group) for q in find_quotes(t)]
+        [('We insist,', False, 0), ('and we will,', True, 0), ('red line', False, 1)]
+    """
+    quotes: list[QuoteSpan] = []
+    group = -1
+    last_open_ended = False
+    for lo, hi in paragraph_spans(text):
+        spans = _double_quotes_in(text, lo, hi)
+        spans = sorted(spans + _single_quotes_in(text, lo, hi, spans))
+        first_nonspace = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
+        for k, (s, e, closed) in enumerate(spans):
+            continued = k == 0 and last_open_ended and s == first_nonspace
+            if not continued:
+                group += 1
+            inner_end = e - 1 if closed else e
+            quotes.append(QuoteSpan(s, e, s + 1, max(inner_end, s + 1), closed, continued, group))
+        last_open_ended = bool(spans) and not spans[-1][2]
+    return quotes
