@@ -16,7 +16,7 @@ Example:
     >>> lex = Lexicon.builtin("hostility")
     >>> lex.dimensions
     ('hostility',)
-    >>> mine = Lexicon.from_records([{"term": "rogue state", "category": "label",
+    >>> mine = Lexicon.from_records([{"term": "troll farm", "category": "label",
     ...                               "weight": 1, "note": "my project"}], dimension="hostility")
     >>> len(Lexicon.builtin().merge(mine)) == len(Lexicon.builtin()) + 1
     True
@@ -146,6 +146,10 @@ class Lexicon:
                     f"(entries {seen[key] + 1} and {i + 1})"
                 )
             seen[key] = i
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the compiled matcher stays behind; a worker process rebuilds it once
+        return (Lexicon, (self.entries, self.name))
 
     # construction ---------------------------------------------------------
     @classmethod

@@ -1,0 +1,322 @@
+"""Score texts on hostility, hedging, certainty, loaded terms and sentiment.
+
+For each dimension ``d`` (formulas; ``n_tokens`` = word tokens, see
+:func:`analysis.scoring.tokenize.count_words`):
+
+* ``d_count`` -- number of counted matches (:mod:`analysis.scoring.match`);
+* ``d_rate``  -- ``1000 * d_count / n_tokens``  (per 1,000 tokens; 0.0 if no tokens);
+* ``d_score`` -- ``1000 * sum(weights) / n_tokens`` (weighted rate).
+
+Sentiment: VADER per sentence, token-weighted mean over sentences
+(:mod:`analysis.scoring.sentiment`).
+
+``status``: ``ok``; ``empty`` (a string with no visible characters);
+``missing`` (None, NaN, pd.NA).  Non-ok rows have zero counts and sentiment 0.
+
+Example:
+    >>> s = score_text("Retribution is inevitable.")
+    >>> s.hostility_count, s.certainty_count, s.n_tokens
+    (1, 1, 3)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from analysis.scoring.lexicon import DIMENSIONS, Lexicon, resolve_lexicon
+from analysis.scoring.match import Match
+from analysis.scoring.sentiment import get_backend, aggregate
+from analysis.scoring.tokenize import WORD_RE, sentence_spans
+
+LexiconArg = Lexicon | Sequence[Lexicon] | None
+Mode = Literal["extend", "replace"]
+
+#: Score columns in output order (``score_frame`` adds nothing else).
+SCORE_COLUMNS: tuple[str, ...] = (
+    "n_tokens",
+    "n_sentences",
+    *(f"{d}_{k}" for d in DIMENSIONS for k in ("count", "rate", "score")),
+    "sentiment_compound",
+    "sentiment_neg",
+    "sentiment_neu",
+    "sentiment_pos",
+    "status",
+)
+_DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
+
+
+@dataclass(frozen=True, slots=True)
+class TextScores:
+    """Scores of one text; see the module docstring for the formulas."""
+
+    n_tokens: int
+    n_sentences: int
+    hostility_count: int
+    hostility_rate: float
+    hostility_score: float
+    hedging_count: int
+    hedging_rate: float
+    hedging_score: float
+    certainty_count: int
+    certainty_rate: float
+    certainty_score: float
+    loaded_count: int
+    loaded_rate: float
+    loaded_score: float
+    sentiment_compound: float
+    sentiment_neg: float
+    sentiment_neu: float
+    sentiment_pos: float
+    status: str
+    matches: list[Match] = field(default_factory=list)
+
+    def to_dict(self, matches: bool = False) -> dict[str, Any]:
+        """Fields as a dict; ``matches=True`` adds the matches as a list of dicts.
+
+        Example:
+            >>> score_text("").to_dict()["status"]
+            'empty'
+        """
+        d = {c: getattr(self, c) for c in SCORE_COLUMNS}
+        if matches:
+            d["matches"] = [m.to_dict() for m in self.matches]
+        return d
+
+
+def _text_status(value: Any) -> str | None:
+    """'missing' / 'empty' for values that are not scored, else None."""
+    if value is None:
+        return "missing"
+    if isinstance(value, float) and math.isnan(value):
+        return "missing"
+    if isinstance(value, str):
+        return None if value.strip() else "empty"
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return "missing"
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return "invalid"
+
+
+def _empty_row(status: str) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(SCORE_COLUMNS, 0)
+    for d in DIMENSIONS:
+        row[f"{d}_rate"] = row[f"{d}_score"] = 0.0
+    row["sentiment_compound"] = row["sentiment_neg"] = row["sentiment_neu"] = row["sentiment_pos"] = 0.0
+    row["status"] = status
+    return row
+
+
+def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], list[Match]]:
+    spans = sentence_spans(text)
+    if len(spans) == 1:
+        a, b = spans[0]
+        sent = text[a:b]
+        n_tokens = len(WORD_RE.findall(sent))
+        if senti is None:
+            sv: tuple[float, float, float, float] = (math.nan,) * 4  # type: ignore[assignment]
+        elif n_tokens:
+            d = senti(sent)
+            sv = (d["compound"], d["neg"], d["neu"], d["pos"])
+        else:
+            sv = (0.0, 0.0, 0.0, 0.0)
+    else:
+        sents = [text[a:b] for a, b in spans]
+        weights = [len(WORD_RE.findall(s)) for s in sents]
+        n_tokens = sum(weights)
+        if senti is None:
+            sv = (math.nan,) * 4  # type: ignore[assignment]
+        else:
+            sv = aggregate([senti(s) if w else {} for s, w in zip(sents, weights)], weights)
+    matches = matcher.find(text)
+    counts = [0, 0, 0, 0]
+    weights_sum = [0.0, 0.0, 0.0, 0.0]
+    for m in matches:
+        i = _DIM_INDEX[m.dimension]
+        counts[i] += 1
+        weights_sum[i] += m.weight
+    per = 1000.0 / n_tokens if n_tokens else 0.0
+    row: dict[str, Any] = {"n_tokens": n_tokens, "n_sentences": len(spans)}
+    for i, d in enumerate(DIMENSIONS):
+        row[f"{d}_count"] = counts[i]
+        row[f"{d}_rate"] = counts[i] * per
+        row[f"{d}_score"] = weights_sum[i] * per
+    row["sentiment_compound"], row["sentiment_neg"], row["sentiment_neu"], row["sentiment_pos"] = sv
+    row["status"] = "ok"
+    return row, matches
+
+
+def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str) -> tuple[Any, Any]:
+    return resolve_lexicon(lexicons, lexicon_mode).compiled(), get_backend(sentiment)
+
+
+def score_text(
+    text: str | None,
+    *,
+    lexicons: LexiconArg = None,
+    lexicon_mode: Mode = "extend",
+    sentiment: str = "fast",
+) -> TextScores:
+    """Score one text.  ``None``/NaN -> status 'missing', blank -> 'empty' (zeros).
+
+    Args:
+        text: the text (offsets of matches refer to it unchanged).
+        lexicons: a :class:`Lexicon` or list of them, combined with the
+            built-in lexicons according to ``lexicon_mode``.
+        lexicon_mode: ``"extend"`` (user entries added, winning on the same
+            term) or ``"replace"`` (user dimensions replace built-in ones).
+        sentiment: ``"fast"`` (FastVader), ``"vader"`` (reference) or ``"none"``.
+
+    Raises:
+        TypeError: ``text`` is neither a string nor missing.
+
+    Example:
+        >>> s = score_text("They are idiots.")
+        >>> s.hostility_count, s.sentiment_compound, [m.surface for m in s.matches]
+        (1, 0.0, ['idiots'])
+    """
+    status = _text_status(text)
+    if status == "invalid":
+        raise TypeError(f"score_text expects a str (or None/NaN), got {type(text).__name__}")
+    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
+    if status is not None:
+        row = _empty_row(status)
+        if senti is None:
+            row["sentiment_compound"] = row["sentiment_neg"] = row["sentiment_neu"] = row["sentiment_pos"] = math.nan
+        return TextScores(**row, matches=[])
+    row, matches = _score_one(text, matcher, senti)  # type: ignore[arg-type]
+    return TextScores(**row, matches=matches)
+
+
+def _score_texts(
+    texts: Sequence[Any],
+    *,
+    lexicons: LexiconArg = None,
+    lexicon_mode: Mode = "extend",
+    sentiment: str = "fast",
+    with_matches: bool = False,
+) -> list[dict[str, Any]]:
+    """Sequential core: one row dict per text (the ``SCORE_COLUMNS``), in order.
+
+    Values that are not strings get status 'missing'/'empty'/'invalid' (never
+    an exception), so a caller that validated its column can score chunks.
+    ``with_matches=True`` adds a ``matches`` list to each row.
+
+    Example:
+        >>> [r["status"] for r in _score_texts(["Fine.", None, " "])]
+        ['ok', 'missing', 'empty']
+    """
+    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
+    out: list[dict[str, Any]] = []
+    for t in texts:
+        status = _text_status(t)
+        if status is None:
+            row, matches = _score_one(t, matcher, senti)
+        else:
+            row, matches = _empty_row(status), []
+            if senti is None:
+                row["sentiment_compound"] = row["sentiment_neg"] = row["sentiment_neu"] = row["sentiment_pos"] = math.nan
+        if with_matches:
+            row["matches"] = matches
+        out.append(row)
+    return out
+
+
+def _text_values(df: Any, text_col: str) -> list[Any]:
+    if text_col not in df.columns:
+        raise KeyError(f"text column {text_col!r} not in DataFrame; columns: {', '.join(map(str, df.columns))}")
+    values = df[text_col].tolist()
+    for pos, v in enumerate(values):
+        if _text_status(v) == "invalid":
+            raise TypeError(
+                f"column {text_col!r} must hold text (str, None or NaN); row {df.index[pos]!r} "
+                f"holds {type(v).__name__} {v!r}"
+            )
+    return values
+
+
+def score_frame(
+    df: Any,
+    text_col: str = "text",
+    *,
+    lexicons: LexiconArg = None,
+    lexicon_mode: Mode = "extend",
+    sentiment: str = "fast",
+    jobs: int = 1,
+) -> Any:
+    """Score ``df[text_col]``: same index and row order, one row per input row.
+
+    Columns: ``SCORE_COLUMNS`` (counts, rates and scores per dimension,
+    sentiment, ``status``).  ``jobs > 1`` scores on several processes
+    (:func:`analysis.scale.parallel.score_frame_parallel`); results are
+    identical.
+
+    Raises:
+        KeyError: ``text_col`` is not a column.
+        TypeError: the column holds non-text values (names column and row).
+
+    Example:
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"text": ["They are idiots.", None, ""]}, index=[7, 8, 9])
+        >>> out = score_frame(df)
+        >>> out.index.tolist(), out["status"].tolist(), out["hostility_count"].tolist()
+        ([7, 8, 9], ['ok', 'missing', 'empty'], [1, 0, 0])
+    """
+    import pandas as pd
+
+    values = _text_values(df, text_col)
+    if jobs is not None and jobs != 1:
+        from analysis.scale.parallel import score_frame_parallel
+
+        return score_frame_parallel(
+            df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment
+        )
+    rows = _score_texts(values, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment)
+    cols = {c: [r[c] for r in rows] for c in SCORE_COLUMNS}
+    out = pd.DataFrame(cols, index=df.index)
+    for c in SCORE_COLUMNS:
+        if c.endswith("_count") or c in ("n_tokens", "n_sentences"):
+            out[c] = out[c].astype("int64")
+        elif c != "status":
+            out[c] = out[c].astype("float64")
+    return out
+
+
+MATCH_COLUMNS: tuple[str, ...] = (
+    "row", "term", "dimension", "category", "start", "end", "surface", "weight", "side", "rule", "note",
+)
+
+
+def matches_frame(
+    df: Any,
+    text_col: str = "text",
+    *,
+    lexicons: LexiconArg = None,
+    lexicon_mode: Mode = "extend",
+) -> Any:
+    """One row per match; ``row`` holds the index value of the source row.
+
+    Example:
+        >>> import pandas as pd
+        >>> m = matches_frame(pd.DataFrame({"text": ["Fine.", "They are idiots."]}, index=["a", "b"]))
+        >>> m[["row", "surface", "category"]].values.tolist()
+        [['b', 'idiots', 'insult']]
+    """
+    import pandas as pd
+
+    values = _text_values(df, text_col)
+    matcher = resolve_lexicon(lexicons, lexicon_mode).compiled()
+    records: list[tuple[Any, ...]] = []
+    for idx, v in zip(df.index, values):
+        if _text_status(v) is None:
+            for m in matcher.find(v):
+                records.append((idx, m.term, m.dimension, m.category, m.start, m.end, m.surface,
+                                m.weight, m.side, m.rule, m.note))
+    out = pd.DataFrame.from_records(records, columns=list(MATCH_COLUMNS))
+    return out.astype({"start": "int64", "end": "int64", "weight": "float64"})
