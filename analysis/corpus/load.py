@@ -16,7 +16,11 @@ text; an article whose extraction fails keeps its row with a status.
 Who authored a statement's words (``source``/``source_bloc``): the speaker
 for ``direct`` and ``partial`` quotes (``SPEAKER_AUTHORED_KINDS``); for
 ``reported`` speech and ``narration`` the words are the narrator's: the
-quoted outlet inside a quoted passage, else the article's narrator.
+quoted outlet inside a passage listed in quoted_sources.csv, else the outlet
+the extractor names in ``quoted_from`` (bloc from this corpus's tables, ''
+if they do not establish it), else the article's narrator.  ``quoted_from``
+is the extractor's, or the listed passage's outlet when the extractor gives
+none.
 
 Example:
     >>> c = load_corpus()
@@ -176,6 +180,21 @@ def _passages(
     return quoted
 
 
+def _known_outlet_blocs(articles: pd.DataFrame, quoted: pd.DataFrame) -> dict[str, str]:
+    """Outlet name -> bloc, from what this corpus's own tables establish."""
+    known: dict[str, str] = {}
+    pairs = [
+        (articles["outlet"], articles["outlet_bloc"]),
+        (articles["narrator"], articles["narrator_bloc"]),
+        (quoted["quoted_outlet"], quoted["quoted_outlet_bloc"]),
+    ]
+    for names, blocs in pairs:
+        for name, bloc in zip(names, blocs):
+            if name and name != "unidentified":
+                known.setdefault(name, bloc)
+    return known
+
+
 def _registry(corpus_dir: Path) -> Any:
     """The speakers registry of the corpus folder, or None for the extractor's default."""
     path = corpus_dir / "speakers.csv"
@@ -204,7 +223,13 @@ def _dtype(column: str) -> str:
 
 
 def _article_statements(
-    aid: str, text: str, article: dict[str, str], voices: list[Voice], registry: Any, extract: Any
+    aid: str,
+    text: str,
+    article: dict[str, str],
+    voices: list[Voice],
+    registry: Any,
+    extract: Any,
+    outlet_blocs: dict[str, str],
 ) -> tuple[pd.DataFrame, str]:
     try:
         raw = extract(text, speakers=registry)
@@ -233,6 +258,10 @@ def _article_statements(
         if kind in SPEAKER_AUTHORED_KINDS:
             sources.append(speaker)
             blocs.append(sbloc)
+        elif qf and voice.kind == "narration":
+            # a passage the extractor found that quoted_sources.csv does not list
+            sources.append(qf)
+            blocs.append(outlet_blocs.get(qf, ""))
         else:
             sources.append(voice.narrator)
             blocs.append(voice.narrator_bloc)
@@ -316,6 +345,7 @@ def load_corpus(
             issues.append({"level": "warning", "file": "", "line": 0, "article_id": "",
                            "message": f"statement extractor unavailable: {err}"})
     registry = _registry(corpus_dir) if extract is not None else None
+    outlet_blocs = _known_outlet_blocs(articles, quoted)
     for article in articles.to_dict("records"):
         aid = article["article_id"]
         if not statements:
@@ -324,7 +354,9 @@ def load_corpus(
         if extract is None:
             status.append("extractor_unavailable")
             continue
-        df, st = _article_statements(aid, docs[aid].text, article, voices[aid], registry, extract)
+        df, st = _article_statements(
+            aid, docs[aid].text, article, voices[aid], registry, extract, outlet_blocs
+        )
         statement_frames.append(df)
         status.append(st)
         if st.startswith(("extraction_failed", "span_mismatch")):

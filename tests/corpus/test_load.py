@@ -199,3 +199,16 @@ def test_bundled_corpus_with_the_real_extractor() -> None:
     inside = s[(s["article_id"] == "seed-003") & (s["start"] >= npr["clean_start"])
                & (s["end"] <= npr["clean_end"])]
     assert len(inside) and (inside["quoted_from"] == "NPR").all()
+
+
+def test_passage_found_only_by_the_extractor_sets_the_source(make_corpus, monkeypatch) -> None:
+    def with_quoted_from(text, speakers=None):
+        df = _statements(text).assign(kind="narration", speaker="", speaker_bloc="",
+                                      speaker_in_registry=False, cue="")
+        return df.assign(quoted_from=["", "", "BBC", ""])
+
+    _fake_extractor(monkeypatch, with_quoted_from)
+    rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
+    c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows))
+    row = c.statements.iloc[2]
+    assert (row["source"], row["source_bloc"], row["quoted_from"]) == ("BBC", "", "BBC")
