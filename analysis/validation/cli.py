@@ -23,8 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hedging labels (default: corpus/validation/hedging/labels.csv)")
     parser.add_argument("--nyt", metavar="FILE", default=None,
                         help="VADER NYT ground truth (default: the vendored copy)")
-    parser.add_argument("--threat-categories", default="threat,violence",
-                        help="comma-separated hostility categories for the threat task")
+    parser.add_argument("--threat-categories", default=None,
+                        help="comma-separated hostility categories (Match.category) for the "
+                             "threat task (default: threat_violence,threat,violence)")
     parser.add_argument("--errors", type=int, default=0, metavar="K",
                         help="also print the K worst false positives/negatives per score (dev)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
@@ -47,9 +48,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         from analysis.validation.evaluate import run_validation
 
+        from analysis.validation.ptc_eval import DEFAULT_THREAT_CATEGORIES
+
+        threat = (
+            [c.strip() for c in args.threat_categories.split(",") if c.strip()]
+            if args.threat_categories
+            else DEFAULT_THREAT_CATEGORIES
+        )
         report = run_validation(
-            data, nyt_path=args.nyt, hedging_path=args.hedging,
-            threat_categories=[c.strip() for c in args.threat_categories.split(",") if c.strip()],
+            data, nyt_path=args.nyt, hedging_path=args.hedging, threat_categories=threat,
             k_errors=max(args.errors, 1),
         )
     except (ValidationDataError, ImportError) as err:

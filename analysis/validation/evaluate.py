@@ -83,6 +83,9 @@ def run_validation(
         report.notes.append(f"NYT part not run: {err}")
     try:
         report.hedging = evaluate_hedging(hedging_path, scorer=scorer)
+        excluded = report.hedging.attrs.get("excluded_unusable", 0)
+        if excluded:
+            report.notes.append(f"hedging: {excluded} sentence(s) marked usable=0 left out")
     except ValidationDataError as err:
         report.notes.append(f"hedging part not run: {err}")
     return report

@@ -1,7 +1,9 @@
 """Load the project's hand-labelled hedging/booster sentences.
 
 File: ``corpus/validation/hedging/labels.csv`` with columns sentence_id,
-source, sentence, hedge (0/1), booster (0/1), label, cues, split (dev|test).
+source, sentence, usable (0/1, optional; 0 = not an interpretable sentence,
+left out of evaluation), hedge (0/1), booster (0/1), label, cues, note,
+split (dev|test).
 The sample and labels are made by :mod:`analysis.validation.hedging_sample`.
 """
 
@@ -60,6 +62,8 @@ def load_hedging_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFr
         raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
     df["hedge"] = _as_flag(df["hedge"], "hedge", p)
     df["booster"] = _as_flag(df["booster"], "booster", p)
+    if "usable" in df.columns:
+        df["usable"] = _as_flag(df["usable"], "usable", p)
     bad = ~df["split"].isin(["dev", "test"])
     if bad.any():
         i = df.index[bad][0]

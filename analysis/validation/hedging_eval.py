@@ -64,13 +64,23 @@ def evaluate_hedging(
 ) -> pd.DataFrame:
     """Load the hedging labels (default: the repository's), score the sentences, compare.
 
+    Rows with ``usable == 0`` are left out; their number is in
+    ``result.attrs["excluded_unusable"]``.
+
     Example:
         >>> evaluate_hedging().query("split == 'test'")  # doctest: +SKIP
     """
-    labels = load_hedging_labels(path).reset_index(drop=True)
+    labels = load_hedging_labels(path)
+    excluded = 0
+    if "usable" in labels.columns:
+        excluded = int((labels["usable"] == 0).sum())
+        labels = labels[labels["usable"] == 1]
+    labels = labels.reset_index(drop=True)
     scorer = scorer or default_frame_scorer()
     scores = check_scores(
         scorer(pd.DataFrame({"text": labels["sentence"].to_numpy()})), len(labels),
         tuple(HEDGING_TARGETS.values()),
     )
-    return hedging_metrics(labels, scores.reset_index(drop=True))
+    result = hedging_metrics(labels, scores.reset_index(drop=True))
+    result.attrs["excluded_unusable"] = excluded
+    return result

@@ -11,9 +11,10 @@ Unit: a non-empty PTC article line (one sentence).  Tasks (see
 Each task is scored by its method(s) and by two baselines (VADER ``neg`` as
 shipped; words per line).  Every score gets two rules: ``> 0`` (any match;
 fixed in advance) and ``> t`` with ``t`` the best-F1 threshold on the dev
-articles, applied unchanged to test.  ROC AUC needs no threshold.  Matches of
-the loaded dimension on the ``neutral`` side (the plain renderings a loaded
-term is contrasted with) are not loaded language and are left out by default.
+articles, applied unchanged to test.  ROC AUC needs no threshold.  All sides
+of loaded terms count (in the project lexicon ``neutral`` marks loaded
+vocabulary shared by both sides, which is still loaded language); a task's
+``exclude_sides`` can leave sides out.
 
 References:
     Da San Martino, G., Yu, S., Barrón-Cedeño, A., Petrov, R. and Nakov, P.
@@ -41,7 +42,9 @@ from analysis.validation.scorers import (
     default_matcher,
 )
 
-DEFAULT_THREAT_CATEGORIES: tuple[str, ...] = ("threat", "violence")
+#: Hostility categories (``Match.category``) of the threat task: the project
+#: lexicon's ``threat_violence``, plus the plain names other lexicons may use.
+DEFAULT_THREAT_CATEGORIES: tuple[str, ...] = ("threat_violence", "threat", "violence")
 BASELINES: tuple[str, ...] = ("VADER neg", "words")
 SPLITS: tuple[str, ...] = ("dev", "test")
 
@@ -60,7 +63,7 @@ class PTCTask:
     dimensions: tuple[str, ...]
     categories: tuple[str, ...] | None = None
     frame_columns: tuple[str, ...] = ()
-    exclude_sides: tuple[str, ...] = ("neutral",)
+    exclude_sides: tuple[str, ...] = ()
 
     @property
     def gold(self) -> str:
@@ -123,7 +126,7 @@ def select_matches(matches: pd.DataFrame, task: PTCTask) -> pd.DataFrame:
         ...     "start": [0, 2, 0], "end": [1, 3, 1], "weight": [1.0, 1.0, 1.0],
         ...     "side": ["russian", "neutral", ""]})
         >>> select_matches(m, default_tasks()[0]).term.tolist()
-        ['a']
+        ['a', 'b']
     """
     keep = matches["dimension"].isin(task.dimensions)
     if task.categories is not None:
@@ -254,6 +257,10 @@ def sentence_metrics(results: PTCResults) -> pd.DataFrame:
 def span_metrics(results: PTCResults) -> pd.DataFrame:
     """Span-overlap precision/recall of each task's matches against the gold spans.
 
+    A text region matched by several lexicon entries (one term in two
+    dimensions or categories) is one predicted span: predictions are
+    de-duplicated on ``(start, end)`` per line before counting.
+
     Example:
         >>> span_metrics(results).columns[:3].tolist()  # doctest: +SKIP
         ['task', 'gold', 'split']
@@ -263,9 +270,8 @@ def span_metrics(results: PTCResults) -> pd.DataFrame:
     for task in results.tasks:
         for split in SPLITS:
             part = lines[lines["split"] == split]
-            r = metrics.span_overlap_pr(
-                part[f"matched_{task.key}"].tolist(), part[f"spans_{task.key}"].tolist()
-            )
+            predicted = [sorted({(m[0], m[1]) for m in ms}) for ms in part[f"matched_{task.key}"]]
+            r = metrics.span_overlap_pr(predicted, part[f"spans_{task.key}"].tolist())
             rows.append({"task": task.name, "gold": task.gold, "split": split,
                          "precision": r.precision, "recall": r.recall,
                          "n_pred": r.n_pred, "n_gold": r.n_gold,

@@ -63,7 +63,7 @@ def fake_score_frame(df: pd.DataFrame, text_col: str = "text") -> pd.DataFrame:
 # Article "1" is on the dev side of the md5 split, "14" on the test side.
 ART_DEV = ("Title here\n\nThey are traitors.\nThe weather is fine today.\n"
            "We will kill them all.\nA monstrous, evil lie.\n")
-ART_TEST = "Another title\n\nThe traitors lied.\nNothing to see.\nA neutral war report.\n"
+ART_TEST = "Another title\n\nThe traitors lied.\nNothing to see.\nA calm report.\n"
 
 
 def _span(text: str, technique: str, surface: str, article_id: str) -> tuple[str, str, int, int]:

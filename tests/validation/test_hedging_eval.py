@@ -20,8 +20,10 @@ def tiny_labels(tmp_path):
         ("b2", "Clearly it rains.", 0, 1, "test"),  # booster missed
         ("n1", "The may pole stands.", 0, 0, "test"),  # hedge false positive
         ("n2", "It rains.", 0, 0, "dev"),
+        ("u1", "12-3, may 4", 0, 0, "dev"),  # unusable: left out
     ]
     df = pd.DataFrame(rows, columns=["sentence_id", "sentence", "hedge", "booster", "split"])
+    df["usable"] = [1] * 7 + [0]
     df.insert(1, "source", "test")
     df["label"], df["cues"] = "", ""
     p = tmp_path / "labels.csv"
@@ -43,6 +45,10 @@ def test_hedging_hand_computed(tiny_labels, fake_scorer):
     base = t.loc[("hedge", "baseline", "all")]
     assert base.recall == 1.0 and base.precision == pytest.approx(3 / 7)
     assert base.n == 7 and base.n_pos == 3
+
+
+def test_unusable_rows_are_counted(tiny_labels, fake_scorer):
+    assert evaluate_hedging(tiny_labels, scorer=fake_scorer).attrs["excluded_unusable"] == 1
 
 
 def test_no_positive_predictions_give_nan_precision():

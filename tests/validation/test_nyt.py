@@ -52,3 +52,14 @@ def test_bad_rows_name_file_and_line(tmp_path, content, message):
 def test_missing_file_names_it(tmp_path):
     with pytest.raises(ValidationDataError, match="missing"):
         load_nyt(tmp_path / "absent.txt")
+
+
+def test_vader_as_shipped_reproduces_the_published_correlation():
+    # Hutto and Gilbert (2014) report r = 0.492 for VADER on these snippets; this
+    # checks the vendored data and the baseline, not the project's scorer.
+    from analysis.validation.baselines import vader_polarity
+    from analysis.validation.metrics import pearson
+
+    nyt = load_nyt()
+    r = pearson(vader_polarity(nyt.text)["compound"], nyt["mean"])
+    assert r.n == 5190 and 0.45 < r.r < 0.55

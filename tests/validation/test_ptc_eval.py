@@ -1,8 +1,7 @@
 """PTC evaluation with a fake scorer on a two-article corpus; answers computed by hand.
 
 Dev article '1' lines (0, 2, 3, 4, 5): loaded+hostility matched weight 0, 1, 0, 1, 3;
-gold LL|NC: F, T, T, F, T.  Test article '14' lines (0, 2, 3, 4): weight 0, 1, 0, 0
-('war' is a neutral-side loaded term, left out); gold: F, T, T, F.
+gold LL|NC: F, T, T, F, T.  Test article '14' lines (0, 2, 3, 4): weight 0, 1, 0, 0; gold: F, T, T, F.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.validation.errors import worst_errors
@@ -81,17 +81,32 @@ def test_span_metrics_hand_computed(results):
     assert dev.precision == 0.75 and dev.recall == pytest.approx(2 / 3)
 
 
+def test_span_metrics_count_a_region_once(tiny_ptc, fake_scorer, fake_matcher):
+    def doubled(df):
+        m = fake_matcher(df)
+        return pd.concat([m, m.assign(category="again")], ignore_index=True)
+
+    res = evaluate_ptc(ptc=tiny_ptc, scorer=fake_scorer, matcher=doubled)
+    dev = span_metrics(res).set_index(["task", "split"]).loc[("loaded+hostility", "dev")]
+    assert (dev.n_pred, dev.n_pred_hit) == (4, 3)
+    assert res.lines[LH].tolist()[4] == 6  # the weight, unlike the span count, doubles
+
+
 def test_threat_categories_are_a_parameter(tiny_ptc, fake_scorer, fake_matcher):
+    assert "threat" in default_tasks()[1].categories  # the fake lexicon's name
     tasks = default_tasks(threat_categories=("insult",))
     res = evaluate_ptc(ptc=tiny_ptc, tasks=tasks, scorer=fake_scorer, matcher=fake_matcher)
     assert res.lines["threat: matched weight"].tolist() == [0, 1, 0, 0, 2, 0, 1, 0, 0]
 
 
-def test_select_matches_drops_neutral_side(fake_matcher):
-    import pandas as pd
+def test_select_matches_sides(fake_matcher):
+    from dataclasses import replace
 
     m = fake_matcher(pd.DataFrame({"text": ["war and monstrous war"]}))
-    assert select_matches(m, default_tasks()[0]).term.tolist() == ["monstrous"]
+    task = default_tasks()[0]
+    assert select_matches(m, task).term.tolist() == ["war", "monstrous", "war"]
+    no_neutral = replace(task, exclude_sides=("neutral",))
+    assert select_matches(m, no_neutral).term.tolist() == ["monstrous"]
 
 
 def test_bad_scorer_output_is_named(tiny_ptc, fake_scorer, fake_matcher):
