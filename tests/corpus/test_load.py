@@ -184,7 +184,6 @@ def test_offsets_that_do_not_match_are_flagged(make_corpus, monkeypatch) -> None
 
 
 def test_bundled_corpus_with_the_real_extractor() -> None:
-    pytest.importorskip("analysis.statements.extract", reason="helper B's extractor not merged yet")
     c = load_corpus()
     assert len(c.articles) == 5
     assert c.articles["status"].isin(["ok", "no_statements"]).all(), c.articles["status"].tolist()
