@@ -1,0 +1,12 @@
+"""Statements: who says what in a news text.
+
+``extract.extract_statements`` splits a text into direct quotes, partial
+quotes, reported speech and the outlet's narration, with speakers resolved
+against ``speakers.SpeakerRegistry`` (``corpus/speakers.csv``).  The modules
+run one way: quotes -> sentences -> mentions -> cues/attribution -> extract.
+
+Example:
+    >>> from analysis.statements.extract import extract_statements
+    >>> extract_statements('"No," Peskov said.').loc[0, "speaker"]
+    'Dmitry Peskov'
+"""

@@ -1,0 +1,211 @@
+"""Who said it: speech-cue events per sentence and their subjects.
+
+A cue event is a speech verb, participle, naming verb, "according to" or a
+possessed speech noun ("Zelensky's statement") with the speaker it resolves
+to.  Subjects are found, in order of preference, as
+
+* the mention right before the verb, allowing adverbs and an apposition
+  ("Vasyl Malyuk, the head of Ukraine's Security Service, said");
+* the mention right after the verb when it follows a quote ("said Graham");
+* *he*/*she* -> the last person named outside quotes before it (gender must
+  not contradict the registry or title); *it* -> the last organisation;
+* for a second verb of the same subject ("... hints at X but stresses that")
+  and for participles: the owner of a speech noun they hang on ("Zelensky's
+  statement ..., calling them"), else the subject of the sentence.
+
+Example:
+    >>> from analysis.statements.speakers import default_registry
+    >>> from analysis.statements.quotes import find_quotes
+    >>> from analysis.statements.sentences import sentence_spans
+    >>> from analysis.statements.mentions import find_mentions
+    >>> t = "Peskov spoke. He said the talks were useful."
+    >>> q = find_quotes(t); m = find_mentions(t, default_registry(), q)
+    >>> [(e.verb, e.who.name) for e in cue_events(t, sentence_spans(t, q)[1], q, m)]
+    [('said', 'Dmitry Peskov')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.statements import cues
+from analysis.statements.mentions import NAME_STOP, Mention
+from analysis.statements.quotes import QuoteSpan
+
+_PRONOUN = re.compile(r"\b(?P<p>he|she|it)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|who|that|what|whom)\s*$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:also\s+)?$", re.IGNORECASE)
+_INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
+_CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
+_REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|article|statement|post|"
+                        r"analysis|interview)\s+(?:at|in|by|from|on|with)\s+", re.IGNORECASE)
+#: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
+_TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+\s+){0,4}")
+_OUTLET = re.compile(r"(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
+
+
+@dataclass(frozen=True)
+class Who:
+    """A resolved speaker: canonical or as-written name; ``named`` is False for descriptors."""
+
+    name: str
+    registered: bool
+    named: bool = True
+
+
+@dataclass
+class CueEvent:
+    """One cue in a sentence; ``span_start`` includes a subject written before the cue."""
+
+    family: str  # finite | participle | naming | according | noun
+    start: int
+    end: int
+    verb: str
+    who: Who | None
+    span_start: int
+    subject_before: bool
+    relative: bool = False
+
+
+def _who(m: Mention) -> Who:
+    return Who(m.entity, m.registered, m.source != "descriptor" or m.registered)
+
+
+def _outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
+    return not any(q.start <= pos < q.end for q in quotes)
+
+
+def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention a subject pronoun at ``pos`` refers to, or None.
+
+    Example:
+        >>> m = [Mention(0, 6, "Peskov", "person", "m", True), Mention(10, 16, "Kallas", "person", "f", True)]
+        >>> resolve_pronoun("he", 30, m).entity, resolve_pronoun("she", 30, m).entity
+        ('Peskov', 'Kallas')
+    """
+    p = pronoun.lower()
+    for m in reversed(mentions):
+        if m.end > pos or m.in_quote or m.possessive and p == "it":
+            continue
+        if p == "it":
+            if m.kind == "organisation":
+                return m
+            continue
+        if m.kind != "person" or not (m.registered or m.source == "name"):
+            continue
+        if (p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"):
+            continue
+        return m
+    return None
+
+
+def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mention]) -> tuple[Who | None, int, bool]:
+    """(speaker, where the subject starts, is it in a relative clause) for a verb at ``cue_start``."""
+    window = text[lo:cue_start]
+    best: tuple[int, Who | None, int] | None = None  # (end, who, start)
+    for m in reversed(mentions):
+        if m.start < lo or m.end > cue_start or m.in_quote or m.possessive:
+            continue
+        if cues.SUBJECT_GAP.fullmatch(text, m.end, cue_start):
+            best = (m.end, _who(m), m.start)
+            break
+    for pm in _PRONOUN.finditer(window):
+        s, e = lo + pm.start(), lo + pm.end()
+        if cues.SUBJECT_GAP.fullmatch(text, e, cue_start) and (best is None or e > best[0]):
+            ante = resolve_pronoun(pm.group("p"), s, mentions)
+            best = (e, _who(ante) if ante else None, s)
+    if best is None:
+        cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
+        if cw and cw.group(1) not in NAME_STOP and text[cw.end():cue_start].isspace():
+            best = (cw.end(), Who(cw.group(1), False), cw.start())
+    if best is None:
+        return None, cue_start, False
+    return best[1], best[2], bool(_RELATIVE.search(text, lo, best[2]))
+
+
+def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
+    """The speaker named right after a cue ("said Graham", "according to Peskov")."""
+    for m in mentions:
+        if m.start >= cue_end and m.start < hi and not m.in_quote:
+            gap = text[cue_end:m.start]
+            if _TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap):
+                return _who(m)
+            break
+    rep = _REPORT_OF.match(text, cue_end)
+    at = rep.end() if rep else cue_end + (len(text[cue_end:hi]) - len(text[cue_end:hi].lstrip()))
+    outlet = _OUTLET.match(text, at, hi)
+    if rep and outlet:
+        return Who(outlet.group(), False)
+    return None
+
+
+def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention]) -> Who | None:
+    """The first mention of a sentence when only an intro phrase precedes it."""
+    for m in mentions:
+        if lo <= m.start < before and not m.in_quote and not m.possessive:
+            return _who(m) if _INTRO.match(text[lo:m.start]) else None
+    return None
+
+
+def _noun_owner(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
+    owner = None
+    for m in mentions:
+        if lo <= m.start and m.end < hi and m.possessive and not m.in_quote:
+            noun = cues.SPEECH_NOUN.match(text, m.end)
+            if noun and noun.end() <= hi:
+                owner = _who(m)
+    return owner
+
+
+def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan],
+               mentions: Sequence[Mention]) -> list[CueEvent]:
+    """All cue events of one sentence, in order, with resolved speakers (or None)."""
+    lo, hi = sentence
+    events: list[CueEvent] = []
+    found: list[tuple[str, re.Match[str]]] = []
+    for family, rx in (("finite", cues.SPEECH), ("participle", cues.PARTICIPLE),
+                       ("naming", cues.NAMING), ("according", cues.ACCORDING)):
+        found += [(family, m) for m in rx.finditer(text, lo, hi) if _outside(m.start(), quotes)]
+    found.sort(key=lambda fm: (fm[1].start(), fm[0] != "naming"))
+    taken_until = lo
+    for family, m in found:
+        if m.start() < taken_until:
+            continue
+        taken_until = m.end()
+        events.append(_event(text, family, m, lo, hi, quotes, mentions, events))
+    for m in mentions:
+        if lo <= m.start < hi and m.possessive and not m.in_quote:
+            noun = cues.SPEECH_NOUN.match(text, m.end)
+            if noun:
+                events.append(CueEvent("noun", noun.start("noun"), noun.end(), noun.group("noun"),
+                                       _who(m), m.start, True))
+    events.sort(key=lambda e: e.start)
+    return events
+
+
+def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: Sequence[QuoteSpan],
+           mentions: Sequence[Mention], earlier: list[CueEvent]) -> CueEvent:
+    verb = m.group("verb")
+    if family == "according":
+        return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions),
+                        m.start(), False)
+    window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
+    is_participle = family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
+    if is_participle:
+        who = (_noun_owner(text, lo, m.start(), mentions)
+               or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
+               or sentence_subject(text, lo, m.start(), mentions))
+        return CueEvent("participle" if family != "naming" else family, m.start(), m.end(), verb, who,
+                        m.start(), False)
+    who, span_start, relative = subject_before(text, m.start(), window_lo, mentions)
+    before = who is not None
+    if who is None and window_lo > lo and not text[window_lo:m.start()].strip(" ,"):
+        who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
+    if who is None and _COORDINATED.search(text, lo, m.start()):
+        who = sentence_subject(text, lo, m.start(), mentions)
+        before = who is not None
+    if relative and span_start > lo and text[lo:span_start].rstrip().endswith(("who", "Who")):
+        who = None  # "Ukrainians, who called it ..." names no speaker we can identify
+    return CueEvent(family, m.start(), m.end(), verb, who, span_start, before, relative)

@@ -1,0 +1,316 @@
+"""Split a news text into statements: direct and partial quotes, reported speech, narration.
+
+Every non-white-space character of the input belongs to exactly one
+statement, and ``text == input[start:end]`` for every row.  Kinds:
+
+``direct``     a quote that is a whole sentence (or several), marks included:
+               "Retribution is inevitable," (he declared);
+``partial``    a quoted fragment inside the outlet's own sentence: calling them
+               "idiots."; quotes nobody is named for (scare quotes, nicknames,
+               headlines quoted by title) are partial with ``speaker == ''`` and
+               ``cue == ''`` -- never a guessed speaker;
+``reported``   the clause a speech cue reports: Medvedev said (that) **the
+               purpose ... was ...**; "X, he said." and "X, according to Y."
+               report X; "Russia, he says, is ..." reports both sides;
+``narration``  everything else (the outlet's words), one row per paragraph
+               run between other statements; speaker is ``narrator``.
+
+Speakers: canonical registry name (``speaker_in_registry`` True, bloc from the
+registry) or the name/descriptor as written ("Kaja Kallas", "Ukrainian
+negotiators"; bloc '').  A direct quote without its own attribution continues
+the last attributed statement of the same or previous paragraph ("X," he
+said. "Y."); an unattributed quote whose words repeat an attributed quote of
+the same text (a headline) takes that speaker.  Both leave ``cue`` ''.
+
+Example:
+    >>> df = extract_statements('"Retribution is inevitable," Medvedev said. Talks ended.')
+    >>> df[["speaker", "kind", "text", "cue"]].values.tolist()
+    [['Dmitry Medvedev', 'direct', '"Retribution is inevitable,"', 'said'], ['', 'narration', 'Medvedev said. Talks ended.', '']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.statements import cues
+from analysis.statements.attribution import CueEvent, Who, cue_events
+from analysis.statements.mentions import find_mentions
+from analysis.statements.passages import find_passages
+from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
+from analysis.statements.sentences import sentence_spans
+from analysis.statements.speakers import SpeakerRegistry
+
+COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
+                            "text", "start", "end", "cue", "quoted_from")
+KINDS: tuple[str, ...] = ("direct", "partial", "reported", "narration")
+LOCAL_CUE_CHARS = 60
+_CLOSING_PUNCT = tuple(".,!?…:;—–-")
+#: what may follow a sentence-final "X said": a short adverbial ("on Telegram", "in a statement")
+_POST_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:on|in|at|during|via|to|from|late|early|last|this|earlier|later|yesterday|today|"
+    r"after|before|over|through|with)\b[^\"“”,;]{0,40}?)?\s*[.!?…]?[\"”’]?\s*$", re.IGNORECASE)
+#: between a quote and its attribution: punctuation and a short title ("U.S. Senator Lindsey Graham")
+_ATTRIBUTION_GAP = re.compile(r"[\s,;:—–-]*(?:[\w.'’-]+\s+){0,5}")
+MIN_ECHO_WORDS = {"unattributed": 2, "descriptor": 3}
+_NORMALIZE = re.compile(r"[^\w]+")
+
+
+@dataclass
+class Piece:
+    """A statement before it becomes a row."""
+
+    start: int
+    end: int
+    kind: str
+    who: Who | None = None
+    cue: str = ""
+    group: int = -1
+
+
+def extract_statements(
+    text: str,
+    speakers: SpeakerRegistry | str | Path | pd.DataFrame | None = None,
+    *,
+    narrator: str = "",
+    passages: Iterable[tuple[int, int, str]] | None = None,
+) -> pd.DataFrame:
+    """Statements of one text, in order, with speaker, bloc and kind.
+
+    ``speakers`` is a registry, a registry CSV path or DataFrame, or None for
+    the bundled ``corpus/speakers.csv``.  ``narrator`` fills ``speaker`` of
+    narration rows (e.g. the outlet).  ``passages`` are (start, end, outlet)
+    ranges copied from another outlet; by default they are detected from
+    colon-ended intro paragraphs ("From The Kyiv Independent:").  A missing
+    text (None/NaN) gives an empty frame with the columns.
+
+    Example:
+        >>> df = extract_statements('Peskov said the talks were useful. "We are ready," he added.')
+        >>> df[["speaker", "kind", "text"]].values.tolist()
+        [['', 'narration', 'Peskov said'], ['Dmitry Peskov', 'reported', 'the talks were useful.'], ['Dmitry Peskov', 'direct', '"We are ready,"'], ['', 'narration', 'he added.']]
+    """
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return _frame([], "", SpeakerRegistry([]), [], narrator)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    registry = SpeakerRegistry.coerce(speakers)
+    pieces = statement_pieces(text, registry)
+    pieces += narration_pieces(text, pieces)
+    pieces.sort(key=lambda p: p.start)
+    found = list(passages) if passages is not None else find_passages(text)
+    return _frame(pieces, text, registry, found, narrator)
+
+
+def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
+    """Quotes and reported clauses (no narration) with their speakers."""
+    quotes = find_quotes(text)
+    sentences = sentence_spans(text, quotes)
+    mentions = find_mentions(text, registry, quotes)
+    starts = [s for s, _ in sentences]
+    events = [cue_events(text, s, quotes, mentions) for s in sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)], events[sentence_of(q.start)],
+                                    quotes) for q in quotes]
+    reported: list[Piece] = []
+    for sent, evs in zip(sentences, events):
+        reported += _reported_pieces(text, sent, evs, quotes, reported)
+    _fill_from_reported(quote_pieces, reported)
+    _fill_from_context(text, quote_pieces, reported)
+    _fill_from_echoes(text, quote_pieces)
+    _share_within_groups(quote_pieces)
+    return quote_pieces + reported
+
+
+def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: Sequence[CueEvent],
+                    quotes: Sequence[QuoteSpan]) -> Piece:
+    lo, hi = sentence
+    inner = q.inner(text).strip()
+    earlier = [o for o in quotes if lo <= o.start and o.end <= q.start]
+    pre = text[max([lo] + [o.end for o in earlier]):q.start]
+    first_alpha = next((c for c in inner if c.isalnum()), "")
+    starts_sentence = first_alpha.isupper() or first_alpha.isdigit()
+    ends_clause = inner.endswith(_CLOSING_PUNCT) or not q.closed or not text[q.end:hi].strip()
+    pre_events = [e for e in events if e.end <= q.start and e.who is not None and q.start - e.end <= 40]
+    attributed_pre = pre.rstrip().endswith((":", ",")) and any(e.end >= q.start - len(pre) for e in pre_events)
+    direct = q.continued or (starts_sentence and ends_clause and (not pre.strip() or attributed_pre))
+    piece = Piece(q.start, q.end, "direct" if direct else "partial", group=q.group)
+    post = _post_attribution(text, q, events, quotes)
+    if direct:
+        chosen = post or (pre_events[-1] if attributed_pre and pre_events else None)
+    else:
+        local = [e for e in events if e.end <= q.start and q.start - e.end <= LOCAL_CUE_CHARS and e.who]
+        before = [e for e in events if e.end <= q.start and e.who and e.start >= lo]
+        chosen = (local[-1] if local else None) or post or (before[-1] if before else None)
+    if chosen is not None:
+        piece.who, piece.cue = chosen.who, cues.cue_label(chosen.verb)
+    return piece
+
+
+def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
+                      quotes: Sequence[QuoteSpan]) -> CueEvent | None:
+    nxt = min((o.start for o in quotes if o.start >= q.end), default=len(text))
+    for e in events:
+        if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
+            gap_end = e.span_start if e.subject_before else e.start
+            if e.who and _ATTRIBUTION_GAP.fullmatch(text, q.end, max(q.end, gap_end)):
+                return e
+            return None
+    return None
+
+
+def _reported_pieces(text: str, sentence: tuple[int, int], events: Sequence[CueEvent],
+                     quotes: Sequence[QuoteSpan], taken: Sequence[Piece]) -> list[Piece]:
+    lo, hi = sentence
+    out: list[Piece] = []
+    usable = [e for e in events if e.who and not e.relative and e.family in ("finite", "participle", "according")]
+    for i, e in enumerate(usable):
+        nxt = next((u.span_start for u in usable[i + 1:] if u.span_start > e.end), hi)
+        ranges = _clause_ranges(text, e, lo, hi, nxt)
+        for s, t in ranges:
+            for ps, pe in _minus(s, t, [(q.start, q.end) for q in quotes] +
+                                 [(p.start, p.end) for p in [*taken, *out]]):
+                if re.search(r"\w", text[ps:pe]):
+                    out.append(Piece(ps, pe, "reported", e.who, cues.cue_label(e.verb)))
+    return out
+
+
+def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[tuple[int, int]]:
+    if e.family == "finite" and not e.subject_before:  # '"...," said Graham, a Republican'
+        head = text[lo:e.start].rstrip()
+        return [(lo, lo + len(head) - 1)] if head.endswith(",") else []
+    if e.family == "according":
+        before = text[lo:e.start].rstrip()
+        if before.endswith(","):
+            return [(lo, lo + len(before) - 1)]
+        comma = text.find(",", e.end, hi)
+        return [(comma + 1, hi)] if comma > 0 and e.start == lo else []
+    that = cues.THAT_CLAUSE.match(text, e.end)
+    verb = e.verb.lower()
+    no_clause = cues.NOT_A_CLAUSE.match(text, e.end)
+    if that and (verb not in ("say", "says", "said", "saying") or no_clause or
+                 text[e.end:that.end()].split()[:1] == ["that"]):
+        return [(that.end(), nxt)]
+    if verb in ("say", "says", "said", "saying") and not no_clause:
+        return [(e.end, nxt)]
+    head = text[lo:e.span_start].rstrip()
+    if e.family == "finite" and head.endswith(","):
+        tail = text[e.end:hi]
+        after = re.match(r"\s*,", tail)
+        if _POST_TAIL.fullmatch(tail) and len(head.split()) >= 3:
+            return [(lo, lo + len(head) - 1)]
+        if after and e.subject_before:  # "Russia, he says, is awaiting ..."
+            return [(lo, lo + len(head) - 1), (e.end + after.end(), hi)]
+    return []
+
+
+def _minus(s: int, e: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    parts = [(s, e)]
+    for hs, he in holes:
+        parts = [p for a, b in parts for p in ((a, min(b, hs)), (max(a, he), b)) if p[0] < p[1]]
+    return parts
+
+
+def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
+    spans = sorted(reported, key=lambda p: p.start)
+    for qp in quote_pieces:
+        if qp.who is None and qp.kind == "partial":
+            around = [r for r in spans if r.end <= qp.start and qp.start - r.end <= 2] + \
+                     [r for r in spans if r.start >= qp.end and r.start - qp.end <= 2]
+            if around:
+                qp.who, qp.cue = around[0].who, around[0].cue
+
+
+def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
+    paragraphs = paragraph_spans(text)
+    starts = [s for s, _ in paragraphs]
+    ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
+    for qp in quote_pieces:
+        if qp.who is not None or qp.kind != "direct":
+            continue
+        para = bisect.bisect_right(starts, qp.start) - 1
+        floor = starts[max(0, para - 1)]
+        prior = [p for p in ordered if floor <= p.start < qp.start and p.who is not None]
+        if prior:
+            qp.who = prior[-1].who
+
+
+def _normalized(text: str) -> str:
+    return " " + _NORMALIZE.sub(" ", text.lower()).strip() + " "
+
+
+def _fill_from_echoes(text: str, quote_pieces: list[Piece]) -> None:
+    named = [(p, _normalized(text[p.start:p.end])) for p in quote_pieces if p.who and p.who.named]
+    for qp in quote_pieces:
+        if qp.who is not None and qp.who.named:
+            continue
+        words = _normalized(text[qp.start:qp.end])
+        if len(words.split()) < MIN_ECHO_WORDS["unattributed" if qp.who is None else "descriptor"]:
+            continue
+        match = next((p for p, w in named if p is not qp and words in w), None)
+        if match is not None:
+            qp.who, qp.cue = match.who, ""
+
+
+def _share_within_groups(quote_pieces: list[Piece]) -> None:
+    by_group: dict[int, Who] = {}
+    for qp in quote_pieces:
+        if qp.who is not None:
+            by_group.setdefault(qp.group, qp.who)
+    for qp in quote_pieces:
+        if qp.who is None and qp.group in by_group:
+            qp.who = by_group[qp.group]
+
+
+def narration_pieces(text: str, pieces: Sequence[Piece]) -> list[Piece]:
+    """The uncovered rest of ``text``, one piece per run within a paragraph, trimmed.
+
+    Example:
+        >>> [(p.start, p.end) for p in narration_pieces("ab cd\\nef", [Piece(0, 2, "direct")])]
+        [(3, 5), (6, 8)]
+    """
+    holes = sorted((p.start, p.end) for p in pieces)
+    out: list[Piece] = []
+    for lo, hi in paragraph_spans(text):
+        for s, e in _minus(lo, hi, holes):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append(Piece(s, e, "narration"))
+    return out
+
+
+def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
+           passages: Sequence[tuple[int, int, str]], narrator: str) -> pd.DataFrame:
+    rows = []
+    for n, p in enumerate(sorted(pieces, key=lambda p: p.start), start=1):
+        s, e = _trimmed(text, p.start, p.end)
+        if p.kind == "narration":
+            speaker, registered = narrator, False
+        else:
+            speaker, registered = (p.who.name, p.who.registered) if p.who else ("", False)
+        outlet = next((o for ps, pe, o in passages if ps <= s < pe), "")
+        rows.append((n, speaker, registry.bloc(speaker) if registered else "", registered, p.kind,
+                     text[s:e], s, e, p.cue if p.kind != "narration" else "", outlet))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    return frame.astype({"statement_id": "int64", "start": "int64", "end": "int64",
+                         "speaker_in_registry": "bool", "speaker": "str", "speaker_bloc": "str",
+                         "kind": "str", "text": "str", "cue": "str", "quoted_from": "str"})
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
