@@ -85,6 +85,7 @@ class ValidationReport:
             ## Notes
             <BLANKLINE>
             - hedging labels missing
+            <BLANKLINE>
         """
         parts = ["# Validation against human labels"]
         if self.meta:
