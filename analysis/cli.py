@@ -46,7 +46,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen command; return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    chosen = argv[0] if argv and argv[0] in COMMANDS else None
+    chosen = argv[0] if argv and argv[0] in COMMANDS else ""
     args = build_parser(only=chosen).parse_args(argv)
     return int(importlib.import_module(args._module).run(args) or 0)
 
