@@ -59,6 +59,9 @@ _POST_TAIL = re.compile(
 #: between a quote and its attribution: punctuation and a short title ("U.S. Senator Lindsey Graham")
 _ATTRIBUTION_GAP = re.compile(r"[\s,;:—–-]*(?:[\w.'’-]+\s+){0,5}")
 MIN_ECHO_WORDS = {"unattributed": 2, "descriptor": 3}
+_PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
+#: "MOSCOW (Reuters) - " before a wire story's first sentence
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 _NORMALIZE = re.compile(r"[^\w]+")
 
 
@@ -136,6 +139,7 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
     inner = q.inner(text).strip()
     earlier = [o for o in quotes if lo <= o.start and o.end <= q.start]
     pre = text[max([lo] + [o.end for o in earlier]):q.start]
+    pre = "" if _DATELINE.fullmatch(pre) else pre
     first_alpha = next((c for c in inner if c.isalnum()), "")
     starts_sentence = first_alpha.isupper() or first_alpha.isdigit()
     ends_clause = inner.endswith(_CLOSING_PUNCT) or not q.closed or not text[q.end:hi].strip()
@@ -190,7 +194,9 @@ def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[t
     if e.family == "according":
         before = text[lo:e.start].rstrip()
         if before.endswith(","):
-            return [(lo, lo + len(before) - 1)]
+            comma = _PARENTHESIS_END.match(text, e.end, hi)  # "Ukraine, according to X, will ..."
+            rest = [(comma.end(), hi)] if comma and len(text[comma.end():hi].split()) >= 3 else []
+            return [(lo, lo + len(before) - 1), *rest]
         comma = text.find(",", e.end, hi)
         return [(comma + 1, hi)] if comma > 0 and e.start == lo else []
     that = cues.THAT_CLAUSE.match(text, e.end)

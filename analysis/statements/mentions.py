@@ -51,13 +51,13 @@ ROLE_MODIFIERS = frozenset(
     "acting interim special peace lead first".split())
 _FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
              r"has|have|had|will|would|said|says|told|it|its|their|his|her)\b)")
-_MOD = _FUNCTION + r"[\w.'’-]+\s+"
+_MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)\s+(?P<mods>(?:{_MOD}){{0,4}}?)"
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)[ \t]+(?P<mods>(?:{_MOD}){{0,4}}?)"
     rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
     re.IGNORECASE)
 BARE_DESCRIPTOR = re.compile(
-    rf"(?<![\w'’])(?P<det>)(?P<mods>[A-Z][\w.'’-]*\s+(?:{_MOD}){{0,3}}?)"
+    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{_MOD}){{0,3}}?)"
     rf"(?P<head>(?i:{PERSON_HEADS}|{GROUP_HEADS}))\b(?!['’]s\b|-)")
 NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
                   r"(?:\s+(?:(?:von|van|der|de|al|bin)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?![\w-])")
