@@ -120,7 +120,8 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
         cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
         # a lone capitalised word is a name only where a common noun would not be capitalised
         if cw and cw.group(1) not in NAME_STOP and text[cw.end():cue_start].isspace() \
-                and text[lo:cw.start()].strip() and not text[lo:cw.start()].rstrip().endswith((".", ":")):
+                and (text[lo - 1:lo] in ("\"", "”", "’", "'") or text[lo:cw.start()].strip()
+                     and not text[lo:cw.start()].rstrip().endswith((".", ":"))):
             best = (cw.end(), Who(cw.group(1), False), cw.start())
     if best is None:
         return None, cue_start, False

@@ -72,7 +72,7 @@ NAME_STOP = frozenset(
     "Head Office Army Air Force Navy State House White North South East West Middle Operation "
     "Republican Democrat Reuters Associated Press Independent Times News Post Agency".split())
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
-_TITLE_GAP = re.compile(r"(?:\s+(?:and|[a-z]+|[A-Z][a-z]+))*?\s+|\s*")
+_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}")  # "president and top security official"
 _WORD = re.compile(r"[\w'’.-]+")
 
 
@@ -283,7 +283,8 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
                 continue
             gap = text[d.end():m.start] if d.end() <= m.start else None
             after = text[m.end:d.start()] if m.end <= d.start() else None
-            if (gap is not None and not gap.strip()) or (after is not None and re.fullmatch(r",\s*", after)):
+            is_title = gap is not None and len(gap) <= 40 and _TITLE_GAP.fullmatch(gap)
+            if is_title or (after is not None and re.fullmatch(r",\s*", after)):
                 tail = text[d.start():] if after is not None else ""
                 phrase = tail.split(",")[0] if tail else d.group()
                 by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(phrase)
@@ -305,7 +306,8 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         if any(s <= span[0] < e for s, e in seen):
             continue
         # titles right before a name and appositions right after one are that name
-        if any(not text[d.end():p.start].strip() and d.end() <= p.start for p in persons) \
+        if any(d.end() <= p.start and p.start - d.end() <= 40 and _TITLE_GAP.fullmatch(text[d.end():p.start])
+               for p in persons) \
                 or any(re.fullmatch(r",\s*", text[p.end:d.start()] or "x") for p in persons):
             continue
         inner = [m for m in out if m.source == "alias" and span[0] <= m.start and m.end <= span[1]]
