@@ -81,10 +81,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     where.add_argument("--scheduler", default=None, help="score on a running Dask cluster, e.g. tcp://HOST:8786")
     parser.add_argument(
-        "--sentiment", choices=["fast", "vader"], default="fast", help="VADER implementation (same numbers)"
+        "--sentiment",
+        choices=["fast", "vader", "none"],
+        default="fast",
+        help="VADER implementation: fast (default) and vader give the same numbers; none skips sentiment",
     )
     parser.add_argument(
-        "--lexicon", action="extend", nargs="+", default=None, metavar="PATH", help="lexicon file(s) to use"
+        "--lexicon",
+        action="extend",
+        nargs="+",
+        default=None,
+        metavar="PATH",
+        help="lexicon CSV(s) added to the built-in lexicons (see analysis.scoring.lexicon)",
+    )
+    parser.add_argument(
+        "--lexicon-mode",
+        choices=["extend", "replace"],
+        default="extend",
+        help="extend: user terms added to the built-in ones; replace: user dimensions replace built-in ones",
     )
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
 
@@ -167,6 +181,19 @@ def _assemble(chunk: InputChunk, scores: pd.DataFrame, id_col: str | None) -> pd
     return out
 
 
+def _score_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"sentiment": args.sentiment}
+    if args.lexicon:
+        from analysis.scoring.lexicon import Lexicon, LexiconError
+
+        try:
+            kwargs["lexicons"] = [Lexicon.from_csv(p) for p in args.lexicon]
+        except LexiconError as exc:
+            raise InputError(" ".join(str(exc).split())) from None
+        kwargs["lexicon_mode"] = args.lexicon_mode
+    return kwargs
+
+
 def score_file(args: argparse.Namespace) -> int:
     """Score ``args.input`` into ``args.output``; return the number of rows written.
 
@@ -180,9 +207,7 @@ def score_file(args: argparse.Namespace) -> int:
         chunk_size=args.chunk_size,
         encoding=args.encoding,
     )
-    score_kwargs: dict[str, Any] = {"sentiment": args.sentiment}
-    if args.lexicon:
-        score_kwargs["lexicons"] = list(args.lexicon)
+    score_kwargs = _score_kwargs(args)
     waiting: deque[InputChunk] = deque()
 
     def texts() -> Iterator[list[Any]]:

@@ -59,3 +59,34 @@ def txt_file(tmp_path: Path, statements: pd.DataFrame) -> Path:
     lines = [(t or "").replace("\n", " ") for t in statements["text"]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _press_release_file(stem: str) -> Path | None:
+    from analysis import paths
+
+    shared = paths.PACKAGE_DIR.parent.parent / "shared" / "external" / "press_releases"
+    for candidate in (
+        paths.PRESS_RELEASES_DIR / f"{stem}.csv.gz",
+        paths.PRESS_RELEASES_DIR / f"{stem}.csv",
+        shared / f"{stem}.csv",
+    ):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def press_releases() -> pd.DataFrame:
+    """Russian and Ukrainian presidential press releases, one statement per release.
+
+    The statement is the headline and the body joined by a blank line (whole
+    releases: the engine must cope with long texts); the index is the link.
+    """
+    frames = []
+    for stem in ("putin", "zelenskyy"):
+        found = _press_release_file(stem)
+        if found is None:
+            pytest.skip(f"press releases not found ({stem}.csv[.gz] under corpus/external/press_releases)")
+        frame = pd.read_csv(found, dtype=str, keep_default_na=False)
+        frames.append(frame.assign(text=frame["headline"] + "\n\n" + frame["body"])[["link", "text"]])
+    return pd.concat(frames, ignore_index=True).set_index("link")
