@@ -29,7 +29,7 @@ from typing import Any, Literal
 from analysis.scoring.lexicon import DIMENSIONS, Lexicon, resolve_lexicon
 from analysis.scoring.match import Match
 from analysis.scoring.sentiment import get_backend, aggregate
-from analysis.scoring.tokenize import WORD_RE, sentence_spans
+from analysis.scoring.tokenize import count_words, sentence_spans
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
 Mode = Literal["extend", "replace"]
@@ -45,7 +45,6 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "sentiment_pos",
     "status",
 )
-_DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +117,7 @@ def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], lis
     if len(spans) == 1:
         a, b = spans[0]
         sent = text[a:b]
-        n_tokens = len(WORD_RE.findall(sent))
+        n_tokens = count_words(sent)
         if senti is None:
             sv: tuple[float, float, float, float] = (math.nan,) * 4  # type: ignore[assignment]
         elif n_tokens:
@@ -128,27 +127,51 @@ def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], lis
             sv = (0.0, 0.0, 0.0, 0.0)
     else:
         sents = [text[a:b] for a, b in spans]
-        weights = [len(WORD_RE.findall(s)) for s in sents]
+        weights = [count_words(s) for s in sents]
         n_tokens = sum(weights)
         if senti is None:
             sv = (math.nan,) * 4  # type: ignore[assignment]
         else:
             sv = aggregate([senti(s) if w else {} for s, w in zip(sents, weights)], weights)
     matches = matcher.find(text)
-    counts = [0, 0, 0, 0]
-    weights_sum = [0.0, 0.0, 0.0, 0.0]
+    c_h = c_e = c_c = c_l = 0
+    w_h = w_e = w_c = w_l = 0.0
     for m in matches:
-        i = _DIM_INDEX[m.dimension]
-        counts[i] += 1
-        weights_sum[i] += m.weight
+        dim = m.dimension
+        if dim == "hostility":
+            c_h += 1
+            w_h += m.weight
+        elif dim == "hedging":
+            c_e += 1
+            w_e += m.weight
+        elif dim == "certainty":
+            c_c += 1
+            w_c += m.weight
+        else:
+            c_l += 1
+            w_l += m.weight
     per = 1000.0 / n_tokens if n_tokens else 0.0
-    row: dict[str, Any] = {"n_tokens": n_tokens, "n_sentences": len(spans)}
-    for i, d in enumerate(DIMENSIONS):
-        row[f"{d}_count"] = counts[i]
-        row[f"{d}_rate"] = counts[i] * per
-        row[f"{d}_score"] = weights_sum[i] * per
-    row["sentiment_compound"], row["sentiment_neg"], row["sentiment_neu"], row["sentiment_pos"] = sv
-    row["status"] = "ok"
+    row = {
+        "n_tokens": n_tokens,
+        "n_sentences": len(spans),
+        "hostility_count": c_h,
+        "hostility_rate": c_h * per,
+        "hostility_score": w_h * per,
+        "hedging_count": c_e,
+        "hedging_rate": c_e * per,
+        "hedging_score": w_e * per,
+        "certainty_count": c_c,
+        "certainty_rate": c_c * per,
+        "certainty_score": w_c * per,
+        "loaded_count": c_l,
+        "loaded_rate": c_l * per,
+        "loaded_score": w_l * per,
+        "sentiment_compound": sv[0],
+        "sentiment_neg": sv[1],
+        "sentiment_neu": sv[2],
+        "sentiment_pos": sv[3],
+        "status": "ok",
+    }
     return row, matches
 
 

@@ -33,35 +33,141 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 #: A word token: letters/digits joined by hyphens (any dash-like joiner),
 #: apostrophes or digit separators.  Punctuation is not a token.
-WORD_PATTERN = r"[^\W_]+(?:(?:[-'\u2019\u2010\u2011\u2012\u2013]|(?<=\d)[.,](?=\d))[^\W_]+)*"
+WORD_PATTERN = r"[^\W_]+(?:[-'.,\u2019\u2010-\u2013][^\W_]+)*"
 WORD_RE = re.compile(WORD_PATTERN)
+# The same pattern for ASCII text as bytes (identical matches, faster).
+_ASCII_WORD_RE = re.compile(rb"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
 
-# Punkt's candidate: sentence-final punctuation followed by more text.
-_INTERNAL_CANDIDATE_RE = re.compile(r"[.?!](?=\s+\S|[)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb!?])")
-_LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
-_SIMPLE_PERIOD_CONTEXT = re.compile(r"[(\"'\u201c\u2018\[]*([A-Za-z]{2,})\.\s+\S+")
-_SIMPLE_BANG_CONTEXT = re.compile(r"[(\"'\u201c\u2018\[]*[A-Za-z]{2,}[?!]\s+\S+")
+# Punkt's candidate: sentence-final punctuation followed by more text
+# (NLTK's period_context_re lookahead, English NonWord characters).
+_INTERNAL_CANDIDATE_RE = re.compile(
+    r"[.?!](?=(?:[)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb!?])|\s+(\S+))"
+)
+_LINE_RE = re.compile(r"[^\n\r]+")
+# Cheap superset of the candidate test: punctuation then space or a NonWord char.
+_MAYBE_CANDIDATE_RE = re.compile(r"[.?!][\s)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb!?]")
+# Token shapes whose Punkt annotation is computed directly (see _decide).
+_PREV_WORD_RE = re.compile(r"[(\"`{\[]*([A-Za-z](?:[A-Za-z.-]*[A-Za-z])?|\d+)")
+_CONTEXT_RE = re.compile(r"(\S*)([.?!])\s+(\S+)")
+_NEXT_WORD_RE = re.compile(r"(?:([A-Za-z]+)(?:['\u2019][A-Za-z]+)?[,;:]?|(\d+)[,;:]?|([A-Za-z]{2,}|\d+)\.)")
+# Closing punctuation that Punkt moves back onto the previous sentence.
+_CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
+_TAIL_RE = re.compile(f"[{_CLOSERS}]+")
+_CLOSE_RUN_RE = re.compile(f"[{_CLOSERS}]+?\\s+(?=\\S)")
+
+_ORTHO_MID_UC = 1 << 2
+_ORTHO_BEG_LC = 1 << 4
+_ORTHO_UC = (1 << 1) | (1 << 2) | (1 << 3)
+_ORTHO_LC = (1 << 4) | (1 << 5) | (1 << 6)
 
 
 class _FastPunkt(PunktSentenceTokenizer):
-    """Punkt with a shortcut for the decision Punkt itself makes trivially."""
+    """NLTK's Punkt, with its own decisions computed directly for simple tokens.
+
+    ``decide`` reproduces Punkt's first and second annotation passes
+    (abbreviation, collocation, orthographic and sentence-starter heuristics,
+    initials and numbers) for a period after a plain word, initial or number
+    followed by a plain word or number.  Anything else returns ``None`` and
+    the caller falls back to NLTK's own ``span_tokenize``.
+    """
 
     def __init__(self, params: PunktParameters) -> None:
         super().__init__(params)
         self._abbrev = frozenset(params.abbrev_types)
+        self._colloc = frozenset(params.collocations)
         self._colloc_first = frozenset(a for a, _ in params.collocations)
+        self._starters = frozenset(params.sent_starters)
+        self._ortho = dict(params.ortho_context)
 
-    def text_contains_sentbreak(self, text: str) -> bool:  # noqa: D102 - same contract as NLTK
-        m = _SIMPLE_PERIOD_CONTEXT.fullmatch(text)
-        if m is not None:
-            typ = m.group(1).lower()
-            # First pass: a period after a non-abbreviation is a break; the
-            # second pass can only undo it through a collocation.
-            if typ not in self._abbrev and typ not in self._colloc_first:
-                return True
-        elif _SIMPLE_BANG_CONTEXT.fullmatch(text) is not None:
+    def _ortho_guess(self, word: str, typ: str) -> bool | str:
+        oc = self._ortho.get(typ, 0)
+        upper, lower = word[0].isupper(), word[0].islower()
+        if upper and (oc & _ORTHO_LC) and not (oc & _ORTHO_MID_UC):
             return True
+        if lower and ((oc & _ORTHO_UC) or not (oc & _ORTHO_BEG_LC)):
+            return False
+        return "unknown"
+
+    def decide(self, prev: str, punct: str, nxt: str) -> bool | None:
+        """Is there a break at ``prev + punct + ' ' + nxt``?  ``None``: not a simple case."""
+        if punct != ".":
+            return None if prev[-1:] in ".?!" or not prev else True
+        pm = _PREV_WORD_RE.fullmatch(prev)
+        if pm is None:
+            return None
+        core = pm.group(1)
+        if ".." in core or "--" in core:
+            return None
+        if core[0].isdigit():
+            typ, initial, abbr = "##number##", False, False
+        else:
+            typ = core.lower()
+            initial = len(core) == 1
+            abbr = typ in self._abbrev or typ.split("-")[-1] in self._abbrev
+            if not abbr and not initial and typ not in self._colloc_first:
+                # first pass: a break; only a collocation could undo it
+                return True
+        nm = _NEXT_WORD_RE.fullmatch(nxt)
+        if nm is None:
+            return None
+        word = nm.group(1) or nm.group(2) or nm.group(3)
+        if nm.group(3) and word.lower() in self._abbrev:
+            return None  # the next token is itself an abbreviation
+        next_typ = "##number##" if word[0].isdigit() else word.lower()
+        if (typ, next_typ) in self._colloc:
+            return False
+        if abbr and not initial:
+            if self._ortho_guess(word, next_typ) is True:
+                return True
+            if word[0].isupper() and next_typ in self._starters:
+                return True
+        if initial or typ == "##number##":
+            o = self._ortho_guess(word, next_typ)
+            if o is False:
+                return False
+            if o == "unknown" and initial and word[0].isupper() and not (self._ortho.get(next_typ, 0) & _ORTHO_LC):
+                return False
+        return not abbr
+
+    def text_contains_sentbreak(self, text: str) -> bool:  # noqa: D102 - NLTK's contract
+        m = _CONTEXT_RE.fullmatch(text)
+        if m is not None:
+            d = self.decide(m.group(1), m.group(2), m.group(3))
+            if d is not None:
+                return d
         return super().text_contains_sentbreak(text)
+
+    def fast_spans(self, seg: str) -> list[tuple[int, int]] | None:
+        """Punkt's spans of a stripped single line, or ``None`` if NLTK must decide."""
+        spans: list[tuple[int, int]] = []
+        last = 0
+        for m in _INTERNAL_CANDIDATE_RE.finditer(seg):
+            nxt = m.group(1)
+            i = m.start()
+            run = None
+            if nxt is None:
+                if _TAIL_RE.fullmatch(seg, i + 1):
+                    break  # closing quotes to the end: realigned into this sentence
+                run = _CLOSE_RUN_RE.match(seg, i + 1)
+                if run is None:
+                    return None
+                nxt = seg[i + 1]
+            ws = max(seg.rfind(" ", 0, i), seg.rfind("\t", 0, i), seg.rfind("\x0b", 0, i), seg.rfind("\x0c", 0, i))
+            prev = seg[ws + 1 : i]
+            if any(c.isspace() for c in prev):
+                return None
+            d = self.decide(prev, seg[i], nxt)
+            if d is None:
+                return None
+            if d:
+                if run is None:
+                    spans.append((last, i + 1))
+                    last = m.start(1)
+                else:
+                    spans.append((last, i + 1 + len(run.group().rstrip())))
+                    last = run.end()
+        spans.append((last, len(seg)))
+        return spans
 
 
 def punkt_parameters() -> PunktParameters:
@@ -83,7 +189,7 @@ def punkt_parameters() -> PunktParameters:
 
 
 @lru_cache(maxsize=1)
-def punkt_tokenizer() -> PunktSentenceTokenizer:
+def punkt_tokenizer() -> _FastPunkt:
     """The shared Punkt sentence tokenizer (built once).
 
     Example:
@@ -104,20 +210,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         >>> [t[a:b] for a, b in sentence_spans(t)]
         ['Retribution is inevitable.', 'He said so on May 16.', 'New line']
     """
+    if "\n" not in text and "\r" not in text and _MAYBE_CANDIDATE_RE.search(text) is None:
+        stripped = text.strip()
+        if not stripped:
+            return []
+        a = len(text) - len(text.lstrip())
+        return [(a, a + len(stripped))]
     spans: list[tuple[int, int]] = []
+    tok: _FastPunkt | None = None
     for line in _LINE_RE.finditer(text):
-        a, b = line.span()
         seg = line.group()
         stripped = seg.strip()
         if not stripped:
             continue
-        if _INTERNAL_CANDIDATE_RE.search(seg) is None:
-            lead = len(seg) - len(seg.lstrip())
-            spans.append((a + lead, a + lead + len(stripped)))
+        a = line.start() + len(seg) - len(seg.lstrip())
+        if _INTERNAL_CANDIDATE_RE.search(stripped) is None:
+            spans.append((a, a + len(stripped)))
             continue
-        for s, e in punkt_tokenizer().span_tokenize(seg):
-            if e > s:
-                spans.append((a + s, a + e))
+        tok = tok or punkt_tokenizer()  # type: ignore[assignment]
+        fast = tok.fast_spans(stripped)  # type: ignore[union-attr]
+        if fast is None:
+            fast = [(s, e) for s, e in tok.span_tokenize(stripped) if e > s]  # type: ignore[union-attr]
+        spans.extend((a + s, a + e) for s, e in fast)
     return spans
 
 
@@ -140,4 +254,6 @@ def count_words(text: str) -> int:
         >>> count_words("They are idiots.")
         3
     """
+    if text.isascii():
+        return len(_ASCII_WORD_RE.findall(text.encode("ascii")))
     return len(WORD_RE.findall(text))
