@@ -33,7 +33,7 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # a bounded window: `$`-anchored search is quadratic
     if m is None:
         return False
     word = m.group(1).lower().rstrip(".")
