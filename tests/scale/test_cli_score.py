@@ -184,3 +184,57 @@ def test_module_entry_point_end_to_end(csv_file: Path, tmp_path: Path) -> None:
     got = _read(out)
     assert got["id"].tolist() == [f"s{i}" for i in range(1, 9)]
     assert "sentiment_compound" in got.columns
+
+
+# --- with the real engine ---------------------------------------------------
+
+
+def test_engine_statuses_and_scores(tmp_path: Path) -> None:
+    src = tmp_path / "s.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "They are idiots."}\n'
+        '{"id": "b", "text": ""}\n'
+        '{"id": "c", "text": null}\n'
+        '{"id": "d", "text": 17}\n'
+        "\n"
+        '{"id": "f"}\n'
+        '{"id": "g", "text": "It may possibly rain."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.parquet"
+    assert _run(src, "-o", out, "--id-column", "id", "--chunk-size", 2) == 0
+    got = pd.read_parquet(out)
+    assert got["status"].tolist() == ["ok", "empty", "missing", "invalid", "missing", "missing", "ok"]
+    ids = got["id"].tolist()
+    assert pd.isna(ids[4]) and ids[:4] + ids[5:] == ["a", "b", "c", "d", "f", "g"]
+    assert got.loc[0, "hostility_count"] == 1 and got.loc[6, "hedging_count"] >= 1
+    assert (got.loc[1:5, "n_tokens"] == 0).all()
+
+
+def test_engine_output_equals_score_frame(csv_file: Path, tmp_path: Path) -> None:
+    from analysis.scoring.score import score_frame
+
+    out = tmp_path / "out.parquet"
+    assert _run(csv_file, "-o", out, "--id-column", "id", "--chunk-size", 3, "--jobs", 2) == 0
+    got = pd.read_parquet(out)
+    source = pd.read_csv(csv_file, dtype=str, keep_default_na=False)
+    expected = score_frame(source, "text")
+    pd.testing.assert_frame_equal(got.drop(columns=["input_row", "id"]), expected)
+
+
+def test_user_lexicon_is_applied(csv_file: Path, tmp_path: Path) -> None:
+    lex = tmp_path / "extra.csv"
+    lex.write_text("term,category,weight,note,dimension\nconstructive,insult,1,test,hostility\n", encoding="utf-8")
+    plain, custom = tmp_path / "plain.csv", tmp_path / "custom.csv"
+    assert _run(csv_file, "-o", plain) == 0
+    assert _run(csv_file, "-o", custom, "--lexicon", lex) == 0
+    diff = _read(custom)["hostility_count"] - _read(plain)["hostility_count"]
+    assert diff.tolist() == [1, 0, 0, 0, 0, 0, 0, 0]
+
+
+def test_bad_lexicon_is_one_line(csv_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lex = tmp_path / "bad.csv"
+    lex.write_text("term,weight\nx,1\n", encoding="utf-8")
+    assert _run(csv_file, "-o", tmp_path / "out.csv", "--lexicon", lex) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.csv" in err and "missing column" in err

@@ -108,3 +108,50 @@ def test_imap_ordered_raises_worker_error() -> None:
     assert next(gen)["n_chars"].item() == 1
     with pytest.raises(RuntimeError, match="boom"):
         next(gen)
+
+
+# --- with the real engine ---------------------------------------------------
+
+
+def test_score_chunk_frame_marks_non_text_invalid() -> None:
+    from analysis.scale.parallel import score_chunk_frame
+
+    df = pd.DataFrame({"text": ["They are idiots.", 42, None, ["a"], ""]}, index=list("abcde"))
+    out = score_chunk_frame(df)
+    assert out["status"].tolist() == ["ok", "invalid", "missing", "invalid", "empty"]
+    assert out.loc["a", "hostility_count"] == 1
+    assert (out.loc[["b", "d"], "n_tokens"] == 0).all()
+    assert list(out.index) == list("abcde")
+
+
+def test_engine_jobs_two_identical_to_score_frame(statements: pd.DataFrame) -> None:
+    from analysis.scoring.score import score_frame
+
+    df = pd.concat([statements] * 40, ignore_index=True)
+    df.index = df.index * 3  # a non-default index must survive
+    expected = score_frame(df, "text")
+    got = score_frame_parallel(df, "text", jobs=2, chunk_size=37)
+    pd.testing.assert_frame_equal(got, expected)
+    # score_frame's own jobs= goes through the same path
+    pd.testing.assert_frame_equal(score_frame(df, "text", jobs=2), expected)
+
+
+def test_engine_kwargs_reach_workers(statements: pd.DataFrame) -> None:
+    from analysis.scoring.lexicon import Lexicon
+    from analysis.scoring.score import score_frame
+
+    extra = Lexicon.from_records(
+        [{"term": "constructive", "category": "insult", "weight": 2, "note": "test term"}], dimension="hostility"
+    )
+    kw = {"lexicons": [extra], "sentiment": "none"}
+    expected = score_frame(statements, "text", **kw)
+    got = score_frame_parallel(statements, "text", jobs=2, chunk_size=3, **kw)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.loc[0, "hostility_count"] == 1 and got["sentiment_compound"].isna().all()
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_thread_safe_start_methods_give_same_rows(statements: pd.DataFrame, method: str) -> None:
+    one = score_frame_parallel(statements, "text", jobs=1)
+    two = score_frame_parallel(statements, "text", jobs=2, chunk_size=4, start_method=method)
+    pd.testing.assert_frame_equal(one, two)
