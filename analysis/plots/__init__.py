@@ -19,7 +19,7 @@ from __future__ import annotations
 from analysis.plots.counts import plot_bar_counts
 from analysis.plots.heatmap import plot_heatmap
 from analysis.plots.rates import plot_points_with_ci, plot_rates_by_group
-from analysis.plots.save import check_slug, save_figure
+from analysis.plots.save import check_slug, save_figure, show_figure
 from analysis.plots.style import BLOC_COLORS, DIMENSION_COLORS, bloc_color
 from analysis.plots.terms import plot_distinctive_terms
 from analysis.plots.timeseries import plot_time_series
@@ -36,4 +36,5 @@ __all__ = [
     "plot_rates_by_group",
     "plot_time_series",
     "save_figure",
+    "show_figure",
 ]

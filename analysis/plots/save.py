@@ -98,3 +98,18 @@ def save_figure(
         fig.savefig(written["svg"], format="svg", metadata=_SVG_METADATA)
     write_csv(data, written["csv"])
     return written
+
+
+def show_figure(saved: dict[str, Path], *, width: int | None = None) -> object:
+    """The saved PNG as an IPython image, to show a figure in a notebook.
+
+    The runner draws with the Agg backend, so figures are not displayed by
+    themselves; end a cell with ``show_figure(save_figure(...))`` to embed the
+    exact PNG that was written (its bytes are stable, so the notebook is too).
+
+    Example:
+        >>> # show_figure(save_figure(fig, "03-rates-by-outlet", data))
+    """
+    from IPython.display import Image
+
+    return Image(data=Path(saved["png"]).read_bytes(), format="png", width=width)

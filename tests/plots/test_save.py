@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.plots import plot_rates_by_group, save_figure
+from analysis.plots import plot_rates_by_group, save_figure, show_figure
 from analysis.plots.save import check_slug
 
 
@@ -58,7 +58,7 @@ def test_same_bytes_in_a_fresh_process_with_another_hash_seed(agg: pd.DataFrame,
     script = textwrap.dedent(
         f"""
         import pandas as pd
-        from analysis.plots import plot_rates_by_group, save_figure
+        from analysis.plots import plot_rates_by_group, save_figure, show_figure
         agg = pd.read_csv({str(tmp_path / "agg.csv")!r})
         fig, data = plot_rates_by_group(agg, "source_bloc", ["hostility"])
         save_figure(fig, "03-proc", data, figures_dir={str(tmp_path / "there")!r})
@@ -102,3 +102,11 @@ def test_good_slug_and_bad_data(agg: pd.DataFrame, tmp_path: Path) -> None:
     fig, _ = plot_rates_by_group(agg, "source_bloc", ["hostility"])
     with pytest.raises(TypeError, match="06-x"):
         save_figure(fig, "06-x", [1, 2, 3], figures_dir=tmp_path)  # type: ignore[arg-type]
+
+
+def test_show_figure_embeds_the_saved_png(agg: pd.DataFrame, tmp_path: Path) -> None:
+    fig, data = plot_rates_by_group(agg, "source_bloc", ["hostility"])
+    saved = save_figure(fig, "07-show", data, figures_dir=tmp_path)
+    image = show_figure(saved)
+    assert image.data == saved["png"].read_bytes()
+    assert "object at 0x" not in repr(image)  # notebook text/plain must be stable
