@@ -92,7 +92,7 @@ def _text_status(value: Any) -> str | None:
     if isinstance(value, float) and math.isnan(value):
         return "missing"
     if isinstance(value, str):
-        return None if value.strip() else "empty"
+        return None if value and not value.isspace() else "empty"
     try:
         import pandas as pd
 
@@ -238,7 +238,7 @@ def _score_texts(
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
     out: list[dict[str, Any]] = []
     for t in texts:
-        status = _text_status(t)
+        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
         if status is None:
             row, matches = _score_one(t, matcher, senti)
         else:

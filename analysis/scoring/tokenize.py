@@ -35,8 +35,12 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 #: apostrophes or digit separators.  Punctuation is not a token.
 WORD_PATTERN = r"[^\W_]+(?:[-'.,\u2019\u2010-\u2013][^\W_]+)*"
 WORD_RE = re.compile(WORD_PATTERN)
-# The same pattern for ASCII text as bytes (identical matches, faster).
-_ASCII_WORD_RE = re.compile(rb"[A-Za-z0-9]+(?:[-'.,][A-Za-z0-9]+)*")
+# ASCII text is counted without a regex: letters/digits -> "a", joiners -> "j",
+# anything else -> " "; a token starts at an "a" not preceded by "a" or "aj".
+_COUNT_TABLE = bytes(
+    ord("a") if chr(i).isalnum() and i < 128 else ord("j") if chr(i) in "-'.," else ord(" ")
+    for i in range(256)
+)
 
 # Punkt's candidate: sentence-final punctuation followed by more text
 # (NLTK's period_context_re lookahead, English NonWord characters).
@@ -152,10 +156,9 @@ class _FastPunkt(PunktSentenceTokenizer):
                 if run is None:
                     return None
                 nxt = seg[i + 1]
-            ws = max(seg.rfind(" ", 0, i), seg.rfind("\t", 0, i), seg.rfind("\x0b", 0, i), seg.rfind("\x0c", 0, i))
-            prev = seg[ws + 1 : i]
-            if any(c.isspace() for c in prev):
-                return None
+            prev = seg[seg.rfind(" ", 0, i) + 1 : i]
+            if not prev.isprintable():
+                return None  # other whitespace (or control characters): let NLTK decide
             d = self.decide(prev, seg[i], nxt)
             if d is None:
                 return None
@@ -255,5 +258,9 @@ def count_words(text: str) -> int:
         3
     """
     if text.isascii():
-        return len(_ASCII_WORD_RE.findall(text.encode("ascii")))
+        t = text.encode("ascii").translate(_COUNT_TABLE)
+        return (
+            t.count(b" a") + t.count(b"jja") + t.count(b" ja")
+            + (t[:1] == b"a") + (t[:2] == b"ja")
+        )
     return len(WORD_RE.findall(text))
