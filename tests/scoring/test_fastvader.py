@@ -209,6 +209,14 @@ EDGE_CASES = [
     "VERY GOOD day",
     "the VERY good day",
     "NO GOOD",
+    "NO good day",
+    "he is a real bad ass",
+    "he is a real bad ass indeed",
+    "they say it is a kiss of death",
+    "it was a meal to die for",
+    "but great great",
+    "abilities acceptance but abilities acceptance",
+    "but acceptance brightest",
     "Not Bad AT ALL, VERY GOOD!!",
     "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
     "Today only kinda sux! But I'll get by, lol",
@@ -275,13 +283,38 @@ def _vocabulary() -> list[str]:
     )
 
 
+def _dense_vocabulary() -> list[str]:
+    """Few words, so that rules meet and equal scores collide (vaderSentiment's
+    "but" rule finds positions with list.index, so collisions matter)."""
+    lexicon = SentimentIntensityAnalyzer().lexicon
+    by_value = {}
+    for word in sorted(lexicon):
+        if word.isalpha():
+            by_value.setdefault(lexicon[word], word)
+    valued = [by_value[v] for v in (0.5, 1.0, 1.5, 1.9, 2.0, 3.0, -0.5, -1.0, -1.5, -2.0, -3.0)]
+    rules = [
+        "no", "not", "never", "so", "this", "without", "doubt", "least", "at", "very",
+        "or", "nor", "but", "kind", "of", "sort", "just", "enough", "the", "to", "die", "for",
+        "bad", "ass", "bomb", "shit", "yeah", "right", "kiss", "death", "isn't", "really",
+        "slightly", "most", "kinda", "good", "great", "a",
+    ]  # fmt: skip
+    return valued + rules
+
+
+def _tiny_vocabulary() -> list[str]:
+    """Scored words with values that rescale into each other (x1.5, x0.5) and "but"."""
+    return _dense_vocabulary()[:11] + ["but", "but", "very", "not", "no", "NO", "GOOD"]
+
+
 VOCABULARY = _vocabulary()
+DENSE_VOCABULARY = _dense_vocabulary()
+TINY_VOCABULARY = _tiny_vocabulary()
 PUNCT = st.sampled_from(["", "", "", "", ".", ",", "!", "?", "!!", "???", "'", '"', "(", ")", "...", "-"])
 
 
 @st.composite
-def vader_like_tokens(draw: st.DrawFn) -> str:
-    word = draw(st.sampled_from(VOCABULARY))
+def vader_like_tokens(draw: st.DrawFn, vocabulary: list[str] = VOCABULARY) -> str:
+    word = draw(st.sampled_from(vocabulary))
     case = draw(st.sampled_from(["keep", "keep", "keep", "upper", "title", "lower"]))
     if case == "upper":
         word = word.upper()
@@ -292,11 +325,13 @@ def vader_like_tokens(draw: st.DrawFn) -> str:
     return draw(PUNCT) + word + draw(PUNCT)
 
 
-vader_like_texts = st.builds(
-    lambda tokens, seps: "".join(t + s for t, s in zip(tokens, seps)),
-    st.lists(vader_like_tokens(), min_size=0, max_size=14),
-    st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "\t", "", " \U0001f601 "]), min_size=14, max_size=14),
-)
+def vader_like_texts(vocabulary: list[str], max_tokens: int) -> st.SearchStrategy[str]:
+    separators = [" ", " ", " ", " ", "  ", "\n", "\t", "", " \U0001f601 "]
+    return st.builds(
+        lambda tokens, seps: "".join(t + s for t, s in zip(tokens, seps)),
+        st.lists(vader_like_tokens(vocabulary), min_size=0, max_size=max_tokens),
+        st.lists(st.sampled_from(separators), min_size=max_tokens, max_size=max_tokens),
+    )
 
 
 @settings(
@@ -306,8 +341,26 @@ vader_like_texts = st.builds(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(text=vader_like_texts)
+@given(text=vader_like_texts(VOCABULARY, 14))
 def test_generated_vader_like_texts(text: str, fast, reference) -> None:
+    assert_identical([text], fast, reference)
+
+
+@settings(
+    max_examples=1500,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(text=vader_like_texts(DENSE_VOCABULARY, 10))
+def test_generated_dense_rule_texts(text: str, fast, reference) -> None:
+    assert_identical([text], fast, reference)
+
+
+@settings(max_examples=800, deadline=None, derandomize=True, database=None)
+@given(text=st.lists(st.sampled_from(TINY_VOCABULARY), max_size=8).map(" ".join))
+def test_generated_but_collisions(text: str, fast, reference) -> None:
     assert_identical([text], fast, reference)
 
 
