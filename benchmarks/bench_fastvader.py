@@ -1,0 +1,98 @@
+"""Sentences per second of vaderSentiment and FastVader on the same real sentences.
+
+The sentences are the seed articles' and the press releases' (vendored copy in
+corpus/external/press_releases, else ../external/press_releases beside
+$ANALYSIS_VALIDATION_DATA), split crudely at sentence-final punctuation.
+Both analysers score every sentence; the script also checks that they agree.
+
+Usage:
+    .venv/bin/python benchmarks/bench_fastvader.py [--limit N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis import paths
+from analysis.scoring.fastvader import FastVader
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    return (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for line in text.splitlines() for s in SENTENCE_SPLIT.split(line) if s.strip()]
+
+
+def real_sentences() -> list[str]:
+    """Seed and press-release sentences, in a fixed order."""
+    out: list[str] = []
+    for path in sorted(paths.RAW_SEEDS_DIR.glob("*.txt")):
+        out += _sentences(path.read_text(encoding="utf-8"))
+    directories = [paths.PRESS_RELEASES_DIR]
+    env_dir = paths.validation_data_dir()
+    if env_dir is not None:
+        directories.append(env_dir.parent / "external" / "press_releases")
+    csv.field_size_limit(1 << 30)
+    for directory in directories:
+        files = sorted(directory.glob("*.csv.gz")) or sorted(directory.glob("*.csv"))
+        if files:
+            for path in files:
+                for row in csv.DictReader(io.StringIO(_read_text(path))):
+                    out += _sentences(row.get("headline") or "")
+                    out += _sentences(row.get("body") or "")
+            break
+    else:
+        print("press releases not found; seeds only", file=sys.stderr)
+    return out
+
+
+def throughput(score: Callable[[str], dict[str, float]], texts: list[str], repeat: int) -> float:
+    """Best-of-``repeat`` sentences per second."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            score(text)
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=20000, help="sentences to score (default 20000)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per analyser; best is kept")
+    args = parser.parse_args(argv)
+
+    texts = real_sentences()[: args.limit]
+    if not texts:
+        print("no sentences found", file=sys.stderr)
+        return 1
+    reference, fast = SentimentIntensityAnalyzer(), FastVader()
+    mismatches = sum(reference.polarity_scores(t) != fast.polarity_scores(t) for t in texts)
+    n_words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts):,} sentences ({n_words / len(texts):.1f} words each), mismatches: {mismatches}")
+    vader_rate = throughput(reference.polarity_scores, texts, args.repeat)
+    fast_rate = throughput(fast.polarity_scores, texts, args.repeat)
+    print(f"vaderSentiment : {vader_rate:10,.0f} sentences/s")
+    print(f"FastVader      : {fast_rate:10,.0f} sentences/s")
+    print(f"speed-up       : {fast_rate / vader_rate:10.2f}x")
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
