@@ -99,12 +99,15 @@ _IRREGULAR_PARTICIPLES = frozenset(
     "forgiven frozen hidden ridden risen shaken spoken stolen sung swum woken written "
     "overthrown undone upheld forbidden begun run become come gone let quit spread".split()
 )
-_COPULA_DEGREE = frozenset(
+_COPULA = frozenset(
     "is are was were be been being am 'm 're 's it's that's he's she's i'm we're they're "
-    "you're there's seems seem seemed appears appear appeared remain remains remained "
-    "become becomes became feel feels felt look looks looked absolutely completely quite "
-    "very so totally fairly almost not now more less increasingly abundantly crystal "
-    "perfectly entirely never always it made make makes making".split()
+    "you're there's isn't aren't wasn't weren't ain't seems seem seemed appears appear appeared "
+    "remain remains remained become becomes became feel feels felt look looks looked it".split()
+)
+# degree and negation words that may stand between the copula and the adjective
+_DEGREE = frozenset(
+    "absolutely completely quite very so totally fairly almost not now more less increasingly "
+    "abundantly crystal perfectly entirely never always at all yet still fully really".split()
 )
 _PHYSICAL_APPEAR_NEXT = frozenset(
     "at in on before with for from alongside during onstage live together inside outside "
@@ -250,10 +253,14 @@ def _appear_epistemic(norm: str, s: int, e: int, text: str, os: int) -> str | No
 
 
 def _predicative(norm: str, s: int, e: int, text: str, os: int) -> str | None:
-    prev = prev_tokens(norm, s, 1)
     nxt = next_tokens(norm, e, 1)
-    if (prev and prev[0] in _COPULA_DEGREE) or (nxt and nxt[0] == "that"):
+    if nxt and nxt[0] == "that":
         return "predicative use"
+    for tok in prev_tokens(norm, s, 4):
+        if tok in _COPULA:
+            return "predicative use"
+        if tok not in _DEGREE:
+            break
     return None
 
 
