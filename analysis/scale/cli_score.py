@@ -130,7 +130,8 @@ def _dask_submitter(args: argparse.Namespace) -> Iterator[tuple[_DaskSubmitter, 
         raise InputError("--dask/--scheduler need the 'distributed' package (pip install distributed)") from None
     if args.scheduler:
         try:
-            client = Client(args.scheduler, timeout="20s")
+            # timeout: dask's distributed.comm.timeouts.connect (30 s by default)
+            client = Client(args.scheduler)
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach Dask scheduler {args.scheduler}: {exc}") from None
         with client:

@@ -71,3 +71,28 @@ def test_empty_partitions_keep_meta_dtypes() -> None:
     out = adask.score(ddf, scorer="analysis.scale.parallel:text_length_scorer").compute(scheduler="sync")
     assert out["n_chars"].tolist() == [1, 3]
     assert str(out["n_chars"].dtype) == "int64"
+
+
+@pytest.mark.enable_socket
+def test_cli_dask_local_matches_in_process(csv_file: Path, tmp_path: Path) -> None:
+    """``--dask local`` starts (and stops) its own loopback cluster."""
+    local, dasked = tmp_path / "local.parquet", tmp_path / "dask.parquet"
+    assert cli_score.main([str(csv_file), "-o", str(local), "--id-column", "id"]) == 0
+    argv = [str(csv_file), "-o", str(dasked), "--id-column", "id", "--chunk-size", "2"]
+    assert cli_score.main([*argv, "--dask", "local", "--jobs", "1"]) == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(dasked), pd.read_parquet(local))
+
+
+@pytest.mark.enable_socket
+def test_cli_unreachable_scheduler_is_one_line(
+    csv_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dask
+
+    out = tmp_path / "out.csv"
+    # a port nothing listens on; loopback only
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        assert cli_score.main([str(csv_file), "-o", str(out), "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot reach Dask scheduler tcp://127.0.0.1:9" in err
+    assert not out.exists()
