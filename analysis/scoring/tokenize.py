@@ -5,17 +5,20 @@ parameters from the ``punkt`` package (abbreviations, collocations, sentence
 starters, orthographic context), loaded into
 :class:`nltk.tokenize.punkt.PunktParameters`.  Hard line breaks are sentence
 boundaries too (news text puts headlines, datelines and paragraphs on their
-own lines).  Two shortcuts keep this fast without changing Punkt's output:
+own lines).  Punkt's output is kept exactly while avoiding most of its cost:
 
 * a line with no *internal* candidate (``.``, ``?`` or ``!`` followed by more
   text) is one sentence and never reaches Punkt;
-* Punkt's per-candidate decision is answered directly for the common case
-  "ordinary word + full stop" / "word + ?/!", where Punkt's first pass always
-  marks a break and only a collocation could undo it; every other candidate
-  (abbreviations, initials, numbers, ellipses) goes through NLTK unchanged.
+* for the common candidates (a period after a plain word, an abbreviation,
+  an initial or a number, followed by a plain word or number; ``?``/``!``;
+  closing quotes) Punkt's own decision -- first pass, collocation,
+  orthographic and sentence-starter heuristics with the same parameters --
+  is computed directly (:meth:`_FastPunkt.decide`); any other line goes
+  through NLTK's ``span_tokenize`` unchanged.  Tests check equality with
+  NLTK on real news lines.
 
-Words: one compiled regular expression (letters/digits, with internal
-hyphens, apostrophes and digit separators), the equivalent of
+Words: one compiled regular expression (letters/digits joined by hyphens,
+apostrophes, periods or commas with no space between), the equivalent of
 ``nltk.tokenize.RegexpTokenizer(WORD_PATTERN).span_tokenize``.
 
 References:
