@@ -1,0 +1,202 @@
+"""Small display tables for notebooks and reports: labels, deduplication, rate tables.
+
+These helpers shape already-computed data for reading; they compute no new
+measure.  ``outlet_labels`` keeps unidentified outlets apart (one label per
+article, not one pooled "unidentified" group); ``dedupe_statements`` collapses
+renderings of a quote that differ only in quotation marks, case, spacing or
+closing punctuation, so a statement carried by several articles is counted
+once; ``rate_table`` lays out :func:`analysis.compare.aggregate` output as
+count, rate and interval side by side.
+
+Example:
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["unidentified", "BBC"]})
+    >>> outlet_labels(arts).tolist()
+    ['unidentified (a1)', 'BBC']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+
+import pandas as pd
+
+__all__ = [
+    "UNIDENTIFIED_OUTLETS",
+    "dedupe_statements",
+    "normalise_quote",
+    "outlet_labels",
+    "rate_table",
+]
+
+#: Outlet values that name no outlet (compared after stripping, case-insensitively).
+UNIDENTIFIED_OUTLETS: frozenset[str] = frozenset({"", "unidentified", "unknown"})
+
+# Typographic quotes and dashes that vary between outlets' renderings of one quote.
+_QUOTE_MAP = str.maketrans(
+    {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"} | {c: "-" for c in "‐‑‒–—―"}
+)
+_EDGE = re.compile(r"^[\s\"'(\[]+|[\s\"'.,;:!?…)\]]+$")
+_SPACE = re.compile(r"\s+")
+
+
+def outlet_labels(
+    frame: pd.DataFrame,
+    *,
+    outlet_col: str = "outlet",
+    id_col: str = "article_id",
+    unidentified: Collection[str] = UNIDENTIFIED_OUTLETS,
+) -> pd.Series:
+    """One display label per row: the outlet, or ``'unidentified (<article id>)'``.
+
+    Grouping by a raw ``outlet`` column would pool every unidentified article
+    into one pseudo-outlet; labelling them by article id keeps them apart.
+    Missing outlets count as unidentified.  Same index as ``frame``.
+
+    Raises:
+        KeyError: a named column is missing.
+
+    Example:
+        >>> import pandas as pd
+        >>> st = pd.DataFrame({"article_id": ["s0", "s1", "s1"],
+        ...                    "outlet": ["Reuters", None, "unidentified"]})
+        >>> outlet_labels(st).tolist()
+        ['Reuters', 'unidentified (s1)', 'unidentified (s1)']
+    """
+    for col in (outlet_col, id_col):
+        if col not in frame.columns:
+            raise KeyError(f"outlet_labels: no column {col!r}; columns are {list(frame.columns)}")
+    unknown = {u.strip().casefold() for u in unidentified}
+    labels = []
+    for outlet, aid in zip(frame[outlet_col], frame[id_col], strict=True):
+        name = "" if outlet is None or outlet != outlet else str(outlet).strip()
+        labels.append(f"unidentified ({aid})" if name.casefold() in unknown else name)
+    return pd.Series(labels, index=frame.index, dtype="str", name="outlet_label")
+
+
+def normalise_quote(text: str) -> str:
+    """A quote reduced to what renderings of it share: case, quotes, spacing and
+    edge punctuation removed; inner punctuation and words kept.
+
+    Example:
+        >>> normalise_quote("“Retribution is inevitable,”") == normalise_quote('"retribution is inevitable."')
+        True
+        >>> normalise_quote("  the neo‑Nazi   regime ")
+        'the neo-nazi regime'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalise_quote expects a str, got {type(text).__name__}")
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).casefold()
+    return _SPACE.sub(" ", _EDGE.sub("", folded)).strip()
+
+
+def dedupe_statements(
+    statements: pd.DataFrame,
+    *,
+    text_col: str = "text",
+    by: str | Sequence[str] = ("speaker",),
+    id_col: str | None = "article_id",
+) -> pd.DataFrame:
+    """Keep the first row of each (``by``, normalised text) group; count the copies.
+
+    Returns the kept rows (original index and order) with ``normalised_text``,
+    ``n_copies`` (rows that collapsed into this one) and, when ``id_col`` is
+    given, ``n_articles`` (distinct ``id_col`` values among them).  Only
+    renderings that are identical after :func:`normalise_quote` collapse; a
+    different translation of the same remark stays a separate row (see
+    :func:`analysis.compare.align_renderings` for fuzzy clusters).  Rows whose
+    text normalises to ``''`` are kept as they are, one each.
+
+    Raises:
+        KeyError: a named column is missing.
+
+    Example:
+        >>> import pandas as pd
+        >>> st = pd.DataFrame({"article_id": ["a", "b", "b"], "speaker": ["M", "M", "P"],
+        ...     "text": ["“Retribution is inevitable,”", '"Retribution is inevitable."',
+        ...              "Retribution is inevitable."]})
+        >>> out = dedupe_statements(st)
+        >>> out[["speaker", "n_copies", "n_articles"]].values.tolist()
+        [['M', 2, 2], ['P', 1, 1]]
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    needed = [text_col, *keys] + ([id_col] if id_col else [])
+    missing = [c for c in needed if c not in statements.columns]
+    if missing:
+        raise KeyError(
+            f"dedupe_statements: missing column(s) {missing}; columns are {list(statements.columns)}"
+        )
+    texts = statements[text_col]
+    norm = pd.Series(
+        [normalise_quote(t) if isinstance(t, str) else "" for t in texts],
+        index=statements.index,
+        dtype="str",
+    )
+    # rows with nothing to compare get a unique key so they never collapse
+    unique = pd.Series([f"\x00row{i}" for i in range(len(norm))], index=norm.index, dtype="str")
+    key = norm.where(norm != "", unique)
+    work = statements.assign(normalised_text=norm, _key=key)
+    group_cols = [*keys, "_key"]
+    grouped = work.groupby(group_cols, sort=False, dropna=False)
+    work["n_copies"] = grouped["_key"].transform("size").astype("int64")
+    if id_col:
+        work["n_articles"] = grouped[id_col].transform(lambda s: s.nunique(dropna=False)).astype("int64")
+    out = work.loc[~work.duplicated(group_cols, keep="first")]
+    return out.drop(columns="_key")
+
+
+def rate_table(
+    agg: pd.DataFrame,
+    by: str | Sequence[str],
+    dimensions: Sequence[str] = ("hostility", "hedging", "certainty", "loaded"),
+    *,
+    decimals: int = 1,
+) -> pd.DataFrame:
+    """A readable view of :func:`analysis.compare.aggregate` output.
+
+    One row per group: the ``by`` columns, ``n_statements``, ``n_tokens``, then
+    per dimension its count and ``"rate [low, high]"`` (per 1,000 tokens, the
+    bootstrap interval) as text in ``<dim>_rate [CI]``, so counts and rates are read together; with a
+    ``sentiment_mean`` column, also ``sentiment`` as ``"mean [low, high]"``
+    (3 decimals).  NaN shows as ``'n/a'``.
+
+    Raises:
+        KeyError: ``agg`` lacks a needed column.
+
+    Example:
+        >>> import pandas as pd
+        >>> agg = pd.DataFrame({"speaker": ["M"], "n_statements": [3], "n_tokens": [40],
+        ...     "hostility_count": [2], "hostility_rate": [50.0],
+        ...     "hostility_rate_lo": [0.0], "hostility_rate_hi": [90.0]})
+        >>> rate_table(agg, "speaker", ["hostility"]).to_dict("records")[0]["hostility_rate [CI]"]
+        '50.0 [0.0, 90.0]'
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    needed = [*keys, "n_statements", "n_tokens"]
+    for d in dimensions:
+        needed += [f"{d}_count", f"{d}_rate", f"{d}_rate_lo", f"{d}_rate_hi"]
+    missing = [c for c in needed if c not in agg.columns]
+    if missing:
+        raise KeyError(f"rate_table: missing column(s) {missing}; columns are {list(agg.columns)}")
+
+    def fmt(v: float, lo: float, hi: float, nd: int) -> str:
+        if v != v:
+            return "n/a"
+        ci = "n/a" if lo != lo or hi != hi else f"{lo:.{nd}f}, {hi:.{nd}f}"
+        return f"{v:.{nd}f} [{ci}]"
+
+    out = agg[[*keys, "n_statements", "n_tokens"]].copy()
+    for d in dimensions:
+        out[f"{d}_count"] = agg[f"{d}_count"].astype("int64")
+        out[f"{d}_rate [CI]"] = [
+            fmt(v, lo, hi, decimals)
+            for v, lo, hi in zip(agg[f"{d}_rate"], agg[f"{d}_rate_lo"], agg[f"{d}_rate_hi"], strict=True)
+        ]
+    if {"sentiment_mean", "sentiment_lo", "sentiment_hi"} <= set(agg.columns):
+        out["sentiment [CI]"] = [
+            fmt(v, lo, hi, 3)
+            for v, lo, hi in zip(agg["sentiment_mean"], agg["sentiment_lo"], agg["sentiment_hi"], strict=True)
+        ]
+    return out.reset_index(drop=True)
