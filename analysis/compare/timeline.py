@@ -1,0 +1,344 @@
+"""Scored documents over time and around an event, and match tables per group.
+
+* :func:`add_period` -- the calendar period (month, week ...) of each row;
+* :func:`period_rates` -- pooled rates per period (and group) with bootstrap
+  intervals, every row accounted for (undated rows form their own group);
+* :func:`before_after` -- rates before and after an event date per group, and
+  the after-minus-before difference with a bootstrap interval;
+* :func:`match_counts` -- per-row counts of matches by a match attribute
+  (``side``, ``category`` ...), ready for :func:`analysis.compare.aggregate`;
+* :func:`match_rates` -- per group and term (or side, category): count,
+  documents using it, and rate per 1,000 tokens of the group.
+
+Rates are pooled as in :mod:`analysis.compare.aggregate`:
+``1000 * sum(count) / sum(n_tokens)`` over the group's rows with status
+``'ok'``; the document is the resampling unit.
+
+Example:
+    >>> import pandas as pd
+    >>> scored = pd.DataFrame({"date": ["2022-02-01", "2022-03-05", None],
+    ...     "n_tokens": [100, 50, 10], "hostility_count": [1, 2, 0]})
+    >>> t = period_rates(scored, "date", dimensions=["hostility"], n_boot=0)
+    >>> t[["period", "n_statements", "hostility_rate"]].values.tolist()
+    [['2022-02', 1, 10.0], ['2022-03', 1, 40.0], ['undated', 1, 0.0]]
+
+References:
+    Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*.
+    Chapman & Hall, ch. 13 (percentile intervals).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Hashable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.compare.aggregate import DIMENSIONS, aggregate
+
+#: Label of the period of rows without a usable date.
+UNDATED = "undated"
+# bootstrap draws are made in chunks of at most this many integers
+_CHUNK_CELLS = 2_000_000
+
+
+def _by_list(by: str | Sequence[str] | None) -> list[str]:
+    if by is None:
+        return []
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _utc_dates(frame: pd.DataFrame, date_col: str) -> pd.Series:
+    if date_col not in frame.columns:
+        raise KeyError(f"date column {date_col!r} not in frame; columns: {list(frame.columns)}")
+    return pd.to_datetime(frame[date_col], errors="coerce", utc=True, format="mixed")
+
+
+def add_period(
+    frame: pd.DataFrame, date_col: str, freq: str = "M", *, col: str = "period"
+) -> pd.DataFrame:
+    """A copy of ``frame`` with ``col`` = the period of ``date_col`` as text.
+
+    ``freq`` is a pandas period code (``"M"`` -> ``'2022-03'``, ``"W"``,
+    ``"Q"``, ``"Y"``, ``"D"``); dates are taken in UTC.  Rows whose date is
+    missing or unparsable get ``'undated'`` (never dropped).  Text labels sort
+    in time order and keep groupby output readable.
+
+    Example:
+        >>> add_period(pd.DataFrame({"d": ["2022-02-24T22:00:00+00:00", "x"]}), "d")["period"].tolist()
+        ['2022-02', 'undated']
+    """
+    dates = _utc_dates(frame, date_col)
+    labels = dates.dt.tz_localize(None).dt.to_period(freq).astype(str)
+    return frame.assign(**{col: labels.where(dates.notna(), UNDATED).astype(str)})
+
+
+def period_rates(
+    scored: pd.DataFrame,
+    date_col: str,
+    by: str | Sequence[str] | None = None,
+    *,
+    freq: str = "M",
+    dimensions: Sequence[str] = DIMENSIONS,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 12345,
+) -> pd.DataFrame:
+    """Pooled rate per period (and ``by`` group) with bootstrap intervals.
+
+    ``scored`` is a :func:`analysis.score_frame` result joined to a date
+    column (and group columns).  Returns the columns of
+    :func:`analysis.compare.aggregate` with ``period`` first (labels from
+    :func:`add_period`; ``'undated'`` rows are a period of their own, so
+    ``n_statements + n_skipped`` sums to ``len(scored)``).
+
+    Example:
+        >>> s = pd.DataFrame({"date": ["2022-01-03", "2022-01-20"], "side": ["a", "b"],
+        ...     "n_tokens": [10, 10], "loaded_count": [1, 0]})
+        >>> period_rates(s, "date", "side", dimensions=["loaded"], n_boot=0)["loaded_rate"].tolist()
+        [100.0, 0.0]
+    """
+    framed = add_period(scored, date_col, freq)
+    return aggregate(framed, ["period", *_by_list(by)], dimensions=dimensions, n_boot=n_boot,
+                     ci=ci, seed=seed)
+
+
+def _rng_for(seed: int, key: Hashable) -> np.random.Generator:
+    # keyed by the group, so adding a group leaves the others' intervals alone
+    return np.random.default_rng([seed, zlib.crc32(str(key).encode("utf-8"))])
+
+
+def _boot_rates(counts: np.ndarray, tokens: np.ndarray, n_boot: int,
+                rng: np.random.Generator) -> np.ndarray:
+    """Pooled rate (per 1,000) of each of ``n_boot`` resamples of the documents."""
+    n = tokens.size
+    out = np.full(n_boot, np.nan)
+    if n == 0:
+        return out
+    chunk = max(1, _CHUNK_CELLS // n)
+    for start in range(0, n_boot, chunk):
+        rows = min(n_boot, start + chunk) - start
+        draws = rng.integers(0, n, size=(rows, n))
+        num = counts[draws].sum(axis=1)
+        den = tokens[draws].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[start:start + rows] = np.where(den > 0, 1000.0 * num / den, np.nan)
+    return out
+
+
+def before_after(
+    scored: pd.DataFrame,
+    date_col: str,
+    event_date: str | pd.Timestamp,
+    by: str | Sequence[str] | None = None,
+    *,
+    dimensions: Sequence[str] = DIMENSIONS,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 12345,
+) -> pd.DataFrame:
+    """Pooled rates before and after ``event_date``, per group and dimension.
+
+    "Before" is every row dated earlier than ``event_date`` (taken as a UTC
+    instant; a bare date means its midnight), "after" is the event date and
+    later.  Only rows with status ``'ok'`` (all rows if there is no
+    ``status`` column) and a usable date are used; ``n_undated`` and
+    ``n_skipped`` count the others, so every row is accounted for.
+
+    One row per group and dimension with ``n_before`` / ``n_after``
+    (documents), ``tokens_before`` / ``tokens_after``, ``count_before`` /
+    ``count_after``, ``rate_before`` / ``rate_after`` with ``_lo`` / ``_hi``
+    bootstrap intervals, and ``difference`` (after minus before) with
+    ``difference_lo`` / ``difference_hi``: each period's documents are
+    resampled independently and the percentile interval of the difference of
+    the pooled rates is taken.
+
+    Example:
+        >>> s = pd.DataFrame({"date": ["2022-01-01", "2022-01-02", "2022-03-01", "2022-03-02"],
+        ...     "n_tokens": [100, 100, 100, 100], "hostility_count": [1, 1, 3, 5]})
+        >>> r = before_after(s, "date", "2022-02-24", dimensions=["hostility"], n_boot=0)
+        >>> r[["rate_before", "rate_after", "difference"]].values.tolist()
+        [[10.0, 40.0, 30.0]]
+
+    References:
+        Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
+        ch. 13.
+    """
+    if not 0.0 < ci < 1.0:
+        raise ValueError(f"ci must be between 0 and 1 (exclusive), got {ci!r}")
+    if n_boot < 0:
+        raise ValueError(f"n_boot must be >= 0, got {n_boot!r}")
+    by_cols = _by_list(by)
+    dims = list(dimensions)
+    needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
+    missing = [c for c in needed if c not in scored.columns]
+    if missing:
+        raise KeyError(f"before_after: frame lacks column(s) {missing}; it has {list(scored.columns)}")
+    when = pd.Timestamp(event_date)
+    when = when.tz_localize("UTC") if when.tzinfo is None else when.tz_convert("UTC")
+    dates = _utc_dates(scored, date_col)
+    ok = (scored["status"] == "ok").to_numpy(dtype=bool) if "status" in scored.columns \
+        else np.ones(len(scored), dtype=bool)
+    dated = dates.notna().to_numpy()
+    after = (dates >= when).fillna(False).to_numpy(dtype=bool)
+    alpha = (1.0 - ci) / 2.0
+
+    if by_cols:
+        grouped = scored.groupby(by_cols, dropna=False, sort=True)
+        codes = grouped.ngroup().to_numpy()
+        group_keys = [k if isinstance(k, tuple) else (k,) for k in grouped.size().index]
+    else:
+        codes = np.zeros(len(scored), dtype=int)
+        group_keys = [()]
+    tokens = scored["n_tokens"].to_numpy(dtype=float)
+    records = []
+    for g, key in enumerate(group_keys):
+        member = codes == g
+        use = member & ok & dated
+        n_undated = int((member & ok & ~dated).sum())
+        n_skipped = int((member & ~ok).sum())
+        for dim in dims:
+            counts = scored[f"{dim}_count"].to_numpy(dtype=float)
+            rec: dict[str, object] = dict(zip(by_cols, key, strict=True))
+            rec["dimension"] = dim
+            boots = {}
+            for label, mask in (("before", use & ~after), ("after", use & after)):
+                c, t = counts[mask], tokens[mask]
+                rec[f"n_{label}"] = int(mask.sum())
+                rec[f"tokens_{label}"] = int(t.sum())
+                rec[f"count_{label}"] = int(c.sum())
+                rate = 1000.0 * c.sum() / t.sum() if t.sum() > 0 else np.nan
+                rec[f"rate_{label}"] = rate
+                b = _boot_rates(c, t, n_boot, _rng_for(seed, (*key, dim, label)))
+                boots[label] = b
+                lo, hi = (np.nanquantile(b, [alpha, 1 - alpha]) if n_boot and np.isfinite(b).any()
+                          else (np.nan, np.nan))
+                rec[f"rate_{label}_lo"], rec[f"rate_{label}_hi"] = float(lo), float(hi)
+            rec["difference"] = rec["rate_after"] - rec["rate_before"]  # type: ignore[operator]
+            diff = boots["after"] - boots["before"]
+            lo, hi = (np.nanquantile(diff, [alpha, 1 - alpha]) if n_boot and np.isfinite(diff).any()
+                      else (np.nan, np.nan))
+            rec["difference_lo"], rec["difference_hi"] = float(lo), float(hi)
+            rec["n_undated"], rec["n_skipped"] = n_undated, n_skipped
+            records.append(rec)
+    columns = [*by_cols, "dimension", "n_before", "n_after", "tokens_before", "tokens_after",
+               "count_before", "count_after", "rate_before", "rate_before_lo", "rate_before_hi",
+               "rate_after", "rate_after_lo", "rate_after_hi", "difference", "difference_lo",
+               "difference_hi", "n_undated", "n_skipped"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def match_counts(
+    matches: pd.DataFrame,
+    index: pd.Index | Sequence[Hashable],
+    key: str = "side",
+    *,
+    values: Sequence[str] | None = None,
+    dimension: str | None = "loaded",
+) -> pd.DataFrame:
+    """Per-row counts of matches by ``key``: columns ``<value>_count``, one row per ``index``.
+
+    ``matches`` comes from :func:`analysis.scoring.score.matches_frame` (its
+    ``row`` holds index values of the scored frame).  Only matches of
+    ``dimension`` are counted (``None``: all).  ``values`` fixes the columns
+    (default: the values seen, sorted); a row without matches gets zeros.
+    Join the result to a scored frame and pass ``dimensions=values`` to
+    :func:`analysis.compare.aggregate` for pooled rates with intervals.
+
+    Example:
+        >>> m = pd.DataFrame({"row": ["a", "a", "b"], "dimension": "loaded",
+        ...                   "side": ["russian", "neutral", "russian"]})
+        >>> match_counts(m, ["a", "b", "c"]).values.tolist()
+        [[1, 1], [0, 1], [0, 0]]
+    """
+    for col in ("row", key) + (("dimension",) if dimension else ()):
+        if col not in matches.columns:
+            raise KeyError(f"match_counts: matches lack column {col!r}; columns: {list(matches.columns)}")
+    chosen = matches[matches["dimension"] == dimension] if dimension else matches
+    index = pd.Index(index)
+    unknown = pd.Index(chosen["row"].unique()).difference(index)
+    if len(unknown):
+        raise KeyError(f"match_counts: match rows not in index, e.g. {unknown[0]!r}")
+    cols = list(values) if values is not None else sorted(chosen[key].astype(str).unique())
+    table = pd.crosstab(chosen["row"], chosen[key].astype(str))
+    table = table.reindex(index=index, columns=cols, fill_value=0).fillna(0).astype("int64")
+    table.columns = [f"{c}_count" for c in cols]
+    table.columns.name = None
+    return table
+
+
+def match_rates(
+    matches: pd.DataFrame,
+    scored: pd.DataFrame,
+    by: str | Sequence[str],
+    *,
+    key: str | Sequence[str] = "term",
+    dimension: str | None = "loaded",
+    top: int | None = None,
+    complete: bool = False,
+) -> pd.DataFrame:
+    """Count, documents and rate per 1,000 tokens of each ``key`` value per group.
+
+    The denominator is the group's tokens in rows with status ``'ok'`` of
+    ``scored`` (which holds ``n_tokens``, the ``by`` columns and, optionally,
+    ``status``); ``matches`` rows refer to ``scored`` through ``row``.
+    ``key`` may be several columns (e.g. ``["term", "side"]``).  Rows are
+    sorted by group, then count descending, then key; ``top`` keeps the first
+    ``top`` per group.  ``complete=True`` lists every group x key combination
+    (zeros included), e.g. to show that a side never uses a term.
+
+    Returns ``by`` columns, ``key`` columns, ``count``, ``n_docs`` (rows with
+    at least one match), ``n_tokens`` (of the group), ``rate``.
+
+    Example:
+        >>> s = pd.DataFrame({"bloc": ["ru", "ua"], "n_tokens": [500, 1000]}, index=[10, 11])
+        >>> m = pd.DataFrame({"row": [10, 10, 11], "dimension": "loaded",
+        ...                   "term": ["junta", "junta", "occupiers"]})
+        >>> match_rates(m, s, "bloc")[["bloc", "term", "count", "rate"]].values.tolist()
+        [['ru', 'junta', 2, 4.0], ['ua', 'occupiers', 1, 1.0]]
+    """
+    by_cols = _by_list(by)
+    keys = _by_list(key)
+    missing = [c for c in [*by_cols, "n_tokens"] if c not in scored.columns]
+    if missing:
+        raise KeyError(f"match_rates: scored lacks column(s) {missing}")
+    clash = sorted(set(by_cols) & set(keys))
+    if clash:
+        raise ValueError(
+            f"match_rates: {clash[0]!r} is both a group column of scored and a key of matches; "
+            "rename the group column (e.g. 'side' -> 'presidency')"
+        )
+    ok = scored["status"].eq("ok") if "status" in scored.columns else pd.Series(True, index=scored.index)
+    group_tokens = (
+        scored[ok.to_numpy(dtype=bool)].groupby(by_cols, dropna=False)["n_tokens"].sum()
+        .rename("n_tokens")
+    )
+    chosen = matches[matches["dimension"] == dimension] if dimension else matches
+    unknown = pd.Index(chosen["row"].unique()).difference(scored.index)
+    if len(unknown):
+        raise KeyError(f"match_rates: match rows not in scored index, e.g. {unknown[0]!r}")
+    joined = chosen[["row", *keys]].join(scored[by_cols], on="row")
+    table = (
+        joined.groupby([*by_cols, *keys], dropna=False)
+        .agg(count=("row", "size"), n_docs=("row", "nunique"))
+        .reset_index()
+    )
+    if complete:
+        groups = group_tokens.index.to_frame(index=False)
+        values = table[keys].drop_duplicates() if len(table) else chosen[keys].drop_duplicates()
+        full = groups.merge(values, how="cross")
+        table = full.merge(table, on=[*by_cols, *keys], how="left").fillna({"count": 0, "n_docs": 0})
+    table = table.merge(group_tokens.reset_index(), on=by_cols, how="left")
+    table["count"] = table["count"].astype("int64")
+    table["n_docs"] = table["n_docs"].astype("int64")
+    table["n_tokens"] = table["n_tokens"].fillna(0).astype("int64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table["rate"] = np.where(table["n_tokens"] > 0,
+                                 1000.0 * table["count"] / table["n_tokens"], np.nan)
+    table = table.sort_values([*by_cols, "count", *keys],
+                              ascending=[True] * len(by_cols) + [False] + [True] * len(keys),
+                              kind="stable")
+    if top is not None:
+        table = table.groupby(by_cols, dropna=False, sort=False).head(top)
+    return table.reset_index(drop=True)[[*by_cols, *keys, "count", "n_docs", "n_tokens", "rate"]]
