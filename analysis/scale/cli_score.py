@@ -10,12 +10,25 @@ INPUT is CSV, TSV, JSONL, Parquet or plain text (one statement per line),
 chosen by extension (``.gz`` read for csv/tsv/jsonl/txt).  OUTPUT is CSV
 (``.csv``/``.csv.gz``) or Parquet.  The output has one row per input record,
 in input order: ``input_row`` (0-based record number, see
-:mod:`analysis.scale.io`), the id column if given, the score columns and
-``status``.  Input columns are not copied: join back on ``input_row`` or the
-id.  Records without usable text keep their row, with a non-``ok`` status.
+:mod:`analysis.scale.io`), the id column if given (as text, except that
+Parquet input keeps its type), the score columns of
+:func:`analysis.scoring.score.score_frame`, and ``status``.  Input columns are
+not copied (the output stays small): join back on ``input_row`` or the id.
+
+Records without usable text keep their row, with zero scores and a status:
+``empty`` (blank text), ``missing`` (no value: an empty JSONL line, a record
+without the field, null), ``invalid`` (a number, list... where text should be).
+Problems with the file itself stop the run with a one-line message: missing
+file, unsupported extension, absent text or id column (the message lists the
+columns), undecodable bytes (names the line), invalid JSON (names the line).
 
 The file is read and written in chunks, so memory stays flat; the output
 appears atomically when scoring finished, and never half-written.
+
+A progress bar is shown only when stderr is a terminal.  ``--jobs N`` scores
+on N processes; ``--dask local`` on a loopback ``LocalCluster`` of ``--jobs``
+workers (default: one per core); ``--scheduler`` on a running cluster.  Every
+back end gives the same rows (CSV output is byte-identical).
 
 Exit codes: 0 done, 2 bad input or arguments (one-line message on stderr),
 1 scoring or writing failed, 130 interrupted.
@@ -67,7 +80,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text-column", default="text", help="column holding the statement (default: text)")
     parser.add_argument("--id-column", default=None, help="column copied to the output to identify rows")
     parser.add_argument(
-        "--jobs", type=int, default=1, help="worker processes; 0 or -1 = one per core (default: 1)"
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes; 0 or -1 = one per core (default: 1, or one per core with --dask local)",
     )
     parser.add_argument(
         "--chunk-size",
@@ -154,7 +170,7 @@ def _submitter(args: argparse.Namespace, score_kwargs: dict[str, Any]) -> Iterat
         with _dask_submitter(args) as pair:
             yield pair
         return
-    jobs = resolve_jobs(args.jobs)
+    jobs = 1 if args.jobs is None else resolve_jobs(args.jobs)
     if jobs == 1:
         yield _Inline(), 1
         return
