@@ -75,11 +75,38 @@ _IDIOM_KEYS: tuple[frozenset[str], ...] = tuple(
     frozenset(k) for k in (*_SPECIAL_CASES, *_BOOSTER_NGRAMS) if len(k) > 1
 )
 _IDIOM_WORDS: frozenset[str] = frozenset().union(*_IDIOM_KEYS)
+# Every phrase keeps at least one of these, so a text without them needs no
+# further look (frequent words like "the" would make the full check run often).
+_IDIOM_RARE_WORDS: frozenset[str] = _IDIOM_WORDS - {"the", "of", "to", "for"}
+assert all(key & _IDIOM_RARE_WORDS for key in _IDIOM_KEYS)
 
 
 def _idioms_possible(lows: list[str]) -> bool:
+    if _IDIOM_RARE_WORDS.isdisjoint(lows):
+        return False
     present = _IDIOM_WORDS.intersection(lows)
     return len(present) > 1 and any(key <= present for key in _IDIOM_KEYS)
+
+
+class _TokenCache(dict[str, str]):
+    """token -> lower-cased, punctuation-stripped form, computed once per distinct token.
+
+    News vocabulary is Zipfian, so nearly every lookup is a C-level dict hit.
+    The cache is emptied when it grows past ``max_size`` (results never depend on it).
+    """
+
+    def __init__(self, max_size: int = 100_000) -> None:
+        super().__init__()
+        self.max_size = max_size
+
+    def __missing__(self, token: str) -> str:
+        # SentiText._strip_punc_if_word, then the .lower() every rule applies.
+        stripped = token.strip(_PUNCTUATION)
+        low = (stripped if len(stripped) > 2 else token).lower()
+        if len(self) >= self.max_size:
+            self.clear()
+        self[token] = low
+        return low
 
 
 def _negated(word_lower: str) -> bool:
@@ -115,6 +142,7 @@ class FastVader:
         self.emojis: dict[str, str] = load_vader_emoji(emoji_lexicon)
         # Boosters score 0 before the lexicon is consulted, so they never start a rule.
         self._scoring_words: frozenset[str] = frozenset(self.lexicon).difference(_BOOSTERS)
+        self._lows = _TokenCache()
         # vaderSentiment walks the text one code point at a time, so only
         # single-character keys can ever match.  A character class listing
         # ~1,000 astral characters is scanned linearly by `re`, so candidates
@@ -151,14 +179,14 @@ class FastVader:
         n = len(tokens)
         if not n:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-        punct = _PUNCTUATION
-        # SentiText._strip_punc_if_word: strip edge punctuation unless <= 2 chars remain.
-        words = [s if len(s := t.strip(punct)) > 2 else t for t in tokens]
-        lows = list(map(str.lower, words))
+        lows = list(map(self._lows.__getitem__, tokens))
         scoring = self._scoring_words
         if scoring.isdisjoint(lows):
             return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
 
+        # Stripping ASCII punctuation (uncased) never changes str.isupper(), so
+        # the raw tokens stand in for SentiText.words_and_emoticons here.
+        words = tokens
         n_upper = sum(map(str.isupper, words))
         cap_diff = 0 < n_upper < n  # allcap_differential
         hits = list(compress(range(n), map(scoring.__contains__, lows)))
