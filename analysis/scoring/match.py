@@ -24,8 +24,7 @@ hostile label and Russian state vocabulary).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
@@ -41,13 +40,14 @@ _NEG_PREFIXES = frozenset({"non", "anti", "counter", "un", "de", "ex", "pseudo",
 NEGATED_BOOSTER_RULE = "negated booster -> hedge"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One counted lexicon hit.  ``text[start:end] == surface``.
+class Match(NamedTuple):
+    """One counted lexicon hit (immutable).  ``text[start:end] == surface``.
 
     ``term`` is the lexicon entry (normalised), ``dimension`` the dimension
     it is counted in (a negated booster is counted in ``hedging`` with
-    category ``negated_booster``), ``rule`` explains any non-trivial decision.
+    category ``negated_booster``), ``rule`` explains any non-trivial decision,
+    ``note`` is the entry's source/rationale.  A named tuple because texts
+    produce many of them and tuples are cheap to build.
     """
 
     term: str
@@ -68,7 +68,15 @@ class Match:
             >>> Match("x", "hedging", "c", 0, 1, 1.0, "", "x").to_dict()["dimension"]
             'hedging'
         """
-        return asdict(self)
+        return dict(self._asdict())
+
+
+def _cand_order(t: tuple[Any, ...]) -> tuple[int, int, int]:
+    return (t[0], t[1], t[1] - t[2])
+
+
+def _match_order(m: Match) -> tuple[int, int]:
+    return (m.start, m.end)
 
 
 class _Compiled:
@@ -156,7 +164,8 @@ class Matcher:
                 cands.append((comp.group, s, e, comp, note, neg))
         if not cands:
             return []
-        cands.sort(key=lambda t: (t[0], t[1], t[1] - t[2]))
+        if len(cands) > 1:
+            cands.sort(key=_cand_order)
         out: list[Match] = []
         last_group = -1
         last_end = -1
@@ -178,7 +187,8 @@ class Matcher:
                 )
             else:
                 out.append(Match(ent.term, ent.dimension, ent.category, a, b, ent.weight, ent.side, text[a:b], note, ent.note))
-        out.sort(key=lambda m: (m.start, m.end))
+        if len(out) > 1:
+            out.sort(key=_match_order)
         return out
 
 

@@ -216,12 +216,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         >>> [t[a:b] for a, b in sentence_spans(t)]
         ['Retribution is inevitable.', 'He said so on May 16.', 'New line']
     """
-    if "\n" not in text and "\r" not in text and _MAYBE_CANDIDATE_RE.search(text) is None:
+    if "\n" not in text and "\r" not in text:
         stripped = text.strip()
         if not stripped:
             return []
         a = len(text) - len(text.lstrip())
-        return [(a, a + len(stripped))]
+        if _MAYBE_CANDIDATE_RE.search(stripped) is None or _INTERNAL_CANDIDATE_RE.search(stripped) is None:
+            return [(a, a + len(stripped))]
+        tok1 = punkt_tokenizer()
+        fast = tok1.fast_spans(stripped)
+        if fast is None:
+            fast = [(s, e) for s, e in tok1.span_tokenize(stripped) if e > s]
+        return [(a + s, a + e) for s, e in fast] if a else fast
     spans: list[tuple[int, int]] = []
     tok: _FastPunkt | None = None
     for line in _LINE_RE.finditer(text):
