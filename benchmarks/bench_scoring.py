@@ -61,22 +61,31 @@ def _sentences(texts: Iterator[str]) -> Iterator[str]:
                 yield sentence
 
 
+def _external_texts() -> list[str]:
+    """Press-release headlines and bodies, RUWA titles and leads (loaders first, raw files else)."""
+    try:
+        from analysis.corpus.external import load_press_releases, load_ruwa
+
+        releases, ruwa = load_press_releases(), load_ruwa()
+    except (ImportError, OSError, ValueError):
+        releases = pd.concat(
+            [pd.read_csv(f, dtype=str, keep_default_na=False)
+             for f in (_find(s, "press_releases") for s in ("putin", "zelenskyy")) if f is not None]
+        )
+        found = _find("RUWA_04.08.23", "ruwa")
+        ruwa = pd.read_csv(found, dtype=str, keep_default_na=False) if found else pd.DataFrame(
+            {"title": [], "desc": []})
+    texts = [*releases["headline"].fillna(""), *releases["body"].fillna("")]
+    texts += [t for col in ("title", "desc") for t in ruwa[col].fillna("") if t]
+    return texts
+
+
 def real_sentences() -> list[str]:
     """Every sentence of the seeds, press releases and RUWA titles and leads, in a fixed order."""
     texts: list[str] = []
     for seed in sorted(paths.RAW_SEEDS_DIR.glob("*.txt")):
         texts.extend(seed.read_text(encoding="utf-8").splitlines())
-    for stem in ("putin", "zelenskyy"):
-        found = _find(stem, "press_releases")
-        if found is not None:
-            frame = pd.read_csv(found, dtype=str, keep_default_na=False)
-            texts.extend(frame["headline"])
-            texts.extend(frame["body"])
-    ruwa = _find("RUWA_04.08.23", "ruwa")
-    if ruwa is not None:
-        frame = pd.read_csv(ruwa, dtype=str, keep_default_na=False)
-        texts.extend(t for t in frame["title"] if t)
-        texts.extend(t for t in frame["desc"] if t)
+    texts.extend(_external_texts())
     return list(_sentences(iter(texts)))
 
 

@@ -61,32 +61,15 @@ def txt_file(tmp_path: Path, statements: pd.DataFrame) -> Path:
     return path
 
 
-def _press_release_file(stem: str) -> Path | None:
-    from analysis import paths
-
-    shared = paths.PACKAGE_DIR.parent.parent / "shared" / "external" / "press_releases"
-    for candidate in (
-        paths.PRESS_RELEASES_DIR / f"{stem}.csv.gz",
-        paths.PRESS_RELEASES_DIR / f"{stem}.csv",
-        shared / f"{stem}.csv",
-    ):
-        if candidate.exists():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="session")
 def press_releases() -> pd.DataFrame:
     """Russian and Ukrainian presidential press releases, one statement per release.
 
     The statement is the headline and the body joined by a blank line (whole
-    releases: the engine must cope with long texts); the index is the link.
+    releases: the engine must cope with long texts); the index is ``doc_id``.
     """
-    frames = []
-    for stem in ("putin", "zelenskyy"):
-        found = _press_release_file(stem)
-        if found is None:
-            pytest.skip(f"press releases not found ({stem}.csv[.gz] under corpus/external/press_releases)")
-        frame = pd.read_csv(found, dtype=str, keep_default_na=False)
-        frames.append(frame.assign(text=frame["headline"] + "\n\n" + frame["body"])[["link", "text"]])
-    return pd.concat(frames, ignore_index=True).set_index("link")
+    from analysis.corpus.external import load_press_releases
+
+    releases = load_press_releases()
+    text = releases["headline"].fillna("") + "\n\n" + releases["body"].fillna("")
+    return pd.DataFrame({"text": text.tolist()}, index=pd.Index(releases["doc_id"], name="doc_id"))
