@@ -82,15 +82,20 @@ def main(argv: list[str] | None = None) -> int:
     if not texts:
         print("no sentences found", file=sys.stderr)
         return 1
-    reference, fast = SentimentIntensityAnalyzer(), FastVader()
+    reference = SentimentIntensityAnalyzer()
+    # FastVader caches each distinct token's normalised form: time one pass of
+    # a fresh instance too, as a corpus scored once would see.
+    cold_rate = throughput(FastVader().polarity_scores, texts, 1)
+    fast = FastVader()
     mismatches = sum(reference.polarity_scores(t) != fast.polarity_scores(t) for t in texts)
     n_words = sum(len(t.split()) for t in texts)
     print(f"{len(texts):,} sentences ({n_words / len(texts):.1f} words each), mismatches: {mismatches}")
     vader_rate = throughput(reference.polarity_scores, texts, args.repeat)
     fast_rate = throughput(fast.polarity_scores, texts, args.repeat)
     print(f"vaderSentiment : {vader_rate:10,.0f} sentences/s")
-    print(f"FastVader      : {fast_rate:10,.0f} sentences/s")
-    print(f"speed-up       : {fast_rate / vader_rate:10.2f}x")
+    print(f"FastVader cold : {cold_rate:10,.0f} sentences/s  (fresh instance, one pass)")
+    print(f"FastVader warm : {fast_rate:10,.0f} sentences/s")
+    print(f"speed-up       : {cold_rate / vader_rate:10.2f}x cold, {fast_rate / vader_rate:.2f}x warm")
     return 1 if mismatches else 0
 
 

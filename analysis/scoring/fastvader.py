@@ -8,9 +8,13 @@ constants from the installed package, so vaderSentiment stays the reference.
 
 Where the speed comes from (the rules are unchanged):
 
-* each token is lower-cased once, instead of the whole sentence being
-  lower-cased again for every negation, idiom and "but" check (quadratic in
+* each distinct token is stripped and lower-cased once per FastVader
+  instance (a bounded cache), instead of the whole sentence being lower-cased
+  again for every negation, idiom and "but" check (quadratic in
   vaderSentiment);
+* a lexicon word with no modifier among its three preceding tokens (and no
+  idiom possible in the text) skips the rule chain, whose steps would all be
+  no-ops;
 * a sentence without any lexicon word returns a constant at once, and words
   that are not in the lexicon are skipped without a Python-level rule call;
 * the emoji pass runs only on non-ASCII text, as one regex substitution;
