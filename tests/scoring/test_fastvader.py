@@ -379,3 +379,12 @@ def test_arbitrary_text(text: str, fast, reference) -> None:
 )
 def test_lexicon_words_mixed_with_arbitrary_characters(text: str, fast, reference) -> None:
     assert_identical([text], fast, reference)
+
+
+def test_survives_pickling_for_worker_processes(fast) -> None:
+    import pickle
+
+    fast.polarity_scores("warm the token cache: good")
+    clone = pickle.loads(pickle.dumps(fast))
+    text = "It is not bad, but the war is NEVER so good!!"
+    assert clone.polarity_scores(text) == fast.polarity_scores(text)
