@@ -133,13 +133,16 @@ def split_voices(
     *,
     quote_kinds: Iterable[str] = SPEAKER_AUTHORED_KINDS,
 ) -> pd.DataFrame:
-    """A copy with ``outlet_label``, ``voice`` and ``voice_group`` added.
+    """A copy with ``outlet_label``, ``voice``, ``voice_group`` and ``author`` added.
 
     ``voice`` is ``quotes`` for the ``quote_kinds`` (the speaker's own words)
     and ``narration`` otherwise (narration and reported paraphrase, worded by
     the narrator).  ``voice_group`` is ``quotes``, ``narration`` (the outlet
     narrates), or ``narration (<source>)`` when the words are a wire's or a
-    quoted outlet's (``source`` differs from ``outlet``).  Needs the columns
+    quoted outlet's (``source`` differs from ``outlet``).  ``author`` names
+    who worded the statement: the speaker (``source``) for quotes, the
+    ``outlet_label`` when the outlet narrates, else the wire or quoted outlet.
+    Needs the columns
     ``article_id``, ``outlet``, ``kind`` and ``source`` of
     :func:`analysis.load_corpus` statements; every row is kept.
 
@@ -148,6 +151,8 @@ def split_voices(
         ...     "kind": ["direct", "narration", "narration"], "source": ["Putin", "X", "Reuters"]})
         >>> split_voices(st)[["outlet_label", "voice", "voice_group"]].values.tolist()
         [['X', 'quotes', 'quotes'], ['X', 'narration', 'narration'], ['unidentified (b)', 'narration', 'narration (Reuters)']]
+        >>> split_voices(st)["author"].tolist()
+        ['Putin', 'X', 'Reuters']
     """
     missing = [c for c in ("article_id", "outlet", "kind", "source") if c not in statements.columns]
     if missing:
@@ -157,16 +162,20 @@ def split_voices(
     out["outlet_label"] = [outlet_label(o, a) for o, a in zip(out["outlet"], out["article_id"])]
     is_quote = out["kind"].isin(kinds).to_numpy()
     out["voice"] = np.where(is_quote, "quotes", "narration")
-    groups = []
-    for quote, outlet, source in zip(is_quote, out["outlet"], out["source"]):
+    groups, authors = [], []
+    for quote, outlet, label, source in zip(is_quote, out["outlet"], out["outlet_label"], out["source"]):
         source = source if isinstance(source, str) else ""
         if quote:
             groups.append("quotes")
+            authors.append(source)
         elif source and source != outlet:
             groups.append(f"narration ({source})")
+            authors.append(source)
         else:
             groups.append("narration")
+            authors.append(label)
     out["voice_group"] = pd.Series(groups, index=out.index, dtype="str")
+    out["author"] = pd.Series(authors, index=out.index, dtype="str")
     return out
 
 
@@ -434,7 +443,8 @@ def outlet_descriptors(
     that no descriptor covers get a row of their own (relation ``lexicon``).
 
     Returns one row per phrase: ``statement_id``, ``article_id``,
-    ``outlet_label``, ``source``, ``source_bloc``, ``kind``,
+    ``outlet_label``, ``author`` (see :func:`split_voices`), ``source``,
+    ``source_bloc``, ``kind``,
     ``DESCRIPTOR_COLUMNS`` (offsets into the article text) and ``lexicon``.
 
     Example:
@@ -467,7 +477,7 @@ def outlet_descriptors(
         lex["abs_end"] = lex["end"].to_numpy() + offset
         lex["statement_row"] = lex["row"]
 
-    columns = ["statement_id", "article_id", "outlet_label", "source", "source_bloc", "kind",
+    columns = ["statement_id", "article_id", "outlet_label", "author", "source", "source_bloc", "kind",
                *DESCRIPTOR_COLUMNS, "lexicon"]
     records: list[dict[str, Any]] = []
     for aid in sorted(own["article_id"].unique()):
@@ -487,7 +497,7 @@ def outlet_descriptors(
             covered.append((d.start, d.end))
             records.append({
                 "statement_id": row["statement_id"], "article_id": aid,
-                "outlet_label": row["outlet_label"], "source": row["source"],
+                "outlet_label": row["outlet_label"], "author": row["author"], "source": row["source"],
                 "source_bloc": row["source_bloc"], "kind": row["kind"],
                 **{c: getattr(d, c) for c in DESCRIPTOR_COLUMNS},
                 "lexicon": _lexicon_labels(lex, aid, d.start, d.end),
@@ -499,7 +509,7 @@ def outlet_descriptors(
                 row = own.loc[m.statement_row]
                 records.append({
                     "statement_id": row["statement_id"], "article_id": aid,
-                    "outlet_label": row["outlet_label"], "source": row["source"],
+                    "outlet_label": row["outlet_label"], "author": row["author"], "source": row["source"],
                     "source_bloc": row["source_bloc"], "kind": row["kind"],
                     "start": int(m.abs_start), "end": int(m.abs_end), "descriptor": m.surface,
                     "relation": "lexicon", "target": "", "target_start": -1, "target_end": -1,

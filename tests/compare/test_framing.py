@@ -43,6 +43,7 @@ def test_split_voices_separates_quotes_narration_and_borrowed_narration() -> Non
     assert out["voice_group"].tolist() == [
         "quotes", "quotes", "narration", "narration (Kyiv Post)", "narration (Reuters)"]
     assert out["outlet_label"].tolist()[-1] == "unidentified (b)"
+    assert out["author"].tolist() == ["Putin", "Putin", "X", "Kyiv Post", "Reuters"]
 
 
 def test_split_voices_names_missing_columns() -> None:
