@@ -26,7 +26,9 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
     epistemic must = certainty: "must be" + a non-participle ("this must be
     a mistake", "must be joking") or "must have" + participle ("must have
     known").  "must" + other verb, "must be" + participle ("must be
-    eliminated", passive obligation) and "must not" are obligation.
+    eliminated", passive obligation), "must be" + a preposition or a
+    readiness adjective ("must be at work", "must be ready") and "must not"
+    are obligation.
 ``appear_epistemic``
     "appear(s/ed)" is epistemic unless it is the physical sense, i.e.
     followed by a place/occasion preposition ("appeared at a press
@@ -34,7 +36,22 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
 ``predicative``
     adjectives such as "certain", "sure", "clear" are boosters only in
     predicative use (after a copula/degree word, or before "that"): "it is
-    clear that" yes, "in certain areas" and "make sure" no.
+    clear that" yes, "in certain areas" and "make sure" no; "to be clear" /
+    "to be sure" (a communicative or concessive formula) no.
+``possible_epistemic``
+    "possible" is a hedge only as epistemic possibility ("a possible
+    attack", "it is possible that"): not as a maximum ("all possible
+    means", "as soon as possible", "the greatest possible extent") or
+    feasibility ("it is possible to occupy", "made it possible").
+``first_person``
+    stance adjectives ("convinced", "confident") are boosters only with a
+    first-person subject among the three preceding tokens ("I am
+    convinced", "we are confident"); "the Head of State is convinced" is a
+    report of someone else's stance.
+``after_be``
+    agentless passive attribution ("is considered", "are now seen as",
+    "was widely regarded as"): a form of *be* among the three preceding
+    tokens with only adverbs between.
 ``concrete_target``
     violent verbs ("eliminate", "eradicate", "destroy") are not hostile when
     the object is abstract or economic ("eliminate the root cause",
@@ -109,6 +126,18 @@ _DEGREE = frozenset(
     "absolutely completely quite very so totally fairly almost not now more less increasingly "
     "abundantly crystal perfectly entirely never always at all yet still fully really".split()
 )
+# "must be" + these is obligation about place/state, not inference
+_MUST_BE_DEONTIC = frozenset(
+    "at in on with within under among ready able prepared careful vigilant responsible "
+    "accountable there here present allowed given".split()
+)
+# "possible" after these means "maximal" or "feasible", not "perhaps"
+_POSSIBLE_NOT_EPISTEMIC_PREV = frozenset(
+    "all every everything anything as if whenever wherever whatever maximum utmost "
+    "best most least it make made makes making".split()
+)
+_FIRST_PERSON = frozenset("i we i'm we're i've we've me us myself ourselves".split())
+_BE_FORMS = frozenset("is are was were be been being am 's 're 'm".split())
 _PHYSICAL_APPEAR_NEXT = frozenset(
     "at in on before with for from alongside during onstage live together inside outside "
     "briefly publicly personally next via".split()
@@ -236,6 +265,8 @@ def _modal_must(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     if len(nxt) < 2:
         return None
     verb, after = nxt[0], nxt[1]
+    if verb == "be" and after in _MUST_BE_DEONTIC:
+        return None
     if verb == "be" and not _is_participle(after):
         return "epistemic must + be (inference, not obligation)"
     if verb == "have" and _is_participle(after) and after != "had":
@@ -256,11 +287,40 @@ def _predicative(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     nxt = next_tokens(norm, e, 1)
     if nxt and nxt[0] == "that":
         return "predicative use"
-    for tok in prev_tokens(norm, s, 4):
+    prev = prev_tokens(norm, s, 4)
+    if prev[:2] == ["be", "to"]:
+        return None  # "I want to be clear", "to be sure": a formula, not a claim
+    for tok in prev:
         if tok in _COPULA:
             return "predicative use"
         if tok not in _DEGREE:
             break
+    return None
+
+
+def _possible_epistemic(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    prev = prev_tokens(norm, s, 1)
+    if prev and (prev[0] in _POSSIBLE_NOT_EPISTEMIC_PREV or
+                 (len(prev[0]) > 4 and prev[0].endswith("est"))):
+        return None  # "all possible", "as soon as possible", "the greatest possible"
+    nxt = next_tokens(norm, e, 1)
+    if nxt and nxt[0] in ("to", "for"):
+        return None  # feasibility: "it is possible to occupy"
+    return "epistemic possible"
+
+
+def _first_person(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    if _FIRST_PERSON.intersection(prev_tokens(norm, s, 3)):
+        return "first-person stance"
+    return None
+
+
+def _after_be(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    for tok in prev_tokens(norm, s, 3):
+        if tok in _BE_FORMS:
+            return "passive attribution"
+        if not (tok.endswith("ly") or tok in ("now", "still", "also", "often", "long")):
+            return None
     return None
 
 
@@ -315,6 +375,9 @@ NAMED_RULES: dict[str, Rule] = {
     "appear_epistemic": _appear_epistemic,
     "predicative": _predicative,
     "concrete_target": _concrete_target,
+    "possible_epistemic": _possible_epistemic,
+    "first_person": _first_person,
+    "after_be": _after_be,
 }
 PARAM_RULES: dict[str, Callable[[frozenset[str]], Rule]] = {
     "except_prev": _except_prev,
