@@ -578,17 +578,24 @@ def rendering_deltas(
     return table.sort_values([cluster_col], kind="stable")
 
 
+_QUOTE_EDGES = re.compile(r"^[\s\"“”‘'«»]+|[\s\"“”’'«»,]+$")
+
+
 def cluster_diffs(
     renderings: pd.DataFrame,
     *,
     text_col: str = "text",
     label_col: str = "outlet_label",
     fmt: str = "html",
+    strip_quotes: bool = True,
 ) -> pd.DataFrame:
     """Word differences of each rendering from the cluster's reference rendering.
 
     The reference is the longest rendering (most words; first on ties), so
-    partial quotes show as deletions from it.  Returns ``label``, ``text``,
+    partial quotes show as deletions from it.  With ``strip_quotes`` the
+    quotation marks around a rendering (and a comma before its closing mark)
+    are left out of the diff, so straight vs curly quotes do not show as
+    edits.  Returns ``label``, ``text``,
     ``is_reference`` and ``diff`` (:func:`analysis.compare.render_diff` of
     reference -> rendering; HTML with ``<del>``/``<ins>`` when ``fmt='html'``).
 
@@ -601,8 +608,9 @@ def cluster_diffs(
     if renderings.empty:
         raise ValueError("cluster_diffs: no renderings")
     texts = [t if isinstance(t, str) else "" for t in renderings[text_col]]
-    ref = int(np.argmax([len(t.split()) for t in texts]))
-    diffs = [render_diff(word_diff(texts[ref], t), fmt=fmt) for t in texts]  # type: ignore[arg-type]
+    bare = [_QUOTE_EDGES.sub("", t) for t in texts] if strip_quotes else texts
+    ref = int(np.argmax([len(t.split()) for t in bare]))
+    diffs = [render_diff(word_diff(bare[ref], t), fmt=fmt) for t in bare]  # type: ignore[arg-type]
     return pd.DataFrame({
         "label": renderings[label_col].to_numpy(),
         "text": texts,

@@ -182,3 +182,11 @@ def test_cluster_diffs_use_the_longest_rendering_as_reference() -> None:
     assert "<del>" in out["diff"].iloc[0] and "<del>" not in out["diff"].iloc[1]
     with pytest.raises(ValueError, match="no renderings"):
         cluster_diffs(r.iloc[:0])
+
+
+def test_cluster_diffs_ignore_the_quotation_marks_around_renderings() -> None:
+    r = pd.DataFrame({"outlet_label": ["A", "B"], "text": ["\u201cRetribution is inevitable,\u201d",
+                                                           '"Retribution is inevitable."']})
+    out = cluster_diffs(r, fmt="text")
+    assert out["diff"].tolist() == ["Retribution is inevitable", "Retribution is inevitable {+.+}"]
+    assert "[-" in cluster_diffs(r, fmt="text", strip_quotes=False)["diff"].iloc[1]
