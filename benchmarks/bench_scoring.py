@@ -144,17 +144,27 @@ def bench_streaming_rss(sentences: list[str], rows: int, jobs: int) -> tuple[flo
             "--id-column", "statement_id", "--jobs", str(jobs),
         ]
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
-        # wait4 reports this child's own peak (with its reaped workers), not
-        # that of earlier children of this process.
-        _, status, usage = os.wait4(proc.pid, 0)
+        # Linux charges a child's ru_maxrss with the memory of the process it
+        # was forked from, so the command is started from a tiny Python
+        # process (no pandas loaded) that reports the command's own peak.
+        proc = subprocess.run(
+            [sys.executable, "-S", "-c", _PEAK_RSS_WRAPPER, *cmd], capture_output=True, text=True
+        )
         seconds = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        proc.returncode = code
-        if code != 0:
-            print(f"score command failed ({code}): {err.strip()}", file=sys.stderr)
-        return usage.ru_maxrss / 1024, seconds, code
+        if proc.returncode != 0:
+            print(f"score command failed ({proc.returncode}): {proc.stderr.strip()}", file=sys.stderr)
+            return 0.0, seconds, proc.returncode
+        return int(proc.stdout.split()[-1]) / 1024, seconds, 0
+
+
+_PEAK_RSS_WRAPPER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+_, status, usage = os.wait4(child.pid, 0)
+code = os.waitstatus_to_exitcode(status)
+print(usage.ru_maxrss)
+sys.exit(code)
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
