@@ -574,7 +574,8 @@ def rendering_deltas(
     value_cols = [f"{d}_rate" for d in dimensions] + (["sentiment_compound"] if has_sent else [])
     for col in value_cols:
         delta = col.replace("_rate", "_delta").replace("sentiment_compound", "sentiment_delta")
-        table[delta] = (table[col] - table.groupby(cluster_col)[col].transform("mean")).round(12)
+        # rounding drops float noise; + 0.0 turns -0.0 into 0.0 (no "-0.00" in tables)
+        table[delta] = (table[col] - table.groupby(cluster_col)[col].transform("mean")).round(12) + 0.0
     return table.sort_values([cluster_col], kind="stable")
 
 

@@ -166,6 +166,16 @@ def test_rendering_deltas_are_differences_from_the_cluster_mean(aligned_and_scor
     assert rendering_deltas(aligned, scored, dimensions=["hostility"], min_groups=1).shape[0] == 4
 
 
+
+def test_rendering_deltas_print_no_negative_zero() -> None:
+    aligned = pd.DataFrame({"article_id": ["a", "b", "c"], "rendering_id": [0, 0, 0]})
+    scored = pd.DataFrame({"n_tokens": [10, 10, 10], "hostility_count": [0, 0, 0],
+                           "hostility_rate": [0.0, 0.0, 0.0], "sentiment_compound": [0.1, 0.2, 0.3]})
+    out = rendering_deltas(aligned, scored, dimensions=["hostility"])
+    # 0.2 - mean(0.1, 0.2, 0.3) is -2.8e-17: rounded, it must be 0.0, not -0.0
+    assert [f"{v:+.2f}" for v in out["sentiment_delta"]] == ["-0.10", "+0.00", "+0.10"]
+
+
 def test_rendering_deltas_need_the_same_rows(aligned_and_scored) -> None:
     aligned, scored = aligned_and_scored
     with pytest.raises(ValueError, match="same index"):
