@@ -45,6 +45,7 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -217,6 +218,8 @@ def score_file(args: argparse.Namespace) -> int:
     Raises :class:`InputError` for problems with the file or the arguments.
     """
     detect_format(args.output, OUTPUT_FORMATS)
+    if Path(args.output).resolve() == Path(args.input).resolve():
+        raise InputError(f"{args.output}: output would overwrite the input; choose another name")
     chunks = read_chunks(
         args.input,
         args.text_column,

@@ -31,6 +31,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -322,6 +323,10 @@ def read_chunks(
     path = Path(path)
     if chunk_size < 1:
         raise InputError(f"chunk size must be at least 1, got {chunk_size}")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
     fmt, gz = detect_format(path, INPUT_FORMATS)
     if not path.exists():
         raise InputError(f"{path}: no such file")

@@ -106,6 +106,8 @@ def _write(tmp_path: Path, name: str, payload: bytes) -> Path:
         ("s.csv", b"text\nok\n", ["--id-column", "sid"], "id column 'sid' not found"),
         ("s.docx", b"x", [], "unsupported file type .docx"),
         ("s.csv", b"text\nok\n", ["--chunk-size", "0"], "chunk size must be at least 1"),
+        ("s.csv", b"text\nok\n", ["--encoding", "klingon"], "unknown encoding 'klingon'"),
+        ("s.parquet", b"PAR1 not really", [], "not a readable Parquet file"),
     ],
 )
 def test_bad_input_one_line_and_non_zero(
@@ -119,6 +121,23 @@ def test_bad_input_one_line_and_non_zero(
     assert message in err
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ([name] if name else [])
+
+
+@pytest.mark.usefixtures("stand_in")
+def test_output_over_input_is_refused(csv_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = csv_file.read_bytes()
+    assert _run(csv_file, "-o", csv_file) == 2
+    assert "overwrite the input" in capsys.readouterr().err
+    assert csv_file.read_bytes() == before
+
+
+@pytest.mark.usefixtures("stand_in")
+def test_missing_output_directory_is_one_line(
+    csv_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(csv_file, "-o", tmp_path / "nope" / "out.csv") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err
 
 
 @pytest.mark.usefixtures("stand_in")
