@@ -29,10 +29,14 @@ def plot_bar_counts(
     hue_col: str | None = None,
     xlabel: str = "number of statements",
     order: Sequence[object] | None = None,
+    legend_loc: str = "best",
+    total_in_title: bool = True,
 ) -> tuple[Figure, pd.DataFrame]:
     """Bars of ``count_col`` per ``category_col`` (side by side per ``hue_col``).
 
-    Each bar is labelled with its count and the title gets the total n.  Hue
+    Each bar is labelled with its count and the title gets the total n
+    (``total_in_title=False`` when the hue levels are alternative counts of
+    the same items, where a sum would mislead).  Hue
     levels that are blocs take the bloc colours.  Build ``counts`` with e.g.
     ``statements.value_counts(["outlet", "kind"]).rename("n").reset_index()``.
 
@@ -80,7 +84,7 @@ def plot_bar_counts(
         ax.set_xlabel(xlabel)
         ax.margins(x=0.12)
         if hue_col:
-            ax.legend(title=hue_col.replace("_", " "), loc="lower right")
+            ax.legend(title=hue_col.replace("_", " "), loc=legend_loc)
         total = int(pd.to_numeric(data[count_col]).sum())
-        ax.set_title(f"{title} (n={total:,})")
+        ax.set_title(f"{title} (n={total:,})" if total_in_title else title, wrap=True)
     return fig, data

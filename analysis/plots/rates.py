@@ -232,6 +232,10 @@ def plot_points_with_ci(
             + ("mean" if dimension == "sentiment" else "pooled rate")
             + f" with {round(ci * 100)}% bootstrap CI"
         )
+        if dimension != "sentiment":
+            # rates are never negative; an all-zero group must not get a -0.04..0.04 axis
+            top = np.nanmax(data["value"].to_numpy(dtype=float), initial=0.0)
+            ax.set_xlim(left=0, right=None if top > 0 else 1)
         n_total = int(agg["n_statements"].sum())
         ax.set_title(
             title

@@ -65,7 +65,7 @@ DIMENSION_LABELS: dict[str, str] = {
     "hedging": "Hedging",
     "certainty": "Certainty (boosters)",
     "loaded": "Loaded terms",
-    "sentiment": "Sentiment (VADER compound)",
+    "sentiment": "Sentiment (VADER)",
 }
 
 RATE_UNIT = "rate per 1,000 tokens"
