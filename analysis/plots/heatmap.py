@@ -62,7 +62,8 @@ def plot_heatmap(
         rows = [style.label_with_n(r, n) for r, n in zip(table.index, ns, strict=True)]
 
     fig = new_figure(
-        max(4.0, 1.3 + 0.9 * table.shape[1] + 0.06 * max(len(r) for r in rows)),
+        # wide enough for the cells, the row labels and the title (~0.075 in. per character)
+        max(4.0, 1.3 + 0.9 * table.shape[1] + 0.06 * max(len(r) for r in rows), 0.075 * len(title)),
         1.2 + 0.35 * table.shape[0],
     )
     with style.context():
