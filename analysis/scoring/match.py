@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
+from analysis.scoring.lexicon import DIMENSIONS
 from analysis.scoring.normalize import normalize_text
 from analysis.scoring.rules import negated, parse_context
 from analysis.scoring.variants import expand
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
     from analysis.scoring.lexicon import Lexicon, LexiconEntry
 
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2}
+# position of each dimension in the tuple Matcher.counts returns
+_DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
+_HEDGING = _DIM_INDEX["hedging"]
+#: one candidate hit: (group, start, end, entry, rule note, negated) in normalised offsets
+_Cand = tuple[int, int, int, "_Compiled", str, bool]
 _NEG_PREFIXES = frozenset({"non", "anti", "counter", "un", "de", "ex", "pseudo", "post", "pre"})
 NEGATED_BOOSTER_RULE = "negated booster -> hedge"
 
@@ -79,14 +85,19 @@ def _match_order(m: Match) -> tuple[int, int]:
     return (m.start, m.end)
 
 
+_NO_COUNTS: tuple[int, int, int, int, float, float, float, float] = (0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0)
+
+
 class _Compiled:
-    __slots__ = ("entry", "rules", "negatable", "group", "exact_key")
+    __slots__ = ("entry", "rules", "negatable", "group", "dim", "weight")
 
     def __init__(self, entry: LexiconEntry) -> None:
         self.entry = entry
         self.rules = parse_context(entry.context)
         self.negatable = entry.dimension == "certainty"
         self.group = _GROUP[entry.dimension]
+        self.dim = _DIM_INDEX[entry.dimension]
+        self.weight = entry.weight
 
 
 class Matcher:
@@ -118,13 +129,12 @@ class Matcher:
             self._automaton.make_automaton()
         self._empty = not table
 
-    def find(self, text: str) -> list[Match]:
-        """All counted matches in ``text``, ordered by start offset."""
-        if self._empty or not text:
-            return []
+    def _candidates(self, text: str) -> tuple[list[_Cand], list[int] | None]:
+        """Whole-word hits that pass their context rules (unordered), and the offset map."""
         norm, offsets = normalize_text(text)
         n = len(norm)
-        cands: list[tuple[int, int, int, _Compiled, str, bool]] = []
+        cands: list[_Cand] = []
+        append = cands.append
         for end_i, (klen, comps) in self._automaton.iter(norm):
             s = end_i - klen + 1
             e = end_i + 1
@@ -161,20 +171,40 @@ class Matcher:
                 if not ok:
                     continue
                 neg = comp.negatable and negated(norm, s)
-                cands.append((comp.group, s, e, comp, note, neg))
-        if not cands:
-            return []
+                append((comp.group, s, e, comp, note, neg))
+        return cands, offsets
+
+    @staticmethod
+    def _select(cands: list[_Cand]) -> list[_Cand]:
+        """Longest-leftmost non-overlapping candidates within each group.
+
+        The result is ordered by group, then start; within a group starts
+        strictly increase, so each dimension's matches come in text order.
+        """
         if len(cands) > 1:
             cands.sort(key=_cand_order)
-        out: list[Match] = []
+        out: list[_Cand] = []
         last_group = -1
         last_end = -1
-        for group, s, e, comp, note, neg in cands:
+        for cand in cands:
+            group, s, e = cand[0], cand[1], cand[2]
             if group != last_group:
                 last_group, last_end = group, -1
             if s < last_end:
                 continue
             last_end = e
+            out.append(cand)
+        return out
+
+    def find(self, text: str) -> list[Match]:
+        """All counted matches in ``text``, ordered by start offset."""
+        if self._empty or not text:
+            return []
+        cands, offsets = self._candidates(text)
+        if not cands:
+            return []
+        out: list[Match] = []
+        for _, s, e, comp, note, neg in self._select(cands):
             ent = comp.entry
             if offsets is None:
                 a, b = s, e
@@ -190,6 +220,32 @@ class Matcher:
         if len(out) > 1:
             out.sort(key=_match_order)
         return out
+
+    def counts(self, text: str) -> tuple[int, int, int, int, float, float, float, float]:
+        """Number of matches and sum of their weights per dimension, without building them.
+
+        Returns ``(n_hostility, n_hedging, n_certainty, n_loaded, w_hostility,
+        w_hedging, w_certainty, w_loaded)``: the same numbers as tallying
+        :meth:`find` (same matches, weights added in the same text order).
+
+        Example:
+            >>> from analysis.scoring.lexicon import Lexicon
+            >>> Lexicon.builtin().compiled().counts("They are idiots.")[0]
+            1
+        """
+        if self._empty or not text:
+            return _NO_COUNTS
+        cands = self._candidates(text)[0]
+        if not cands:
+            return _NO_COUNTS
+        n = [0, 0, 0, 0]
+        w = [0.0, 0.0, 0.0, 0.0]
+        for cand in self._select(cands):
+            comp = cand[3]
+            d = _HEDGING if cand[5] else comp.dim
+            n[d] += 1
+            w[d] += comp.weight
+        return n[0], n[1], n[2], n[3], w[0], w[1], w[2], w[3]
 
 
 def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:

@@ -32,6 +32,7 @@ from analysis.scoring.sentiment import get_backend, aggregate
 from analysis.scoring.tokenize import count_words, sentence_spans
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
+_NAN = math.nan
 Mode = Literal["extend", "replace"]
 
 #: Score columns in output order (``score_frame`` adds nothing else).
@@ -112,27 +113,30 @@ def _empty_row(status: str) -> dict[str, Any]:
     return row
 
 
-def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], list[Match]]:
+def _sentence_scores(text: str, senti: Any) -> tuple[int, int, float, float, float, float]:
+    """``(n_tokens, n_sentences, compound, neg, neu, pos)`` of a non-blank text."""
     spans = sentence_spans(text)
     if len(spans) == 1:
         a, b = spans[0]
         sent = text[a:b]
         n_tokens = count_words(sent)
         if senti is None:
-            sv: tuple[float, float, float, float] = (math.nan,) * 4  # type: ignore[assignment]
-        elif n_tokens:
+            return n_tokens, 1, _NAN, _NAN, _NAN, _NAN
+        if n_tokens:
             d = senti(sent)
-            sv = (d["compound"], d["neg"], d["neu"], d["pos"])
-        else:
-            sv = (0.0, 0.0, 0.0, 0.0)
-    else:
-        sents = [text[a:b] for a, b in spans]
-        weights = [count_words(s) for s in sents]
-        n_tokens = sum(weights)
-        if senti is None:
-            sv = (math.nan,) * 4  # type: ignore[assignment]
-        else:
-            sv = aggregate([senti(s) if w else {} for s, w in zip(sents, weights)], weights)
+            return n_tokens, 1, d["compound"], d["neg"], d["neu"], d["pos"]
+        return n_tokens, 1, 0.0, 0.0, 0.0, 0.0
+    sents = [text[a:b] for a, b in spans]
+    weights = [count_words(s) for s in sents]
+    n_tokens = sum(weights)
+    if senti is None:
+        return n_tokens, len(spans), _NAN, _NAN, _NAN, _NAN
+    c, ng, nu, p = aggregate([senti(s) if w else {} for s, w in zip(sents, weights)], weights)
+    return n_tokens, len(spans), c, ng, nu, p
+
+
+def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], list[Match]]:
+    n_tokens, n_sentences, *sv = _sentence_scores(text, senti)
     matches = matcher.find(text)
     c_h = c_e = c_c = c_l = 0
     w_h = w_e = w_c = w_l = 0.0
@@ -153,7 +157,7 @@ def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], lis
     per = 1000.0 / n_tokens if n_tokens else 0.0
     row = {
         "n_tokens": n_tokens,
-        "n_sentences": len(spans),
+        "n_sentences": n_sentences,
         "hostility_count": c_h,
         "hostility_rate": c_h * per,
         "hostility_score": w_h * per,
@@ -256,7 +260,7 @@ def _text_values(df: Any, text_col: str) -> list[Any]:
         raise KeyError(f"text column {text_col!r} not in DataFrame; columns: {', '.join(map(str, df.columns))}")
     values = df[text_col].tolist()
     for pos, v in enumerate(values):
-        if _text_status(v) == "invalid":
+        if type(v) is not str and _text_status(v) == "invalid":
             raise TypeError(
                 f"column {text_col!r} must hold text (str, None or NaN); row {df.index[pos]!r} "
                 f"holds {type(v).__name__} {v!r}"
@@ -300,15 +304,54 @@ def score_frame(
         return score_frame_parallel(
             df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment
         )
-    rows = _score_texts(values, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment)
-    cols = {c: [r[c] for r in rows] for c in SCORE_COLUMNS}
-    out = pd.DataFrame(cols, index=df.index)
-    for c in SCORE_COLUMNS:
-        if c.endswith("_count") or c in ("n_tokens", "n_sentences"):
-            out[c] = out[c].astype("int64")
-        elif c != "status":
-            out[c] = out[c].astype("float64")
+    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
+    return _records_frame(_score_records(values, matcher, senti), df.index)
+
+
+def _score_records(texts: Sequence[Any], matcher: Any, senti: Any) -> list[tuple[Any, ...]]:
+    """One record per text: ``_sentence_scores`` + ``Matcher.counts`` + status.
+
+    The fast core of :func:`score_frame`: no Match objects, no per-row dicts;
+    rates and scores are left to :func:`_records_frame` (whole columns).
+    """
+    sentence_scores = _sentence_scores
+    counts = matcher.counts
+    s0 = _NAN if senti is None else 0.0
+    out: list[tuple[Any, ...]] = []
+    append = out.append
+    for t in texts:
+        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
+        if status is None:
+            append((*sentence_scores(t, senti), *counts(t), "ok"))
+        else:
+            append((0, 0, s0, s0, s0, s0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, status))
     return out
+
+
+def _records_frame(records: list[tuple[Any, ...]], index: Any) -> Any:
+    """The ``SCORE_COLUMNS`` frame of ``_score_records`` output.
+
+    Rates and scores are computed per column with numpy: ``1000.0 / n`` and
+    the products are the same IEEE operations as per-row Python arithmetic,
+    so every value is bit-identical to :func:`score_text`'s.
+    """
+    import numpy as np
+    import pandas as pd
+
+    cols = list(zip(*records)) if records else [()] * 15
+    n_tokens = np.array(cols[0], dtype=np.int64)
+    per = np.zeros(len(records), dtype=np.float64)
+    np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
+    data: dict[str, Any] = {"n_tokens": n_tokens, "n_sentences": np.array(cols[1], dtype=np.int64)}
+    for i, d in enumerate(DIMENSIONS):
+        count = np.array(cols[6 + i], dtype=np.int64)
+        data[f"{d}_count"] = count
+        data[f"{d}_rate"] = count * per
+        data[f"{d}_score"] = np.array(cols[10 + i], dtype=np.float64) * per
+    for i, k in enumerate(("compound", "neg", "neu", "pos")):
+        data[f"sentiment_{k}"] = np.array(cols[2 + i], dtype=np.float64)
+    data["status"] = list(cols[14])
+    return pd.DataFrame(data, index=index)
 
 
 MATCH_COLUMNS: tuple[str, ...] = (
