@@ -31,6 +31,12 @@ _EXPORTS: dict[str, str] = {
     "evaluate_nyt": "analysis.validation.nyt_eval",
     "evaluate_hedging": "analysis.validation.hedging_eval",
     "worst_errors": "analysis.validation.errors",
+    "error_table": "analysis.validation.errors",
+    "error_reason": "analysis.validation.errors",
+    "hedging_errors": "analysis.validation.hedging_eval",
+    "category_contributions": "analysis.validation.contributions",
+    "roc_table": "analysis.validation.roc",
+    "plot_roc": "analysis.validation.roc",
     "run_validation": "analysis.validation.evaluate",
     "ValidationReport": "analysis.validation.report",
 }

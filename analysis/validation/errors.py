@@ -10,6 +10,8 @@ errors and then editing lexicons would leak the test set into the lexicons.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 
@@ -74,3 +76,140 @@ def worst_errors(
     columns = ["task", "score", "error", "rank", "article_id", "line_no", "split", "value",
                "text", "matched", "gold"]
     return pd.DataFrame(rows, columns=columns)
+
+
+#: The categorised reasons :func:`error_reason` assigns (in the order tried).
+REASONS: tuple[str, ...] = (
+    "negation",
+    "reported speech / quoting the other side",
+    "religious/historical use",
+    "weak or descriptive term (weight <= 0.5)",
+    "label disagreement (emotive term not annotated)",
+    "below threshold (weak match only)",
+    "sarcasm / scare quotes",
+    "figurative or multi-word phrasing",
+    "missing vocabulary",
+)
+
+_NEGATOR_RE = re.compile(r"\b(?:not|no|never|n't|cannot|without|hardly|nor|neither)\b(?:\W+\w+){0,2}\W*$", re.I)
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|say|told|according to|claimed|claims|wrote|writes|asked|accused|"
+    r"called|calls|alleged|alleges|tweeted|insisted|argued|argues|declared|stated)\b", re.I)
+_RELIGIOUS_HISTORICAL_RE = re.compile(
+    r"\b(?:god|lord|christ|jesus|church|bible|biblical|scripture|gospel|sin|sins|satan|devil|"
+    r"holy|saint|pope|bishop|priest|cardinal|catholic|quran|qur'an|koran|allah|prophet|heaven|"
+    r"hitler|nazi germany|world war|holocaust|soviet|stalin|medieval|century|18\d\d|19\d\d)\b", re.I)
+_QUOTES = "\"\u201c\u201d"
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    return sum(text[:start].count(q) for q in _QUOTES) % 2 == 1
+
+
+def error_reason(
+    error: str,
+    text: str,
+    matched: Sequence[tuple[int, int, str, str]],
+    gold: Sequence[tuple[int, int, str]],
+    value: float = 0.0,
+    weak_terms: Collection[str] = (),
+) -> str:
+    """A categorised, rule-made reason for one error (one of :data:`REASONS`).
+
+    False positives: a negator just before a match; a match inside quotation
+    marks or a line with a reporting verb (someone else's words); a
+    religious or historical context; only weak terms matched (``weak_terms``,
+    e.g. entries of weight 0.5); otherwise the annotators did not mark an
+    emotive term the lexicon holds.  False negatives: a positive score under
+    the threshold; a gold span in scare quotes; gold spans of four or more
+    words (figurative or phrasal); otherwise missing vocabulary.  The rules
+    are crude by design: they sort errors into classes to read, they do not
+    replace reading them.
+
+    Example:
+        >>> error_reason("FP", "He is not a monster.", [(12, 19, "monster", "insult")], [])
+        'negation'
+        >>> error_reason("FN", "A total farce.", [], [(8, 13, "Loaded_Language")])
+        'missing vocabulary'
+        >>> error_reason("FN", "It was, he said, a warm welcome.", [], [(19, 31, "Loaded_Language")])
+        'missing vocabulary'
+        >>> error_reason("FN", "they kicked the can down the road", [], [(5, 33, "Loaded_Language")])
+        'figurative or multi-word phrasing'
+    """
+    if error == "FP":
+        if any(_NEGATOR_RE.search(text[max(0, s - 40):s]) for s, _e, _t, _c in matched):
+            return REASONS[0]
+        if any(_inside_quotes(text, s) for s, _e, _t, _c in matched) or _REPORTING_RE.search(text):
+            return REASONS[1]
+        if _RELIGIOUS_HISTORICAL_RE.search(text):
+            return REASONS[2]
+        if matched and all(t in weak_terms for _s, _e, t, _c in matched):
+            return REASONS[3]
+        return REASONS[4]
+    if value > 0:
+        return REASONS[5]
+    spans = [text[s:e] for s, e, _t in gold]
+    if any(_inside_quotes(text, s) or text[s:e][:1] in _QUOTES or "\u2018" in text[max(0, s - 1):e]
+           for s, e, _t in gold):
+        return REASONS[6]
+    if spans and all(len(x.split()) >= 4 for x in spans):
+        return REASONS[7]
+    return REASONS[8]
+
+
+def _weak_terms(max_weight: float) -> frozenset[str]:
+    try:
+        from analysis.scoring.lexicon import Lexicon
+    except ImportError:
+        return frozenset()
+    return frozenset(e.term for e in Lexicon.builtin() if e.weight <= max_weight)
+
+
+def _short(text: str, max_chars: int) -> str:
+    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "\u2026"
+
+
+def error_table(
+    results: PTCResults,
+    k: int = 20,
+    split: str | None = "dev",
+    task: str | None = "loaded+hostility",
+    score: str | None = None,
+    max_chars: int = 120,
+    weak_weight: float = 0.5,
+) -> pd.DataFrame:
+    """:func:`worst_errors` of one task (and score) with a categorised ``reason`` column.
+
+    Text, matches and gold spans are cut to ``max_chars`` characters (PTC
+    text has no stated licence: show excerpts, identify lines by article id
+    and line number).  ``weak_weight``: built-in entries at or below this
+    weight count as weak terms for :func:`error_reason`.  Columns: task,
+    score, error, rank, article_id, line_no, value, reason, text, matched,
+    gold.
+
+    Example:
+        >>> error_table(results, k=20).groupby(["error", "reason"]).size()  # doctest: +SKIP
+    """
+    table = worst_errors(results, k=k, split=split)
+    if task is not None:
+        table = table[table["task"] == task]
+    if score is not None:
+        table = table[table["score"] == score]
+    by_key = {t.name: t.key for t in results.tasks}
+    lines = results.lines.set_index(["article_id", "line_no"])
+    weak = _weak_terms(weak_weight)
+    reasons = []
+    for r in table.itertuples(index=False):
+        line = lines.loc[(r.article_id, r.line_no)]
+        key = by_key[r.task]
+        reasons.append(error_reason(r.error, str(line["text"]), line[f"matched_{key}"],
+                                    line[f"spans_{key}"], r.value, weak))
+    out = table.assign(
+        reason=reasons,
+        text=[_short(t, max_chars) for t in table["text"]],
+        matched=[_short(t, max_chars) for t in table["matched"]],
+        gold=[_short(t, max_chars) for t in table["gold"]],
+    )
+    cols = ["task", "score", "error", "rank", "article_id", "line_no", "value", "reason", "text",
+            "matched", "gold"]
+    return out[cols].reset_index(drop=True)

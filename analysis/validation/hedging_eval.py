@@ -13,13 +13,21 @@ References:
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 import pandas as pd
 
 from analysis.validation import metrics
 from analysis.validation.hedging import load_hedging_labels
-from analysis.validation.scorers import FrameScorer, check_scores, default_frame_scorer
+from analysis.validation.scorers import (
+    FrameScorer,
+    Matcher,
+    check_matches,
+    check_scores,
+    default_frame_scorer,
+    default_matcher,
+)
 
 #: gold column -> scorer count column
 HEDGING_TARGETS: dict[str, str] = {"hedge": "hedging_count", "booster": "certainty_count"}
@@ -84,3 +92,69 @@ def evaluate_hedging(
     result = hedging_metrics(labels, scores.reset_index(drop=True))
     result.attrs["excluded_unusable"] = excluded
     return result
+
+
+#: gold column -> the scorer dimensions whose matches predict it
+HEDGING_DIMENSIONS: dict[str, str] = {"hedge": "hedging", "booster": "certainty"}
+
+
+def hedging_error_reason(target: str, error: str, cues: str, predicted: str) -> str:
+    """A categorised reason for one hedging/booster error (rule-made, to sort errors for reading).
+
+    Example:
+        >>> hedging_error_reason("booster", "FN", "B: will return (B5 contested outcome)", "")
+        "'will' + contested outcome (construction, not a word)"
+        >>> hedging_error_reason("hedge", "FP", "", "could")
+        'form matched, sense not epistemic'
+    """
+    if error == "FP":
+        return "form matched, sense not epistemic"
+    low = cues.lower()
+    if re.search(r"\bwill\b", low):
+        return "'will' + contested outcome (construction, not a word)"
+    if re.search(r"\bwould\b", low):
+        return "tentative 'would' (left out by design)"
+    if predicted:
+        return "cue matched on the other side only"
+    return "missing vocabulary"
+
+
+def hedging_errors(
+    path: str | os.PathLike[str] | None = None,
+    split: str | None = "dev",
+    matcher: Matcher | None = None,
+) -> pd.DataFrame:
+    """Every disagreement with the hedging labels on ``split`` (None: all usable rows).
+
+    One row per sentence and target (hedge, booster) where ``> 0`` matches
+    and the label differ.  Columns: sentence_id, target, error (FP|FN),
+    reason, sentence, cues (the annotator's), predicted (matched terms of the
+    target's dimension).
+
+    Example:
+        >>> hedging_errors().groupby(["target", "error"]).size()  # doctest: +SKIP
+    """
+    labels = load_hedging_labels(path)
+    if "usable" in labels.columns:
+        labels = labels[labels["usable"] == 1]
+    if split is not None:
+        labels = labels[labels["split"] == split]
+    labels = labels.reset_index(drop=True)
+    matcher = matcher or default_matcher()
+    matches = check_matches(matcher(pd.DataFrame({"text": labels["sentence"].to_numpy()})), len(labels))
+    rows = []
+    for target, dimension in HEDGING_DIMENSIONS.items():
+        dim = matches[matches["dimension"] == dimension]
+        terms = dim.groupby(dim["row"].astype("int64"))["term"].agg(lambda t: "; ".join(t))
+        for i, r in enumerate(labels.itertuples(index=False)):
+            predicted = str(terms.get(i, ""))
+            gold = bool(getattr(r, target))
+            if bool(predicted) == gold:
+                continue
+            error = "FN" if gold else "FP"
+            cues = str(getattr(r, "cues", ""))
+            rows.append({"sentence_id": r.sentence_id, "target": target, "error": error,
+                         "reason": hedging_error_reason(target, error, cues, predicted),
+                         "sentence": r.sentence, "cues": cues, "predicted": predicted})
+    return pd.DataFrame(rows, columns=["sentence_id", "target", "error", "reason", "sentence",
+                                       "cues", "predicted"])

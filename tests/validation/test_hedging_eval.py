@@ -57,3 +57,16 @@ def test_no_positive_predictions_give_nan_precision():
     row = hedging_metrics(lab, sc).set_index(["target", "kind", "split"]).loc[
         ("hedge", "method", "all")]
     assert math.isnan(row.precision) and row.recall == 0.0
+
+
+def test_hedging_errors_lists_each_disagreement_with_a_reason(tiny_labels, fake_matcher):
+    from analysis.validation.hedging_eval import hedging_errors
+
+    err = hedging_errors(tiny_labels, split=None, matcher=fake_matcher)
+    got = sorted(zip(err.sentence_id, err.target, err.error, strict=True))
+    # fake lexicon: may/perhaps hedge, certainly boost; 'seems likely', 'Clearly' unknown
+    assert got == [("b2", "booster", "FN"), ("h3", "hedge", "FN"), ("n1", "hedge", "FP")]
+    assert err.set_index("sentence_id").loc["n1", "reason"] == "form matched, sense not epistemic"
+    assert err.set_index("sentence_id").loc["h3", "reason"] == "missing vocabulary"
+    assert "u1" not in set(err.sentence_id)  # unusable rows are left out
+    assert set(hedging_errors(tiny_labels, split="dev", matcher=fake_matcher).sentence_id) == set()
