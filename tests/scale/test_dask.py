@@ -74,6 +74,7 @@ def test_empty_partitions_keep_meta_dtypes() -> None:
 
 
 @pytest.mark.enable_socket
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use:UserWarning")
 def test_cli_dask_local_matches_in_process(csv_file: Path, tmp_path: Path) -> None:
     """``--dask local`` starts (and stops) its own loopback cluster."""
     local, dasked = tmp_path / "local.parquet", tmp_path / "dask.parquet"
