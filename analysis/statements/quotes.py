@@ -7,7 +7,8 @@ Rules (each one is a comment-sized convention of English news copy):
   keep their printed direction unless the context plainly contradicts it
   (sites that print ``"retribution is inevitable.”`` mix both kinds);
 * a single mark (‘ ’ ') is a quote only at top level (nested single quotes
-  stay inside their double-quoted span) and only when an opening mark after a
+  stay inside their double-quoted span; double quotes inside a single-quoted
+  span stay inside it) and only when an opening mark after a
   space is matched by a closing mark not followed by a letter in the same
   paragraph, so apostrophes (Russia’s, don't) are never quotes;
 * a quote left open at the end of a paragraph runs to the paragraph end; when
@@ -144,8 +145,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     group = -1
     last_open_ended = False
     for lo, hi in paragraph_spans(text):
-        spans = _double_quotes_in(text, lo, hi)
-        spans = sorted(spans + _single_quotes_in(text, lo, hi, spans))
+        doubles = _double_quotes_in(text, lo, hi)
+        singles = _single_quotes_in(text, lo, hi, doubles)
+        # a double-quoted span inside a single-quoted one is nested (British style), not top level
+        doubles = [d for d in doubles if not any(s <= d[0] and d[1] <= e for s, e, _ in singles)]
+        spans = sorted(doubles + singles)
         first_nonspace = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
         for k, (s, e, closed) in enumerate(spans):
             continued = k == 0 and last_open_ended and s == first_nonspace

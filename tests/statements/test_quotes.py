@@ -41,3 +41,10 @@ def test_sentences_do_not_split_inside_quotes_or_after_abbreviations() -> None:
     text = 'U.S. Sen. Graham spoke. "It is over. Done," he said. Then he left.'
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "U.S. Sen. Graham spoke.", '"It is over. Done," he said.', "Then he left."]
+
+
+def test_double_quote_inside_single_quote_is_nested_not_a_second_span() -> None:
+    text = "'a\"\"‘"  # found by hypothesis: the two spans overlapped
+    assert [(q.start, q.end) for q in find_quotes(text)] == [(0, 5)]
+    text = "‘They called it “madness”,’ she said."
+    assert [q.inner(text) for q in find_quotes(text)] == ["They called it “madness”,"]
