@@ -22,6 +22,25 @@ if they do not establish it), else the article's narrator.  ``quoted_from``
 is the extractor's, or the listed passage's outlet when the extractor gives
 none.
 
+Narration's ``speaker`` is that same narrator (``speaker == source``);
+``speaker_bloc`` is the narrator's bloc from the corpus tables (the
+registry's when the narrator is a registered name), and
+``speaker_in_registry`` is True only for a narrator that is a canonical
+registry name, so outlets outside the registry stay False.
+
+Unidentified narrators are kept apart: where a narrator is ``unidentified``
+(or blank / ``unknown``), ``source`` and narration's ``speaker`` read
+``"unidentified (<article id>)"`` (``narrator_label``), so one analysis group
+is one article, never a pool of unrelated pages.  The ``outlet`` column of
+both tables keeps the articles.csv value (``unidentified``).
+
+Quotes nobody is named for (a scare quote, a nickname, a quoted headline:
+``direct``/``partial`` with ``speaker == ''``) keep ``speaker`` '' -- never
+a guessed speaker -- and carry ``speaker_unattributed`` True; their
+``source``/``source_bloc`` are the narrator of that span, because the outlet
+chose to carry those words in its own narration.  Filter on
+``speaker_unattributed`` to include or exclude them.
+
 Example:
     >>> c = load_corpus()
     >>> sorted(c.articles["outlet_bloc"].unique()) <= ["other", "russian", "ukrainian", "western"]
@@ -50,15 +69,17 @@ from analysis.corpus.tables import (
     read_quoted_sources,
 )
 
-__all__ = ["Corpus", "CorpusError", "load_corpus", "STATEMENT_COLUMNS"]
+__all__ = ["Corpus", "CorpusError", "load_corpus", "narrator_label", "STATEMENT_COLUMNS"]
 
 STATEMENT_COLUMNS: tuple[str, ...] = (
     "statement_id", "article_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
     "text", "start", "end", "cue", "quoted_from", "outlet", "outlet_bloc", "source",
-    "source_bloc",
+    "source_bloc", "speaker_unattributed",
 )
 #: Statement kinds whose words are the speaker's own; other kinds are the narrator's.
 SPEAKER_AUTHORED_KINDS: frozenset[str] = frozenset({"direct", "partial"})
+#: Narrator names that identify nobody; each article's gets its own label.
+UNIDENTIFIED_NARRATORS: frozenset[str] = frozenset({"", "unidentified", "unknown"})
 _EXTRACTOR_COLUMNS = ("speaker", "speaker_bloc", "speaker_in_registry", "kind", "text",
                       "start", "end", "cue", "quoted_from")
 ISSUE_COLUMNS: tuple[str, ...] = ("level", "file", "line", "article_id", "message")
@@ -210,6 +231,46 @@ def _registry(corpus_dir: Path) -> Any:
         raise CorpusError(f"unusable speakers registry: {err}", file=path) from None
 
 
+def narrator_label(name: str, article_id: str) -> str:
+    """The narrator's name, or ``"unidentified (<article id>)"`` for a narrator nobody identified.
+
+    Keeps the narration of unrelated unidentified pages from pooling into one
+    "unidentified" speaker/source.
+
+    Example:
+        >>> narrator_label("Reuters", "a1"), narrator_label("unidentified", "seed-000")
+        ('Reuters', 'unidentified (seed-000)')
+    """
+    return f"unidentified ({article_id})" if name.strip().lower() in UNIDENTIFIED_NARRATORS else name
+
+
+def _registered_blocs(registry: Any) -> dict[str, str]:
+    """Canonical name -> bloc of the registry the extractor uses ({} if none is available)."""
+    if registry is None:
+        try:
+            from analysis.statements.speakers import default_registry  # later stage, imported lazily
+        except ImportError:
+            return {}
+        registry = default_registry()
+    speakers = getattr(registry, "speakers", {})
+    return {name: getattr(sp, "bloc", "") for name, sp in speakers.items()}
+
+
+def _narrators_speak(df: pd.DataFrame, registered: dict[str, str]) -> None:
+    """Narration's speaker is its narrator (``source``), in place; bloc from the tables or registry."""
+    narration = (df["kind"] == "narration").to_numpy()
+    if not narration.any():
+        return
+    names = df.loc[narration, "source"]
+    in_registry = names.isin(list(registered))
+    df.loc[narration, "speaker"] = names
+    df.loc[narration, "speaker_in_registry"] = in_registry.to_numpy()
+    df.loc[narration, "speaker_bloc"] = [
+        registered[n] if known else b
+        for n, known, b in zip(names, in_registry, df.loc[narration, "source_bloc"])
+    ]
+
+
 def _empty_statements() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in STATEMENT_COLUMNS})
 
@@ -217,7 +278,7 @@ def _empty_statements() -> pd.DataFrame:
 def _dtype(column: str) -> str:
     if column in ("start", "end"):
         return "int64"
-    if column == "speaker_in_registry":
+    if column in ("speaker_in_registry", "speaker_unattributed"):
         return "bool"
     return "str"
 
@@ -230,6 +291,7 @@ def _article_statements(
     registry: Any,
     extract: Any,
     outlet_blocs: dict[str, str],
+    registered: dict[str, str],
 ) -> tuple[pd.DataFrame, str]:
     try:
         raw = extract(text, speakers=registry)
@@ -249,25 +311,29 @@ def _article_statements(
     df.insert(0, "statement_id", [f"{aid}-{n:03d}" for n in range(1, len(df) + 1)])
     df["outlet"] = article["outlet"]
     df["outlet_bloc"] = article["outlet_bloc"]
-    sources, blocs, quoted_from = [], [], []
+    sources, blocs, quoted_from, unattributed = [], [], [], []
     for kind, speaker, sbloc, qf, s, e in zip(
         df["kind"], df["speaker"], df["speaker_bloc"], df["quoted_from"], df["start"], df["end"]
     ):
         voice = attribute_span(voices, int(s), int(e))
         quoted_from.append(qf or voice.quoted_from)
-        if kind in SPEAKER_AUTHORED_KINDS:
+        quote = kind in SPEAKER_AUTHORED_KINDS
+        unattributed.append(quote and not speaker)
+        if quote and speaker:
             sources.append(speaker)
             blocs.append(sbloc)
         elif qf and voice.kind == "narration":
             # a passage the extractor found that quoted_sources.csv does not list
-            sources.append(qf)
+            sources.append(narrator_label(qf, aid))
             blocs.append(outlet_blocs.get(qf, ""))
         else:
-            sources.append(voice.narrator)
+            sources.append(narrator_label(voice.narrator, aid))
             blocs.append(voice.narrator_bloc)
     df["quoted_from"] = pd.Series(quoted_from, dtype="str")
     df["source"] = pd.Series(sources, dtype="str")
     df["source_bloc"] = pd.Series(blocs, dtype="str")
+    df["speaker_unattributed"] = pd.Series(unattributed, dtype="bool")
+    _narrators_speak(df, registered)
     bad = sum(text[s:e] != t for s, e, t in zip(df["start"], df["end"], df["text"]))
     if bad:
         status = f"span_mismatch: {bad} statement(s) whose text != clean_text[start:end]"
@@ -346,6 +412,7 @@ def load_corpus(
                            "message": f"statement extractor unavailable: {err}"})
     registry = _registry(corpus_dir) if extract is not None else None
     outlet_blocs = _known_outlet_blocs(articles, quoted)
+    registered = _registered_blocs(registry) if extract is not None else {}
     for article in articles.to_dict("records"):
         aid = article["article_id"]
         if not statements:
@@ -355,7 +422,7 @@ def load_corpus(
             status.append("extractor_unavailable")
             continue
         df, st = _article_statements(
-            aid, docs[aid].text, article, voices[aid], registry, extract, outlet_blocs
+            aid, docs[aid].text, article, voices[aid], registry, extract, outlet_blocs, registered
         )
         statement_frames.append(df)
         status.append(st)

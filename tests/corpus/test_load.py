@@ -193,7 +193,9 @@ def test_bundled_corpus_with_the_real_extractor() -> None:
         mine = s[s["article_id"] == aid]
         assert all(text[a:b] == t for a, b, t in zip(mine["start"], mine["end"], mine["text"]))
     quotes = s[s["kind"].isin(["direct", "partial"])]
-    assert (quotes["source"] == quotes["speaker"]).all()
+    attributed = quotes[~quotes["speaker_unattributed"]]
+    assert len(attributed) and (attributed["source"] == attributed["speaker"]).all()
+    assert (quotes.loc[quotes["speaker_unattributed"], "speaker"] == "").all()
     npr = c.quoted_sources[c.quoted_sources["quoted_outlet"] == "NPR"].iloc[0]
     inside = s[(s["article_id"] == "seed-003") & (s["start"] >= npr["clean_start"])
                & (s["end"] <= npr["clean_end"])]
@@ -211,3 +213,83 @@ def test_passage_found_only_by_the_extractor_sets_the_source(make_corpus, monkey
     c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows))
     row = c.statements.iloc[2]
     assert (row["source"], row["source_bloc"], row["quoted_from"]) == ("BBC", "", "BBC")
+
+
+def test_narration_speaker_is_the_narrator(make_corpus, monkeypatch) -> None:
+    _fake_extractor(monkeypatch, _statements)
+    rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
+    c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
+    narration = c.statements[c.statements["kind"] == "narration"]
+    assert len(narration) == 3
+    assert (narration["speaker"] == narration["source"]).all()
+    assert (narration["speaker_bloc"] == narration["source_bloc"]).all()
+    assert narration["speaker"].tolist() == ["Some Blog", "Some Blog", "Some Blog"]
+    assert not narration["speaker_in_registry"].any()
+    quote = c.statements.set_index("text").loc["Officials met in Istanbul, NPR's source said."]
+    assert (quote["speaker"], quote["speaker_in_registry"]) == ("Jane Minister", True)
+
+
+def test_narration_speaker_inside_a_passage_is_the_quoted_outlet(make_corpus, monkeypatch) -> None:
+    def narration_only(text, speakers=None):
+        df = _statements(text)
+        return df.assign(kind="narration", speaker="", speaker_bloc="", speaker_in_registry=False, cue="")
+
+    _fake_extractor(monkeypatch, narration_only)
+    rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
+    c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
+    row = c.statements.set_index("text").loc["Officials met in Istanbul, NPR's source said."]
+    assert (row["speaker"], row["speaker_bloc"], row["speaker_in_registry"]) == ("NPR", "western", False)
+
+
+def test_registered_narrator_is_in_the_registry(make_corpus, monkeypatch) -> None:
+    def narration_only(text, speakers=None):
+        df = _statements(text)
+        return df.assign(kind="narration", speaker="", speaker_bloc="", speaker_in_registry=False, cue="")
+
+    _fake_extractor(monkeypatch, narration_only)
+    rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "kremlin.ru", "outlet_bloc": "russian",
+             "narrator": "Kremlin", "narrator_bloc": "russian"}]
+    c = load_corpus(make_corpus({"a.txt": "Talks ended.\n"}, rows=rows))
+    row = c.statements.iloc[0]
+    assert (row["speaker"], row["speaker_bloc"], row["speaker_in_registry"]) == ("Kremlin", "russian", True)
+
+
+def test_unidentified_narrators_stay_apart(make_corpus, monkeypatch) -> None:
+    _fake_extractor(monkeypatch, _statements)
+    rows = [{"article_id": f"a{i}", "source_file": f"{i}.txt", "outlet": "unidentified", "outlet_bloc": "other"}
+            for i in (1, 2)]
+    c = load_corpus(make_corpus({"1.txt": "Talks ended.\n", "2.txt": "Talks ended.\n"}, rows=rows))
+    s = c.statements
+    assert s["source"].tolist() == ["unidentified (a1)", "unidentified (a2)"]
+    assert s["speaker"].tolist() == ["unidentified (a1)", "unidentified (a2)"]
+    assert (s["outlet"] == "unidentified").all() and (c.articles["outlet"] == "unidentified").all()
+
+
+def test_unattributed_quote_is_flagged_and_sourced_to_its_narrator(make_corpus, monkeypatch) -> None:
+    def with_scare_quote(text, speakers=None):
+        df = _statements(text).assign(kind="narration", speaker="", speaker_bloc="",
+                                      speaker_in_registry=False, cue="")
+        df.loc[[1, 2], "kind"] = "partial"  # 'As NPR reports:' (blog) and the passage line (NPR)
+        return df
+
+    _fake_extractor(monkeypatch, with_scare_quote)
+    rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "unidentified", "outlet_bloc": "other"}]
+    c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
+    s = c.statements
+    assert s["speaker_unattributed"].dtype == bool
+    assert s["speaker_unattributed"].tolist() == [False, True, True, False]
+    flagged = s[s["speaker_unattributed"]]
+    assert (flagged["speaker"] == "").all()
+    assert flagged[["source", "source_bloc"]].values.tolist() == [["unidentified (a1)", "other"],
+                                                                   ["NPR", "western"]]
+
+
+def test_bundled_corpus_narration_and_unattributed_quotes() -> None:
+    s = load_corpus().statements
+    narration = s[s["kind"] == "narration"]
+    assert (narration["speaker"] != "").all() and (narration["speaker"] == narration["source"]).all()
+    assert "unidentified" not in set(s["source"])
+    assert {"unidentified (seed-000)", "unidentified (seed-003)", "unidentified (seed-004)"} <= set(s["source"])
+    flagged = s[s["speaker_unattributed"]]
+    assert len(flagged) >= 1 and (flagged["kind"].isin(["direct", "partial"])).all()
+    assert (flagged["source"] != "").all() and (flagged["source_bloc"] != "").all()
