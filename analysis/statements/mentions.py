@@ -52,13 +52,29 @@ ROLE_MODIFIERS = frozenset(
 _FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
              r"has|have|had|will|would|said|says|told|it|its|their|his|her)\b)")
 _MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
+# mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
+# "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
 DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)[ \t]+(?P<mods>(?:{_MOD}){{0,4}}?)"
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
     rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
     re.IGNORECASE)
 BARE_DESCRIPTOR = re.compile(
-    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{_MOD}){{0,3}}?)"
+    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{_MOD}){{0,3}})"
     rf"(?P<head>(?i:{PERSON_HEADS}|{GROUP_HEADS}))\b(?!['’]s\b|-)")
+#: heads that are also adjectives ("the general news", "an official statement", "the chief
+#: concern"): a role only when no lower-case content word follows
+ADJECTIVE_HEADS = frozenset({"general", "official", "chief"})
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’-]*)")
+#: lower-case words after a head that do not make it an adjective: function words, auxiliaries,
+#: common irregular past tenses ("the general spoke") and post-positive adjectives ("an official
+#: familiar with the talks"); regular past tenses (-ed) and speech verbs are recognised by form
+_CLOSED_CLASS = frozenset(
+    "of to in on at and or but nor that which who whom whose with for from by as is was were are be been "
+    "has have had will would could should can may might must did does do not also then later again "
+    "himself herself itself there here "
+    "spoke met left went came took gave made held sent saw knew thought became began led ran won lost "
+    "got put set kept found felt stood sat brought fought flew drew rose fell "
+    "familiar close responsible present aware speaking".split())
 NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
                   r"(?:\s+(?:(?:von|van|der|de|al|bin)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?![\w-])")
 NAME_STOP = frozenset(
@@ -219,7 +235,7 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     pats = _patterns(registry)
     mentions = _alias_mentions(text, registry, pats)
     descriptors = [m for rx in (DESCRIPTOR, BARE_DESCRIPTOR) for m in rx.finditer(text)]
-    descriptors = [d for d in descriptors if d.group("det") or _bare_ok(d)]
+    descriptors = [d for d in descriptors if (d.group("det") or _bare_ok(d)) and not _adjectival(text, d)]
     mentions += _named_mentions(text, mentions, descriptors)
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_titles_and_appositions(text, mentions, descriptors)
@@ -228,6 +244,21 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     for m in mentions:
         m.in_quote = _overlaps((m.start, m.end), quote_spans)
     return mentions
+
+
+def _adjectival(text: str, d: re.Match[str]) -> bool:
+    """True when the head is an adjective of a following lower-case noun ("the general news")."""
+    from analysis.statements.cues import SPEECH
+
+    if d.group("head").lower() not in ADJECTIVE_HEADS:
+        return False
+    nxt = _NEXT_WORD.match(text, d.end())
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    is_verb_or_function = (word in _CLOSED_CLASS or word.endswith(("ed", "ly"))
+                           or SPEECH.fullmatch(word) is not None)
+    return not is_verb_or_function
 
 
 def _bare_ok(d: re.Match[str]) -> bool:

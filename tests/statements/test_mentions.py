@@ -30,3 +30,19 @@ def test_definite_role_noun_needs_an_antecedent(registry) -> None:
 def test_unregistered_name_needs_confirmation(registry) -> None:
     assert _entities("Gleb Stolyarov said so.", registry) == [("Gleb Stolyarov", "Gleb Stolyarov")]
     assert _entities("Xinhua Middle East news summary", registry) == []
+
+
+def test_descriptor_head_is_the_last_head_word(registry) -> None:
+    text = "Vladimir Putin's chief lieutenant issued a statement."
+    descriptors = [m for m in find_mentions(text, registry) if m.source == "descriptor"]
+    assert [m.entity for m in descriptors] == ["Vladimir Putin's chief lieutenant"]
+    assert "lieutenant" in descriptors[0].role_words
+    text = "A foreign ministry spokesman declined to comment."
+    assert _entities(text, registry) == [("A foreign ministry spokesman", "foreign ministry spokesman")]
+
+
+def test_adjective_homograph_is_not_a_role_head(registry) -> None:
+    assert _entities("Despite the talks, the general news remains bleak.", registry) == []
+    assert _entities("He issued an official statement.", registry) == []
+    assert _entities("The general said no.", registry) == [("The general", "general")]
+    assert _entities("An official familiar with the talks left.", registry) == [("An official", "official")]
