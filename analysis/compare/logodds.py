@@ -50,9 +50,13 @@ from analysis.compare.stopwords import ENGLISH_STOPWORDS
 #: uninformative value).
 MISSING_PRIOR = 0.01
 
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
-# n-grams never cross sentence or clause punctuation
-_SEGMENT_RE = re.compile(r"[.!?;:,()\[\]{}\"“”«»—–…]+|\s-\s")
+# a dotted abbreviation ("U.S.", "U.N.", "E.U."): single letters each followed
+# by a dot, at least two, not glued to a preceding letter or digit
+_ABBREV = r"(?<![^\W_])(?:[^\W\d_]\.){2,}"
+_TOKEN_RE = re.compile(rf"{_ABBREV}|[^\W_]+(?:['-][^\W_]+)*")
+# n-grams never cross sentence or clause punctuation; the dots of an
+# abbreviation (group 1) are not punctuation
+_SEGMENT_RE = re.compile(rf"({_ABBREV})|[.!?;:,()\[\]{{}}\"“”«»—–…]+|\s-\s")
 
 CountsLike = Mapping[str, float] | pd.Series
 
@@ -150,10 +154,14 @@ def simple_tokenize(text: str) -> list[str]:
 
     Curly apostrophes become straight ones, a possessive ``'s`` is dropped and
     pure numbers are skipped (dates and counts are rarely "words" of a side).
+    Dotted abbreviations stay one token with their dots ("U.S." -> ``u.s.``),
+    so they are not split into stray letters.
 
     Example:
         >>> simple_tokenize("Russia’s neo-Nazi claim, 2022!")
         ['russia', 'neo-nazi', 'claim']
+        >>> simple_tokenize("U.S. and U.N. officials")
+        ['u.s.', 'and', 'u.n.', 'officials']
     """
     tokens = []
     for tok in _TOKEN_RE.findall(text.replace("’", "'").lower()):
@@ -161,6 +169,16 @@ def simple_tokenize(text: str) -> list[str]:
         if tok and not tok.isdigit():
             tokens.append(tok)
     return tokens
+
+
+def _segments(text: str) -> list[str]:
+    pieces, start = [], 0
+    for m in _SEGMENT_RE.finditer(text):
+        if m.group(1) is None:
+            pieces.append(text[start : m.start()])
+            start = m.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def text_ngrams(
@@ -174,18 +192,21 @@ def text_ngrams(
 
     N-grams stay inside a clause (punctuation splits), a unigram that is a
     stopword is skipped, and a longer n-gram is skipped when it starts or ends
-    with a stopword (so "rule of law" stays, "of the" goes).
+    with a stopword (so "rule of law" stays, "of the" goes).  The dots of an
+    abbreviation such as "U.S." do not split a clause.
 
     Example:
         >>> text_ngrams("The rule of law, they said.", ngram_range=(1, 3))
         ['rule', 'law', 'rule of law']
+        >>> text_ngrams("U.S. sanctions")
+        ['u.s.', 'sanctions', 'u.s. sanctions']
     """
     lo, hi = ngram_range
     if not 1 <= lo <= hi:
         raise ValueError(f"ngram_range must satisfy 1 <= min <= max, got {ngram_range!r}")
     stop = stopwords if isinstance(stopwords, (set, frozenset)) else frozenset(stopwords)
     grams: list[str] = []
-    for segment in _SEGMENT_RE.split(text):
+    for segment in _segments(text):
         tokens = tokenizer(segment)
         for n in range(lo, hi + 1):
             for i in range(len(tokens) - n + 1):

@@ -95,6 +95,19 @@ def test_tokenizer_and_ngrams() -> None:
     assert "is" not in grams  # stopword unigram
 
 
+def test_dotted_abbreviations_stay_one_token() -> None:
+    assert simple_tokenize("U.S. and U.N. envoys met E.U. officials") == [
+        "u.s.", "and", "u.n.", "envoys", "met", "e.u.", "officials",
+    ]
+    # not an abbreviation: a sentence end glued to the next word, or one initial
+    assert simple_tokenize("in Kyiv.A city") == ["in", "kyiv", "a", "city"]
+    assert simple_tokenize("J. Biden") == ["j", "biden"]
+    grams = text_ngrams("The U.S. sanctions failed. U.N. aid")
+    assert "u.s. sanctions" in grams and "u.n. aid" in grams
+    assert not {"u", "s", "n"} & set(grams)
+    assert "failed u.n." not in grams  # a sentence end still splits
+
+
 def test_distinctive_terms_one_vs_rest() -> None:
     texts = {
         "russian": ["The neo-Nazi regime in Kyiv must go.", "The special military operation continues."] * 3,
