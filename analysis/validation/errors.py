@@ -133,7 +133,7 @@ def error_reason(
         'missing vocabulary'
         >>> error_reason("FN", "It was, he said, a warm welcome.", [], [(19, 31, "Loaded_Language")])
         'missing vocabulary'
-        >>> error_reason("FN", "they kicked the can down the road", [], [(5, 33, "Loaded_Language")])
+        >>> error_reason("FN", "they threw us under the bus", [], [(5, 27, "Loaded_Language")])
         'figurative or multi-word phrasing'
     """
     if error == "FP":

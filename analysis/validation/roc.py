@@ -92,8 +92,8 @@ def plot_roc(
         ...     "fpr": [0.0, 0.5, 1.0], "tpr": [0.0, 1.0, 1.0], "threshold": [float("inf"), 1.0, 0.0],
         ...     "auc": [0.75] * 3, "n": [4] * 3, "n_pos": [2] * 3})
         >>> fig, data = plot_roc(t, title="ROC")
-        >>> len(data), fig.axes[0].get_title()
-        (3, 'ROC (n=4 lines, 2 positive)')
+        >>> len(data), fig.axes[0].get_title().splitlines()
+        (3, ['ROC', '(n=4 lines, 2 positive)'])
     """
     from analysis.plots import style
 
@@ -119,7 +119,7 @@ def plot_roc(
         ax.set_aspect("equal")
         ax.set_xlabel("false-positive rate (share of unlabelled lines flagged)")
         ax.set_ylabel("true-positive rate (share of labelled lines flagged)")
-        ax.set_title(f"{title} (n={n:,} lines, {n_pos:,} positive)")
+        ax.set_title(f"{title}\n(n={n:,} lines, {n_pos:,} positive)")
         ax.grid(True, axis="both")
         ax.legend(loc="lower right")
     return fig, data

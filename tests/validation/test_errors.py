@@ -29,7 +29,7 @@ def results(tiny_ptc, fake_scorer, fake_matcher):
          "below threshold (weak match only)"),
         ("FN", 'Their "experts" spoke.', [], [(7, 14, "Name_Calling,Labeling")], 0.0,
          "sarcasm / scare quotes"),
-        ("FN", "They kick the can down the road.", [], [(5, 31, "Loaded_Language")], 0.0,
+        ("FN", "They threw us under the bus.", [], [(5, 27, "Loaded_Language")], 0.0,
          "figurative or multi-word phrasing"),
         ("FN", "A total farce.", [], [(8, 13, "Loaded_Language")], 0.0, "missing vocabulary"),
     ],
