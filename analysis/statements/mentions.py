@@ -87,6 +87,10 @@ NAME_STOP = frozenset(
     "Follow Latest Post Advertisement Premium Meanwhile However According Former Senior Chief "
     "Head Office Army Air Force Navy State House White North South East West Middle Operation "
     "Republican Democrat Reuters Associated Press Independent Times News Post Agency".split())
+#: "the head *of Ukraine's Security Service*": the body a role belongs to, a few capitalised words
+_ROLE_OF = re.compile(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?")
+_ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
+MAX_ROLE_OF_WORDS = 4
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
 _TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}")  # "president and top security official"
 _WORD = re.compile(r"[\w'’.-]+")
@@ -305,6 +309,34 @@ def _surname_mentions(text: str, names: list[Mention], taken: list[tuple[int, in
     return out
 
 
+def role_phrase(text: str, d: re.Match[str]) -> str:
+    """An apposition's role: the descriptor plus at most a short of/for/at-phrase naming its body.
+
+    The phrase stops at punctuation and at the first word that is neither
+    capitalised nor a role modifier, so the rest of the sentence (a participle,
+    a verb, the next sentence) never becomes role words.
+
+    Example:
+        >>> t = "Vasyl Malyuk, the head of Ukraine's Security Service, said"
+        >>> role_phrase(t, DESCRIPTOR.search(t))
+        "the head of Ukraine's Security Service"
+        >>> t = "Graham, a Republican lawmaker backing a bill. Graham made it."
+        >>> role_phrase(t, DESCRIPTOR.search(t))
+        'a Republican lawmaker'
+    """
+    end = d.end()
+    of = _ROLE_OF.match(text, end)
+    if of is not None:
+        pos = of.end()
+        for n, w in enumerate(_ROLE_WORD.finditer(text, pos)):
+            word = w.group(1)
+            if n >= MAX_ROLE_OF_WORDS or w.start() != pos or not (
+                    word[0].isupper() or word.lower() in ROLE_MODIFIERS):
+                break
+            end = pos = w.end()
+    return text[d.start():end]
+
+
 def _attach_titles_and_appositions(text: str, mentions: list[Mention],
                                    descriptors: list[re.Match[str]]) -> list[Mention]:
     by_entity: dict[str, frozenset[str]] = {}
@@ -316,8 +348,7 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             after = text[m.end:d.start()] if m.end <= d.start() else None
             is_title = gap is not None and len(gap) <= 40 and _TITLE_GAP.fullmatch(gap)
             if is_title or (after is not None and re.fullmatch(r",\s*", after)):
-                tail = text[d.start():] if after is not None else ""
-                phrase = tail.split(",")[0] if tail else d.group()
+                phrase = role_phrase(text, d) if after is not None else d.group()
                 by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(phrase)
     for m in mentions:
         if m.entity in by_entity:

@@ -46,3 +46,20 @@ def test_adjective_homograph_is_not_a_role_head(registry) -> None:
     assert _entities("He issued an official statement.", registry) == []
     assert _entities("The general said no.", registry) == [("The general", "general")]
     assert _entities("An official familiar with the talks left.", registry) == [("An official", "official")]
+
+
+def test_apposition_role_words_stop_at_the_role(registry) -> None:
+    text = ("said Graham, a Republican lawmaker backing a bill on major new sanctions against Russia. "
+            "Graham made the statement in reaction to Medvedev's Telegram post, in which he said so.")
+    graham = next(m for m in find_mentions(text, registry) if m.entity == "Lindsey Graham")
+    assert {"republican", "lawmaker"} <= graham.role_words
+    sentence_words = {"backing", "bill", "sanctions", "against", "made", "medvedev", "post", "reaction",
+                      "telegram", "to", "in", "on"}
+    assert not graham.role_words & sentence_words
+
+
+def test_apposition_keeps_the_body_of_the_role(registry_without_kallas) -> None:
+    text = "Kaja Kallas, the head of the European External Action Service, said no."
+    kallas = next(m for m in find_mentions(text, registry_without_kallas) if m.entity == "Kaja Kallas")
+    assert {"head", "european", "external", "action", "service"} <= kallas.role_words
+    assert "said" not in kallas.role_words and "no" not in kallas.role_words
