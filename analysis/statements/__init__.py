@@ -3,7 +3,8 @@
 ``extract.extract_statements`` splits a text into direct quotes, partial
 quotes, reported speech and the outlet's narration, with speakers resolved
 against ``speakers.SpeakerRegistry`` (``corpus/speakers.csv``).  The modules
-run one way: quotes -> sentences -> mentions -> cues/attribution -> extract.
+run one way: quotes -> sentences -> mentions -> cataphora -> cues/attribution ->
+extract.
 
 Example:
     >>> from analysis.statements.extract import extract_statements

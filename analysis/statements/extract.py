@@ -41,6 +41,7 @@ import pandas as pd
 
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, Who, cue_events
+from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
@@ -114,7 +115,7 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     """Quotes and reported clauses (no narration) with their speakers."""
     quotes = find_quotes(text)
     sentences = sentence_spans(text, quotes)
-    mentions = find_mentions(text, registry, quotes)
+    mentions = resolve_cataphora(text, registry, find_mentions(text, registry, quotes))
     starts = [s for s, _ in sentences]
     events = [cue_events(text, s, quotes, mentions) for s in sentences]
 

@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["speakers", "quotes", "sentences", "mentions", "cues", "attribution", "passages", "extract"]
+MODULES = ["speakers", "quotes", "sentences", "mentions", "cataphora", "cues", "attribution", "passages",
+           "extract"]
 
 
 @pytest.mark.parametrize("name", MODULES)
