@@ -38,6 +38,7 @@ _ASCII_TABLE = bytes(ord(_CHAR_MAP.get(i, chr(i))) for i in range(128)) + bytes(
 _MAPPED_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_CHAR_MAP)) + "]")
 _REPLACEMENT = {chr(k): v for k, v in _CHAR_MAP.items()}
 assert not any(ord(v) in _CHAR_MAP for v in _CHAR_MAP.values())
+assert all(not chr(k).isprintable() or chr(k) == "`" for k in _CHAR_MAP if k < 128)
 
 _MULTISPACE_RE = re.compile(r" {2,}")
 
@@ -74,7 +75,11 @@ def normalize_text(text: str) -> tuple[str, list[int] | None]:
     """
     low = text.lower()
     if low.isascii():
-        norm = low.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        # the only ASCII characters mapped are control whitespace and '`'
+        if low.isprintable() and "`" not in low:
+            norm = low
+        else:
+            norm = low.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
     else:
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -308,23 +308,77 @@ def score_frame(
     return _records_frame(_score_records(values, matcher, senti), df.index)
 
 
+#: Texts per batch in :func:`_score_records`: large enough that each phase
+#: stays in the CPU caches, small enough to keep memory flat.
+_BATCH = 1024
+
+
 def _score_records(texts: Sequence[Any], matcher: Any, senti: Any) -> list[tuple[Any, ...]]:
     """One record per text: ``_sentence_scores`` + ``Matcher.counts`` + status.
 
     The fast core of :func:`score_frame`: no Match objects, no per-row dicts;
     rates and scores are left to :func:`_records_frame` (whole columns).
     """
-    sentence_scores = _sentence_scores
-    counts = matcher.counts
-    s0 = _NAN if senti is None else 0.0
     out: list[tuple[Any, ...]] = []
-    append = out.append
+    for i in range(0, len(texts), _BATCH):
+        out.extend(_score_batch(texts[i : i + _BATCH], matcher, senti))
+    return out
+
+
+def _score_batch(texts: Sequence[Any], matcher: Any, senti: Any) -> list[tuple[Any, ...]]:
+    # Same numbers as _sentence_scores + counts per text, computed phase by
+    # phase over the batch (split, sentiment, lexicon): each phase's tables
+    # stay in cache instead of evicting each other text after text.
+    s0 = _NAN if senti is None else 0.0
+    statuses: list[str | None] = []
+    ok: list[str] = []
+    splits: list[Any] = []  # per ok text: (sentence, n_tokens) or (sentences, weights)
+    flat: list[str] = []  # every sentence with word tokens, in order
     for t in texts:
         status = None if type(t) is str and t and not t.isspace() else _text_status(t)
-        if status is None:
-            append((*sentence_scores(t, senti), *counts(t), "ok"))
+        statuses.append(status)
+        if status is not None:
+            continue
+        ok.append(t)
+        spans = sentence_spans(t)
+        if len(spans) == 1:
+            a, b = spans[0]
+            sent = t[a:b]
+            n = count_words(sent)
+            splits.append((sent, n))
+            if n:
+                flat.append(sent)
         else:
+            sents = [t[a:b] for a, b in spans]
+            weights = [count_words(x) for x in sents]
+            splits.append((sents, weights))
+            flat.extend(x for x, w in zip(sents, weights) if w)
+    scored = iter(list(map(senti, flat)) if senti is not None else ())
+    counts = iter(list(map(matcher.counts, ok)))
+    out: list[tuple[Any, ...]] = []
+    append = out.append
+    k = 0
+    for status in statuses:
+        if status is not None:
             append((0, 0, s0, s0, s0, s0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, status))
+            continue
+        sents, weights = splits[k]
+        k += 1
+        if type(weights) is int:
+            if senti is None:
+                sv: tuple[float, ...] = (_NAN, _NAN, _NAN, _NAN)
+            elif weights:
+                d = next(scored)
+                sv = (d["compound"], d["neg"], d["neu"], d["pos"])
+            else:
+                sv = (0.0, 0.0, 0.0, 0.0)
+            append((weights, 1, *sv, *next(counts), "ok"))
+        else:
+            if senti is None:
+                sv = (_NAN, _NAN, _NAN, _NAN)
+            else:
+                sv = aggregate([next(scored) if w else {} for w in weights], weights)
+            append((sum(weights), len(weights), *sv, *next(counts), "ok"))
     return out
 
 

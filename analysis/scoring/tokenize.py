@@ -225,8 +225,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         stripped = text.strip()
         if not stripped:
             return []
-        a = len(text) - len(text.lstrip())
-        if _MAYBE_CANDIDATE_RE.search(stripped) is None or _INTERNAL_CANDIDATE_RE.search(stripped) is None:
+        a = 0 if stripped is text else len(text) - len(text.lstrip())
+        # A candidate is a '.', '?' or '!' with something after it; most
+        # statements have none before their last character (str.find is
+        # much cheaper than the regular expressions).
+        if (
+            (stripped.find(".", 0, -1) < 0 and stripped.find("?", 0, -1) < 0 and stripped.find("!", 0, -1) < 0)
+            or _MAYBE_CANDIDATE_RE.search(stripped) is None
+            or _INTERNAL_CANDIDATE_RE.search(stripped) is None
+        ):
             return [(a, a + len(stripped))]
         tok1 = punkt_tokenizer()
         fast = tok1.fast_spans(stripped)
