@@ -95,7 +95,11 @@ class Corpus:
             ``n_statements`` and ``status`` (``ok``, ``no_statements``,
             ``extractor_unavailable``, ``extraction_failed: ...``,
             ``span_mismatch: ...``).
-        statements: ``STATEMENT_COLUMNS``, one row per statement.
+        statements: ``STATEMENT_COLUMNS``, one row per statement: the
+            extractor's columns, ``outlet``/``outlet_bloc``, ``source``/
+            ``source_bloc`` (who authored the words) and
+            ``speaker_unattributed`` (a quote with no speaker, sourced to its
+            narrator); narration's ``speaker`` is its narrator (see module doc).
         boilerplate: every removed piece: ``article_id`` + ``BOILERPLATE_COLUMNS``.
         texts: cleaned text per article id.
         documents: ``CleanedText`` per article id (raw text, offset maps).
