@@ -10,6 +10,14 @@ Every row of a file is returned; rows that cannot be used for a given text
 field carry a ``status`` and are counted by ``ruwa_empty_counts`` /
 ``ruwa_texts``, never dropped silently.
 
+RUWA titles and leads carry site furniture (time stamps, section names,
+"View news.", "— Ukrinform.", broadcast dates) and Censor.net leads repeat the
+title.  ``clean_ruwa()`` removes them by the documented per-site rules of
+``RUWA_BOILERPLATE`` plus one general rule (a lead that begins with its own
+title loses the repeat), keeps the raw fields alongside, names the rules that
+changed each row and returns a per-site, per-rule report.  ``ruwa_texts()``
+cleans by default.
+
 Example:
     >>> pr = load_press_releases()
     >>> pr.groupby("side").size().to_dict()
@@ -19,7 +27,9 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +45,7 @@ PRESS_RELEASE_COLUMNS: tuple[str, ...] = (
 RUWA_FILE = "RUWA_04.08.23.csv.gz"
 RUWA_COLUMNS: tuple[str, ...] = (
     "row_id", "source_index", "site", "outlet", "outlet_country", "outlet_bloc", "event", "date",
-    "title", "desc", "link", "keywords", "status",
+    "title", "desc", "link", "keywords", "status", "repeat_of",
 )
 
 #: RUWA ``Site`` value (without a leading ``www.``) -> (outlet, country, bloc).
@@ -142,10 +152,7 @@ def _ruwa(path_str: str) -> pd.DataFrame:
     first_col = df.columns[0]
     title = df["title"].str.strip()
     desc = df["desc"].str.strip()
-    status = pd.Series("ok", index=df.index, dtype="str")
-    status[(title == "") & (desc != "")] = "empty_title"
-    status[(title != "") & (desc == "")] = "empty_desc"
-    status[(title == "") & (desc == "")] = "empty_title_and_desc"
+    status = _status(title, desc)
     out = pd.DataFrame({
         "row_id": pd.to_numeric(df[first_col], errors="coerce").astype("Int64")
         if first_col != "src" else pd.Series(range(len(df)), dtype="Int64"),
@@ -163,7 +170,28 @@ def _ruwa(path_str: str) -> pd.DataFrame:
         "keywords": df["KW"] if "KW" in df else "",
         "status": status,
     })
+    out["repeat_of"] = _repeat_of(out)
     return out.loc[:, list(RUWA_COLUMNS)]
+
+
+def _status(title: pd.Series, desc: pd.Series) -> pd.Series:
+    status = pd.Series("ok", index=title.index, dtype="str")
+    status[(title == "") & (desc != "")] = "empty_title"
+    status[(title != "") & (desc == "")] = "empty_desc"
+    status[(title == "") & (desc == "")] = "empty_title_and_desc"
+    return status
+
+
+def _repeat_of(df: pd.DataFrame) -> pd.Series:
+    # the same title and lead on one site under another link: syndication or
+    # re-posting, kept (each link is a published item) but flagged
+    has_text = (df["title"] != "") | (df["desc"] != "")
+    keys = df.loc[has_text, ["site", "title", "desc", "row_id"]]
+    first = keys.groupby(["site", "title", "desc"], sort=False)["row_id"].transform("first")
+    out = pd.Series(pd.NA, index=df.index, dtype="Int64")
+    repeat = keys["row_id"] != first
+    out[repeat[repeat].index] = first[repeat].to_numpy()
+    return out
 
 
 def load_ruwa(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -172,12 +200,18 @@ def load_ruwa(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     ``outlet``/``outlet_country``/``outlet_bloc`` come from ``RUWA_OUTLETS``
     (a site missing from the table gets bloc ``other`` and a warning naming
     it); ``status`` says whether title and lead are present
-    (``RUWA_STATUSES``).  ``title``/``desc`` are stripped of edge spaces.
+    (``RUWA_STATUSES``).  ``title``/``desc`` are stripped of edge spaces and
+    otherwise as in the file (see :func:`clean_ruwa` for boilerplate).
+    ``repeat_of`` is the ``row_id`` of the first row of the same site with the
+    same title and lead (another link carrying the same text), ``<NA>``
+    otherwise; such rows are kept.
 
     Example:
         >>> r = load_ruwa()
         >>> len(r), r["outlet_bloc"].value_counts().to_dict()["russian"]
         (16545, 1060)
+        >>> int(r["repeat_of"].notna().sum())
+        97
     """
     p = Path(path) if path is not None else paths.RUWA_DIR / RUWA_FILE
     return _ruwa(str(p.resolve())).copy()
@@ -197,8 +231,197 @@ def ruwa_empty_counts(df: pd.DataFrame | None = None) -> pd.DataFrame:
     return table
 
 
-def ruwa_texts(df: pd.DataFrame | None = None, field: str = "title") -> tuple[pd.DataFrame, pd.DataFrame]:
+@dataclass(frozen=True)
+class RuwaRule:
+    """One boilerplate rule: on rows of ``site``, delete ``pattern`` from ``field``.
+
+    ``site`` is a ``RUWA_OUTLETS`` key; ``after_repeat`` rules run after the
+    lead-repeats-title check (a title label the lead also repeats must still
+    be there when the repeat is matched).
+    """
+
+    site: str
+    field: str
+    name: str
+    pattern: str
+    what: str
+    after_repeat: bool = False
+
+
+_LABEL = r"(?:UAV )?(?:VIDEO|PHOTOS?|INFOGRAPHICS?|DOCUMENTS?|AUDIO|MAPS?|LIST)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+
+#: Per-site boilerplate of RUWA titles and leads, applied in this order (then
+#: the general ``REPEATED_TITLE`` rule, then the ``after_repeat`` rules).
+RUWA_BOILERPLATE: tuple[RuwaRule, ...] = (
+    RuwaRule("censor.net", "title", "time_and_section",
+             r"\s*\(\d\d\.\d\d\.\d\d \d\d:\d\d\)\s*«[^«]*\|\s*Censor\.NET\s*$",
+             "title ends in '(dd.mm.yy hh:mm) « Section | Censor.NET'"),
+    RuwaRule("censor.net", "desc", "time_stamp", r"^\d\d\.\d\d\.\d\d \d\d:\d\d\s*-\s*",
+             "lead starts with 'dd.mm.yy hh:mm - '"),
+    RuwaRule("censor.net", "desc", "view_link", r"\s*View (?:\w+ )*(?:news|article)\.?\s*$",
+             "lead ends in 'View news.' / 'View photo news.' / 'View article.' (a link label)"),
+    RuwaRule("censor.net", "title", "media_label",
+             rf"(?<=[.!?])\s*{_LABEL}(?:\s*[&,]\s*{_LABEL})*(?: OF THE DAY)?(?:\s*\(?\d\d\+\)?)?\s*$",
+             "title ends in a format label after the last sentence: '. VIDEO', '. PHOTOS' ...",
+             after_repeat=True),
+    RuwaRule("ukrinform.net", "desc", "sign_off", r"\s*[—–-]\s*Ukrinform\.?\s*$",
+             "lead ends in '— Ukrinform.'"),
+    RuwaRule("msnbc.com", "desc", "broadcast_date", rf"\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$",
+             "lead ends in the broadcast date ('April 14, 2022', 'Sept. 1, 2022')"),
+)
+
+#: Name of the general rule: a lead that begins with the row's own title (after
+#: the per-site rules; double quotes and spaces ignored, the title
+#: ending at a sentence boundary of the lead) loses that repeat.
+REPEATED_TITLE = "repeated_title"
+CLEAN_REPORT_COLUMNS: tuple[str, ...] = ("site", "outlet", "field", "rule", "rows", "chars", "what")
+
+# quotes that a lead drops when it repeats a title ('"direct challenge"' -> 'direct challenge')
+_REPEAT_IGNORED = frozenset('"“”„«»')
+_SENTENCE_END = frozenset(".!?…")
+
+
+def repeated_title_end(title: str, lead: str) -> int:
+    """Length of the prefix of ``lead`` that repeats ``title`` (0 if none).
+
+    The repeat must cover the whole title and end where a sentence of the lead
+    ends (end of text, or sentence punctuation); double quotes and whitespace
+    are ignored in the comparison (leads drop the title's quotes, and the
+    spaces next to them).  The sentence punctuation and spaces after the
+    repeat belong to the prefix.
+
+    Example:
+        >>> lead = 'Talks: This is direct challenge. Moscow is concerned.'
+        >>> repeated_title_end('Talks: This is "direct challenge"', lead)
+        33
+        >>> repeated_title_end("Two missiles hit the station", "Two missiles hit the station in Donetsk.")
+        0
+    """
+    i = j = 0
+    n, m = len(title), len(lead)
+    if not title.strip():
+        return 0
+    while i < n:
+        if title[i] in _REPEAT_IGNORED or title[i].isspace():
+            i += 1
+            continue
+        while j < m and (lead[j] in _REPEAT_IGNORED or lead[j].isspace()):
+            j += 1
+        if j >= m or lead[j] != title[i]:
+            return 0
+        i += 1
+        j += 1
+    while j < m and lead[j] in _REPEAT_IGNORED:
+        j += 1
+    last = title.rstrip("".join(_REPEAT_IGNORED) + " ")[-1:]
+    if j < m and lead[j] not in _SENTENCE_END and not (last in _SENTENCE_END and lead[j].isspace()):
+        return 0
+    while j < m and (lead[j] in _SENTENCE_END or lead[j].isspace()):
+        j += 1
+    return j
+
+
+def _apply_rule(
+    frame: pd.DataFrame, rows: pd.Series, rule: RuwaRule, stripped: pd.Series
+) -> dict[str, int]:
+    before = frame.loc[rows, rule.field]
+    after = before.str.replace(rule.pattern, "", regex=True).str.strip()
+    changed = after != before
+    frame.loc[rows, rule.field] = after
+    stripped[changed[changed].index] += ";" + rule.name
+    removed = int((before.str.len() - after.str.len())[changed].sum())
+    return {"rows": int(changed.sum()), "chars": removed}
+
+
+def clean_ruwa(
+    df: pd.DataFrame | None = None,
+    *,
+    rules: tuple[RuwaRule, ...] = RUWA_BOILERPLATE,
+    drop_repeated_title: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Titles and leads without site boilerplate, and a report of what was removed.
+
+    Applies ``rules`` (default ``RUWA_BOILERPLATE``) to the rows of their
+    site, then (if ``drop_repeated_title``) the general ``REPEATED_TITLE``
+    rule on every site: a lead beginning with its own title loses the repeat
+    (see :func:`repeated_title_end`), so the title is not counted twice.
+    A lead may end up empty (it only repeated the title).
+
+    Returns ``(cleaned, report)``.  ``cleaned`` has the same rows and index as
+    ``df`` with ``title``/``desc`` cleaned, ``title_raw``/``desc_raw`` as they
+    were, ``stripped`` (the names of the rules that changed the row, joined by
+    ``;``, '' if none), ``status`` recomputed on the cleaned fields and
+    ``repeat_of`` recomputed on them (see :func:`load_ruwa`).  ``report`` has
+    one row per site and rule (``CLEAN_REPORT_COLUMNS``): rows changed and
+    characters removed; the general rule is listed for the sites it changed.
+
+    Example:
+        >>> cleaned, report = clean_ruwa()
+        >>> report.set_index(["site", "rule"]).loc[("ukrinform.net", "sign_off"), "rows"]
+        np.int64(6743)
+        >>> int((cleaned["stripped"] != "").sum()) <= len(cleaned)
+        True
+    """
+    df = load_ruwa() if df is None else df
+    if "title_raw" in df.columns:
+        raise ValueError("clean_ruwa: the frame is already cleaned (it has a title_raw column)")
+    cleaned = df.copy()
+    cleaned["title_raw"] = df["title"]
+    cleaned["desc_raw"] = df["desc"]
+    stripped = pd.Series("", index=df.index, dtype="str")
+    sites = df["site"].map(_site_key)
+    outlets = df.groupby(sites, sort=False)["outlet"].first()
+    for rule in rules:
+        if rule.field not in ("title", "desc"):
+            raise ValueError(f"clean_ruwa: rule {rule.name!r} has field {rule.field!r}, not title/desc")
+    records = []
+
+    def run(selected: tuple[RuwaRule, ...]) -> None:
+        for rule in selected:
+            counts = _apply_rule(cleaned, sites == rule.site, rule, stripped)
+            records.append({"site": rule.site, "outlet": outlets.get(rule.site, ""),
+                            "field": rule.field, "rule": rule.name, **counts, "what": rule.what})
+
+    run(tuple(r for r in rules if not r.after_repeat))
+    if drop_repeated_title:
+        ends = pd.Series(
+            [repeated_title_end(t, d) if t and d else 0
+             for t, d in zip(cleaned["title"], cleaned["desc"])],
+            index=df.index,
+        )
+        hit = ends > 0
+        before = cleaned.loc[hit, "desc"]
+        after = pd.Series([d[e:] for d, e in zip(before, ends[hit])], index=before.index, dtype="str")
+        cleaned.loc[hit, "desc"] = after.str.strip()
+        stripped[hit] += ";" + REPEATED_TITLE
+        removed = (before.str.len() - cleaned.loc[hit, "desc"].str.len()).groupby(sites[hit], sort=False)
+        for site, chars in removed:
+            records.append({"site": site, "outlet": outlets.get(site, ""), "field": "desc",
+                            "rule": REPEATED_TITLE, "rows": len(chars), "chars": int(chars.sum()),
+                            "what": "lead begins by repeating the title"})
+    run(tuple(r for r in rules if r.after_repeat))
+    cleaned["stripped"] = stripped.str.removeprefix(";")
+    cleaned["status"] = _status(cleaned["title"], cleaned["desc"])
+    cleaned["repeat_of"] = _repeat_of(cleaned)
+    report = pd.DataFrame(records, columns=list(CLEAN_REPORT_COLUMNS))
+    order = {site: k for k, site in enumerate(RUWA_OUTLETS)}
+    report = report.sort_values("site", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
+    return cleaned, report.reset_index(drop=True).astype({"rows": "int64", "chars": "int64"})
+
+
+def ruwa_texts(
+    df: pd.DataFrame | None = None,
+    field: str = "title",
+    *,
+    strip_boilerplate: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows usable for ``field`` (``title``, ``desc`` or ``both``) and a report of those skipped.
+
+    With ``strip_boilerplate`` (default) a frame not yet cleaned goes through
+    :func:`clean_ruwa` first (its per-row ``stripped``, ``title_raw`` and
+    ``desc_raw`` columns come along; call ``clean_ruwa`` for the report); a
+    frame already cleaned, or ``strip_boilerplate=False``, is used as it is.
 
     Returns ``(kept, skipped)``: ``kept`` holds the rows with a non-empty
     field and a ``text`` column (title and lead joined by a blank line for
@@ -211,6 +434,10 @@ def ruwa_texts(df: pd.DataFrame | None = None, field: str = "title") -> tuple[pd
         16545
     """
     df = load_ruwa() if df is None else df
+    if field not in ("title", "desc", "both"):
+        raise ValueError(f"field must be 'title', 'desc' or 'both', not {field!r}")
+    if strip_boilerplate and "title_raw" not in df.columns:
+        df = clean_ruwa(df)[0]
     if field == "title":
         usable = df["title"] != ""
         text = df["title"]

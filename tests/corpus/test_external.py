@@ -51,6 +51,16 @@ def test_ruwa_every_row_and_site_accounted_for(ruwa) -> None:
     assert ruwa["date"].notna().all()
 
 
+def test_ruwa_rows_repeating_an_earlier_text_are_flagged(ruwa) -> None:
+    repeats = ruwa[ruwa["repeat_of"].notna()]
+    assert repeats["outlet"].value_counts().to_dict() == {"MSNBC": 64, "Reuters": 27, "Ukrinform": 5, "RT": 1}
+    first = ruwa.set_index("row_id").loc[repeats["repeat_of"].astype(int)]
+    assert (repeats["title"].to_numpy() == first["title"].to_numpy()).all()
+    assert (repeats["desc"].to_numpy() == first["desc"].to_numpy()).all()
+    assert (repeats["link"].to_numpy() != first["link"].to_numpy()).all()
+    assert (repeats["row_id"].to_numpy() > first.index.to_numpy()).all()
+
+
 def test_ruwa_empty_counts(ruwa) -> None:
     counts = ruwa_empty_counts(ruwa)
     assert counts.loc["total"].to_dict() == {
