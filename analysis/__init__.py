@@ -36,6 +36,8 @@ _EXPORTS: dict[str, str] = {
     "Match": "analysis.scoring.match",
     "Lexicon": "analysis.scoring.lexicon",
     "explain": "analysis.scoring.explain",
+    "matches_frame": "analysis.scoring.score",
+    "loaded_language_index": "analysis.scoring.indices",
     "aggregate": "analysis.compare.aggregate",
     "log_odds_dirichlet": "analysis.compare.logodds",
     "align_renderings": "analysis.compare.align",

@@ -168,7 +168,7 @@ def split_voices(
         if quote:
             groups.append("quotes")
             authors.append(source)
-        elif source and source != outlet:
+        elif source and source not in (outlet, label):
             groups.append(f"narration ({source})")
             authors.append(source)
         else:

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis.scoring.indices import REQUIRED_COLUMNS as INDEX_COLUMNS
+from analysis.scoring.indices import loaded_language_index
 from analysis.validation import metrics
 from analysis.validation.baselines import vader_polarity, word_counts
 from analysis.validation.ptc import PTC, load_ptc, ptc_sentences
@@ -46,6 +48,8 @@ from analysis.validation.scorers import (
 #: lexicon's ``threat_violence``, plus the plain names other lexicons may use.
 DEFAULT_THREAT_CATEGORIES: tuple[str, ...] = ("threat_violence", "threat", "violence")
 BASELINES: tuple[str, ...] = ("VADER neg", "words")
+#: Method name of the composite ranking score (lexicon weight + 0.5 |compound|).
+INDEX_METHOD = "loaded-language index (weight + 0.5·|compound|)"
 SPLITS: tuple[str, ...] = ("dev", "test")
 
 
@@ -64,6 +68,8 @@ class PTCTask:
     categories: tuple[str, ...] | None = None
     frame_columns: tuple[str, ...] = ()
     exclude_sides: tuple[str, ...] = ()
+    #: also rank by :func:`analysis.scoring.indices.loaded_language_index`
+    language_index: bool = False
 
     @property
     def gold(self) -> str:
@@ -76,6 +82,8 @@ class PTCTask:
         names = [f"{self.name}: matched weight"]
         if self.frame_columns:
             names.append(f"{self.name}: " + " + ".join(self.frame_columns))
+        if self.language_index:
+            names.append(f"{self.name}: {INDEX_METHOD}")
         return tuple(names)
 
 
@@ -95,6 +103,7 @@ def default_tasks(
             techniques=("Loaded_Language", "Name_Calling,Labeling"),
             dimensions=("loaded", "hostility"),
             frame_columns=("loaded_score", "hostility_score"),
+            language_index=True,
         ),
         PTCTask(
             key="threat",
@@ -163,6 +172,8 @@ def score_lines(
     n = len(lines)
     inp = pd.DataFrame({"text": lines["text"].to_numpy()})
     frame_cols = tuple(dict.fromkeys(c for t in tasks for c in t.frame_columns))
+    if any(t.language_index for t in tasks):
+        frame_cols = tuple(dict.fromkeys(frame_cols + INDEX_COLUMNS))
     scores = check_scores(scorer(inp), n, frame_cols)
     matches = check_matches(matcher(inp), n)
     notes: list[str] = []
@@ -177,6 +188,8 @@ def score_lines(
             if n_nan:
                 notes.append(f"{task.methods[1]}: {n_nan} line(s) without a score counted as 0")
             lines[task.methods[1]] = values.fillna(0.0).sum(axis=1).to_numpy(dtype="float64")
+        if task.language_index:
+            lines[f"{task.name}: {INDEX_METHOD}"] = loaded_language_index(scores).to_numpy(dtype="float64")
     lines["VADER neg"] = vader_polarity(lines["text"])["neg"].to_numpy()
     lines["words"] = word_counts(lines["text"]).astype("float64")
     return PTCResults(lines=lines, tasks=tuple(tasks), notes=notes)
