@@ -55,6 +55,14 @@ SAMPLE_COLUMNS: list[str] = ["sentence_id", "source", "doc_ref", "sentence"]
 HEDGING_DIR: Path = paths.CORPUS_VALIDATION_DIR / "hedging"
 SAMPLE_CSV: Path = HEDGING_DIR / "sample.csv"
 LABELS_CSV: Path = HEDGING_DIR / "labels.csv"
+#: The second held-out set: drawn after set 1's test split had been read during
+#: error analysis, from the same pool minus every set-1 sentence.
+HELDOUT2_SEED: int = 20251122
+HELDOUT2_N: int = 220
+HELDOUT2_ID_PREFIX: str = "h2s"
+HELDOUT2_SPLIT: str = "heldout2"
+HELDOUT2_SAMPLE_CSV: Path = HEDGING_DIR / "sample_heldout2.csv"
+HELDOUT2_LABELS_CSV: Path = HEDGING_DIR / "labels_heldout2.csv"
 
 # Lines of web furniture in the raw seeds.  Everything after a tail marker is
 # page chrome (related-article lists, comment boxes), not the article.
@@ -74,6 +82,8 @@ _SPEAKER_LABEL = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*|of|the|and|for|de|von)\s+){0,10}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“])"
 )
 _WS = re.compile(r"\s+")
+_KEY_TRANSLATION = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'",
+                                  "–": "-", "—": "-", "\u00a0": " "})
 
 
 def english_sentence_tokenizer() -> PunktSentenceTokenizer:
@@ -110,6 +120,21 @@ def normalize_sentence(text: str) -> str:
     """
     text = _WS.sub(" ", text).strip()
     return re.sub(r"^[-–—•]\s+", "", text)
+
+
+def sentence_key(text: str) -> str:
+    """Comparison key of a sentence: normalised, case-folded, uniform quotes and dashes.
+
+    Two renderings that differ only in whitespace, letter case, curly vs
+    straight quotes or dash style get the same key, so an exclusion list
+    catches them.
+
+    Example:
+        >>> sentence_key("“Talks  ended,” he said.") == sentence_key('"talks ended," he said.')
+        True
+    """
+    text = normalize_sentence(text).casefold()
+    return text.translate(_KEY_TRANSLATION)
 
 
 def is_usable_sentence(sentence: str) -> bool:
@@ -266,12 +291,18 @@ def sample_sentences(
     seed: int = DEFAULT_SEED,
     press_files: dict[str, Path] | None = None,
     seeds_dir: Path | None = None,
+    exclude: Iterable[str] | None = None,
+    id_prefix: str = "hs",
 ) -> pd.DataFrame:
     """Draw a stratified random sample of sentences for hedging annotation.
 
-    Deterministic: the same inputs, ``n`` and ``seed`` give the identical
-    frame.  Rows come in a shuffled order (so an annotator does not see one
-    source in a block) with ids ``hs0001``, ``hs0002``, ...
+    Deterministic: the same inputs, ``n``, ``seed`` and ``exclude`` give the
+    identical frame.  Rows come in a shuffled order (so an annotator does not
+    see one source in a block) with ids ``<id_prefix>0001``, ...
+
+    ``exclude``: sentence texts to leave out of the pool before drawing,
+    compared by :func:`sentence_key` (used to draw a second set disjoint
+    from the first).  Without it the pool, and so the draw, is unchanged.
 
     Example:
         >>> df = sample_sentences(n=20)  # doctest: +SKIP
@@ -287,6 +318,9 @@ def sample_sentences(
             seed_sentences(seeds_dir, tokenizer),
         ]
     )
+    if exclude is not None:
+        keys = {sentence_key(t) for t in exclude}
+        pool = pool[~pool["sentence"].map(sentence_key).isin(keys)].reset_index(drop=True)
     stratum = np.where(pool["source"].str.startswith("seed:"), "seed", pool["source"])
     sizes = stratum_sizes(n, int((stratum == "seed").sum()))
     rng = np.random.default_rng(seed)
@@ -298,7 +332,7 @@ def sample_sentences(
         picked.append(rng.choice(idx, size=sizes[name], replace=False))
     order = rng.permutation(np.concatenate(picked))
     out = pool.iloc[order].reset_index(drop=True)
-    out.insert(0, "sentence_id", [f"hs{i + 1:04d}" for i in range(len(out))])
+    out.insert(0, "sentence_id", [f"{id_prefix}{i + 1:04d}" for i in range(len(out))])
     return out[SAMPLE_COLUMNS]
 
 
@@ -326,4 +360,44 @@ def write_sample(path: Path | None = None, n: int = DEFAULT_N, seed: int = DEFAU
     path = SAMPLE_CSV if path is None else Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     sample_sentences(n=n, seed=seed).to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def sample_heldout2(
+    press_files: dict[str, Path] | None = None,
+    seeds_dir: Path | None = None,
+    labels_csv: Path | None = None,
+) -> pd.DataFrame:
+    """Draw held-out set 2: ``HELDOUT2_N`` sentences, seed ``HELDOUT2_SEED``, none in set 1.
+
+    Same pool, filter and strata as set 1; every sentence of set 1
+    (``labels.csv``) is excluded by :func:`sentence_key`; ids ``h2s0001``...
+
+    Example:
+        >>> df = sample_heldout2()  # doctest: +SKIP
+        >>> len(df), df.sentence_id.iloc[0]  # doctest: +SKIP
+        (220, 'h2s0001')
+    """
+    labels_csv = LABELS_CSV if labels_csv is None else Path(labels_csv)
+    if not labels_csv.is_file():
+        raise FileNotFoundError(f"set-1 labels needed for the exclusion list: {labels_csv}")
+    set1 = pd.read_csv(labels_csv, dtype=str, keep_default_na=False)
+    if "sentence" not in set1.columns:
+        raise ValueError(f"{labels_csv}: missing column 'sentence'")
+    return sample_sentences(
+        n=HELDOUT2_N, seed=HELDOUT2_SEED, press_files=press_files, seeds_dir=seeds_dir,
+        exclude=set1["sentence"], id_prefix=HELDOUT2_ID_PREFIX,
+    )
+
+
+def write_heldout2_sample(path: Path | None = None) -> Path:
+    """Draw held-out set 2 and write it (default ``HELDOUT2_SAMPLE_CSV``).
+
+    Example:
+        >>> write_heldout2_sample(Path("/tmp/heldout2.csv"))  # doctest: +SKIP
+        PosixPath('/tmp/heldout2.csv')
+    """
+    path = HELDOUT2_SAMPLE_CSV if path is None else Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sample_heldout2().to_csv(path, index=False, encoding="utf-8")
     return path

@@ -182,3 +182,79 @@ def test_split_column_follows_the_documented_rule(labels: pd.DataFrame) -> None:
     assert labels["split"].tolist() == [hs.assign_split(i) for i in labels["sentence_id"]]
     share_dev = (labels["split"] == "dev").mean()
     assert 0.4 < share_dev < 0.6
+
+
+# --- held-out set 2 -----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def committed_heldout2() -> pd.DataFrame:
+    return pd.read_csv(hs.HELDOUT2_SAMPLE_CSV, dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="session")
+def labels_heldout2() -> pd.DataFrame:
+    return pd.read_csv(hs.HELDOUT2_LABELS_CSV, dtype=str, keep_default_na=False)
+
+
+def test_sentence_key_ignores_case_quotes_and_spacing() -> None:
+    assert hs.sentence_key("“Talks  ended,” he said.") == hs.sentence_key('"talks ended," he said.')
+    assert hs.sentence_key("Talks ended.") != hs.sentence_key("Talks began.")
+
+
+def test_exclude_removes_sentences_from_the_pool(tiny_inputs) -> None:
+    files, seeds = tiny_inputs
+    full = hs.sample_sentences(n=8, seed=1, press_files=files, seeds_dir=seeds)
+    # excluded by key: a different case and spacing of a drawn sentence still counts
+    gone = full["sentence"].iloc[0]
+    again = hs.sample_sentences(
+        n=7, seed=1, press_files=files, seeds_dir=seeds, exclude=["  " + gone.upper()],
+        id_prefix="x",
+    )
+    assert gone not in again["sentence"].tolist()
+    assert again["sentence_id"].tolist() == [f"x{i:04d}" for i in range(1, 8)]
+
+
+def test_empty_exclude_leaves_the_draw_unchanged(tiny_inputs) -> None:
+    files, seeds = tiny_inputs
+    a = hs.sample_sentences(n=8, seed=5, press_files=files, seeds_dir=seeds)
+    b = hs.sample_sentences(n=8, seed=5, press_files=files, seeds_dir=seeds, exclude=[])
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_heldout2_needs_set1_labels(tiny_inputs, tmp_path: Path) -> None:
+    files, seeds = tiny_inputs
+    with pytest.raises(FileNotFoundError, match="set-1 labels"):
+        hs.sample_heldout2(files, seeds, labels_csv=tmp_path / "nope.csv")
+
+
+def test_sampler_reproduces_committed_heldout2(committed_heldout2: pd.DataFrame) -> None:
+    try:
+        files = hs.press_release_files()
+    except FileNotFoundError as err:
+        pytest.skip(str(err))
+    fresh = hs.sample_heldout2(press_files=files)
+    pd.testing.assert_frame_equal(fresh, committed_heldout2, check_dtype=False)
+
+
+def test_heldout2_is_stratified_and_disjoint_from_set1(committed_heldout2, labels) -> None:
+    strata = committed_heldout2["source"].str.replace(r"^seed:.*", "seed", regex=True)
+    assert strata.value_counts().to_dict() == {"putin": 99, "zelenskyy": 99, "seed": 22}
+    set1 = set(labels["sentence"].map(hs.sentence_key))
+    assert not set(committed_heldout2["sentence"].map(hs.sentence_key)) & set1
+
+
+def test_heldout2_labels_match_sample_and_are_well_formed(committed_heldout2, labels_heldout2) -> None:
+    lab = labels_heldout2
+    assert list(lab.columns) == list(pd.read_csv(hs.LABELS_CSV, nrows=0).columns)
+    for col in ("sentence_id", "source", "sentence"):
+        assert lab[col].tolist() == committed_heldout2[col].tolist()
+    assert (lab["split"] == hs.HELDOUT2_SPLIT).all()
+    for col in ("usable", "hedge", "booster"):
+        assert lab[col].isin({"0", "1"}).all()
+    expected = [EXPECTED_LABEL[(int(h), int(b))] for h, b in zip(lab["hedge"], lab["booster"])]
+    assert lab["label"].tolist() == expected
+    has_cues = lab["cues"].str.strip() != ""
+    assert (has_cues == (lab["label"] != "neither")).all()
+    unusable = lab[lab["usable"] == "0"]
+    assert (unusable["label"] == "neither").all() and (unusable["note"] != "").all()
