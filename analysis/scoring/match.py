@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import ahocorasick
 
 from analysis.scoring.lexicon import DIMENSIONS
-from analysis.scoring.normalize import normalize_text
+from analysis.scoring.normalize import OffsetMap, normalize_for_match
 from analysis.scoring.rules import negated, parse_context
 from analysis.scoring.variants import expand
 
@@ -129,9 +129,9 @@ class Matcher:
             self._automaton.make_automaton()
         self._empty = not table
 
-    def _candidates(self, text: str) -> tuple[list[_Cand], list[int] | None]:
+    def _candidates(self, text: str) -> tuple[list[_Cand], OffsetMap | None]:
         """Whole-word hits that pass their context rules (unordered), and the offset map."""
-        norm, offsets = normalize_text(text)
+        norm, offsets = normalize_for_match(text)
         n = len(norm)
         cands: list[_Cand] = []
         append = cands.append

@@ -17,6 +17,7 @@ entry.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _CHAR_MAP: dict[int, str] = {}
 for _c in "\u2019\u2018\u201b\u02bc\u2032\u00b4`\uff07":
@@ -60,18 +61,48 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def normalize_text(text: str) -> tuple[str, list[int] | None]:
-    """Return the normalised copy and, only if lengths differ, an offset map.
+class OffsetMap:
+    """Original index of each normalised index, for a text whose space runs were collapsed.
 
-    ``offsets[i]`` is the original index of normalised character ``i``
-    (with one extra element for the end).  ``None`` means identity.
+    Indexing (``m[i]``) is all the matcher needs, for a few hits per text,
+    so the map is kept as breakpoints instead of one integer per character.
 
     Example:
-        >>> normalize_text("Neo\u2011Nazi’s")
+        >>> norm, m = normalize_for_match("a  b   c")
+        >>> norm, m[2], m[4], m.tolist()
+        ('a b c', 3, 7, [0, 1, 3, 4, 7, 8])
+    """
+
+    __slots__ = ("_starts", "_shifts", "_size")
+
+    def __init__(self, starts: list[int], shifts: list[int], size: int) -> None:
+        self._starts = starts  # normalised index where a shift begins (first is 0)
+        self._shifts = shifts  # original index - normalised index from there on
+        self._size = size  # len(normalised text) + 1: the end maps too
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        return i + self._shifts[bisect_right(self._starts, i) - 1]
+
+    def __len__(self) -> int:
+        return self._size
+
+    def tolist(self) -> list[int]:
+        """Every offset: ``[m[0], ..., m[len(m) - 1]]``."""
+        out: list[int] = []
+        bounds = [*self._starts[1:], self._size]
+        for start, stop, shift in zip(self._starts, bounds, self._shifts):
+            out.extend(range(start + shift, stop + shift))
+        return out
+
+
+def normalize_for_match(text: str) -> tuple[str, OffsetMap | None]:
+    """Like :func:`normalize_text`, with the offset map as an :class:`OffsetMap`.
+
+    Example:
+        >>> normalize_for_match("Neo\u2011Nazi’s")
         ("neo-nazi's", None)
-        >>> norm, off = normalize_text("neo  Nazi")
-        >>> norm, off[4]
-        ('neo nazi', 5)
     """
     low = text.lower()
     if low.isascii():
@@ -88,15 +119,34 @@ def normalize_text(text: str) -> tuple[str, list[int] | None]:
             norm = norm.replace(c, _REPLACEMENT[c])
     if "  " not in norm:
         return norm, None
-    offsets: list[int] = []
+    starts = [0]
+    shifts = [0]
     parts: list[str] = []
     pos = 0
+    removed = 0
     for m in _MULTISPACE_RE.finditer(norm):
         a, b = m.span()
         parts.append(norm[pos : a + 1])
-        offsets.extend(range(pos, a + 1))
+        removed += b - a - 1
+        starts.append(b - removed)  # the first character after the run
+        shifts.append(removed)
         pos = b
     parts.append(norm[pos:])
-    offsets.extend(range(pos, len(norm)))
-    offsets.append(len(norm))
-    return "".join(parts), offsets
+    return "".join(parts), OffsetMap(starts, shifts, len(norm) - removed + 1)
+
+
+def normalize_text(text: str) -> tuple[str, list[int] | None]:
+    """Return the normalised copy and, only if lengths differ, an offset map.
+
+    ``offsets[i]`` is the original index of normalised character ``i``
+    (with one extra element for the end).  ``None`` means identity.
+
+    Example:
+        >>> normalize_text("Neo\u2011Nazi’s")
+        ("neo-nazi's", None)
+        >>> norm, off = normalize_text("neo  Nazi")
+        >>> norm, off[4]
+        ('neo nazi', 5)
+    """
+    norm, offsets = normalize_for_match(text)
+    return norm, None if offsets is None else offsets.tolist()

@@ -62,6 +62,9 @@ _MAYBE_CANDIDATE_RE = re.compile(r"[.?!][\s)\";}\]*:@'({\[\u2018\u2019\u201c\u20
 _PREV_WORD_RE = re.compile(r"[(\"`{\[]*([A-Za-z](?:[A-Za-z.-]*[A-Za-z])?|\d+)")
 _CONTEXT_RE = re.compile(r"(\S*)([.?!])\s+(\S+)")
 _NEXT_WORD_RE = re.compile(r"(?:([A-Za-z]+)(?:['\u2019][A-Za-z]+)?[,;:]?|(\d+)[,;:]?|([A-Za-z]{2,}|\d+)\.)")
+# Lone next tokens Punkt reads like a caseless word (NLTK's word tokenizer
+# keeps them whole: they are neither NonWord characters nor ASCII '-').
+_DASH_TOKENS = frozenset(["\u2014", "\u2013"])
 # Closing punctuation that Punkt moves back onto the previous sentence.
 _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
 _TAIL_RE = re.compile(f"[{_CLOSERS}]+")
@@ -120,12 +123,17 @@ class _FastPunkt(PunktSentenceTokenizer):
                 # first pass: a break; only a collocation could undo it
                 return True
         nm = _NEXT_WORD_RE.fullmatch(nxt)
-        if nm is None:
+        if nm is not None:
+            word = nm.group(1) or nm.group(2) or nm.group(3)
+            if nm.group(3) and word.lower() in self._abbrev:
+                return None  # the next token is itself an abbreviation
+            next_typ = "##number##" if word[0].isdigit() else word.lower()
+        elif nxt in _DASH_TOKENS:
+            # a lone dash ("on May 19. — Ukrinform."): a token of its own,
+            # neither upper nor lower case, so orthography says "unknown"
+            word = next_typ = nxt
+        else:
             return None
-        word = nm.group(1) or nm.group(2) or nm.group(3)
-        if nm.group(3) and word.lower() in self._abbrev:
-            return None  # the next token is itself an abbreviation
-        next_typ = "##number##" if word[0].isdigit() else word.lower()
         if (typ, next_typ) in self._colloc:
             return False
         if abbr and not initial:
