@@ -4,7 +4,14 @@ Rules fixed in advance: a sentence is predicted to hedge when
 ``hedging_count > 0`` and to boost when ``certainty_count > 0``; gold is the
 ``hedge`` / ``booster`` column.  The baseline is "every sentence is positive"
 (its F1 is 2p / (1 + p) for a positive share p): a lexicon that does not
-beat it tells nothing.  Results for dev, test and all sentences.
+beat it tells nothing.
+
+Results per split, headline first: ``heldout2`` (held-out set 2, labelled
+before the last lexicon revision: the only clean test), then set 1's
+``dev`` and ``test`` (both used in lexicon development; ``test`` was read
+during an error analysis, so it is *seen*) and ``all`` (= set 1, dev +
+test).  The ``set`` column says which file a row describes and
+``status`` how far it can be trusted.
 
 References:
     Hyland, K. (2005). Metadiscourse: Exploring Interaction in Writing. Continuum.
@@ -19,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.validation import metrics
-from analysis.validation.hedging import load_hedging_labels
+from analysis.validation.hedging import load_hedging_labels, load_hedging_sets
 from analysis.validation.scorers import (
     FrameScorer,
     Matcher,
@@ -32,10 +39,21 @@ from analysis.validation.scorers import (
 #: gold column -> scorer count column
 HEDGING_TARGETS: dict[str, str] = {"hedge": "hedging_count", "booster": "certainty_count"}
 
+#: split -> (set, status); reported in this order, ``all`` = set 1 (dev + test)
+SPLIT_INFO: dict[str, tuple[str, str]] = {
+    "heldout2": ("heldout2", "clean test (labelled before lexicon 1.2.0)"),
+    "dev": ("set 1", "development (tuned on)"),
+    "test": ("set 1", "seen (read in error analysis, then used in development)"),
+    "all": ("set 1", "set 1 dev + test"),
+}
+
 
 def hedging_metrics(labels: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
-    """P/R/F1 and the confusion counts per target, rule and split (dev, test, all).
+    """P/R/F1 and the confusion counts per target, rule and split.
 
+    Splits, in this order, as far as present: ``heldout2``, ``dev``,
+    ``test``, and ``all`` (set 1 = dev + test; reported when set 1 rows are
+    present).  Columns ``set`` and ``status`` come from ``SPLIT_INFO``.
     ``labels`` and ``scores`` are aligned by position.
 
     Example:
@@ -49,36 +67,49 @@ def hedging_metrics(labels: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(f"labels ({len(labels)}) and scores ({len(scores)}) differ in length")
     rows = []
     split = labels["split"].to_numpy()
+    set1 = np.isin(split, ["dev", "test"])
+    parts = {name: split == name for name in ("heldout2", "dev", "test") if (split == name).any()}
+    if set1.any():
+        parts["all"] = set1
     for gold, column in HEDGING_TARGETS.items():
         y_all = labels[gold].to_numpy(dtype=bool)
         pred_all = pd.to_numeric(scores[column], errors="coerce").fillna(0).to_numpy() > 0
-        for part_name in ("dev", "test", "all"):
-            part = np.ones(len(y_all), bool) if part_name == "all" else split == part_name
+        for part_name, part in parts.items():
             y = y_all[part]
             for rule, kind, pred in (
                 (f"{column} > 0", "method", pred_all[part]),
                 ("all positive", "baseline", np.ones(int(part.sum()), bool)),
             ):
                 prf = metrics.precision_recall_f1(y, pred)
+                set_name, status = SPLIT_INFO[part_name]
                 rows.append({"target": gold, "rule": rule, "kind": kind, "split": part_name,
+                             "set": set_name, "status": status,
                              "precision": prf.precision, "recall": prf.recall, "f1": prf.f1,
                              "tp": prf.tp, "fp": prf.fp, "fn": prf.fn, "tn": prf.tn,
                              "n": int(part.sum()), "n_pos": int(y.sum())})
     return pd.DataFrame(rows)
 
 
+def _load(path: str | os.PathLike[str] | None) -> pd.DataFrame:
+    # Default: both repository sets; an explicit file is evaluated on its own.
+    return load_hedging_sets() if path is None else load_hedging_labels(path)
+
+
 def evaluate_hedging(
     path: str | os.PathLike[str] | None = None, scorer: FrameScorer | None = None
 ) -> pd.DataFrame:
-    """Load the hedging labels (default: the repository's), score the sentences, compare.
+    """Score the labelled sentences and compare; default: set 1 and held-out set 2.
 
-    Rows with ``usable == 0`` are left out; their number is in
-    ``result.attrs["excluded_unusable"]``.
+    With ``path=None`` both repository files are read and the result has the
+    splits ``heldout2`` (headline: the clean test), ``dev``, ``test`` (seen)
+    and ``all`` (set 1).  An explicit ``path`` is evaluated alone, by its own
+    ``split`` values.  Rows with ``usable == 0`` are left out; their number
+    is in ``result.attrs["excluded_unusable"]``.
 
     Example:
-        >>> evaluate_hedging().query("split == 'test'")  # doctest: +SKIP
+        >>> evaluate_hedging().query("split == 'heldout2'")  # doctest: +SKIP
     """
-    labels = load_hedging_labels(path)
+    labels = _load(path)
     excluded = 0
     if "usable" in labels.columns:
         excluded = int((labels["usable"] == 0).sum())
@@ -126,6 +157,9 @@ def hedging_errors(
 ) -> pd.DataFrame:
     """Every disagreement with the hedging labels on ``split`` (None: all usable rows).
 
+    ``split``: ``dev``, ``test``, ``heldout2`` or None.  With ``path=None``
+    both repository sets are read (see :func:`evaluate_hedging`).
+
     One row per sentence and target (hedge, booster) where ``> 0`` matches
     and the label differ.  Columns: sentence_id, target, error (FP|FN),
     reason, sentence, cues (the annotator's), predicted (matched terms of the
@@ -134,7 +168,7 @@ def hedging_errors(
     Example:
         >>> hedging_errors().groupby(["target", "error"]).size()  # doctest: +SKIP
     """
-    labels = load_hedging_labels(path)
+    labels = _load(path)
     if "usable" in labels.columns:
         labels = labels[labels["usable"] == 1]
     if split is not None:

@@ -70,3 +70,32 @@ def test_hedging_errors_lists_each_disagreement_with_a_reason(tiny_labels, fake_
     assert err.set_index("sentence_id").loc["h3", "reason"] == "missing vocabulary"
     assert "u1" not in set(err.sentence_id)  # unusable rows are left out
     assert set(hedging_errors(tiny_labels, split="dev", matcher=fake_matcher).sentence_id) == set()
+
+
+def test_heldout2_is_reported_first_and_apart_from_set1(tiny_labels, fake_scorer, tmp_path):
+    df = pd.read_csv(tiny_labels)
+    extra = pd.DataFrame({"sentence_id": ["x1", "x2"], "source": "test",
+                          "sentence": ["Perhaps so.", "Clearly so."], "usable": 1,
+                          "hedge": [1, 0], "booster": [0, 1], "label": "", "cues": "",
+                          "split": "heldout2"})
+    p = tmp_path / "both.csv"
+    pd.concat([df, extra]).to_csv(p, index=False)
+    t = evaluate_hedging(p, scorer=fake_scorer)
+    assert t.split.drop_duplicates().tolist() == ["heldout2", "dev", "test", "all"]
+    rows = t.set_index(["target", "kind", "split"])
+    # heldout2 is not part of set 1's "all"
+    assert rows.loc[("hedge", "method", "all")].n == 7
+    h2 = rows.loc[("hedge", "method", "heldout2")]
+    assert (h2.tp, h2.fp, h2.fn, h2.n) == (1, 0, 0, 2)
+    b2 = rows.loc[("booster", "method", "heldout2")]
+    assert (b2.tp, b2.fn) == (0, 1)  # 'Clearly' is not in the fake lexicon
+    assert rows.loc[("hedge", "method", "heldout2")].set == "heldout2"
+    assert rows.loc[("hedge", "method", "test")].status.startswith("seen")
+
+
+def test_default_evaluation_reads_both_repository_sets(fake_scorer):
+    t = evaluate_hedging(scorer=fake_scorer)
+    assert t.split.drop_duplicates().tolist() == ["heldout2", "dev", "test", "all"]
+    n = t[t.kind == "method"].drop_duplicates("split").set_index("split").n
+    assert n.to_dict() == {"heldout2": 218, "dev": 167, "test": 172, "all": 339}
+    assert t.attrs["excluded_unusable"] == 3

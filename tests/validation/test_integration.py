@@ -59,7 +59,8 @@ def test_nyt_table_complete(report):
 def test_hedging_table_complete(report):
     h = report.hedging
     assert set(h.target) == {"hedge", "booster"}
-    assert set(h.split) == {"dev", "test", "all"}
+    assert set(h.split) == {"heldout2", "dev", "test", "all"}
+    assert (h[h.split == "heldout2"].n >= 200).all()
     all_rows = h[h.split == "all"]
     assert (all_rows.n == all_rows.n.iloc[0]).all() and all_rows.n.iloc[0] >= 300
     assert _in_unit(h.recall) and _in_unit(h.f1)
