@@ -48,7 +48,7 @@ _SENTENCE_COLS = ["task", "score", "kind", "rule", "threshold", "precision", "re
                   "auc", "n", "n_pos"]
 _SPAN_COLS = ["task", "split", "precision", "recall", "n_pred", "n_gold"]
 _NYT_COLS = ["score", "kind", "expected_sign", "pearson", "spearman", "n"]
-_HEDGING_COLS = ["target", "split", "rule", "kind", "precision", "recall", "f1",
+_HEDGING_COLS = ["target", "set", "split", "status", "rule", "kind", "precision", "recall", "f1",
                  "tp", "fp", "fn", "tn", "n"]
 _ERROR_COLS = ["task", "score", "error", "rank", "article_id", "line_no", "value", "text",
                "matched", "gold"]
