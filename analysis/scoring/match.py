@@ -85,7 +85,8 @@ def _match_order(m: Match) -> tuple[int, int]:
     return (m.start, m.end)
 
 
-_NO_COUNTS: tuple[int, int, int, int, float, float, float, float] = (0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0)
+#: What :meth:`Matcher.counts` returns for a text without matches.
+ZERO_COUNTS: tuple[int, int, int, int, float, float, float, float] = (0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0)
 
 
 class _Compiled:
@@ -234,10 +235,10 @@ class Matcher:
             1
         """
         if self._empty or not text:
-            return _NO_COUNTS
+            return ZERO_COUNTS
         cands = self._candidates(text)[0]
         if not cands:
-            return _NO_COUNTS
+            return ZERO_COUNTS
         n = [0, 0, 0, 0]
         w = [0.0, 0.0, 0.0, 0.0]
         for cand in self._select(cands):

@@ -24,10 +24,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from operator import itemgetter
+from typing import Any, Literal, NamedTuple
 
 from analysis.scoring.lexicon import DIMENSIONS, Lexicon, resolve_lexicon
-from analysis.scoring.match import Match
+from analysis.scoring.match import ZERO_COUNTS, Match
 from analysis.scoring.sentiment import get_backend, aggregate
 from analysis.scoring.tokenize import count_words, sentence_spans
 
@@ -305,85 +306,103 @@ def score_frame(
             df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment
         )
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
-    return _records_frame(_score_records(values, matcher, senti), df.index)
+    return _columns_frame(_score_columns(values, matcher, senti), df.index)
 
 
-#: Texts per batch in :func:`_score_records`: large enough that each phase
+#: Texts per batch in :func:`_score_columns`: large enough that each phase
 #: stays in the CPU caches, small enough to keep memory flat.
 _BATCH = 1024
+_SENTIMENT_KEYS = ("compound", "neg", "neu", "pos")
+_get_sentiment = itemgetter(*_SENTIMENT_KEYS)
+_ZERO4 = (0.0, 0.0, 0.0, 0.0)
+_NAN4 = (_NAN, _NAN, _NAN, _NAN)
 
 
-def _score_records(texts: Sequence[Any], matcher: Any, senti: Any) -> list[tuple[Any, ...]]:
-    """One record per text: ``_sentence_scores`` + ``Matcher.counts`` + status.
+class _Columns(NamedTuple):
+    """Raw score columns of :func:`_score_columns`, one item per text."""
 
-    The fast core of :func:`score_frame`: no Match objects, no per-row dicts;
-    rates and scores are left to :func:`_records_frame` (whole columns).
+    n_tokens: list[int]
+    n_sentences: list[int]
+    sentiment: list[tuple[float, float, float, float]]  # compound, neg, neu, pos
+    counts: list[tuple[int, int, int, int, float, float, float, float]]  # Matcher.counts
+    status: list[str]
+
+
+def _score_columns(texts: Sequence[Any], matcher: Any, senti: Any) -> _Columns:
+    """The fast core of :func:`score_frame`: counts without Match objects or row dicts.
+
+    Gives per text the numbers of ``_sentence_scores`` and ``Matcher.counts``
+    (rates and scores are left to :func:`_columns_frame`, whole columns at a
+    time).  Texts go in batches, phase by phase (split, sentiment, lexicon),
+    so each phase's tables stay in the CPU caches instead of evicting each
+    other text after text.
     """
-    out: list[tuple[Any, ...]] = []
+    cols = _Columns([], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
-        out.extend(_score_batch(texts[i : i + _BATCH], matcher, senti))
-    return out
+        _score_batch(texts[i : i + _BATCH], matcher, senti, cols)
+    return cols
 
 
-def _score_batch(texts: Sequence[Any], matcher: Any, senti: Any) -> list[tuple[Any, ...]]:
-    # Same numbers as _sentence_scores + counts per text, computed phase by
-    # phase over the batch (split, sentiment, lexicon): each phase's tables
-    # stay in cache instead of evicting each other text after text.
-    s0 = _NAN if senti is None else 0.0
-    statuses: list[str | None] = []
+def _score_batch(texts: Sequence[Any], matcher: Any, senti: Any, cols: _Columns) -> None:
+    # plan per text: None (not scored), n_tokens of its one sentence, or the
+    # token counts of its sentences
+    plan: list[int | list[int] | None] = []
     ok: list[str] = []
-    splits: list[Any] = []  # per ok text: (sentence, n_tokens) or (sentences, weights)
     flat: list[str] = []  # every sentence with word tokens, in order
+    status_col = cols.status
     for t in texts:
         status = None if type(t) is str and t and not t.isspace() else _text_status(t)
-        statuses.append(status)
         if status is not None:
+            status_col.append(status)
+            plan.append(None)
             continue
+        status_col.append("ok")
         ok.append(t)
         spans = sentence_spans(t)
         if len(spans) == 1:
             a, b = spans[0]
             sent = t[a:b]
             n = count_words(sent)
-            splits.append((sent, n))
+            plan.append(n)
             if n:
                 flat.append(sent)
         else:
             sents = [t[a:b] for a, b in spans]
             weights = [count_words(x) for x in sents]
-            splits.append((sents, weights))
+            plan.append(weights)
             flat.extend(x for x, w in zip(sents, weights) if w)
     scored = iter(list(map(senti, flat)) if senti is not None else ())
-    counts = iter(list(map(matcher.counts, ok)))
-    out: list[tuple[Any, ...]] = []
-    append = out.append
-    k = 0
-    for status in statuses:
-        if status is not None:
-            append((0, 0, s0, s0, s0, s0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, status))
-            continue
-        sents, weights = splits[k]
-        k += 1
-        if type(weights) is int:
+    counts = list(map(matcher.counts, ok))
+    n_tokens, n_sentences, sentiment = cols.n_tokens, cols.n_sentences, cols.sentiment
+    if len(ok) == len(texts):
+        cols.counts.extend(counts)
+    else:
+        it = iter(counts)
+        cols.counts.extend(ZERO_COUNTS if p is None else next(it) for p in plan)
+    blank = _NAN4 if senti is None else _ZERO4
+    for p in plan:
+        if type(p) is int:
+            n_tokens.append(p)
+            n_sentences.append(1)
             if senti is None:
-                sv: tuple[float, ...] = (_NAN, _NAN, _NAN, _NAN)
-            elif weights:
-                d = next(scored)
-                sv = (d["compound"], d["neg"], d["neu"], d["pos"])
+                sentiment.append(_NAN4)
             else:
-                sv = (0.0, 0.0, 0.0, 0.0)
-            append((weights, 1, *sv, *next(counts), "ok"))
+                sentiment.append(_get_sentiment(next(scored)) if p else _ZERO4)
+        elif p is None:
+            n_tokens.append(0)
+            n_sentences.append(0)
+            sentiment.append(blank)
         else:
+            n_tokens.append(sum(p))
+            n_sentences.append(len(p))
             if senti is None:
-                sv = (_NAN, _NAN, _NAN, _NAN)
+                sentiment.append(_NAN4)
             else:
-                sv = aggregate([next(scored) if w else {} for w in weights], weights)
-            append((sum(weights), len(weights), *sv, *next(counts), "ok"))
-    return out
+                sentiment.append(aggregate([next(scored) if w else {} for w in p], p))
 
 
-def _records_frame(records: list[tuple[Any, ...]], index: Any) -> Any:
-    """The ``SCORE_COLUMNS`` frame of ``_score_records`` output.
+def _columns_frame(cols: _Columns, index: Any) -> Any:
+    """The ``SCORE_COLUMNS`` frame of :func:`_score_columns` output.
 
     Rates and scores are computed per column with numpy: ``1000.0 / n`` and
     the products are the same IEEE operations as per-row Python arithmetic,
@@ -392,19 +411,20 @@ def _records_frame(records: list[tuple[Any, ...]], index: Any) -> Any:
     import numpy as np
     import pandas as pd
 
-    cols = list(zip(*records)) if records else [()] * 15
-    n_tokens = np.array(cols[0], dtype=np.int64)
-    per = np.zeros(len(records), dtype=np.float64)
+    n_tokens = np.array(cols.n_tokens, dtype=np.int64)
+    per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    data: dict[str, Any] = {"n_tokens": n_tokens, "n_sentences": np.array(cols[1], dtype=np.int64)}
+    # small integer counts are exact in float64
+    counts = np.array(cols.counts, dtype=np.float64).reshape(-1, 8)
+    sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, 4)
+    data: dict[str, Any] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(DIMENSIONS):
-        count = np.array(cols[6 + i], dtype=np.int64)
-        data[f"{d}_count"] = count
-        data[f"{d}_rate"] = count * per
-        data[f"{d}_score"] = np.array(cols[10 + i], dtype=np.float64) * per
-    for i, k in enumerate(("compound", "neg", "neu", "pos")):
-        data[f"sentiment_{k}"] = np.array(cols[2 + i], dtype=np.float64)
-    data["status"] = list(cols[14])
+        data[f"{d}_count"] = counts[:, i].astype(np.int64)
+        data[f"{d}_rate"] = counts[:, i] * per
+        data[f"{d}_score"] = counts[:, 4 + i] * per
+    for i, k in enumerate(_SENTIMENT_KEYS):
+        data[f"sentiment_{k}"] = sentiment[:, i].copy()
+    data["status"] = cols.status
     return pd.DataFrame(data, index=index)
 
 
