@@ -24,6 +24,7 @@ hostile label and Russian state vocabulary).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
@@ -40,6 +41,8 @@ _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2}
 # position of each dimension in the tuple Matcher.counts returns
 _DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
 _HEDGING = _DIM_INDEX["hedging"]
+# joins normalised texts in Matcher.counts_many (checked to occur in no text or key)
+_SEP = "\x00"
 #: one candidate hit: (group, start, end, entry, rule note, negated) in normalised offsets
 _Cand = tuple[int, int, int, "_Compiled", str, bool]
 _NEG_PREFIXES = frozenset({"non", "anti", "counter", "un", "de", "ex", "pseudo", "post", "pre"})
@@ -101,6 +104,60 @@ class _Compiled:
         self.weight = entry.weight
 
 
+def _hit(
+    cands: list[_Cand], norm: str, n: int, s: int, e: int, comps: tuple[_Compiled, ...],
+    text: str, offsets: OffsetMap | None,
+) -> None:
+    """Append the candidates of one automaton hit ``norm[s:e]`` that are whole
+    words and pass their context rules."""
+    if s > 0:
+        c = norm[s - 1]
+        if c.isalnum():
+            return
+        if (c == "-" or c == "'") and s > 1 and norm[s - 2].isalnum():
+            if c == "'":
+                return
+            j = s - 2
+            while j >= 0 and norm[j].isalnum():
+                j -= 1
+            if norm[j + 1 : s - 1] in _NEG_PREFIXES:
+                return
+    if e < n:
+        c = norm[e]
+        if c.isalnum():
+            return
+        if c == "'" and e + 1 < n and norm[e + 1].isalnum():
+            if norm[e + 1] != "s" or (e + 2 < n and norm[e + 2].isalnum()):
+                return
+    os_ = s if offsets is None else offsets[s]
+    for comp in comps:
+        note = ""
+        ok = True
+        for rule in comp.rules:
+            r = rule(norm, s, e, text, os_)
+            if r is None:
+                ok = False
+                break
+            if r:
+                note = r if not note else f"{note}; {r}"
+        if not ok:
+            continue
+        neg = comp.negatable and negated(norm, s)
+        cands.append((comp.group, s, e, comp, note, neg))
+
+
+def _tally(selected: list[_Cand]) -> tuple[int, int, int, int, float, float, float, float]:
+    # weights are added in text order within each dimension, as summing find()'s matches does
+    n = [0, 0, 0, 0]
+    w = [0.0, 0.0, 0.0, 0.0]
+    for cand in selected:
+        comp = cand[3]
+        d = _HEDGING if cand[5] else comp.dim
+        n[d] += 1
+        w[d] += comp.weight
+    return n[0], n[1], n[2], n[3], w[0], w[1], w[2], w[3]
+
+
 class Matcher:
     """A lexicon compiled for matching.  Build via ``Lexicon.compiled()``.
 
@@ -129,51 +186,55 @@ class Matcher:
         if table:
             self._automaton.make_automaton()
         self._empty = not table
+        self._sep_free = not any(_SEP in key for key in table)  # see counts_many
 
     def _candidates(self, text: str) -> tuple[list[_Cand], OffsetMap | None]:
         """Whole-word hits that pass their context rules (unordered), and the offset map."""
         norm, offsets = normalize_for_match(text)
-        n = len(norm)
         cands: list[_Cand] = []
-        append = cands.append
+        hit = _hit
+        n = len(norm)
         for end_i, (klen, comps) in self._automaton.iter(norm):
-            s = end_i - klen + 1
-            e = end_i + 1
-            if s > 0:
-                c = norm[s - 1]
-                if c.isalnum():
-                    continue
-                if (c == "-" or c == "'") and s > 1 and norm[s - 2].isalnum():
-                    if c == "'":
-                        continue
-                    j = s - 2
-                    while j >= 0 and norm[j].isalnum():
-                        j -= 1
-                    if norm[j + 1 : s - 1] in _NEG_PREFIXES:
-                        continue
-            if e < n:
-                c = norm[e]
-                if c.isalnum():
-                    continue
-                if c == "'" and e + 1 < n and norm[e + 1].isalnum():
-                    if norm[e + 1] != "s" or (e + 2 < n and norm[e + 2].isalnum()):
-                        continue
-            os_ = s if offsets is None else offsets[s]
-            for comp in comps:
-                note = ""
-                ok = True
-                for rule in comp.rules:
-                    r = rule(norm, s, e, text, os_)
-                    if r is None:
-                        ok = False
-                        break
-                    if r:
-                        note = r if not note else f"{note}; {r}"
-                if not ok:
-                    continue
-                neg = comp.negatable and negated(norm, s)
-                append((comp.group, s, e, comp, note, neg))
+            hit(cands, norm, n, end_i + 1 - klen, end_i + 1, comps, text, offsets)
         return cands, offsets
+
+    def counts_many(self, texts: Sequence[str]) -> list[tuple[int, int, int, int, float, float, float, float]]:
+        """``[self.counts(t) for t in texts]`` (non-empty strings), with one automaton scan.
+
+        The normalised texts are joined by a separator that no text and no key
+        contains, so a hit lies within one text; each is then judged on that
+        text alone, exactly as :meth:`counts` does.
+
+        Example:
+            >>> from analysis.scoring.lexicon import Lexicon
+            >>> [c[0] for c in Lexicon.builtin().compiled().counts_many(["They are idiots.", "Fine."])]
+            [1, 0]
+        """
+        if self._empty or not texts:
+            return [ZERO_COUNTS] * len(texts)
+        normed = list(map(normalize_for_match, texts))
+        norms = [x[0] for x in normed]
+        joined = _SEP.join(norms)
+        if not self._sep_free or joined.count(_SEP) != len(norms) - 1:
+            return list(map(self.counts, texts))
+        per_text: list[list[_Cand] | None] = [None] * len(texts)
+        hit = _hit
+        k = -1
+        base = stop = 0
+        norm = ""
+        for end_i, (klen, comps) in self._automaton.iter(joined):
+            if end_i >= stop:  # hits come by end position: move on to the text holding this one
+                while end_i >= stop:
+                    k += 1
+                    base = stop + 1 if k else 0
+                    stop = base + len(norms[k])
+                norm = norms[k]
+            cands = per_text[k]
+            if cands is None:
+                cands = per_text[k] = []
+            e = end_i + 1 - base
+            hit(cands, norm, len(norm), e - klen, e, comps, texts[k], normed[k][1])
+        return [ZERO_COUNTS if not c else _tally(self._select(c)) for c in per_text]
 
     @staticmethod
     def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -239,14 +300,7 @@ class Matcher:
         cands = self._candidates(text)[0]
         if not cands:
             return ZERO_COUNTS
-        n = [0, 0, 0, 0]
-        w = [0.0, 0.0, 0.0, 0.0]
-        for cand in self._select(cands):
-            comp = cand[3]
-            d = _HEDGING if cand[5] else comp.dim
-            n[d] += 1
-            w[d] += comp.weight
-        return n[0], n[1], n[2], n[3], w[0], w[1], w[2], w[3]
+        return _tally(self._select(cands))
 
 
 def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:

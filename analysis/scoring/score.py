@@ -372,7 +372,7 @@ def _score_batch(texts: Sequence[Any], matcher: Any, senti: Any, cols: _Columns)
             plan.append(weights)
             flat.extend(x for x, w in zip(sents, weights) if w)
     scored = iter(list(map(senti, flat)) if senti is not None else ())
-    counts = list(map(matcher.counts, ok))
+    counts = matcher.counts_many(ok)
     n_tokens, n_sentences, sentiment = cols.n_tokens, cols.n_sentences, cols.sentiment
     if len(ok) == len(texts):
         cols.counts.extend(counts)
