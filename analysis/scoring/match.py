@@ -20,6 +20,11 @@ longest-leftmost within three groups: hostility, loaded, and stance
 (hedging + certainty together, because "no doubt" must not also count its
 "doubt").  Across groups a span may count twice ("neo-Nazi regime" is both a
 hostile label and Russian state vocabulary).
+
+:meth:`Matcher.find` returns the matches; :meth:`Matcher.counts` and
+:meth:`Matcher.counts_many` (a batch, one automaton scan) return only the
+number and weight sum per dimension, by the same candidate and overlap code,
+for ``score_frame``.
 """
 
 from __future__ import annotations
