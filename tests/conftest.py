@@ -2,16 +2,36 @@
 
 Network: pytest-socket blocks every socket (see pyproject addopts).  Tests that
 need loopback (notebook kernels, a Dask LocalCluster) mark themselves with
-``@pytest.mark.enable_socket`` and may still only reach 127.0.0.1.
+``@pytest.mark.enable_socket``; those talk only to 127.0.0.1.
+
+Measurements a test makes (e.g. the quote extractor's precision and recall)
+go through the ``summary_line`` fixture and are printed at the end of the run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from analysis import paths
+
+
+_SUMMARY: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def summary_line() -> Callable[[str], None]:
+    """Append a line to the "measured by the tests" section of the run's summary."""
+    return _SUMMARY.append
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _SUMMARY:
+        terminalreporter.section("measured by the tests")
+        for line in _SUMMARY:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """The extractor against the hand-checked gold quotes of the five seed articles.
 
-Run with ``-s`` to see precision and recall.  Quotes (direct + partial) are
+Precision and recall are printed in the test session's summary.  Quotes (direct + partial) are
 listed exhaustively in the gold file, so precision is measured over every
 quote the extractor returns; reported speech is a sample, so only recall.
 """
@@ -56,7 +56,7 @@ def scored(seed_texts: dict[str, str], gold: pd.DataFrame, registry) -> tuple[pd
     return result, extracted
 
 
-def test_precision_and_recall(scored) -> None:
+def test_precision_and_recall(scored, summary_line) -> None:
     result, extracted = scored
     quotes = result[result["gold_kind"].isin(QUOTE_KINDS)]
     n_extracted = sum(int(df["kind"].isin(QUOTE_KINDS).sum()) for df in extracted.values())
@@ -64,12 +64,13 @@ def test_precision_and_recall(scored) -> None:
     precision, recall = correct / n_extracted, correct / len(quotes)
     reported = result[result["gold_kind"] == "reported"]
     reported_recall = reported["correct"].mean()
-    print(f"\nquotes: {correct} correct of {len(quotes)} gold, {n_extracted} extracted -> "
-          f"precision {precision:.3f}, recall {recall:.3f}; reported recall {reported_recall:.3f} "
-          f"({int(reported['correct'].sum())}/{len(reported)})")
+    summary_line(f"quote extractor vs seed gold: {correct} correct of {len(quotes)} gold, "
+                 f"{n_extracted} extracted -> precision {precision:.3f}, recall {recall:.3f}; "
+                 f"reported-speech recall {reported_recall:.3f} "
+                 f"({int(reported['correct'].sum())}/{len(reported)})")
     for miss in result[~result["correct"]].itertuples():
-        print(f"  miss: {miss.file[:3]} {miss.quote[:50]!r} gold={miss.gold_speaker!r}/{miss.gold_kind} "
-              f"got={miss.speaker!r}/{miss.kind}")
+        summary_line(f"  miss: {miss.file[:3]} {miss.quote[:50]!r} gold={miss.gold_speaker!r}/"
+                     f"{miss.gold_kind} got={miss.speaker!r}/{miss.kind}")
     assert precision >= MIN_QUOTE_PRECISION
     assert recall >= MIN_QUOTE_RECALL
     assert reported_recall >= MIN_REPORTED_RECALL
