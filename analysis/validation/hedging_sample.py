@@ -33,15 +33,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from analysis import paths
+from analysis.scoring.tokenize import punkt_parameters
 
 DEFAULT_SEED: int = 20250603
 DEFAULT_N: int = 340
@@ -100,15 +100,9 @@ def english_sentence_tokenizer() -> PunktSentenceTokenizer:
     References:
         Kiss, T. & Strunk, J. (2006). Computational Linguistics 32(4).
     """
-    from punkt.data import english
-
-    params = PunktParameters()
-    params.abbrev_types = set(english.ABBREV_TYPES)
-    params.collocations = set(english.COLLOCATIONS)
-    params.sent_starters = set(english.SENT_STARTERS)
-    # Punkt looks unseen words up in ortho_context and expects 0 for them.
-    params.ortho_context = defaultdict(int, english.ORTHO_CONTEXT)
-    return PunktSentenceTokenizer(params)
+    # the same parameters the scoring engine uses; the plain NLTK class keeps
+    # the frozen sample reproducible whatever the engine's fast paths do
+    return PunktSentenceTokenizer(punkt_parameters())
 
 
 def normalize_sentence(text: str) -> str:
