@@ -1,8 +1,8 @@
 """Sentences per second of vaderSentiment and FastVader on the same real sentences.
 
-The sentences are the seed articles' and the press releases' (vendored copy in
-corpus/external/press_releases, else ../external/press_releases beside
-$ANALYSIS_VALIDATION_DATA), split crudely at sentence-final punctuation.
+The sentences are the seed articles' and the press releases' (the vendored
+copy, read by ``analysis.corpus.external.load_press_releases``), split crudely
+at sentence-final punctuation.
 Both analysers score every sentence; the script also checks that they agree.
 
 Usage:
@@ -12,26 +12,18 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
-import io
 import re
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import paths
+from analysis.corpus.external import load_press_releases
 from analysis.scoring.fastvader import FastVader
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
-
-
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    return (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
 
 
 def _sentences(text: str) -> list[str]:
@@ -43,21 +35,10 @@ def real_sentences() -> list[str]:
     out: list[str] = []
     for path in sorted(paths.RAW_SEEDS_DIR.glob("*.txt")):
         out += _sentences(path.read_text(encoding="utf-8"))
-    directories = [paths.PRESS_RELEASES_DIR]
-    env_dir = paths.validation_data_dir()
-    if env_dir is not None:
-        directories.append(env_dir.parent / "external" / "press_releases")
-    csv.field_size_limit(1 << 30)
-    for directory in directories:
-        files = sorted(directory.glob("*.csv.gz")) or sorted(directory.glob("*.csv"))
-        if files:
-            for path in files:
-                for row in csv.DictReader(io.StringIO(_read_text(path))):
-                    out += _sentences(row.get("headline") or "")
-                    out += _sentences(row.get("body") or "")
-            break
-    else:
-        print("press releases not found; seeds only", file=sys.stderr)
+    releases = load_press_releases()
+    for headline, body in zip(releases["headline"], releases["body"]):
+        out += _sentences(headline)
+        out += _sentences(body)
     return out
 
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import random
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,11 +13,12 @@ from vaderSentiment import vaderSentiment as vader_module
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import paths
+from analysis.corpus.external import load_press_releases
 from analysis.scoring.fastvader import FastVader
+from analysis.validation import load_nyt
 
 KEYS = ("neg", "neu", "pos", "compound")
 TOLERANCE = 1e-9
-NYT_NAME = "nytEditorialSnippets_GroundTruth.txt"
 # A crude splitter is enough: these are test inputs, any split will do.
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 
@@ -50,68 +47,22 @@ def assert_identical(texts: Iterable[str], fast: FastVader, reference: Sentiment
     return count
 
 
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    if path.suffix == ".gz":
-        raw = gzip.decompress(raw)
-    return raw.decode("utf-8")
-
-
-def _first_existing(candidates: list[Path]) -> Path | None:
-    return next((p for p in candidates if p.is_file()), None)
-
-
 # -- fixed texts ---------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
 def nyt_sentences() -> list[str]:
-    """The VADER NYT editorial snippets: vendored copy, else ANALYSIS_VALIDATION_DATA."""
-    vendored = paths.CORPUS_VALIDATION_DIR / "vader_nyt"
-    candidates = [vendored / f"{NYT_NAME}.gz", vendored / NYT_NAME]
-    env_dir = paths.validation_data_dir()
-    if env_dir is not None:
-        candidates += [env_dir / "vader_nyt" / NYT_NAME, env_dir / "vader_nyt" / f"{NYT_NAME}.gz"]
-    path = _first_existing(candidates)
-    if path is None:
-        pytest.skip(
-            f"VADER NYT set not found: expected {vendored / (NYT_NAME + '.gz')} or "
-            f"$ANALYSIS_VALIDATION_DATA/vader_nyt/{NYT_NAME}"
-        )
-    sentences = []
-    for lineno, line in enumerate(_read_text(path).splitlines(), start=1):
-        fields = line.split("\t")
-        assert len(fields) >= 3, f"{path}: line {lineno} is not 'id<TAB>score<TAB>text'"
-        sentences.append(fields[2])
-    return sentences
+    """The VADER NYT editorial snippets (vendored copy, read by the package's loader)."""
+    return load_nyt()["text"].tolist()
 
 
 @pytest.fixture(scope="session")
 def press_release_texts() -> list[str]:
     """All headlines plus a fixed sample of 3,000 body sentences of the press releases."""
-    directories = [paths.PRESS_RELEASES_DIR]
-    env_dir = paths.validation_data_dir()
-    if env_dir is not None:
-        directories.append(env_dir.parent / "external" / "press_releases")
-    files: list[Path] = []
-    for directory in directories:
-        files = sorted(directory.glob("*.csv.gz")) or sorted(directory.glob("*.csv"))
-        if files:
-            break
-    if not files:
-        pytest.skip(
-            f"press releases not found in {paths.PRESS_RELEASES_DIR} nor beside "
-            "$ANALYSIS_VALIDATION_DATA (../external/press_releases)"
-        )
-    csv.field_size_limit(1 << 30)
-    headlines: list[str] = []
-    sentences: list[str] = []
-    for path in files:
-        for row in csv.DictReader(io.StringIO(_read_text(path))):
-            headlines.append(row.get("headline") or "")
-            sentences.extend(SENTENCE_SPLIT.split(row.get("body") or ""))
+    releases = load_press_releases()
+    sentences = [s for body in releases["body"] for s in SENTENCE_SPLIT.split(body)]
     sample = random.Random(20240611).sample(sentences, min(3000, len(sentences)))
-    return headlines + sample
+    return releases["headline"].tolist() + sample
 
 
 def test_lexicons_are_vaders_own(fast: FastVader, reference: SentimentIntensityAnalyzer) -> None:
