@@ -36,22 +36,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.corpus.external import load_press_releases, load_ruwa
 
-SHARED_EXTERNAL = paths.PACKAGE_DIR.parent.parent / "shared" / "external"
 # Sentence ends: good enough to cut benchmark input into statement-sized pieces.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘A-Z0-9])")
-
-
-def _csv(directory: Path, stem: str) -> Path | None:
-    for candidate in (directory / f"{stem}.csv.gz", directory / f"{stem}.csv"):
-        if candidate.exists():
-            return candidate
-    return None
-
-
-def _find(stem: str, folder: str) -> Path | None:
-    vendored = paths.EXTERNAL_DIR / folder
-    return _csv(vendored, stem) or _csv(SHARED_EXTERNAL / folder, stem)
 
 
 def _sentences(texts: Iterator[str]) -> Iterator[str]:
@@ -62,19 +50,8 @@ def _sentences(texts: Iterator[str]) -> Iterator[str]:
 
 
 def _external_texts() -> list[str]:
-    """Press-release headlines and bodies, RUWA titles and leads (loaders first, raw files else)."""
-    try:
-        from analysis.corpus.external import load_press_releases, load_ruwa
-
-        releases, ruwa = load_press_releases(), load_ruwa()
-    except (ImportError, OSError, ValueError):
-        releases = pd.concat(
-            [pd.read_csv(f, dtype=str, keep_default_na=False)
-             for f in (_find(s, "press_releases") for s in ("putin", "zelenskyy")) if f is not None]
-        )
-        found = _find("RUWA_04.08.23", "ruwa")
-        ruwa = pd.read_csv(found, dtype=str, keep_default_na=False) if found else pd.DataFrame(
-            {"title": [], "desc": []})
+    """Press-release headlines and bodies, RUWA titles and leads (the vendored corpora)."""
+    releases, ruwa = load_press_releases(), load_ruwa()
     texts = [*releases["headline"].fillna(""), *releases["body"].fillna("")]
     texts += [t for col in ("title", "desc") for t in ruwa[col].fillna("") if t]
     return texts
