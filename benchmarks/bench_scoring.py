@@ -183,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
 
     sentences = real_sentences()
     texts = repeated(sentences, n)
-    print(f"{len(sentences):,} distinct real sentences, repeated to {n:,} statements", flush=True)
+    print(f"{len(sentences):,} real sentences ({len(set(sentences)):,} distinct), "
+          f"spread over {n:,} statements", flush=True)
 
     rows: list[tuple[str, str, str]] = []
     vader_rate = engine_rate = None
