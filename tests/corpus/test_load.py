@@ -151,7 +151,9 @@ def test_statements_get_ids_outlets_and_sources(make_corpus, monkeypatch) -> Non
     assert c.articles.loc[0, "status"] == "ok" and c.articles.loc[0, "n_statements"] == 4
 
 
-def test_narration_inside_a_passage_is_the_quoted_outlets(make_corpus, monkeypatch) -> None:
+def _narration_only_corpus(make_corpus, monkeypatch):
+    """The quoting page loaded with an extractor that calls everything narration."""
+
     def narration_only(text, speakers=None):
         df = _statements(text)
         return df.assign(kind="narration", speaker="", speaker_bloc="", speaker_in_registry=False, cue="")
@@ -159,6 +161,11 @@ def test_narration_inside_a_passage_is_the_quoted_outlets(make_corpus, monkeypat
     _fake_extractor(monkeypatch, narration_only)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
     c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
+    return c
+
+
+def test_narration_inside_a_passage_is_the_quoted_outlets(make_corpus, monkeypatch) -> None:
+    c = _narration_only_corpus(make_corpus, monkeypatch)
     row = c.statements.set_index("text").loc["Officials met in Istanbul, NPR's source said."]
     assert (row["source"], row["source_bloc"], row["quoted_from"]) == ("NPR", "western", "NPR")
 
@@ -230,13 +237,7 @@ def test_narration_speaker_is_the_narrator(make_corpus, monkeypatch) -> None:
 
 
 def test_narration_speaker_inside_a_passage_is_the_quoted_outlet(make_corpus, monkeypatch) -> None:
-    def narration_only(text, speakers=None):
-        df = _statements(text)
-        return df.assign(kind="narration", speaker="", speaker_bloc="", speaker_in_registry=False, cue="")
-
-    _fake_extractor(monkeypatch, narration_only)
-    rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
-    c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
+    c = _narration_only_corpus(make_corpus, monkeypatch)
     row = c.statements.set_index("text").loc["Officials met in Istanbul, NPR's source said."]
     assert (row["speaker"], row["speaker_bloc"], row["speaker_in_registry"]) == ("NPR", "western", False)
 
