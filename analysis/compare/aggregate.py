@@ -32,8 +32,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-#: The lexicon dimensions scored for every statement.
-DIMENSIONS: tuple[str, ...] = ("hostility", "hedging", "certainty", "loaded")
+from analysis.constants import DIMENSIONS
 
 _SENTIMENT_COL = "sentiment_compound"
 # Resample matrices are built in chunks of at most this many cells, so a group

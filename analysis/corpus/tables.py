@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.constants import BLOC_ORDER
 from analysis.corpus.errors import CorpusError
 
-BLOCS: tuple[str, ...] = ("russian", "western", "ukrainian", "other")
+BLOCS: tuple[str, ...] = BLOC_ORDER
 
 ARTICLE_REQUIRED: tuple[str, ...] = ("article_id", "source_file", "outlet", "outlet_bloc")
 ARTICLE_COLUMNS: tuple[str, ...] = (

@@ -27,6 +27,8 @@ from typing import Any
 import matplotlib as mpl
 from cycler import cycler
 
+from analysis.constants import BLOC_ORDER as _BLOC_ORDER
+
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -39,7 +41,7 @@ OKABE_ITO: dict[str, str] = {
 }
 
 #: Blocs in the order figures list them.
-BLOC_ORDER: tuple[str, ...] = ("russian", "western", "ukrainian", "other")
+BLOC_ORDER: tuple[str, ...] = _BLOC_ORDER
 
 #: The fixed colour of each source bloc, in every figure.
 BLOC_COLORS: dict[str, str] = {

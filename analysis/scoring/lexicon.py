@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from analysis import paths
+from analysis.constants import DIMENSIONS
 from analysis.scoring.normalize import normalize_term
 from analysis.scoring.rules import parse_context
 
-DIMENSIONS: tuple[str, ...] = ("hostility", "hedging", "certainty", "loaded")
 SIDES: frozenset[str] = frozenset(
     {"russian", "ukrainian_western", "ukrainian", "western", "neutral", "other"}
 )

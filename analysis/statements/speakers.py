@@ -34,11 +34,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.constants import BLOC_ORDER
 
 COLUMNS: tuple[str, ...] = (
     "canonical", "aliases", "role", "country", "bloc", "kind", "gender", "note",
 )
-BLOCS: frozenset[str] = frozenset({"russian", "western", "ukrainian", "other"})
+BLOCS: frozenset[str] = frozenset(BLOC_ORDER)
 KINDS: frozenset[str] = frozenset({"person", "organisation"})
 GENDERS: frozenset[str] = frozenset({"m", "f", ""})
 
