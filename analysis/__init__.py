@@ -24,7 +24,8 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
-    "load_corpus": "analysis.corpus.load",
+    "load_corpus": "analysis.pipeline",
+    "scored_statements": "analysis.pipeline",
     "Corpus": "analysis.corpus.load",
     "CorpusError": "analysis.corpus.load",
     "extract_statements": "analysis.statements.extract",

@@ -19,3 +19,8 @@ DIMENSIONS: tuple[str, ...] = ("hostility", "hedging", "certainty", "loaded")
 #: every outlet not established as Russian, Western or Ukrainian, including
 #: unidentified ones.
 BLOC_ORDER: tuple[str, ...] = ("russian", "western", "ukrainian", "other")
+
+#: Statement kinds whose words are the speaker's own (``direct`` and
+#: ``partial`` quotes); ``reported`` speech and ``narration`` are worded by
+#: the narrator.
+SPEAKER_AUTHORED_KINDS: frozenset[str] = frozenset({"direct", "partial"})

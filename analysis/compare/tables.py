@@ -23,6 +23,8 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
+from analysis.corpus.voices import UNIDENTIFIED_NAMES, outlet_label
+
 __all__ = [
     "UNIDENTIFIED_OUTLETS",
     "dedupe_statements",
@@ -32,7 +34,7 @@ __all__ = [
 ]
 
 #: Outlet values that name no outlet (compared after stripping, case-insensitively).
-UNIDENTIFIED_OUTLETS: frozenset[str] = frozenset({"", "unidentified", "unknown"})
+UNIDENTIFIED_OUTLETS: frozenset[str] = UNIDENTIFIED_NAMES
 
 # Typographic quotes and dashes that vary between outlets' renderings of one quote.
 _QUOTE_MAP = str.maketrans(
@@ -68,11 +70,8 @@ def outlet_labels(
     for col in (outlet_col, id_col):
         if col not in frame.columns:
             raise KeyError(f"outlet_labels: no column {col!r}; columns are {list(frame.columns)}")
-    unknown = {u.strip().casefold() for u in unidentified}
-    labels = []
-    for outlet, aid in zip(frame[outlet_col], frame[id_col], strict=True):
-        name = "" if outlet is None or outlet != outlet else str(outlet).strip()
-        labels.append(f"unidentified ({aid})" if name.casefold() in unknown else name)
+    unknown = unidentified if unidentified is UNIDENTIFIED_OUTLETS else {u.strip().casefold() for u in unidentified}
+    labels = [outlet_label(o, a, unknown) for o, a in zip(frame[outlet_col], frame[id_col], strict=True)]
     return pd.Series(labels, index=frame.index, dtype="str", name="outlet_label")
 
 

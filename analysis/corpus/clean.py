@@ -4,7 +4,7 @@
 
 * the cleaned body text (what the rest of the pipeline reads), and
 * boilerplate records: every removed piece with its raw line, columns, raw
-  offsets, exact text and a reason (see ``analysis.corpus.rules``).
+  offsets, exact text and a reason (see ``analysis.corpus.boilerplate_rules``).
 
 Nothing is rewritten, only removed, so ``rebuild_raw(text, records)`` gives the
 raw page back character for character (CRLF, blank lines, a missing final
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.corpus import rules
+from analysis.corpus import boilerplate_rules as rules
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|)")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})

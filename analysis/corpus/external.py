@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,7 +166,7 @@ def _ruwa(path_str: str) -> pd.DataFrame:
         "title": title,
         "desc": desc,
         "link": df["src"],
-        "keywords": df["KW"] if "KW" in df else "",
+        "keywords": df.get("KW", ""),
         "status": status,
     })
     out["repeat_of"] = _repeat_of(out)

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.voices import Voice, attribute_span
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, Who, cue_events
 from analysis.statements.cataphora import resolve_cataphora
@@ -82,17 +83,23 @@ def extract_statements(
     text: str,
     speakers: SpeakerRegistry | str | Path | pd.DataFrame | None = None,
     *,
-    narrator: str = "",
+    narrator: str | Sequence[Voice] = "",
     passages: Iterable[tuple[int, int, str]] | None = None,
 ) -> pd.DataFrame:
     """Statements of one text, in order, with speaker, bloc and kind.
 
     ``speakers`` is a registry, a registry CSV path or DataFrame, or None for
     the bundled ``corpus/speakers.csv``.  ``narrator`` fills ``speaker`` of
-    narration rows (e.g. the outlet).  ``passages`` are (start, end, outlet)
-    ranges copied from another outlet; by default they are detected from
-    colon-ended intro paragraphs ("From The Kyiv Independent:").  A missing
-    text (None/NaN) gives an empty frame with the columns.
+    narration rows: one name for the whole text (e.g. the outlet; bloc '',
+    ``speaker_in_registry`` False), or the text's partition into voices
+    (:class:`analysis.corpus.voices.Voice`), where a narration row's speaker
+    is the voice covering most of it, its bloc the registry's for a
+    canonical registry name (then ``speaker_in_registry`` is True), else the
+    voice's.  ``passages`` are (start, end, outlet) ranges copied from
+    another outlet, the first one containing a row's start giving its
+    ``quoted_from``; by default they are detected from colon-ended intro
+    paragraphs ("From The Kyiv Independent:").  A missing text (None/NaN)
+    gives an empty frame with the columns.
 
     Example:
         >>> df = extract_statements('Peskov said the talks were useful. "We are ready," he added.')
@@ -297,17 +304,31 @@ def narration_pieces(text: str, pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
+def _narrator_of(narrator: str | Sequence[Voice], registry: SpeakerRegistry,
+                 start: int, end: int) -> tuple[str, str, bool]:
+    """(speaker, bloc, in registry) of a narration row."""
+    if isinstance(narrator, str):
+        return narrator, "", False
+    voice = attribute_span(narrator, start, end)
+    if voice.narrator in registry:
+        return voice.narrator, registry.bloc(voice.narrator), True
+    return voice.narrator, voice.narrator_bloc, False
+
+
 def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
-           passages: Sequence[tuple[int, int, str]], narrator: str) -> pd.DataFrame:
+           passages: Sequence[tuple[int, int, str]], narrator: str | Sequence[Voice]) -> pd.DataFrame:
+    if pieces and not isinstance(narrator, str) and not narrator:
+        raise ValueError("extract_statements: narrator voices must cover the text (got none)")
     rows = []
     for n, p in enumerate(sorted(pieces, key=lambda p: p.start), start=1):
         s, e = _trimmed(text, p.start, p.end)
         if p.kind == "narration":
-            speaker, registered = narrator, False
+            speaker, bloc, registered = _narrator_of(narrator, registry, s, e)
         else:
             speaker, registered = (p.who.name, p.who.registered) if p.who else ("", False)
+            bloc = registry.bloc(speaker) if registered else ""
         outlet = next((o for ps, pe, o in passages if ps <= s < pe), "")
-        rows.append((n, speaker, registry.bloc(speaker) if registered else "", registered, p.kind,
+        rows.append((n, speaker, bloc, registered, p.kind,
                      text[s:e], s, e, p.cue if p.kind != "narration" else "", outlet))
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return frame.astype({"statement_id": "int64", "start": "int64", "end": "int64",

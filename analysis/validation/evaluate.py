@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from analysis.validation.errors import worst_errors
+from analysis.validation.error_analysis import worst_errors
 from analysis.validation.exceptions import ValidationDataError
 from analysis.validation.hedging_eval import evaluate_hedging
 from analysis.validation.nyt_eval import evaluate_nyt

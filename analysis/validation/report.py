@@ -63,7 +63,7 @@ class ValidationReport:
     ``ptc_span``: span-overlap precision/recall per task and split.
     ``nyt``: Pearson/Spearman with crowd means.  ``hedging``: P/R/F1 and
     confusion counts per target, rule and split.  ``errors``: worst errors
-    (see :func:`~analysis.validation.errors.worst_errors`).  ``notes``: what
+    (see :func:`~analysis.validation.error_analysis.worst_errors`).  ``notes``: what
     was missing or adjusted.  Empty frames mean the part was not run.
     """
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import sys
-import types
+import re
 
-import pandas as pd
 import pytest
 
+from analysis import pipeline
 from analysis.corpus.clean import rebuild_raw
-from analysis.corpus.load import STATEMENT_COLUMNS, load_corpus
 from analysis.corpus.errors import CorpusError
+from analysis.corpus.load import STATEMENT_COLUMNS
+from analysis.pipeline import load_corpus
+from analysis.statements import extract
+from analysis.statements.attribution import Who
+from analysis.statements.extract import Piece
 
 PAGE = "Headline here\n\nAdvertisement\nThe minister said talks would resume.\n"
 
@@ -110,23 +113,27 @@ def test_bundled_corpus_is_whole_and_lossless() -> None:
     assert c.issues.empty
 
 
-def _fake_extractor(monkeypatch, fn) -> None:
-    module = types.ModuleType("analysis.statements.extract")
-    module.extract_statements = fn
-    monkeypatch.setitem(sys.modules, "analysis.statements.extract", module)
+def _fake_pieces(monkeypatch, fn, detect=lambda text: []) -> None:
+    """Replace quote finding (narration is still the extractor's) and passage detection."""
+    monkeypatch.setattr(extract, "statement_pieces", fn)
+    monkeypatch.setattr(pipeline, "find_passages", detect)
 
 
-def _statements(text: str, speakers=None) -> pd.DataFrame:
-    """A stand-in extractor: one narration row per line, one direct quote per 'said' line."""
-    rows, pos = [], 0
-    for line in text.split("\n"):
-        kind = "direct" if "said" in line else "narration"
-        rows.append({"speaker": "Jane Minister" if kind == "direct" else "", "speaker_bloc": "western"
-                     if kind == "direct" else "", "speaker_in_registry": kind == "direct",
-                     "kind": kind, "text": line, "start": pos, "end": pos + len(line),
-                     "cue": "said" if kind == "direct" else "", "quoted_from": ""})
-        pos += len(line) + 1
-    return pd.DataFrame(rows)
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _said_quotes(text: str, registry=None) -> list[Piece]:
+    """A stand-in quote finder: each line with 'said' is Jane Minister's direct quote."""
+    jane = Who("Jane Minister", registered=True)
+    return [Piece(s, e, "direct", jane, "said") for s, e in _lines(text) if "said" in text[s:e]]
+
+
+def _no_quotes(text: str, registry=None) -> list[Piece]:
+    return []
+
+
+JANE = "canonical,aliases,role,country,bloc,kind,gender,note\nJane Minister,Jane Minister,minister,,western,person,f,\n"
 
 
 QUOTED = ("article_id,quoted_outlet,quoted_outlet_country,quoted_outlet_bloc,kind,first_line,"
@@ -135,9 +142,10 @@ QUOTING_PAGE = "Blog title\n\nAdvertisement\nAs NPR reports:\nOfficials met in I
 
 
 def test_statements_get_ids_outlets_and_sources(make_corpus, monkeypatch) -> None:
-    _fake_extractor(monkeypatch, _statements)
+    _fake_pieces(monkeypatch, _said_quotes)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
     root = make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED)
+    (root / "speakers.csv").write_text(JANE, encoding="utf-8")
     c = load_corpus(root)
     s = c.statements
     assert list(s.columns) == list(STATEMENT_COLUMNS)
@@ -154,11 +162,7 @@ def test_statements_get_ids_outlets_and_sources(make_corpus, monkeypatch) -> Non
 def _narration_only_corpus(make_corpus, monkeypatch):
     """The quoting page loaded with an extractor that calls everything narration."""
 
-    def narration_only(text, speakers=None):
-        df = _statements(text)
-        return df.assign(kind="narration", speaker="", speaker_bloc="", speaker_in_registry=False, cue="")
-
-    _fake_extractor(monkeypatch, narration_only)
+    _fake_pieces(monkeypatch, _no_quotes)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
     c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
     return c
@@ -171,12 +175,12 @@ def test_narration_inside_a_passage_is_the_quoted_outlets(make_corpus, monkeypat
 
 
 def test_failing_extractor_is_reported_per_article(make_corpus, monkeypatch) -> None:
-    def flaky(text, speakers=None):
+    def flaky(text, registry=None):
         if "boom" in text:
             raise RuntimeError("cannot parse")
-        return _statements(text)
+        return _said_quotes(text)
 
-    _fake_extractor(monkeypatch, flaky)
+    _fake_pieces(monkeypatch, flaky)
     root = make_corpus({"a.txt": PAGE, "b.txt": "It went boom."})
     c = load_corpus(root)
     assert c.articles["status"].tolist() == ["ok", "extraction_failed: RuntimeError: cannot parse"]
@@ -185,7 +189,14 @@ def test_failing_extractor_is_reported_per_article(make_corpus, monkeypatch) -> 
 
 
 def test_offsets_that_do_not_match_are_flagged(make_corpus, monkeypatch) -> None:
-    _fake_extractor(monkeypatch, lambda text, speakers=None: _statements(text).assign(start=0))
+    real = pipeline.extract_statements
+
+    def shifted(*args, **kwargs):
+        df = real(*args, **kwargs)
+        df.loc[df.index[-1], "start"] = 0  # the last row's offsets no longer give its text
+        return df
+
+    monkeypatch.setattr(pipeline, "extract_statements", shifted)
     c = load_corpus(make_corpus({"a.txt": PAGE}))
     assert c.articles.loc[0, "status"].startswith("span_mismatch: 1 statement")
 
@@ -210,12 +221,10 @@ def test_bundled_corpus_with_the_real_extractor() -> None:
 
 
 def test_passage_found_only_by_the_extractor_sets_the_source(make_corpus, monkeypatch) -> None:
-    def with_quoted_from(text, speakers=None):
-        df = _statements(text).assign(kind="narration", speaker="", speaker_bloc="",
-                                      speaker_in_registry=False, cue="")
-        return df.assign(quoted_from=["", "", "BBC", ""])
+    def third_line_from_bbc(text):
+        return [(s, e, "BBC") for s, e in _lines(text)[2:3]]
 
-    _fake_extractor(monkeypatch, with_quoted_from)
+    _fake_pieces(monkeypatch, _no_quotes, third_line_from_bbc)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
     c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows))
     row = c.statements.iloc[2]
@@ -223,9 +232,11 @@ def test_passage_found_only_by_the_extractor_sets_the_source(make_corpus, monkey
 
 
 def test_narration_speaker_is_the_narrator(make_corpus, monkeypatch) -> None:
-    _fake_extractor(monkeypatch, _statements)
+    _fake_pieces(monkeypatch, _said_quotes)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "Some Blog", "outlet_bloc": "other"}]
-    c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
+    root = make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED)
+    (root / "speakers.csv").write_text(JANE, encoding="utf-8")
+    c = load_corpus(root)
     narration = c.statements[c.statements["kind"] == "narration"]
     assert len(narration) == 3
     assert (narration["speaker"] == narration["source"]).all()
@@ -243,11 +254,7 @@ def test_narration_speaker_inside_a_passage_is_the_quoted_outlet(make_corpus, mo
 
 
 def test_registered_narrator_is_in_the_registry(make_corpus, monkeypatch) -> None:
-    def narration_only(text, speakers=None):
-        df = _statements(text)
-        return df.assign(kind="narration", speaker="", speaker_bloc="", speaker_in_registry=False, cue="")
-
-    _fake_extractor(monkeypatch, narration_only)
+    _fake_pieces(monkeypatch, _no_quotes)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "kremlin.ru", "outlet_bloc": "russian",
              "narrator": "Kremlin", "narrator_bloc": "russian"}]
     c = load_corpus(make_corpus({"a.txt": "Talks ended.\n"}, rows=rows))
@@ -256,7 +263,7 @@ def test_registered_narrator_is_in_the_registry(make_corpus, monkeypatch) -> Non
 
 
 def test_unidentified_narrators_stay_apart(make_corpus, monkeypatch) -> None:
-    _fake_extractor(monkeypatch, _statements)
+    _fake_pieces(monkeypatch, _said_quotes)
     rows = [{"article_id": f"a{i}", "source_file": f"{i}.txt", "outlet": "unidentified", "outlet_bloc": "other"}
             for i in (1, 2)]
     c = load_corpus(make_corpus({"1.txt": "Talks ended.\n", "2.txt": "Talks ended.\n"}, rows=rows))
@@ -267,13 +274,11 @@ def test_unidentified_narrators_stay_apart(make_corpus, monkeypatch) -> None:
 
 
 def test_unattributed_quote_is_flagged_and_sourced_to_its_narrator(make_corpus, monkeypatch) -> None:
-    def with_scare_quote(text, speakers=None):
-        df = _statements(text).assign(kind="narration", speaker="", speaker_bloc="",
-                                      speaker_in_registry=False, cue="")
-        df.loc[[1, 2], "kind"] = "partial"  # 'As NPR reports:' (blog) and the passage line (NPR)
-        return df
+    def with_scare_quote(text, registry=None):
+        # 'As NPR reports:' (blog) and the passage line (NPR), quoted with no speaker
+        return [Piece(s, e, "partial") for s, e in _lines(text)[1:3]]
 
-    _fake_extractor(monkeypatch, with_scare_quote)
+    _fake_pieces(monkeypatch, with_scare_quote)
     rows = [{"article_id": "a1", "source_file": "a.txt", "outlet": "unidentified", "outlet_bloc": "other"}]
     c = load_corpus(make_corpus({"a.txt": QUOTING_PAGE}, rows=rows, quoted=QUOTED))
     s = c.statements

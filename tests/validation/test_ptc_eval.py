@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.validation.errors import worst_errors
+from analysis.validation.error_analysis import worst_errors
 from analysis.validation.ptc_eval import (
     default_tasks,
     evaluate_ptc,

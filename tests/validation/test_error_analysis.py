@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.validation.errors import REASONS, error_reason, error_table
+from analysis.validation.error_analysis import REASONS, error_reason, error_table
 from analysis.validation.ptc_eval import evaluate_ptc
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from analysis import paths
+from analysis.constants import BLOC_ORDER
 from analysis.corpus.errors import CorpusError
-from analysis.corpus.tables import (
+from analysis.corpus.metadata import (
     ARTICLE_COLUMNS,
-    BLOCS,
     QUOTED_COLUMNS,
     read_articles,
     read_csv_records,
@@ -35,8 +35,8 @@ def test_one_article_per_seed_file(articles) -> None:
 
 
 def test_article_values_are_well_formed(articles) -> None:
-    assert articles["outlet_bloc"].isin(BLOCS).all()
-    assert articles["narrator_bloc"].isin(BLOCS).all()
+    assert articles["outlet_bloc"].isin(BLOC_ORDER).all()
+    assert articles["narrator_bloc"].isin(BLOC_ORDER).all()
     assert (articles["evidence"].str.len() > 40).all()
     for published, evidence in zip(articles["published"], articles["evidence"]):
         if published:

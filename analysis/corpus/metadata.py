@@ -5,12 +5,13 @@ line of the CSV record, and the field.  Values are read as text, never
 converted (an id ``007`` stays ``'007'``).
 
 Blocs (``outlet_bloc``, ``narrator_bloc``, ``quoted_outlet_bloc``) are one of
-``BLOCS``.  ``other`` is a definition, not a guess: it covers every outlet not
-established as Russian, Western or Ukrainian, including unidentified ones.
+``analysis.constants.BLOC_ORDER``.  ``other`` is a definition, not a guess: it
+covers every outlet not established as Russian, Western or Ukrainian,
+including unidentified ones.
 
 Example:
     >>> from analysis import paths
-    >>> bool(read_articles(paths.ARTICLES_CSV)["outlet_bloc"].isin(BLOCS).all())
+    >>> bool(read_articles(paths.ARTICLES_CSV)["outlet_bloc"].isin(BLOC_ORDER).all())
     True
 """
 
@@ -26,8 +27,6 @@ import pandas as pd
 
 from analysis.constants import BLOC_ORDER
 from analysis.corpus.errors import CorpusError
-
-BLOCS: tuple[str, ...] = BLOC_ORDER
 
 ARTICLE_REQUIRED: tuple[str, ...] = ("article_id", "source_file", "outlet", "outlet_bloc")
 ARTICLE_COLUMNS: tuple[str, ...] = (
@@ -121,9 +120,9 @@ def _require_columns(header: list[str], required: tuple[str, ...], path: Path) -
 
 def _bloc(value: str, path: Path, line: int, field: str) -> str:
     bloc = value.strip().lower()
-    if bloc not in BLOCS:
+    if bloc not in BLOC_ORDER:
         raise CorpusError(
-            f"unknown bloc {value!r}; expected one of {', '.join(BLOCS)} "
+            f"unknown bloc {value!r}; expected one of {', '.join(BLOC_ORDER)} "
             "('other' = not established as russian, western or ukrainian, incl. unidentified)",
             file=path,
             line=line,

@@ -4,7 +4,9 @@ An article's narration belongs to its narrator (the outlet, or the wire when
 the body is wholly wire copy).  Where the article reproduces another outlet's
 text at length (``quoted_sources.csv``), that stretch belongs to the quoted
 outlet.  ``voice_segments`` partitions the cleaned text accordingly, so any
-character range can be attributed (``attribute_span``).
+character range can be attributed (``attribute_span``).  ``outlet_label``
+names an outlet or narrator nobody identified by its article, so unrelated
+unidentified pages never pool into one voice.
 
 Example:
     >>> segs = voice_segments(20, "Blog", "other", [(5, 12, "NPR", "western", "passage")])
@@ -22,6 +24,26 @@ from dataclasses import dataclass
 VOICE_COLUMNS: tuple[str, ...] = (
     "start", "end", "narrator", "narrator_bloc", "quoted_from", "kind",
 )
+#: Outlet or narrator names that identify nobody; each article's gets its own label.
+UNIDENTIFIED_NAMES: frozenset[str] = frozenset({"", "unidentified", "unknown"})
+
+
+def outlet_label(name: object, article_id: object, unidentified: Iterable[str] = UNIDENTIFIED_NAMES) -> str:
+    """The outlet's (or narrator's) name, or ``"unidentified (<article id>)"`` when it names nobody.
+
+    Unidentified outlets must not be pooled into one pseudo-outlet: each
+    article then stands for its own (unknown) publisher.  None and NaN count
+    as unidentified; names are stripped and compared with ``unidentified``
+    case-insensitively.  The one home of this label: narrators
+    (``load_corpus``), ``split_voices`` and ``outlet_labels`` all use it.
+
+    Example:
+        >>> outlet_label("TASS", "a-1"), outlet_label(" unidentified", "seed-000"), outlet_label(None, "b")
+        ('TASS', 'unidentified (seed-000)', 'unidentified (b)')
+    """
+    text = "" if name is None or name != name else str(name).strip()
+    unknown = unidentified if unidentified is UNIDENTIFIED_NAMES else {u.strip().casefold() for u in unidentified}
+    return f"unidentified ({article_id})" if text.casefold() in unknown else text
 
 
 @dataclass(frozen=True)

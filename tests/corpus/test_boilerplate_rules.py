@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.corpus import rules
+from analysis.corpus import boilerplate_rules as rules
 
 
 @pytest.mark.parametrize(

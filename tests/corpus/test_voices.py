@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.corpus.attribution import attribute_span, voice_segments
 from analysis.corpus.load import load_corpus
+from analysis.corpus.voices import attribute_span, voice_segments
 
 
 @pytest.fixture(scope="module")
