@@ -6,9 +6,12 @@ Modules:
                (Monroe, Colaresi & Quinn 2008) and one-vs-rest distinctive terms
     align      cluster the renderings of one statement across outlets
     diff       word-level differences between two renderings
-    tables     outlet labels, de-duplicated statements, rate tables
-    framing    quotation vs narration, descriptors an outlet attaches to a
-               speaker, differences between renderings
+    tables     outlet labels, de-duplicated statements, rate tables, CI text,
+               keyword in context, groups ordered by bloc
+    own_words  quotation vs narration (``split_voices``) and the descriptors
+               in an outlet's own words (``outlet_descriptors``)
+    renderings how far each rendering of one statement moves its scores
+    bootstrap  the one resampling helper of aggregate and timeline
     timeline   rates per period, before/after an event, match tables per group
 
 Example:
@@ -22,21 +25,17 @@ Example:
 
 from __future__ import annotations
 
-from analysis.compare.aggregate import DIMENSIONS, Interval, aggregate, bootstrap_ci
+from analysis.compare.aggregate import Interval, aggregate, bootstrap_ci
 from analysis.compare.align import align_renderings, rendering_similarity
 from analysis.compare.diff import render_diff, word_diff
-from analysis.compare.framing import (
-    DESCRIPTOR_COLUMNS,
-    RELATIONS,
-    cluster_diffs,
-    find_descriptors,
-    outlet_descriptors,
-    outlet_label,
-    rendering_deltas,
-    split_voices,
+from analysis.compare.logodds import (
+    distinctive_terms,
+    log_odds_dirichlet,
+    simple_tokenize,
+    text_ngrams,
 )
-from analysis.compare.logodds import distinctive_terms, log_odds_dirichlet, simple_tokenize, text_ngrams
-from analysis.compare.stopwords import ENGLISH_STOPWORDS
+from analysis.compare.own_words import outlet_descriptors, split_voices
+from analysis.compare.renderings import cluster_diffs, rendering_deltas
 from analysis.compare.tables import (
     UNIDENTIFIED_OUTLETS,
     dedupe_statements,
@@ -52,6 +51,10 @@ from analysis.compare.timeline import (
     match_rates,
     period_rates,
 )
+from analysis.constants import DIMENSIONS
+from analysis.corpus.voices import outlet_label
+from analysis.statements.descriptors import DESCRIPTOR_COLUMNS, RELATIONS, find_descriptors
+from analysis.statements.stopwords import ENGLISH_STOPWORDS
 
 __all__ = [
     "DESCRIPTOR_COLUMNS",

@@ -25,19 +25,16 @@ References:
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from analysis.compare.bootstrap import keyed_rng, resample_sums
 from analysis.constants import DIMENSIONS
 
 _SENTIMENT_COL = "sentiment_compound"
-# Resample matrices are built in chunks of at most this many cells, so a group
-# of 100,000 statements does not allocate n_boot * n integers at once.
-_CHUNK_CELLS = 2_000_000
 
 
 class Interval(NamedTuple):
@@ -46,30 +43,6 @@ class Interval(NamedTuple):
     estimate: float
     low: float
     high: float
-
-
-def _rng_for(seed: int, key: Hashable) -> np.random.Generator:
-    # Seeded from the group key, not its position, so adding a group to the
-    # data does not change the intervals of the others.
-    return np.random.default_rng([seed, zlib.crc32(str(key).encode("utf-8"))])
-
-
-def _bootstrap_sums(
-    values: np.ndarray, n_boot: int, rng: np.random.Generator
-) -> np.ndarray:
-    """Column sums of ``values`` (n x m) over ``n_boot`` resamples of its rows."""
-    n = values.shape[0]
-    out = np.empty((n_boot, values.shape[1]), dtype=float)
-    chunk = max(1, min(n_boot, _CHUNK_CELLS // max(n, 1)))
-    for start in range(0, n_boot, chunk):
-        rows = min(n_boot, start + chunk) - start
-        draws = rng.integers(0, n, size=(rows, n))
-        draws += np.arange(rows)[:, None] * n
-        # multiplicity of each statement in each resample; integer weights keep
-        # the sums of integer columns exact whatever the summation order
-        weights = np.bincount(draws.ravel(), minlength=rows * n).reshape(rows, n)
-        out[start : start + rows] = weights.astype(float) @ values
-    return out
 
 
 def _ratio_intervals(
@@ -92,7 +65,7 @@ def _ratio_intervals(
         estimates = np.where(den_total > 0, scale * numerators.sum(axis=0) / den_total, np.nan)
     if n == 0 or n_boot == 0:
         return [Interval(float(e), np.nan, np.nan) for e in estimates]
-    sums = _bootstrap_sums(np.hstack([numerators, denominators]), n_boot, rng)
+    sums = resample_sums(np.hstack([numerators, denominators]), n_boot, rng)
     num_b, den_b = sums[:, :m], sums[:, m:]
     with np.errstate(invalid="ignore", divide="ignore"):
         stats = np.where(den_b > 0, scale * num_b / den_b, np.nan)
@@ -259,7 +232,7 @@ def aggregate(
     for g, key in enumerate(keys):
         members = np.flatnonzero(ok_codes == g)
         key_tuple = key if isinstance(key, tuple) else (key,)
-        rng = _rng_for(seed, key_tuple)
+        rng = keyed_rng(seed, key_tuple)
         n_ok = members.size
         rec: dict[str, object] = dict(zip(by_cols, key_tuple, strict=True))
         rec["n_statements"] = n_ok

@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from analysis.compare.stopwords import ENGLISH_STOPWORDS
+from analysis.statements.stopwords import ENGLISH_STOPWORDS
 
 #: Default link threshold, set on seed-independent reasoning: identical and
 #: contained renderings score ~1, translation variants of one sentence

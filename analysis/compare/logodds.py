@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.compare.stopwords import ENGLISH_STOPWORDS
+from analysis.statements.stopwords import ENGLISH_STOPWORDS
 
 #: Pseudo-count for a term the supplied prior lacks (Monroe et al.'s
 #: uninformative value).
@@ -232,7 +232,7 @@ def distinctive_terms(
     Each group is compared one-vs-rest with :func:`log_odds_dirichlet`; the
     prior is the whole corpus (all groups).  Terms seen fewer than
     ``min_count`` times in the whole corpus are dropped first.  Stopwords: see
-    :func:`text_ngrams` and :mod:`analysis.compare.stopwords`.
+    :func:`text_ngrams` and :mod:`analysis.statements.stopwords`.
 
     Returns columns ``group``, ``rank`` (1 = most distinctive), ``term``,
     ``count_group``, ``count_rest``, ``delta``, ``z``; the ``top`` terms with

@@ -29,18 +29,17 @@ References:
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from analysis.compare.aggregate import DIMENSIONS, aggregate
+from analysis.compare.aggregate import aggregate
+from analysis.compare.bootstrap import keyed_rng, resample_sums
+from analysis.constants import DIMENSIONS
 
 #: Label of the period of rows without a usable date.
 UNDATED = "undated"
-# bootstrap draws are made in chunks of at most this many integers
-_CHUNK_CELLS = 2_000_000
 
 
 def _by_list(by: str | Sequence[str] | None) -> list[str]:
@@ -104,27 +103,15 @@ def period_rates(
                      ci=ci, seed=seed)
 
 
-def _rng_for(seed: int, key: Hashable) -> np.random.Generator:
-    # keyed by the group, so adding a group leaves the others' intervals alone
-    return np.random.default_rng([seed, zlib.crc32(str(key).encode("utf-8"))])
-
-
 def _boot_rates(counts: np.ndarray, tokens: np.ndarray, n_boot: int,
                 rng: np.random.Generator) -> np.ndarray:
     """Pooled rate (per 1,000) of each of ``n_boot`` resamples of the documents."""
-    n = tokens.size
-    out = np.full(n_boot, np.nan)
-    if n == 0:
-        return out
-    chunk = max(1, _CHUNK_CELLS // n)
-    for start in range(0, n_boot, chunk):
-        rows = min(n_boot, start + chunk) - start
-        draws = rng.integers(0, n, size=(rows, n))
-        num = counts[draws].sum(axis=1)
-        den = tokens[draws].sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[start:start + rows] = np.where(den > 0, 1000.0 * num / den, np.nan)
-    return out
+    if tokens.size == 0:
+        return np.full(n_boot, np.nan)
+    sums = resample_sums(np.column_stack([counts, tokens]).astype(float), n_boot, rng)
+    num, den = sums[:, 0], sums[:, 1]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, 1000.0 * num / den, np.nan)
 
 
 def before_after(
@@ -210,7 +197,7 @@ def before_after(
                 rec[f"count_{label}"] = int(c.sum())
                 rate = 1000.0 * c.sum() / t.sum() if t.sum() > 0 else np.nan
                 rec[f"rate_{label}"] = rate
-                b = _boot_rates(c, t, n_boot, _rng_for(seed, (*key, dim, label)))
+                b = _boot_rates(c, t, n_boot, keyed_rng(seed, (*key, dim, label)))
                 boots[label] = b
                 lo, hi = (np.nanquantile(b, [alpha, 1 - alpha]) if n_boot and np.isfinite(b).any()
                           else (np.nan, np.nan))
