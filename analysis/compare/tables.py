@@ -6,7 +6,9 @@ article, not one pooled "unidentified" group); ``dedupe_statements`` collapses
 renderings of a quote that differ only in quotation marks, case, spacing or
 closing punctuation, so a statement carried by several articles is counted
 once; ``rate_table`` lays out :func:`analysis.compare.aggregate` output as
-count, rate and interval side by side.
+count, rate and interval side by side, and ``format_ci`` / ``format_rate_ci``
+write one ``rate [low, high]``; ``keyword_in_context`` shows a match in its
+text; ``order_by_bloc`` lists groups by source bloc, then by size.
 
 Example:
     >>> import pandas as pd
@@ -19,16 +21,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import pandas as pd
 
+from analysis.constants import BLOC_ORDER
 from analysis.corpus.voices import UNIDENTIFIED_NAMES, outlet_label
 
 __all__ = [
     "UNIDENTIFIED_OUTLETS",
     "dedupe_statements",
+    "format_ci",
+    "format_rate_ci",
+    "keyword_in_context",
     "normalise_quote",
+    "order_by_bloc",
     "outlet_labels",
     "rate_table",
 ]
@@ -180,22 +187,94 @@ def rate_table(
     if missing:
         raise KeyError(f"rate_table: missing column(s) {missing}; columns are {list(agg.columns)}")
 
-    def fmt(v: float, lo: float, hi: float, nd: int) -> str:
-        if v != v:
-            return "n/a"
-        ci = "n/a" if lo != lo or hi != hi else f"{lo:.{nd}f}, {hi:.{nd}f}"
-        return f"{v:.{nd}f} [{ci}]"
-
     out = agg[[*keys, "n_statements", "n_tokens"]].copy()
     for d in dimensions:
         out[f"{d}_count"] = agg[f"{d}_count"].astype("int64")
         out[f"{d}_rate [CI]"] = [
-            fmt(v, lo, hi, decimals)
+            format_ci(v, lo, hi, decimals)
             for v, lo, hi in zip(agg[f"{d}_rate"], agg[f"{d}_rate_lo"], agg[f"{d}_rate_hi"], strict=True)
         ]
     if {"sentiment_mean", "sentiment_lo", "sentiment_hi"} <= set(agg.columns):
         out["sentiment [CI]"] = [
-            fmt(v, lo, hi, 3)
+            format_ci(v, lo, hi, 3)
             for v, lo, hi in zip(agg["sentiment_mean"], agg["sentiment_lo"], agg["sentiment_hi"], strict=True)
         ]
     return out.reset_index(drop=True)
+
+
+def format_ci(value: float, low: float, high: float, decimals: int = 1) -> str:
+    """``"value [low, high]"`` with ``decimals`` places; NaN shows as ``n/a``.
+
+    Example:
+        >>> format_ci(12.345, 3.0, 20.5), format_ci(5.0, float("nan"), 1.0, 0), format_ci(float("nan"), 0, 1)
+        ('12.3 [3.0, 20.5]', '5 [n/a]', 'n/a')
+    """
+    if value != value:
+        return "n/a"
+    ci = "n/a" if low != low or high != high else f"{low:.{decimals}f}, {high:.{decimals}f}"
+    return f"{value:.{decimals}f} [{ci}]"
+
+
+def format_rate_ci(row: Mapping[str, float] | pd.Series, column: str, decimals: int = 1) -> str:
+    """``format_ci`` of ``row[column]`` with its interval ``row[column + "_lo"]``, ``row[column + "_hi"]``.
+
+    ``row`` is one row of :func:`analysis.compare.aggregate` (or
+    :func:`analysis.compare.before_after`) output, e.g. ``agg.loc[group]``.
+
+    Raises:
+        KeyError: ``row`` lacks the column or its interval.
+
+    Example:
+        >>> row = {"hostility_rate": 50.0, "hostility_rate_lo": 12.5, "hostility_rate_hi": 91.25}
+        >>> format_rate_ci(row, "hostility_rate"), format_rate_ci(row, "hostility_rate", 0)
+        ('50.0 [12.5, 91.2]', '50 [12, 91]')
+    """
+    missing = [c for c in (column, f"{column}_lo", f"{column}_hi") if c not in row]
+    if missing:
+        raise KeyError(f"format_rate_ci: row lacks {missing}")
+    return format_ci(float(row[column]), float(row[f"{column}_lo"]), float(row[f"{column}_hi"]), decimals)
+
+
+def keyword_in_context(text: str, start: int, end: int, width: int = 70) -> str:
+    """``text[start:end]`` with up to ``width`` characters either side, on one line, marked ``…``.
+
+    Line breaks become spaces so that the snippet fits a table cell.
+
+    Example:
+        >>> t = "Officials said the\\nregime's crimes must end, he said."
+        >>> keyword_in_context(t, t.index("regime"), t.index("regime") + 6, width=10)
+        "… said the regime's crimes …"
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"keyword_in_context: span {start}..{end} is outside a text of {len(text)} characters")
+    if width < 0:
+        raise ValueError(f"keyword_in_context: width must be >= 0, got {width}")
+    return "…" + text[max(0, start - width):end + width].replace("\n", " ") + "…"
+
+
+def order_by_bloc(
+    frame: pd.DataFrame, group_col: str, bloc_col: str, bloc_order: Sequence[str] = BLOC_ORDER
+) -> list[str]:
+    """The groups of ``frame[group_col]`` listed by bloc, then by number of rows (most first), then name.
+
+    A group's bloc is its first row's ``bloc_col``; blocs outside
+    ``bloc_order`` (e.g. '') come last.  This is the order the speaker
+    figures and tables use.
+
+    Raises:
+        KeyError: a named column is missing.
+
+    Example:
+        >>> import pandas as pd
+        >>> st = pd.DataFrame({"speaker": ["Zelensky", "Peskov", "Putin", "Putin", "Kallas"],
+        ...                    "speaker_bloc": ["ukrainian", "russian", "russian", "russian", ""]})
+        >>> order_by_bloc(st, "speaker", "speaker_bloc")
+        ['Putin', 'Peskov', 'Zelensky', 'Kallas']
+    """
+    for col in (group_col, bloc_col):
+        if col not in frame.columns:
+            raise KeyError(f"order_by_bloc: no column {col!r}; columns are {list(frame.columns)}")
+    rank = {b: i for i, b in enumerate(bloc_order)}
+    grouped = frame.groupby(group_col)
+    blocs, sizes = grouped[bloc_col].first(), grouped.size()
+    return sorted(sizes.index, key=lambda g: (rank.get(blocs[g], len(rank)), -sizes[g], g))

@@ -10,7 +10,16 @@ import pytest
 
 from analysis.compare import tables
 from analysis.compare.aggregate import aggregate
-from analysis.compare.tables import dedupe_statements, normalise_quote, outlet_labels, rate_table
+from analysis.compare.tables import (
+    dedupe_statements,
+    format_ci,
+    format_rate_ci,
+    keyword_in_context,
+    normalise_quote,
+    order_by_bloc,
+    outlet_labels,
+    rate_table,
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +133,36 @@ def test_rate_table_missing_interval_and_missing_column() -> None:
     assert rate_table(agg, "g", ["hedging"], decimals=0).loc[0, "hedging_rate [CI]"] == "200 [n/a]"
     with pytest.raises(KeyError, match="hostility_count"):
         rate_table(agg, "g", ["hostility"])
+
+
+def test_format_ci_rounds_and_says_n_a() -> None:
+    assert format_ci(114.754, 103.4, 333.333) == "114.8 [103.4, 333.3]"
+    assert format_ci(114.754, 103.4, 333.333, decimals=0) == "115 [103, 333]"
+    assert format_ci(float("nan"), 1.0, 2.0) == "n/a"
+    assert format_ci(3.0, float("nan"), float("nan")) == "3.0 [n/a]"
+
+
+def test_format_rate_ci_reads_the_interval_columns_of_a_row() -> None:
+    agg = pd.DataFrame({"bloc": ["russian"], "loaded_rate": [2.0], "loaded_rate_lo": [1.25],
+                        "loaded_rate_hi": [3.5]}).set_index("bloc")
+    assert format_rate_ci(agg.loc["russian"], "loaded_rate", 2) == "2.00 [1.25, 3.50]"
+    with pytest.raises(KeyError, match="hostility_rate_lo"):
+        format_rate_ci({"hostility_rate": 1.0}, "hostility_rate")
+
+
+def test_keyword_in_context_clips_at_the_edges_and_joins_lines() -> None:
+    text = "Kyiv.\nThe aggression continues\nin the east."
+    s = text.index("aggression")
+    assert keyword_in_context(text, s, s + 10, width=5) == "…\nThe aggression cont…".replace("\n", " ")
+    assert keyword_in_context(text, 0, 4, width=3) == "…Kyiv. T…"
+    with pytest.raises(ValueError, match="outside"):
+        keyword_in_context(text, 5, 500)
+
+
+def test_order_by_bloc_sorts_by_bloc_then_size_then_name() -> None:
+    st = pd.DataFrame({"speaker": ["B", "A", "C", "C", "D", "E"],
+                       "speaker_bloc": ["western", "western", "russian", "russian", "", "other"]})
+    assert order_by_bloc(st, "speaker", "speaker_bloc") == ["C", "A", "B", "E", "D"]
+    assert order_by_bloc(st, "speaker", "speaker_bloc", bloc_order=["western"]) == ["A", "B", "C", "D", "E"]
+    with pytest.raises(KeyError, match="bloc"):
+        order_by_bloc(st, "speaker", "bloc")
