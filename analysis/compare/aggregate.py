@@ -81,7 +81,13 @@ def _ratio_intervals(
     return result
 
 
-def _check_ci(n_boot: int, ci: float) -> None:
+def check_ci(n_boot: int, ci: float) -> None:
+    """Raise ValueError unless ``0 < ci < 1`` and ``n_boot >= 0``.
+
+    Example:
+        >>> check_ci(100, 0.95) is None
+        True
+    """
     if not 0.0 < ci < 1.0:
         raise ValueError(f"ci must be between 0 and 1 (exclusive), got {ci!r}")
     if n_boot < 0:
@@ -113,7 +119,7 @@ def bootstrap_ci(
         Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
         ch. 13.
     """
-    _check_ci(n_boot, ci)
+    check_ci(n_boot, ci)
     v = np.asarray(values, dtype=float).reshape(-1)
     w = np.ones_like(v) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
     if w.shape != v.shape:
@@ -196,19 +202,8 @@ def aggregate(
         Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
         ch. 13.
     """
-    _check_ci(n_boot, ci)
-    if not isinstance(scored, pd.DataFrame):
-        raise TypeError(f"aggregate: scored must be a DataFrame, got {type(scored).__name__}")
-    by_cols = [by] if isinstance(by, str) else list(by)
-    if not by_cols:
-        raise ValueError("aggregate: 'by' names no column")
-    dims = list(dimensions)
-    needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
-    missing = [c for c in needed if c not in scored.columns]
-    if missing:
-        raise KeyError(
-            f"aggregate: scored frame lacks column(s) {missing}; it has {list(scored.columns)}"
-        )
+    check_ci(n_boot, ci)
+    by_cols, dims = _checked_columns(scored, by, dimensions)
     has_sentiment = _SENTIMENT_COL in scored.columns
     columns = _result_columns(by_cols, dims, has_sentiment)
 
@@ -232,25 +227,12 @@ def aggregate(
     for g, key in enumerate(keys):
         members = np.flatnonzero(ok_codes == g)
         key_tuple = key if isinstance(key, tuple) else (key,)
-        rng = keyed_rng(seed, key_tuple)
-        n_ok = members.size
         rec: dict[str, object] = dict(zip(by_cols, key_tuple, strict=True))
-        rec["n_statements"] = n_ok
-        rec["n_skipped"] = int((codes == g).sum()) - n_ok
+        rec["n_statements"] = members.size
+        rec["n_skipped"] = int((codes == g).sum()) - members.size
         rec["n_tokens"] = int(tokens[members].sum())
-        num = counts[members]
-        den = np.repeat(tokens[members, None], len(dims), axis=1)
-        scale = np.full(len(dims), 1000.0)
-        if sentiment is not None:
-            num = np.hstack([num, sentiment[members, None]])
-            den = np.hstack([den, np.ones((n_ok, 1))])
-            scale = np.append(scale, 1.0)
-        intervals = _ratio_intervals(num, den, scale=scale, n_boot=n_boot, ci=ci, rng=rng)
-        for j, dim in enumerate(dims):
-            rec[f"{dim}_count"] = int(num[:, j].sum())
-            rec[f"{dim}_rate"], rec[f"{dim}_rate_lo"], rec[f"{dim}_rate_hi"] = intervals[j]
-        if sentiment is not None:
-            rec["sentiment_mean"], rec["sentiment_lo"], rec["sentiment_hi"] = intervals[-1]
+        rec |= _group_rates(counts[members], tokens[members], None if sentiment is None else sentiment[members],
+                            dims, n_boot=n_boot, ci=ci, rng=keyed_rng(seed, key_tuple))
         records.append(rec)
 
     result = pd.DataFrame.from_records(records, columns=columns)
@@ -275,3 +257,50 @@ def _add_unobserved_categories(
     zero_cols = ["n_statements", "n_skipped", "n_tokens", *(f"{d}_count" for d in dims)]
     indexed[zero_cols] = indexed[zero_cols].fillna(0).astype(int)
     return indexed.reset_index()
+
+
+def _checked_columns(
+    scored: pd.DataFrame, by: str | Sequence[str], dimensions: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The ``by`` columns and dimensions, once ``scored`` is known to have what they need."""
+    if not isinstance(scored, pd.DataFrame):
+        raise TypeError(f"aggregate: scored must be a DataFrame, got {type(scored).__name__}")
+    by_cols = [by] if isinstance(by, str) else list(by)
+    if not by_cols:
+        raise ValueError("aggregate: 'by' names no column")
+    dims = list(dimensions)
+    needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
+    missing = [c for c in needed if c not in scored.columns]
+    if missing:
+        raise KeyError(
+            f"aggregate: scored frame lacks column(s) {missing}; it has {list(scored.columns)}"
+        )
+    return by_cols, dims
+
+
+def _group_rates(
+    counts: np.ndarray,
+    tokens: np.ndarray,
+    sentiment: np.ndarray | None,
+    dims: Sequence[str],
+    *,
+    n_boot: int,
+    ci: float,
+    rng: np.random.Generator,
+) -> dict[str, object]:
+    """Counts, pooled rates and intervals of one group's ok rows (and its sentiment mean)."""
+    num = counts
+    den = np.repeat(tokens[:, None], len(dims), axis=1)
+    scale = np.full(len(dims), 1000.0)
+    if sentiment is not None:
+        num = np.hstack([num, sentiment[:, None]])
+        den = np.hstack([den, np.ones((tokens.size, 1))])
+        scale = np.append(scale, 1.0)
+    intervals = _ratio_intervals(num, den, scale=scale, n_boot=n_boot, ci=ci, rng=rng)
+    rec: dict[str, object] = {}
+    for j, dim in enumerate(dims):
+        rec[f"{dim}_count"] = int(num[:, j].sum())
+        rec[f"{dim}_rate"], rec[f"{dim}_rate_lo"], rec[f"{dim}_rate_hi"] = intervals[j]
+    if sentiment is not None:
+        rec["sentiment_mean"], rec["sentiment_lo"], rec["sentiment_hi"] = intervals[-1]
+    return rec

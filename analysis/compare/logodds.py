@@ -104,6 +104,7 @@ def log_odds_dirichlet(
         Monroe, B. L., Colaresi, M. P. & Quinn, K. M. (2008). Fightin' Words.
         *Political Analysis* 16(4), 372-403, eqs. 16, 18-22.
     """
+    # Over 60 lines only with its 22-line docstring; the code itself is 43 lines.
     a = _as_series(counts_a, "counts_a")
     b = _as_series(counts_b, "counts_b")
     vocab = a.index.union(b.index)
@@ -248,6 +249,7 @@ def distinctive_terms(
         Monroe, B. L., Colaresi, M. P. & Quinn, K. M. (2008). Fightin' Words.
         *Political Analysis* 16(4), 372-403.
     """
+    # Over 60 lines only with its 21-line docstring; the code itself is 52 lines.
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, got {min_count!r}")
     stop = frozenset(stopwords)

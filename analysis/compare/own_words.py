@@ -135,57 +135,67 @@ def outlet_descriptors(
     own = voiced[~voiced["kind"].isin(kinds)]
     quotes = voiced[voiced["kind"].isin(kinds)]
 
-    lex = matches_frame(own, "text")
-    if len(lex):
-        lex = lex[lex["dimension"].isin(list(lexicon_dimensions))].copy()
-        lex["article_id"] = own.loc[lex["row"], "article_id"].to_numpy()
-        offset = own.loc[lex["row"], "start"].to_numpy()
-        lex["abs_start"] = lex["start"].to_numpy() + offset
-        lex["abs_end"] = lex["end"].to_numpy() + offset
-        lex["statement_row"] = lex["row"]
-
-    columns = ["statement_id", "article_id", "outlet_label", "author", "source", "source_bloc", "kind",
-               *DESCRIPTOR_COLUMNS, "lexicon"]
+    lex = _own_lexicon_matches(own, lexicon_dimensions)
     records: list[dict[str, Any]] = []
     for aid in sorted(own["article_id"].unique()):
         if aid not in texts:
             raise KeyError(f"outlet_descriptors: no text for article {aid!r}")
-        text = texts[aid]
-        mine = own[own["article_id"] == aid]
+        found = find_descriptors(texts[aid], registry, sentences=_scorer_sentences)
         quoted = [(int(s), int(e)) for s, e in zip(quotes.loc[quotes["article_id"] == aid, "start"],
                                                     quotes.loc[quotes["article_id"] == aid, "end"])]
-        found = find_descriptors(text, registry, sentences=_scorer_sentences)
-        covered: list[tuple[int, int]] = []
-        for d in found.itertuples(index=False):
-            host = mine[(mine["start"] <= d.start) & (d.start < mine["end"])]
-            if host.empty or any(d.start < qe and qs < d.end for qs, qe in quoted):
-                continue
-            row = host.iloc[0]
-            covered.append((d.start, d.end))
-            records.append({
-                "statement_id": row["statement_id"], "article_id": aid,
-                "outlet_label": row["outlet_label"], "author": row["author"], "source": row["source"],
-                "source_bloc": row["source_bloc"], "kind": row["kind"],
-                **{c: getattr(d, c) for c in DESCRIPTOR_COLUMNS},
-                "lexicon": _lexicon_labels(lex, aid, d.start, d.end),
-            })
-        if len(lex):
-            for m in lex[lex["article_id"] == aid].itertuples(index=False):
-                if any(s <= m.abs_start and m.abs_end <= e for s, e in covered):
-                    continue
-                row = own.loc[m.statement_row]
-                records.append({
-                    "statement_id": row["statement_id"], "article_id": aid,
-                    "outlet_label": row["outlet_label"], "author": row["author"], "source": row["source"],
-                    "source_bloc": row["source_bloc"], "kind": row["kind"],
-                    "start": int(m.abs_start), "end": int(m.abs_end), "descriptor": m.surface,
-                    "relation": "lexicon", "target": "", "target_start": -1, "target_end": -1,
-                    "phrase": m.surface,
-                    "lexicon": f"{m.dimension}:{m.category}",
-                })
+        mine = own[own["article_id"] == aid]
+        records += _article_records(aid, found, mine, own, quoted, lex)
+    columns = ["statement_id", "article_id", "outlet_label", "author", "source", "source_bloc", "kind",
+               *DESCRIPTOR_COLUMNS, "lexicon"]
     out = pd.DataFrame.from_records(records, columns=columns)
     if out.empty:
         return out
     out["_rel"] = out["relation"].map(RELATIONS.index)
     out = out.sort_values(["article_id", "start", "end", "_rel"], kind="stable")
     return out.drop(columns="_rel").reset_index(drop=True)
+
+
+def _own_lexicon_matches(own: pd.DataFrame, dimensions: Sequence[str]) -> pd.DataFrame:
+    """Lexicon matches of ``dimensions`` in the own-words rows, with article offsets."""
+    lex = matches_frame(own, "text")
+    if len(lex):
+        lex = lex[lex["dimension"].isin(list(dimensions))].copy()
+        lex["article_id"] = own.loc[lex["row"], "article_id"].to_numpy()
+        offset = own.loc[lex["row"], "start"].to_numpy()
+        lex["abs_start"] = lex["start"].to_numpy() + offset
+        lex["abs_end"] = lex["end"].to_numpy() + offset
+        lex["statement_row"] = lex["row"]
+    return lex
+
+
+def _host_columns(row: pd.Series, aid: str) -> dict[str, Any]:
+    return {"statement_id": row["statement_id"], "article_id": aid, "outlet_label": row["outlet_label"],
+            "author": row["author"], "source": row["source"], "source_bloc": row["source_bloc"],
+            "kind": row["kind"]}
+
+
+def _article_records(aid: str, found: pd.DataFrame, mine: pd.DataFrame, own: pd.DataFrame,
+                     quoted: Sequence[tuple[int, int]], lex: pd.DataFrame) -> list[dict[str, Any]]:
+    """One article's rows: descriptors in own words, then own-words matches no descriptor covers."""
+    records: list[dict[str, Any]] = []
+    covered: list[tuple[int, int]] = []
+    for d in found.to_dict("records"):
+        start, end = int(d["start"]), int(d["end"])
+        host = mine[(mine["start"] <= start) & (start < mine["end"])]
+        if host.empty or any(start < qe and qs < end for qs, qe in quoted):
+            continue
+        covered.append((start, end))
+        records.append({**_host_columns(host.iloc[0], aid), **{c: d[c] for c in DESCRIPTOR_COLUMNS},
+                        "lexicon": _lexicon_labels(lex, aid, start, end)})
+    if not len(lex):
+        return records
+    for m in lex[lex["article_id"] == aid].to_dict("records"):
+        if any(s <= m["abs_start"] and m["abs_end"] <= e for s, e in covered):
+            continue
+        records.append({
+            **_host_columns(own.loc[m["statement_row"]], aid),
+            "start": int(m["abs_start"]), "end": int(m["abs_end"]),
+            "descriptor": m["surface"], "relation": "lexicon", "target": "", "target_start": -1,
+            "target_end": -1, "phrase": m["surface"], "lexicon": f"{m['dimension']}:{m['category']}",
+        })
+    return records

@@ -34,7 +34,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.compare.aggregate import aggregate
+from analysis.compare.aggregate import aggregate, check_ci
 from analysis.compare.bootstrap import keyed_rng, resample_sums
 from analysis.constants import DIMENSIONS
 
@@ -114,6 +114,30 @@ def _boot_rates(counts: np.ndarray, tokens: np.ndarray, n_boot: int,
         return np.where(den > 0, 1000.0 * num / den, np.nan)
 
 
+def _shift(counts: np.ndarray, tokens: np.ndarray, masks: dict[str, np.ndarray], *, n_boot: int,
+           alpha: float, seed: int, key: tuple[object, ...]) -> dict[str, object]:
+    """Counts, rates and intervals before and after, and the difference with its interval."""
+    rec: dict[str, object] = {}
+    boots = {}
+    for label, mask in masks.items():
+        c, t = counts[mask], tokens[mask]
+        rec[f"n_{label}"] = int(mask.sum())
+        rec[f"tokens_{label}"] = int(t.sum())
+        rec[f"count_{label}"] = int(c.sum())
+        rec[f"rate_{label}"] = 1000.0 * c.sum() / t.sum() if t.sum() > 0 else np.nan
+        b = _boot_rates(c, t, n_boot, keyed_rng(seed, (*key, label)))
+        boots[label] = b
+        lo, hi = (np.nanquantile(b, [alpha, 1 - alpha]) if n_boot and np.isfinite(b).any()
+                  else (np.nan, np.nan))
+        rec[f"rate_{label}_lo"], rec[f"rate_{label}_hi"] = float(lo), float(hi)
+    rec["difference"] = rec["rate_after"] - rec["rate_before"]  # type: ignore[operator]
+    diff = boots["after"] - boots["before"]
+    lo, hi = (np.nanquantile(diff, [alpha, 1 - alpha]) if n_boot and np.isfinite(diff).any()
+              else (np.nan, np.nan))
+    rec["difference_lo"], rec["difference_hi"] = float(lo), float(hi)
+    return rec
+
+
 def before_after(
     scored: pd.DataFrame,
     date_col: str,
@@ -152,10 +176,7 @@ def before_after(
         Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
         ch. 13.
     """
-    if not 0.0 < ci < 1.0:
-        raise ValueError(f"ci must be between 0 and 1 (exclusive), got {ci!r}")
-    if n_boot < 0:
-        raise ValueError(f"n_boot must be >= 0, got {n_boot!r}")
+    check_ci(n_boot, ci)
     by_cols = _by_list(by)
     dims = list(dimensions)
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
@@ -189,24 +210,8 @@ def before_after(
             counts = scored[f"{dim}_count"].to_numpy(dtype=float)
             rec: dict[str, object] = dict(zip(by_cols, key, strict=True))
             rec["dimension"] = dim
-            boots = {}
-            for label, mask in (("before", use & ~after), ("after", use & after)):
-                c, t = counts[mask], tokens[mask]
-                rec[f"n_{label}"] = int(mask.sum())
-                rec[f"tokens_{label}"] = int(t.sum())
-                rec[f"count_{label}"] = int(c.sum())
-                rate = 1000.0 * c.sum() / t.sum() if t.sum() > 0 else np.nan
-                rec[f"rate_{label}"] = rate
-                b = _boot_rates(c, t, n_boot, keyed_rng(seed, (*key, dim, label)))
-                boots[label] = b
-                lo, hi = (np.nanquantile(b, [alpha, 1 - alpha]) if n_boot and np.isfinite(b).any()
-                          else (np.nan, np.nan))
-                rec[f"rate_{label}_lo"], rec[f"rate_{label}_hi"] = float(lo), float(hi)
-            rec["difference"] = rec["rate_after"] - rec["rate_before"]  # type: ignore[operator]
-            diff = boots["after"] - boots["before"]
-            lo, hi = (np.nanquantile(diff, [alpha, 1 - alpha]) if n_boot and np.isfinite(diff).any()
-                      else (np.nan, np.nan))
-            rec["difference_lo"], rec["difference_hi"] = float(lo), float(hi)
+            rec |= _shift(counts, tokens, {"before": use & ~after, "after": use & after},
+                          n_boot=n_boot, alpha=alpha, seed=seed, key=(*key, dim))
             rec["n_undated"], rec["n_skipped"] = n_undated, n_skipped
             records.append(rec)
     columns = [*by_cols, "dimension", "n_before", "n_after", "tokens_before", "tokens_after",
@@ -285,6 +290,7 @@ def match_rates(
         >>> match_rates(m, s, "bloc")[["bloc", "term", "count", "rate"]].values.tolist()
         [['ru', 'junta', 2, 4.0], ['ua', 'occupiers', 1, 1.0]]
     """
+    # Over 60 lines only with its 20-line docstring; the code itself is 44 lines.
     by_cols = _by_list(by)
     keys = _by_list(key)
     missing = [c for c in [*by_cols, "n_tokens"] if c not in scored.columns]

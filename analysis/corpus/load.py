@@ -235,6 +235,17 @@ def _voices(articles: pd.DataFrame, quoted: pd.DataFrame, docs: dict[str, Cleane
     return voices
 
 
+def _with_sizes(articles: pd.DataFrame, docs: dict[str, CleanedText]) -> pd.DataFrame:
+    """The articles with their sizes, no statements yet and status ``not_extracted``."""
+    articles = articles.copy()
+    articles["n_raw_chars"] = [len(docs[a].raw) for a in articles["article_id"]]
+    articles["n_clean_chars"] = [len(docs[a].text) for a in articles["article_id"]]
+    articles["n_boilerplate"] = [len(docs[a].boilerplate) for a in articles["article_id"]]
+    articles["n_statements"] = [0] * len(articles)
+    articles["status"] = pd.Series(["not_extracted"] * len(articles), index=articles.index, dtype="str")
+    return articles
+
+
 def _unlisted_issues(articles: pd.DataFrame, raws: Path, strict: bool) -> list[dict[str, object]]:
     issues: list[dict[str, object]] = []
     for p in _unlisted(articles, raws):
@@ -286,13 +297,6 @@ def read_corpus(
     quoted = _passages(quoted, docs, quoted_csv)
     voices = _voices(articles, quoted, docs)
 
-    articles = articles.copy()
-    articles["n_raw_chars"] = [len(docs[a].raw) for a in articles["article_id"]]
-    articles["n_clean_chars"] = [len(docs[a].text) for a in articles["article_id"]]
-    articles["n_boilerplate"] = [len(docs[a].boilerplate) for a in articles["article_id"]]
-    articles["n_statements"] = [0] * len(articles)
-    articles["status"] = pd.Series(["not_extracted"] * len(articles), index=articles.index, dtype="str")
-
     boiler = [docs[a].frame(a) for a in articles["article_id"]]
     boilerplate = pd.concat(boiler, ignore_index=True) if boiler else pd.DataFrame(
         columns=["article_id", *BOILERPLATE_COLUMNS]
@@ -303,7 +307,7 @@ def read_corpus(
         columns=["article_id", *VOICE_COLUMNS],
     )
     return Corpus(
-        articles=articles,
+        articles=_with_sizes(articles, docs),
         statements=empty_statements(),
         boilerplate=boilerplate,
         texts={a: d.text for a, d in docs.items()},

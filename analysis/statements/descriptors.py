@@ -90,7 +90,7 @@ _MAX_APPOSITION_WORDS = 16
 _MAX_GLOSS_WORDS = 18
 
 
-def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def _sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     for s, e in bounds:
         if s <= pos < e:
             return s, e
@@ -156,7 +156,7 @@ def _possessive_np(text: str, end: int) -> tuple[int, int] | None:
     if m is None:
         return None
     pos = end + m.end()
-    words = []
+    words: list[re.Match[str]] = []
     for w in _WORD_RE.finditer(text, pos):
         if text[pos:w.start()].strip() or _is_stop(w.group()) or len(words) >= 4:
             break
@@ -252,12 +252,26 @@ def find_descriptors(
     reg = SpeakerRegistry.coerce(registry)
     mentions = sorted(find_mentions(text, reg), key=lambda m: (m.start, m.end))
     bounds = list(sentences(text)) or [(0, len(text))]
-    rows: list[tuple[int, int, str, str, int, int]] = []  # start, end, relation, target, ts, te
+    rows = _mention_rows(text, mentions, bounds)
+    possessives = [(r[0], r[1]) for r in rows if r[2] == "possessive"]
+    rows += _speech_act_rows(text, mentions, bounds, possessives)
+    rows += _participial_rows(text, mentions, bounds)
+    return _descriptor_frame(text, rows)
 
-    def add(span: tuple[int, int] | None, relation: str, target: tuple[str, int, int]) -> None:
-        if span is not None and span[1] > span[0]:
-            rows.append((span[0], span[1], relation, *target))
 
+#: start, end, relation, target, target start, target end
+_Row = tuple[int, int, str, str, int, int]
+
+
+def _row(span: tuple[int, int] | None, relation: str, target: tuple[str, int, int]) -> list[_Row]:
+    if span is not None and span[1] > span[0]:
+        return [(span[0], span[1], relation, *target)]
+    return []
+
+
+def _mention_rows(text: str, mentions: Sequence[Mention], bounds: Sequence[tuple[int, int]]) -> list[_Row]:
+    """Descriptor mentions, and the premodifiers, appositions and possessives of person mentions."""
+    rows: list[_Row] = []
     starts_by_entity: dict[str, set[int]] = {}
     for m in mentions:
         starts_by_entity.setdefault(m.entity, set()).add(m.start)
@@ -266,17 +280,23 @@ def find_descriptors(
         sent = _sentence_of(bounds, m.start)
         target = (m.entity, m.start, m.end)
         if m.source == "descriptor" and not _is_possessive_descriptor(text, m):
-            add((m.start, m.end), "descriptor", target)
+            rows += _row((m.start, m.end), "descriptor", target)
         if m.kind != "person":
             continue
         pre = _premodifiers(text, sent[0], m.start)
         if pre and not any(s <= pre[0] < e for s, e in taken):
-            add(pre, "premodifier", target)
-        add(_apposition(text, m.end, sent[1] or len(text), starts_by_entity[m.entity]), "apposition", target)
+            rows += _row(pre, "premodifier", target)
+        rows += _row(_apposition(text, m.end, sent[1] or len(text), starts_by_entity[m.entity]), "apposition", target)
         if m.possessive:
-            add(_possessive_np(text, m.end), "possessive", target)
+            rows += _row(_possessive_np(text, m.end), "possessive", target)
+    return rows
 
-    possessives = [(r[0], r[1]) for r in rows if r[2] == "possessive"]
+
+def _speech_act_rows(text: str, mentions: Sequence[Mention], bounds: Sequence[tuple[int, int]],
+                     possessives: Sequence[tuple[int, int]]) -> list[_Row]:
+    """Modified speech-act and demand nouns outside mentions and possessive phrases."""
+    rows: list[_Row] = []
+    taken = [(m.start, m.end) for m in mentions]
     for sm in _SPEECH_ACT_RE.finditer(text):
         words = list(_WORD_RE.finditer(sm.group("mods")))
         # keep the modifier stack after the last function word, possessive or verb
@@ -295,18 +315,24 @@ def find_descriptors(
         e = sm.end("noun")
         if any(ts <= s < te for ts, te in taken) or any(ps <= s and e <= pe for ps, pe in possessives):
             continue
-        sent = _sentence_of(bounds, s)
-        add((s, e), "speech_act", _target_before(text, mentions, sent, s))
+        rows += _row((s, e), "speech_act", _target_before(text, mentions, _sentence_of(bounds, s), s))
+    return rows
 
+
+def _participial_rows(text: str, mentions: Sequence[Mention], bounds: Sequence[tuple[int, int]]) -> list[_Row]:
+    """Participial glosses hung on a clause (", demonstrating readiness ...")."""
+    rows: list[_Row] = []
     for gm in _GLOSS_RE.finditer(text):
         if gm.group("verb") in _NOT_GLOSS or _in_series(gm):
             continue
         s = gm.start("gloss")
         words = list(_WORD_RE.finditer(gm.group("gloss")))[:_MAX_GLOSS_WORDS]
         e = s + words[-1].end()
-        sent = _sentence_of(bounds, s)
-        add((s, e), "participial", _subject_guess(text, mentions, sent, s))
+        rows += _row((s, e), "participial", _subject_guess(text, mentions, _sentence_of(bounds, s), s))
+    return rows
 
+
+def _descriptor_frame(text: str, rows: Sequence[_Row]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(
         sorted(set(rows), key=lambda r: (r[0], r[1], RELATIONS.index(r[2]))),
         columns=["start", "end", "relation", "target", "target_start", "target_end"],
