@@ -25,7 +25,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 import pandas as pd
 
-from analysis.constants import BLOC_ORDER
+from analysis.constants import BLOC_ORDER, DIMENSIONS
 from analysis.corpus.voices import UNIDENTIFIED_NAMES, outlet_label
 
 __all__ = [
@@ -156,7 +156,7 @@ def dedupe_statements(
 def rate_table(
     agg: pd.DataFrame,
     by: str | Sequence[str],
-    dimensions: Sequence[str] = ("hostility", "hedging", "certainty", "loaded"),
+    dimensions: Sequence[str] = DIMENSIONS,
     *,
     decimals: int = 1,
 ) -> pd.DataFrame:

@@ -143,6 +143,7 @@ class CleanedText:
             )
         raw_start = self.line_starts[first_line - 1]
         end_line = _LINE.match(self.raw, self.line_starts[last_line - 1])
+        assert end_line is not None  # _LINE matches at every position (possibly empty)
         raw_end = end_line.end(1)  # content only, not the terminator
         start = self.to_clean(raw_start)
         end = self.to_clean(raw_end)
@@ -169,6 +170,7 @@ def split_lines(raw: str) -> list[RawLine]:
     pos = 0
     while pos < len(raw):
         m = _LINE.match(raw, pos)
+        assert m is not None  # _LINE matches at every position (possibly empty)
         lines.append(RawLine(len(lines) + 1, pos, m.group(1), m.group(2)))
         pos = m.end()
     return lines

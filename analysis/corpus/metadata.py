@@ -261,18 +261,18 @@ def read_quoted_sources(
         rows.append({**row, "csv_line": line})
     df = pd.DataFrame(rows, columns=list(QUOTED_COLUMNS) + ["csv_line"])
     df = df.astype({"first_line": "int64", "last_line": "int64", "csv_line": "int64"})
-    for aid, group in df.sort_values(["article_id", "first_line"]).groupby("article_id"):
+    for article_id, group in df.sort_values(["article_id", "first_line"]).groupby("article_id"):
         prev_last, prev_line = 0, 0
         for first, last, line in zip(group["first_line"], group["last_line"], group["csv_line"]):
             if first <= prev_last:
                 raise CorpusError(
-                    f"passage lines {first}..{last} of article {aid!r} overlap the passage "
+                    f"passage lines {first}..{last} of article {article_id!r} overlap the passage "
                     f"on CSV line {prev_line}",
                     file=path,
                     line=int(line),
                     field="first_line",
                 )
-            prev_last, prev_line = last, line
+            prev_last, prev_line = int(last), int(line)
     return df
 
 

@@ -178,12 +178,12 @@ def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan]
             continue
         taken_until = m.end()
         events.append(_event(text, family, m, lo, hi, quotes, mentions, events))
-    for m in mentions:
-        if lo <= m.start < hi and m.possessive and not m.in_quote:
-            noun = cues.SPEECH_NOUN.match(text, m.end)
+    for mention in mentions:
+        if lo <= mention.start < hi and mention.possessive and not mention.in_quote:
+            noun = cues.SPEECH_NOUN.match(text, mention.end)
             if noun:
                 events.append(CueEvent("noun", noun.start("noun"), noun.end(), noun.group("noun"),
-                                       _who(m), m.start, True))
+                                       _who(mention), mention.start, True))
     events.sort(key=lambda e: e.start)
     return events
 

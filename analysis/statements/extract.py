@@ -205,8 +205,8 @@ def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[t
             comma = _PARENTHESIS_END.match(text, e.end, hi)  # "Ukraine, according to X, will ..."
             rest = [(comma.end(), hi)] if comma and len(text[comma.end():hi].split()) >= 3 else []
             return [(lo, lo + len(before) - 1), *rest]
-        comma = text.find(",", e.end, hi)
-        return [(comma + 1, hi)] if comma > 0 and e.start == lo else []
+        at = text.find(",", e.end, hi)
+        return [(at + 1, hi)] if at > 0 and e.start == lo else []
     that = cues.THAT_CLAUSE.match(text, e.end)
     verb = e.verb.lower()
     no_clause = cues.NOT_A_CLAUSE.match(text, e.end)

@@ -43,7 +43,6 @@ BLOCS: frozenset[str] = frozenset(BLOC_ORDER)
 KINDS: frozenset[str] = frozenset({"person", "organisation"})
 GENDERS: frozenset[str] = frozenset({"m", "f", ""})
 
-_APOSTROPHES = "'’"
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 

@@ -158,10 +158,8 @@ def error_reason(
 
 
 def _weak_terms(max_weight: float) -> frozenset[str]:
-    try:
-        from analysis.scoring.lexicon import Lexicon
-    except ImportError:
-        return frozenset()
+    from analysis.scoring.lexicon import Lexicon
+
     return frozenset(e.term for e in Lexicon.builtin() if e.weight <= max_weight)
 
 

@@ -84,3 +84,9 @@ def test_dateline_forms() -> None:
         m = rules.DATELINE.match(text)
         assert m is not None and m.end() < len(text), text
     assert rules.DATELINE.match("Moscow said on Tuesday (Reuters) - no") is None
+
+
+def test_every_reason_the_cleaner_gives_is_a_documented_one(seed_docs) -> None:
+    documented = set(rules.WHOLE_LINE_REASONS) | set(rules.SUB_LINE_REASONS)
+    given = {b.reason for doc in seed_docs.values() for b in doc.boilerplate}
+    assert given and given <= documented, sorted(given - documented)
