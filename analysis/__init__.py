@@ -2,9 +2,11 @@
 
 The pipeline runs one way::
 
-    corpus (load, clean) -> statements (extract, attribute)
-        -> scoring (tokenize, match, sentiment) -> compare (aggregate, contrast)
-        -> plots (figures)
+    corpus (read, clean) -> statements (extract, attribute)
+        -> scoring (tokenize, match, sentiment) -> pipeline (load_corpus,
+        scored_statements) -> compare (aggregate, contrast) -> plots (figures)
+
+No stage imports a later one (``tests/test_architecture.py``).
 
 The public functions are re-exported here and imported lazily, so that
 ``import analysis`` stays fast and a notebook pays only for what it uses.
