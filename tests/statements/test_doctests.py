@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["speakers", "quotes", "sentences", "mentions", "cataphora", "cues", "attribution", "passages",
-           "extract"]
+           "extract", "descriptors", "stopwords"]
 
 
 @pytest.mark.parametrize("name", MODULES)
