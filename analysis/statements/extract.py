@@ -105,6 +105,10 @@ def extract_statements(
         >>> df = extract_statements('Peskov said the talks were useful. "We are ready," he added.')
         >>> df[["speaker", "kind", "text"]].values.tolist()
         [['', 'narration', 'Peskov said'], ['Dmitry Peskov', 'reported', 'the talks were useful.'], ['Dmitry Peskov', 'direct', '"We are ready,"'], ['', 'narration', 'he added.']]
+        >>> from analysis.corpus.voices import Voice
+        >>> blog = [Voice(0, 12, "Some Blog", "other", "", "narration")]
+        >>> extract_statements("Talks ended.", narrator=blog)[["speaker", "speaker_bloc"]].values.tolist()
+        [['Some Blog', 'other']]
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return _frame([], "", SpeakerRegistry([]), [], narrator)
