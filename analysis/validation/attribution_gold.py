@@ -27,7 +27,6 @@ from analysis.validation.exceptions import ValidationDataError
 
 #: Seed of the article draw (the war's 2022 start date); changing it changes the gold.
 DRAW_SEED = 20220224
-NYT_FILE = "NYT_Russia_Ukraine.csv"
 GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution"
 QUOTES_CSV: Path = GOLD_DIR / "quotes.csv"
 ARTICLES_CSV: Path = GOLD_DIR / "articles.csv"
@@ -60,24 +59,13 @@ def split_for_article(key: str) -> str:
 
 
 def default_nyt_csv(data_dir: str | os.PathLike[str] | None = None) -> Path | None:
-    """Where the NYT CSV is: ``$ANALYSIS_NYT_RU_UA`` or ``<shared>/external/nyt_russia_ukraine``.
-
-    ``data_dir`` (a file or a folder) wins; otherwise the environment variable;
-    otherwise ``../shared`` beside the repository, the documented layout.
-    Returns None when nothing is found.
+    """Where the NYT CSV is (see :func:`analysis.paths.nyt_russia_ukraine_csv`); None if not found.
 
     Example:
         >>> default_nyt_csv("/nonexistent/dir") is None
         True
     """
-    chosen = data_dir if data_dir is not None else os.environ.get("ANALYSIS_NYT_RU_UA")
-    candidates: list[Path] = []
-    if chosen:
-        p = Path(chosen).expanduser()
-        candidates += [p, p / NYT_FILE]
-    elif paths.REPO_ROOT is not None:
-        candidates.append(paths.REPO_ROOT.parent / "shared" / "external" / "nyt_russia_ukraine" / NYT_FILE)
-    return next((c for c in candidates if c.is_file()), None)
+    return paths.nyt_russia_ukraine_csv(data_dir)
 
 
 def load_nyt_articles(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -286,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     bad_fragments = [f"quotes.csv row {i}: fragment over {MAX_FRAGMENT_WORDS} words"
                      for i, f in enumerate(gold["fragment"]) if len(str(f).split()) > MAX_FRAGMENT_WORDS]
     if csv_path is None:
-        print(f"NYT file not found ({args[0] if args else 'set ANALYSIS_NYT_RU_UA'}); "
+        print(f"NYT file not found ({args[0] if args else 'set ANALYSIS_NYT_RU_UA or ANALYSIS_VALIDATION_DATA'}); "
               "only the checks that need no NYT text were run.")
         return 1
     articles = load_nyt_articles(csv_path)

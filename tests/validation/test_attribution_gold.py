@@ -17,7 +17,7 @@ def gold() -> pd.DataFrame:
 def nyt() -> pd.DataFrame:
     path = ag.default_nyt_csv()
     if path is None:
-        pytest.skip("NYT_Russia_Ukraine.csv not found (set ANALYSIS_NYT_RU_UA or put ../shared beside the repo)")
+        pytest.skip("NYT_Russia_Ukraine.csv not found (set ANALYSIS_NYT_RU_UA or ANALYSIS_VALIDATION_DATA)")
     return ag.load_nyt_articles(path)
 
 
