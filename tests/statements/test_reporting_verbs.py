@@ -79,3 +79,11 @@ def test_regular_inflection_rules() -> None:
     assert rv.inflections("stress") == ("stress", "stresses", "stressed", "stressing")
     assert rv.inflections("testify") == ("testify", "testifies", "testified", "testifying")
     assert rv.inflections("argue") == ("argue", "argues", "argued", "arguing")
+
+
+def test_docstring_examples() -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module("analysis.statements.reporting_verbs"), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

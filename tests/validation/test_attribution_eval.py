@@ -153,3 +153,11 @@ def test_runs_on_the_real_gold_when_present() -> None:
     for col in ("quote_recall", "speaker_accuracy", "unattributed_named"):
         assert report.metrics[col].between(0, 1).all()
     assert set(report.merge["split"]) == {"dev", "heldout"}
+
+
+def test_docstring_examples() -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module("analysis.validation.attribution_eval"), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -94,3 +94,11 @@ def test_never_merge_pairs_do_not_sit_in_one_person() -> None:
     for a, b in zip(ag.load_never_merge()["variant_a"], ag.load_never_merge()["variant_b"], strict=True):
         if a in person and b in person:
             assert person[a] != person[b], (a, b)
+
+
+def test_docstring_examples() -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module("analysis.validation.attribution_gold"), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
