@@ -323,6 +323,18 @@ def registry_merger(names: Sequence[str]) -> list[str]:
     return [registry.resolve(n) or n for n in names]
 
 
+def default_mergers() -> dict[str, Merger]:
+    """Today's two behaviours and the corpus-level merger of :mod:`analysis.statements.identity`.
+
+    Example:
+        >>> sorted(default_mergers())
+        ['exact', 'registry', 'speaker_identity']
+    """
+    from analysis.statements.identity import speaker_ids
+
+    return {"exact": identity_merger, "registry": registry_merger, "speaker_identity": speaker_ids}
+
+
 def merge_metrics(variants: pd.DataFrame, never_merge: pd.DataFrame, merger: Merger,
                   name: str = "merger") -> pd.DataFrame:
     """Pairwise merge precision/recall per split of the variant list (see the module rules).
@@ -400,7 +412,7 @@ def evaluate_attribution(nyt_csv: str | os.PathLike[str] | None = None, extracto
 
     ``nyt_csv`` defaults to :func:`analysis.paths.nyt_russia_ukraine_csv`;
     raises ValidationDataError when it is not found.  ``mergers`` defaults
-    to today's ``identity`` and ``registry`` behaviours.
+    to :func:`default_mergers`.
 
     Example:
         >>> evaluate_attribution("/nonexistent.csv")
@@ -414,7 +426,7 @@ def evaluate_attribution(nyt_csv: str | os.PathLike[str] | None = None, extracto
                                   "set ANALYSIS_NYT_RU_UA or ANALYSIS_VALIDATION_DATA")
     articles = ag.load_nyt_articles(path)
     aligned = align(ag.load_gold(), articles, extractor or default_extractor())
-    chosen = mergers if mergers is not None else {"identity": identity_merger, "registry": registry_merger}
+    chosen = mergers if mergers is not None else default_mergers()
     variants, never = ag.load_variants(), ag.load_never_merge()
     merge = pd.concat([merge_metrics(variants, never, m, name) for name, m in chosen.items()],
                       ignore_index=True) if chosen else pd.DataFrame()
