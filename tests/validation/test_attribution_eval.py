@@ -161,3 +161,30 @@ def test_docstring_examples() -> None:
 
     result = doctest.testmod(importlib.import_module("analysis.validation.attribution_eval"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_validate_report_carries_attribution_or_says_why_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.validation import evaluate
+    from analysis.validation.report import ValidationReport
+
+    def absent(*args: object, **kwargs: object) -> ae.AttributionReport:
+        raise ValidationDataError("NYT_Russia_Ukraine.csv not found")
+
+    monkeypatch.setattr(ae, "evaluate_attribution", absent)
+    report = ValidationReport()
+    evaluate._add_attribution(report)
+    assert report.attribution.empty and "attribution part not run" in report.notes[0]
+
+    metrics = pd.DataFrame([{c: 0.5 for c in ("articles", "gold_quotes", "found", "quote_recall",
+                                              "speaker_accuracy", "speaker_accuracy_all", "unattributed_named",
+                                              "one_id_per_person", "person_groups")} | {"split": s}
+                            for s in ("dev", "test")])
+    merge = pd.DataFrame([{"split": "heldout", "merger": "m", "people": 1, "names": 2, "merge_precision": 1.0,
+                           "merge_recall": 1.0, "never_merge_violations": 0, "never_merge_pairs": 0}])
+    monkeypatch.setattr(ae, "evaluate_attribution",
+                        lambda *a, **k: ae.AttributionReport(metrics, pd.DataFrame(), merge, pd.DataFrame()))
+    report = ValidationReport()
+    evaluate._add_attribution(report)
+    text = report.to_markdown()
+    assert "Quote attribution (NYT 2022 gold), test articles" in text and "| test |" in text
+    assert "| dev |" not in text and "held-out people" in text
