@@ -47,6 +47,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.statements.speakers import Speaker, SpeakerRegistry, default_registry
+
 MERGE_COLUMNS: tuple[str, ...] = ("name", "speaker_id", "canonical", "rule", "count", "candidates")
 RULES: tuple[str, ...] = ("alias", "alias_kept_apart", "organisation", "full_name", "surname_unique",
                           "surname_gender", "ambiguous_surname", "surname_only", "as_written", "empty")
@@ -225,6 +227,33 @@ def load_aliases(source: str | Path | pd.DataFrame | None) -> dict[str, str]:
             raise ValueError(f"{where}, row {i}: empty alias or canonical")
         out[_normal(str(alias))] = str(canonical).strip()
     return out
+
+
+def registry_aliases(registry: SpeakerRegistry | None = None) -> pd.DataFrame:
+    """The name aliases of a speakers registry as an alias table for :func:`merge_speakers`.
+
+    Role aliases ("Kremlin spokesman") are left out: at corpus level an
+    office changes hands.  A bare surname in the registry ("Kuleba") is the
+    registry owner's evidence that the corpus means that person, so it wins
+    over the ambiguity rule once this table is passed.
+
+    Example:
+        >>> t = registry_aliases()
+        >>> t[t["alias"] == "Zelenskyy"]["canonical"].tolist()
+        ['Volodymyr Zelensky']
+    """
+    reg = registry if registry is not None else default_registry()
+    rows = [(alias, sp.canonical) for sp in reg.speakers.values() for alias in sp.aliases
+            if alias != sp.canonical and _is_name_alias(alias, sp)]
+    return pd.DataFrame(rows, columns=["alias", "canonical"]).drop_duplicates("alias", keep="first")
+
+
+def _is_name_alias(alias: str, speaker: Speaker) -> bool:
+    """An organisation's alias, or a person's alias sharing a folded name word ("Zelenskyy")."""
+    if speaker.kind != "person":
+        return True
+    name_words = {fold(w) for w in _TOKEN.findall(speaker.canonical)}
+    return bool(name_words & {fold(w) for w in _TOKEN.findall(alias)})
 
 
 def _normal(name: str) -> str:

@@ -147,3 +147,12 @@ def test_docstring_examples() -> None:
 
     result = doctest.testmod(identity, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_registry_aliases_feed_the_merger() -> None:
+    table = identity.registry_aliases()
+    assert not table.empty and list(table.columns) == ["alias", "canonical"]
+    assert "Kremlin spokesman" not in set(table["alias"])  # a role, not a name
+    t = merge_speakers(["Dmytro Kuleba", "Oleksii Kuleba", "Kuleba"], table).set_index("name")
+    assert t.loc["Kuleba", "rule"] == "alias"
+    assert t.loc["Kuleba", "speaker_id"] == t.loc["Dmytro Kuleba", "speaker_id"]
