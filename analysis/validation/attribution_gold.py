@@ -163,7 +163,8 @@ def verify_gold(gold: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
 
     Checks: the article key (so the hash) exists; each span sits inside
     curly quotes at those offsets; the fragment has <= 10 words and starts
-    the span; tag types and kinds are from the vocabulary; split follows the rule.
+    the span; every listed variant occurs in the article text; tag types and
+    kinds are from the vocabulary; split follows the rule.
 
     Example:
         >>> verify_gold(load_gold().head(0), pd.DataFrame({"article_key": [], "articles": []}))
@@ -183,6 +184,9 @@ def verify_gold(gold: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
             problems.append(f"{where}: offsets {start}-{end} do not match a quote in the text")
         elif not text[start:end].startswith(frag.split(" ")[0]):
             problems.append(f"{where}: fragment does not start the span")
+        absent = [v for v in str(rec["variants"]).split("|") if v and v not in text]
+        if absent:
+            problems.append(f"{where}: variant(s) not in the article text: {absent}")
         if len(frag.split()) > MAX_FRAGMENT_WORDS:
             problems.append(f"{where}: fragment has more than {MAX_FRAGMENT_WORDS} words")
         if tag not in TAG_TYPES or kind not in KINDS:
