@@ -46,6 +46,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import paths
 
 STANCES: tuple[str, ...] = ("neutral", "distancing", "factive", "emphatic")
@@ -219,3 +221,26 @@ def reporting_verb_stance(verb: str) -> str:
     """
     row = reporting_verb(verb)
     return row.stance if row else UNKNOWN
+
+
+def add_reporting_verbs(statements: pd.DataFrame, cue_col: str = "cue") -> pd.DataFrame:
+    """A copy of a statements frame with ``reporting_verb`` (lemma) and ``verb_stance`` columns.
+
+    Both come from the row's cue ("said", "according to", "pointed out").
+    A row without a cue (narration, an untagged continuation quote) gets ''
+    for both; a cue that is not a listed verb keeps its lemma '' and stance
+    ``unknown``, so nothing is guessed.  Raises KeyError naming the column
+    when ``cue_col`` is absent.
+
+    Example:
+        >>> df = pd.DataFrame({"cue": ["said", "claimed", "", "shouted"]})
+        >>> add_reporting_verbs(df)[["reporting_verb", "verb_stance"]].values.tolist()
+        [['say', 'neutral'], ['claim', 'distancing'], ['', ''], ['', 'unknown']]
+    """
+    if cue_col not in statements.columns:
+        raise KeyError(f"add_reporting_verbs: no column {cue_col!r} (columns: {list(statements.columns)})")
+    cues = statements[cue_col].fillna("").astype(str)
+    out = statements.copy()
+    out["reporting_verb"] = [reporting_verb_lemma(c) or "" if c.strip() else "" for c in cues]
+    out["verb_stance"] = [reporting_verb_stance(c) if c.strip() else "" for c in cues]
+    return out

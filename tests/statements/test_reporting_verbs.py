@@ -87,3 +87,16 @@ def test_docstring_examples() -> None:
 
     result = doctest.testmod(importlib.import_module("analysis.statements.reporting_verbs"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_add_reporting_verbs_on_extracted_statements() -> None:
+    from analysis.statements.extract import extract_statements
+
+    df = extract_statements('"We are ready," Peskov said. Kyiv claimed the strike failed.')
+    out = rv.add_reporting_verbs(df)
+    assert len(out) == len(df) and "verb_stance" not in df.columns
+    cued = out[out["cue"] != ""]
+    assert set(cued["verb_stance"]) <= {*rv.STANCES, rv.UNKNOWN} and not cued.empty
+    assert (out.loc[out["cue"] == "", "verb_stance"] == "").all()
+    with pytest.raises(KeyError, match="no column 'cue'"):
+        rv.add_reporting_verbs(df.drop(columns="cue"))
