@@ -14,6 +14,11 @@ Environment variables:
     Directory holding the human-labelled validation sets
     (``ptc2020/``, ``vader_nyt/``).  PTC-2020 has no stated licence, so it is
     never bundled; nothing here guesses where it is.
+``ANALYSIS_NYT_RU_UA``
+    The NYT 2022 war articles (``NYT_Russia_Ukraine.csv``, a file or its
+    folder; copyrighted, never committed) that the attribution gold labels.
+    Without it, ``<ANALYSIS_VALIDATION_DATA>/../external/nyt_russia_ukraine/``
+    (the layout of ``../shared``) is tried.
 
 Example:
     >>> from analysis import paths
@@ -85,3 +90,28 @@ def validation_data_dir(path: str | os.PathLike[str] | None = None) -> Path | No
     if not chosen:
         return None
     return Path(chosen).expanduser().resolve()
+
+
+NYT_RU_UA_FILE = "NYT_Russia_Ukraine.csv"
+
+
+def nyt_russia_ukraine_csv(path: str | os.PathLike[str] | None = None) -> Path | None:
+    """The NYT war-articles CSV the attribution gold labels, or None if not found.
+
+    ``path`` (file or folder) wins over ``ANALYSIS_NYT_RU_UA``; then the
+    ``external/nyt_russia_ukraine/`` sibling of ``ANALYSIS_VALIDATION_DATA``.
+
+    Example:
+        >>> nyt_russia_ukraine_csv("/nonexistent") is None
+        True
+    """
+    chosen = path if path is not None else os.environ.get("ANALYSIS_NYT_RU_UA")
+    if chosen:
+        base = Path(chosen).expanduser().resolve()
+        candidates = [base, base / NYT_RU_UA_FILE]
+    else:
+        validation = validation_data_dir()
+        if validation is None:
+            return None
+        candidates = [validation.parent / "external" / "nyt_russia_ukraine" / NYT_RU_UA_FILE]
+    return next((c for c in candidates if c.is_file()), None)

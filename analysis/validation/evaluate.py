@@ -88,4 +88,18 @@ def run_validation(
             report.notes.append(f"hedging: {excluded} sentence(s) marked usable=0 left out")
     except ValidationDataError as err:
         report.notes.append(f"hedging part not run: {err}")
+    _add_attribution(report)
     return report
+
+
+def _add_attribution(report: ValidationReport) -> None:
+    """Quote attribution on the NYT gold (read at run time); a missing NYT file is a note."""
+    from analysis.validation.attribution_eval import evaluate_attribution
+
+    try:
+        result = evaluate_attribution()
+    except ValidationDataError as err:
+        report.notes.append(f"attribution part not run: {err}")
+        return
+    report.attribution = result.metrics
+    report.attribution_merge = result.merge

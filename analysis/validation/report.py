@@ -50,6 +50,10 @@ _SPAN_COLS = ["task", "split", "precision", "recall", "n_pred", "n_gold"]
 _NYT_COLS = ["score", "kind", "expected_sign", "pearson", "spearman", "n"]
 _HEDGING_COLS = ["target", "set", "split", "status", "rule", "kind", "precision", "recall", "f1",
                  "tp", "fp", "fn", "tn", "n"]
+_ATTRIBUTION_COLS = ["split", "articles", "gold_quotes", "found", "quote_recall", "speaker_accuracy",
+                     "speaker_accuracy_all", "unattributed_named", "one_id_per_person", "person_groups"]
+_MERGE_COLS = ["split", "merger", "people", "names", "merge_precision", "merge_recall",
+               "never_merge_violations", "never_merge_pairs"]
 _ERROR_COLS = ["task", "score", "error", "rank", "article_id", "line_no", "value", "text",
                "matched", "gold"]
 
@@ -63,7 +67,9 @@ class ValidationReport:
     ``ptc_span``: span-overlap precision/recall per task and split.
     ``nyt``: Pearson/Spearman with crowd means.  ``hedging``: P/R/F1 and
     confusion counts per target, rule and split.  ``errors``: worst errors
-    (see :func:`~analysis.validation.error_analysis.worst_errors`).  ``notes``: what
+    (see :func:`~analysis.validation.error_analysis.worst_errors`).  ``attribution``
+    and ``attribution_merge``: quote/speaker measures and merge precision/recall
+    (see :mod:`~analysis.validation.attribution_eval`).  ``notes``: what
     was missing or adjusted.  Empty frames mean the part was not run.
     """
 
@@ -72,6 +78,8 @@ class ValidationReport:
     nyt: pd.DataFrame = field(default_factory=pd.DataFrame)
     hedging: pd.DataFrame = field(default_factory=pd.DataFrame)
     errors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution_merge: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
     meta: dict[str, object] = field(default_factory=dict)
 
@@ -105,6 +113,14 @@ class ValidationReport:
         if not self.hedging.empty:
             parts.append("## Hedging and boosters (hand-labelled sentences)")
             parts.append(markdown_table(self.hedging[_HEDGING_COLS]))
+        if not self.attribution.empty:
+            part = self.attribution[self.attribution["split"] == "test"]
+            parts.append("## Quote attribution (NYT 2022 gold), test articles")
+            parts.append(markdown_table(part[_ATTRIBUTION_COLS]))
+        if not self.attribution_merge.empty:
+            part = self.attribution_merge[self.attribution_merge["split"] == "heldout"]
+            parts.append("## Speaker merging (variant list), held-out people")
+            parts.append(markdown_table(part[_MERGE_COLS]))
         if n_errors > 0 and not self.errors.empty:
             top = self.errors[self.errors["rank"] <= n_errors]
             parts.append(f"## Worst errors (top {n_errors} per score; split: "
