@@ -2,7 +2,8 @@
 
 The lexicons are package data, one CSV per dimension and language
 (``analysis/scoring/lexicons/{ru,uk}/{hostility,hedging,certainty,loaded,naming}.csv``;
-columns ``term, category, weight, side, note, match``; see the README there).
+columns ``term, category, weight, side, note, match, context``; see
+``lexicons/RU_UK.md``).
 Each entry's words are lemmatised once, with the same normalisation and
 pymorphy3 analyser as the text (:mod:`analysis.scoring.morph`), so
 "киевский режим" matches "киевского режима" and "Київ" matches "Києві".
@@ -17,6 +18,8 @@ Matching, per text:
   entry (productive compounds);
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
+* ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
+  when the word before / after it has one of those lemmas;
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
   the English matcher;
@@ -72,6 +75,9 @@ class LemmaEntry:
     #: the word itself (pymorphy3 guesses unknown base forms unstably:
     #: "рашист" -> "рашистый", while "рашистами" -> "рашист")
     keys: tuple[frozenset[str], ...] = ()
+    #: lemmas that, right before / after the match, make it not count
+    except_prev: frozenset[str] = frozenset()
+    except_next: frozenset[str] = frozenset()
 
 
 def lexicon_dir(language: str) -> Path:
@@ -96,6 +102,16 @@ def _weight(raw: str, where: str) -> float:
     return value
 
 
+def _context(raw: str, language: str, where: str) -> tuple[frozenset[str], frozenset[str]]:
+    rules: dict[str, frozenset[str]] = {"except_prev": frozenset(), "except_next": frozenset()}
+    for part in filter(None, (p.strip() for p in raw.split(";"))):
+        name, _, words = part.partition("=")
+        if name not in rules or not words:
+            raise LexiconError(f"{where}: context rule {part!r} is not except_prev=... or except_next=...")
+        rules[name] = frozenset(t.lemma for w in words.split("|") for t in tokens(w, language))
+    return rules["except_prev"], rules["except_next"]
+
+
 def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> LemmaEntry:
     missing = [c for c in CSV_COLUMNS if not (row.get(c) or "").strip()]
     if missing:
@@ -114,8 +130,10 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
         raise LexiconError(f"{where}: term {term!r} has no word")
     if match == "prefix" and len(lemmas) != 1:
         raise LexiconError(f"{where}: a prefix entry must be one word, got {term!r}")
+    prev, nxt = _context(row.get("context") or "", language, where)
     return LemmaEntry(term, lemmas, dimension, row["category"].strip(),
-                      _weight(row["weight"], where), side, row["note"].strip(), match, keys)
+                      _weight(row["weight"], where), side, row["note"].strip(), match, keys,
+                      prev, nxt)
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -162,8 +180,8 @@ class LemmaMatcher:
             if entry.match == "prefix":
                 self._prefix.append(entry)
                 continue
-            for key in entry.keys[0] if entry.keys else (entry.lemmas[0],):
-                self._first.setdefault(key, []).append(entry)
+            for first in entry.keys[0] if entry.keys else (entry.lemmas[0],):
+                self._first.setdefault(first, []).append(entry)
         for bucket in self._first.values():
             bucket.sort(key=lambda e: -len(e.lemmas))
         self._prefix_cache: dict[str, tuple[LemmaEntry, ...]] = {}
@@ -208,7 +226,7 @@ class LemmaMatcher:
 
     def find_tokens(self, text: str, toks: list[Token]) -> list[Match]:
         """:meth:`find` on tokens made already (offsets into ``text``)."""
-        chosen = _resolve(self._candidates(toks))
+        chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks)])
         out: list[Match] = []
         for i, j, entry in chosen:
             start, end = toks[i].start, toks[j - 1].end
@@ -233,6 +251,13 @@ class LemmaMatcher:
             n, w = out[m.dimension]
             out[m.dimension] = (n + 1, w + m.weight)
         return out
+
+
+def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token]) -> bool:
+    i, j, entry = cand
+    if entry.except_prev and i > 0 and toks[i - 1].lemma in entry.except_prev:
+        return False
+    return not (entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next)
 
 
 def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:

@@ -121,3 +121,24 @@ def test_bad_csv_names_file_row_field(tmp_path: Path) -> None:
 def test_unknown_language() -> None:
     with pytest.raises(LexiconError, match="'en'"):
         lexicon_dir("en")
+
+
+def test_context_except_prev() -> None:
+    ru = LemmaMatcher.builtin("ru")
+    assert [m.term for m in ru.find("Это может произойти.")] == ["мочь"]
+    assert not [m for m in ru.find("Я не могу оставить их.") if m.term == "мочь"]
+    uk = LemmaMatcher.builtin("uk")
+    assert not [m for m in uk.find("Ми не можемо чекати.") if m.term == "могти"]
+
+
+def test_possessive_attribution_phrases() -> None:
+    assert ("по его словам", "hedging", "neutral") in _found("ru", "По его словам, всё спокойно.")
+    assert ("за його словами", "hedging", "neutral") in _found("uk", "За його словами, все спокійно.")
+
+
+def test_bad_context_rule(tmp_path: Path) -> None:
+    path = tmp_path / "hedging.csv"
+    path.write_text("term,category,weight,side,note,match,context\n"
+                    "мочь,modal,1,neutral,x,lemma,only_if=не\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="row 2: context rule"):
+        read_lemma_csv(path, "hedging", "ru")
