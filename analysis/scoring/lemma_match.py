@@ -23,6 +23,13 @@ Matching, per text:
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
   the English matcher;
+* **scare quotes**: one lower-case Cyrillic word alone in quotation marks
+  (``«…»``, ``„…“``, ``"…"``: «прозревшие», «благотворительности») is a
+  ``loaded`` match of category ``scare_quotes``, side ``neutral``, weight 0.5
+  (:data:`SCARE_QUOTES_NOTE`).  Names in quotes («Северный поток», «Ланцет»)
+  are capitalised and do not count; a quoted phrase of several words is
+  usually a quotation, not irony, and does not count either.  Off with
+  ``LemmaMatcher(..., scare_quotes=False)``;
 * overlaps are resolved longest-leftmost within four groups: hostility,
   loaded, stance (hedging + certainty) and naming; across groups a span may
   count twice ("укронацисты" is a hostile name and Russian-side vocabulary).
@@ -41,6 +48,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +64,11 @@ SIDES: frozenset[str] = frozenset({"russian", "ukrainian", "western", "neutral"}
 MATCH_TYPES: frozenset[str] = frozenset({"lemma", "prefix"})
 CSV_COLUMNS: tuple[str, ...] = ("term", "category", "weight", "side", "note")
 NEGATORS: frozenset[str] = frozenset({"не", "ні", "ни"})
+SCARE_QUOTES_NOTE = (
+    "Scare quotes: a single lower-case word set in quotation marks distances the writer from "
+    "the word (ironic quotes of Russian and Ukrainian journalism); rule, not a lexicon entry"
+)
+_SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
 
 
@@ -166,8 +179,9 @@ class LemmaMatcher:
         [('Рашисти', 'loaded'), ('Київ', 'naming')]
     """
 
-    def __init__(self, language: str, entries: list[LemmaEntry]) -> None:
+    def __init__(self, language: str, entries: list[LemmaEntry], scare_quotes: bool = True) -> None:
         self.language = language
+        self.scare_quotes = scare_quotes
         self.entries = tuple(entries)
         self._first: dict[str, list[LemmaEntry]] = {}
         self._prefix: list[LemmaEntry] = []
@@ -236,6 +250,8 @@ class LemmaMatcher:
                 dimension, category, rule = "hedging", "negated_booster", NEGATED_BOOSTER_RULE
             out.append(Match(entry.term, dimension, category, start, end, entry.weight,
                              entry.side, text[start:end], rule, entry.note))
+        if self.scare_quotes:
+            out.extend(_scare_quotes(text, out))
         out.sort(key=lambda m: (m.start, m.end, m.dimension))
         return out
 
@@ -251,6 +267,19 @@ class LemmaMatcher:
             n, w = out[m.dimension]
             out[m.dimension] = (n + 1, w + m.weight)
         return out
+
+
+def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
+    loaded = [(m.start, m.end) for m in found if m.dimension == "loaded"]
+    out: list[Match] = []
+    for hit in _SCARE.finditer(text):
+        start, end = hit.span(1)
+        if any(a < end and start < b for a, b in loaded):
+            continue  # a loaded entry already covers the word
+        word = hit.group(1)
+        out.append(Match(normalize_cyrillic(word), "loaded", "scare_quotes", start, end, 0.5,
+                         "neutral", word, "scare quotes", SCARE_QUOTES_NOTE))
+    return out
 
 
 def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token]) -> bool:

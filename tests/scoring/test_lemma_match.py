@@ -142,3 +142,16 @@ def test_bad_context_rule(tmp_path: Path) -> None:
                     "мочь,modal,1,neutral,x,lemma,only_if=не\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="row 2: context rule"):
         read_lemma_csv(path, "hedging", "ru")
+
+
+def test_scare_quotes() -> None:
+    ru = LemmaMatcher.builtin("ru")
+    ms = [m for m in ru.find("Их «благотворительность» и «Северный поток» и «полная победа».")
+          if m.category == "scare_quotes"]
+    assert [(m.surface, m.dimension, m.side) for m in ms] == [
+        ("благотворительность", "loaded", "neutral")]
+    off = LemmaMatcher(ru.language, list(ru.entries), scare_quotes=False)
+    assert not [m for m in off.find("Их «благотворительность».") if m.category == "scare_quotes"]
+    uk = LemmaMatcher.builtin("uk")
+    assert [m.surface for m in uk.find("Їхні „визволителі“ пішли.") if m.category == "scare_quotes"] == [
+        "визволителі"]
