@@ -28,8 +28,9 @@ Matching, per text:
   ``loaded`` match of category ``scare_quotes``, side ``neutral``, weight 0.5
   (:data:`SCARE_QUOTES_NOTE`).  Names in quotes («Северный поток», «Ланцет»)
   are capitalised and do not count; a quoted phrase of several words is
-  usually a quotation, not irony, and does not count either.  Off with
-  ``LemmaMatcher(..., scare_quotes=False)``;
+  usually a quotation, not irony, and does not count either.  On by default
+  for ``ru`` only (``scare_quotes=None``): the Ukrainian addresses quote
+  single words as mentions («за», «мир»); pass ``scare_quotes=True/False``;
 * overlaps are resolved longest-leftmost within four groups: hostility,
   loaded, stance (hedging + certainty) and naming; across groups a span may
   count twice ("укронацисты" is a hostile name and Russian-side vocabulary).
@@ -179,9 +180,13 @@ class LemmaMatcher:
         [('Рашисти', 'loaded'), ('Київ', 'naming')]
     """
 
-    def __init__(self, language: str, entries: list[LemmaEntry], scare_quotes: bool = True) -> None:
+    def __init__(
+        self, language: str, entries: list[LemmaEntry], scare_quotes: bool | None = None
+    ) -> None:
         self.language = language
-        self.scare_quotes = scare_quotes
+        # on by default for ru only: Ukrainian official addresses quote single
+        # words as mentions («за», «мир»), not as irony
+        self.scare_quotes = language == "ru" if scare_quotes is None else scare_quotes
         self.entries = tuple(entries)
         self._first: dict[str, list[LemmaEntry]] = {}
         self._prefix: list[LemmaEntry] = []

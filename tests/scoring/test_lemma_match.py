@@ -153,5 +153,7 @@ def test_scare_quotes() -> None:
     off = LemmaMatcher(ru.language, list(ru.entries), scare_quotes=False)
     assert not [m for m in off.find("Их «благотворительность».") if m.category == "scare_quotes"]
     uk = LemmaMatcher.builtin("uk")
-    assert [m.surface for m in uk.find("Їхні „визволителі“ пішли.") if m.category == "scare_quotes"] == [
+    assert not [m for m in uk.find("Їхні „визволителі“.") if m.category == "scare_quotes"]
+    on = LemmaMatcher("uk", list(uk.entries), scare_quotes=True)
+    assert [m.surface for m in on.find("Їхні „визволителі“ пішли.") if m.category == "scare_quotes"] == [
         "визволителі"]
