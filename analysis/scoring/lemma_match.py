@@ -19,7 +19,9 @@ Matching, per text:
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
-  when the word before / after it has one of those lemmas;
+  when the word before / after it has one of those lemmas, ``except_form=``
+  when the matched word is one of those forms (first-person "можемо");
+* a phrase does not run across ``. ! ? ; : …`` or a line break;
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
   the English matcher;
@@ -70,6 +72,7 @@ SCARE_QUOTES_NOTE = (
     "the word (ironic quotes of Russian and Ukrainian journalism); rule, not a lexicon entry"
 )
 _SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
+_BREAK = re.compile(r"[.!?;:…\n]")
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
 
 
@@ -92,6 +95,8 @@ class LemmaEntry:
     #: lemmas that, right before / after the match, make it not count
     except_prev: frozenset[str] = frozenset()
     except_next: frozenset[str] = frozenset()
+    #: normalised word forms of a one-word entry that do not count
+    except_form: frozenset[str] = frozenset()
 
 
 def lexicon_dir(language: str) -> Path:
@@ -116,14 +121,21 @@ def _weight(raw: str, where: str) -> float:
     return value
 
 
-def _context(raw: str, language: str, where: str) -> tuple[frozenset[str], frozenset[str]]:
-    rules: dict[str, frozenset[str]] = {"except_prev": frozenset(), "except_next": frozenset()}
+CONTEXT_RULES: tuple[str, ...] = ("except_prev", "except_next", "except_form")
+
+
+def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
+    rules: dict[str, frozenset[str]] = dict.fromkeys(CONTEXT_RULES, frozenset())
     for part in filter(None, (p.strip() for p in raw.split(";"))):
         name, _, words = part.partition("=")
         if name not in rules or not words:
-            raise LexiconError(f"{where}: context rule {part!r} is not except_prev=... or except_next=...")
-        rules[name] = frozenset(t.lemma for w in words.split("|") for t in tokens(w, language))
-    return rules["except_prev"], rules["except_next"]
+            raise LexiconError(f"{where}: context rule {part!r} is not one of "
+                               f"{', '.join(r + '=...' for r in CONTEXT_RULES)}")
+        if name == "except_form":
+            rules[name] = frozenset(normalize_cyrillic(w.strip()) for w in words.split("|"))
+        else:
+            rules[name] = frozenset(t.lemma for w in words.split("|") for t in tokens(w, language))
+    return rules
 
 
 def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> LemmaEntry:
@@ -144,10 +156,10 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
         raise LexiconError(f"{where}: term {term!r} has no word")
     if match == "prefix" and len(lemmas) != 1:
         raise LexiconError(f"{where}: a prefix entry must be one word, got {term!r}")
-    prev, nxt = _context(row.get("context") or "", language, where)
+    rules = _context(row.get("context") or "", language, where)
     return LemmaEntry(term, lemmas, dimension, row["category"].strip(),
                       _weight(row["weight"], where), side, row["note"].strip(), match, keys,
-                      prev, nxt)
+                      rules["except_prev"], rules["except_next"], rules["except_form"])
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -245,7 +257,7 @@ class LemmaMatcher:
 
     def find_tokens(self, text: str, toks: list[Token]) -> list[Match]:
         """:meth:`find` on tokens made already (offsets into ``text``)."""
-        chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks)])
+        chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks, text)])
         out: list[Match] = []
         for i, j, entry in chosen:
             start, end = toks[i].start, toks[j - 1].end
@@ -287,11 +299,17 @@ def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
     return out
 
 
-def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token]) -> bool:
+def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str) -> bool:
     i, j, entry = cand
     if entry.except_prev and i > 0 and toks[i - 1].lemma in entry.except_prev:
         return False
-    return not (entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next)
+    if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
+        return False
+    if entry.except_form and normalize_cyrillic(toks[i].text) in entry.except_form:
+        return False
+    # a phrase does not run over the end of a sentence or clause (a comma may
+    # sit inside one: "допустили, что")
+    return all(not _BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, j - 1))
 
 
 def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:

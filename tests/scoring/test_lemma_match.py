@@ -157,3 +157,19 @@ def test_scare_quotes() -> None:
     on = LemmaMatcher("uk", list(uk.entries), scare_quotes=True)
     assert [m.surface for m in on.find("Їхні „визволителі“ пішли.") if m.category == "scare_quotes"] == [
         "визволителі"]
+
+
+def test_first_person_can_is_not_a_hedge() -> None:
+    uk = LemmaMatcher.builtin("uk")
+    assert not [m for m in uk.find("Ми можемо це зробити.") if m.term == "могти"]
+    assert [m.term for m in uk.find("Це може статися.")] == ["могти"]
+    ru = LemmaMatcher.builtin("ru")
+    assert not [m for m in ru.find("Мы можем это сделать.") if m.term == "мочь"]
+
+
+def test_phrase_does_not_cross_a_sentence_end() -> None:
+    uk = LemmaMatcher.builtin("uk")
+    assert not [m for m in uk.find("Ми все можемо. Будемо працювати.") if m.term == "може бути"]
+    assert [m.term for m in uk.find("Це може бути правдою.")] == ["може бути"]
+    ru = LemmaMatcher.builtin("ru")
+    assert "допустить что" in {m.term for m in ru.find("Они допустили, что это так.")}
