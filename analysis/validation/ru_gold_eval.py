@@ -16,7 +16,7 @@ Example:
     >>> gold = pd.DataFrame({"text": ["Киевский режим лжёт.", "Возможно, дождь."],
     ...                      "loaded_hostile": [1, 0], "hedge": [0, 1], "booster": [0, 0],
     ...                      "split": ["dev", "dev"]})
-    >>> evaluate_ru_gold(gold).set_index("target").loc["hedge", "f1"]
+    >>> float(evaluate_ru_gold(gold).set_index("target").loc["hedge", "f1"])
     1.0
 """
 

@@ -102,3 +102,30 @@ def test_sampling_caps_per_article(tmp_path: Path) -> None:
     assert [s.article_id for s in chosen] == ["1", "1", "1"]
     again = ru_gold.sample_ru_gold(ru_gold.default_source_path(root), per_article=3)
     assert chosen == again
+
+
+def test_evaluate_counts_on_fixture() -> None:
+    from analysis.validation.ru_gold_eval import evaluate_ru_gold
+
+    gold = pd.DataFrame({
+        "text": ["Киевский режим лжёт.", "Президент провёл встречу.", "Возможно, дождь.",
+                 "Укронацисты отступили."],
+        "loaded_hostile": [1, 1, 0, 0], "hedge": [0, 0, 1, 0], "booster": [0, 0, 0, 0],
+        "split": ["dev", "dev", "dev", "test"],
+    })
+    dev = evaluate_ru_gold(gold, "dev").set_index("target")
+    assert dev.loc["hostility+loaded", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]
+    assert dev.loc["hostility+loaded", "f1"] == round(2 * 1.0 * 0.5 / 1.5, 3)
+    assert dev.loc["booster", "f1"] == 0.0          # no positives, no predictions: 0, not a crash
+    test = evaluate_ru_gold(gold, "test").set_index("target")
+    assert test.loc["hostility+loaded", "fp"] == 1
+    assert evaluate_ru_gold(gold, "all")["n"].iloc[0] == 4
+
+
+@needs_source
+def test_real_gold_evaluates() -> None:
+    from analysis.validation.ru_gold_eval import evaluate_ru_gold
+
+    table = evaluate_ru_gold(ru_gold.load_ru_gold(SOURCE_DIR), "dev")
+    assert set(table["target"]) == {"hostility+loaded", "hedge", "booster"}
+    assert (table["n"] == 240).all()
