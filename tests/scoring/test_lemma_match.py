@@ -173,3 +173,15 @@ def test_phrase_does_not_cross_a_sentence_end() -> None:
     assert [m.term for m in uk.find("Це може бути правдою.")] == ["може бути"]
     ru = LemmaMatcher.builtin("ru")
     assert "допустить что" in {m.term for m in ru.find("Они допустили, что это так.")}
+
+
+def test_readme_counts_match_the_files() -> None:
+    from collections import Counter
+
+    from analysis import paths
+
+    readme = (paths.LEXICON_DIR / "RU_UK.md").read_text(encoding="utf-8")
+    for lang in ("ru", "uk"):
+        counts = Counter(e.dimension for e in LemmaMatcher.builtin(lang).entries)
+        row = f"| {lang} | " + " | ".join(str(counts[d]) for d in LEMMA_DIMENSIONS) + " |"
+        assert row in readme, row
