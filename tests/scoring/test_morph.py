@@ -72,3 +72,20 @@ def test_unknown_language_is_a_clear_error() -> None:
 def test_sentences_offsets() -> None:
     text = "Он сказал: «Нет». Потом ушёл."
     assert [text[s.start:s.end] for s in sentences(text)] == ["Он сказал: «Нет».", "Потом ушёл."]
+
+
+@pytest.mark.parametrize("text", [
+    "Удар по Kиеву: «об’єднаних» сил, нацистов-наркоманов.",
+    "В 10-летний срок, т.е. до 2032 г., ДНР/ЛНР и пол-Европы.",
+    "Об'єднаних Націй — 5 разів; «рашисти» (орки)!",
+    "Он сказал: «Нет». Потом ушёл... 100%",
+])
+def test_fast_and_razdel_tokenizers_agree(text: str) -> None:
+    fast = tokens(text, "ru")
+    slow = tokens(text, "ru", tokenizer="razdel")
+    assert [(t.start, t.end, t.lemma) for t in fast] == [(t.start, t.end, t.lemma) for t in slow]
+
+
+def test_unknown_tokenizer() -> None:
+    with pytest.raises(ValueError, match="tokenizer"):
+        tokens("x", "ru", tokenizer="nltk")
