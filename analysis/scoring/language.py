@@ -39,6 +39,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -188,6 +189,28 @@ def detect_language(text: str) -> Language:
     # on a tie in letters the whole-text rule decides
     tied = [lang for lang, w in weight.items() if w == best]
     return whole if whole in tied or len(tied) > 1 else _as_language(tied[0])
+
+
+def language_column(
+    texts: Iterable[str | None], language: str | None = None
+) -> list[Language]:
+    """One language per text, for a ``language`` column; ``language=`` overrides detection.
+
+    A missing text (None) is ``other``: it has no language to detect.  An
+    override must be one of ``LANGUAGES``.
+
+    Example:
+        >>> language_column(["Он сказал.", "Він сказав.", None])
+        ['ru', 'uk', 'other']
+        >>> language_column(["Он сказал."], language="uk")
+        ['uk']
+    """
+    if language is not None:
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
+        fixed = _as_language(language)
+        return [fixed for _ in texts]
+    return [detect_language(t) if isinstance(t, str) else "other" for t in texts]
 
 
 def _as_language(value: str) -> Language:

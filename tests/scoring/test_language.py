@@ -52,3 +52,13 @@ def test_mixed_text_per_sentence() -> None:
 
 def test_latin_homoglyph_does_not_flip_cyrillic() -> None:
     assert detect_language("Kиев заявил, что это так.") == "ru"
+
+
+def test_language_column_and_override() -> None:
+    from analysis.scoring.language import language_column
+
+    texts = ["Он сказал, что это так.", "Він сказав, що це так.", "He said so.", None]
+    assert language_column(texts) == ["ru", "uk", "en", "other"]
+    assert language_column(texts[:2], language="ru") == ["ru", "ru"]
+    with pytest.raises(ValueError, match="'de'"):
+        language_column(texts, language="de")
