@@ -81,3 +81,26 @@ def evaluate_ru_gold(
                      "positives": int(part[column].astype(int).sum()), "tp": tp, "fp": fp,
                      "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)})
     return pd.DataFrame(rows)
+
+
+def recall_by_voice(
+    gold: pd.DataFrame, split: str = "dev", matcher: LemmaMatcher | None = None
+) -> pd.DataFrame:
+    """Recall of hostility+loaded per gold ``voice`` (own, quoted, both).
+
+    Columns: voice, positives, found, recall.
+
+    Example:
+        >>> g = pd.DataFrame({"text": ["Киевский режим лжёт.", "Он сказал, что всё хорошо."],
+        ...                   "loaded_hostile": [1, 1], "voice": ["own", "quoted"],
+        ...                   "split": ["dev", "dev"]})
+        >>> recall_by_voice(g)["recall"].tolist()
+        [1.0, 0.0]
+    """
+    part = gold if split == "all" else gold[gold["split"] == split]
+    positives = part[part["loaded_hostile"].astype(int) == 1]
+    found = predict_ru_gold(positives, matcher)["pred_hostility_loaded"]
+    table = (positives.assign(found=found).groupby("voice")["found"]
+             .agg(positives="count", found="sum").reset_index())
+    table["recall"] = (table["found"] / table["positives"]).round(3)
+    return table
