@@ -64,6 +64,7 @@ QUOTED_SOURCES_CSV: Path = CORPUS_DIR / "quoted_sources.csv"
 EXTERNAL_DIR: Path = CORPUS_DIR / "external"
 PRESS_RELEASES_DIR: Path = EXTERNAL_DIR / "press_releases"
 RUWA_DIR: Path = EXTERNAL_DIR / "ruwa"
+RESISTINUA_DIR: Path = EXTERNAL_DIR / "resistinua"
 
 #: Labels this project made (hedging set) and vendored MIT data (VADER NYT).
 CORPUS_VALIDATION_DIR: Path = CORPUS_DIR / "validation"

@@ -454,3 +454,167 @@ def ruwa_texts(
         df[~usable].groupby(["site", "status"]).size().rename("n").reset_index()
     )
     return kept, skipped
+
+
+# --- resistinua: Ukrainian officials' addresses with their English translations ---
+
+RESISTINUA_FILE = "addresses.jsonl.gz"
+RESISTINUA_COLUMNS: tuple[str, ...] = (
+    "id", "date", "speakers", "title_uk", "title_en", "text_uk", "text_en",
+    "source_translated_flag", "changes", "status",
+)
+#: Row statuses, worst first: a side is empty, the "English" side is in fact
+#: Cyrillic (untranslated), both sides are under ``RESISTINUA_MIN_CHARS`` (a
+#: title-only stub: the source page was a video with a one-line caption), or
+#: one side is under a quarter of the other (a summary, not a translation).
+RESISTINUA_STATUSES: tuple[str, ...] = (
+    "missing_uk", "missing_en", "bad_date", "en_untranslated", "short_text", "length_mismatch",
+    "ok",
+)
+RESISTINUA_MIN_CHARS: int = 200
+_BOLD = "**"
+_ESCAPED_QUOTE = "\\'"
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def clean_resistinua_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Drop markdown bold markers and un-escape ``\\'``; name what changed.
+
+    Example:
+        >>> clean_resistinua_text("**Слава Україні!** That\\\\'s it")[1]
+        ('bold', 'escaped_quote')
+    """
+    changes: list[str] = []
+    if _BOLD in text:
+        text = text.replace(_BOLD, "")
+        changes.append("bold")
+    if _ESCAPED_QUOTE in text:
+        text = text.replace(_ESCAPED_QUOTE, "'")
+        changes.append("escaped_quote")
+    return text, tuple(changes)
+
+
+def _cyrillic_share(text: str) -> float:
+    cyr = len(_CYRILLIC.findall(text))
+    total = cyr + len(_LATIN.findall(text))
+    return cyr / total if total else 0.0
+
+
+def resistinua_status(text_uk: str, text_en: str) -> str:
+    """The worst problem of one address (``RESISTINUA_STATUSES``), or ``ok``.
+
+    Example:
+        >>> resistinua_status("Текст " * 50, "")
+        'missing_en'
+        >>> resistinua_status("Текст " * 50, "Текст " * 50)
+        'en_untranslated'
+    """
+    uk, en = text_uk.strip(), text_en.strip()
+    if not uk:
+        return "missing_uk"
+    if not en:
+        return "missing_en"
+    if _cyrillic_share(en) > 0.5:
+        return "en_untranslated"
+    if max(len(uk), len(en)) < RESISTINUA_MIN_CHARS:
+        return "short_text"
+    if not 0.25 <= len(en) / len(uk) <= 4.0:
+        return "length_mismatch"
+    return "ok"
+
+
+def _resistinua_date(value: object) -> tuple[pd.Timestamp | None, tuple[str, ...]]:
+    # two source dates say "T24:mm:ss"; ISO 8601 allows only 24:00:00, so they
+    # are read as 00:mm:ss of the next day and named in ``changes``
+    text = str(value)
+    shift = "T24:" in text
+    if shift:
+        text = text.replace("T24:", "T00:")
+    stamp = pd.to_datetime(text, errors="coerce", format="ISO8601")
+    if pd.isna(stamp):
+        return None, ()
+    return (stamp + pd.Timedelta(days=1), ("hour_24",)) if shift else (stamp, ())
+
+
+def _resistinua_row(record: dict[str, object], path: Path, lineno: int) -> dict[str, object]:
+    missing = [k for k in ("id", "date", "speaker", "text_original", "text_en") if k not in record]
+    if missing:
+        raise CorpusError(f"missing field(s) {', '.join(missing)}", file=path, line=lineno,
+                          field=missing[0])
+    speakers = record["speaker"]
+    if not isinstance(speakers, list) or not all(isinstance(s, str) for s in speakers):
+        raise CorpusError("'speaker' must be a list of names", file=path, line=lineno,
+                          field="speaker")
+    fields: dict[str, str] = {}
+    changes: set[str] = set()
+    for out_name, key in (("title_uk", "title_original"), ("title_en", "title_en"),
+                          ("text_uk", "text_original"), ("text_en", "text_en")):
+        value = record.get(key) or ""
+        if not isinstance(value, str):
+            raise CorpusError(f"{key!r} must be a string", file=path, line=lineno, field=key)
+        fields[out_name], changed = clean_resistinua_text(value)
+        changes.update(changed)
+    date, date_change = _resistinua_date(record["date"])
+    changes.update(date_change)
+    return {
+        "id": str(record["id"]), "date": date, "speakers": tuple(speakers), **fields,
+        "source_translated_flag": record.get("source_translated_flag"),
+        "changes": ",".join(sorted(changes)),
+        "status": resistinua_status(fields["text_uk"], fields["text_en"]),
+    }
+
+
+@lru_cache(maxsize=4)
+def _resistinua(path_str: str) -> pd.DataFrame:
+    import gzip
+    import json
+
+    path = Path(path_str)
+    if not path.is_file():
+        raise CorpusError("external corpus file not found", file=path)
+    rows: list[dict[str, object]] = []
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for lineno, line in enumerate(handle, start=1):
+                if not line.strip():
+                    raise CorpusError("empty line", file=path, line=lineno)
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise CorpusError(f"not JSON: {err.msg}", file=path, line=lineno) from None
+                if not isinstance(record, dict):
+                    raise CorpusError("a line must be a JSON object", file=path, line=lineno)
+                rows.append(_resistinua_row(record, path, lineno))
+    except (OSError, UnicodeDecodeError) as err:
+        raise CorpusError(f"unreadable gzip JSON lines: {err}", file=path) from None
+    df = pd.DataFrame(rows, columns=list(RESISTINUA_COLUMNS))
+    repeated = df["id"].duplicated(keep=False)
+    if repeated.any():
+        raise CorpusError(f"id {df.loc[repeated, 'id'].iloc[0]!r} occurs more than once",
+                          file=path, field="id")
+    df["date"] = pd.to_datetime(df["date"])
+    worse = df["status"].isin(["missing_uk", "missing_en"])
+    df.loc[df["date"].isna() & ~worse, "status"] = "bad_date"
+    return df
+
+
+def load_resistinua(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Ukrainian officials' addresses (resistinua, CC0), one row per address, every row kept.
+
+    Columns ``RESISTINUA_COLUMNS``: ``id`` (the source's), ``date`` (naive,
+    as published), ``speakers`` (tuple of names in Ukrainian), ``title_uk``,
+    ``title_en``, ``text_uk`` (the original), ``text_en`` (the official
+    translation), ``source_translated_flag`` (the source's, meaning not
+    documented), ``changes`` (what the loader changed: ``bold``,
+    ``escaped_quote`` by :func:`clean_resistinua_text`, ``hour_24`` for a
+    ``T24:mm`` time read as the next day's ``00:mm``), ``status`` (``RESISTINUA_STATUSES``: rows
+    without a usable pair are flagged, not dropped).
+
+    Example:
+        >>> df = load_resistinua()
+        >>> len(df), int(df["status"].eq("ok").sum())
+        (317, 179)
+    """
+    p = Path(path) if path is not None else paths.RESISTINUA_DIR / RESISTINUA_FILE
+    return _resistinua(str(p.resolve())).copy()

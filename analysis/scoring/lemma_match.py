@@ -1,0 +1,336 @@
+"""Russian and Ukrainian lexicon matching on lemmas, with multi-word phrases and offsets.
+
+The lexicons are package data, one CSV per dimension and language
+(``analysis/scoring/lexicons/{ru,uk}/{hostility,hedging,certainty,loaded,naming}.csv``;
+columns ``term, category, weight, side, note, match, context``; see
+``lexicons/RU_UK.md``).
+Each entry's words are lemmatised once, with the same normalisation and
+pymorphy3 analyser as the text (:mod:`analysis.scoring.morph`), so
+"киевский режим" matches "киевского режима" and "Київ" matches "Києві".
+
+Matching, per text:
+
+* every word of the text is a :class:`~analysis.scoring.morph.Token` with a
+  lemma; an entry matches a run of consecutive word tokens whose lemmas equal
+  its lemmas (punctuation between words is skipped: "допустили, что" matches
+  the phrase "допустить что");
+* ``match = prefix`` entries (one word) match any lemma that starts with the
+  entry (productive compounds);
+* a one-word entry also matches one part of a hyphenated word
+  ("нацистов-наркоманов" contains "нацист");
+* ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
+  when the word before / after it has one of those lemmas, ``except_form=``
+  when the matched word is one of those forms (first-person "можемо");
+* a phrase does not run across ``. ! ? ; : …`` or a line break;
+* a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
+  hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
+  the English matcher;
+* **scare quotes**: one lower-case Cyrillic word alone in quotation marks
+  (``«…»``, ``„…“``, ``"…"``: «прозревшие», «благотворительности») is a
+  ``loaded`` match of category ``scare_quotes``, side ``neutral``, weight 0.5
+  (:data:`SCARE_QUOTES_NOTE`).  Names in quotes («Северный поток», «Ланцет»)
+  are capitalised and do not count; a quoted phrase of several words is
+  usually a quotation, not irony, and does not count either.  On by default
+  for ``ru`` only (``scare_quotes=None``): the Ukrainian addresses quote
+  single words as mentions («за», «мир»); pass ``scare_quotes=True/False``;
+* overlaps are resolved longest-leftmost within four groups: hostility,
+  loaded, stance (hedging + certainty) and naming; across groups a span may
+  count twice ("укронацисты" is a hostile name and Russian-side vocabulary).
+
+The output is :class:`analysis.scoring.match.Match`, the English matcher's
+type, so that integration can feed the existing counts; ``naming`` is an extra
+dimension (``LEMMA_DIMENSIONS``).
+
+Example:
+    >>> m = LemmaMatcher.builtin("ru")
+    >>> [(x.term, x.dimension, x.side) for x in m.find("Киевского режима нет.")]
+    [('киевский режим', 'loaded', 'russian')]
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis import paths
+from analysis.constants import DIMENSIONS
+from analysis.scoring.lexicon import LexiconError
+from analysis.scoring.match import NEGATED_BOOSTER_RULE, Match
+from analysis.scoring.morph import MORPH_LANGUAGES, Token, normalize_cyrillic, tokens
+
+LEMMA_DIMENSIONS: tuple[str, ...] = (*DIMENSIONS, "naming")
+SIDES: frozenset[str] = frozenset({"russian", "ukrainian", "western", "neutral"})
+MATCH_TYPES: frozenset[str] = frozenset({"lemma", "prefix"})
+CSV_COLUMNS: tuple[str, ...] = ("term", "category", "weight", "side", "note")
+NEGATORS: frozenset[str] = frozenset({"не", "ні", "ни"})
+SCARE_QUOTES_NOTE = (
+    "Scare quotes: a single lower-case word set in quotation marks distances the writer from "
+    "the word (ironic quotes of Russian and Ukrainian journalism); rule, not a lexicon entry"
+)
+_SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
+_BREAK = re.compile(r"[.!?;:…\n]")
+_GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
+
+
+@dataclass(frozen=True)
+class LemmaEntry:
+    """One lexicon entry with its lemmatised words."""
+
+    term: str
+    lemmas: tuple[str, ...]
+    dimension: str
+    category: str
+    weight: float
+    side: str
+    note: str
+    match: str = "lemma"
+    #: per word, the keys a text lemma may equal: the entry word's lemma and
+    #: the word itself (pymorphy3 guesses unknown base forms unstably:
+    #: "рашист" -> "рашистый", while "рашистами" -> "рашист")
+    keys: tuple[frozenset[str], ...] = ()
+    #: lemmas that, right before / after the match, make it not count
+    except_prev: frozenset[str] = frozenset()
+    except_next: frozenset[str] = frozenset()
+    #: normalised word forms of a one-word entry that do not count
+    except_form: frozenset[str] = frozenset()
+
+
+def lexicon_dir(language: str) -> Path:
+    """The built-in lexicon folder of ``ru`` or ``uk``.
+
+    Example:
+        >>> lexicon_dir("uk").name
+        'uk'
+    """
+    if language not in MORPH_LANGUAGES:
+        raise LexiconError(f"no ru/uk lexicon for language {language!r}")
+    return paths.LEXICON_DIR / language
+
+
+def _weight(raw: str, where: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise LexiconError(f"{where}: weight {raw!r} is not a number") from None
+    if not 0 < value < float("inf"):
+        raise LexiconError(f"{where}: weight must be positive and finite, got {raw!r}")
+    return value
+
+
+CONTEXT_RULES: tuple[str, ...] = ("except_prev", "except_next", "except_form")
+
+
+def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
+    rules: dict[str, frozenset[str]] = dict.fromkeys(CONTEXT_RULES, frozenset())
+    for part in filter(None, (p.strip() for p in raw.split(";"))):
+        name, _, words = part.partition("=")
+        if name not in rules or not words:
+            raise LexiconError(f"{where}: context rule {part!r} is not one of "
+                               f"{', '.join(r + '=...' for r in CONTEXT_RULES)}")
+        if name == "except_form":
+            rules[name] = frozenset(normalize_cyrillic(w.strip()) for w in words.split("|"))
+        else:
+            rules[name] = frozenset(t.lemma for w in words.split("|") for t in tokens(w, language))
+    return rules
+
+
+def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> LemmaEntry:
+    missing = [c for c in CSV_COLUMNS if not (row.get(c) or "").strip()]
+    if missing:
+        raise LexiconError(f"{where}: empty field {missing[0]!r}")
+    side = row["side"].strip()
+    if side not in SIDES:
+        raise LexiconError(f"{where}: side must be one of {sorted(SIDES)}, got {side!r}")
+    match = (row.get("match") or "lemma").strip()
+    if match not in MATCH_TYPES:
+        raise LexiconError(f"{where}: match must be one of {sorted(MATCH_TYPES)}, got {match!r}")
+    term = row["term"].strip()
+    toks = tokens(term, language)
+    lemmas = tuple(t.lemma for t in toks)
+    keys = tuple(frozenset({t.lemma, normalize_cyrillic(t.text)}) for t in toks)
+    if not lemmas:
+        raise LexiconError(f"{where}: term {term!r} has no word")
+    if match == "prefix" and len(lemmas) != 1:
+        raise LexiconError(f"{where}: a prefix entry must be one word, got {term!r}")
+    rules = _context(row.get("context") or "", language, where)
+    return LemmaEntry(term, lemmas, dimension, row["category"].strip(),
+                      _weight(row["weight"], where), side, row["note"].strip(), match, keys,
+                      rules["except_prev"], rules["except_next"], rules["except_form"])
+
+
+def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
+    """Entries of one CSV; errors name the file, row (header = row 1) and field.
+
+    Example:
+        >>> len(read_lemma_csv(lexicon_dir("ru") / "naming.csv", "naming", "ru")) > 10
+        True
+    """
+    p = Path(path)
+    if dimension not in LEMMA_DIMENSIONS:
+        raise LexiconError(f"{p}: unknown dimension {dimension!r}")
+    if not p.is_file():
+        raise LexiconError(f"{p}: lexicon file not found")
+    with p.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        absent = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+        if absent:
+            raise LexiconError(f"{p}: missing column(s) {', '.join(absent)}")
+        return [_entry(row, dimension, language, f"{p}, row {i}")
+                for i, row in enumerate(reader, start=2)]
+
+
+class LemmaMatcher:
+    """A ru or uk lexicon indexed by first lemma.  Build with :meth:`builtin` or from entries.
+
+    Example:
+        >>> m = LemmaMatcher.builtin("uk")
+        >>> [(x.surface, x.dimension) for x in m.find("Рашисти обстріляли Київ.")]
+        [('Рашисти', 'loaded'), ('Київ', 'naming')]
+    """
+
+    def __init__(
+        self, language: str, entries: list[LemmaEntry], scare_quotes: bool | None = None
+    ) -> None:
+        self.language = language
+        # on by default for ru only: Ukrainian official addresses quote single
+        # words as mentions («за», «мир»), not as irony
+        self.scare_quotes = language == "ru" if scare_quotes is None else scare_quotes
+        self.entries = tuple(entries)
+        self._first: dict[str, list[LemmaEntry]] = {}
+        self._prefix: list[LemmaEntry] = []
+        seen: dict[tuple[tuple[str, ...], str], LemmaEntry] = {}
+        for entry in entries:
+            key = (entry.lemmas, entry.dimension)
+            if key in seen:
+                continue  # two spellings with one lemma: the first entry is the one counted
+            seen[key] = entry
+            if entry.match == "prefix":
+                self._prefix.append(entry)
+                continue
+            for first in entry.keys[0] if entry.keys else (entry.lemmas[0],):
+                self._first.setdefault(first, []).append(entry)
+        for bucket in self._first.values():
+            bucket.sort(key=lambda e: -len(e.lemmas))
+        self._prefix_cache: dict[str, tuple[LemmaEntry, ...]] = {}
+
+    @classmethod
+    def builtin(cls, language: str) -> LemmaMatcher:
+        """The package's ``ru`` or ``uk`` lexicons (cached per language)."""
+        return _builtin(language)
+
+    def _prefix_hits(self, lemma: str) -> tuple[LemmaEntry, ...]:
+        found = self._prefix_cache.get(lemma)
+        if found is None:
+            found = tuple(e for e in self._prefix if lemma.startswith(e.lemmas[0]))
+            self._prefix_cache[lemma] = found
+        return found
+
+    def _candidates(self, toks: list[Token]) -> list[tuple[int, int, LemmaEntry]]:
+        cands: list[tuple[int, int, LemmaEntry]] = []
+        first = self._first
+        for i, tok in enumerate(toks):
+            for entry in first.get(tok.lemma, ()):
+                n = len(entry.lemmas)
+                if n == 1 or (i + n <= len(toks) and all(
+                        toks[i + k].lemma in entry.keys[k] for k in range(1, n))):
+                    cands.append((i, i + n, entry))
+            for part in tok.parts:
+                cands.extend((i, i + 1, e) for e in first.get(part, ()) if len(e.lemmas) == 1)
+            if self._prefix:
+                cands.extend((i, i + 1, e) for e in self._prefix_hits(tok.lemma))
+        return cands
+
+    def find(self, text: str) -> list[Match]:
+        """Counted matches in ``text`` (taken to be in this matcher's language), by start.
+
+        Example:
+            >>> m = LemmaMatcher.builtin("ru")
+            >>> [(x.term, x.dimension, x.rule) for x in m.find("Это не очевидно.")]
+            [('очевидно', 'hedging', 'negated booster -> hedge')]
+        """
+        toks = tokens(text, self.language)
+        return self.find_tokens(text, toks)
+
+    def find_tokens(self, text: str, toks: list[Token]) -> list[Match]:
+        """:meth:`find` on tokens made already (offsets into ``text``)."""
+        chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks, text)])
+        out: list[Match] = []
+        for i, j, entry in chosen:
+            start, end = toks[i].start, toks[j - 1].end
+            dimension, category, rule = entry.dimension, entry.category, ""
+            if (dimension == "certainty" and i > 0 and toks[i - 1].lemma in NEGATORS
+                    and entry.lemmas[0] not in NEGATORS):
+                dimension, category, rule = "hedging", "negated_booster", NEGATED_BOOSTER_RULE
+            out.append(Match(entry.term, dimension, category, start, end, entry.weight,
+                             entry.side, text[start:end], rule, entry.note))
+        if self.scare_quotes:
+            out.extend(_scare_quotes(text, out))
+        out.sort(key=lambda m: (m.start, m.end, m.dimension))
+        return out
+
+    def counts(self, text: str) -> dict[str, tuple[int, float]]:
+        """``dimension -> (number of matches, sum of weights)`` for every ``LEMMA_DIMENSIONS``.
+
+        Example:
+            >>> LemmaMatcher.builtin("ru").counts("Возможно, это так.")["hedging"]
+            (1, 1.0)
+        """
+        out = {d: (0, 0.0) for d in LEMMA_DIMENSIONS}
+        for m in self.find(text):
+            n, w = out[m.dimension]
+            out[m.dimension] = (n + 1, w + m.weight)
+        return out
+
+
+def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
+    loaded = [(m.start, m.end) for m in found if m.dimension == "loaded"]
+    out: list[Match] = []
+    for hit in _SCARE.finditer(text):
+        start, end = hit.span(1)
+        if any(a < end and start < b for a, b in loaded):
+            continue  # a loaded entry already covers the word
+        word = hit.group(1)
+        out.append(Match(normalize_cyrillic(word), "loaded", "scare_quotes", start, end, 0.5,
+                         "neutral", word, "scare quotes", SCARE_QUOTES_NOTE))
+    return out
+
+
+def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str) -> bool:
+    i, j, entry = cand
+    if entry.except_prev and i > 0 and toks[i - 1].lemma in entry.except_prev:
+        return False
+    if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
+        return False
+    if entry.except_form and normalize_cyrillic(toks[i].text) in entry.except_form:
+        return False
+    # a phrase does not run over the end of a sentence or clause (a comma may
+    # sit inside one: "допустили, что")
+    return all(not _BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, j - 1))
+
+
+def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:
+    # longest-leftmost per group: sort by start, then longer first; keep a
+    # candidate only if it does not overlap one already kept in its group
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    kept: list[tuple[int, int, LemmaEntry]] = []
+    for i, j, entry in cands:
+        spans = taken.setdefault(_GROUP[entry.dimension], [])
+        if any(i < b and a < j for a, b in spans):
+            continue
+        spans.append((i, j))
+        kept.append((i, j, entry))
+    return kept
+
+
+@lru_cache(maxsize=2)
+def _builtin(language: str) -> LemmaMatcher:
+    folder = lexicon_dir(language)
+    entries: list[LemmaEntry] = []
+    for dimension in LEMMA_DIMENSIONS:
+        entries.extend(read_lemma_csv(folder / f"{dimension}.csv", dimension, language))
+    return LemmaMatcher(language, entries)

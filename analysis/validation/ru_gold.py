@@ -1,0 +1,297 @@
+"""The Russian gold set: sentences of Russian war coverage labelled for loaded/hostile language, hedges and boosters.
+
+The source text (SemEval-2023 Task 3, Russian test articles, unlabelled,
+``semeval2023_ru_unlabelled/test-original.txt``) has no stated licence, so the
+repository keeps only ids, offsets, a hash and a fragment of at most
+``FRAGMENT_WORDS`` words per sentence (``corpus/validation/ru_gold/labels.csv``).
+:func:`load_ru_gold` re-reads the paragraphs at run time, re-derives each
+sentence from its offsets and checks its hash, so a changed or different source
+file is an error rather than a silent mislabelling.
+
+Sampling (:func:`sample_ru_gold`), written down so it can be re-run:
+
+1. read every ``article_id<TAB>paragraph<TAB>text`` line;
+2. split each paragraph into sentences with razdel (``razdel.sentenize``);
+3. keep sentences of at least ``MIN_WORDS`` whitespace-separated words;
+4. per article (sorted by id), draw ``PER_ARTICLE`` of its kept sentences
+   without replacement with ``random.Random(f"{seed}:{article_id}")`` (all of
+   them when it has fewer), so no article dominates;
+5. split dev/test by article with :func:`analysis.validation.split.split_of`.
+
+Example:
+    >>> sentence_hash("Пример.")
+    '89968e5312485e66'
+    >>> fragment("один два три", 2)
+    'один два'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.split import split_of
+
+SOURCE_FOLDER = "semeval2023_ru_unlabelled"
+SOURCE_FILE = "test-original.txt"
+SEED: int = 20261201
+PER_ARTICLE: int = 5
+MIN_WORDS: int = 4
+FRAGMENT_WORDS: int = 10
+ID_COLUMNS: tuple[str, ...] = (
+    "sentence_id", "article_id", "paragraph", "sentence_index", "start", "end", "sha1_16",
+    "fragment", "split",
+)
+LABEL_COLUMNS: tuple[str, ...] = ("loaded_hostile", "voice", "hedge", "booster", "cues", "note")
+VOICES: tuple[str, ...] = ("", "own", "quoted", "both")
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    """One sampled sentence: where it is and what it says (text never committed)."""
+
+    article_id: str
+    paragraph: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def sentence_id(self) -> str:
+        """``article:paragraph:index``, stable across runs."""
+        return f"{self.article_id}:{self.paragraph}:{self.sentence_index}"
+
+
+def sentence_hash(text: str) -> str:
+    """First 16 hex digits of the SHA-1 of the UTF-8 sentence.
+
+    Example:
+        >>> len(sentence_hash("abc"))
+        16
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fragment(text: str, words: int = FRAGMENT_WORDS) -> str:
+    """The first ``words`` whitespace-separated words of ``text``.
+
+    Example:
+        >>> fragment("a b c d", 3)
+        'a b c'
+    """
+    return " ".join(text.split()[:words])
+
+
+def default_source_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``<data_dir or $ANALYSIS_VALIDATION_DATA>/semeval2023_ru_unlabelled/test-original.txt``.
+
+    Raises :class:`ValidationDataError` when no directory is given.
+
+    Example:
+        >>> default_source_path("/tmp").name
+        'test-original.txt'
+    """
+    root = paths.validation_data_dir(data_dir)
+    if root is None:
+        raise ValidationDataError(
+            "Russian gold set: no data directory (pass data_dir or set ANALYSIS_VALIDATION_DATA)"
+        )
+    return root / SOURCE_FOLDER / SOURCE_FILE
+
+
+def default_labels_path() -> Path:
+    """The committed labels file.
+
+    Example:
+        >>> default_labels_path().name
+        'labels.csv'
+    """
+    return paths.CORPUS_VALIDATION_DIR / "ru_gold" / "labels.csv"
+
+
+def read_paragraphs(path: str | os.PathLike[str]) -> dict[tuple[str, str], str]:
+    """``(article_id, paragraph) -> text`` from the tab-separated source file.
+
+    A line without exactly three tab-separated fields is an error naming its
+    line number; so is a repeated ``(article_id, paragraph)`` key.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+        >>> _ = p.write_text("1\\t2\\tТекст.\\n", encoding="utf-8")
+        >>> read_paragraphs(p)
+        {('1', '2'): 'Текст.'}
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise ValidationDataError(f"Russian gold source missing: {p}")
+    out: dict[tuple[str, str], str] = {}
+    with p.open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3:
+                raise ValidationDataError(
+                    f"{p}: line {lineno} has {len(fields)} tab-separated fields, expected 3"
+                )
+            key = (fields[0], fields[1])
+            if key in out:
+                raise ValidationDataError(f"{p}: line {lineno} repeats paragraph {key}")
+            out[key] = fields[2]
+    return out
+
+
+def split_sentences(article_id: str, paragraph: str, text: str) -> list[GoldSentence]:
+    """razdel sentences of one paragraph, with offsets into it.
+
+    Example:
+        >>> [s.text for s in split_sentences("1", "1", "Раз два. Три четыре.")]
+        ['Раз два.', 'Три четыре.']
+    """
+    from razdel import sentenize  # imported here: only the gold set and ru/uk scoring need it
+
+    return [
+        GoldSentence(article_id, paragraph, i, s.start, s.stop, s.text)
+        for i, s in enumerate(sentenize(text))
+    ]
+
+
+def _article_sort_key(article_id: str) -> tuple[int, str]:
+    return (int(article_id), article_id) if article_id.isdigit() else (10**12, article_id)
+
+
+def sample_ru_gold(
+    source: str | os.PathLike[str], seed: int = SEED, per_article: int = PER_ARTICLE
+) -> list[GoldSentence]:
+    """Draw the gold sentences by the procedure in the module docstring.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+        >>> _ = p.write_text("7\\t1\\tОдин два три четыре. Пять.\\n", encoding="utf-8")
+        >>> [s.sentence_id for s in sample_ru_gold(p)]
+        ['7:1:0']
+    """
+    by_article: dict[str, list[GoldSentence]] = {}
+    for (article_id, paragraph), text in read_paragraphs(source).items():
+        kept = [
+            s for s in split_sentences(article_id, paragraph, text)
+            if len(s.text.split()) >= MIN_WORDS
+        ]
+        by_article.setdefault(article_id, []).extend(kept)
+    chosen: list[GoldSentence] = []
+    for article_id in sorted(by_article, key=_article_sort_key):
+        pool = by_article[article_id]
+        rng = random.Random(f"{seed}:{article_id}")
+        picked = pool if len(pool) <= per_article else rng.sample(pool, per_article)
+        chosen.extend(sorted(picked, key=lambda s: (int(s.paragraph), s.sentence_index)))
+    return chosen
+
+
+def ids_frame(sentences: list[GoldSentence]) -> pd.DataFrame:
+    """The committable columns ``ID_COLUMNS`` (no full text) for sampled sentences.
+
+    Example:
+        >>> s = GoldSentence("5", "1", 0, 0, 8, "Раз два.")
+        >>> ids_frame([s])[["sentence_id", "fragment"]].values.tolist()
+        [['5:1:0', 'Раз два.']]
+    """
+    return pd.DataFrame(
+        [
+            {
+                "sentence_id": s.sentence_id, "article_id": s.article_id,
+                "paragraph": s.paragraph, "sentence_index": s.sentence_index,
+                "start": s.start, "end": s.end, "sha1_16": sentence_hash(s.text),
+                "fragment": fragment(s.text), "split": split_of(s.article_id),
+            }
+            for s in sentences
+        ],
+        columns=list(ID_COLUMNS),
+    )
+
+
+def _flag(df: pd.DataFrame, column: str, path: Path) -> pd.Series:
+    values = pd.to_numeric(df[column], errors="coerce")
+    bad = ~values.isin([0, 1])
+    if bad.any():
+        i = df.index[bad][0]
+        raise ValidationDataError(
+            f"{path}: column {column!r} must be 0 or 1; row {int(i) + 2} has {df.at[i, column]!r}"
+        )
+    return values.astype("int64")
+
+
+def read_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The committed ids and labels, validated (flags 0/1, voice, split).
+
+    Example:
+        >>> read_labels()["split"].isin(["dev", "test"]).all()  # doctest: +SKIP
+        True
+    """
+    p = Path(path) if path is not None else default_labels_path()
+    if not p.is_file():
+        raise ValidationDataError(f"Russian gold labels missing: {p}")
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    missing = [c for c in ID_COLUMNS + LABEL_COLUMNS if c not in df.columns]
+    if missing:
+        raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
+    for column in ("loaded_hostile", "hedge", "booster"):
+        df[column] = _flag(df, column, p)
+    for column, allowed in (("voice", VOICES), ("split", ("dev", "test"))):
+        bad = ~df[column].isin(allowed)
+        if bad.any():
+            i = df.index[bad][0]
+            raise ValidationDataError(
+                f"{p}: column {column!r} has {df.at[i, column]!r} in row {int(i) + 2}"
+            )
+    no_voice = (df["loaded_hostile"] == 1) & (df["voice"] == "")
+    if no_voice.any():
+        i = df.index[no_voice][0]
+        raise ValidationDataError(f"{p}: row {int(i) + 2} is loaded_hostile but has no voice")
+    for column in ("start", "end", "sentence_index"):
+        df[column] = pd.to_numeric(df[column], errors="raise").astype("int64")
+    return df
+
+
+def load_ru_gold(
+    data_dir: str | os.PathLike[str] | None = None,
+    labels_path: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """The labels with the sentence ``text`` re-derived from the source and checked.
+
+    Every row's ``(article_id, paragraph)`` must exist in the source, its
+    ``start:end`` slice must hash to ``sha1_16``; otherwise
+    :class:`ValidationDataError` names the sentence id.
+
+    Example:
+        >>> gold = load_ru_gold("/work/shared/validation")  # doctest: +SKIP
+        >>> len(gold) >= 300  # doctest: +SKIP
+        True
+    """
+    labels = read_labels(labels_path)
+    paragraphs = read_paragraphs(default_source_path(data_dir))
+    texts: list[str] = []
+    columns = ("sentence_id", "article_id", "paragraph", "start", "end", "sha1_16")
+    for sid, article, para, start, end, digest in labels.loc[:, list(columns)].to_numpy():
+        key = (str(article), str(para))
+        if key not in paragraphs:
+            raise ValidationDataError(
+                f"Russian gold: sentence {sid}: paragraph {key} not in the source"
+            )
+        text = paragraphs[key][int(start):int(end)]
+        if sentence_hash(text) != digest:
+            raise ValidationDataError(
+                f"Russian gold: sentence {sid}: text at {start}:{end} "
+                "does not match its hash (source file changed?)"
+            )
+        texts.append(text)
+    out = labels.copy()
+    out["text"] = texts
+    return out

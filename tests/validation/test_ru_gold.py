@@ -1,0 +1,131 @@
+"""The Russian gold set: committed ids are reproducible, the loader checks hashes,
+and bad inputs fail with a message naming the file, row or sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.validation import ru_gold
+from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.split import split_of
+
+SOURCE_DIR = paths.validation_data_dir()
+needs_source = pytest.mark.skipif(
+    SOURCE_DIR is None or not (SOURCE_DIR / ru_gold.SOURCE_FOLDER / ru_gold.SOURCE_FILE).is_file(),
+    reason="ANALYSIS_VALIDATION_DATA with semeval2023_ru_unlabelled/ not given",
+)
+
+
+def _write_source(tmp_path: Path, lines: list[str]) -> Path:
+    folder = tmp_path / ru_gold.SOURCE_FOLDER
+    folder.mkdir(parents=True)
+    (folder / ru_gold.SOURCE_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_committed_labels_are_well_formed() -> None:
+    df = ru_gold.read_labels()
+    assert len(df) >= 300
+    assert df["sentence_id"].is_unique
+    assert (df["split"] == df["article_id"].map(split_of)).all()
+    assert df["fragment"].str.split().map(len).max() <= ru_gold.FRAGMENT_WORDS
+    # dev/test by article: no article on both sides
+    assert df.groupby("article_id")["split"].nunique().max() == 1
+    assert df.groupby("article_id").size().max() <= ru_gold.PER_ARTICLE
+    assert set(df.loc[df["loaded_hostile"] == 1, "voice"]) <= {"own", "quoted", "both"}
+    assert (df.loc[df["loaded_hostile"] == 0, "voice"] == "").all()
+
+
+@needs_source
+def test_sampler_reproduces_committed_ids() -> None:
+    source = ru_gold.default_source_path(SOURCE_DIR)
+    fresh = ru_gold.ids_frame(ru_gold.sample_ru_gold(source)).astype(str)
+    committed = ru_gold.read_labels().loc[:, list(ru_gold.ID_COLUMNS)].astype(str)
+    pd.testing.assert_frame_equal(fresh, committed)
+
+
+@needs_source
+def test_loader_rederives_text_and_fragment() -> None:
+    gold = ru_gold.load_ru_gold(SOURCE_DIR)
+    assert (gold["text"].map(ru_gold.fragment) == gold["fragment"]).all()
+
+
+def test_loader_rejects_changed_source(tmp_path: Path) -> None:
+    text = "Киевский режим снова лжёт всем. Вторая фраза тут есть."
+    sentences = ru_gold.split_sentences("9", "1", text)
+    labels = ru_gold.ids_frame(sentences)
+    for column, value in (("loaded_hostile", 1), ("voice", "own"), ("hedge", 0),
+                          ("booster", 0), ("cues", ""), ("note", "")):
+        labels[column] = value
+    labels_path = tmp_path / "labels.csv"
+    labels.to_csv(labels_path, index=False)
+    ok = _write_source(tmp_path / "ok", [f"9\t1\t{text}"])
+    assert list(ru_gold.load_ru_gold(ok, labels_path)["text"]) == [s.text for s in sentences]
+    changed = _write_source(tmp_path / "changed", [f"9\t1\t{text.replace('лжёт', 'врёт')}"])
+    with pytest.raises(ValidationDataError, match="9:1:0.*hash"):
+        ru_gold.load_ru_gold(changed, labels_path)
+    missing = _write_source(tmp_path / "missing", ["8\t1\tДругое."])
+    with pytest.raises(ValidationDataError, match="not in the source"):
+        ru_gold.load_ru_gold(missing, labels_path)
+
+
+def test_bad_source_line_names_line(tmp_path: Path) -> None:
+    root = _write_source(tmp_path, ["1\t1\tХорошо.", "2\tплохо"])
+    with pytest.raises(ValidationDataError, match="line 2 has 2"):
+        ru_gold.read_paragraphs(ru_gold.default_source_path(root))
+
+
+def test_bad_flag_names_row(tmp_path: Path) -> None:
+    df = pd.read_csv(ru_gold.default_labels_path(), dtype=str, keep_default_na=False).head(3)
+    df.loc[1, "hedge"] = "yes"
+    path = tmp_path / "labels.csv"
+    df.to_csv(path, index=False)
+    with pytest.raises(ValidationDataError, match="'hedge'.*row 3"):
+        ru_gold.read_labels(path)
+
+
+def test_no_data_dir_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANALYSIS_VALIDATION_DATA", raising=False)
+    with pytest.raises(ValidationDataError, match="ANALYSIS_VALIDATION_DATA"):
+        ru_gold.default_source_path()
+
+
+def test_sampling_caps_per_article(tmp_path: Path) -> None:
+    lines = [f"1\t{p}\tПервая фраза номер {p} здесь." for p in range(1, 9)]
+    lines.append("2\t1\tКороткая.")
+    root = _write_source(tmp_path, lines)
+    chosen = ru_gold.sample_ru_gold(ru_gold.default_source_path(root), per_article=3)
+    assert [s.article_id for s in chosen] == ["1", "1", "1"]
+    again = ru_gold.sample_ru_gold(ru_gold.default_source_path(root), per_article=3)
+    assert chosen == again
+
+
+def test_evaluate_counts_on_fixture() -> None:
+    from analysis.validation.ru_gold_eval import evaluate_ru_gold
+
+    gold = pd.DataFrame({
+        "text": ["Киевский режим лжёт.", "Президент провёл встречу.", "Возможно, дождь.",
+                 "Укронацисты отступили."],
+        "loaded_hostile": [1, 1, 0, 0], "hedge": [0, 0, 1, 0], "booster": [0, 0, 0, 0],
+        "split": ["dev", "dev", "dev", "test"],
+    })
+    dev = evaluate_ru_gold(gold, "dev").set_index("target")
+    assert dev.loc["hostility+loaded", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]
+    assert dev.loc["hostility+loaded", "f1"] == round(2 * 1.0 * 0.5 / 1.5, 3)
+    assert dev.loc["booster", "f1"] == 0.0          # no positives, no predictions: 0, not a crash
+    test = evaluate_ru_gold(gold, "test").set_index("target")
+    assert test.loc["hostility+loaded", "fp"] == 1
+    assert evaluate_ru_gold(gold, "all")["n"].iloc[0] == 4
+
+
+@needs_source
+def test_real_gold_evaluates() -> None:
+    from analysis.validation.ru_gold_eval import evaluate_ru_gold
+
+    table = evaluate_ru_gold(ru_gold.load_ru_gold(SOURCE_DIR), "dev")
+    assert set(table["target"]) == {"hostility+loaded", "hedge", "booster"}
+    assert (table["n"] == 240).all()
