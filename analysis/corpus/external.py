@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
