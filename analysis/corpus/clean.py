@@ -143,6 +143,7 @@ class CleanedText:
             )
         raw_start = self.line_starts[first_line - 1]
         end_line = _LINE.match(self.raw, self.line_starts[last_line - 1])
+        assert end_line is not None  # the pattern matches anywhere, if only the empty string
         raw_end = end_line.end(1)  # content only, not the terminator
         start = self.to_clean(raw_start)
         end = self.to_clean(raw_end)
@@ -169,6 +170,7 @@ def split_lines(raw: str) -> list[RawLine]:
     pos = 0
     while pos < len(raw):
         m = _LINE.match(raw, pos)
+        assert m is not None  # the pattern matches anywhere, if only the empty string
         lines.append(RawLine(len(lines) + 1, pos, m.group(1), m.group(2)))
         pos = m.end()
     return lines
@@ -213,6 +215,7 @@ def _whole_line_reasons(lines: Sequence[RawLine]) -> list[str | None]:
         if r != "whitespace":
             prev = r
         reasons.append(r)
+    _promo_blocks(texts, reasons)
     seen: set[str] = set()
     for i, (t, r) in enumerate(zip(texts, reasons)):
         if r is None and rules.word_count(t) >= 8:
@@ -221,6 +224,20 @@ def _whole_line_reasons(lines: Sequence[RawLine]) -> list[str | None]:
                 reasons[i] = "duplicate"
             seen.add(key)
     return reasons
+
+
+def _promo_blocks(texts: Sequence[str], reasons: list[str | None]) -> None:
+    """Mark the lines of a newsletter box ("skip past ..." to "after ...") as promo."""
+    for i, t in enumerate(texts):
+        if not rules.PROMO_BLOCK_START.match(t):
+            continue
+        window = range(i + 1, min(len(texts), i + 2 + rules.PROMO_BLOCK_MAX_LINES))
+        end = next((j for j in window if rules.PROMO_BLOCK_END.match(texts[j])), None)
+        if end is None:
+            continue  # no end marker nearby: only the marker itself is removed
+        for j in range(i + 1, end):
+            if reasons[j] is None:
+                reasons[j] = "promo"
 
 
 Cut = tuple[int, int, str]  # start_col, end_col, reason
