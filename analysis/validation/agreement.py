@@ -71,6 +71,7 @@ class ValidationCard:
     disagreements: pd.DataFrame
     coders: tuple[str, ...]
     notes: tuple[str, ...] = field(default=())
+    ci: float = 0.95
 
     def to_csv(self, path: str | os.PathLike[str]) -> Path:
         """Write ``table`` as CSV (fixed float format, ``\\n``) and return the path."""
@@ -82,7 +83,7 @@ class ValidationCard:
         """Precision, recall and F1 per dimension with intervals (see :func:`plot_card`)."""
         from analysis.validation.card import plot_card
 
-        return plot_card(self.table, title=title)
+        return plot_card(self.table, title=title, ci=self.ci)
 
     def to_markdown(self, digits: int = 2) -> str:
         """The table as Markdown, each metric as ``value [lo, hi]``."""
@@ -342,4 +343,4 @@ def agreement(
     disagreements = (pd.concat(dis, ignore_index=True) if dis
                      else pd.DataFrame(columns=list(DISAGREEMENT_COLUMNS)))
     coders = tuple(sorted(sheets["coder"].unique().tolist()))
-    return ValidationCard(table=table, disagreements=disagreements, coders=coders, notes=tuple(notes))
+    return ValidationCard(table=table, disagreements=disagreements, coders=coders, notes=tuple(notes), ci=ci)

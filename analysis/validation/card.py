@@ -45,11 +45,11 @@ def _label(dimension: str, n: int, yes: int, alpha: float) -> str:
     return f"{style.dimension_label(dimension)}\n(n={n:,}, {yes:,} coded yes{a})"
 
 
-def plot_card(table: pd.DataFrame, *, title: str) -> tuple[Figure, pd.DataFrame]:
+def plot_card(table: pd.DataFrame, *, title: str, ci: float = 0.95) -> tuple[Figure, pd.DataFrame]:
     """Three panels (precision, recall, F1): a point and its interval per coded dimension.
 
     ``table`` is :attr:`ValidationCard.table`; dimensions nobody coded are
-    left out (named in the title).  Returns the figure and exactly the
+    left out (named in the title); ``ci`` labels the intervals.  Returns the figure and exactly the
     plotted data (:func:`card_plot_data`).
     """
     from analysis.plots import style
@@ -80,7 +80,7 @@ def plot_card(table: pd.DataFrame, *, title: str) -> tuple[Figure, pd.DataFrame]
             ax.set_yticks(y, [_label(d, int(part.loc[d, "n_coded"]), int(part.loc[d, "n_human_yes"]),
                                      float(part.loc[d, "alpha"])) for d in dims])
             ax.set_ylim(-0.7, len(dims) - 0.3)
-        axes[1].set_xlabel("package vs human codes (point and 95% bootstrap interval)")
+        axes[1].set_xlabel(f"package vs human codes (point and {ci:.0%} bootstrap interval)")
         note = f"\n(not coded: {', '.join(skipped)})" if skipped else ""
         fig.suptitle(title + note)
     return fig, data
