@@ -59,7 +59,13 @@ from typing import Any
 import pandas as pd
 
 from analysis import paths
-from analysis.corpus.attribution import VOICE_COLUMNS, Voice, attribute_span, overlapping, voice_segments
+from analysis.corpus.attribution import (
+    VOICE_COLUMNS,
+    Voice,
+    attribute_span,
+    overlapping,
+    voice_segments,
+)
 from analysis.corpus.clean import BOILERPLATE_COLUMNS, CleanedText, clean_text
 from analysis.corpus.errors import CorpusError
 from analysis.corpus.tables import (
@@ -92,7 +98,9 @@ class Corpus:
     Attributes:
         articles: one row per article: the articles.csv columns plus
             ``n_raw_chars``, ``n_clean_chars``, ``n_boilerplate``,
-            ``n_statements`` and ``status`` (``ok``, ``no_statements``,
+            ``n_statements`` (rows with at least one letter or digit: a
+            punctuation-only row stays in ``statements`` and is scored
+            ``no_words``) and ``status`` (``ok``, ``no_statements``,
             ``extractor_unavailable``, ``extraction_failed: ...``,
             ``span_mismatch: ...``).
         statements: ``STATEMENT_COLUMNS``, one row per statement: the
@@ -252,7 +260,9 @@ def _registered_blocs(registry: Any) -> dict[str, str]:
     """Canonical name -> bloc of the registry the extractor uses ({} if none is available)."""
     if registry is None:
         try:
-            from analysis.statements.speakers import default_registry  # later stage, imported lazily
+            from analysis.statements.speakers import (
+                default_registry,  # later stage, imported lazily
+            )
         except ImportError:
             return {}
         registry = default_registry()
@@ -438,7 +448,10 @@ def load_corpus(
     statements_df = (
         pd.concat(stmts, ignore_index=True) if stmts else _empty_statements()
     )
-    counts = statements_df.groupby("article_id").size() if len(statements_df) else pd.Series(dtype="int64")
+    # a row of punctuation only (the ":" between two quotes) stays in statements,
+    # so every character belongs to one, but it is not a statement to count
+    worded = statements_df[[any(c.isalnum() for c in t) for t in statements_df["text"]]]
+    counts = worded.groupby("article_id").size() if len(worded) else pd.Series(dtype="int64")
     articles = articles.copy()
     articles["n_raw_chars"] = [len(docs[a].raw) for a in articles["article_id"]]
     articles["n_clean_chars"] = [len(docs[a].text) for a in articles["article_id"]]
