@@ -255,6 +255,10 @@ def _sub_line_cuts(line: RawLine) -> list[Cut]:
     if stripped:
         left.append((lo, lo + stripped, "whitespace"))
         lo += stripped
+    m = rules.LEADING_TIMESTAMP.match(content, lo)
+    if m and m.end() < hi:
+        left.append((lo, m.end(), "timestamp"))
+        lo = m.end()
     m = rules.DATELINE.match(content, lo)
     if m and m.end() < hi:
         left.append((lo, m.end(), "dateline"))
@@ -263,6 +267,10 @@ def _sub_line_cuts(line: RawLine) -> list[Cut]:
     if trail:
         right.append((hi - trail, hi, "whitespace"))
         hi -= trail
+    m = rules.TRAILING_TIMESTAMP.search(content, lo, hi)
+    if m and m.start() > lo:
+        right.append((m.start(), hi, "timestamp"))
+        hi = m.start()
     m = rules.TRAILING_CREDIT.search(content, lo, hi)
     if m and m.start() > lo:
         right.append((m.start(), hi, "credit"))

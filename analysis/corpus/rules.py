@@ -42,6 +42,7 @@ reason                 what it covers
 
 Sub-line reasons (a piece of a line that stays in the body otherwise):
 ``dateline`` ("MOSCOW (Reuters) -"), ``credit`` (a trailing "(Reuters)"),
+``timestamp`` (a leading "14.05 BST" or a trailing "Updated at 22.28 BST"),
 ``image_alt`` (alt text glued to a caption: "Medvedev talksMedvedev, ..."),
 ``footnote_marker`` ("[1]"), ``whitespace`` (leading/trailing spaces),
 ``bom`` (a byte-order mark).
@@ -72,7 +73,7 @@ WHOLE_LINE_REASONS: tuple[str, ...] = (
     "widget", "share", "editors_note", "signature", "duplicate",
 )
 SUB_LINE_REASONS: tuple[str, ...] = (
-    "dateline", "credit", "image_alt", "footnote_marker", "whitespace", "bom",
+    "dateline", "credit", "timestamp", "image_alt", "footnote_marker", "whitespace", "bom",
 )
 
 _ADVERTISEMENT = re.compile(
@@ -170,6 +171,13 @@ _TIMESTAMP = re.compile(
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
     rf"(?:,?\s+{_CLOCK})?$",
     re.IGNORECASE,
+)
+#: "Updated at 22.28 BST" glued to the end of a body line (live-blog copy).
+TRAILING_TIMESTAMP = re.compile(rf"\s*\bUpdated(?:\s+at)?\s+{_CLOCK}\s*$", re.IGNORECASE)
+#: "14.05 BST " glued to the start of a body line; a zone is required, so
+#: "14:00 was the deadline" stays.
+LEADING_TIMESTAMP = re.compile(
+    rf"^(?:{_AGO}\s*)?\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*{_ZONE}\b\s*", re.IGNORECASE
 )
 _WIDGET = re.compile(
     r"^(?:show key events only|key events|live feed|live updates from|pinned post|filters(?: beta)?"

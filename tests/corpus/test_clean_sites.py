@@ -102,3 +102,21 @@ def test_a_newsletter_box_without_its_end_marker_removes_only_the_marker() -> No
     raw = "Headline\nskip past newsletter promotion\nSign up to First Edition\nBody sentence one.\n"
     doc = clean_text(raw)
     assert doc.text == "Headline\nSign up to First Edition\nBody sentence one."
+
+
+@pytest.mark.parametrize(("raw", "text", "removed"), [
+    ("Head\n14.05 BST Ukraine said 40 drones were downed.\n", "Head\nUkraine said 40 drones were downed.",
+     "14.05 BST "),
+    ("Head\nThe mayor spoke. Updated at 22.28 BST\n", "Head\nThe mayor spoke.", " Updated at 22.28 BST"),
+])
+def test_time_stamps_glued_to_a_body_line_are_cut_off_and_recorded(raw: str, text: str, removed: str) -> None:
+    doc = clean_text(raw)
+    assert doc.text == text
+    assert [b.text for b in doc.boilerplate if b.reason == "timestamp"] == [removed]
+    assert rebuild_raw(doc.text, doc.boilerplate) == raw
+
+
+@pytest.mark.parametrize("line", ["14:00 was the deadline.", "The 10.30 GMT deadline passed.",
+                                  "Updated figures came at 14:05."])
+def test_times_inside_a_sentence_stay(line: str) -> None:
+    assert clean_text("Head\n" + line).text == "Head\n" + line
