@@ -21,6 +21,10 @@ estimate precision and recall on the whole scored table rather than on an
 oversampled sheet; ``weighted=False`` gives the plain sheet counts.  The
 confusion counts ``tp``, ``fp``, ``fn``, ``tn`` are always unweighted.
 
+When the sample holds no error of a kind (say, no false negative), every
+resample has none either and the interval collapses onto the estimate: that
+is the limit of the sample, not certainty; draw more rows.
+
 Example:
     >>> import pandas as pd
     >>> scored = pd.DataFrame({"text": ["We may win.", "We win.", "Maybe."],
