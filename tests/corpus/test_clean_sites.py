@@ -120,3 +120,13 @@ def test_time_stamps_glued_to_a_body_line_are_cut_off_and_recorded(raw: str, tex
                                   "Updated figures came at 14:05."])
 def test_times_inside_a_sentence_stay(line: str) -> None:
     assert clean_text("Head\n" + line).text == "Head\n" + line
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from analysis.corpus import clean
+
+    for module in (rules, clean):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0

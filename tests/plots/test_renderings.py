@@ -91,3 +91,14 @@ def test_saved_twice_byte_identical(tmp_path: Path) -> None:
         assert out[0][kind].read_bytes() == out[1][kind].read_bytes()
     assert list(pd.read_csv(out[0]["csv"]).columns[:4]) == ["rendering_id", "statement_id", "printed_by",
                                                              "is_reference"]
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from analysis.compare import diff
+    from analysis.plots import renderings
+
+    for module in (renderings, diff):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
