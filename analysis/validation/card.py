@@ -3,7 +3,8 @@
 Example:
     >>> import pandas as pd
     >>> table = pd.DataFrame({"dimension": ["hedging"], "status": ["ok"], "n_coded": [40],
-    ...     "n_coders": [1], "n_human_yes": [8], "alpha": [float("nan")],
+    ...     "n_coders": [1], "n_human_yes": [8], "alpha": [float("nan")], "weighted": [False],
+    ...     "tp": [4], "fp": [1], "fn": [4], "tn": [31],
     ...     **{f"{m}{s}": [v] for m, v in (("precision", .8), ("recall", .5), ("f1", .6))
     ...        for s in ("", "_lo", "_hi")}})
     >>> fig, data = plot_card(table, title="Card")
@@ -19,7 +20,7 @@ from matplotlib.figure import Figure
 
 METRICS: tuple[tuple[str, str], ...] = (("precision", "precision"), ("recall", "recall"), ("f1", "F1"))
 PLOT_COLUMNS: tuple[str, ...] = ("dimension", "metric", "value", "lo", "hi", "n_coded", "n_human_yes",
-                                 "alpha")
+                                 "tp", "fp", "fn", "tn", "alpha", "weighted")
 
 
 def card_plot_data(table: pd.DataFrame) -> pd.DataFrame:
@@ -29,20 +30,30 @@ def card_plot_data(table: pd.DataFrame) -> pd.DataFrame:
         >>> card_plot_data(pd.DataFrame(columns=["dimension", "status"])).empty
         True
     """
+    needed = ["dimension", "status", "n_coded", "n_human_yes", "tp", "fp", "fn", "tn", "alpha", "weighted",
+              *(f"{k}{s}" for k, _ in METRICS for s in ("", "_lo", "_hi"))]
+    missing = [c for c in needed if c not in table.columns]
+    if missing and not table.empty:
+        raise KeyError(f"plot_card: the table lacks column(s) {missing}; pass ValidationCard.table")
     rows = []
     for r in table[table["status"] == "ok"].to_dict("records"):
         for key, label in METRICS:
             rows.append({"dimension": r["dimension"], "metric": label, "value": r[key],
                          "lo": r[f"{key}_lo"], "hi": r[f"{key}_hi"], "n_coded": int(r["n_coded"]),
-                         "n_human_yes": int(r["n_human_yes"]), "alpha": r["alpha"]})
+                         "n_human_yes": int(r["n_human_yes"]),
+                         **{k: int(r[k]) for k in ("tp", "fp", "fn", "tn")},
+                         "alpha": r["alpha"], "weighted": bool(r["weighted"])})
     return pd.DataFrame(rows, columns=list(PLOT_COLUMNS))
 
 
-def _label(dimension: str, n: int, yes: int, alpha: float) -> str:
+def _label(r: pd.Series) -> str:
     from analysis.plots import style
 
+    alpha = float(r["alpha"])
     a = "" if np.isnan(alpha) else f", α={alpha:.2f}"
-    return f"{style.dimension_label(dimension)}\n(n={n:,}, {yes:,} coded yes{a})"
+    return (f"{style.dimension_label(str(r['dimension']))}\n(n={int(r['n_coded']):,}, "
+            f"{int(r['n_human_yes']):,} coded yes{a})\nTP {int(r['tp'])} · FP {int(r['fp'])} · "
+            f"FN {int(r['fn'])} · TN {int(r['tn'])}")
 
 
 def plot_card(table: pd.DataFrame, *, title: str, ci: float = 0.95) -> tuple[Figure, pd.DataFrame]:
@@ -60,7 +71,7 @@ def plot_card(table: pd.DataFrame, *, title: str, ci: float = 0.95) -> tuple[Fig
     dims = list(dict.fromkeys(data["dimension"]))
     skipped = [d for d in table["dimension"] if d not in dims]
     with style.context():
-        fig = Figure(figsize=(style.FIG_WIDTH, 1.4 + 0.55 * len(dims)), layout="constrained")
+        fig = Figure(figsize=(style.FIG_WIDTH, 1.5 + 0.75 * len(dims)), layout="constrained")
         axes = fig.subplots(1, len(METRICS), sharey=True)
         for ax, (_, label) in zip(axes, METRICS):
             part = data[data["metric"] == label].set_index("dimension").loc[dims]
@@ -77,10 +88,11 @@ def plot_card(table: pd.DataFrame, *, title: str, ci: float = 0.95) -> tuple[Fig
                     ax.text(0.5, yi, "n/a", ha="center", va="center", color="#666666")
             ax.set_xlim(0, 1.05)
             ax.set_title(label)
-            ax.set_yticks(y, [_label(d, int(part.loc[d, "n_coded"]), int(part.loc[d, "n_human_yes"]),
-                                     float(part.loc[d, "alpha"])) for d in dims])
+            ax.set_yticks(y, [_label(pd.Series({**part.loc[d].to_dict(), "dimension": d})) for d in dims])
             ax.set_ylim(-0.7, len(dims) - 0.3)
-        axes[1].set_xlabel(f"package vs human codes (point and {ci:.0%} bootstrap interval)")
+        weighted = ", weighted to the table" if bool(data["weighted"].any()) else ""
+        fig.supxlabel(f"package vs human codes: point and {ci:.0%} bootstrap interval{weighted}\n"
+                      "TP, FP, FN, TN are counts on the sheet", fontsize=style.BASE_FONT_SIZE)
         note = f"\n(not coded: {', '.join(skipped)})" if skipped else ""
         fig.suptitle(title + note)
     return fig, data
