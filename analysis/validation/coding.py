@@ -90,6 +90,13 @@ CODE_VALUES: Mapping[str, int] = {
     "1.0": 1, "0.0": 0,
 }
 FLAGGED = "flagged"
+#: One-line coding guide per built-in dimension, written into the sheet.
+DIMENSION_GUIDE: Mapping[str, str] = {
+    "hostility": "hostile or threatening language towards a target (idiots, will be destroyed)",
+    "hedging": "the speaker marks a claim as uncertain (may, reportedly, appears)",
+    "certainty": "the speaker stresses a claim as certain (clearly, will, inevitable)",
+    "loaded": "emotive or labelling words (regime, terrorists, liberation)",
+}
 _FORMULA_START = ("=", "+", "-", "@")
 _MARK_OPEN, _MARK_CLOSE, _ELLIPSIS = "⟦", "⟧", "…"
 
@@ -309,9 +316,8 @@ def instructions(dimensions: Sequence[str], strata: pd.DataFrame, excluded: Mapp
         "leave empty if you cannot decide (empty cells are 'not coded', never 0).",
         "Write your name or initials in 'coder' (one coder per copy of the sheet). Use 'note' for doubts.",
         "Do NOT change coding_id, row_id, stratum, weight, statement or context, nor the rows that start with #.",
-        "Dimensions: hostility = hostile or threatening language towards a target; hedging = the speaker "
-        "marks a claim as uncertain (may, reportedly, appears); certainty = the speaker stresses a claim "
-        "as certain (clearly, will, inevitable); loaded = emotive or labelling words (regime, terrorists).",
+        "Dimensions: " + "; ".join(f"{d} = {DIMENSION_GUIDE.get(d, 'see your codebook')}" for d in dimensions)
+        + ".",
         "Code the statement without looking at the package's scores.",
         f"Sample: {len(strata)} stratum/strata by {stratify!r}, seed {seed}; drawn {drawn}; "
         f"{n_table} rows in the table; left out (status not ok): {left_out}.",

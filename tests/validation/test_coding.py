@@ -157,3 +157,12 @@ def test_bad_tables_are_refused() -> None:
         sample_for_coding(scored, n=3, stratify="outlet_bloc")
     with pytest.raises(ValueError, match="no row with status 'ok'"):
         sample_for_coding(scored.assign(status="empty"), n=3)
+
+
+def test_instructions_describe_only_the_dimensions_on_the_sheet() -> None:
+    scored = pd.DataFrame({"text": ["a b"], "hedging_count": [0], "threat_count": [0]})
+    sheet = sample_for_coding(scored, n=1, stratify=None, dimensions=["hedging", "threat"])
+    guide = next(line for line in sheet.instructions if line.startswith("Dimensions:"))
+    assert "hedging = the speaker marks a claim as uncertain" in guide
+    assert "threat = see your codebook" in guide
+    assert "hostility" not in guide
