@@ -166,3 +166,18 @@ def test_instructions_describe_only_the_dimensions_on_the_sheet() -> None:
     assert "hedging = the speaker marks a claim as uncertain" in guide
     assert "threat = see your codebook" in guide
     assert "hostility" not in guide
+
+
+def test_the_bundled_corpus_round_trip(tmp_path: Path) -> None:
+    import analysis
+
+    corpus = analysis.load_corpus()
+    scored = corpus.statements.join(analysis.score_frame(corpus.statements))
+    path = tmp_path / "sheet.csv"
+    sheet = sample_for_coding(scored, n=30, seed=4, path=path, texts=corpus.texts)
+    assert "no_words: 1" in sheet.instructions[-1]  # the lone ':' row is left out and said so
+    for rec in sheet.table.itertuples():
+        assert f"⟦{rec.statement}⟧" in rec.context
+    back = read_coding_sheet(path)
+    assert back["statement"].tolist() == sheet.table["statement"].tolist()
+    assert back["row_id"].tolist() == sheet.table["row_id"].tolist()
