@@ -184,7 +184,8 @@ def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None =
     Example:
         >>> from analysis.corpus.load import read_corpus
         >>> c = extract_corpus_statements(read_corpus())
-        >>> int(c.articles["n_statements"].sum()) == len(c.statements)
+        >>> worded = c.statements["text"].str.contains(r"\\w", regex=True)
+        >>> int(c.articles["n_statements"].sum()) == int(worded.sum())
         True
     """
     outlet_blocs = known_outlet_blocs(corpus)
@@ -202,7 +203,10 @@ def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None =
             issues.append({"level": "error", "file": source_file, "line": 0, "article_id": aid, "message": st})
     kept = [f for f in frames if len(f)]
     statements = pd.concat(kept, ignore_index=True) if kept else empty_statements()
-    counts = statements.groupby("article_id").size() if len(statements) else pd.Series(dtype="int64")
+    # a row of punctuation only (the ":" between two quotes) stays in statements,
+    # so every character belongs to one, but it is not a statement to count
+    worded = statements[[any(c.isalnum() for c in t) for t in statements["text"]]]
+    counts = worded.groupby("article_id").size() if len(worded) else pd.Series(dtype="int64")
     articles = articles.copy()
     articles["n_statements"] = [int(counts.get(a, 0)) for a in articles["article_id"]]
     articles["status"] = pd.Series(status, index=articles.index, dtype="str")

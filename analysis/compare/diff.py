@@ -43,6 +43,28 @@ def word_diff(a: str, b: str, *, ignore_case: bool = True) -> list[DiffOp]:
     return [(op, ta[i1:i2], tb[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
+def changed_tokens(reference: str, text: str, *, ignore_case: bool = True) -> list[tuple[int, int, bool]]:
+    """Tokens of ``text`` as ``(start, end, changed)``, aligned to ``reference`` as in :func:`word_diff`.
+
+    ``changed`` is True for a token that :func:`word_diff` reports as
+    inserted or replaced (not in ``reference`` at that point); offsets are
+    character offsets in ``text``.
+
+    Example:
+        >>> t = "everybody who should be"
+        >>> [(t[s:e], c) for s, e, c in changed_tokens("those who must be", t)]
+        [('everybody', True), ('who', False), ('should', True), ('be', False)]
+    """
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    flags = [False] * len(spans)
+    j = 0
+    for op, _, wb in word_diff(reference, text, ignore_case=ignore_case):
+        for k in range(j, j + len(wb)):
+            flags[k] = op != "equal"
+        j += len(wb)
+    return [(s, e, f) for (s, e), f in zip(spans, flags, strict=True)]
+
+
 def _join(words: list[str]) -> str:
     text = re.sub(r" ([^\w\s'’(\[{<“‘«])", r"\1", " ".join(words))
     return re.sub(r"([(\[{<“‘«]) ", r"\1", text)

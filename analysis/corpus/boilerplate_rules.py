@@ -26,11 +26,23 @@ reason                 what it covers
 ``navigation``         "Next In World", "Others Also Read", "Also read: ..."
 ``related_headlines``  the list of headlines under a navigation heading
 ``comments``           comment widgets: "Post Comment", "No comments:", ...
+``timestamp``          live-blog time stamps: "14.05 BST", "2h ago 14:05",
+                       "Updated at 22.28 BST", "First published on Tue 3 Jun
+                       2025 09.14 BST", "Last modified on ..."
+``widget``             page interface text: "Show key events only", "Key
+                       events", "Load more", "View image in fullscreen",
+                       "Reuse this content", "skip past newsletter promotion"
+``share``              share buttons: "Share on Facebook", "Copy link"
+``editors_note``       "This interview has been edited and condensed for
+                       clarity.", "Correction: An earlier version of ..."
+``signature``          contributor lines: "Jane Doe reported from Kyiv, and
+                       John Roe from London.", "Ann Lee contributed reporting."
 ``duplicate``          a paragraph repeated word for word earlier in the body
 =====================  =========================================================
 
 Sub-line reasons (a piece of a line that stays in the body otherwise):
 ``dateline`` ("MOSCOW (Reuters) -"), ``credit`` (a trailing "(Reuters)"),
+``timestamp`` (a leading "14.05 BST" or a trailing "Updated at 22.28 BST"),
 ``image_alt`` (alt text glued to a caption: "Medvedev talksMedvedev, ..."),
 ``footnote_marker`` ("[1]"), ``whitespace`` (leading/trailing spaces),
 ``bom`` (a byte-order mark).
@@ -57,10 +69,11 @@ _AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)
 
 WHOLE_LINE_REASONS: tuple[str, ...] = (
     "whitespace", "separator", "image", "caption", "advertisement", "promo", "badge",
-    "metadata", "byline", "credit", "navigation", "related_headlines", "comments", "duplicate",
+    "metadata", "byline", "credit", "navigation", "related_headlines", "comments", "timestamp",
+    "widget", "share", "editors_note", "signature", "duplicate",
 )
 SUB_LINE_REASONS: tuple[str, ...] = (
-    "dateline", "credit", "image_alt", "footnote_marker", "whitespace", "bom",
+    "dateline", "credit", "timestamp", "image_alt", "footnote_marker", "whitespace", "bom",
 )
 
 _ADVERTISEMENT = re.compile(
@@ -77,9 +90,16 @@ _PROMO = re.compile(
     r"|subscribe (?:to|for) (?:our|the)\b|sign up (?:for|to) (?:our|the)\b.{0,30}newsletter"
     r"|download (?:our|the) app|get the app\b|stay updated with the latest"
     r"|follow (?:\w+ ){0,3}on (?:google news|twitter|x|facebook|instagram|telegram|whatsapp)"
-    r"|(?:whatsapp|telegram) channel for breaking news)",
+    r"|(?:whatsapp|telegram) channel for breaking news|^privacy notice:)",
     re.IGNORECASE,
 )
+#: The markers a site prints around an inline newsletter sign-up box; every
+#: line between them is ``promo`` (see ``analysis.corpus.clean``).
+PROMO_BLOCK_START = re.compile(r"^skip past newsletter promotion$", re.IGNORECASE)
+PROMO_BLOCK_END = re.compile(r"^after newsletter promotion$", re.IGNORECASE)
+#: At most this many lines between the markers: a missing end marker must
+#: not swallow the rest of the article.
+PROMO_BLOCK_MAX_LINES = 8
 _BADGES = frozenset({
     "premium", "exclusive", "live", "live updates", "breaking", "breaking news", "opinion",
     "analysis", "explained", "subscriber only", "subscribers only", "members only",
@@ -134,6 +154,64 @@ _COMMENTS = re.compile(
     r"|newer post|older post|home|newer post older post home|subscribe to: post comments.*"
     r"|join the conversation|comments? \(\d+\))\s*:?$",
     re.IGNORECASE,
+)
+# Time zones printed after a live-blog time; a dotted time ("14.05") counts
+# only with a zone or am/pm, since "14.05" alone could be a figure.
+_ZONE = r"(?:BST|GMT|CET|CEST|EET|EEST|MSK|UTC|EDT|EST|CDT|CST|PDT|PST|ET|PT|AEST|AEDT|IST|KST|JST)"
+_CLOCK = (
+    rf"(?:\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*{_ZONE}|\d{{1,2}}[.:]\d{{2}}\s*[ap]\.?m\.?"
+    r"|\d{1,2}:\d{2})"
+)
+_AGO = r"(?:\d{1,3}\s*(?:s|m|min|mins|h|hr|hrs|d|seconds?|minutes?|hours?|days?)\s+ago|just now)"
+_TIMESTAMP = re.compile(
+    rf"^(?:(?:{_AGO})\s*[·•|,-]?\s*)?{_CLOCK}$"
+    rf"|^{_AGO}$"
+    rf"|^(?:updated|last updated)(?:\s+at)?:?\s*{_CLOCK}$"
+    rf"|^(?:first published|last modified|published|modified|updated)(?:\s+on)?:?\s+"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    rf"(?:,?\s+{_CLOCK})?$",
+    re.IGNORECASE,
+)
+#: "Updated at 22.28 BST" glued to the end of a body line (live-blog copy).
+TRAILING_TIMESTAMP = re.compile(rf"\s*\bUpdated(?:\s+at)?\s+{_CLOCK}\s*$", re.IGNORECASE)
+#: "14.05 BST " glued to the start of a body line; a zone is required, so
+#: "14:00 was the deadline" stays.
+LEADING_TIMESTAMP = re.compile(
+    rf"^(?:{_AGO}\s*)?\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*{_ZONE}\b\s*", re.IGNORECASE
+)
+_WIDGET = re.compile(
+    r"^(?:show key events only|key events|live feed|live updates from|pinned post|filters(?: beta)?"
+    r"|(?:show|load|view) (?:\d+ )?(?:more|older|newer|all)(?: (?:posts|updates|events|comments))?"
+    r"|view image in fullscreen|close dialogue|toggle (?:next|previous) image|enlarge this image"
+    r"|reuse this content|explore more on these topics|topics|was this helpful\??"
+    r"|please turn on javascript to use this feature|skip past newsletter promotion"
+    r"|after newsletter promotion|skip to (?:main )?content|skip to key events|supported by"
+    r"|listen to this article(?: · \d+:\d{2} min)?|play video|watch:?|transcript)$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:share (?:on|via|to) (?:facebook|twitter|x|whatsapp|messenger|linkedin|pinterest|reddit"
+    r"|telegram|bluesky|e-?mail)|share this (?:article|story|post|page)|share full article"
+    r"|copy link|link copied|share(?:\s*[|·]\s*(?:facebook|twitter|x|whatsapp|e-?mail))+)$",
+    re.IGNORECASE,
+)
+_EDITORS_NOTE = re.compile(
+    r"^(?:this (?:interview|conversation|transcript|q&a|discussion) (?:has been|was) "
+    r"(?:lightly )?(?:edited|condensed)\b.*"
+    r"|(?:update|correction|clarification|editor['’]s note)\s*:.*\b(?:updated|corrected|amended"
+    r"|earlier version|misstated|misspelled|misidentified|incorrectly)\b.*"
+    r"|an earlier version of this (?:article|story|report|post)\b.*)$",
+    re.IGNORECASE,
+)
+# A name: two to four capitalised words ("Jane Doe", "Matthew Mpoke Bigg"),
+# so a body sentence such as "The ministry reported from Kyiv" never matches.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|el|bin)){1,3}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?"
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+_SIGNATURE_SENTENCE = re.compile(
+    rf"{_NAMES}\s+(?:reported|contributed(?: additional)? (?:reporting|research)|reported and wrote)"
+    rf"(?:\s+from\s+{_PLACE})?"
+    rf"(?:,?\s+and\s+{_NAMES}\s+from\s+{_PLACE})*\s*\.",
 )
 _SEPARATOR = re.compile(r"^[\s\-–—_*•·=~|#+.]+$")
 _IMAGE = re.compile(r"^\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*\|?$")
@@ -223,11 +301,17 @@ def line_reason(text: str) -> str | None:
         return "advertisement"
     if _COMMENTS.match(t):
         return "comments"
+    if _TIMESTAMP.match(t):
+        return "timestamp"
+    if _WIDGET.match(lowered) or _WIDGET.match(t):
+        return "widget"
+    if _SHARE.match(t):
+        return "share"
     if lowered in _BADGES:
         return "badge"
     if is_navigation_heading(t) or (_NAV_INLINE.match(t) and word_count(t) <= 30):
         return "navigation"
-    if _PROMO.search(t) and word_count(t) <= 30:
+    if _PROMO.search(t) and (word_count(t) <= 30 or t.lower().startswith("privacy notice:")):
         return "promo"
     if _METADATA.match(t):
         return "metadata"
@@ -235,11 +319,36 @@ def line_reason(text: str) -> str | None:
         return "byline"
     if _CREDIT_LINE.match(t) and word_count(t) <= 40:
         return "credit"
+    if _EDITORS_NOTE.match(t) and word_count(t) <= 60:
+        return "editors_note"
+    if is_signature(t):
+        return "signature"
     if _CAPTION_START.match(t):
         return "caption"
     if _CAPTION_PHRASE.search(t) and word_count(t) <= 80:
         return "caption"
     return None
+
+
+def is_signature(text: str) -> bool:
+    """True for a line made only of contributor sentences ("X reported from Y.").
+
+    Example:
+        >>> is_signature("Carla Gall reported from Bakhmut, Ukraine, and Matt Bigg from London.")
+        True
+        >>> is_signature("The ministry reported from Kyiv that 12 drones were downed.")
+        False
+    """
+    t = text.strip()
+    pos = 0
+    while pos < len(t):
+        m = _SIGNATURE_SENTENCE.match(t, pos)
+        if not m:
+            return False
+        pos = m.end()
+        while pos < len(t) and t[pos].isspace():
+            pos += 1
+    return pos > 0 and word_count(t) <= 60
 
 
 def has_photo_credit_end(text: str) -> bool:

@@ -215,6 +215,7 @@ def _whole_line_reasons(lines: Sequence[RawLine]) -> list[str | None]:
         if r != "whitespace":
             prev = r
         reasons.append(r)
+    _promo_blocks(texts, reasons)
     seen: set[str] = set()
     for i, (t, r) in enumerate(zip(texts, reasons)):
         if r is None and rules.word_count(t) >= 8:
@@ -223,6 +224,20 @@ def _whole_line_reasons(lines: Sequence[RawLine]) -> list[str | None]:
                 reasons[i] = "duplicate"
             seen.add(key)
     return reasons
+
+
+def _promo_blocks(texts: Sequence[str], reasons: list[str | None]) -> None:
+    """Mark the lines of a newsletter box ("skip past ..." to "after ...") as promo."""
+    for i, t in enumerate(texts):
+        if not rules.PROMO_BLOCK_START.match(t):
+            continue
+        window = range(i + 1, min(len(texts), i + 2 + rules.PROMO_BLOCK_MAX_LINES))
+        end = next((j for j in window if rules.PROMO_BLOCK_END.match(texts[j])), None)
+        if end is None:
+            continue  # no end marker nearby: only the marker itself is removed
+        for j in range(i + 1, end):
+            if reasons[j] is None:
+                reasons[j] = "promo"
 
 
 Cut = tuple[int, int, str]  # start_col, end_col, reason
@@ -240,6 +255,10 @@ def _sub_line_cuts(line: RawLine) -> list[Cut]:
     if stripped:
         left.append((lo, lo + stripped, "whitespace"))
         lo += stripped
+    m = rules.LEADING_TIMESTAMP.match(content, lo)
+    if m and m.end() < hi:
+        left.append((lo, m.end(), "timestamp"))
+        lo = m.end()
     m = rules.DATELINE.match(content, lo)
     if m and m.end() < hi:
         left.append((lo, m.end(), "dateline"))
@@ -248,6 +267,10 @@ def _sub_line_cuts(line: RawLine) -> list[Cut]:
     if trail:
         right.append((hi - trail, hi, "whitespace"))
         hi -= trail
+    m = rules.TRAILING_TIMESTAMP.search(content, lo, hi)
+    if m and m.start() > lo:
+        right.append((m.start(), hi, "timestamp"))
+        hi = m.start()
     m = rules.TRAILING_CREDIT.search(content, lo, hi)
     if m and m.start() > lo:
         right.append((m.start(), hi, "credit"))

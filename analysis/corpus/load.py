@@ -64,7 +64,9 @@ class Corpus:
     Attributes:
         articles: one row per article: the articles.csv columns plus
             ``n_raw_chars``, ``n_clean_chars``, ``n_boilerplate``,
-            ``n_statements`` and ``status`` (``not_extracted`` from
+            ``n_statements`` (rows with at least one letter or digit: a
+            punctuation-only row stays in ``statements`` and is scored
+            ``no_words``) and ``status`` (``not_extracted`` from
             ``read_corpus``; ``ok``, ``no_statements``, ``extraction_failed:
             ...`` or ``span_mismatch: ...`` once statements are extracted).
         statements: ``STATEMENT_COLUMNS``, one row per statement: the

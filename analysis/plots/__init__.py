@@ -19,6 +19,7 @@ from __future__ import annotations
 from analysis.plots.counts import plot_bar_counts
 from analysis.plots.heatmap import plot_heatmap
 from analysis.plots.rates import plot_points_with_ci, plot_rates_by_group
+from analysis.plots.renderings import plot_renderings
 from analysis.plots.save import check_slug, save_figure, show_figure
 from analysis.plots.style import BLOC_COLORS, DIMENSION_COLORS, bloc_color
 from analysis.plots.terms import plot_distinctive_terms
@@ -34,6 +35,7 @@ __all__ = [
     "plot_heatmap",
     "plot_points_with_ci",
     "plot_rates_by_group",
+    "plot_renderings",
     "plot_time_series",
     "save_figure",
     "show_figure",

@@ -11,7 +11,10 @@ Sentiment: VADER per sentence, token-weighted mean over sentences
 (:mod:`analysis.scoring.sentiment`).
 
 ``status``: ``ok``; ``empty`` (a string with no visible characters);
-``missing`` (None, NaN, pd.NA).  Non-ok rows have zero counts and sentiment 0.
+``missing`` (None, NaN, pd.NA); ``no_words`` (visible characters but no
+word token, e.g. a narration row that is only ``"."`` or ``":"``: nothing to
+rate, so aggregates skip it instead of counting a statement of 0 tokens).
+Non-ok rows have zero counts and sentiment 0.
 
 Example:
     >>> s = score_text("Retribution is inevitable.")
@@ -29,10 +32,12 @@ from typing import Any, Literal, NamedTuple
 
 from analysis.scoring.lexicon import DIMENSIONS, Lexicon, resolve_lexicon
 from analysis.scoring.match import ZERO_COUNTS, Match
-from analysis.scoring.sentiment import get_backend, aggregate
+from analysis.scoring.sentiment import aggregate, get_backend
 from analysis.scoring.tokenize import count_words, sentence_spans
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
+#: Status of a text with visible characters but no word token.
+NO_WORDS = "no_words"
 _NAN = math.nan
 Mode = Literal["extend", "replace"]
 
@@ -175,7 +180,7 @@ def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], lis
         "sentiment_neg": sv[1],
         "sentiment_neu": sv[2],
         "sentiment_pos": sv[3],
-        "status": "ok",
+        "status": "ok" if n_tokens else NO_WORDS,
     }
     return row, matches
 
@@ -296,7 +301,6 @@ def score_frame(
         >>> out.index.tolist(), out["status"].tolist(), out["hostility_count"].tolist()
         ([7, 8, 9], ['ok', 'missing', 'empty'], [1, 0, 0])
     """
-    import pandas as pd
 
     values = _text_values(df, text_col)
     if jobs is not None and jobs != 1:
@@ -424,7 +428,7 @@ def _columns_frame(cols: _Columns, index: Any) -> Any:
         data[f"{d}_score"] = counts[:, 4 + i] * per
     for i, k in enumerate(_SENTIMENT_KEYS):
         data[f"sentiment_{k}"] = sentiment[:, i].copy()
-    data["status"] = cols.status
+    data["status"] = [NO_WORDS if s == "ok" and not n else s for s, n in zip(cols.status, cols.n_tokens)]
     return pd.DataFrame(data, index=index)
 
 

@@ -1,5 +1,8 @@
 """Validation of the scores against human labels (PTC-2020, VADER NYT, the hedging set).
 
+Validate on your own corpus: :func:`sample_for_coding` writes a coding sheet,
+:func:`agreement` reads it back and gives a :class:`ValidationCard`.
+
 Loaders (:mod:`.ptc`, :mod:`.nyt`, :mod:`.hedging`), numpy metrics
 (:mod:`.metrics`), the fixed md5 dev/test split (:mod:`.split`), and the
 evaluations (:mod:`.ptc_eval`, :mod:`.nyt_eval`, :mod:`.hedging_eval`,
@@ -38,6 +41,13 @@ _EXPORTS: dict[str, str] = {
     "plot_roc": "analysis.validation.roc",
     "run_validation": "analysis.validation.evaluate",
     "ValidationReport": "analysis.validation.report",
+    "sample_for_coding": "analysis.validation.coding",
+    "read_coding_sheet": "analysis.validation.coding",
+    "CodingSheet": "analysis.validation.coding",
+    "CodingSheetError": "analysis.validation.coding",
+    "agreement": "analysis.validation.agreement",
+    "ValidationCard": "analysis.validation.agreement",
+    "plot_card": "analysis.validation.card",
 }
 
 __all__ = sorted(_EXPORTS)
