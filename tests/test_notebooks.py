@@ -35,7 +35,7 @@ from pathlib import Path
 import pytest
 
 from analysis import paths
-from analysis.notebook_runner import discover, export_html, run_notebooks
+from analysis.notebook_runner import NotebookResult, discover, export_html, run_notebooks
 
 pytestmark = [pytest.mark.slow, pytest.mark.enable_socket]
 
@@ -75,6 +75,9 @@ def _status(clone: Path) -> list[str]:
     return [ln for ln in _git("status", "--porcelain", "--untracked-files=all", cwd=clone).splitlines() if ln]
 
 
+_RESULTS: dict[str, list[NotebookResult]] = {}
+
+
 @pytest.fixture(scope="module")
 def executed_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     clone = fresh_clone(tmp_path_factory.mktemp("clone") / "repo")
@@ -90,6 +93,7 @@ def executed_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     failed = [r for r in results if not r.ok]
     assert not failed, f"notebook failed: {failed[0]}"
     assert len(results) == len(discover(paths.NOTEBOOKS_DIR))
+    _RESULTS["run"] = results
     return clone
 
 
@@ -101,9 +105,16 @@ def test_every_notebook_is_numbered_and_runs(executed_clone: Path) -> None:
 def test_running_every_notebook_leaves_the_clone_clean(executed_clone: Path) -> None:
     changed = _status(executed_clone)
     assert not changed, f"re-running the notebooks changed: {changed}"
+
+
+def test_the_validation_notebook_runs_when_its_data_is_there(executed_clone: Path) -> None:
+    skipped = {r.path.name: r.skipped for r in _RESULTS["run"] if r.skipped}
     if not _has_ptc():
-        pytest.skip("ran without PTC-2020, as a user's clone: 09-validation skipped and left as "
-                    "committed (set ANALYSIS_VALIDATION_DATA to execute and compare it too)")
+        assert list(skipped) == [p.name for p in discover(executed_clone / "notebooks")
+                                 if p.name.startswith(VALIDATION_NOTEBOOK_PREFIX)]
+        pytest.skip("PTC-2020 not found: 09-validation was skipped and left as committed, as in a "
+                    "user's clone (set ANALYSIS_VALIDATION_DATA to execute and compare it too)")
+    assert not skipped, f"skipped although the data is there: {skipped}"
 
 
 def _declares_data(nb_path: Path) -> bool:
