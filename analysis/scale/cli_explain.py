@@ -60,6 +60,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stdout format without -o (default: table)")
     parser.add_argument("--sentiment", choices=["fast", "vader", "none"], default="fast",
                         help="VADER implementation for the per-sentence valences (none: skip)")
+    parser.add_argument("--lexicon", action="extend", nargs="+", default=None, metavar="PATH",
+                        help="lexicon CSV(s) added to the built-in lexicons, as for `score`")
+    parser.add_argument("--lexicon-mode", choices=["extend", "replace"], default="extend",
+                        help="extend: user terms added to the built-in ones; replace: user dimensions "
+                             "replace built-in ones")
     parser.add_argument("--chunk-size", type=int, default=1000, help="rows read at a time (default: 1000)")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
 
@@ -71,8 +76,11 @@ def _status(value: object) -> str | None:
     return _text_status(value)
 
 
-def explain_record(row: int, text: object, ident: object, sentiment: str) -> dict[str, Any]:
+def explain_record(row: int, text: object, ident: object, sentiment: str = "fast",
+                   **score_kwargs: Any) -> dict[str, Any]:
     """One input record as a JSON-ready dict: status, spans, sentences.
+
+    ``score_kwargs`` (``lexicons``, ``lexicon_mode``) go to :func:`analysis.explain`.
 
     Example:
         >>> r = explain_record(0, "They are idiots.", None, "none")
@@ -87,7 +95,7 @@ def explain_record(row: int, text: object, ident: object, sentiment: str) -> dic
     status = _status(text)
     if status is not None:
         return {**record, "status": status, "spans": [], "sentences": []}
-    e = explain(str(text), sentiment=sentiment)
+    e = explain(str(text), sentiment=sentiment, **score_kwargs)
     spans = [{c: getattr(m, c) for c in SPAN_COLUMNS} for m in e.matches]
     sentences = [{"start": s.start, "end": s.end, "n_tokens": s.n_tokens, "compound": s.compound,
                   "valences": [[w, v] for w, v in s.valences]} for s in e.sentiment]
@@ -98,12 +106,15 @@ def explain_record(row: int, text: object, ident: object, sentiment: str) -> dic
 def _records(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     # _chunks runs now, so file and column errors come before any output exists
     chunks = _chunks(args)
+    from analysis.scale.cli_score import _score_kwargs
+
+    kwargs = _score_kwargs(args)  # lexicons read once; a bad lexicon file is an InputError
 
     def generate() -> Iterator[dict[str, Any]]:
         for chunk in chunks:
             ids = chunk.ids.tolist() if chunk.ids is not None else [None] * len(chunk)
             for k, (text, ident) in enumerate(zip(chunk.texts, ids, strict=True)):
-                yield explain_record(chunk.start + k, text, ident, args.sentiment)
+                yield explain_record(chunk.start + k, text, ident, **kwargs)
 
     return generate()
 

@@ -134,3 +134,16 @@ def test_aggregate_explains_missing_columns_and_duplicate_keys(seed_statements: 
     assert done.returncode == 0, done.stderr
     assert "without a match in --groups" in done.stderr
     assert "\n" not in done.stderr.strip()
+
+
+def test_explain_with_a_user_lexicon(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.csv"
+    lexicon.write_text("term,category,weight,note,dimension\nconstructive,praise,1,my note,hostility\n")
+    done = cli("explain", "The talks were constructive.", "--lexicon", lexicon, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    (span,) = json.loads(done.stdout)["spans"]
+    assert (span["surface"], span["category"], span["note"]) == ("constructive", "praise", "my note")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term\nx\n")
+    done = cli("explain", "x", "--lexicon", bad)
+    assert done.returncode == 2 and str(bad) in done.stderr and "\n" not in done.stderr.strip()
