@@ -239,6 +239,10 @@ def machine_roots(env: Mapping[str, str]) -> list[str]:
     return sorted((r for r in roots if len(Path(r).parts) > 1), key=len, reverse=True)
 
 
+# embedded images (HTML <img src="data:...">) are base64, where "/tmp" can occur by chance
+_DATA_URI_RE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+
+
 def _output_texts(output: Mapping[str, object]) -> Iterator[str]:
     for key in ("text", "evalue"):
         value = output.get(key)
@@ -251,7 +255,7 @@ def _output_texts(output: Mapping[str, object]) -> Iterator[str]:
     if isinstance(data, Mapping):
         for mime, value in data.items():
             if not str(mime).startswith("image/") and isinstance(value, str):
-                yield value
+                yield _DATA_URI_RE.sub("data:", value)
 
 
 def find_machine_paths(nb: object, roots: Sequence[str]) -> list[tuple[int, str]]:

@@ -188,6 +188,18 @@ def test_an_output_naming_a_machine_path_is_not_written(tmp_path: Path) -> None:
     assert nb.read_bytes() == before
 
 
+def test_base64_images_are_not_mistaken_for_paths() -> None:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("show_figure(...)")
+    blob = "iVBORw0KGgo/tmp/rootAAAA"  # base64 may spell anything
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": f'<img src="data:image/png;base64,{blob}" alt="x"/>', "image/png": blob})]
+    nb.cells = [cell]
+    assert notebook_runner.find_machine_paths(nb, ["/tmp"]) == []
+    cell.outputs[0]["data"]["text/html"] += "<p>/tmp/data is missing</p>"
+    assert notebook_runner.find_machine_paths(nb, ["/tmp"]) == [(0, "/tmp")]
+
+
 def test_machine_roots_cover_repo_home_tmp_and_data(tmp_path: Path) -> None:
     roots = notebook_runner.machine_roots({"ANALYSIS_VALIDATION_DATA": str(tmp_path / "v")})
     assert str(Path.home().resolve()) in roots and str((tmp_path / "v").resolve()) in roots

@@ -196,6 +196,16 @@ def test_every_figure_image_has_alt_text() -> None:
     assert not missing, f"images without alt text: {missing}"
 
 
+def test_stock_nbconvert_html_finds_alt_text_on_every_figure() -> None:
+    from nbconvert import HTMLExporter
+
+    for nb_path in discover(paths.NOTEBOOKS_DIR):
+        html, _ = HTMLExporter().from_filename(str(nb_path))
+        figures = re.findall(r"<img[^>]*src=\"data:image/png;base64[^>]*>", html)
+        missing = [t[:80] for t in figures if not re.search(r'alt="(?!No description)[^"]+"', t)]
+        assert not missing, f"{nb_path.name}: nbconvert finds no alt text on {len(missing)} figure(s)"
+
+
 def test_html_export_is_self_contained_with_alt_text(tmp_path: Path) -> None:
     for nb_path in discover(paths.NOTEBOOKS_DIR):
         html = export_html(nb_path, tmp_path).read_text(encoding="utf-8")

@@ -189,20 +189,39 @@ def save_figure(
 def show_figure(
     saved: dict[str, Path], *, width: int | None = None, alt: str | None = None
 ) -> object:
-    """The saved PNG as an IPython image, with alt text, to show a figure in a notebook.
+    """The saved PNG as an image with alt text, to show a figure in a notebook.
 
     The runner draws with the Agg backend, so figures are not displayed by
     themselves; end a cell with ``show_figure(save_figure(...))`` to embed the
     exact PNG that was written (its bytes are stable, so the notebook is too).
     ``alt`` defaults to the :class:`SavedFigure`'s description (titles, axis
-    labels, data file), else the file name; it is stored in the output's
-    metadata, where JupyterLab and the HTML export read it.
+    labels, data file), else the file name.  The output carries the PNG with
+    the alt text in its metadata (JupyterLab, PDF export) and an ``<img alt>``
+    as HTML, which nbconvert's HTML export uses (it reads no alt metadata).
 
     Example:
         >>> # show_figure(save_figure(fig, "03-rates-by-outlet", data))
     """
-    from IPython.display import Image
-
     png = Path(saved["png"])
     text = alt if alt is not None else getattr(saved, "alt", None) or f"Figure {png.stem}"
-    return Image(data=png.read_bytes(), format="png", width=width, alt=text)
+    return _figure_image(png.read_bytes(), text, width)
+
+
+def _figure_image(data: bytes, alt: str, width: int | None) -> object:
+    import base64
+    import html
+
+    from IPython.display import Image
+
+    class FigureImage(Image):
+        """An embedded PNG that also renders as ``<img alt=...>`` HTML."""
+
+        def _repr_html_(self) -> str:
+            size = f' width="{self.width}"' if self.width else ""
+            b64 = base64.b64encode(self.data).decode("ascii")
+            return f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}"{size}/>'
+
+        def __repr__(self) -> str:  # the text/plain output: stable, and says what is shown
+            return f"<figure: {alt}>"
+
+    return FigureImage(data=data, format="png", width=width, alt=alt)

@@ -141,6 +141,14 @@ def test_show_figure_embeds_the_saved_png(agg: pd.DataFrame, tmp_path: Path) -> 
     image = show_figure(saved)
     assert image.data == saved["png"].read_bytes()
     assert "object at 0x" not in repr(image)  # notebook text/plain must be stable
+    assert repr(image) == f"<figure: {saved.alt}>"
+    import base64
+    import html
+
+    tag = image._repr_html_()  # what nbconvert's HTML export shows: an <img> with alt
+    assert tag.startswith('<img src="data:image/png;base64,')
+    assert base64.b64encode(saved["png"].read_bytes()).decode() in tag
+    assert f'alt="{html.escape(saved.alt, quote=True)}"' in tag
     assert saved.alt.startswith("Figure 07-show: ") and saved.alt.endswith("Data: 07-show.csv")
     _, meta = image._repr_png_()
     assert meta["alt"] == saved.alt
