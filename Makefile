@@ -32,8 +32,11 @@ figures: setup ## Execute every notebook in order (headless, in place) and write
 test: setup ## Run the test suite
 	$(PY) -m pytest tests
 
-lab: setup ## Open JupyterLab on notebooks/
-	$(VENV)/bin/jupyter lab notebooks/
+# LAB_ARGS passes options to JupyterLab, e.g. make lab LAB_ARGS="--port 8899 --no-browser".
+# As root (containers) --allow-root is added, since JupyterLab refuses to start otherwise.
+LAB_ARGS ?=
+lab: setup ## Open JupyterLab on notebooks/ (options: LAB_ARGS="--port 8899 --no-browser")
+	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root) $(LAB_ARGS)
 
 bench: setup ## Run the benchmarks in benchmarks/ (prints throughput, ratios, peak RSS)
 	$(PY) benchmarks/bench_scoring.py

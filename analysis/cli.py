@@ -7,6 +7,8 @@ Commands:
     score      score a CSV / JSONL / Parquet / text file of statements
     validate   agreement with human labels (needs ``--data DIR``)
     notebooks  execute every notebook in order, headless, in place
+    explain    every counted span of a text or a file, as a table or JSON
+    aggregate  pooled rates per group of a scored file, with bootstrap intervals
 
 Example:
     $ python -m analysis score statements.csv -o scored.parquet --text-column text
@@ -24,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("analysis.scale.cli_score", "score statements in a file (streams, --jobs, --dask)"),
     "validate": ("analysis.validation.cli", "agreement with human-labelled data"),
     "notebooks": ("analysis.notebook_runner", "execute notebooks/ in order and write figures/"),
+    "explain": ("analysis.scale.cli_explain", "every counted span of a text or file (table or JSON)"),
+    "aggregate": ("analysis.scale.cli_aggregate", "group rates of a scored file, bootstrap intervals"),
 }
 
 

@@ -177,16 +177,42 @@ class FastVader:
         """
         if not isinstance(text, str):
             raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+        text, tokens, sentiments, hits = self._rule_valences(text)
+        n = len(tokens)
+        if not n:
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        if not hits:
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+        return _score_valence(sentiments, [sentiments[i] for i in hits], n, text)
+
+    def word_valences(self, text: str) -> list[tuple[str, float]]:
+        """``(token, valence)`` for each VADER lexicon word of ``text``, after every rule.
+
+        The valences are the ones :meth:`polarity_scores` sums (negation,
+        boosters, ALL CAPS, idioms, "but"), before punctuation emphasis and
+        normalisation; a word a rule zeroes ("kind of") is listed with 0.
+
+        Example:
+            >>> FastVader().word_valences("The book was not good, but the ending was great.")
+            [('good,', -0.703), ('great.', 4.65)]
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"word_valences expects a str, got {type(text).__name__}")
+        _, tokens, sentiments, hits = self._rule_valences(text)
+        return [(tokens[i], round(float(sentiments[i]), 4)) for i in hits]
+
+    def _rule_valences(self, text: str) -> tuple[str, list[str], list[float], list[int]]:
+        """(text after the emoji pass, tokens, valence per token, lexicon positions)."""
         if self._emoji_re is not None and (self._ascii_emoji or not text.isascii()):
             text = self._replace_emoji(text)
         tokens = text.split()
         n = len(tokens)
         if not n:
-            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            return text, tokens, [], []
         lows = list(map(self._lows.__getitem__, tokens))
         scoring = self._scoring_words
         if scoring.isdisjoint(lows):
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            return text, tokens, [0.0] * n, []
 
         # Stripping ASCII punctuation (uncased) never changes str.isupper(), so
         # the raw tokens stand in for SentiText.words_and_emoticons here.
@@ -226,7 +252,7 @@ class FastVader:
                 sentiments[i] = valence(i, n, words, lows, cap_diff)
         if "but" in lows:
             _but_check(sentiments, lows.index("but"), n)
-        return _score_valence(sentiments, [sentiments[i] for i in hits], n, text)
+        return text, tokens, sentiments, hits
 
     def polarity_scores_many(self, texts: Iterable[str]) -> list[dict[str, float]]:
         """Score many texts; one dictionary per text, in order.

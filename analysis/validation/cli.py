@@ -1,10 +1,17 @@
-"""``python -m analysis validate --data DIR``: agreement with human-labelled data.
+"""``python -m analysis validate``: agreement with human-labelled data.
 
-``DIR`` holds ``ptc2020/`` (or is that folder); it defaults to
-``ANALYSIS_VALIDATION_DATA``.  Prints the Markdown report; exit 2 with a
-one-line error when the data or the scorer is absent.
+Two of the three sets ship with the package (the VADER NYT snippets and the
+project's hedging set) and always run.  PTC-2020 is read at run time from
+``--data DIR`` (``DIR`` holds ``ptc2020/`` or is that folder), defaulting to
+``ANALYSIS_VALIDATION_DATA``.
+
+Exit codes: 0 when what ships ran (PTC-2020 missing from the environment is
+reported under "Notes" and on stderr, not an error); 2 when a path given on
+the command line (``--data``, ``--nyt``, ``--hedging``) is missing or
+unusable, or when no part could run.
 
 Example:
+    $ python -m analysis validate                      # NYT + hedging; says PTC is missing
     $ python -m analysis validate --data ../shared/validation --errors 5
 """
 
@@ -14,11 +21,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.validation.report import ValidationReport
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``validate`` options to ``parser``."""
     parser.add_argument("--data", metavar="DIR", default=None,
-                        help="validation data directory (default: $ANALYSIS_VALIDATION_DATA)")
+                        help="folder holding ptc2020/ (default: $ANALYSIS_VALIDATION_DATA; "
+                             "without it only the shipped NYT and hedging sets run)")
     parser.add_argument("--hedging", metavar="CSV", default=None,
                         help="hedging labels (default: corpus/validation/hedging/labels.csv)")
     parser.add_argument("--nyt", metavar="FILE", default=None,
@@ -32,35 +42,101 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write the Markdown report to FILE")
 
 
+def _ptc_missing(data: Path | None) -> str | None:
+    """Why PTC-2020 cannot run from ``data``, or None when it can."""
+    from analysis.validation.exceptions import ValidationDataError
+    from analysis.validation.ptc import resolve_ptc_dir
+
+    if data is None:
+        return "no data directory (pass --data DIR or set ANALYSIS_VALIDATION_DATA)"
+    if not data.is_dir():
+        return f"data directory does not exist: {data}"
+    try:
+        resolve_ptc_dir(data)
+    except ValidationDataError as err:
+        return str(err)
+    return None
+
+
+def shipped_report(nyt: str | None = None, hedging: str | None = None) -> ValidationReport:
+    """Validate on the sets that ship with the package only (NYT, hedging).
+
+    A part that cannot run is recorded in ``notes``; PTC-2020 is noted as not run.
+
+    Example:
+        >>> r = shipped_report()  # doctest: +SKIP
+        >>> r.nyt.empty, r.hedging.empty  # doctest: +SKIP
+        (False, False)
+    """
+    from analysis.validation.exceptions import ValidationDataError
+    from analysis.validation.hedging_eval import evaluate_hedging
+    from analysis.validation.nyt_eval import evaluate_nyt
+    from analysis.validation.scorers import default_frame_scorer
+
+    scorer = default_frame_scorer()
+    report = ValidationReport()
+    try:
+        report.nyt = evaluate_nyt(nyt, scorer=scorer)
+    except ValidationDataError as err:
+        report.notes.append(f"NYT part not run: {err}")
+    try:
+        report.hedging = evaluate_hedging(hedging, scorer=scorer)
+        excluded = report.hedging.attrs.get("excluded_unusable", 0)
+        if excluded:
+            report.notes.append(f"hedging: {excluded} sentence(s) marked usable=0 left out")
+    except ValidationDataError as err:
+        report.notes.append(f"hedging part not run: {err}")
+    return report
+
+
+def _threat_categories(arg: str | None) -> list[str]:
+    from analysis.validation.ptc_eval import DEFAULT_THREAT_CATEGORIES
+
+    if not arg:
+        return list(DEFAULT_THREAT_CATEGORIES)
+    return [c.strip() for c in arg.split(",") if c.strip()]
+
+
+def _missing_cli_path(args: argparse.Namespace) -> str | None:
+    """A file named on the command line that does not exist (bad input, exit 2)."""
+    for flag, value in (("--nyt", args.nyt), ("--hedging", args.hedging)):
+        if value is not None and not Path(value).is_file():
+            return f"{flag} file does not exist: {value}"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the validation and print the report; return the exit code."""
     from analysis import paths
     from analysis.validation.exceptions import ValidationDataError
 
+    bad = _missing_cli_path(args)
     data = paths.validation_data_dir(args.data)
-    if data is None:
-        print("validate: no data directory: pass --data DIR or set ANALYSIS_VALIDATION_DATA",
-              file=sys.stderr)
-        return 2
-    if not data.is_dir():
-        print(f"validate: data directory does not exist: {data}", file=sys.stderr)
+    missing = _ptc_missing(data)
+    if bad is None and missing is not None and args.data is not None:
+        bad = missing  # asked for on the command line: an error, not a note
+    if bad is not None:
+        print(f"validate: {bad}", file=sys.stderr)
         return 2
     try:
-        from analysis.validation.evaluate import run_validation
+        if missing is None:
+            from analysis.validation.evaluate import run_validation
 
-        from analysis.validation.ptc_eval import DEFAULT_THREAT_CATEGORIES
-
-        threat = (
-            [c.strip() for c in args.threat_categories.split(",") if c.strip()]
-            if args.threat_categories
-            else DEFAULT_THREAT_CATEGORIES
-        )
-        report = run_validation(
-            data, nyt_path=args.nyt, hedging_path=args.hedging, threat_categories=threat,
-            k_errors=max(args.errors, 1),
-        )
+            report = run_validation(
+                data, nyt_path=args.nyt, hedging_path=args.hedging,
+                threat_categories=_threat_categories(args.threat_categories),
+                k_errors=max(args.errors, 1),
+            )
+        else:
+            report = shipped_report(args.nyt, args.hedging)
+            report.notes.insert(0, f"PTC-2020 part not run: {missing}")
+            print(f"validate: PTC-2020 not run ({missing}); running the shipped NYT and "
+                  "hedging sets", file=sys.stderr)
     except (ValidationDataError, ImportError) as err:
         print(f"validate: {err}", file=sys.stderr)
+        return 2
+    if report.nyt.empty and report.hedging.empty and report.ptc_sentence.empty:
+        print("validate: no part could run: " + "; ".join(report.notes), file=sys.stderr)
         return 2
     text = report.to_markdown(n_errors=args.errors)
     print(text, end="")

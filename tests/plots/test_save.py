@@ -81,24 +81,55 @@ def test_csv_is_exactly_the_plotted_data(agg: pd.DataFrame, tmp_path: Path) -> N
     pd.testing.assert_frame_equal(back, data, check_dtype=False)
 
 
-def test_default_directory_is_paths_figures_dir(
+def test_default_directory_is_the_projects_figures_only_from_its_notebooks(
     agg: pd.DataFrame, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(paths, "FIGURES_DIR", tmp_path / "figs")
+    monkeypatch.setattr(paths, "NOTEBOOKS_DIR", tmp_path / "notebooks")
+    (tmp_path / "notebooks").mkdir()
     fig, data = plot_rates_by_group(agg, "source_bloc", ["hostility"])
+    monkeypatch.chdir(tmp_path)  # a user's folder: the default is refused
+    with pytest.raises(ValueError, match="pass figures_dir="):
+        save_figure(fig, "05-default", data)
+    assert not (tmp_path / "figs").exists()
+    monkeypatch.chdir(tmp_path / "notebooks")  # the project's notebooks
     out = save_figure(fig, "05-default", data)
     assert out["png"] == tmp_path / "figs" / "05-default.png"
     assert all(p.exists() for p in out.values())
-
-
-@pytest.mark.parametrize("slug", ["rates", "1-rates", "01_rates", "01-Rates", "01-", "01-rates.png", "001-x"])
-def test_bad_slugs_are_rejected(slug: str) -> None:
     with pytest.raises(ValueError, match="NN-lowercase-words"):
+        save_figure(fig, "my-figure", data)  # the project keeps its convention
+
+
+@pytest.mark.parametrize(
+    "slug", ["my-figure", "Hostility_by_outlet", "2022.q1-rates", "a", "01-rates", "x" * 120]
+)
+def test_users_may_use_any_safe_slug(agg: pd.DataFrame, tmp_path: Path, slug: str) -> None:
+    fig, data = plot_rates_by_group(agg, "source_bloc", ["hostility"])
+    out = save_figure(fig, slug, data, figures_dir=tmp_path / "mine")
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == sorted(
+        f"{slug}.{ext}" for ext in ("csv", "png", "svg")
+    )
+    assert out["csv"].parent == tmp_path / "mine"
+
+
+@pytest.mark.parametrize(
+    "slug", ["", "../up", "a/b", "a\\b", ".hidden", "-flag", "two words", "x.", "a..b", "x" * 121,
+             "CON", "nul.txt", "fig\n", "é-accent"]
+)
+def test_unsafe_slugs_are_rejected(slug: str, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="safe file name|reserved device"):
         check_slug(slug)
 
 
+@pytest.mark.parametrize("slug", ["rates", "1-rates", "01_rates", "01-Rates", "01-", "001-x"])
+def test_project_slugs_keep_the_nn_words_convention(slug: str) -> None:
+    check_slug(slug)  # safe for a user ...
+    with pytest.raises(ValueError, match="NN-lowercase-words"):
+        check_slug(slug, project=True)  # ... but not a project figure
+
+
 def test_good_slug_and_bad_data(agg: pd.DataFrame, tmp_path: Path) -> None:
-    assert check_slug("12-hostility-by-bloc-2022") == "12-hostility-by-bloc-2022"
+    assert check_slug("12-hostility-by-bloc-2022", project=True) == "12-hostility-by-bloc-2022"
     fig, _ = plot_rates_by_group(agg, "source_bloc", ["hostility"])
     with pytest.raises(TypeError, match="06-x"):
         save_figure(fig, "06-x", [1, 2, 3], figures_dir=tmp_path)  # type: ignore[arg-type]
@@ -110,3 +141,17 @@ def test_show_figure_embeds_the_saved_png(agg: pd.DataFrame, tmp_path: Path) -> 
     image = show_figure(saved)
     assert image.data == saved["png"].read_bytes()
     assert "object at 0x" not in repr(image)  # notebook text/plain must be stable
+    assert repr(image) == f"<figure: {saved.alt}>"
+    import base64
+    import html
+
+    tag = image._repr_html_()  # what nbconvert's HTML export shows: an <img> with alt
+    assert tag.startswith('<img src="data:image/png;base64,')
+    assert base64.b64encode(saved["png"].read_bytes()).decode() in tag
+    assert f'alt="{html.escape(saved.alt, quote=True)}"' in tag
+    assert saved.alt.startswith("Figure 07-show: ") and saved.alt.endswith("Data: 07-show.csv")
+    _, meta = image._repr_png_()
+    assert meta["alt"] == saved.alt
+    assert show_figure(saved, alt="bars")._repr_png_()[1]["alt"] == "bars"
+    plain = {k: v for k, v in saved.items()}  # a plain dict of paths still works
+    assert show_figure(plain)._repr_png_()[1]["alt"] == "Figure 07-show"
