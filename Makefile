@@ -12,7 +12,7 @@ ANALYSIS_VALIDATION_DATA ?= $(abspath ../shared/validation)
 export ANALYSIS_VALIDATION_DATA
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab bench corpus clean
+.PHONY: help setup check figures test lab bench docs clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
