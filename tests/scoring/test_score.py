@@ -118,3 +118,25 @@ def test_matches_frame_rows_and_offsets() -> None:
     for _, r in m.iterrows():
         assert df.loc[r["row"], "text"][r["start"]:r["end"]] == r["surface"]
     assert matches_frame(df.iloc[:1]).empty
+
+
+def test_duplicated_text_column_is_named() -> None:
+    from analysis.validate_args import ArgumentError
+
+    df = pd.DataFrame([["They are idiots.", "Fine."]], columns=["text", "text"])
+    with pytest.raises(ArgumentError, match="column 'text' appears 2 times in df"):
+        score_frame(df)
+    with pytest.raises(ArgumentError, match="matches_frame: column 'text' appears 2 times"):
+        matches_frame(df)
+
+
+def test_option_errors_name_the_argument_and_the_options() -> None:
+    from analysis.validate_args import ArgumentError
+
+    df = pd.DataFrame({"text": ["a"]})
+    with pytest.raises(ArgumentError, match="score_frame: df lacks column 'body'; its columns are 'text'"):
+        score_frame(df, "body")
+    with pytest.raises(ArgumentError, match="lexicon_mode must be one of 'extend', 'replace'; got 'merge'"):
+        score_frame(df, lexicon_mode="merge")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match="score_text: sentiment must be one of 'fast', 'vader', 'none'"):
+        score_text("a", sentiment="textblob")
