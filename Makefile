@@ -29,6 +29,11 @@ setup: $(STAMP) ## Create .venv and install pinned requirements (once)
 figures: setup ## Execute every notebook in order (headless, in place) and write figures/
 	$(PY) -m analysis notebooks
 
+check: setup ## Lint (ruff), type-check analysis/ (mypy) and run every module's doctests
+	$(VENV)/bin/ruff check analysis tests benchmarks docs
+	$(VENV)/bin/mypy
+	$(PY) -m pytest --doctest-modules analysis -q -p no:cacheprovider
+
 test: setup ## Run the test suite
 	$(PY) -m pytest tests
 
@@ -37,6 +42,9 @@ lab: setup ## Open JupyterLab on notebooks/
 
 bench: setup ## Run the benchmarks in benchmarks/ (prints throughput, ratios, peak RSS)
 	$(PY) benchmarks/bench_scoring.py
+
+docs: setup ## Build the API reference (pdoc) into build/docs/ (not committed); fails on any warning
+	$(PY) docs/build_api.py build/docs
 
 clean: ## Remove caches (keeps .venv and committed figures)
 	rm -rf .pytest_cache .hypothesis build dist *.egg-info
