@@ -47,7 +47,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         from analysis.validation.evaluate import run_validation
-
         from analysis.validation.ptc_eval import DEFAULT_THREAT_CATEGORIES
 
         threat = (
