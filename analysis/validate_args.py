@@ -103,7 +103,7 @@ def require_columns(
     if missing:
         plural = "s" if len(missing) > 1 else ""
         raise ArgumentError(
-            f"{who}: {frame_name} lacks column{plural} {_options(missing)}; "
+            f"{who}: {frame_name} is missing column{plural} {_options(missing)}; "
             f"its columns are {_options(labels) or '(none)'}"
         )
     for c in dict.fromkeys(wanted):

@@ -134,7 +134,7 @@ def test_option_errors_name_the_argument_and_the_options() -> None:
     from analysis.validate_args import ArgumentError
 
     df = pd.DataFrame({"text": ["a"]})
-    with pytest.raises(ArgumentError, match="score_frame: df lacks column 'body'; its columns are 'text'"):
+    with pytest.raises(ArgumentError, match="score_frame: df is missing column 'body'; its columns are 'text'"):
         score_frame(df, "body")
     with pytest.raises(ArgumentError, match="lexicon_mode must be one of 'extend', 'replace'; got 'merge'"):
         score_frame(df, lexicon_mode="merge")  # type: ignore[arg-type]
