@@ -348,6 +348,7 @@ def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
     return values
 
 
+# Long for its docstring only (what help(score_frame) shows: arguments and output columns).
 def score_frame(
     df: pd.DataFrame,
     text_col: str = "text",
