@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.constants import DIMENSIONS
 from analysis.scoring.score import SCORE_COLUMNS, matches_frame, score_frame, score_text
 
 
@@ -140,3 +141,14 @@ def test_option_errors_name_the_argument_and_the_options() -> None:
         score_frame(df, lexicon_mode="merge")  # type: ignore[arg-type]
     with pytest.raises(ArgumentError, match="score_text: sentiment must be one of 'fast', 'vader', 'none'"):
         score_text("a", sentiment="textblob")
+
+
+def test_help_of_score_frame_lists_columns_and_explains_the_options() -> None:
+    doc = score_frame.__doc__ or ""
+    for name in ("lexicons:", "lexicon_mode:", "sentiment:", "unit:", '"extend"', '"replace"', '"fast"',
+                 '"vader"', '"none"', "d_count", "d_rate", "d_score", "sentence_text"):
+        assert name in doc, name
+    for col in SCORE_COLUMNS:
+        generic = col.split("_", 1)[1] if col.split("_", 1)[0] in DIMENSIONS else None
+        assert col in doc or (generic and f"d_{generic}" in doc), col
+
