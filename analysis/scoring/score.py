@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
@@ -158,8 +158,14 @@ class _Columns(NamedTuple):
 
     n_tokens: list[int]
     n_sentences: list[int]
-    sentiment: list[Sentiment4]
-    counts: list[Counts]
+    # Per-text tuples, flattened into plain numbers so that they die with
+    # their batch instead of piling up for the garbage collector to scan
+    # again and again: text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4],
+    # its Counts.n and Counts.weight count_n/count_w[i * D:(i + 1) * D]
+    # (D = len(DIMENSIONS)).
+    sentiment: list[float]
+    count_n: list[int]
+    count_w: list[float]
     status: list[str]
     matches: list[list[Match]]  # empty unless with_matches
 
@@ -196,7 +202,7 @@ def _score_columns(
         >>> cols.status, cols.n_tokens
         (['ok', 'missing', 'empty'], [1, 0, 0])
     """
-    cols = _Columns([], [], [], [], [], [])
+    cols = _Columns([], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
         _score_batch(texts[i : i + _BATCH], matcher, senti, split, with_matches, cols)
     return cols
@@ -245,7 +251,10 @@ def _score_batch(
         cols.matches.extend(_spread(plan, found, []))
     else:
         counts = matcher.counts_many(ok)
-    cols.counts.extend(counts if len(ok) == len(plan) else _spread(plan, counts, ZERO_COUNTS))
+    if len(ok) != len(plan):
+        counts = _spread(plan, counts, ZERO_COUNTS)
+    cols.count_n.extend(chain.from_iterable([c.n for c in counts]))
+    cols.count_w.extend(chain.from_iterable([c.weight for c in counts]))
 
 
 def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
@@ -256,7 +265,7 @@ def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
 
 def _sentiment_column(
     plan: list[int], weights: list[int], scored: Iterator[dict[str, float]], no_sentiment: bool,
-    out: list[Sentiment4],
+    out: list[float],
 ) -> None:
     """Append each text's sentiment: NaN without a backend, 0 for texts not scored.
 
@@ -267,19 +276,19 @@ def _sentiment_column(
     (:func:`analysis.scoring.sentiment.aggregate`).
     """
     if no_sentiment:
-        out.extend([_NAN4] * len(plan))
+        out.extend(_NAN4 * len(plan))
         return
     pos = 0
     for k in plan:
         if k == 0:
-            out.append(_ZERO4)
+            out.extend(_ZERO4)
         elif k == 1:
-            out.append(_get_sentiment(next(scored)) if weights[pos] else _ZERO4)
+            out.extend(_get_sentiment(next(scored)) if weights[pos] else _ZERO4)
             pos += 1
         else:
             w = weights[pos : pos + k]
             pos += k
-            out.append(aggregate([next(scored) if x else {} for x in w], w))
+            out.extend(aggregate([next(scored) if x else {} for x in w], w))
 
 
 def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, Scorer | None]:
@@ -293,12 +302,13 @@ def _text_scores(cols: _Columns, i: int) -> TextScores:
     n_tokens = cols.n_tokens[i]
     per = 1000.0 / n_tokens if n_tokens else 0.0
     row: dict[str, int | float | str] = {"n_tokens": n_tokens, "n_sentences": cols.n_sentences[i]}
-    counts = cols.counts[i]
-    for k, d in enumerate(DIMENSIONS):
-        row[f"{d}_count"] = counts.n[k]
-        row[f"{d}_rate"] = counts.n[k] * per
-        row[f"{d}_score"] = counts.weight[k] * per
-    for key, value in zip(_SENTIMENT_KEYS, cols.sentiment[i]):
+    at = i * len(DIMENSIONS)
+    for k, d in enumerate(DIMENSIONS, start=at):
+        row[f"{d}_count"] = cols.count_n[k]
+        row[f"{d}_rate"] = cols.count_n[k] * per
+        row[f"{d}_score"] = cols.count_w[k] * per
+    k4 = len(_SENTIMENT_KEYS)
+    for key, value in zip(_SENTIMENT_KEYS, cols.sentiment[k4 * i : k4 * (i + 1)]):
         row[f"sentiment_{key}"] = value
     row["status"] = cols.status[i]
     return TextScores(**row, matches=cols.matches[i] if cols.matches else [])  # type: ignore[arg-type]
@@ -485,8 +495,8 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    n = np.array([c.n for c in cols.counts], dtype=np.int64).reshape(-1, n_dims)
-    weight = np.array([c.weight for c in cols.counts], dtype=np.float64).reshape(-1, n_dims)
+    n = np.array(cols.count_n, dtype=np.int64).reshape(-1, n_dims)
+    weight = np.array(cols.count_w, dtype=np.float64).reshape(-1, n_dims)
     sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
     data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(DIMENSIONS):
