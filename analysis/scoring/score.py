@@ -154,7 +154,7 @@ _T = TypeVar("_T")
 
 
 class _Columns(NamedTuple):
-    """Raw score columns of :func:`_score_columns`, one item per text."""
+    """Raw score columns of :func:`_score_columns`, in text order (some flattened, see below)."""
 
     n_tokens: list[int]
     n_sentences: list[int]
@@ -186,7 +186,7 @@ def _score_columns(
     split: Splitter = _sentences,
     with_matches: bool = False,
 ) -> _Columns:
-    """The core of :func:`score_text` and :func:`score_frame`: raw columns, one item per text.
+    """The core of :func:`score_text` and :func:`score_frame`: raw score columns, in text order.
 
     Gives per text its token and sentence counts, sentiment, lexicon
     :class:`Counts` and status (rates and scores are left to the caller).
