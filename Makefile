@@ -12,7 +12,7 @@ ANALYSIS_VALIDATION_DATA ?= $(abspath ../shared/validation)
 export ANALYSIS_VALIDATION_DATA
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab bench corpus clean
+.PHONY: help setup check figures test lab bench docs clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -29,6 +29,11 @@ setup: $(STAMP) ## Create .venv and install pinned requirements (once)
 figures: setup ## Execute every notebook in order (headless, in place) and write figures/
 	$(PY) -m analysis notebooks
 
+check: setup ## Lint (ruff), type-check analysis/ (mypy) and run every module's doctests
+	$(VENV)/bin/ruff check analysis tests benchmarks docs
+	$(VENV)/bin/mypy
+	$(PY) -m pytest --doctest-modules analysis -q -p no:cacheprovider
+
 test: setup ## Run the test suite
 	$(PY) -m pytest tests
 
@@ -41,6 +46,9 @@ lab: setup ## Open JupyterLab on notebooks/ (options: LAB_ARGS="--port 8899 --no
 bench: setup ## Run the benchmarks in benchmarks/ (prints throughput, ratios, peak RSS)
 	$(PY) benchmarks/bench_scoring.py
 	$(PY) benchmarks/bench_ru_uk.py
+
+docs: setup ## Build the API reference (pdoc) into build/docs/ (not committed); fails on any warning
+	$(PY) docs/build_api.py build/docs
 
 clean: ## Remove caches (keeps .venv and committed figures)
 	rm -rf .pytest_cache .hypothesis build dist *.egg-info

@@ -39,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "Lexicon": "analysis.scoring.lexicon",
     "explain": "analysis.scoring.explain",
     "matches_frame": "analysis.scoring.score",
+    "split_sentences": "analysis.scoring.tokenize",
     "loaded_language_index": "analysis.scoring.indices",
     "aggregate": "analysis.compare.aggregate",
     "log_odds_dirichlet": "analysis.compare.logodds",

@@ -75,7 +75,6 @@ LEXICON_DIR: Path = PACKAGE_DIR / "scoring" / "lexicons"
 _ROOT = REPO_ROOT if REPO_ROOT is not None else Path.cwd()
 FIGURES_DIR: Path = _ROOT / "figures"
 NOTEBOOKS_DIR: Path = _ROOT / "notebooks"
-BENCHMARKS_DIR: Path = _ROOT / "benchmarks"
 
 
 def validation_data_dir(path: str | os.PathLike[str] | None = None) -> Path | None:

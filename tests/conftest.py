@@ -17,7 +17,6 @@ import pytest
 
 from analysis import paths
 
-
 _SUMMARY: list[str] = []
 
 

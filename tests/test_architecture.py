@@ -5,7 +5,7 @@ functions and under ``TYPE_CHECKING``, and literal
 ``importlib.import_module("analysis....")`` calls, so a lazy import that
 reaches up is caught too.  Stage order (README, "Layout")::
 
-    infrastructure (constants, paths, _lazy, scale.parallel)
+    infrastructure (constants, paths, _lazy, validate_args, scale.parallel)
       < corpus < statements < scoring < pipeline < compare < plots
       < top level (the ``analysis`` facade, validation, scale, cli,
         notebook_runner, dask, __main__)
@@ -29,6 +29,7 @@ STAGES: tuple[tuple[str, int], ...] = (
     ("analysis.constants", 0),
     ("analysis.paths", 0),
     ("analysis._lazy", 0),
+    ("analysis.validate_args", 0),  # argument/column checks: imports no stage
     ("analysis.scale.parallel", 0),  # a generic chunk executor: imports no stage
     ("analysis.corpus", 1),
     ("analysis.statements", 2),
@@ -52,8 +53,6 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset({
 ALLOWED_CYCLES: frozenset[frozenset[str]] = frozenset({
     # score.py <-> scale/parallel.py, same work as above
     frozenset({"analysis.scoring.score", "analysis.scale.parallel"}),
-    # Lexicon caches its Matcher (engineer "score": compile_lexicon in match.py)
-    frozenset({"analysis.scoring.lexicon", "analysis.scoring.match"}),
 })
 #: Lazy compatibility aliases, resolved on attribute access only: the old
 #: documented paths ``analysis.corpus.load_corpus`` and

@@ -11,7 +11,18 @@ import os
 
 
 class CorpusError(ValueError):
-    """A corpus file is unusable; the message names the file, the 1-based line and the field."""
+    """A corpus file is unusable; the message names the file, the 1-based line and the field.
+
+    The parts are also attributes (``file``, ``line``, ``field``, and
+    ``reason``, the message without them); any of the three may be None.
+
+    Example:
+        >>> err = CorpusError("duplicate article id 'a1'", file="articles.csv", line=3, field="article_id")
+        >>> str(err)
+        "articles.csv, line 3, field 'article_id': duplicate article id 'a1'"
+        >>> err.line, err.reason, isinstance(err, ValueError)
+        (3, "duplicate article id 'a1'", True)
+    """
 
     def __init__(
         self,

@@ -81,6 +81,14 @@ class Corpus:
         voices: the partition of each cleaned text into narrator / quoted-outlet
             stretches (``article_id`` + ``VOICE_COLUMNS``).
         issues: problems reported rather than raised (``ISSUE_COLUMNS``).
+
+    Example:
+        >>> corpus = load_corpus()
+        >>> len(corpus.articles), sorted(corpus.statements["kind"].unique())
+        (5, ['direct', 'narration', 'partial', 'reported'])
+        >>> st = corpus.statements
+        >>> all(corpus.texts[a][s:e] == t for a, s, e, t in zip(st.article_id, st.start, st.end, st.text))
+        True
     """
 
     articles: pd.DataFrame

@@ -43,12 +43,6 @@ def value_columns(dimension: str) -> tuple[str, str, str]:
     return f"{dimension}_rate", f"{dimension}_rate_lo", f"{dimension}_rate_hi"
 
 
-def require_columns(frame: pd.DataFrame, columns: Iterable[str], who: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(f"{who}: missing column(s) {missing}; columns are {list(frame.columns)}")
-
-
 MISSING_GROUP = "(missing)"
 
 

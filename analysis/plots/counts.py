@@ -17,7 +17,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots import style
-from analysis.plots._common import colors_for, group_order, new_figure, require_columns
+from analysis.plots._common import colors_for, group_order, new_figure
+from analysis.validate_args import require_columns
 
 
 def plot_bar_counts(
@@ -48,7 +49,7 @@ def plot_bar_counts(
         >>> # fig, data = plot_bar_counts(counts, "outlet", "n", title="Statements per outlet")
     """
     cols = [category_col, count_col] + ([hue_col] if hue_col else [])
-    require_columns(counts, cols, "plot_bar_counts")
+    require_columns(counts, cols, who="plot_bar_counts", frame_name="counts")
     cats = group_order(counts[category_col].tolist(), order)
     hues = group_order(counts[hue_col].tolist()) if hue_col else [None]
     key = [category_col] + ([hue_col] if hue_col else [])

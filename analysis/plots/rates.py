@@ -25,10 +25,10 @@ from analysis.plots._common import (
     colors_for,
     group_order,
     new_figure,
-    require_columns,
     value_columns,
     with_group_labels,
 )
+from analysis.validate_args import require_columns
 
 
 def _panel_label(dimension: str) -> str:
@@ -77,7 +77,7 @@ def plot_rates_by_group(
         needed += list(value_columns(dim))
     if color_col:
         needed.append(color_col)
-    require_columns(agg, needed, "plot_rates_by_group")
+    require_columns(agg, needed, who="plot_rates_by_group", frame_name="agg")
     agg = with_group_labels(agg, group_col)
     groups = group_order(agg[group_col].tolist(), order)
     table = agg.set_index(group_col).loc[groups].reset_index()
@@ -114,11 +114,11 @@ def plot_rates_by_group(
             vals = part["value"].to_numpy(dtype=float)
             lo = part["low"].to_numpy(dtype=float)
             hi = part["high"].to_numpy(dtype=float)
-            for yi, v, l, h, c in zip(y, vals, lo, hi, colors, strict=True):
+            for yi, v, low, high, c in zip(y, vals, lo, hi, colors, strict=True):
                 if np.isnan(v):
                     continue
-                if not (np.isnan(l) or np.isnan(h)):
-                    ax.hlines(yi, l, h, color=c, linewidth=1.6)
+                if not (np.isnan(low) or np.isnan(high)):
+                    ax.hlines(yi, low, high, color=c, linewidth=1.6)
                 ax.plot([v], [yi], "o", color=c, markersize=5)
             ax.set_title(style.dimension_label(dim))
             ax.set_xlabel(_panel_label(dim))
@@ -163,10 +163,10 @@ def plot_points_with_ci(
         >>> # save_figure(fig, "04-hostility-statements-by-bloc", data)
     """
     value_col = "sentiment_compound" if dimension == "sentiment" else f"{dimension}_rate"
-    require_columns(scored, [group_col, value_col, "n_tokens"], "plot_points_with_ci")
+    require_columns(scored, [group_col, value_col, "n_tokens"], who="plot_points_with_ci", frame_name="scored")
     agg_dims = [] if dimension == "sentiment" else [dimension]
     if dimension != "sentiment":
-        require_columns(scored, [f"{dimension}_count"], "plot_points_with_ci")
+        require_columns(scored, [f"{dimension}_count"], who="plot_points_with_ci", frame_name="scored")
     scored = with_group_labels(scored, group_col)
     agg = aggregate(scored, group_col, dimensions=agg_dims, n_boot=n_boot, ci=ci, seed=seed)
     groups = group_order(agg[group_col].tolist(), order)

@@ -18,7 +18,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots import style
-from analysis.plots._common import colors_for, group_order, new_figure, require_columns
+from analysis.plots._common import colors_for, group_order, new_figure
+from analysis.validate_args import require_columns
 
 
 def plot_distinctive_terms(
@@ -44,7 +45,7 @@ def plot_distinctive_terms(
         >>> # fig, data = plot_distinctive_terms(terms, top=12)
     """
     require_columns(terms, ["group", "rank", "term", "count_group", "count_rest", "z"],
-                    "plot_distinctive_terms")
+                    who="plot_distinctive_terms", frame_name="terms")
     if terms.empty:
         raise ValueError("plot_distinctive_terms: no terms to plot")
     groups = group_order(terms["group"].tolist(), order)

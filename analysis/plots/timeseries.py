@@ -20,10 +20,10 @@ from analysis.plots._common import (
     colors_for,
     group_order,
     new_figure,
-    require_columns,
     value_columns,
     with_group_labels,
 )
+from analysis.validate_args import check_choice, require_columns
 
 _FREQ_NAMES = {"M": "month", "W": "week", "Q": "quarter", "Y": "year", "D": "day"}
 
@@ -57,9 +57,8 @@ def plot_time_series(
         >>> # fig, data = plot_time_series(scored, "date", "hostility", group_col="source_bloc",
         >>> #                              event_date="2022-02-24", event_label="Full-scale invasion")
     """
-    if freq not in _FREQ_NAMES:
-        raise ValueError(f"plot_time_series: freq must be one of {sorted(_FREQ_NAMES)}, got {freq!r}")
-    require_columns(scored, [date_col] + ([group_col] if group_col else []), "plot_time_series")
+    check_choice("freq", freq, sorted(_FREQ_NAMES), who="plot_time_series")
+    require_columns(scored, [date_col] + ([group_col] if group_col else []), who="plot_time_series", frame_name="scored")
     dates = pd.to_datetime(scored[date_col], errors="coerce", utc=True, format="mixed")
     dated = dates.notna().to_numpy()
     n_undated = int((~dated).sum())

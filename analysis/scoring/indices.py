@@ -26,8 +26,9 @@ References:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
+
+from analysis.validate_args import require_columns
 
 #: Weight of emotional intensity (|VADER compound|) in the index; chosen on PTC dev.
 INTENSITY_WEIGHT: float = 0.5
@@ -49,11 +50,7 @@ def loaded_language_index(scored: pd.DataFrame, *, intensity_weight: float = INT
         >>> loaded_language_index(score_frame(df)).round(3).tolist()
         [1.5, 0.0, 0.0]
     """
-    missing = [c for c in REQUIRED_COLUMNS if c not in scored.columns]
-    if missing:
-        raise KeyError(
-            f"loaded_language_index needs score_frame columns {missing}; got {list(scored.columns)}"
-        )
+    require_columns(scored, REQUIRED_COLUMNS, who="loaded_language_index", frame_name="scored")
     num = scored[list(REQUIRED_COLUMNS)].apply(pd.to_numeric, errors="coerce").fillna(0.0)
     weights = (num["hostility_score"] + num["loaded_score"]) * num["n_tokens"] / 1000.0
     index = weights + intensity_weight * num["sentiment_compound"].abs()

@@ -28,16 +28,20 @@ import csv
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from analysis import paths
 from analysis.constants import DIMENSIONS
 from analysis.scoring.normalize import normalize_term
 from analysis.scoring.rules import parse_context
+from analysis.validate_args import check_choice
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SIDES: frozenset[str] = frozenset(
     {"russian", "ukrainian_western", "ukrainian", "western", "neutral", "other"}
@@ -69,7 +73,7 @@ def _where(source: str, row: int | None) -> str:
     return source if row is None else f"{source}, row {row}"
 
 
-def make_entry(record: Mapping[str, Any], *, dimension: str | None, source: str, row: int | None) -> LexiconEntry:
+def make_entry(record: Mapping[str, object], *, dimension: str | None, source: str, row: int | None) -> LexiconEntry:
     """Validate one record into a :class:`LexiconEntry`.
 
     Raises:
@@ -129,12 +133,27 @@ class Lexicon:
     """An immutable set of lexicon entries over one or more dimensions.
 
     Build with :meth:`builtin`, :meth:`from_csv` or :meth:`from_records`;
-    combine with :meth:`merge`.  Pass to ``score_text(..., lexicons=...)``.
+    combine with :meth:`merge`.  Pass to ``score_text(..., lexicons=...)`` or
+    ``score_frame(..., lexicons=...)``.  Plain data: it pickles as its
+    entries and name, and :func:`analysis.scoring.match.compile_lexicon`
+    compiles (and caches) its matcher.  Compared by identity (``eq=False``),
+    which is what that cache keys on.
+
+    Example:
+        >>> lex = Lexicon.from_records(
+        ...     [{"term": "troll farm", "category": "label", "weight": 2, "note": "my coding"}],
+        ...     dimension="hostility", source="mine")
+        >>> lex
+        Lexicon(name='mine', entries=1, dimensions=('hostility',))
+        >>> [(e.term, e.weight) for e in lex]
+        [('troll farm', 2.0)]
+        >>> from analysis import score_text
+        >>> score_text("A troll farm wrote it.", lexicons=lex).hostility_count
+        1
     """
 
     entries: tuple[LexiconEntry, ...]
     name: str = "custom"
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         seen: dict[tuple[str, str], int] = {}
@@ -147,14 +166,10 @@ class Lexicon:
                 )
             seen[key] = i
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # the compiled matcher stays behind; a worker process rebuilds it once
-        return (Lexicon, (self.entries, self.name))
-
     # construction ---------------------------------------------------------
     @classmethod
     def from_records(
-        cls, records: Iterable[Mapping[str, Any]], *, dimension: str | None = None, source: str = "<records>"
+        cls, records: Iterable[Mapping[str, object]], *, dimension: str | None = None, source: str = "<records>"
     ) -> Lexicon:
         """Build from dict-like records (rows numbered from 1).
 
@@ -218,8 +233,7 @@ class Lexicon:
             return _builtin_all()
         dims = (dimension,) if isinstance(dimension, str) else tuple(dimension)
         for d in dims:
-            if d not in DIMENSIONS:
-                raise ValueError(f"unknown dimension {d!r}; expected one of {', '.join(DIMENSIONS)}")
+            check_choice("dimension", d, DIMENSIONS, who="Lexicon.builtin")
         return _builtin_subset(dims)
 
     @classmethod
@@ -241,8 +255,7 @@ class Lexicon:
             >>> len(Lexicon.builtin().merge(mine, mode="replace").select("hedging"))
             1
         """
-        if mode not in ("extend", "replace"):
-            raise ValueError(f"mode must be 'extend' or 'replace', got {mode!r}")
+        check_choice("mode", mode, ("extend", "replace"), who="Lexicon.merge")
         if mode == "replace":
             dims = set(other.dimensions)
             kept = [e for e in self.entries if e.dimension not in dims]
@@ -271,21 +284,17 @@ class Lexicon:
     def __repr__(self) -> str:
         return f"Lexicon(name={self.name!r}, entries={len(self.entries)}, dimensions={self.dimensions})"
 
-    def to_frame(self):  # -> pandas.DataFrame (pandas imported lazily)
-        """The entries as a DataFrame (one row per term)."""
+    def to_frame(self) -> pd.DataFrame:
+        """The entries as a DataFrame (one row per term).
+
+        Example:
+            >>> Lexicon.builtin("hedging").to_frame().columns.tolist()[:3]
+            ['term', 'dimension', 'category']
+        """
         import pandas as pd
 
         cols = ["term", "dimension", "category", "weight", "note", "side", "match", "context"]
         return pd.DataFrame([[getattr(e, c) for c in cols] for e in self.entries], columns=cols)
-
-    def compiled(self):  # -> analysis.scoring.match.Matcher
-        """The compiled matcher for this lexicon (built once, then cached)."""
-        m = self._cache.get("matcher")
-        if m is None:
-            from analysis.scoring.match import Matcher
-
-            m = self._cache["matcher"] = Matcher(self)
-        return m
 
 
 def lexicon_version() -> str:
@@ -342,4 +351,4 @@ def resolve_lexicon(
 
 
 # (mode, ids) -> (the lexicons themselves, keeping ids alive; merged lexicon)
-_RESOLVED: dict[tuple[Any, ...], tuple[tuple[Lexicon, ...], Lexicon]] = {}
+_RESOLVED: dict[tuple[object, ...], tuple[tuple[Lexicon, ...], Lexicon]] = {}

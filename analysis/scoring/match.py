@@ -21,29 +21,38 @@ longest-leftmost within three groups: hostility, loaded, and stance
 "doubt").  Across groups a span may count twice ("neo-Nazi regime" is both a
 hostile label and Russian state vocabulary).
 
-:meth:`Matcher.find` returns the matches; :meth:`Matcher.counts` and
-:meth:`Matcher.counts_many` (a batch, one automaton scan) return only the
-number and weight sum per dimension, by the same candidate and overlap code,
-for ``score_frame``.
+:func:`compile_lexicon` builds a lexicon's :class:`Matcher` once and caches
+it (outside the lexicon, which stays plain data).  :meth:`Matcher.find`
+returns the matches; :meth:`Matcher.counts` and :meth:`Matcher.counts_many`
+(a batch, one automaton scan) return only the number and weight sum per
+dimension (:class:`Counts`), by the same candidate and overlap code, for
+``score_frame``.
+
+Example:
+    >>> from analysis.scoring.lexicon import Lexicon
+    >>> matcher = compile_lexicon(Lexicon.builtin())
+    >>> matcher is compile_lexicon(Lexicon.builtin())
+    True
+    >>> matcher.counts("They are idiots.").of("hostility")
+    (1, 1.5)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+import weakref
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import ahocorasick
 
-from analysis.scoring.lexicon import DIMENSIONS
+from analysis.constants import DIMENSIONS
+from analysis.scoring.lexicon import Lexicon, LexiconEntry
 from analysis.scoring.normalize import OffsetMap, normalize_for_match
 from analysis.scoring.rules import negated, parse_context
 from analysis.scoring.variants import expand
 
-if TYPE_CHECKING:
-    from analysis.scoring.lexicon import Lexicon, LexiconEntry
-
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2}
-# position of each dimension in the tuple Matcher.counts returns
+# position of each dimension in Counts.n and Counts.weight
 _DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
 _HEDGING = _DIM_INDEX["hedging"]
 # joins normalised texts in Matcher.counts_many (checked to occur in no text or key)
@@ -59,9 +68,20 @@ class Match(NamedTuple):
 
     ``term`` is the lexicon entry (normalised), ``dimension`` the dimension
     it is counted in (a negated booster is counted in ``hedging`` with
-    category ``negated_booster``), ``rule`` explains any non-trivial decision,
-    ``note`` is the entry's source/rationale.  A named tuple because texts
-    produce many of them and tuples are cheap to build.
+    category ``negated_booster``), ``start``/``end`` offsets into the text
+    as given, ``weight`` the entry's weight (what ``d_score`` sums), ``side``
+    the side a loaded term belongs to (empty for other dimensions), ``rule``
+    explains any non-trivial decision, ``note`` is the entry's
+    source/rationale.  A named tuple because texts produce many of them and
+    tuples are cheap to build.
+
+    Example:
+        >>> text = "It is not certain."
+        >>> m = find_matches(text)[0]
+        >>> m.term, m.dimension, m.category, text[m.start:m.end] == m.surface
+        ('certain', 'hedging', 'negated_booster', True)
+        >>> m.rule
+        'predicative use; negated booster -> hedge'
     """
 
     term: str
@@ -75,7 +95,7 @@ class Match(NamedTuple):
     rule: str = ""
     note: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """Plain dict of the fields.
 
         Example:
@@ -85,16 +105,48 @@ class Match(NamedTuple):
         return dict(self._asdict())
 
 
-def _cand_order(t: tuple[Any, ...]) -> tuple[int, int, int]:
+class Counts(NamedTuple):
+    """Number of matches and sum of their weights per dimension.
+
+    ``n[i]`` and ``weight[i]`` belong to ``DIMENSIONS[i]``
+    (:mod:`analysis.constants`); :meth:`of` reads one dimension by name.
+
+    Example:
+        >>> c = Counts.of_matches(find_matches("They are idiots; it may fail."))
+        >>> c.of("hostility"), c.of("hedging"), c.of("loaded")
+        ((1, 1.5), (1, 1.0), (0, 0.0))
+    """
+
+    n: tuple[int, ...]
+    weight: tuple[float, ...]
+
+    def of(self, dimension: str) -> tuple[int, float]:
+        """``(number of matches, sum of weights)`` of one dimension."""
+        i = _DIM_INDEX[dimension]
+        return self.n[i], self.weight[i]
+
+    @classmethod
+    def of_matches(cls, matches: Iterable[Match]) -> Counts:
+        """Tally matches (in the order given, which fixes the float sums)."""
+        n = [0] * len(DIMENSIONS)
+        w = [0.0] * len(DIMENSIONS)
+        for m in matches:
+            d = _DIM_INDEX[m.dimension]
+            n[d] += 1
+            w[d] += m.weight
+        return cls(tuple(n), tuple(w))
+
+
+#: What :meth:`Matcher.counts` returns for a text without matches.
+ZERO_COUNTS: Counts = Counts((0,) * len(DIMENSIONS), (0.0,) * len(DIMENSIONS))
+
+
+def _cand_order(t: _Cand) -> tuple[int, int, int]:
     return (t[0], t[1], t[1] - t[2])
 
 
 def _match_order(m: Match) -> tuple[int, int]:
     return (m.start, m.end)
-
-
-#: What :meth:`Matcher.counts` returns for a text without matches.
-ZERO_COUNTS: tuple[int, int, int, int, float, float, float, float] = (0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0)
 
 
 class _Compiled:
@@ -131,9 +183,12 @@ def _hit(
         c = norm[e]
         if c.isalnum():
             return
-        if c == "'" and e + 1 < n and norm[e + 1].isalnum():
-            if norm[e + 1] != "s" or (e + 2 < n and norm[e + 2].isalnum()):
-                return
+        # not a whole word if an apostrophe continues it ("don't"), unless it is a possessive 's
+        if (
+            c == "'" and e + 1 < n and norm[e + 1].isalnum()
+            and (norm[e + 1] != "s" or (e + 2 < n and norm[e + 2].isalnum()))
+        ):
+            return
     os_ = s if offsets is None else offsets[s]
     for comp in comps:
         note = ""
@@ -151,24 +206,23 @@ def _hit(
         cands.append((comp.group, s, e, comp, note, neg))
 
 
-def _tally(selected: list[_Cand]) -> tuple[int, int, int, int, float, float, float, float]:
-    # weights are added in text order within each dimension, as summing find()'s matches does
-    n = [0, 0, 0, 0]
-    w = [0.0, 0.0, 0.0, 0.0]
+def _tally(selected: list[_Cand]) -> Counts:
+    # weights are added in text order within each dimension, as Counts.of_matches(find()) does
+    n = [0] * len(DIMENSIONS)
+    w = [0.0] * len(DIMENSIONS)
     for cand in selected:
         comp = cand[3]
         d = _HEDGING if cand[5] else comp.dim
         n[d] += 1
         w[d] += comp.weight
-    return n[0], n[1], n[2], n[3], w[0], w[1], w[2], w[3]
+    return Counts(tuple(n), tuple(w))
 
 
 class Matcher:
-    """A lexicon compiled for matching.  Build via ``Lexicon.compiled()``.
+    """A lexicon compiled for matching.  Get one via :func:`compile_lexicon` (cached).
 
     Example:
-        >>> from analysis.scoring.lexicon import Lexicon
-        >>> m = Lexicon.builtin().compiled()
+        >>> m = compile_lexicon(Lexicon.builtin())
         >>> [(x.term, x.category) for x in m.find("They are idiots.") if x.dimension == "hostility"]
         [('idiot', 'insult')]
     """
@@ -203,7 +257,7 @@ class Matcher:
             hit(cands, norm, n, end_i + 1 - klen, end_i + 1, comps, text, offsets)
         return cands, offsets
 
-    def counts_many(self, texts: Sequence[str]) -> list[tuple[int, int, int, int, float, float, float, float]]:
+    def counts_many(self, texts: Sequence[str]) -> list[Counts]:
         """``[self.counts(t) for t in texts]`` (non-empty strings), with one automaton scan.
 
         The normalised texts are joined by a separator that no text and no key
@@ -211,8 +265,8 @@ class Matcher:
         text alone, exactly as :meth:`counts` does.
 
         Example:
-            >>> from analysis.scoring.lexicon import Lexicon
-            >>> [c[0] for c in Lexicon.builtin().compiled().counts_many(["They are idiots.", "Fine."])]
+            >>> m = compile_lexicon(Lexicon.builtin())
+            >>> [c.of("hostility")[0] for c in m.counts_many(["They are idiots.", "Fine."])]
             [1, 0]
         """
         if self._empty or not texts:
@@ -288,17 +342,15 @@ class Matcher:
             out.sort(key=_match_order)
         return out
 
-    def counts(self, text: str) -> tuple[int, int, int, int, float, float, float, float]:
+    def counts(self, text: str) -> Counts:
         """Number of matches and sum of their weights per dimension, without building them.
 
-        Returns ``(n_hostility, n_hedging, n_certainty, n_loaded, w_hostility,
-        w_hedging, w_certainty, w_loaded)``: the same numbers as tallying
-        :meth:`find` (same matches, weights added in the same text order).
+        The same numbers as ``Counts.of_matches(self.find(text))`` (same
+        matches, weights added in the same text order).
 
         Example:
-            >>> from analysis.scoring.lexicon import Lexicon
-            >>> Lexicon.builtin().compiled().counts("They are idiots.")[0]
-            1
+            >>> compile_lexicon(Lexicon.builtin()).counts("They are idiots.").of("hostility")
+            (1, 1.5)
         """
         if self._empty or not text:
             return ZERO_COUNTS
@@ -308,6 +360,30 @@ class Matcher:
         return _tally(self._select(cands))
 
 
+# Lexicon -> its Matcher.  Keyed weakly by identity (Lexicon has eq=False), so
+# a lexicon stays plain data, pickles without its automaton, and a compiled
+# matcher goes away with its lexicon.
+_COMPILED: weakref.WeakKeyDictionary[Lexicon, Matcher] = weakref.WeakKeyDictionary()
+
+
+def compile_lexicon(lexicon: Lexicon) -> Matcher:
+    """The :class:`Matcher` of ``lexicon``, built on first use and then reused.
+
+    Example:
+        >>> lex = Lexicon.builtin("hedging")
+        >>> compile_lexicon(lex) is compile_lexicon(lex)
+        True
+        >>> [m.surface for m in compile_lexicon(lex).find("It may rain.")]
+        ['may']
+    """
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(f"compile_lexicon expects a Lexicon, got {type(lexicon).__name__}")
+    matcher = _COMPILED.get(lexicon)
+    if matcher is None:
+        matcher = _COMPILED[lexicon] = Matcher(lexicon)
+    return matcher
+
+
 def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
     """Convenience: matches of ``lexicon`` (default: built-in) in ``text``.
 
@@ -315,7 +391,5 @@ def find_matches(text: str, lexicon: Lexicon | None = None) -> list[Match]:
         >>> [(m.surface, m.dimension) for m in find_matches("It is not certain.")]
         [('certain', 'hedging')]
     """
-    from analysis.scoring.lexicon import Lexicon
-
     lex = Lexicon.builtin() if lexicon is None else lexicon
-    return lex.compiled().find(text)
+    return compile_lexicon(lex).find(text)

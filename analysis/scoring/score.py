@@ -16,6 +16,11 @@ word token, e.g. a narration row that is only ``"."`` or ``":"``: nothing to
 rate, so aggregates skip it instead of counting a statement of 0 tokens).
 Non-ok rows have zero counts and sentiment 0.
 
+One text (:func:`score_text`) and a table (:func:`score_frame`) go through
+the same core, :func:`_score_columns`: split into sentences, sentiment per
+sentence, lexicon counts, status; only the final arithmetic differs (Python
+floats for one text, numpy columns for a table, the same IEEE operations).
+
 Example:
     >>> s = score_text("Retribution is inevitable.")
     >>> s.hostility_count, s.certainty_count, s.n_tokens
@@ -25,38 +30,66 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress
 from operator import itemgetter
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
-from analysis.scoring.lexicon import DIMENSIONS, Lexicon, resolve_lexicon
-from analysis.scoring.match import ZERO_COUNTS, Match
-from analysis.scoring.sentiment import aggregate, get_backend
-from analysis.scoring.tokenize import count_words, sentence_spans
+from analysis.constants import DIMENSIONS
+from analysis.scoring.lexicon import Lexicon, resolve_lexicon
+from analysis.scoring.match import ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
+from analysis.scoring.sentiment import BACKENDS, Scorer, aggregate, get_backend
+from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
+from analysis.validate_args import ArgumentError, check_choice, require_columns
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
 #: Status of a text with visible characters but no word token.
 NO_WORDS = "no_words"
-_NAN = math.nan
 Mode = Literal["extend", "replace"]
+Unit = Literal["text", "sentence"]
+#: (compound, neg, neu, pos)
+Sentiment4 = tuple[float, float, float, float]
+
+LEXICON_MODES: tuple[str, ...] = ("extend", "replace")
+UNITS: tuple[str, ...] = ("text", "sentence")
+_SENTIMENT_KEYS = ("compound", "neg", "neu", "pos")
 
 #: Score columns in output order (``score_frame`` adds nothing else).
 SCORE_COLUMNS: tuple[str, ...] = (
     "n_tokens",
     "n_sentences",
     *(f"{d}_{k}" for d in DIMENSIONS for k in ("count", "rate", "score")),
-    "sentiment_compound",
-    "sentiment_neg",
-    "sentiment_neu",
-    "sentiment_pos",
+    *(f"sentiment_{k}" for k in _SENTIMENT_KEYS),
     "status",
 )
+
+#: Columns ``score_frame(..., unit="sentence")`` puts before ``SCORE_COLUMNS``.
+SENTENCE_COLUMNS: tuple[str, ...] = ("row", "sentence", "start", "end", "sentence_text")
 
 
 @dataclass(frozen=True, slots=True)
 class TextScores:
-    """Scores of one text; see the module docstring for the formulas."""
+    """Scores of one text, from :func:`score_text`; see the module docstring for the formulas.
+
+    One field per ``SCORE_COLUMNS`` entry (the columns of :func:`score_frame`)
+    plus ``matches``, the :class:`~analysis.scoring.match.Match` spans behind
+    the counts, ordered by offset.
+
+    Example:
+        >>> s = score_text("They might be idiots.")
+        >>> s.status, s.n_tokens, s.hostility_count, s.hedging_count
+        ('ok', 4, 1, 1)
+        >>> s.hostility_rate == 1000 * s.hostility_count / s.n_tokens
+        True
+        >>> [(m.surface, m.dimension) for m in s.matches]
+        [('might', 'hedging'), ('idiots', 'hostility')]
+        >>> score_text(None).status, score_text(None).matches
+        ('missing', [])
+    """
 
     n_tokens: int
     n_sentences: int
@@ -79,114 +112,212 @@ class TextScores:
     status: str
     matches: list[Match] = field(default_factory=list)
 
-    def to_dict(self, matches: bool = False) -> dict[str, Any]:
+    def to_dict(self, matches: bool = False) -> dict[str, object]:
         """Fields as a dict; ``matches=True`` adds the matches as a list of dicts.
 
         Example:
             >>> score_text("").to_dict()["status"]
             'empty'
         """
-        d = {c: getattr(self, c) for c in SCORE_COLUMNS}
+        d: dict[str, object] = {c: getattr(self, c) for c in SCORE_COLUMNS}
         if matches:
             d["matches"] = [m.to_dict() for m in self.matches]
         return d
 
 
-def _text_status(value: Any) -> str | None:
-    """'missing' / 'empty' for values that are not scored, else None."""
+def _text_status(value: object) -> str | None:
+    """'missing' / 'empty' for values that are not scored, 'invalid' for non-text, else None."""
     if value is None:
         return "missing"
     if isinstance(value, float) and math.isnan(value):
         return "missing"
     if isinstance(value, str):
         return None if value and not value.isspace() else "empty"
-    try:
-        import pandas as pd
+    import pandas as pd
 
-        if value is pd.NA or value is pd.NaT:
-            return "missing"
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pass
+    if value is pd.NA or value is pd.NaT:
+        return "missing"
     return "invalid"
 
 
-def _empty_row(status: str) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(SCORE_COLUMNS, 0)
-    for d in DIMENSIONS:
-        row[f"{d}_rate"] = row[f"{d}_score"] = 0.0
-    row["sentiment_compound"] = row["sentiment_neg"] = row["sentiment_neu"] = row["sentiment_pos"] = 0.0
-    row["status"] = status
-    return row
-
-
-def _sentence_scores(text: str, senti: Any) -> tuple[int, int, float, float, float, float]:
-    """``(n_tokens, n_sentences, compound, neg, neu, pos)`` of a non-blank text."""
+def _sentences(text: str) -> list[str]:
+    """The sentences of a non-blank text: the one splitting rule of every unit."""
     spans = sentence_spans(text)
-    if len(spans) == 1:
+    if len(spans) == 1:  # most statements
         a, b = spans[0]
-        sent = text[a:b]
-        n_tokens = count_words(sent)
-        if senti is None:
-            return n_tokens, 1, _NAN, _NAN, _NAN, _NAN
-        if n_tokens:
-            d = senti(sent)
-            return n_tokens, 1, d["compound"], d["neg"], d["neu"], d["pos"]
-        return n_tokens, 1, 0.0, 0.0, 0.0, 0.0
-    sents = [text[a:b] for a, b in spans]
-    weights = [count_words(s) for s in sents]
-    n_tokens = sum(weights)
-    if senti is None:
-        return n_tokens, len(spans), _NAN, _NAN, _NAN, _NAN
-    c, ng, nu, p = aggregate([senti(s) if w else {} for s, w in zip(sents, weights)], weights)
-    return n_tokens, len(spans), c, ng, nu, p
+        return [text[a:b]]
+    return [text[a:b] for a, b in spans]
 
 
-def _score_one(text: str, matcher: Any, senti: Any) -> tuple[dict[str, Any], list[Match]]:
-    n_tokens, n_sentences, *sv = _sentence_scores(text, senti)
-    matches = matcher.find(text)
-    c_h = c_e = c_c = c_l = 0
-    w_h = w_e = w_c = w_l = 0.0
-    for m in matches:
-        dim = m.dimension
-        if dim == "hostility":
-            c_h += 1
-            w_h += m.weight
-        elif dim == "hedging":
-            c_e += 1
-            w_e += m.weight
-        elif dim == "certainty":
-            c_c += 1
-            w_c += m.weight
+def _one_sentence(text: str) -> list[str]:
+    """A text that is already one sentence (``unit="sentence"``)."""
+    return [text]
+
+
+Splitter = Callable[[str], list[str]]
+_T = TypeVar("_T")
+
+
+class _Columns(NamedTuple):
+    """Raw score columns of :func:`_score_columns`, in text order (some flattened, see below)."""
+
+    n_tokens: list[int]
+    n_sentences: list[int]
+    # Per-text tuples, flattened into plain numbers so that they die with
+    # their batch instead of piling up for the garbage collector to scan
+    # again and again: text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4],
+    # its Counts.n and Counts.weight count_n/count_w[i * D:(i + 1) * D]
+    # (D = len(DIMENSIONS)).
+    sentiment: list[float]
+    count_n: list[int]
+    count_w: list[float]
+    status: list[str]
+    matches: list[list[Match]]  # empty unless with_matches
+
+
+#: Texts per batch in :func:`_score_columns`: large enough that each phase
+#: stays in the CPU caches, small enough to keep memory flat.
+_BATCH = 1024
+_get_sentiment = itemgetter(*_SENTIMENT_KEYS)
+_ZERO4: Sentiment4 = (0.0, 0.0, 0.0, 0.0)
+_NAN4: Sentiment4 = (math.nan, math.nan, math.nan, math.nan)
+
+
+def _score_columns(
+    texts: Sequence[object],
+    matcher: Matcher,
+    senti: Scorer | None,
+    *,
+    split: Splitter = _sentences,
+    with_matches: bool = False,
+) -> _Columns:
+    """The core of :func:`score_text` and :func:`score_frame`: raw score columns, in text order.
+
+    Gives per text its token and sentence counts, sentiment, lexicon
+    :class:`Counts` and status (rates and scores are left to the caller).
+    Texts go in batches, phase by phase (split, sentiment, lexicon), so each
+    phase's tables stay in the CPU caches instead of evicting each other
+    text after text.  ``with_matches=True`` builds the :class:`Match` spans
+    (``Matcher.find``) and tallies them; otherwise ``Matcher.counts_many``
+    counts without building them -- the same numbers (tests pin this).
+    Values that are not non-blank strings get their status and zero scores.
+
+    Example:
+        >>> cols = _score_columns(["Fine.", None, " "], compile_lexicon(Lexicon.builtin()), None)
+        >>> cols.status, cols.n_tokens
+        (['ok', 'missing', 'empty'], [1, 0, 0])
+    """
+    cols = _Columns([], [], [], [], [], [], [])
+    for i in range(0, len(texts), _BATCH):
+        _score_batch(texts[i : i + _BATCH], matcher, senti, split, with_matches, cols)
+    return cols
+
+
+def _score_batch(
+    texts: Sequence[object], matcher: Matcher, senti: Scorer | None,
+    split: Splitter, with_matches: bool, cols: _Columns,
+) -> None:
+    # Flat bookkeeping, no container per text (the garbage collector would
+    # pay for each): a text has n_sentences > 0 exactly when it is scored,
+    # and `weights` holds the token counts of all its sentences in order.
+    first = len(cols.n_sentences)
+    ok: list[str] = []
+    weights: list[int] = []
+    flat: list[str] = []  # every sentence with word tokens, in order
+    status_col, n_tokens, n_sentences = cols.status, cols.n_tokens, cols.n_sentences
+    for t in texts:
+        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
+        if status is not None:
+            status_col.append(status)
+            n_tokens.append(0)
+            n_sentences.append(0)
+            continue
+        status_col.append("ok")
+        ok.append(t)  # type: ignore[arg-type]  # status None: a non-blank str
+        sents = split(t)  # type: ignore[arg-type]
+        if len(sents) == 1:  # most statements: spare the list work below
+            n = count_words(sents[0])
+            weights.append(n)
+            n_tokens.append(n)
+            if n:
+                flat.append(sents[0])
         else:
-            c_l += 1
-            w_l += m.weight
+            w = list(map(count_words, sents))
+            weights.extend(w)
+            n_tokens.append(sum(w))
+            flat.extend(compress(sents, w))
+        n_sentences.append(len(sents))
+    plan = n_sentences[first:]
+    scored = iter(list(map(senti, flat)) if senti is not None else ())
+    _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
+    if with_matches:
+        found = [matcher.find(t) for t in ok]
+        counts = [Counts.of_matches(m) for m in found]
+        cols.matches.extend(_spread(plan, found, []))
+    else:
+        counts = matcher.counts_many(ok)
+    if len(ok) != len(plan):
+        counts = _spread(plan, counts, ZERO_COUNTS)
+    cols.count_n.extend(chain.from_iterable([c.n for c in counts]))
+    cols.count_w.extend(chain.from_iterable([c.weight for c in counts]))
+
+
+def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
+    """``values`` (one per scored text) with ``blank`` at the texts not scored (0 sentences)."""
+    it = iter(values)
+    return [next(it) if k else blank for k in plan]
+
+
+def _sentiment_column(
+    plan: list[int], weights: list[int], scored: Iterator[dict[str, float]], no_sentiment: bool,
+    out: list[float],
+) -> None:
+    """Append each text's sentiment: NaN without a backend, 0 for texts not scored.
+
+    ``plan`` gives each text's number of sentences (0: not scored) and
+    ``weights`` their token counts; ``scored`` the scores of the sentences
+    with tokens.  One sentence keeps VADER's own numbers (a weighted mean of
+    one value is not always bit-identical to it); several are token-weighted
+    (:func:`analysis.scoring.sentiment.aggregate`).
+    """
+    if no_sentiment:
+        out.extend(_NAN4 * len(plan))
+        return
+    pos = 0
+    for k in plan:
+        if k == 0:
+            out.extend(_ZERO4)
+        elif k == 1:
+            out.extend(_get_sentiment(next(scored)) if weights[pos] else _ZERO4)
+            pos += 1
+        else:
+            w = weights[pos : pos + k]
+            pos += k
+            out.extend(aggregate([next(scored) if x else {} for x in w], w))
+
+
+def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, Scorer | None]:
+    check_choice("lexicon_mode", lexicon_mode, LEXICON_MODES, who=who)
+    check_choice("sentiment", sentiment, BACKENDS, who=who)
+    return compile_lexicon(resolve_lexicon(lexicons, lexicon_mode)), get_backend(sentiment)
+
+
+def _text_scores(cols: _Columns, i: int) -> TextScores:
+    """Row ``i`` of ``cols`` as :class:`TextScores` (Python floats, as :func:`_columns_frame`)."""
+    n_tokens = cols.n_tokens[i]
     per = 1000.0 / n_tokens if n_tokens else 0.0
-    row = {
-        "n_tokens": n_tokens,
-        "n_sentences": n_sentences,
-        "hostility_count": c_h,
-        "hostility_rate": c_h * per,
-        "hostility_score": w_h * per,
-        "hedging_count": c_e,
-        "hedging_rate": c_e * per,
-        "hedging_score": w_e * per,
-        "certainty_count": c_c,
-        "certainty_rate": c_c * per,
-        "certainty_score": w_c * per,
-        "loaded_count": c_l,
-        "loaded_rate": c_l * per,
-        "loaded_score": w_l * per,
-        "sentiment_compound": sv[0],
-        "sentiment_neg": sv[1],
-        "sentiment_neu": sv[2],
-        "sentiment_pos": sv[3],
-        "status": "ok" if n_tokens else NO_WORDS,
-    }
-    return row, matches
-
-
-def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str) -> tuple[Any, Any]:
-    return resolve_lexicon(lexicons, lexicon_mode).compiled(), get_backend(sentiment)
+    row: dict[str, int | float | str] = {"n_tokens": n_tokens, "n_sentences": cols.n_sentences[i]}
+    at = i * len(DIMENSIONS)
+    for k, d in enumerate(DIMENSIONS, start=at):
+        row[f"{d}_count"] = cols.count_n[k]
+        row[f"{d}_rate"] = cols.count_n[k] * per
+        row[f"{d}_score"] = cols.count_w[k] * per
+    k4 = len(_SENTIMENT_KEYS)
+    for key, value in zip(_SENTIMENT_KEYS, cols.sentiment[k4 * i : k4 * (i + 1)]):
+        row[f"sentiment_{key}"] = value
+    status = cols.status[i]
+    row["status"] = NO_WORDS if status == "ok" and not n_tokens else status
+    return TextScores(**row, matches=cols.matches[i] if cols.matches else [])  # type: ignore[arg-type]
 
 
 def score_text(
@@ -208,63 +339,22 @@ def score_text(
 
     Raises:
         TypeError: ``text`` is neither a string nor missing.
+        ArgumentError: ``lexicon_mode`` or ``sentiment`` is not one of the options.
 
     Example:
         >>> s = score_text("They are idiots.")
         >>> s.hostility_count, s.sentiment_compound, [m.surface for m in s.matches]
         (1, 0.0, ['idiots'])
     """
-    status = _text_status(text)
-    if status == "invalid":
+    if _text_status(text) == "invalid":
         raise TypeError(f"score_text expects a str (or None/NaN), got {type(text).__name__}")
-    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
-    if status is not None:
-        row = _empty_row(status)
-        if senti is None:
-            row["sentiment_compound"] = row["sentiment_neg"] = row["sentiment_neu"] = row["sentiment_pos"] = math.nan
-        return TextScores(**row, matches=[])
-    row, matches = _score_one(text, matcher, senti)  # type: ignore[arg-type]
-    return TextScores(**row, matches=matches)
+    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_text")
+    return _text_scores(_score_columns([text], matcher, senti, with_matches=True), 0)
 
 
-def _score_texts(
-    texts: Sequence[Any],
-    *,
-    lexicons: LexiconArg = None,
-    lexicon_mode: Mode = "extend",
-    sentiment: str = "fast",
-    with_matches: bool = False,
-) -> list[dict[str, Any]]:
-    """Sequential core: one row dict per text (the ``SCORE_COLUMNS``), in order.
-
-    Values that are not strings get status 'missing'/'empty'/'invalid' (never
-    an exception), so a caller that validated its column can score chunks.
-    ``with_matches=True`` adds a ``matches`` list to each row.
-
-    Example:
-        >>> [r["status"] for r in _score_texts(["Fine.", None, " "])]
-        ['ok', 'missing', 'empty']
-    """
-    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
-    out: list[dict[str, Any]] = []
-    for t in texts:
-        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
-        if status is None:
-            row, matches = _score_one(t, matcher, senti)
-        else:
-            row, matches = _empty_row(status), []
-            if senti is None:
-                row["sentiment_compound"] = row["sentiment_neg"] = row["sentiment_neu"] = row["sentiment_pos"] = math.nan
-        if with_matches:
-            row["matches"] = matches
-        out.append(row)
-    return out
-
-
-def _text_values(df: Any, text_col: str) -> list[Any]:
-    if text_col not in df.columns:
-        raise KeyError(f"text column {text_col!r} not in DataFrame; columns: {', '.join(map(str, df.columns))}")
-    values = df[text_col].tolist()
+def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
+    require_columns(df, [text_col], who=who, frame_name="df")
+    values: list[object] = df[text_col].tolist()
     for pos, v in enumerate(values):
         if type(v) is not str and _text_status(v) == "invalid":
             raise TypeError(
@@ -274,24 +364,63 @@ def _text_values(df: Any, text_col: str) -> list[Any]:
     return values
 
 
+# Long for its docstring only (what help(score_frame) shows: arguments and output columns).
 def score_frame(
-    df: Any,
+    df: pd.DataFrame,
     text_col: str = "text",
     *,
     lexicons: LexiconArg = None,
     lexicon_mode: Mode = "extend",
     sentiment: str = "fast",
     jobs: int = 1,
-) -> Any:
-    """Score ``df[text_col]``: same index and row order, one row per input row.
+    unit: Unit = "text",
+) -> pd.DataFrame:
+    """Score ``df[text_col]``, one output row per input row (or per sentence).
 
-    Columns: ``SCORE_COLUMNS`` (counts, rates and scores per dimension,
-    sentiment, ``status``).  ``jobs > 1`` scores on several processes
-    (:func:`analysis.scale.parallel.score_frame_parallel`); results are
-    identical.
+    Args:
+        df: the table; only ``text_col`` is read.
+        text_col: the column holding the texts (str; None/NaN/pd.NA are
+            'missing', blank strings 'empty').
+        lexicons: a :class:`~analysis.scoring.lexicon.Lexicon` or a list of
+            them (e.g. ``Lexicon.from_csv("mine.csv")``), combined with the
+            built-in lexicons by ``lexicon_mode``; ``None`` scores with the
+            built-in lexicons only.
+        lexicon_mode: ``"extend"`` adds the user entries to the built-in
+            ones (a user entry wins on the same dimension and term);
+            ``"replace"`` drops the built-in entries of every dimension the
+            user lexicons cover, so those dimensions count user terms only.
+        sentiment: ``"fast"`` (FastVader, identical numbers to VADER and
+            faster), ``"vader"`` (the reference vaderSentiment) or ``"none"``
+            (skip sentiment; the four sentiment columns are NaN).
+        jobs: processes to score on (``unit="text"`` only); ``jobs > 1``
+            uses :func:`analysis.scale.parallel.score_frame_parallel`, with
+            identical results.
+        unit: ``"text"`` -- one row per input row, same index and order;
+            ``"sentence"`` -- one row per sentence of each text (the
+            sentences of :func:`analysis.split_sentences`), each scored as a
+            text of its own, on a fresh RangeIndex.
+
+    Returns:
+        A DataFrame with ``SCORE_COLUMNS``:
+
+        * ``n_tokens``, ``n_sentences`` -- word tokens and sentences;
+        * for each dimension ``d`` in hostility, hedging, certainty, loaded:
+          ``d_count`` (matches), ``d_rate`` (per 1,000 tokens) and
+          ``d_score`` (weighted rate);
+        * ``sentiment_compound``, ``sentiment_neg``, ``sentiment_neu``,
+          ``sentiment_pos`` -- token-weighted VADER over sentences;
+        * ``status`` -- ``ok``, ``missing`` or ``empty``.
+
+        With ``unit="sentence"`` these come after ``SENTENCE_COLUMNS``:
+        ``row`` (the parent row's index label), ``sentence`` (0-based number
+        within the parent), ``start``/``end`` (offsets into the parent text)
+        and ``sentence_text``.  A parent whose text is missing or empty gets
+        one row with that status and ``<NA>``/None in those columns, so every
+        input row is accounted for.  Join back with ``out.join(df, on="row")``.
 
     Raises:
-        KeyError: ``text_col`` is not a column.
+        ArgumentError: ``text_col`` is not a column or appears twice (also a
+            KeyError), or an option is not one of those listed above.
         TypeError: the column holds non-text values (names column and row).
 
     Example:
@@ -300,132 +429,86 @@ def score_frame(
         >>> out = score_frame(df)
         >>> out.index.tolist(), out["status"].tolist(), out["hostility_count"].tolist()
         ([7, 8, 9], ['ok', 'missing', 'empty'], [1, 0, 0])
+        >>> per = score_frame(pd.DataFrame({"text": ["It may rain. They are idiots.", None]}),
+        ...                   unit="sentence")
+        >>> per[["row", "sentence", "start", "end", "hedging_count", "status"]].values.tolist()
+        [[0, 0, 0, 12, 1, 'ok'], [0, 1, 13, 29, 0, 'ok'], [1, <NA>, <NA>, <NA>, 0, 'missing']]
     """
-
-    values = _text_values(df, text_col)
+    check_choice("unit", unit, UNITS, who="score_frame")
+    values = _text_values(df, text_col, "score_frame")
     if jobs is not None and jobs != 1:
+        if unit != "text":
+            raise ArgumentError(f"score_frame: jobs={jobs!r} needs unit='text'; unit={unit!r} runs with jobs=1")
         from analysis.scale.parallel import score_frame_parallel
 
         return score_frame_parallel(
             df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment
         )
-    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
+    matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_frame")
+    if unit == "sentence":
+        return _sentence_frame(df.index, values, matcher, senti)
     return _columns_frame(_score_columns(values, matcher, senti), df.index)
 
 
-#: Texts per batch in :func:`_score_columns`: large enough that each phase
-#: stays in the CPU caches, small enough to keep memory flat.
-_BATCH = 1024
-_SENTIMENT_KEYS = ("compound", "neg", "neu", "pos")
-_get_sentiment = itemgetter(*_SENTIMENT_KEYS)
-_ZERO4 = (0.0, 0.0, 0.0, 0.0)
-_NAN4 = (_NAN, _NAN, _NAN, _NAN)
+def _sentence_frame(index: pd.Index, values: list[object], matcher: Matcher, senti: Scorer | None) -> pd.DataFrame:
+    """``score_frame(..., unit="sentence")``: each sentence a text of its own."""
+    import pandas as pd
 
-
-class _Columns(NamedTuple):
-    """Raw score columns of :func:`_score_columns`, one item per text."""
-
-    n_tokens: list[int]
-    n_sentences: list[int]
-    sentiment: list[tuple[float, float, float, float]]  # compound, neg, neu, pos
-    counts: list[tuple[int, int, int, int, float, float, float, float]]  # Matcher.counts
-    status: list[str]
-
-
-def _score_columns(texts: Sequence[Any], matcher: Any, senti: Any) -> _Columns:
-    """The fast core of :func:`score_frame`: counts without Match objects or row dicts.
-
-    Gives per text the numbers of ``_sentence_scores`` and ``Matcher.counts``
-    (rates and scores are left to :func:`_columns_frame`, whole columns at a
-    time).  Texts go in batches, phase by phase (split, sentiment, lexicon),
-    so each phase's tables stay in the CPU caches instead of evicting each
-    other text after text.
-    """
-    cols = _Columns([], [], [], [], [])
-    for i in range(0, len(texts), _BATCH):
-        _score_batch(texts[i : i + _BATCH], matcher, senti, cols)
-    return cols
-
-
-def _score_batch(texts: Sequence[Any], matcher: Any, senti: Any, cols: _Columns) -> None:
-    # plan per text: None (not scored), n_tokens of its one sentence, or the
-    # token counts of its sentences
-    plan: list[int | list[int] | None] = []
-    ok: list[str] = []
-    flat: list[str] = []  # every sentence with word tokens, in order
-    status_col = cols.status
-    for t in texts:
-        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
-        if status is not None:
-            status_col.append(status)
-            plan.append(None)
+    rows: list[object] = []
+    number: list[int | None] = []
+    starts: list[int | None] = []
+    ends: list[int | None] = []
+    units: list[object] = []  # a sentence, or the parent's missing/blank value
+    for label, value in zip(index, values):
+        spans = split_sentences(value) if _text_status(value) is None else []  # type: ignore[arg-type]
+        if not spans:
+            rows.append(label)
+            number.append(None)
+            starts.append(None)
+            ends.append(None)
+            units.append(value)
             continue
-        status_col.append("ok")
-        ok.append(t)
-        spans = sentence_spans(t)
-        if len(spans) == 1:
-            a, b = spans[0]
-            sent = t[a:b]
-            n = count_words(sent)
-            plan.append(n)
-            if n:
-                flat.append(sent)
-        else:
-            sents = [t[a:b] for a, b in spans]
-            weights = [count_words(x) for x in sents]
-            plan.append(weights)
-            flat.extend(x for x, w in zip(sents, weights) if w)
-    scored = iter(list(map(senti, flat)) if senti is not None else ())
-    counts = matcher.counts_many(ok)
-    n_tokens, n_sentences, sentiment = cols.n_tokens, cols.n_sentences, cols.sentiment
-    if len(ok) == len(texts):
-        cols.counts.extend(counts)
-    else:
-        it = iter(counts)
-        cols.counts.extend(ZERO_COUNTS if p is None else next(it) for p in plan)
-    blank = _NAN4 if senti is None else _ZERO4
-    for p in plan:
-        if type(p) is int:
-            n_tokens.append(p)
-            n_sentences.append(1)
-            if senti is None:
-                sentiment.append(_NAN4)
-            else:
-                sentiment.append(_get_sentiment(next(scored)) if p else _ZERO4)
-        elif p is None:
-            n_tokens.append(0)
-            n_sentences.append(0)
-            sentiment.append(blank)
-        else:
-            n_tokens.append(sum(p))
-            n_sentences.append(len(p))
-            if senti is None:
-                sentiment.append(_NAN4)
-            else:
-                sentiment.append(aggregate([next(scored) if w else {} for w in p], p))
+        for k, span in enumerate(spans):
+            rows.append(label)
+            number.append(k)
+            starts.append(span.start)
+            ends.append(span.end)
+            units.append(span.text)
+    scores = _columns_frame(_score_columns(units, matcher, senti, split=_one_sentence), pd.RangeIndex(len(units)))
+    head = pd.DataFrame(
+        {
+            "row": pd.Series(rows, dtype=index.dtype if len(rows) else object),
+            "sentence": pd.array(number, dtype="Int64"),
+            "start": pd.array(starts, dtype="Int64"),
+            "end": pd.array(ends, dtype="Int64"),
+            "sentence_text": pd.Series([u if n is not None else None for u, n in zip(units, number)], dtype=object),
+        }
+    )
+    return pd.concat([head, scores], axis=1)
 
 
-def _columns_frame(cols: _Columns, index: Any) -> Any:
+def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     """The ``SCORE_COLUMNS`` frame of :func:`_score_columns` output.
 
     Rates and scores are computed per column with numpy: ``1000.0 / n`` and
-    the products are the same IEEE operations as per-row Python arithmetic,
-    so every value is bit-identical to :func:`score_text`'s.
+    the products are the same IEEE operations as :func:`_text_scores`'s
+    Python arithmetic, so every value is bit-identical to :func:`score_text`'s.
     """
     import numpy as np
     import pandas as pd
 
+    n_dims = len(DIMENSIONS)
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    # small integer counts are exact in float64
-    counts = np.array(cols.counts, dtype=np.float64).reshape(-1, 8)
-    sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, 4)
-    data: dict[str, Any] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
+    n = np.array(cols.count_n, dtype=np.int64).reshape(-1, n_dims)
+    weight = np.array(cols.count_w, dtype=np.float64).reshape(-1, n_dims)
+    sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
+    data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(DIMENSIONS):
-        data[f"{d}_count"] = counts[:, i].astype(np.int64)
-        data[f"{d}_rate"] = counts[:, i] * per
-        data[f"{d}_score"] = counts[:, 4 + i] * per
+        data[f"{d}_count"] = n[:, i].copy()
+        data[f"{d}_rate"] = n[:, i] * per
+        data[f"{d}_score"] = weight[:, i] * per
     for i, k in enumerate(_SENTIMENT_KEYS):
         data[f"sentiment_{k}"] = sentiment[:, i].copy()
     data["status"] = [NO_WORDS if s == "ok" and not n else s for s, n in zip(cols.status, cols.n_tokens)]
@@ -438,13 +521,15 @@ MATCH_COLUMNS: tuple[str, ...] = (
 
 
 def matches_frame(
-    df: Any,
+    df: pd.DataFrame,
     text_col: str = "text",
     *,
     lexicons: LexiconArg = None,
     lexicon_mode: Mode = "extend",
-) -> Any:
-    """One row per match; ``row`` holds the index value of the source row.
+) -> pd.DataFrame:
+    """One row per match (``MATCH_COLUMNS``); ``row`` holds the index value of the source row.
+
+    ``lexicons`` and ``lexicon_mode`` as in :func:`score_frame`.
 
     Example:
         >>> import pandas as pd
@@ -454,11 +539,12 @@ def matches_frame(
     """
     import pandas as pd
 
-    values = _text_values(df, text_col)
-    matcher = resolve_lexicon(lexicons, lexicon_mode).compiled()
-    records: list[tuple[Any, ...]] = []
+    values = _text_values(df, text_col, "matches_frame")
+    check_choice("lexicon_mode", lexicon_mode, LEXICON_MODES, who="matches_frame")
+    matcher = compile_lexicon(resolve_lexicon(lexicons, lexicon_mode))
+    records: list[tuple[object, ...]] = []
     for idx, v in zip(df.index, values):
-        if _text_status(v) is None:
+        if isinstance(v, str) and _text_status(v) is None:
             for m in matcher.find(v):
                 records.append((idx, m.term, m.dimension, m.category, m.start, m.end, m.surface,
                                 m.weight, m.side, m.rule, m.note))

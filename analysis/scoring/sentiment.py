@@ -12,8 +12,7 @@ without word tokens (e.g. "!!!") carry weight 0; a text without any word
 token scores 0 everywhere.
 
 Backends: ``"fast"`` uses :class:`analysis.scoring.fastvader.FastVader`
-(an exact re-implementation, identical numbers) when that module is
-available, else falls back silently to ``"vader"``, the reference
+(an exact re-implementation, identical numbers); ``"vader"`` the reference
 ``vaderSentiment.SentimentIntensityAnalyzer``.  ``"none"`` skips sentiment
 (the four fields are NaN).
 
@@ -25,15 +24,16 @@ References:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache
+
+from analysis.validate_args import check_choice
 
 BACKENDS: tuple[str, ...] = ("fast", "vader", "none")
-_NAN = float("nan")
 
 Scorer = Callable[[str], dict[str, float]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_backend(name: str = "fast") -> Scorer | None:
     """The ``polarity_scores`` function of a backend (built once); ``None`` for ``"none"``.
 
@@ -41,15 +41,12 @@ def get_backend(name: str = "fast") -> Scorer | None:
         >>> get_backend("vader")("They are idiots.")["compound"]
         0.0
     """
-    if name not in BACKENDS:
-        raise ValueError(f"sentiment must be one of {', '.join(map(repr, BACKENDS))}, got {name!r}")
+    check_choice("sentiment", name, BACKENDS)
     if name == "none":
         return None
     if name == "fast":
-        try:
-            from analysis.scoring.fastvader import FastVader
-        except ImportError:
-            return get_backend("vader")
+        from analysis.scoring.fastvader import FastVader
+
         return FastVader().polarity_scores
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -75,18 +72,3 @@ def aggregate(scores: Sequence[dict[str, float]], weights: Sequence[int]) -> tup
             nu += w * d["neu"]
             p += w * d["pos"]
     return c / total, ng / total, nu / total, p / total
-
-
-def sentence_sentiment(
-    sentences: Sequence[str], weights: Sequence[int], backend: str = "fast"
-) -> tuple[float, float, float, float]:
-    """Aggregate sentiment (compound, neg, neu, pos) of pre-split sentences.
-
-    Example:
-        >>> sentence_sentiment(["They are idiots."], [3], backend="vader")
-        (0.0, 0.0, 1.0, 0.0)
-    """
-    fn = get_backend(backend)
-    if fn is None:
-        return _NAN, _NAN, _NAN, _NAN
-    return aggregate([fn(s) if w else {} for s, w in zip(sentences, weights)], weights)

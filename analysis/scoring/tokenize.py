@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -259,12 +260,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if _INTERNAL_CANDIDATE_RE.search(stripped) is None:
             spans.append((a, a + len(stripped)))
             continue
-        tok = tok or punkt_tokenizer()  # type: ignore[assignment]
-        fast = tok.fast_spans(stripped)  # type: ignore[union-attr]
+        tok = tok or punkt_tokenizer()
+        fast = tok.fast_spans(stripped)
         if fast is None:
-            fast = [(s, e) for s, e in tok.span_tokenize(stripped) if e > s]  # type: ignore[union-attr]
+            fast = [(s, e) for s, e in tok.span_tokenize(stripped) if e > s]
         spans.extend((a + s, a + e) for s, e in fast)
     return spans
+
+
+class Span(NamedTuple):
+    """A piece of a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences of ``text``, with offsets: the splitter every score uses.
+
+    Punkt with its English parameters, and every line break ends a sentence
+    (:func:`sentence_spans`); each span is stripped of surrounding
+    whitespace, and a text with no visible characters has none.
+    ``score_frame(..., unit="sentence")`` scores exactly these sentences.
+
+    Raises:
+        TypeError: ``text`` is not a string.
+
+    Example:
+        >>> t = "Dr. Smith spoke on May 16. He left.\\nUpdated at 22.28 BST"
+        >>> [(s.start, s.end, s.text) for s in split_sentences(t)]
+        [(0, 26, 'Dr. Smith spoke on May 16.'), (27, 35, 'He left.'), (36, 56, 'Updated at 22.28 BST')]
+        >>> split_sentences("   ")
+        []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"split_sentences expects a str, got {type(text).__name__}")
+    return [Span(a, b, text[a:b]) for a, b in sentence_spans(text)]
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

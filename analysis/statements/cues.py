@@ -39,7 +39,6 @@ _SPEECH_STEMS = {
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
-SAY_VERBS = frozenset("say says said tell tells told write writes wrote".split())
 PARTICIPLE_VERBS = ("saying|adding|declaring|noting|warning|stressing|insisting|claiming|arguing|"
                     "explaining|writing|telling|asserting|announcing|emphasi[sz]ing|acknowledging|"
                     "admitting|calling|describing|dubbing|branding|labell?ing|accusing")

@@ -197,11 +197,11 @@ def error_table(
     lines = results.lines.set_index(["article_id", "line_no"])
     weak = _weak_terms(weak_weight)
     reasons = []
-    for r in table.itertuples(index=False):
-        line = lines.loc[(r.article_id, r.line_no)]
-        key = by_key[r.task]
-        reasons.append(error_reason(r.error, str(line["text"]), line[f"matched_{key}"],
-                                    line[f"spans_{key}"], r.value, weak))
+    for r in table.to_dict("records"):
+        line = lines.loc[(r["article_id"], r["line_no"])]
+        key = by_key[str(r["task"])]
+        reasons.append(error_reason(str(r["error"]), str(line["text"]), line[f"matched_{key}"],
+                                    line[f"spans_{key}"], float(r["value"]), weak))
     out = table.assign(
         reason=reasons,
         text=[_short(t, max_chars) for t in table["text"]],

@@ -344,19 +344,6 @@ def assign_split(sentence_id: str) -> str:
     return "dev" if int(hashlib.md5(sentence_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
 
 
-def write_sample(path: Path | None = None, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> Path:
-    """Draw the sample and write it as UTF-8 CSV (default ``SAMPLE_CSV``).
-
-    Example:
-        >>> write_sample(Path("/tmp/hedging_sample.csv"))  # doctest: +SKIP
-        PosixPath('/tmp/hedging_sample.csv')
-    """
-    path = SAMPLE_CSV if path is None else Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sample_sentences(n=n, seed=seed).to_csv(path, index=False, encoding="utf-8")
-    return path
-
-
 def sample_heldout2(
     press_files: dict[str, Path] | None = None,
     seeds_dir: Path | None = None,
@@ -382,16 +369,3 @@ def sample_heldout2(
         n=HELDOUT2_N, seed=HELDOUT2_SEED, press_files=press_files, seeds_dir=seeds_dir,
         exclude=set1["sentence"], id_prefix=HELDOUT2_ID_PREFIX,
     )
-
-
-def write_heldout2_sample(path: Path | None = None) -> Path:
-    """Draw held-out set 2 and write it (default ``HELDOUT2_SAMPLE_CSV``).
-
-    Example:
-        >>> write_heldout2_sample(Path("/tmp/heldout2.csv"))  # doctest: +SKIP
-        PosixPath('/tmp/heldout2.csv')
-    """
-    path = HELDOUT2_SAMPLE_CSV if path is None else Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sample_heldout2().to_csv(path, index=False, encoding="utf-8")
-    return path

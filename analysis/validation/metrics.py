@@ -18,7 +18,7 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -279,7 +279,9 @@ def _pairs(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     return a[keep], b[keep]
 
 
-def _correlate(fn, x: ArrayLike, y: ArrayLike) -> Correlation:
+def _correlate(
+    fn: Callable[[np.ndarray, np.ndarray], Sequence[float]], x: ArrayLike, y: ArrayLike
+) -> Correlation:
     a, b = _pairs(x, y)
     if len(a) < 3 or np.ptp(a) == 0 or np.ptp(b) == 0:
         return Correlation(float("nan"), float("nan"), len(a))

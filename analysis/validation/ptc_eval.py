@@ -181,7 +181,7 @@ def score_lines(
         selected = select_matches(matches, task)
         weight = selected.groupby(selected["row"].astype("int64"))["weight"].sum()
         lines[task.methods[0]] = weight.reindex(range(n), fill_value=0.0).to_numpy(dtype="float64")
-        lines[f"matched_{task.key}"] = _matched_lists(selected, n)
+        lines[f"matched_{task.key}"] = pd.Series(_matched_lists(selected, n), index=lines.index, dtype=object)
         if task.frame_columns:
             values = scores[list(task.frame_columns)].apply(pd.to_numeric, errors="coerce")
             n_nan = int(values.isna().any(axis=1).sum())
@@ -255,7 +255,7 @@ def sentence_metrics(results: PTCResults) -> pd.DataFrame:
                     prf = (
                         metrics.prf_at_threshold(y, s, thr)
                         if not np.isnan(thr)
-                        else metrics.PRF(*([float("nan")] * 3), 0, 0, 0, 0)
+                        else metrics.PRF(float("nan"), float("nan"), float("nan"), 0, 0, 0, 0)
                     )
                     rows.append({
                         "task": task.name, "gold": task.gold, "score": column, "kind": kind,

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.validate_args import check_choice, require_columns
 from analysis.validation import metrics
 from analysis.validation.ptc_eval import PTCResults, score_columns
 
@@ -48,17 +49,14 @@ def roc_table(
         >>> t.groupby("score", sort=False).auc.first().round(3).tolist()
         [0.875, 0.75, 0.5]
     """
-    task = next((t for t in results.tasks if t.key == task_key), None)
-    if task is None:
-        raise KeyError(f"no PTC task {task_key!r}; tasks: {', '.join(t.key for t in results.tasks)}")
+    check_choice("task_key", task_key, [t.key for t in results.tasks], who="roc_table")
+    task = next(t for t in results.tasks if t.key == task_key)
     lines = results.lines if split is None else results.lines[results.lines["split"] == split]
     if lines.empty:
         raise ValueError(f"no PTC lines in split {split!r}")
     kinds = dict(score_columns(task))
     wanted = list(scores) if scores is not None else list(kinds)
-    unknown = [s for s in wanted if s not in lines.columns]
-    if unknown:
-        raise KeyError(f"score column(s) not in the results: {', '.join(unknown)}")
+    require_columns(lines, wanted, who="roc_table", frame_name="results.lines")
     y = lines[f"label_{task.key}"].to_numpy(dtype=bool)
     frames = []
     for column in wanted:
@@ -97,9 +95,7 @@ def plot_roc(
     """
     from analysis.plots import style
 
-    missing = [c for c in ROC_COLUMNS if c not in table.columns]
-    if missing:
-        raise KeyError(f"plot_roc: missing column(s) {missing}; build the table with roc_table()")
+    require_columns(table, ROC_COLUMNS, who="plot_roc", frame_name="table (build it with roc_table())")
     labels = dict(labels or {})
     order = list(dict.fromkeys(table["score"]))
     data = table[list(ROC_COLUMNS)].reset_index(drop=True)

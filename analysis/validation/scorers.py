@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from analysis.validate_args import require_columns
+
 FrameScorer = Callable[[pd.DataFrame], pd.DataFrame]
 Matcher = Callable[[pd.DataFrame], pd.DataFrame]
 
@@ -69,9 +71,7 @@ def check_matches(matches: pd.DataFrame, n_rows: int) -> pd.DataFrame:
         >>> check_matches(pd.DataFrame(columns=list(MATCH_COLUMNS)), 0).shape
         (0, 8)
     """
-    missing = [c for c in MATCH_COLUMNS if c not in matches.columns]
-    if missing:
-        raise ValueError(f"matcher output lacks column(s): {', '.join(missing)}")
+    require_columns(matches, MATCH_COLUMNS, who="check_matches", frame_name="the matcher output")
     rows = pd.to_numeric(matches["row"], errors="coerce")
     bad = rows.isna() | (rows < 0) | (rows >= n_rows)
     if bad.any():
@@ -91,7 +91,5 @@ def check_scores(scores: pd.DataFrame, n_rows: int, columns: tuple[str, ...]) ->
     """
     if len(scores) != n_rows:
         raise ValueError(f"scorer returned {len(scores)} rows for {n_rows} input rows")
-    missing = [c for c in columns if c not in scores.columns]
-    if missing:
-        raise ValueError(f"scorer output lacks column(s): {', '.join(missing)}")
+    require_columns(scores, columns, who="check_scores", frame_name="the scorer output")
     return scores

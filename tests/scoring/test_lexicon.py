@@ -101,12 +101,35 @@ def test_missing_file_and_unknown_dimension(tmp_path: Path) -> None:
         Lexicon.from_csv(tmp_path / "nope.csv", dimension="hedging")
     with pytest.raises(LexiconError, match="pass dimension"):
         Lexicon.from_csv(_write(tmp_path, "x,c,1,n\n"))
-    with pytest.raises(ValueError, match="unknown dimension"):
+    with pytest.raises(ValueError, match="dimension must be one of 'hostility'.*got 'tone'"):
         Lexicon.builtin("tone")
 
 
-def test_lexicon_pickles_without_compiled_matcher() -> None:
+def test_lexicon_is_plain_data_and_pickles_without_its_matcher() -> None:
+    from dataclasses import fields
+
+    from analysis.scoring.match import compile_lexicon
+
     lex = Lexicon.builtin("hedging")
-    lex.compiled()
-    back = pickle.loads(pickle.dumps(lex))
-    assert back.entries == lex.entries and not back._cache
+    matcher = compile_lexicon(lex)
+    assert [f.name for f in fields(Lexicon)] == ["entries", "name"]
+    data = pickle.dumps(lex)
+    assert b"ahocorasick" not in data and len(data) < 4 * len(pickle.dumps(lex.entries))
+    back = pickle.loads(data)
+    assert back.entries == lex.entries and back.name == lex.name
+    rebuilt = compile_lexicon(back)
+    assert rebuilt is not matcher and rebuilt is compile_lexicon(back)
+    text = "It may, perhaps, rain; allegedly."
+    assert rebuilt.find(text) == matcher.find(text) != []
+
+
+def test_lexicon_and_match_modules_do_not_import_each_other() -> None:
+    import ast
+    import inspect
+
+    from analysis.scoring import lexicon
+
+    tree = ast.parse(inspect.getsource(lexicon))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not any(m and m.startswith(("analysis.scoring.match", "analysis.scoring.score")) for m in imported)

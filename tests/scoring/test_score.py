@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.scoring.score import SCORE_COLUMNS, _score_texts, matches_frame, score_frame, score_text
+from analysis.constants import DIMENSIONS
+from analysis.scoring.score import SCORE_COLUMNS, matches_frame, score_frame, score_text
 
 
 def _joined(texts: list[str]) -> str:
@@ -103,13 +104,12 @@ def test_score_frame_empty_and_string_dtype() -> None:
     assert score_frame(df)["status"].tolist() == ["ok", "missing"]
 
 
-def test_score_texts_core_matches_score_text() -> None:
-    texts = ["They are idiots.", None, "It is not certain."]
-    rows = _score_texts(texts, with_matches=True)
-    for t, r in zip(texts, rows):
-        s = score_text(t)
-        assert {k: r[k] for k in SCORE_COLUMNS} == s.to_dict()
-        assert r["matches"] == s.matches
+def test_text_scores_fields_are_the_score_columns() -> None:
+    from dataclasses import fields
+
+    from analysis.scoring.score import TextScores
+
+    assert [f.name for f in fields(TextScores)] == [*SCORE_COLUMNS, "matches"]
 
 
 def test_matches_frame_rows_and_offsets() -> None:
@@ -119,3 +119,36 @@ def test_matches_frame_rows_and_offsets() -> None:
     for _, r in m.iterrows():
         assert df.loc[r["row"], "text"][r["start"]:r["end"]] == r["surface"]
     assert matches_frame(df.iloc[:1]).empty
+
+
+def test_duplicated_text_column_is_named() -> None:
+    from analysis.validate_args import ArgumentError
+
+    df = pd.DataFrame([["They are idiots.", "Fine."]], columns=["text", "text"])
+    with pytest.raises(ArgumentError, match="column 'text' appears 2 times in df"):
+        score_frame(df)
+    with pytest.raises(ArgumentError, match="matches_frame: column 'text' appears 2 times"):
+        matches_frame(df)
+
+
+def test_option_errors_name_the_argument_and_the_options() -> None:
+    from analysis.validate_args import ArgumentError
+
+    df = pd.DataFrame({"text": ["a"]})
+    with pytest.raises(ArgumentError, match="score_frame: df is missing column 'body'; its columns are 'text'"):
+        score_frame(df, "body")
+    with pytest.raises(ArgumentError, match="lexicon_mode must be one of 'extend', 'replace'; got 'merge'"):
+        score_frame(df, lexicon_mode="merge")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match="score_text: sentiment must be one of 'fast', 'vader', 'none'"):
+        score_text("a", sentiment="textblob")
+
+
+def test_help_of_score_frame_lists_columns_and_explains_the_options() -> None:
+    doc = score_frame.__doc__ or ""
+    for name in ("lexicons:", "lexicon_mode:", "sentiment:", "unit:", '"extend"', '"replace"', '"fast"',
+                 '"vader"', '"none"', "d_count", "d_rate", "d_score", "sentence_text"):
+        assert name in doc, name
+    for col in SCORE_COLUMNS:
+        generic = col.split("_", 1)[1] if col.split("_", 1)[0] in DIMENSIONS else None
+        assert col in doc or (generic and f"d_{generic}" in doc), col
+

@@ -6,8 +6,8 @@ import pytest
 
 from analysis.validation.exceptions import ValidationDataError
 from analysis.validation.hedging import (
-    default_heldout2_path,
     default_hedging_path,
+    default_heldout2_path,
     load_hedging_labels,
     load_hedging_sets,
 )

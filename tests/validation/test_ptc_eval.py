@@ -110,7 +110,7 @@ def test_select_matches_sides(fake_matcher):
 
 
 def test_bad_scorer_output_is_named(tiny_ptc, fake_scorer, fake_matcher):
-    with pytest.raises(ValueError, match="lacks column"):
+    with pytest.raises(ValueError, match="missing column"):
         evaluate_ptc(ptc=tiny_ptc, scorer=fake_scorer,
                      matcher=lambda df: fake_matcher(df).drop(columns="side"))
     with pytest.raises(ValueError, match="returned 1 rows"):

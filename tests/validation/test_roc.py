@@ -29,7 +29,7 @@ def test_roc_auc_agrees_with_sentence_metrics(results):
 
 
 def test_roc_table_rejects_unknown_task_and_empty_split(results):
-    with pytest.raises(KeyError, match="no PTC task 'nope'"):
+    with pytest.raises(KeyError, match="roc_table: task_key must be one of .*; got 'nope'"):
         roc_table(results, "nope")
     with pytest.raises(ValueError, match="no PTC lines in split 'train'"):
         roc_table(results, split="train")
