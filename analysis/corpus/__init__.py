@@ -28,7 +28,7 @@ from analysis.corpus.errors import CorpusError
 from analysis.corpus.load import Corpus, read_corpus
 
 __all__ = [
-    "Boilerplate", "CleanedText", "Corpus", "CorpusError", "clean_text", "load_corpus",
+    "Boilerplate", "CleanedText", "Corpus", "CorpusError", "clean_text",
     "read_corpus", "rebuild_raw",
 ]
 

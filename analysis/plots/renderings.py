@@ -37,7 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from analysis.plots import style
-from analysis.plots._common import require_columns
+from analysis.validate_args import require_columns
 
 #: Quotation marks (and a comma before the closing one) around a rendering:
 #: left out so that straight vs curly marks are not shown as differences.
@@ -132,11 +132,11 @@ def rendering_table(
     index of ``renderings``.
     """
     needed = [cluster_col, id_col, label_col, text_col, "n_tokens", *(f"{d}_count" for d in dimensions)]
-    require_columns(renderings, needed, "plot_renderings")
+    require_columns(renderings, needed, who="plot_renderings", frame_name="renderings")
     if renderings.empty:
         raise ValueError("plot_renderings: no renderings")
     if matches is not None:
-        require_columns(matches, ["row", "start", "end", "dimension", "surface"], "plot_renderings(matches)")
+        require_columns(matches, ["row", "start", "end", "dimension", "surface"], who="plot_renderings", frame_name="matches")
     from analysis.compare.diff import changed_tokens  # imported on use: compare pulls in rapidfuzz
 
     rows = []
