@@ -22,6 +22,7 @@ from analysis.constants import DIMENSIONS
 from analysis.corpus.external import load_resistinua
 from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon
+from analysis.scoring.match import compile_lexicon
 from analysis.scoring.morph import tokens
 
 _EN_WORD = re.compile(r"[^\W\d_]+")
@@ -40,7 +41,7 @@ def address_rates(df: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     data = load_resistinua() if df is None else df
     data = data[data["status"] == "ok"]
-    english = Lexicon.builtin().compiled()
+    english = compile_lexicon(Lexicon.builtin())
     ukrainian = LemmaMatcher.builtin("uk")
     rows = []
     for ident, text_uk, text_en in zip(data["id"], data["text_uk"], data["text_en"], strict=True):
@@ -51,7 +52,7 @@ def address_rates(df: pd.DataFrame | None = None) -> pd.DataFrame:
         row: dict[str, object] = {"id": ident}
         for i, dim in enumerate(DIMENSIONS):
             row[f"uk_{dim}"] = 1000 * sum(m.dimension == dim for m in found) / max(1, len(toks))
-            row[f"en_{dim}"] = 1000 * counts_en[i] / n_en
+            row[f"en_{dim}"] = 1000 * counts_en.n[i] / n_en
         rows.append(row)
     return pd.DataFrame(rows)
 
