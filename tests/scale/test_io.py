@@ -42,7 +42,7 @@ def test_tabular_readers_keep_every_row(fixture: str, request: pytest.FixtureReq
 @pytest.mark.parametrize("fixture", ["csv_file", "jsonl_file", "parquet_file"])
 def test_ids_come_back_in_order(fixture: str, request: pytest.FixtureRequest, statements: pd.DataFrame) -> None:
     path = request.getfixturevalue(fixture)
-    ids = [i for c in read_chunks(path, "text", id_col="id", chunk_size=5) for i in c.ids.tolist()]
+    ids = [i for c in read_chunks(path, "text", id_col="id", chunk_size=5) for i in c.ids["id"].tolist()]
     assert ids == statements["id"].tolist()
 
 
@@ -65,10 +65,12 @@ def test_txt_strips_byte_order_mark(tmp_path: Path) -> None:
 
 def test_jsonl_blank_and_non_object_lines_are_rows_without_text(tmp_path: Path) -> None:
     p = tmp_path / "s.jsonl"
-    p.write_text('{"text": "a", "id": 1}\n\n[1, 2]\n{"id": 2}\n{"text": 5}\n', encoding="utf-8")
+    p.write_text('{"text": "a", "id": 1}\n\n17\n{"id": 2}\n{"text": 5}\n', encoding="utf-8")
     chunks = list(read_chunks(p, "text", id_col="id"))
     assert chunks[0].texts == ["a", None, None, None, 5]
-    assert chunks[0].ids.tolist()[:1] == ["1"] and chunks[0].ids.tolist()[3] == "2"
+    assert chunks[0].statuses == [None, None, "invalid", None, None]
+    ids = chunks[0].ids["id"].tolist()
+    assert ids[0] == "1" and ids[3] == "2" and all(pd.isna(i) for i in (ids[1], ids[2], ids[4]))
 
 
 def test_jsonl_first_record_without_column_is_an_error(tmp_path: Path) -> None:
