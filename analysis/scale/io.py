@@ -518,7 +518,7 @@ def _read_parquet(path: Path, opts: _Options) -> Iterator[InputChunk]:
             start += batch.num_rows
     except (pa.ArrowException, OSError) as exc:
         # pyarrow reports a damaged page as a bare OSError with a thrift dump
-        raise InputError(f"{path}: corrupt Parquet data after row {start} ({_one_line(exc)})") from None
+        raise InputError(f"{path}: corrupt Parquet data ({_one_line(exc)})") from None
 
 
 @dataclass(frozen=True)
