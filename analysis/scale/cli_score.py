@@ -254,7 +254,7 @@ def _id_frame(chunk: InputChunk, id_cols: list[str], int_ids: list[str]) -> pd.D
     else:
         ids = chunk.ids.reset_index(drop=True)
     for column in int_ids:
-        ids[column] = ids[column].astype("Int64")
+        ids[column] = ids[column].replace("", None).astype("Int64")
     return ids
 
 
@@ -282,10 +282,9 @@ def _assemble(
     return out
 
 
-def _check_id_columns(args: argparse.Namespace) -> list[str]:
+def _check_id_columns(id_cols: list[str]) -> None:
     from analysis.scoring.score import SCORE_COLUMNS
 
-    id_cols: list[str] = list(args.id_column or [])
     reserved = {"input_row", "status", *SCORE_COLUMNS}
     for name in id_cols:
         if name in reserved:
@@ -293,9 +292,6 @@ def _check_id_columns(args: argparse.Namespace) -> list[str]:
                 f"--id-column {name!r} clashes with an output column of the same name; "
                 "rename the column in the input"
             )
-        if id_cols.count(name) > 1:
-            raise InputError(f"--id-column {name!r} is given more than once")
-    return id_cols
 
 
 def _integer_ids(args: argparse.Namespace, id_cols: list[str], read: dict[str, Any]) -> list[str]:
@@ -331,7 +327,7 @@ def score_file(args: argparse.Namespace) -> int:
         raise InputError(f"{args.output}: output would overwrite the input; choose another name")
     if args.no_clobber and Path(args.output).exists():
         raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
-    id_cols = _check_id_columns(args)
+    id_cols: list[str] = list(args.id_column or [])
     read: dict[str, Any] = {
         "id_col": id_cols,
         "chunk_size": args.chunk_size,
@@ -340,6 +336,7 @@ def score_file(args: argparse.Namespace) -> int:
         "max_field_bytes": args.max_field_bytes or None,
     }
     chunks = read_chunks(args.input, args.text_column, **read)
+    _check_id_columns(id_cols)  # after the file checks: it imports the engine
     score_kwargs = _score_kwargs(args)
     int_ids = _integer_ids(args, id_cols, read)
     waiting: deque[InputChunk] = deque()

@@ -647,7 +647,8 @@ def integer_id_columns(chunks: Iterable[InputChunk]) -> list[str]:
     """Id columns whose every non-missing value is an integer written plainly.
 
     "Plainly": optional ``-``, no leading zeros or spaces, within int64, so
-    that converting to an integer and back gives the same text.  Columns of
+    that converting to an integer and back gives the same text.  Empty ids
+    count as missing (they become nulls).  Columns of
     Parquet ids (already typed) and columns with no value at all are left out.
 
     Example:
@@ -662,7 +663,8 @@ def integer_id_columns(chunks: Iterable[InputChunk]) -> list[str]:
         if candidates is None:
             candidates = {c: False for c in chunk.ids.columns if pd.api.types.is_string_dtype(chunk.ids[c])}
         for column in list(candidates):
-            values = chunk.ids[column].dropna()
+            # CSV cannot tell an empty id from a missing one: both are missing
+            values = chunk.ids[column].replace("", None).dropna()
             if len(values) and not _is_int64_text(values.astype("str")):
                 del candidates[column]
             elif len(values):
