@@ -72,7 +72,7 @@ class LexiconEntry:
     def __post_init__(self) -> None:
         # also for entries built directly, not through make_entry
         if not (0 < self.weight <= MAX_WEIGHT):
-            raise LexiconError(f"term {self.term!r}: weight must be in (0, {MAX_WEIGHT:g}], got {self.weight!r}")
+            raise LexiconError(f"term {self.term!r}: weight must be a positive finite number, at most {MAX_WEIGHT:g}, got {self.weight!r}")
 
 
 def _where(source: str, row: int | None) -> str:
@@ -115,7 +115,7 @@ def make_entry(record: Mapping[str, Any], *, dimension: str | None, source: str,
     except ValueError:
         raise LexiconError(f"{where}: weight {raw_weight!r} is not a number") from None
     if not math.isfinite(weight) or weight <= 0 or weight > MAX_WEIGHT:
-        raise LexiconError(f"{where}: weight must be a number in (0, {MAX_WEIGHT:g}], got {raw_weight!r}")
+        raise LexiconError(f"{where}: weight must be a positive finite number, at most {MAX_WEIGHT:g}, got {raw_weight!r}")
     note = cell("note")
     side = cell("side")
     if dim == "loaded":
@@ -143,8 +143,11 @@ def _undecodable_line(data: bytes) -> str:
     return "not valid UTF-8"
 
 
-def _read_lexicon_csv(p: Path) -> tuple[list[str], list[dict[str, Any]]]:
-    """Header and records of a lexicon CSV; undecodable or malformed files raise LexiconError."""
+def _read_lexicon_csv(p: Path) -> tuple[list[str], list[dict[Any, Any]]]:
+    """Header and records of a lexicon CSV; undecodable or malformed files raise LexiconError.
+
+    A record with more fields than the header gets the key ``None`` set to its line number.
+    """
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -160,7 +163,7 @@ def _read_lexicon_csv(p: Path) -> tuple[list[str], list[dict[str, Any]]]:
         records = []
         for record in reader:
             if None in record:  # DictReader's key for fields beyond the header
-                raise LexiconError(f"{p}: line {reader.line_num}: more fields than the header has")
+                record = {**record, None: reader.line_num}
             records.append(record)
         return header, records
     except csv.Error as exc:
@@ -244,6 +247,9 @@ class Lexicon:
             dimension = p.stem
         if dimension is None and "dimension" not in header:
             raise LexiconError(f"{p}: pass dimension=... or add a 'dimension' column")
+        for record in records:
+            if None in record:
+                raise LexiconError(f"{p}: line {record[None]}: more fields than the header has")
         return cls.from_records(records, dimension=dimension, source=str(p))
 
     @classmethod
