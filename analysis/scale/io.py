@@ -465,16 +465,17 @@ def _read_delimited(path: Path, gz: bool, fmt: str, opts: _Options) -> Iterator[
     text_at = header.index(opts.text_col)
     id_at = [header.index(c) for c in opts.id_cols]
     rows = _Rows(opts.id_cols, opts.chunk_size, opts.max_field_bytes)
-    sep_name = "commas" if sep == "," else "tabs"
+    if quoting == "none":
+        hint = f"a {'comma' if sep == ',' else 'tab'} inside a text? quote the file's fields and pass --quoting csv"
+    else:
+        hint = f"an unquoted {'comma' if sep == ',' else 'tab'} inside a text? put the field in quotes"
     for line, fields in records:
         if not fields:
             chunk = rows.add(None)
         elif len(fields) != len(header):
             raise InputError(
-                f"{path}: line {line}: {len(fields)} fields, but the header has {len(header)}; "
-                f"nothing is cut or padded: fix the record (text with {sep_name} must be quoted"
-                + (", and --quoting csv read" if quoting == "none" else "")
-                + ")"
+                f"{path}: line {line}: {len(fields)} fields, but the header has {len(header)} "
+                f"({hint}); nothing is cut or padded"
             )
         else:
             chunk = rows.add(fields[text_at], [fields[i] for i in id_at])
