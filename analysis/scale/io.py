@@ -29,8 +29,10 @@ Rows are never dropped for their content; the reader sets a status instead
 (:attr:`InputChunk.statuses`):
 
 * ``too_long`` -- the text is over ``max_field_bytes`` UTF-8 bytes
-  (:data:`DEFAULT_MAX_FIELD_BYTES`); it is not scored, so memory stays
-  bounded per row (plain text is not even held in memory).
+  (:data:`DEFAULT_MAX_FIELD_BYTES`); it is not scored, so the engine's
+  memory (about 20 times the text) stays bounded per row.  A plain-text line
+  over the limit is never held in memory; a CSV, JSONL or Parquet record is
+  read whole first (a few times its size: 50 MB takes ~0.3 GB, not 1.2).
 * ``id_escaped`` -- an id held characters UTF-8 cannot store (lone
   surrogates, valid in JSON as ``"\\ud800"``).  The row is scored; the id is
   written backslash-escaped by :func:`escape_id` and :func:`unescape_id`
