@@ -249,10 +249,10 @@ def _progress(total: int | None) -> AbstractContextManager[Any]:
 
 
 def _id_frame(chunk: InputChunk, id_cols: list[str], int_ids: list[str]) -> pd.DataFrame:
-    if chunk.ids is None:
+    if chunk.id_frame is None:
         ids = pd.DataFrame({c: pd.Series([None] * len(chunk), dtype="str") for c in id_cols})
     else:
-        ids = chunk.ids.reset_index(drop=True)
+        ids = chunk.id_frame.reset_index(drop=True)
     for column in int_ids:
         ids[column] = ids[column].replace("", None).astype("Int64")
     return ids

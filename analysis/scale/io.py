@@ -117,20 +117,27 @@ class InputChunk:
     Attributes:
         start: ``input_row`` of the first row (0-based).
         texts: raw text values, ``None`` where the record has none.
-        ids: one column per id column (dtype kept from Parquet, text
+        id_frame: one column per id column (dtype kept from Parquet, text
             otherwise), or ``None`` when no id column was asked for.
         statuses: per row, the status the reader decided (``too_long``,
-            ``id_escaped``, ``invalid``, ``missing``) or ``None``; ``None`` for
-            the whole chunk when no row has one.
+            ``id_escaped``, ``invalid``) or ``None``; ``None`` for the whole
+            chunk when no row has one.
     """
 
     start: int
     texts: list[Any]
-    ids: pd.DataFrame | None = None
+    id_frame: pd.DataFrame | None = None
     statuses: list[str | None] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    @property
+    def ids(self) -> pd.Series | pd.DataFrame | None:
+        """The ids: a Series for one id column, the whole :attr:`id_frame` for several."""
+        if self.id_frame is not None and len(self.id_frame.columns) == 1:
+            return self.id_frame.iloc[:, 0]
+        return self.id_frame
 
 
 def escape_id(value: str) -> str:
@@ -584,7 +591,7 @@ def read_chunks(
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
         >>> _ = p.write_text("id,text\\n7,Hello.\\n8,\\n")
         >>> c = next(read_chunks(p, "text", id_col="id"))
-        >>> c.texts, c.ids["id"].tolist()
+        >>> c.texts, c.ids.tolist()
         (['Hello.', ''], ['7', '8'])
     """
     path = Path(path)
@@ -661,13 +668,14 @@ def integer_id_columns(chunks: Iterable[InputChunk]) -> list[str]:
     """
     candidates: dict[str, bool] | None = None  # column -> seen a value
     for chunk in chunks:
-        if chunk.ids is None:
+        frame = chunk.id_frame
+        if frame is None:
             return []
         if candidates is None:
-            candidates = {c: False for c in chunk.ids.columns if pd.api.types.is_string_dtype(chunk.ids[c])}
+            candidates = {c: False for c in frame.columns if pd.api.types.is_string_dtype(frame[c])}
         for column in list(candidates):
             # CSV cannot tell an empty id from a missing one: both are missing
-            values = chunk.ids[column].replace("", None).dropna()
+            values = frame[column].replace("", None).dropna()
             if len(values) and not _is_int64_text(values.astype("str")):
                 del candidates[column]
             elif len(values):

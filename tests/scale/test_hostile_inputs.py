@@ -113,6 +113,7 @@ class CliResult:
 def _run_case(directory: Path, case: CliCase) -> CliResult:
     directory.mkdir()
     for name, payload in case.files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
         (directory / name).write_bytes(payload)
     return CliResult(directory, run_cli(directory, *(a.replace("{d}", str(directory)) for a in case.args)))
 
@@ -163,6 +164,14 @@ OK_CASES: list[tuple[str, str, bytes, list[str], list[tuple[str | None, str]]]] 
     ("jsonl-too-long-multibyte", "s.jsonl", _jsonl([{"id": "a", "text": "ж" * 51}, {"id": "b", "text": "ж" * 50}]),
      ["--max-field-bytes", "100"], [("a", "too_long"), ("b", "ok")]),
     ("txt-no-limit", "s.txt", b"x" * 5000 + b"\n", ["--max-field-bytes", "0"], [(None, "ok")]),
+    ("txt-utf16", "s.txt", "Первая.\n\nThey are idiots.\n".encode("utf-16"), ["--encoding", "utf-16"],
+     [(None, "ok"), (None, "empty"), (None, "ok")]),
+    ("txt-gz-crlf", "s.txt.gz", gzip.compress(b"a\r\n\r\nb\r\n"), [], [(None, "ok"), (None, "empty"), (None, "ok")]),
+    ("jobs-2-reader-statuses", "s.jsonl",
+     _jsonl([{"id": "a", "text": "x" * 300}, {"id": "b", "text": "ok"}, {"id": "c", "text": "fine"}])
+     + b'{"id": "\\ud800", "text": "y"}\n',
+     ["--jobs", "2", "--chunk-size", "1", "--max-field-bytes", "200"],
+     [("a", "too_long"), ("b", "ok"), ("c", "ok"), ("\\ud800", "id_escaped")]),
     ("chunked-jsonl-order", "s.jsonl", _jsonl([{"id": f"r{i}", "text": "t" if i % 3 else ""} for i in range(7)]),
      ["--chunk-size", "2"], [(f"r{i}", "ok" if i % 3 else "empty") for i in range(7)]),
     ("csv-spreadsheet-safe-off", "s.csv", _csv(["id,text", "=1+1,a", "@x,b"]), [], [("=1+1", "ok"), ("@x", "ok")]),
@@ -222,6 +231,19 @@ ARGUMENT_ERRORS = {
     "id-column-input-row", "id-column-status", "id-column-score-name", "id-column-twice", "negative-max-field-bytes"
 }
 
+#: error cases with their own arguments: (files, arguments, fragments)
+OTHER_ERRORS: dict[str, tuple[dict[str, bytes], list[str], list[str]]] = {
+    "input-is-a-directory": ({}, ["{d}", "-o", "{d}/out.csv"], ["unsupported file type"]),
+    "input-dir-named-csv": ({"in.csv/x": b""}, ["{d}/in.csv", "-o", "{d}/out.csv"], ["in.csv: is a directory"]),
+    "output-is-a-directory": ({"s.txt": b"a\n", "out.csv/x": b""}, ["{d}/s.txt", "-o", "{d}/out.csv"],
+                              ["out.csv: is a directory"]),
+    "output-dir-missing": ({"s.txt": b"a\n"}, ["{d}/s.txt", "-o", "{d}/no/out.csv"], ["does not exist"]),
+    "output-over-input": ({"s.csv": b"text\na\n"}, ["{d}/s.csv", "-o", "{d}/s.csv"], ["overwrite the input"]),
+    "output-type-xlsx": ({"s.txt": b"a\n"}, ["{d}/s.txt", "-o", "{d}/out.xlsx"], ["unsupported file type .xlsx"]),
+    "txt-with-id-column": ({"s.txt": b"a\n"}, ["{d}/s.txt", "-o", "{d}/out.csv", "--id-column", "id"],
+                           ["does not apply to plain text"]),
+}
+
 LEXICON_HEADER = b"term,category,weight,note,dimension\n"
 LEXICON_CASES: list[tuple[str, bytes, str]] = [
     ("lexicon-latin-1", LEXICON_HEADER + "café,insult,1,x,hostility\n".encode("latin-1"),
@@ -256,6 +278,8 @@ def _all_cases() -> dict[str, CliCase]:
         args = [f"{{d}}/{name}", "-o", "{d}/out.parquet", "--id-column", "id", "--id-column", "n",
                 "--chunk-size", "1", "--sentiment", "none", *extra]
         cases[case] = CliCase({name: payload}, args)
+    for case, (files, args, _) in OTHER_ERRORS.items():
+        cases[case] = CliCase(files, args)
     cases["several-id-columns"] = CliCase(
         {"s.csv": _csv(["outlet,doc,text,para", "bbc,7,They are idiots.,1", "rt,8,fine,2"])},
         ["{d}/s.csv", "-o", "{d}/out.csv", "--id-column", "outlet", "--id-column", "doc", "--id-column", "para"],
@@ -316,6 +340,13 @@ def test_cli_bad_input_is_exit_2_naming_file_and_line(
     if case not in ARGUMENT_ERRORS:
         assert f"error: {result.dir / name}: " in result.proc.stderr  # the message names the file
     assert not (result.dir / "out.parquet").exists() and _leftovers(result.dir) == []
+
+
+@pytest.mark.parametrize("case", sorted(OTHER_ERRORS))
+def test_cli_bad_paths_are_exit_2(cli: dict[str, CliResult], case: str) -> None:
+    result = cli[case]
+    _assert_one_line_exit_2(result.proc, OTHER_ERRORS[case][2])
+    assert _leftovers(result.dir) == []
 
 
 @pytest.mark.parametrize(("case", "fragment"), [(c[0], c[2]) for c in LEXICON_CASES], ids=[c[0] for c in LEXICON_CASES])
@@ -420,8 +451,9 @@ def _rows(path: Path, **kw: Any) -> tuple[list[Any], list[list[Any]], list[str |
         assert chunk.start == expected_start
         expected_start += len(chunk)
         texts.extend(chunk.texts)
-        if chunk.ids is not None:
-            ids.extend(chunk.ids.astype(object).where(chunk.ids.notna(), None).values.tolist())
+        if chunk.id_frame is not None:
+            frame = chunk.id_frame
+            ids.extend(frame.astype(object).where(frame.notna(), None).values.tolist())
         statuses.extend(chunk.statuses or [None] * len(chunk))
     return texts, ids, statuses
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.scale.io import AtomicOutput, InputError, detect_format, read_chunks, INPUT_FORMATS
+from analysis.scale.io import INPUT_FORMATS, AtomicOutput, InputError, detect_format, read_chunks
 
 
 def _all_texts(path: Path, **kw: object) -> tuple[list[object], list[int]]:
@@ -42,7 +42,7 @@ def test_tabular_readers_keep_every_row(fixture: str, request: pytest.FixtureReq
 @pytest.mark.parametrize("fixture", ["csv_file", "jsonl_file", "parquet_file"])
 def test_ids_come_back_in_order(fixture: str, request: pytest.FixtureRequest, statements: pd.DataFrame) -> None:
     path = request.getfixturevalue(fixture)
-    ids = [i for c in read_chunks(path, "text", id_col="id", chunk_size=5) for i in c.ids["id"].tolist()]
+    ids = [i for c in read_chunks(path, "text", id_col="id", chunk_size=5) for i in c.ids.tolist()]
     assert ids == statements["id"].tolist()
 
 
@@ -69,7 +69,7 @@ def test_jsonl_blank_and_non_object_lines_are_rows_without_text(tmp_path: Path) 
     chunks = list(read_chunks(p, "text", id_col="id"))
     assert chunks[0].texts == ["a", None, None, None, 5]
     assert chunks[0].statuses == [None, None, "invalid", None, None]
-    ids = chunks[0].ids["id"].tolist()
+    ids = chunks[0].ids.tolist()
     assert ids[0] == "1" and ids[3] == "2" and all(pd.isna(i) for i in (ids[1], ids[2], ids[4]))
 
 
@@ -153,9 +153,8 @@ def test_atomic_output_round_trip(tmp_path: Path, name: str) -> None:
 def test_atomic_output_failure_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     target.write_text("previous\n")
-    with pytest.raises(KeyboardInterrupt):
-        with AtomicOutput(target) as sink:
-            sink.write(pd.DataFrame({"a": [1]}))
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), AtomicOutput(target) as sink:
+        sink.write(pd.DataFrame({"a": [1]}))
+        raise KeyboardInterrupt
     assert target.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
