@@ -17,7 +17,8 @@ Parquet.  The output has one row per input record, in input order:
 :func:`analysis.scoring.score.score_frame`, and ``status``.  Ids keep their
 type from Parquet input; from text formats they are text, except that in
 Parquet output a column of plain integers (``7``, ``-3``; not ``007``) is
-written as int64 (``--ids-as-text`` keeps them text).  Input columns are not
+written as int64, found by a first pass over the file (``--ids-as-text``
+keeps them text and skips the pass).  Input columns are not
 copied (the output stays small): join back on ``input_row`` or the ids.
 
 Records without usable text keep their row, with zero scores and a status:
@@ -179,7 +180,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ids-as-text",
         action="store_true",
-        help="keep ids read from CSV/TSV/JSONL as text in Parquet output (default: plain integers become int64)",
+        help="keep ids read from CSV/TSV/JSONL as text in Parquet output (default: a first pass over the file "
+        "checks them, and a column of plain integers becomes int64)",
     )
 
 
@@ -317,17 +319,31 @@ def _score_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     return kwargs
 
 
+_OPTION_DEFAULTS: dict[str, Any] = {
+    "quoting": None,
+    "max_field_bytes": DEFAULT_MAX_FIELD_BYTES,
+    "spreadsheet_safe": False,
+    "no_clobber": False,
+    "ids_as_text": False,
+}
+
+
 def score_file(args: argparse.Namespace) -> int:
     """Score ``args.input`` into ``args.output``; return the number of rows written.
 
     Raises :class:`InputError` for problems with the file or the arguments.
     """
+    for name, default in _OPTION_DEFAULTS.items():
+        # a Namespace built by hand (not by add_arguments) gets the defaults
+        if not hasattr(args, name):
+            setattr(args, name, default)
     detect_format(args.output, OUTPUT_FORMATS)
     if Path(args.output).resolve() == Path(args.input).resolve():
         raise InputError(f"{args.output}: output would overwrite the input; choose another name")
     if args.no_clobber and Path(args.output).exists():
         raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
-    id_cols: list[str] = list(args.id_column or [])
+    given = args.id_column
+    id_cols: list[str] = [given] if isinstance(given, str) else list(given or [])
     read: dict[str, Any] = {
         "id_col": id_cols,
         "chunk_size": args.chunk_size,
