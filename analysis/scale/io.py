@@ -30,9 +30,9 @@ Rows are never dropped for their content; the reader sets a status instead
 
 * ``too_long`` -- the text is over ``max_field_bytes`` UTF-8 bytes
   (:data:`DEFAULT_MAX_FIELD_BYTES`); it is not scored, so the engine's
-  memory (about 20 times the text) stays bounded per row.  A plain-text line
-  over the limit is never held in memory; a CSV, JSONL or Parquet record is
-  read whole first (a few times its size: 50 MB takes ~0.3 GB, not 1.2).
+  memory (about 20 times the text) stays bounded per row.  In plain text,
+  CSV and TSV such a field is read in pieces and never held (the record's
+  ids still are); a JSONL line or a Parquet row is read whole first.
 * ``id_escaped`` -- an id held characters UTF-8 cannot store (lone
   surrogates, valid in JSON as ``"\\ud800"``).  The row is scored; the id is
   written backslash-escaped by :func:`escape_id` and :func:`unescape_id`
@@ -68,6 +68,7 @@ import stat
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -237,35 +238,26 @@ def _decode_error(path: Path, gz: bool, encoding: str) -> InputError:
 
 def _lines(path: Path, gz: bool, encoding: str, newline: str) -> Iterator[str]:
     """Decoded physical lines, file errors as :class:`InputError`."""
-    try:
-        with _text_stream(path, gz, encoding, newline) as fh:
-            yield from fh
-    except UnicodeDecodeError:
-        raise _decode_error(path, gz, encoding) from None
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        raise InputError(f"{path}: not a complete gzip file ({_one_line(exc)})") from None
+    with _file_errors(path, gz, encoding), _text_stream(path, gz, encoding, newline) as fh:
+        yield from fh
 
 
 def _capped_lines(path: Path, gz: bool, encoding: str, cap: int | None) -> Iterator[str | None]:
-    """Like :func:`_lines` (split on ``\\n``), but a line of more than ``cap``
-    characters is read in pieces, thrown away, and ``None`` yielded for it."""
-    if cap is None:
-        yield from _lines(path, gz, encoding, "\n")
-        return
-    try:
-        with _text_stream(path, gz, encoding, "\n") as fh:
-            # cap + 2: room for "\r\n" after a text of exactly cap characters
-            while line := fh.readline(cap + 2):
-                if len(line) == cap + 2 and not line.endswith("\n"):
-                    while (more := fh.readline(cap + 2)) and not more.endswith("\n"):
-                        pass
-                    yield None
-                else:
-                    yield line
-    except UnicodeDecodeError:
-        raise _decode_error(path, gz, encoding) from None
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        raise InputError(f"{path}: not a complete gzip file ({_one_line(exc)})") from None
+    """Lines split on ``\\n``; a line of more than ``cap`` characters is read in
+    pieces, thrown away, and ``None`` yielded for it."""
+    with _file_errors(path, gz, encoding), _text_stream(path, gz, encoding, "\n") as fh:
+        tape = _Tape(fh, cap, crlf=False)
+        while True:
+            try:
+                line = next(tape)
+            except StopIteration:
+                return
+            except _LongLine:
+                while (more := tape.readline()) and not more.endswith("\n"):
+                    pass
+                yield None
+                continue
+            yield line
 
 
 def _chomp(line: str) -> str:
@@ -437,42 +429,275 @@ def _csv_problem(path: Path, start: int, end: int, exc: csv.Error, hint: str) ->
     )
 
 
-def _quoted_records(path: Path, gz: bool, sep: str, encoding: str, hint: str) -> Iterator[tuple[int, list[str]]]:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+#: Stands for a field over its size limit (read in pieces, never held).
+_OVER = object()
+
+
+class _LongLine(Exception):  # noqa: N818 - a signal, not an error
+    """A physical line over the cap; ``piece`` is its first part."""
+
+    def __init__(self, piece: str) -> None:
+        super().__init__("line over the cap")
+        self.piece = piece
+
+
+class _Tape:
+    """Physical lines (terminators kept) read with at most ``cap + 2`` characters
+    at a time; a longer line raises :class:`_LongLine` instead of being held."""
+
+    def __init__(self, fh: IO[str], cap: int | None, crlf: bool, hold: bool = False) -> None:
+        self.fh = fh
+        self.hold = hold  # keep the lines of the record csv is reading
+        self.limit = -1 if cap is None else cap + 2  # + 2: room for "\r\n"
+        self.crlf = crlf  # "\r" ends lines too (csv), not only "\n" (tsv)
+        self.carry = ""
+        self.number = 0  # lines handed out or scanned
+        self.held: list[str] = []
+
+    def readline(self) -> str:
+        """The next line or piece of a line ('' at the end of the file)."""
+        head, self.carry = self.carry, ""
+        if head == "\n":
+            return head
+        if head == "\r":
+            line = head
+        else:
+            line = head + self.fh.readline(self.limit - len(head) if self.limit > 0 else -1)
+        if self.crlf and line.endswith("\r") and self.limit > 0:
+            # a size-limited readline may stop between "\r" and "\n"
+            nxt = self.fh.readline(1)
+            if nxt == "\n":
+                line += nxt
+            else:
+                self.carry = nxt
+        return line
+
+    def __iter__(self) -> _Tape:
+        return self
+
+    def __next__(self) -> str:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        if self.limit > 0 and len(line) >= self.limit and not self.ends_line(line):
+            raise _LongLine(line)
+        self.number += 1
+        if self.hold:
+            self.held.append(line)
+        return line
+
+    def ends_line(self, piece: str) -> bool:
+        return piece.endswith("\n") or (self.crlf and piece.endswith("\r"))
+
+
+class _Scanner:
+    """Splits one record fed in pieces, keeping only the wanted fields.
+
+    Follows csv's strict dialect (``quoted``) or a plain split on ``sep``;
+    ``keep`` maps a field's position to its size limit in bytes (``None``: no
+    limit), or is ``None`` to keep every field.  A field over its limit becomes
+    :data:`_OVER` and is not held, so memory stays bounded by the limits.
+    """
+
+    def __init__(self, sep: str, quoted: bool, keep: dict[int, int | None] | None) -> None:
+        self.sep, self.quoted, self.keep = sep, quoted, keep
+        self.stop = re.compile("[" + re.escape(sep) + ("\r\n" if quoted else "\n") + "]")
+        self.fields: list[Any] = []
+        self.parts: list[str] = []
+        self.size = 0
+        self.over = False
+        self.at_start, self.in_quotes, self.quote_pending, self.after_close = True, False, False, False
+        self.done = False
+
+    def _limit(self) -> tuple[bool, int | None]:
+        if self.keep is None:
+            return True, None
+        i = len(self.fields)
+        return (i in self.keep), self.keep.get(i)
+
+    def _add(self, text: str) -> None:
+        wanted, limit = self._limit()
+        if not wanted or self.over or not text:
+            return
+        self.size += len(text)
+        if limit is not None and self.size > limit:  # more characters than bytes allowed
+            self.over, self.parts = True, []
+        else:
+            self.parts.append(text)
+
+    def _end_field(self, at_line_end: bool = False) -> None:
+        wanted, limit = self._limit()
+        value: Any = None
+        if wanted:
+            value = _OVER if self.over else "".join(self.parts)
+            if at_line_end and not self.quoted and isinstance(value, str) and value.endswith("\r"):
+                value = value[:-1]
+            if value is not _OVER and _too_long(value, limit):
+                value = _OVER
+        self.fields.append(value)
+        self.parts, self.size, self.over = [], 0, False
+        self.at_start, self.after_close = True, False
+
+    def feed(self, piece: str) -> None:
+        """Consume ``piece``; sets :attr:`done` at the record's end.
+
+        Raises:
+            csv.Error: text after a closing quote (as csv's strict mode).
+        """
+        i, n = 0, len(piece)
+        while i < n and not self.done:
+            if self.in_quotes:
+                if self.quote_pending:
+                    self.quote_pending = False
+                    if piece[i] == '"':
+                        self._add('"')
+                        i += 1
+                    else:
+                        self.in_quotes, self.after_close = False, True
+                    continue
+                j = piece.find('"', i)
+                self._add(piece[i:] if j < 0 else piece[i:j])
+                i, self.quote_pending = (n, False) if j < 0 else (j + 1, True)
+                continue
+            if self.at_start:
+                self.at_start = False
+                if self.quoted and piece[i] == '"':
+                    self.in_quotes = True
+                    i += 1
+                    continue
+            m = self.stop.search(piece, i)
+            end = n if m is None else m.start()
+            if self.after_close and end > i:
+                raise csv.Error(f"'{self.sep}' expected after '\"'")
+            self._add(piece[i:end])
+            i = end if m is None else end + 1
+            if m is not None:
+                if piece[end] == self.sep:
+                    self._end_field()
+                else:
+                    self._end_field(at_line_end=True)
+                    self.done = True
+
+    def finish(self) -> list[Any]:
+        """The fields, at the end of the file (raises csv.Error inside an open quote)."""
+        if not self.done:
+            if self.in_quotes and not self.quote_pending:
+                raise csv.Error("unexpected end of data")
+            self._end_field(at_line_end=True)
+            self.done = True
+        return self.fields
+
+
+def _scan_long(tape: _Tape, first: list[str], scanner: _Scanner) -> list[Any]:
+    """Finish reading a record with ``scanner``: ``first`` pieces, then the tape's."""
+    for piece in first:
+        scanner.feed(piece)
+    while not scanner.done:
+        piece = tape.readline()
+        if not piece:
+            return scanner.finish()
+        if tape.ends_line(piece):
+            tape.number += 1
+        scanner.feed(piece)
+    return scanner.fields
+
+
+@contextmanager
+def _file_errors(path: Path, gz: bool, encoding: str) -> Iterator[None]:
+    """Turn decoding and gzip errors raised while reading into :class:`InputError`."""
+    try:
+        yield
+    except UnicodeDecodeError:
+        raise _decode_error(path, gz, encoding) from None
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise InputError(f"{path}: not a complete gzip file ({_one_line(exc)})") from None
+
+
+class _Keep:
+    """Which fields a long record keeps: position -> byte limit (``None``: all, before the header)."""
+
+    fields: dict[int, int | None] | None = None
+
+
+def _scan(tape: _Tape, first: list[str], sep: str, quoted: bool, keep: _Keep) -> list[Any]:
+    return _scan_long(tape, first, _Scanner(sep, quoted, keep.fields))
+
+
+def _scan_quoted(path: Path, tape: _Tape, first: list[str], start: int, hint: str, sep: str, keep: _Keep) -> list[Any]:
+    try:
+        return _scan(tape, first, sep, True, keep)
+    except csv.Error as exc:
+        raise _csv_problem(path, start, tape.number, exc, hint) from None
+
+
+def _quoted_records(
+    path: Path, tape: _Tape, sep: str, hint: str, cap: int | None, keep: _Keep
+) -> Iterator[tuple[int, list[Any]]]:
     # strict: a stray quote is an error, not a field that swallows the next rows
-    reader = csv.reader(_lines(path, gz, encoding, ""), delimiter=sep, quotechar='"', strict=True)
+    reader = csv.reader(tape, delimiter=sep, quotechar='"', strict=True)
     while True:
-        start = reader.line_num + 1
+        start = tape.number + 1
+        tape.held = []
+        # csv's own field limit (a process-wide setting, restored at once)
+        # stops a long field made of many short lines; see _Scanner
+        previous = csv.field_size_limit(_CSV_FIELD_LIMIT if cap is None else cap)
         try:
-            fields = next(reader)
+            fields: list[Any] = next(reader)
         except StopIteration:
             return
+        except _LongLine as long:
+            fields = _scan_quoted(path, tape, [*tape.held, long.piece], start, hint, sep, keep)
         except csv.Error as exc:
-            raise _csv_problem(path, start, reader.line_num, exc, hint) from None
+            if "field larger than field limit" not in str(exc):
+                raise _csv_problem(path, start, tape.number, exc, hint) from None
+            fields = _scan_quoted(path, tape, tape.held, start, hint, sep, keep)
+        finally:
+            csv.field_size_limit(previous)
         yield start, fields
 
 
-def _plain_records(path: Path, gz: bool, sep: str, encoding: str) -> Iterator[tuple[int, list[str]]]:
-    for number, line in enumerate(_lines(path, gz, encoding, "\n"), start=1):
+def _plain_records(tape: _Tape, sep: str, keep: _Keep) -> Iterator[tuple[int, list[Any]]]:
+    while True:
+        start = tape.number + 1
+        tape.held = []
+        try:
+            line = next(tape)
+        except StopIteration:
+            return
+        except _LongLine as long:
+            yield start, _scan(tape, [long.piece], sep, False, keep)
+            continue
         text = _chomp(line)
-        yield number, text.split(sep) if text else []
+        yield start, text.split(sep) if text else []
+
+
+def _delimited_records(
+    path: Path, gz: bool, sep: str, quoted: bool, opts: _Options, hint: str, keep: _Keep
+) -> Iterator[tuple[int, list[Any]]]:
+    cap = opts.max_field_bytes
+    with _file_errors(path, gz, opts.encoding), _text_stream(path, gz, opts.encoding, "" if quoted else "\n") as fh:
+        tape = _Tape(fh, cap, crlf=quoted, hold=quoted)
+        if quoted:
+            yield from _quoted_records(path, tape, sep, hint, cap, keep)
+        else:
+            yield from _plain_records(tape, sep, keep)
 
 
 def _read_delimited(path: Path, gz: bool, fmt: str, opts: _Options) -> Iterator[InputChunk]:
     sep = "," if fmt == "csv" else "\t"
     quoting = opts.quoting or ("csv" if fmt == "csv" else "none")
-    if quoting == "csv":
-        hint = "; or read it without quoting: drop --quoting csv" if fmt == "tsv" else ""
-        records = _quoted_records(path, gz, sep, opts.encoding, hint)
-    else:
-        records = _plain_records(path, gz, sep, opts.encoding)
+    hint = "; or read it without quoting: drop --quoting csv" if quoting == "csv" and fmt == "tsv" else ""
+    keep = _Keep()
+    records = _delimited_records(path, gz, sep, quoting == "csv", opts, hint, keep)
     first = next(records, None)
     if first is None or not first[1]:
         raise InputError(f"{path}: empty file, no header row")
-    header = first[1]
+    header = [str(h) for h in first[1]]
     _check_columns(path, header, opts.text_col, opts.id_cols)
     text_at = header.index(opts.text_col)
     id_at = [header.index(c) for c in opts.id_cols]
+    keep.fields = {i: None for i in id_at}
+    keep.fields[text_at] = opts.max_field_bytes
     rows = _Rows(opts.id_cols, opts.chunk_size, opts.max_field_bytes)
     if quoting == "none":
         hint = f"a {'comma' if sep == ',' else 'tab'} inside a text? quote the file's fields and pass --quoting csv"
@@ -486,6 +711,8 @@ def _read_delimited(path: Path, gz: bool, fmt: str, opts: _Options) -> Iterator[
                 f"{path}: line {line}: {len(fields)} fields, but the header has {len(header)} "
                 f"({hint}); nothing is cut or padded"
             )
+        elif fields[text_at] is _OVER:
+            chunk = rows.add(None, [fields[i] for i in id_at], status=TOO_LONG)
         else:
             chunk = rows.add(fields[text_at], [fields[i] for i in id_at])
         if chunk is not None:

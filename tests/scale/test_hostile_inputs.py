@@ -509,6 +509,54 @@ def test_api_txt_over_limit_is_never_held_whole(tmp_path: Path) -> None:
     assert texts == ["a", None, "b", "y" * 100] and statuses == [None, "too_long", None, None]
 
 
+LONG = 100  # max_field_bytes in the cases below
+LONG_FIELD_CASES: list[tuple[str, str, bytes, list[tuple[str | None, str, str | None]]]] = [
+    # (case, file name, bytes, expected (text, id, status) per row)
+    ("csv-long-line-id-after-text", "s.csv", b"text,id\n" + b"w" * 5000 + b",a\nshort,b\n",
+     [(None, "a", "too_long"), ("short", "b", None)]),
+    ("csv-long-quoted-field-doubled-quotes", "s.csv", b'id,text\na,"' + b'x ""y"" ' * 800 + b'"\nb,ok\n',
+     [(None, "a", "too_long"), ("ok", "b", None)]),
+    ("csv-long-field-of-short-lines", "s.csv", b'id,text\na,"' + b"line\n" * 400 + b'"\nb,ok\n',
+     [(None, "a", "too_long"), ("ok", "b", None)]),
+    ("csv-long-field-crlf-other-fields-kept", "s.csv",
+     b"id,text,x\r\na," + b"q" * 3000 + b",zz\r\nb,ok,\r\n", [(None, "a", "too_long"), ("ok", "b", None)]),
+    ("csv-field-of-exactly-the-limit", "s.csv", b"id,text\r\na," + b"e" * LONG + b"\r\n",
+     [("e" * LONG, "a", None)]),
+    ("csv-crlf-split-at-the-read-limit", "s.csv", b"id,text\r\na," + b"e" * (LONG - 1) + b"\r\nb,f\r\n",
+     [("e" * (LONG - 1), "a", None), ("f", "b", None)]),
+    ("tsv-long-line-id-after-text", "s.tsv", b"text\tid\n" + b'"' * 3000 + b"\ta\n\nok\tb\n",
+     [(None, "a", "too_long"), (None, None, None), ("ok", "b", None)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "expected"), [c[1:] for c in LONG_FIELD_CASES], ids=[c[0] for c in LONG_FIELD_CASES]
+)
+def test_api_long_fields_are_skipped_in_pieces_with_their_ids(
+    tmp_path: Path, name: str, payload: bytes, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    src = tmp_path / name
+    src.write_bytes(payload)
+    texts, ids, statuses = _rows(src, id_col="id", chunk_size=1, max_field_bytes=LONG)
+    assert list(zip(texts, [i[0] for i in ids], statuses)) == expected
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b'id,text\na,"' + b"x" * 500 + b'"junk\nb,ok\n', "line 2: malformed CSV: a quote"),
+        (b'id,text\na,"' + b"x" * 500 + b"\nb,ok\n", "line 2: malformed CSV: a quoted field"),
+        (b"id,text\na," + b"x" * 500 + b",extra\n", "line 2: 3 fields, but the header has 2"),
+    ],
+    ids=["text-after-closing-quote", "never-closed", "extra-field"],
+)
+def test_api_long_records_are_still_checked(tmp_path: Path, payload: bytes, message: str) -> None:
+    src = tmp_path / "s.csv"
+    src.write_bytes(payload)
+    with pytest.raises(InputError, match=message):
+        list(read_chunks(src, id_col="id", max_field_bytes=LONG))
+
+
 def test_api_surrogate_id_is_escaped_and_recoverable(tmp_path: Path) -> None:
     src = tmp_path / "s.jsonl"
     src.write_bytes(b'{"id": "a\\\\b\\ud800", "text": "x"}\n{"id": ["\\udc00"], "text": "y"}\n{"id": "a\\\\b", "text": "z"}\n')
