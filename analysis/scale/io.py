@@ -697,7 +697,8 @@ def _read_delimited(path: Path, gz: bool, fmt: str, opts: _Options) -> Iterator[
     text_at = header.index(opts.text_col)
     id_at = [header.index(c) for c in opts.id_cols]
     keep.fields = {i: None for i in id_at}
-    keep.fields[text_at] = opts.max_field_bytes
+    if text_at not in keep.fields:  # a text that is also an id is kept whole
+        keep.fields[text_at] = opts.max_field_bytes
     rows = _Rows(opts.id_cols, opts.chunk_size, opts.max_field_bytes)
     if quoting == "none":
         hint = f"a {'comma' if sep == ',' else 'tab'} inside a text? quote the file's fields and pass --quoting csv"

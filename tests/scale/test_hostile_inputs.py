@@ -557,6 +557,13 @@ def test_api_long_records_are_still_checked(tmp_path: Path, payload: bytes, mess
         list(read_chunks(src, id_col="id", max_field_bytes=LONG))
 
 
+def test_api_long_text_used_as_id_keeps_the_id(tmp_path: Path) -> None:
+    src = tmp_path / "s.csv"
+    src.write_bytes(b"text,x\n" + b"w" * 500 + b",1\nok,2\n")
+    texts, ids, statuses = _rows(src, id_col="text", max_field_bytes=LONG)
+    assert texts == [None, "ok"] and ids == [["w" * 500], ["ok"]] and statuses == ["too_long", None]
+
+
 def test_api_surrogate_id_is_escaped_and_recoverable(tmp_path: Path) -> None:
     src = tmp_path / "s.jsonl"
     src.write_bytes(b'{"id": "a\\\\b\\ud800", "text": "x"}\n{"id": ["\\udc00"], "text": "y"}\n{"id": "a\\\\b", "text": "z"}\n')
