@@ -60,7 +60,7 @@ def main() -> None:
         small.write_text("a\nb\n", encoding="utf-8")
         out = directory / "out.csv"
         print(f"baseline (2 short rows): {peak_rss_mb([str(small), '-o', str(out)]):.0f} MB")
-        runs = [("default limit", [])] + ([("no limit", ["--max-field-bytes", "0"])] if args.unbounded else [])
+        runs: list[tuple[str, list[str]]] = [("default limit", [])] + ([("no limit", ["--max-field-bytes", "0"])] if args.unbounded else [])
         for label, extra in runs:
             for fmt, path in write_inputs(directory, args.mb).items():
                 ids = [] if fmt == "txt" else ["--id-column", "id"]
