@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis <command> ...``.
+"""Command line: ``python -m analysis <command> ...`` (or ``rhetoric-analysis <command> ...``).
 
 Each command lives in the module that owns its logic and exposes
 ``add_arguments(parser)`` and ``run(args) -> int``; this file only dispatches.
@@ -20,6 +20,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 # command -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -31,19 +32,41 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+#: ``--help`` text: plain words, no markup.
+DESCRIPTION = "Rhetoric and tone scoring of news text. Run a command with --help for its options."
+
+
+def program_name(argv0: str | None = None) -> str:
+    """The name to show in usage lines: how the user started the program.
+
+    Example:
+        >>> program_name("/venv/bin/rhetoric-analysis"), program_name("/src/analysis/__main__.py")
+        ('rhetoric-analysis', 'python -m analysis')
+    """
+    name = Path(sys.argv[0] if argv0 is None else argv0).name
+    return "python -m analysis" if name in {"__main__.py", "cli.py", "", "-c"} else name
+
+
+def build_parser(only: str | None = None, prog: str | None = None) -> argparse.ArgumentParser:
     """Return the top-level parser.
 
     Only the chosen command's module is imported (``only``), so a command
     never pays for, or breaks on, another command's dependencies.
+
+    Example:
+        >>> build_parser(prog="rhetoric-analysis").format_usage().split()[:2]
+        ['usage:', 'rhetoric-analysis']
     """
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog=prog or program_name(), description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text)
+        p = sub.add_parser(name, help=help_text, description=help_text[:1].upper() + help_text[1:] + ".")
         p.set_defaults(_module=module)
         if only is None or name == only:
-            importlib.import_module(module).add_arguments(p)
+            command = importlib.import_module(module)
+            # a command may say more about itself, in plain words
+            p.description = getattr(command, "DESCRIPTION", p.description)
+            command.add_arguments(p)
     return parser
 
 

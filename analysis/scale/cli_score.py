@@ -1,29 +1,45 @@
-"""``python -m analysis score``: score every statement in a file, streaming.
+"""Score every statement in a file, streaming (``python -m analysis score``).
 
 Usage::
 
-    python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID]
+    python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID ...]
         [--jobs N] [--chunk-size N] [--dask local | --scheduler tcp://HOST:PORT]
         [--sentiment fast|vader] [--lexicon PATH ...] [--encoding utf-8]
+        [--quoting csv|none] [--max-field-bytes N] [--spreadsheet-safe] [--no-clobber]
 
 INPUT is CSV, TSV, JSONL, Parquet or plain text (one statement per line),
-chosen by extension (``.gz`` read for csv/tsv/jsonl/txt).  OUTPUT is CSV
-(``.csv``/``.csv.gz``) or Parquet.  The output has one row per input record,
-in input order: ``input_row`` (0-based record number, see
-:mod:`analysis.scale.io`), the id column if given (as text, except that
-Parquet input keeps its type), the score columns of
-:func:`analysis.scoring.score.score_frame`, and ``status``.  Input columns are
-not copied (the output stays small): join back on ``input_row`` or the id.
+chosen by extension (``.gz`` read for csv/tsv/jsonl/txt); how each is split
+into rows is in :mod:`analysis.scale.io` (TSV: one record per line, no
+quoting, unless ``--quoting csv``).  OUTPUT is CSV (``.csv``/``.csv.gz``) or
+Parquet.  The output has one row per input record, in input order:
+``input_row`` (0-based record number), the id columns if given
+(``--id-column`` may be repeated), the score columns of
+:func:`analysis.scoring.score.score_frame`, and ``status``.  Ids keep their
+type from Parquet input; from text formats they are text, except that in
+Parquet output a column of plain integers (``7``, ``-3``; not ``007``) is
+written as int64, found by a first pass over the file (``--ids-as-text``
+keeps them text and skips the pass).  Input columns are not
+copied (the output stays small): join back on ``input_row`` or the ids.
 
 Records without usable text keep their row, with zero scores and a status:
-``empty`` (blank text), ``missing`` (no value: an empty JSONL line, a record
-without the field, null), ``invalid`` (a number, list... where text should be).
-Problems with the file itself stop the run with a one-line message: missing
-file, unsupported extension, absent text or id column (the message lists the
-columns), undecodable bytes (names the line), invalid JSON (names the line).
+``empty`` (blank text), ``missing`` (no value: a blank line, a record
+without the field, null), ``invalid`` (a number, list... where text should
+be, or a JSONL line that is not an object), ``too_long`` (over
+``--max-field-bytes``, not scored).  ``id_escaped`` marks a scored row whose
+id was written backslash-escaped (:func:`analysis.scale.io.unescape_id`).
+Problems with the file itself stop the run with a one-line message naming
+the file (and line): missing file, unsupported extension, absent or
+duplicated text or id column, undecodable bytes, invalid JSON, a JSON
+array, malformed CSV quoting, a record with more or fewer fields than the
+header, corrupt Parquet.
 
 The file is read and written in chunks, so memory stays flat; the output
-appears atomically when scoring finished, and never half-written.
+appears atomically when scoring finished, and never half-written.  An
+existing output is replaced (keeping its permission bits; other hard links
+to it keep the old contents); ``--no-clobber`` refuses to replace it.
+``--spreadsheet-safe`` prefixes ``'`` to text cells of CSV output that start
+with ``= + - @`` (tab, CR), which spreadsheets would run as formulas; off by
+default, so that ids stay exact.
 
 A progress bar is shown only when stderr is a terminal.  ``--jobs N`` scores
 on N processes; ``--dask local`` on a loopback ``LocalCluster`` of ``--jobs``
@@ -52,12 +68,17 @@ import numpy as np
 import pandas as pd
 
 from analysis.scale.io import (
+    DEFAULT_MAX_FIELD_BYTES,
+    ID_ESCAPED,
+    INPUT_FORMATS,
     OUTPUT_FORMATS,
+    QUOTING,
     AtomicOutput,
     InputChunk,
     InputError,
     count_rows,
     detect_format,
+    integer_id_columns,
     read_chunks,
 )
 from analysis.scale.parallel import (
@@ -72,6 +93,12 @@ from analysis.scale.parallel import (
 #: What scores each chunk; tests swap in a stand-in.
 SCORER: ScorerRef = DEFAULT_SCORER
 DEFAULT_CHUNK_SIZE = 5000
+#: ``--help`` text: plain words, no markup.
+DESCRIPTION = (
+    "Score every statement in a CSV, TSV, JSONL, Parquet or text file, streaming. "
+    "One output row per input record, in input order, with input_row, the id columns and a status; "
+    "exit 0 done, 2 bad input or arguments, 1 scoring or writing failed, 130 interrupted."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +106,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", help="CSV, TSV, JSONL, Parquet or .txt file (.gz for text formats)")
     parser.add_argument("-o", "--output", required=True, help="output .csv, .csv.gz or .parquet")
     parser.add_argument("--text-column", default="text", help="column holding the statement (default: text)")
-    parser.add_argument("--id-column", default=None, help="column copied to the output to identify rows")
+    parser.add_argument(
+        "--id-column",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="column copied to the output to identify rows; repeat for several",
+    )
     parser.add_argument(
         "--jobs",
         type=int,
@@ -118,6 +151,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="extend: user terms added to the built-in ones; replace: user dimensions replace built-in ones",
     )
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
+    parser.add_argument(
+        "--quoting",
+        choices=QUOTING,
+        default=None,
+        help="CSV/TSV quoting: csv (RFC 4180) or none (one record per line, quotes are text); "
+        "default: csv for .csv, none for .tsv",
+    )
+    parser.add_argument(
+        "--max-field-bytes",
+        type=int,
+        default=DEFAULT_MAX_FIELD_BYTES,
+        metavar="N",
+        help="texts over N UTF-8 bytes are not scored: status too_long, row kept "
+        f"(default: {DEFAULT_MAX_FIELD_BYTES}, 8 MiB; 0 = no limit)",
+    )
+    parser.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="CSV output: prefix ' to text cells starting with = + - @ (tab, CR), which spreadsheets "
+        "run as formulas; off by default so that ids stay exact",
+    )
+    parser.add_argument(
+        "--no-clobber",
+        action="store_true",
+        help="refuse to replace an existing output (by default it is replaced, keeping its permissions)",
+    )
+    parser.add_argument(
+        "--ids-as-text",
+        action="store_true",
+        help="keep ids read from CSV/TSV/JSONL as text in Parquet output (default: a first pass over the file "
+        "checks them, and a column of plain integers becomes int64)",
+    )
 
 
 class _Inline:
@@ -185,18 +250,60 @@ def _progress(total: int | None) -> AbstractContextManager[Any]:
     return tqdm(total=total, unit="rows", file=sys.stderr, disable=not sys.stderr.isatty())
 
 
-def _assemble(chunk: InputChunk, scores: pd.DataFrame, id_col: str | None) -> pd.DataFrame:
+def _id_frame(chunk: InputChunk, id_cols: list[str], int_ids: list[str]) -> pd.DataFrame:
+    if chunk.id_frame is None:
+        ids = pd.DataFrame({c: pd.Series([None] * len(chunk), dtype="str") for c in id_cols})
+    else:
+        ids = chunk.id_frame.reset_index(drop=True)
+    for column in int_ids:
+        ids[column] = ids[column].replace("", None).astype("Int64")
+    return ids
+
+
+def _assemble(
+    chunk: InputChunk, scores: pd.DataFrame, id_cols: list[str], int_ids: list[str] | None = None
+) -> pd.DataFrame:
     if len(scores) != len(chunk):
         raise RuntimeError(f"scorer returned {len(scores)} rows for {len(chunk)} (rows {chunk.start}-)")
-    for name in ("input_row", id_col):
-        if name is not None and name in scores.columns:
+    for name in ("input_row", *id_cols):
+        if name in scores.columns:
             raise InputError(f"id column {name!r} clashes with a score column of the same name")
     out = scores.copy(deep=False)
+    if chunk.statuses is not None and "status" in out.columns:
+        status = out["status"].astype("object").tolist()
+        for i, reader_status in enumerate(chunk.statuses):
+            # an escaped id only flags a row the scorer found fine
+            if reader_status is not None and (reader_status != ID_ESCAPED or status[i] == "ok"):
+                status[i] = reader_status
+        out["status"] = pd.Series(status, index=out.index, dtype=out["status"].dtype)
     out.insert(0, "input_row", np.arange(chunk.start, chunk.start + len(chunk), dtype=np.int64))
-    if id_col is not None:
-        ids = chunk.ids if chunk.ids is not None else pd.Series([None] * len(chunk), dtype="str")
-        out.insert(1, id_col, ids.reset_index(drop=True))
+    if id_cols:
+        ids = _id_frame(chunk, id_cols, int_ids or [])
+        for position, name in enumerate(id_cols, start=1):
+            out.insert(position, name, ids[name])
     return out
+
+
+def _check_id_columns(id_cols: list[str]) -> None:
+    from analysis.scoring.score import SCORE_COLUMNS
+
+    reserved = {"input_row", "status", *SCORE_COLUMNS}
+    for name in id_cols:
+        if name in reserved:
+            raise InputError(
+                f"--id-column {name!r} clashes with an output column of the same name; "
+                "rename the column in the input"
+            )
+
+
+def _integer_ids(args: argparse.Namespace, id_cols: list[str], read: dict[str, Any]) -> list[str]:
+    # Parquet needs one type per column for the whole file, so a column is
+    # typed int64 only when a first pass has seen that every id is an integer.
+    if not id_cols or args.ids_as_text or detect_format(args.output, OUTPUT_FORMATS)[0] != "parquet":
+        return []
+    if detect_format(args.input, INPUT_FORMATS)[0] == "parquet":  # typed already: kept as it is
+        return []
+    return integer_id_columns(read_chunks(args.input, args.text_column, **read))
 
 
 def _score_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -212,22 +319,42 @@ def _score_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     return kwargs
 
 
+_OPTION_DEFAULTS: dict[str, Any] = {
+    "quoting": None,
+    "max_field_bytes": DEFAULT_MAX_FIELD_BYTES,
+    "spreadsheet_safe": False,
+    "no_clobber": False,
+    "ids_as_text": False,
+}
+
+
 def score_file(args: argparse.Namespace) -> int:
     """Score ``args.input`` into ``args.output``; return the number of rows written.
 
     Raises :class:`InputError` for problems with the file or the arguments.
     """
+    for name, default in _OPTION_DEFAULTS.items():
+        # a Namespace built by hand (not by add_arguments) gets the defaults
+        if not hasattr(args, name):
+            setattr(args, name, default)
     detect_format(args.output, OUTPUT_FORMATS)
     if Path(args.output).resolve() == Path(args.input).resolve():
         raise InputError(f"{args.output}: output would overwrite the input; choose another name")
-    chunks = read_chunks(
-        args.input,
-        args.text_column,
-        id_col=args.id_column,
-        chunk_size=args.chunk_size,
-        encoding=args.encoding,
-    )
+    if args.no_clobber and Path(args.output).exists():
+        raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
+    given = args.id_column
+    id_cols: list[str] = [given] if isinstance(given, str) else list(given or [])
+    read: dict[str, Any] = {
+        "id_col": id_cols,
+        "chunk_size": args.chunk_size,
+        "encoding": args.encoding,
+        "quoting": args.quoting,
+        "max_field_bytes": args.max_field_bytes or None,
+    }
+    chunks = read_chunks(args.input, args.text_column, **read)
+    _check_id_columns(id_cols)  # after the file checks: it imports the engine
     score_kwargs = _score_kwargs(args)
+    int_ids = _integer_ids(args, id_cols, read)
     waiting: deque[InputChunk] = deque()
 
     def texts() -> Iterator[list[Any]]:
@@ -237,7 +364,7 @@ def score_file(args: argparse.Namespace) -> int:
 
     with (
         _submitter(args, score_kwargs) as (submitter, n_workers),
-        AtomicOutput(args.output) as sink,
+        AtomicOutput(args.output, no_clobber=args.no_clobber, safe_for_spreadsheets=args.spreadsheet_safe) as sink,
         _progress(count_rows(args.input)) as bar,
     ):
         results = imap_ordered(
@@ -250,12 +377,12 @@ def score_file(args: argparse.Namespace) -> int:
         )
         for scores in results:
             chunk = waiting.popleft()
-            sink.write(_assemble(chunk, scores, args.id_column))
+            sink.write(_assemble(chunk, scores, id_cols, int_ids))
             bar.update(len(chunk))
         if sink.rows_written == 0:
             # An input with no rows still gets a file with the output columns.
             empty = InputChunk(0, [], None)
-            sink.write(_assemble(empty, score_texts([], args.text_column, SCORER, score_kwargs), args.id_column))
+            sink.write(_assemble(empty, score_texts([], args.text_column, SCORER, score_kwargs), id_cols, int_ids))
         return sink.rows_written
 
 
@@ -288,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         >>> main(["missing.csv", "-o", "out.csv"])
         2
     """
-    parser = argparse.ArgumentParser(prog="python -m analysis score", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m analysis score", description=DESCRIPTION)
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -48,6 +49,10 @@ SIDES: frozenset[str] = frozenset(
 )
 MATCH_MODES: frozenset[str] = frozenset({"inflect", "exact"})
 REQUIRED_COLUMNS: tuple[str, ...] = ("term", "category", "weight", "note")
+#: Largest weight a term may have.  Built-in weights are 0.5-2; a bound keeps
+#: every weighted count and score finite (``1e308`` twice would be ``inf``),
+#: and 10 is room enough for "counts as much as ten ordinary terms".
+MAX_WEIGHT = 10.0
 _CATEGORY_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -67,6 +72,11 @@ class LexiconEntry:
     side: str = ""
     match: str = "inflect"
     context: str = ""
+
+    def __post_init__(self) -> None:
+        # also for entries built directly, not through make_entry
+        if not (0 < self.weight <= MAX_WEIGHT):
+            raise LexiconError(f"term {self.term!r}: weight must be a positive finite number, at most {MAX_WEIGHT:g}, got {self.weight!r}")
 
 
 def _where(source: str, row: int | None) -> str:
@@ -108,8 +118,8 @@ def make_entry(record: Mapping[str, object], *, dimension: str | None, source: s
         weight = float(raw_weight)
     except ValueError:
         raise LexiconError(f"{where}: weight {raw_weight!r} is not a number") from None
-    if not math.isfinite(weight) or weight <= 0:
-        raise LexiconError(f"{where}: weight must be a positive finite number, got {raw_weight!r}")
+    if not math.isfinite(weight) or weight <= 0 or weight > MAX_WEIGHT:
+        raise LexiconError(f"{where}: weight must be a positive finite number, at most {MAX_WEIGHT:g}, got {raw_weight!r}")
     note = cell("note")
     side = cell("side")
     if dim == "loaded":
@@ -126,6 +136,42 @@ def make_entry(record: Mapping[str, object], *, dimension: str | None, source: s
     except ValueError as exc:
         raise LexiconError(f"{where}: {exc}") from None
     return LexiconEntry(term, dim, category, weight, note, side, match, context)
+
+
+def _undecodable_line(data: bytes) -> str:
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            return f"line {number}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+    return "not valid UTF-8"
+
+
+def _read_lexicon_csv(p: Path) -> tuple[list[str], list[dict[Any, Any]]]:
+    """Header and records of a lexicon CSV; undecodable or malformed files raise LexiconError.
+
+    A record with more fields than the header gets the key ``None`` set to its line number.
+    """
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{p}: cannot read lexicon ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LexiconError(f"{p}: {_undecodable_line(data)}; save the lexicon as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
+        records = []
+        for record in reader:
+            if None in record:  # DictReader's key for fields beyond the header
+                record = {**record, None: reader.line_num}
+            records.append(record)
+        return header, records
+    except csv.Error as exc:
+        raise LexiconError(f"{p}: line {reader.line_num}: malformed CSV ({exc})") from None
 
 
 @dataclass(frozen=True, eq=False)
@@ -208,18 +254,18 @@ class Lexicon:
         p = Path(path)
         if not p.is_file():
             raise LexiconError(f"{p}: lexicon file not found")
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            reader.fieldnames = header
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                raise LexiconError(f"{p}: missing column(s) {', '.join(missing)} (header: {header})")
-            if dimension is None and "dimension" not in header and p.stem in DIMENSIONS:
-                dimension = p.stem
-            if dimension is None and "dimension" not in header:
-                raise LexiconError(f"{p}: pass dimension=... or add a 'dimension' column")
-            return cls.from_records(list(reader), dimension=dimension, source=str(p))
+        header, records = _read_lexicon_csv(p)
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise LexiconError(f"{p}: missing column(s) {', '.join(missing)} (header: {header})")
+        if dimension is None and "dimension" not in header and p.stem in DIMENSIONS:
+            dimension = p.stem
+        if dimension is None and "dimension" not in header:
+            raise LexiconError(f"{p}: pass dimension=... or add a 'dimension' column")
+        for record in records:
+            if None in record:
+                raise LexiconError(f"{p}: line {record[None]}: more fields than the header has")
+        return cls.from_records(records, dimension=dimension, source=str(p))
 
     @classmethod
     def builtin(cls, dimension: str | Sequence[str] | None = None) -> Lexicon:

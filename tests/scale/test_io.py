@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.scale.io import AtomicOutput, InputError, detect_format, read_chunks, INPUT_FORMATS
+from analysis.scale.io import INPUT_FORMATS, AtomicOutput, InputError, detect_format, read_chunks
 
 
 def _all_texts(path: Path, **kw: object) -> tuple[list[object], list[int]]:
@@ -65,10 +65,12 @@ def test_txt_strips_byte_order_mark(tmp_path: Path) -> None:
 
 def test_jsonl_blank_and_non_object_lines_are_rows_without_text(tmp_path: Path) -> None:
     p = tmp_path / "s.jsonl"
-    p.write_text('{"text": "a", "id": 1}\n\n[1, 2]\n{"id": 2}\n{"text": 5}\n', encoding="utf-8")
+    p.write_text('{"text": "a", "id": 1}\n\n17\n{"id": 2}\n{"text": 5}\n', encoding="utf-8")
     chunks = list(read_chunks(p, "text", id_col="id"))
     assert chunks[0].texts == ["a", None, None, None, 5]
-    assert chunks[0].ids.tolist()[:1] == ["1"] and chunks[0].ids.tolist()[3] == "2"
+    assert chunks[0].statuses == [None, None, "invalid", None, None]
+    ids = chunks[0].ids.tolist()
+    assert ids[0] == "1" and ids[3] == "2" and all(pd.isna(i) for i in (ids[1], ids[2], ids[4]))
 
 
 def test_jsonl_first_record_without_column_is_an_error(tmp_path: Path) -> None:
@@ -151,9 +153,8 @@ def test_atomic_output_round_trip(tmp_path: Path, name: str) -> None:
 def test_atomic_output_failure_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     target.write_text("previous\n")
-    with pytest.raises(KeyboardInterrupt):
-        with AtomicOutput(target) as sink:
-            sink.write(pd.DataFrame({"a": [1]}))
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), AtomicOutput(target) as sink:
+        sink.write(pd.DataFrame({"a": [1]}))
+        raise KeyboardInterrupt
     assert target.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
