@@ -129,8 +129,9 @@ OK_CASES: list[tuple[str, str, bytes, list[str], list[tuple[str | None, str]]]] 
     # (case, file name, bytes, extra arguments, expected (id, status) per row)
     ("tsv-leading-quote", "s.tsv", _tsv(list(enumerate(QUOTE_ROWS, 1))), [],
      [("1", "ok"), ("2", "ok"), ("3", "ok"), ("4", "ok")]),
+    # '""' is kept as two quote characters: a text with no word, so no_words
     ("tsv-balanced-quotes", "s.tsv", _tsv([(1, '"quoted"'), (2, '""'), (3, "x")]), [],
-     [("1", "ok"), ("2", "ok"), ("3", "ok")]),
+     [("1", "ok"), ("2", "no_words"), ("3", "ok")]),
     ("tsv-gz-leading-quote", "s.tsv.gz", gzip.compress(_tsv(list(enumerate(QUOTE_ROWS, 1)))), [],
      [("1", "ok"), ("2", "ok"), ("3", "ok"), ("4", "ok")]),
     ("tsv-crlf", "s.tsv", _tsv([(1, "a"), (2, "b")]).replace(b"\n", b"\r\n"), [], [("1", "ok"), ("2", "ok")]),
