@@ -61,13 +61,14 @@ from analysis.scale.io import (
     read_chunks,
 )
 from analysis.scale.parallel import (
-    DEFAULT_SCORER,
     ScorerRef,
+    count_errors,
     imap_ordered,
     process_pool,
     resolve_jobs,
     score_texts,
 )
+from analysis.scoring.chunks import DEFAULT_SCORER, ENGINE_PRELOAD
 
 #: What scores each chunk; tests swap in a stand-in.
 SCORER: ScorerRef = DEFAULT_SCORER
@@ -175,7 +176,8 @@ def _submitter(args: argparse.Namespace, score_kwargs: dict[str, Any]) -> Iterat
     if jobs == 1:
         yield _Inline(), 1
         return
-    with process_pool(jobs, args.text_column, SCORER, score_kwargs) as pool:
+    preload = ENGINE_PRELOAD if SCORER == DEFAULT_SCORER else None
+    with process_pool(jobs, args.text_column, SCORER, score_kwargs, preload=preload) as pool:
         yield pool, jobs
 
 

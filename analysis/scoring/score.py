@@ -29,7 +29,7 @@ from typing import Any, Literal, NamedTuple
 
 from analysis.scoring.lexicon import DIMENSIONS, Lexicon, resolve_lexicon
 from analysis.scoring.match import ZERO_COUNTS, Match
-from analysis.scoring.sentiment import get_backend, aggregate
+from analysis.scoring.sentiment import aggregate, get_backend
 from analysis.scoring.tokenize import count_words, sentence_spans
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
@@ -282,7 +282,7 @@ def score_frame(
 
     Columns: ``SCORE_COLUMNS`` (counts, rates and scores per dimension,
     sentiment, ``status``).  ``jobs > 1`` scores on several processes
-    (:func:`analysis.scale.parallel.score_frame_parallel`); results are
+    (:func:`analysis.scoring.chunks.score_frame_parallel`); results are
     identical.
 
     Raises:
@@ -296,11 +296,10 @@ def score_frame(
         >>> out.index.tolist(), out["status"].tolist(), out["hostility_count"].tolist()
         ([7, 8, 9], ['ok', 'missing', 'empty'], [1, 0, 0])
     """
-    import pandas as pd
 
     values = _text_values(df, text_col)
     if jobs is not None and jobs != 1:
-        from analysis.scale.parallel import score_frame_parallel
+        from analysis.scoring.chunks import score_frame_parallel
 
         return score_frame_parallel(
             df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment

@@ -1,6 +1,6 @@
 """Dask: a real LocalCluster on loopback gives the same rows as single-process scoring.
 
-Mirrors ``analysis/dask.py`` (and the ``--dask``/``--scheduler`` paths of the
+Mirrors ``analysis/scale/dask.py`` (and the ``--dask``/``--scheduler`` paths of the
 ``score`` command), kept beside the other scale tests.
 """
 
@@ -13,8 +13,8 @@ import dask.dataframe as dd
 import pandas as pd
 import pytest
 
-from analysis import dask as adask
 from analysis.scale import cli_score
+from analysis.scale import dask as adask
 
 distributed = pytest.importorskip("distributed")
 
