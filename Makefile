@@ -37,6 +37,7 @@ lab: setup ## Open JupyterLab on notebooks/
 
 bench: setup ## Run the benchmarks in benchmarks/ (prints throughput, ratios, peak RSS)
 	$(PY) benchmarks/bench_scoring.py
+	$(PY) benchmarks/bench_extract.py
 
 clean: ## Remove caches (keeps .venv and committed figures)
 	rm -rf .pytest_cache .hypothesis build dist *.egg-info
