@@ -108,6 +108,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     where.add_argument("--scheduler", default=None, help="score on a running Dask cluster, e.g. tcp://HOST:8786")
     parser.add_argument(
+        "--dashboard",
+        nargs="?",
+        const="127.0.0.1:8787",
+        default=None,
+        metavar="ADDRESS",
+        help="with --dask local: serve the Dask dashboard (default address 127.0.0.1:8787); "
+        "off unless given. The local cluster runs code as you, unauthenticated: see README 'Scaling out'",
+    )
+    parser.add_argument(
         "--sentiment",
         choices=["fast", "vader", "none"],
         default="fast",
@@ -152,7 +161,7 @@ class _DaskSubmitter:
 @contextmanager
 def _dask_submitter(args: argparse.Namespace) -> Iterator[tuple[_DaskSubmitter, int]]:
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise InputError("--dask/--scheduler need the 'distributed' package (pip install distributed)") from None
     if args.scheduler:
@@ -164,15 +173,14 @@ def _dask_submitter(args: argparse.Namespace) -> Iterator[tuple[_DaskSubmitter, 
         with client:
             yield _DaskSubmitter(client), max(1, sum(client.nthreads().values()))
         return
+    from analysis.scale.dask import LoopbackError, local_client
+
     n = resolve_jobs(args.jobs)
-    with LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster, Client(cluster) as client:
-        yield _DaskSubmitter(client), n
+    try:
+        with local_client(n, dashboard=getattr(args, "dashboard", None)) as client:
+            yield _DaskSubmitter(client), n
+    except LoopbackError as exc:  # raised only before the cluster starts
+        raise InputError(str(exc)) from None
 
 
 @contextmanager

@@ -18,15 +18,19 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
+import socket
+from collections.abc import Iterator
 from typing import Any
 
+import dask
 import dask.dataframe as dd
 import pandas as pd
 
 from analysis.scale.parallel import ScorerRef, resolve_scorer
 from analysis.scoring.chunks import DEFAULT_SCORER
 
-__all__ = ["score", "score_meta"]
+__all__ = ["LoopbackError", "check_loopback", "local_client", "score", "score_meta"]
 
 
 def score_meta(
@@ -91,3 +95,102 @@ def score(
     return ddf.map_partitions(
         _score_partition, text_col, scorer, meta, score_kwargs, meta=meta, align_dataframes=False
     )
+
+
+#: Seconds a ``--dask local`` cluster may take to start before giving up.
+LOCAL_STARTUP_TIMEOUT = 20.0
+
+
+class LoopbackError(OSError):
+    """The loopback interface (127.0.0.1) a local cluster talks over is not usable."""
+
+
+def check_loopback(timeout: float = 2.0) -> None:
+    """Raise :class:`LoopbackError` unless a TCP connection to 127.0.0.1 succeeds.
+
+    Without this check a local cluster on a machine without loopback (a
+    container or network namespace with ``lo`` down) fails only after
+    Dask's connect timeouts, a minute or more later.
+
+    Example:
+        >>> check_loopback()  # doctest: +SKIP
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            with socket.create_connection(server.getsockname(), timeout=timeout):
+                pass
+    except OSError as exc:
+        raise LoopbackError(
+            f"a local Dask cluster needs the loopback interface 127.0.0.1, which is not usable here "
+            f"({exc.strerror or exc}); use --jobs N for processes without Dask, or --scheduler"
+        ) from None
+
+
+def _quiet_http() -> dict[str, object]:
+    # The scheduler and workers always run an HTTP server; with no routes and
+    # an ephemeral loopback port it serves nothing (no dashboard, no metrics,
+    # no cluster information) to anyone else on the machine.
+    return {"distributed.scheduler.http.routes": [], "distributed.worker.http.routes": []}
+
+
+@contextlib.contextmanager
+def local_client(
+    n_workers: int, *, dashboard: str | None = None, startup_timeout: float = LOCAL_STARTUP_TIMEOUT
+) -> Iterator[Any]:
+    """A ``distributed.Client`` on a fresh loopback ``LocalCluster`` of ``n_workers`` processes.
+
+    * fails in seconds, with :class:`LoopbackError`, where 127.0.0.1 is not usable;
+    * no dashboard and no HTTP routes unless ``dashboard`` gives an address
+      ("127.0.0.1:8787"); the scheduler and workers listen on 127.0.0.1 only;
+    * on exit the cluster is closed and every worker and nanny process has
+      exited before this returns.
+
+    Security: the cluster runs code as you, and its scheduler has no
+    authentication: any local user who can reach its port can submit work
+    that runs under your account while it is up.  See README "Scaling out".
+
+    Example:
+        >>> with local_client(1) as client:  # doctest: +SKIP
+        ...     client.submit(sum, [1, 2]).result()
+        3
+    """
+    import psutil  # type: ignore[import-untyped]  # a dependency of distributed
+    from distributed import Client, LocalCluster
+
+    check_loopback()
+    config: dict[str, object] = {"distributed.comm.timeouts.connect": f"{startup_timeout}s"}
+    if dashboard is None:
+        config.update(_quiet_http())
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    try:
+        with dask.config.set(config):
+            cluster = LocalCluster(
+                n_workers=n_workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=dashboard or "127.0.0.1:0",
+                scheduler_kwargs={"dashboard": dashboard is not None},
+                worker_dashboard_address=None,
+            )
+        try:
+            with Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+    finally:
+        _reap([p for p in me.children(recursive=True) if p.pid not in before])
+
+
+def _reap(processes: list[Any], timeout: float = 10.0) -> None:
+    """Wait until the processes a cluster started have exited; kill those still alive after ``timeout``."""
+    import psutil
+
+    _, alive = psutil.wait_procs(processes, timeout=timeout)
+    for p in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            p.kill()
+    psutil.wait_procs(alive, timeout=timeout)

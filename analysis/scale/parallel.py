@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import importlib
@@ -70,6 +71,7 @@ _SCORER_CACHE: dict[str, Callable[..., pd.DataFrame]] = {}
 # caches are hit instead of rebuilt for every chunk.
 _KWARGS_CACHE: dict[bytes, dict[str, Any]] = {}
 _PR_SET_PDEATHSIG = 1
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 class Submitter(Protocol):
@@ -275,10 +277,38 @@ def _die_with_parent(owner: int) -> None:
     threading.Thread(target=_watch_parent, args=(ppid, owner), name="parent-watchdog", daemon=True).start()
 
 
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while this thread forks workers; deliver them right after.
+
+    A handler that raises while Python runs its at-fork hooks has its
+    exception reported as "ignored" and the hook cut short, which can leave
+    a lock (logging's) held.  Blocking the signals is not enough (another
+    thread may receive them), so their handlers are swapped for one that
+    only records them, and each recorded signal is raised again once the
+    original handlers are back.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {s: signal.signal(s, lambda signum, frame: received.append(signum)) for s in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)
+
+
 def _init_worker(owner: int, scorer: ScorerRef, text_col: str, score_kwargs: ScorerKwargs) -> None:
     # Ctrl-C and group signals are the parent's to handle: it cancels, removes
     # its temporary output and stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers; SIGTERM must kill it
+    # (the executor stops broken pools with it).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.setpgrp()
     _die_with_parent(owner)
     # Build lexicons, automata and models once, not per chunk.  Called
@@ -308,6 +338,11 @@ def _pickled(score_kwargs: ScorerKwargs) -> bytes:
 class WorkerPool(ProcessPoolExecutor):
     """A process pool that, when its block exits with an error or an interrupt,
     kills its workers at once instead of waiting for their running chunks."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """``ProcessPoolExecutor.submit``, with stop signals held while it starts workers."""
+        with _stop_signals_held():
+            return super().submit(fn, *args, **kwargs)
 
     def __exit__(
         self,

@@ -14,13 +14,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from processes import BOUND, processes_of, subprocess_env, wait_for
 
 from analysis.scale.parallel import map_frame_parallel, score_texts, text_length_scorer
 from analysis.scoring.chunks import score_chunk_frame, score_frame_parallel
@@ -28,10 +27,7 @@ from analysis.scoring.score import score_frame
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
-REPO = Path(__file__).resolve().parents[2]
-FAULTS = Path(__file__).resolve().parent / "fault_injection"
 MARKER = "\u2620FAULT"
-BOUND = 60.0  # seconds: a bound on waiting, not a timing assertion
 
 
 def raise_on_marker(df: pd.DataFrame, text_col: str = "text", **kwargs: object) -> pd.DataFrame:
@@ -105,40 +101,6 @@ def test_isolation_finds_every_faulty_row_among_many() -> None:
 # --- through the CLI, real subprocesses -----------------------------------------
 
 
-def _env(run_id: str, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(FAULTS), str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    env["ANALYSIS_TEST_RUN_ID"] = run_id
-    env.update(extra)
-    return env
-
-
-def _processes_of(run_id: str) -> list[int]:
-    """Live (not zombie) processes whose environment carries ``run_id``."""
-    needle = f"ANALYSIS_TEST_RUN_ID={run_id}".encode()
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if needle not in (entry / "environ").read_bytes().split(b"\0"):
-                continue
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if state not in ("Z", "X"):
-            found.append(int(entry.name))
-    return found
-
-
-def _wait_for(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + BOUND
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what} after {BOUND:.0f} s")
-        time.sleep(0.1)
-
-
 def _write_input(tmp_path: Path, n: int, bad: frozenset[int] = frozenset()) -> Path:
     src = tmp_path / "in.csv"
     texts = ["The minister said the talks were constructive.", "These criminals are lying."]
@@ -150,7 +112,7 @@ def _write_input(tmp_path: Path, n: int, bad: frozenset[int] = frozenset()) -> P
 def _start(src: Path, out: Path, run_id: str, *argv: str, **env: str) -> subprocess.Popen[str]:
     cmd = [sys.executable, "-m", "analysis", "score", str(src), "-o", str(out), "--id-column", "id", *argv]
     return subprocess.Popen(
-        cmd, env=_env(run_id, **env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cmd, env=subprocess_env(run_id, **env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,
     )
 
@@ -180,9 +142,9 @@ def _run_until_writing(tmp_path: Path, jobs: str, run_id: str) -> tuple[subproce
 
     def started() -> bool:
         assert proc.poll() is None, proc.communicate()[1]
-        return any(tmp_path.glob(".out.csv.*.part")) and len(_processes_of(run_id)) >= want
+        return any(tmp_path.glob(".out.csv.*.part")) and len(processes_of(run_id)) >= want
 
-    _wait_for(started, "the run to start writing")
+    wait_for(started, "the run to start writing")
     return proc, out
 
 
@@ -197,17 +159,17 @@ def test_cli_signal_leaves_old_output_and_no_part(tmp_path: Path, jobs: str, sig
     assert err.strip().endswith("was not written") and err.count("\n") == 1
     assert out.read_text() == "previous run\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
-    _wait_for(lambda: not _processes_of(run_id), "every process of the run to exit")
+    wait_for(lambda: not processes_of(run_id), "every process of the run to exit")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_cli_workers_exit_when_parent_dies(tmp_path: Path, sig: int) -> None:
     run_id = uuid.uuid4().hex
     proc, _ = _run_until_writing(tmp_path, "2", run_id)
-    workers = [p for p in _processes_of(run_id) if p != proc.pid]
+    workers = [p for p in processes_of(run_id) if p != proc.pid]
     assert len(workers) >= 2
     os.kill(proc.pid, sig)  # the parent alone
     # Workers inherited the pipes: communicate() returns only once all are gone.
     proc.communicate(timeout=BOUND)
     assert proc.returncode == -sig if sig == signal.SIGKILL else proc.returncode == 143
-    _wait_for(lambda: not _processes_of(run_id), "the workers to exit")
+    wait_for(lambda: not processes_of(run_id), "the workers to exit")
