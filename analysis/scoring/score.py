@@ -283,7 +283,8 @@ def score_frame(
     Columns: ``SCORE_COLUMNS`` (counts, rates and scores per dimension,
     sentiment, ``status``).  ``jobs > 1`` scores on several processes
     (:func:`analysis.scoring.chunks.score_frame_parallel`); results are
-    identical.
+    identical, and a row on which scoring raises gets zero scores and
+    ``status = "error: <ExceptionType>"`` instead of aborting the call.
 
     Raises:
         KeyError: ``text_col`` is not a column.
@@ -299,10 +300,14 @@ def score_frame(
 
     values = _text_values(df, text_col)
     if jobs is not None and jobs != 1:
-        from analysis.scoring.chunks import score_frame_parallel
+        from analysis.scale.parallel import map_frame_parallel
 
-        return score_frame_parallel(
-            df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment
+        # The chunk scorer is named, not imported: analysis.scoring.chunks
+        # imports this module (this is chunks.score_frame_parallel's call).
+        return map_frame_parallel(
+            df, text_col, "analysis.scoring.chunks:score_chunk_frame", jobs=jobs,
+            preload=("analysis.scoring._preload",),
+            lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment,
         )
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment)
     return _columns_frame(_score_columns(values, matcher, senti), df.index)
