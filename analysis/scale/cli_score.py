@@ -3,7 +3,7 @@
 Usage::
 
     python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID]
-        [--jobs N] [--chunk-size N] [--dask local | --scheduler tcp://HOST:PORT]
+        [--jobs N] [--chunk-size N] [--dask local [--dashboard [ADDRESS]] | --scheduler tcp://HOST:PORT]
         [--sentiment fast|vader] [--lexicon PATH ...] [--encoding utf-8]
 
 INPUT is CSV, TSV, JSONL, Parquet or plain text (one statement per line),

@@ -27,7 +27,7 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from analysis.scale.parallel import ScorerRef, resolve_scorer
+from analysis.scale.parallel import ScorerRef, resolve_scorer, score_texts
 from analysis.scoring.chunks import DEFAULT_SCORER
 
 __all__ = ["LoopbackError", "check_loopback", "local_client", "score", "score_meta"]
@@ -60,7 +60,10 @@ def _score_partition(
     if len(part) == 0:
         # Keep the declared dtypes on empty partitions (an empty input could infer object).
         return meta.set_axis(part.index[:0], axis=0)
-    out = resolve_scorer(scorer)(part, text_col, **score_kwargs)
+    try:
+        out = resolve_scorer(scorer)(part, text_col, **score_kwargs)
+    except Exception:  # noqa: BLE001 - find the rows that raise; they get an error status
+        out = score_texts(part[text_col].tolist(), text_col, scorer, score_kwargs)
     out.index = part.index
     return out
 
@@ -75,7 +78,9 @@ def score(
     """Lazily score ``ddf[text_col]``; same index, partitions and row order as ``ddf``.
 
     Keyword arguments (``lexicons``, ``sentiment``...) go to the scorer
-    (default :func:`analysis.scoring.score.score_frame`).  Each partition is
+    (default :func:`analysis.scoring.chunks.score_chunk_frame`).  Rows on
+    which the scorer raises get ``status = "error: <ExceptionType>"``, as
+    with ``jobs=N`` (:func:`analysis.scale.parallel.score_texts`).  Each partition is
     scored in one worker thread or process; start a ``distributed`` Client
     first to spread partitions over processes or machines.
 

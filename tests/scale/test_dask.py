@@ -168,3 +168,18 @@ def test_cli_dask_local_leaves_no_process_behind(csv_file: Path, tmp_path: Path)
     assert proc.returncode == 0, proc.stderr
     assert processes_of(run_id) == []  # at once: every nanny and worker was reaped before exit
     assert len(pd.read_csv(out)) == 8
+
+
+def _raise_on_x(df: pd.DataFrame, text_col: str = "text", **_: object) -> pd.DataFrame:
+    from analysis.scale.parallel import text_length_scorer
+
+    if "x" in df[text_col].tolist():
+        raise ValueError("x")
+    return text_length_scorer(df, text_col)
+
+
+def test_score_rows_that_raise_get_error_status() -> None:
+    frame = pd.DataFrame({"text": ["a", "x", "bb", "ccc", "x"]}, index=[10, 11, 12, 13, 14])
+    out = adask.score(dd.from_pandas(frame, npartitions=2), scorer=_raise_on_x).compute(scheduler="sync")
+    assert out["status"].tolist() == ["ok", "error: ValueError", "ok", "ok", "error: ValueError"]
+    assert out["n_chars"].tolist() == [1, 0, 2, 3, 0] and out.index.tolist() == [10, 11, 12, 13, 14]
