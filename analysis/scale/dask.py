@@ -187,7 +187,23 @@ def local_client(
         finally:
             cluster.close()
     finally:
-        _reap([p for p in me.children(recursive=True) if p.pid not in before])
+        keep = before | _shared_helpers()
+        _reap([p for p in me.children(recursive=True) if p.pid not in keep])
+
+
+def _shared_helpers() -> set[int]:
+    """Pids of multiprocessing's per-process helpers (resource tracker, forkserver).
+
+    They may be started along with a cluster, but they serve the whole
+    process and exit with it: they are not the cluster's to stop.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    pids = {
+        getattr(resource_tracker._resource_tracker, "_pid", None),
+        getattr(forkserver._forkserver, "_forkserver_pid", None),
+    }
+    return {p for p in pids if isinstance(p, int)}
 
 
 def _reap(processes: list[Any], timeout: float = 10.0) -> None:
