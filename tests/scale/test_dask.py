@@ -6,7 +6,9 @@ Mirrors ``analysis/scale/dask.py`` (and the ``--dask``/``--scheduler`` paths of 
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -195,3 +197,24 @@ def test_score_rows_that_raise_get_error_status() -> None:
     out = adask.score(dd.from_pandas(frame, npartitions=2), scorer=_raise_on_x).compute(scheduler="sync")
     assert out["status"].tolist() == ["ok", "error: ValueError", "ok", "ok", "error: ValueError"]
     assert out["n_chars"].tolist() == [1, 0, 2, 3, 0] and out.index.tolist() == [10, 11, 12, 13, 14]
+
+
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_cli_dask_local_cluster_dies_with_parent(tmp_path: Path, sig: int) -> None:
+    run_id = uuid.uuid4().hex
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    pd.DataFrame({"id": range(2000), "text": ["These criminals are lying."] * 2000}).to_csv(src, index=False)
+    cmd = [sys.executable, "-m", "analysis", "score", str(src), "-o", str(out), "--dask", "local",
+           "--jobs", "2", "--chunk-size", "20"]
+    proc = subprocess.Popen(cmd, env=subprocess_env(run_id, ANALYSIS_TEST_CHUNK_DELAY="0.2"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: any(tmp_path.glob(".out.csv.*.part")) and len(processes_of(run_id)) >= 3,
+             "the cluster to start writing")
+    os.kill(proc.pid, sig)
+    proc.communicate(timeout=BOUND)  # returns only once no process holds the pipes
+    assert proc.returncode == (-sig if sig == signal.SIGKILL else 143)
+    wait_for(lambda: not processes_of(run_id), "the cluster's processes to exit")
+    assert not out.exists()
+    if sig == signal.SIGTERM:  # handled: the temporary file is gone too (SIGKILL cannot be handled)
+        assert list(tmp_path.iterdir()) == [src]
