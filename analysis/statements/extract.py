@@ -256,9 +256,30 @@ def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[t
 
 
 def _minus(s: int, e: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    parts = [(s, e)]
-    for hs, he in holes:
-        parts = [p for a, b in parts for p in ((a, min(b, hs)), (max(a, he), b)) if p[0] < p[1]]
+    """``(s, e)`` without the ``holes`` (each ``start <= end``), as sorted disjoint parts.
+
+    An empty hole strictly inside a part splits it there.  One sweep over the
+    holes in order of start, so ``O(k log k)`` for ``k`` holes.
+
+    Example:
+        >>> _minus(0, 10, [(6, 7), (2, 3), (8, 8)])
+        [(0, 2), (3, 6), (7, 8), (8, 10)]
+        >>> _minus(5, 5, [])
+        [(5, 5)]
+    """
+    if s >= e:
+        return [] if holes else [(s, e)]
+    parts: list[tuple[int, int]] = []
+    cur = s  # everything before cur is already a part or inside a hole
+    for hs, he in sorted(holes):
+        if hs >= e:
+            break
+        if hs > cur:
+            parts.append((cur, hs))
+            cur = hs
+        cur = max(cur, he)
+    if cur < e:
+        parts.append((cur, e))
     return parts
 
 

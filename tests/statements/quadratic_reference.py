@@ -1,7 +1,7 @@
 """The extractor before it was made near-linear: the oracle of ``test_extract_linear.py``.
 
 These are the quadratic versions of every function the speed fix rewrote
-(``statements/{sentences,attribution,mentions,extract}.py`` as of the
+(``statements/{sentences,attribution,mentions,cataphora,extract}.py`` as of the
 commit before it), unchanged except that they live here and call each
 other; everything they did not touch is imported from the package.  Do not
 use them for anything but comparison: they take minutes on a 500 KB text.
@@ -32,7 +32,15 @@ from analysis.statements.attribution import (
     Who,
     _who,
 )
-from analysis.statements.cataphora import resolve_cataphora
+from analysis.statements.cataphora import (
+    MAX_PARAGRAPHS_AHEAD,
+    NEUTRAL_MODIFIERS,
+    _compact,
+    _country_words,
+    _has_head,
+    _indefinite_head,
+    registry_role_words,
+)
 from analysis.statements.extract import (
     _ATTRIBUTION_GAP,
     _CLOSING_PUNCT,
@@ -444,6 +452,45 @@ def _antecedent(mentions: list[Mention], before: int, head: str, words: frozense
         if head in m.role_words and (not mods or mods & m.role_words):
             return m
     return None
+
+
+# --- analysis/statements/cataphora.py ------------------------------------------
+
+
+def resolve_cataphora(text: str, registry: SpeakerRegistry, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with each safely resolvable indefinite role mention linked forward (copies).
+
+    Example:
+        >>> from analysis.statements.speakers import default_registry
+        >>> from analysis.statements.mentions import find_mentions
+        >>> reg = default_registry()
+        >>> t = "A former senator objected.\\nSenator Lindsey Graham said so."
+        >>> resolve_cataphora(t, reg, find_mentions(t, reg))[0].entity  # 'former' is unsupported
+        'former senator'
+    """
+    paragraphs = paragraph_spans(text)
+    starts = [s for s, _ in paragraphs]
+    out = list(mentions)
+    for i, m in enumerate(out):
+        found = _indefinite_head(text, m)
+        if found is None or not paragraphs:
+            continue
+        head, mods = found
+        para = max(0, bisect.bisect_right(starts, m.start) - 1)
+        limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
+        ahead = [o for o in out[i + 1:] if m.end <= o.start < limit and o.kind == "person"
+                 and not o.in_quote and _has_head(text, o, head)]
+        if len({o.entity for o in ahead}) != 1 or not ahead[0].registered:
+            continue
+        speaker = registry.get(ahead[0].entity)
+        if speaker is None or head not in registry_role_words(speaker):
+            continue
+        support = registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS | {
+            _compact(w) for o in ahead for w in o.role_words}
+        if mods <= support:
+            out[i] = replace(m, entity=speaker.canonical, registered=True, gender=speaker.gender,
+                             role_words=m.role_words | ahead[0].role_words)
+    return out
 
 
 # --- analysis/statements/extract.py ---------------------------------------------
