@@ -46,6 +46,7 @@ lab: setup ## Open JupyterLab on notebooks/ (options: LAB_ARGS="--port 8899 --no
 bench: setup ## Run the benchmarks in benchmarks/ (prints throughput, ratios, peak RSS)
 	$(PY) benchmarks/bench_scoring.py
 	$(PY) benchmarks/bench_ru_uk.py
+	$(PY) benchmarks/bench_extract.py
 
 docs: setup ## Build the API reference (pdoc) into build/docs/ (not committed); fails on any warning
 	$(PY) docs/build_api.py build/docs

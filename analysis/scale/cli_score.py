@@ -3,7 +3,7 @@
 Usage::
 
     python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID ...]
-        [--jobs N] [--chunk-size N] [--dask local | --scheduler tcp://HOST:PORT]
+        [--jobs N] [--chunk-size N] [--dask local [--dashboard [ADDRESS]] | --scheduler tcp://HOST:PORT]
         [--sentiment fast|vader] [--lexicon PATH ...] [--encoding utf-8]
         [--quoting csv|none] [--max-field-bytes N] [--spreadsheet-safe] [--no-clobber]
 
@@ -46,8 +46,15 @@ on N processes; ``--dask local`` on a loopback ``LocalCluster`` of ``--jobs``
 workers (default: one per core); ``--scheduler`` on a running cluster.  Every
 back end gives the same rows (CSV output is byte-identical).
 
-Exit codes: 0 done, 2 bad input or arguments (one-line message on stderr),
-1 scoring or writing failed, 130 interrupted.
+Rows on which the scorer raises are not lost: they are written with zero
+scores and status ``error: <ExceptionType>``, the run goes on, and one
+``warning:`` line on stderr says how many there were.  SIGTERM is handled
+like Ctrl-C (temporary output removed, an existing output left untouched).
+``--jobs`` workers exit when this process dies, even by SIGKILL.
+
+Exit codes: 0 done (also with error rows), 2 bad input or arguments
+(one-line message on stderr), 1 scoring or writing failed, 130 interrupted
+(SIGINT), 143 terminated (SIGTERM).
 
 Example:
     $ python -m analysis score statements.csv -o scored.parquet --id-column statement_id --jobs 2
@@ -56,8 +63,10 @@ Example:
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-from collections import deque
+import threading
+from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager
@@ -82,13 +91,14 @@ from analysis.scale.io import (
     read_chunks,
 )
 from analysis.scale.parallel import (
-    DEFAULT_SCORER,
     ScorerRef,
+    count_errors,
     imap_ordered,
     process_pool,
     resolve_jobs,
     score_texts,
 )
+from analysis.scoring.chunks import DEFAULT_SCORER, ENGINE_PRELOAD
 
 #: What scores each chunk; tests swap in a stand-in.
 SCORER: ScorerRef = DEFAULT_SCORER
@@ -130,6 +140,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--dask", choices=["local"], default=None, help="score on a local Dask cluster (--jobs workers)"
     )
     where.add_argument("--scheduler", default=None, help="score on a running Dask cluster, e.g. tcp://HOST:8786")
+    parser.add_argument(
+        "--dashboard",
+        nargs="?",
+        const="127.0.0.1:8787",
+        default=None,
+        metavar="ADDRESS",
+        help="with --dask local: serve the Dask dashboard (default address 127.0.0.1:8787); "
+        "off unless given. The local cluster runs code as you, unauthenticated: see README 'Scaling out'",
+    )
     parser.add_argument(
         "--sentiment",
         choices=["fast", "vader", "none"],
@@ -207,7 +226,7 @@ class _DaskSubmitter:
 @contextmanager
 def _dask_submitter(args: argparse.Namespace) -> Iterator[tuple[_DaskSubmitter, int]]:
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise InputError("--dask/--scheduler need the 'distributed' package (pip install distributed)") from None
     if args.scheduler:
@@ -219,15 +238,14 @@ def _dask_submitter(args: argparse.Namespace) -> Iterator[tuple[_DaskSubmitter, 
         with client:
             yield _DaskSubmitter(client), max(1, sum(client.nthreads().values()))
         return
+    from analysis.scale.dask import LoopbackError, local_client
+
     n = resolve_jobs(args.jobs)
-    with LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster, Client(cluster) as client:
-        yield _DaskSubmitter(client), n
+    try:
+        with local_client(n, dashboard=getattr(args, "dashboard", None)) as client:
+            yield _DaskSubmitter(client), n
+    except LoopbackError as exc:  # raised only before the cluster starts
+        raise InputError(str(exc)) from None
 
 
 @contextmanager
@@ -240,7 +258,8 @@ def _submitter(args: argparse.Namespace, score_kwargs: dict[str, Any]) -> Iterat
     if jobs == 1:
         yield _Inline(), 1
         return
-    with process_pool(jobs, args.text_column, SCORER, score_kwargs) as pool:
+    preload = ENGINE_PRELOAD if SCORER == DEFAULT_SCORER else None
+    with process_pool(jobs, args.text_column, SCORER, score_kwargs, preload=preload) as pool:
         yield pool, jobs
 
 
@@ -328,10 +347,12 @@ _OPTION_DEFAULTS: dict[str, Any] = {
 }
 
 
-def score_file(args: argparse.Namespace) -> int:
+def score_file(args: argparse.Namespace, errors: Counter[str] | None = None) -> int:
     """Score ``args.input`` into ``args.output``; return the number of rows written.
 
-    Raises :class:`InputError` for problems with the file or the arguments.
+    Rows on which scoring raised are written with status ``error: <type>``
+    and counted by status in ``errors``.  Raises :class:`InputError` for
+    problems with the file or the arguments.
     """
     for name, default in _OPTION_DEFAULTS.items():
         # a Namespace built by hand (not by add_arguments) gets the defaults
@@ -376,9 +397,13 @@ def score_file(args: argparse.Namespace) -> int:
             score_kwargs=score_kwargs,
         )
         for scores in results:
+            raise_if_signalled()
             chunk = waiting.popleft()
+            if errors is not None:
+                errors.update(count_errors(scores))
             sink.write(_assemble(chunk, scores, id_cols, int_ids))
             bar.update(len(chunk))
+        raise_if_signalled()
         if sink.rows_written == 0:
             # An input with no rows still gets a file with the output columns.
             empty = InputChunk(0, [], None)
@@ -386,16 +411,76 @@ def score_file(args: argparse.Namespace) -> int:
         return sink.rows_written
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that it unwinds exactly like Ctrl-C."""
+
+
+#: The first SIGINT/SIGTERM received while scoring (None: none yet).
+_SIGNALLED: list[int] = []
+
+
+def _interruption(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _on_stop_signal(signum: int, frame: object) -> None:
+    # Raise once only: a second signal must not interrupt the clean-up of the first.
+    if not _SIGNALLED:
+        _SIGNALLED.append(signum)
+        raise _interruption(signum)
+
+
+def raise_if_signalled() -> None:
+    """Raise again the interruption of a signal already received.
+
+    Python swallows an exception raised while it runs its at-fork hooks
+    (a signal landing while a pool forks its workers), so the scoring loop
+    calls this after every chunk: no signal is ever lost.
+    """
+    if _SIGNALLED:
+        raise _interruption(_SIGNALLED[0])
+
+
+@contextmanager
+def _stop_signals_as_interrupts() -> Iterator[None]:
+    """While scoring, SIGINT and SIGTERM both unwind like Ctrl-C: temporary
+    output removed, workers stopped, an existing output left untouched."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    _SIGNALLED.clear()
+    previous = {s: signal.signal(s, _on_stop_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
+
+
+def _error_summary(errors: Counter[str], n_rows: int) -> str:
+    """One line saying how many rows could not be scored, by error type.
+
+    Example:
+        >>> _error_summary(Counter({"error: ValueError": 2}), 10)
+        "warning: 2 of 10 rows could not be scored and were written with status 'error: ValueError' (2)"
+    """
+    kinds = ", ".join(f"'{k}' ({v})" for k, v in sorted(errors.items()))
+    return f"warning: {sum(errors.values())} of {n_rows} rows could not be scored and were written with status {kinds}"
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the ``score`` command; return the exit code (messages go to stderr)."""
+    errors: Counter[str] = Counter()
     try:
-        n = score_file(args)
+        with _stop_signals_as_interrupts():
+            n = score_file(args, errors)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print(f"error: interrupted; {args.output} was not written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        what, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+        print(f"error: {what}; {args.output} was not written", file=sys.stderr)
+        return code
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -403,6 +488,8 @@ def run(args: argparse.Namespace) -> int:
         msg = " ".join(str(exc).split())
         print(f"error: scoring failed ({type(exc).__name__}: {msg}); {args.output} was not written", file=sys.stderr)
         return 1
+    if errors:
+        print(_error_summary(errors, n), file=sys.stderr)
     if sys.stderr.isatty():
         print(f"wrote {n} rows to {args.output}", file=sys.stderr)
     return 0

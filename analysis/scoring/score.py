@@ -439,10 +439,14 @@ def score_frame(
     if jobs is not None and jobs != 1:
         if unit != "text":
             raise ArgumentError(f"score_frame: jobs={jobs!r} needs unit='text'; unit={unit!r} runs with jobs=1")
-        from analysis.scale.parallel import score_frame_parallel
+        from analysis.scale.parallel import map_frame_parallel
 
-        return score_frame_parallel(
-            df, text_col, jobs=jobs, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment
+        # The chunk scorer is named, not imported: analysis.scoring.chunks
+        # imports this module (this is chunks.score_frame_parallel's call).
+        return map_frame_parallel(
+            df, text_col, "analysis.scoring.chunks:score_chunk_frame", jobs=jobs,
+            preload=("analysis.scoring._preload",),
+            lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment,
         )
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_frame")
     if unit == "sentence":

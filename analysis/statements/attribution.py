@@ -26,8 +26,9 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from analysis.statements import cues
@@ -69,6 +70,44 @@ class CueEvent:
     relative: bool = False
 
 
+class SortedMentions(list[Mention]):
+    """A text's mentions with their starts, so that each sentence looks only at its own.
+
+    Build it once per text and pass it wherever these functions take
+    ``mentions``: they then bisect instead of scanning every mention of the
+    text for every cue (quadratic in the text's length).  Any other sequence
+    works too, scanned in full; both give the same results.
+
+    Example:
+        >>> ms = SortedMentions([Mention(0, 6, "Peskov", "person"), Mention(20, 26, "Kallas", "person")])
+        >>> [m.entity for m in _starting(ms, 10, 30)]
+        ['Kallas']
+    """
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        super().__init__(mentions)
+        self.starts = [m.start for m in self]
+        self.is_sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+
+def _starting(mentions: Sequence[Mention], lo: int, hi: int, *, up_to: bool = False) -> Sequence[Mention]:
+    """The mentions starting in ``[lo, hi)`` (``[lo, hi]`` with ``up_to``), in order;
+    every mention when ``mentions`` is not a sorted :class:`SortedMentions`."""
+    if not isinstance(mentions, SortedMentions) or not mentions.is_sorted:
+        return mentions
+    end = bisect.bisect_right(mentions.starts, hi) if up_to else bisect.bisect_left(mentions.starts, hi)
+    return mentions[bisect.bisect_left(mentions.starts, lo):end]
+
+
+def _reversed_up_to(mentions: Sequence[Mention], pos: int) -> Iterator[Mention]:
+    """The mentions starting at or before ``pos``, last first (all of them, unless sorted)."""
+    if not isinstance(mentions, SortedMentions) or not mentions.is_sorted:
+        yield from reversed(mentions)
+        return
+    for i in range(bisect.bisect_right(mentions.starts, pos) - 1, -1, -1):
+        yield mentions[i]
+
+
 def _who(m: Mention) -> Who:
     return Who(m.entity, m.registered, m.source != "descriptor" or m.registered)
 
@@ -86,7 +125,7 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention]) -> Ment
         ('Peskov', 'Kallas')
     """
     p = pronoun.lower()
-    for m in reversed(mentions):
+    for m in _reversed_up_to(mentions, pos):
         if m.end > pos or m.in_quote or m.possessive and p == "it":
             continue
         if p == "it":
@@ -105,7 +144,7 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
     """(speaker, where the subject starts, is it in a relative clause) for a verb at ``cue_start``."""
     window = text[lo:cue_start]
     best: tuple[int, Who | None, int] | None = None  # (end, who, start)
-    for m in reversed(mentions):
+    for m in reversed(_starting(mentions, lo, cue_start, up_to=True)):
         if m.start < lo or m.end > cue_start or m.in_quote or m.possessive:
             continue
         if cues.SUBJECT_GAP.fullmatch(text, m.end, cue_start):
@@ -130,7 +169,7 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
 
 def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
     """The speaker named right after a cue ("said Graham", "according to Peskov")."""
-    for m in mentions:
+    for m in _starting(mentions, cue_end, hi):
         if m.start >= cue_end and m.start < hi and not m.in_quote:
             gap = text[cue_end:m.start]
             if _TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap):
@@ -146,7 +185,7 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention])
 
 def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention]) -> Who | None:
     """The first mention of a sentence when only an intro phrase precedes it."""
-    for m in mentions:
+    for m in _starting(mentions, lo, before):
         if lo <= m.start < before and not m.in_quote and not m.possessive:
             return _who(m) if _INTRO.match(text[lo:m.start]) else None
     return None
@@ -154,7 +193,7 @@ def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention
 
 def _noun_owner(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
     owner = None
-    for m in mentions:
+    for m in _starting(mentions, lo, hi):
         if lo <= m.start and m.end < hi and m.possessive and not m.in_quote:
             noun = cues.SPEECH_NOUN.match(text, m.end)
             if noun and noun.end() <= hi:
@@ -164,7 +203,12 @@ def _noun_owner(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> Who
 
 def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan],
                mentions: Sequence[Mention]) -> list[CueEvent]:
-    """All cue events of one sentence, in order, with resolved speakers (or None)."""
+    """All cue events of one sentence, in order, with resolved speakers (or None).
+
+    ``quotes`` may be all quotes of the text or only those overlapping the
+    sentence; ``mentions`` all mentions of the text (a :class:`SortedMentions`
+    for long texts).
+    """
     lo, hi = sentence
     events: list[CueEvent] = []
     found: list[tuple[str, re.Match[str]]] = []
@@ -178,12 +222,12 @@ def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan]
             continue
         taken_until = m.end()
         events.append(_event(text, family, m, lo, hi, quotes, mentions, events))
-    for mention in mentions:
-        if lo <= mention.start < hi and mention.possessive and not mention.in_quote:
-            noun = cues.SPEECH_NOUN.match(text, mention.end)
+    for owner in _starting(mentions, lo, hi):
+        if lo <= owner.start < hi and owner.possessive and not owner.in_quote:
+            noun = cues.SPEECH_NOUN.match(text, owner.end)
             if noun:
                 events.append(CueEvent("noun", noun.start("noun"), noun.end(), noun.group("noun"),
-                                       _who(mention), mention.start, True))
+                                       _who(owner), owner.start, True))
     events.sort(key=lambda e: e.start)
     return events
 

@@ -107,6 +107,10 @@ def resolve_cataphora(text: str, registry: SpeakerRegistry, mentions: Sequence[M
     paragraphs = paragraph_spans(text)
     starts = [s for s, _ in paragraphs]
     out = list(mentions)
+    mention_starts = [o.start for o in out]
+    # sorted by start (as find_mentions returns them): only out[i + 1:stop] can start before
+    # `limit`, so each descriptor looks at its stretch of text, not at every later mention
+    in_order = all(a <= b for a, b in zip(mention_starts, mention_starts[1:]))
     for i, m in enumerate(out):
         found = _indefinite_head(text, m)
         if found is None or not paragraphs:
@@ -114,7 +118,8 @@ def resolve_cataphora(text: str, registry: SpeakerRegistry, mentions: Sequence[M
         head, mods = found
         para = max(0, bisect.bisect_right(starts, m.start) - 1)
         limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
-        ahead = [o for o in out[i + 1:] if m.end <= o.start < limit and o.kind == "person"
+        stop = bisect.bisect_left(mention_starts, limit) if in_order else len(out)
+        ahead = [o for o in out[i + 1:stop] if m.end <= o.start < limit and o.kind == "person"
                  and not o.in_quote and _has_head(text, o, head)]
         if len({o.entity for o in ahead}) != 1 or not ahead[0].registered:
             continue

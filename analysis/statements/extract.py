@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,12 +41,13 @@ import pandas as pd
 
 from analysis.corpus.voices import Voice, attribute_span
 from analysis.statements import cues
-from analysis.statements.attribution import CueEvent, Who, cue_events
+from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
 from analysis.statements.sentences import sentence_spans
+from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import SpeakerRegistry
 
 COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
@@ -126,18 +127,22 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     """Quotes and reported clauses (no narration) with their speakers."""
     quotes = find_quotes(text)
     sentences = sentence_spans(text, quotes)
-    mentions = resolve_cataphora(text, registry, find_mentions(text, registry, quotes))
+    mentions = SortedMentions(resolve_cataphora(text, registry, find_mentions(text, registry, quotes)))
     starts = [s for s, _ in sentences]
-    events = [cue_events(text, s, quotes, mentions) for s in sentences]
+    by_start = _QuotesByStart(quotes)
+    # a sentence's cues only ever look at the quotes overlapping it
+    events = [cue_events(text, s, by_start.overlapping(*s), mentions) for s in sentences]
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)], events[sentence_of(q.start)],
-                                    quotes) for q in quotes]
+                                    by_start) for q in quotes]
     reported: list[Piece] = []
+    # what a reported clause may not cover: quotes and the clauses found before it
+    holes = SpanIndex((q.start, q.end) for q in quotes)
     for sent, evs in zip(sentences, events):
-        reported += _reported_pieces(text, sent, evs, quotes, reported)
+        reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
     _fill_from_context(text, quote_pieces, reported)
     _fill_from_echoes(text, quote_pieces)
@@ -145,12 +150,38 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     return quote_pieces + reported
 
 
+class _QuotesByStart:
+    """The quotes of a text sorted by start, for bisection."""
+
+    def __init__(self, quotes: Sequence[QuoteSpan]) -> None:
+        self.quotes = sorted(quotes, key=lambda o: o.start)
+        self.starts = [o.start for o in self.quotes]
+        self.longest = max((o.end - o.start for o in self.quotes), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> list[QuoteSpan]:
+        """Quotes with ``start < hi`` and ``end > lo``, in order of start."""
+        first = bisect.bisect_right(self.starts, lo - self.longest - 1)
+        return [o for o in self.quotes[first:bisect.bisect_left(self.starts, hi)] if o.end > lo]
+
+    def last_end_between(self, lo: int, pos: int) -> int:
+        """``max`` of ``lo`` and the ends of quotes with ``lo <= start`` and ``end <= pos``."""
+        best = lo
+        for o in self.quotes[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, pos)]:
+            if o.end <= pos:
+                best = max(best, o.end)
+        return best
+
+    def next_start(self, pos: int, default: int) -> int:
+        """The smallest quote start ``>= pos``, else ``default``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else default
+
+
 def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: Sequence[CueEvent],
-                    quotes: Sequence[QuoteSpan]) -> Piece:
+                    quotes: _QuotesByStart) -> Piece:
     lo, hi = sentence
     inner = q.inner(text).strip()
-    earlier = [o for o in quotes if lo <= o.start and o.end <= q.start]
-    pre = text[max([lo] + [o.end for o in earlier]):q.start]
+    pre = text[quotes.last_end_between(lo, q.start):q.start]
     pre = "" if _DATELINE.fullmatch(pre) else pre
     first_alpha = next((c for c in inner if c.isalnum()), "")
     starts_sentence = first_alpha.isupper() or first_alpha.isdigit()
@@ -172,8 +203,8 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
 
 
 def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
-                      quotes: Sequence[QuoteSpan]) -> CueEvent | None:
-    nxt = min((o.start for o in quotes if o.start >= q.end), default=len(text))
+                      quotes: _QuotesByStart) -> CueEvent | None:
+    nxt = quotes.next_start(q.end, len(text))
     for e in events:
         if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
             gap_end = e.span_start if e.subject_before else e.start
@@ -184,7 +215,9 @@ def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
 
 
 def _reported_pieces(text: str, sentence: tuple[int, int], events: Sequence[CueEvent],
-                     quotes: Sequence[QuoteSpan], taken: Sequence[Piece]) -> list[Piece]:
+                     holes: SpanIndex) -> list[Piece]:
+    """Reported clauses of one sentence, minus ``holes`` (quotes and earlier
+    clauses); each new clause is added to ``holes``."""
     lo, hi = sentence
     out: list[Piece] = []
     usable = [e for e in events if e.who and not e.relative and e.family in ("finite", "participle", "according")]
@@ -192,10 +225,13 @@ def _reported_pieces(text: str, sentence: tuple[int, int], events: Sequence[CueE
         nxt = next((u.span_start for u in usable[i + 1:] if u.span_start > e.end), hi)
         ranges = _clause_ranges(text, e, lo, hi, nxt)
         for s, t in ranges:
-            for ps, pe in _minus(s, t, [(q.start, q.end) for q in quotes] +
-                                 [(p.start, p.end) for p in [*taken, *out]]):
+            if s >= t:
+                continue  # an empty or inverted range holds no word
+            # only the holes overlapping (s, t) can change _minus's result
+            for ps, pe in _minus(s, t, holes.overlapping(s, t)):
                 if re.search(r"\w", text[ps:pe]):
                     out.append(Piece(ps, pe, "reported", e.who, cues.cue_label(e.verb)))
+                    holes.add(ps, pe)
     return out
 
 
@@ -231,34 +267,70 @@ def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[t
 
 
 def _minus(s: int, e: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    parts = [(s, e)]
-    for hs, he in holes:
-        parts = [p for a, b in parts for p in ((a, min(b, hs)), (max(a, he), b)) if p[0] < p[1]]
+    """``(s, e)`` without the ``holes`` (each ``start <= end``), as sorted disjoint parts.
+
+    An empty hole strictly inside a part splits it there.  One sweep over the
+    holes in order of start, so ``O(k log k)`` for ``k`` holes.
+
+    Example:
+        >>> _minus(0, 10, [(6, 7), (2, 3), (8, 8)])
+        [(0, 2), (3, 6), (7, 8), (8, 10)]
+        >>> _minus(5, 5, [])
+        [(5, 5)]
+    """
+    if s >= e:
+        return [] if holes else [(s, e)]
+    parts: list[tuple[int, int]] = []
+    cur = s  # everything before cur is already a part or inside a hole
+    for hs, he in sorted(holes):
+        if hs >= e:
+            break
+        if hs > cur:
+            parts.append((cur, hs))
+            cur = hs
+        cur = max(cur, he)
+    if cur < e:
+        parts.append((cur, e))
     return parts
 
 
 def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
     spans = sorted(reported, key=lambda p: p.start)
+    starts = [r.start for r in spans]
+    # (end, position in spans), to find the clauses ending just before a quote
+    ends = sorted((r.end, i) for i, r in enumerate(spans))
     for qp in quote_pieces:
         if qp.who is None and qp.kind == "partial":
-            around = [r for r in spans if r.end <= qp.start and qp.start - r.end <= 2] + \
-                     [r for r in spans if r.start >= qp.end and r.start - qp.end <= 2]
-            if around:
-                qp.who, qp.cue = around[0].who, around[0].cue
+            # the first clause (in start order) ending at most 2 characters before
+            # the quote, else the first starting at most 2 characters after it
+            before = ends[bisect.bisect_left(ends, (qp.start - 2, -1)):bisect.bisect_right(ends, (qp.start, len(spans)))]
+            chosen: Piece | None
+            if before:
+                chosen = spans[min(i for _, i in before)]
+            else:
+                i = bisect.bisect_left(starts, qp.end)
+                chosen = spans[i] if i < len(spans) and spans[i].start - qp.end <= 2 else None
+            if chosen is not None:
+                qp.who, qp.cue = chosen.who, chosen.cue
 
 
 def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
     paragraphs = paragraph_spans(text)
     starts = [s for s, _ in paragraphs]
     ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
+    ordered_starts = [p.start for p in ordered]
     for qp in quote_pieces:
         if qp.who is not None or qp.kind != "direct":
             continue
         para = bisect.bisect_right(starts, qp.start) - 1
         floor = starts[max(0, para - 1)]
-        prior = [p for p in ordered if floor <= p.start < qp.start and p.who is not None]
-        if prior:
-            qp.who = prior[-1].who
+        # the last piece with a speaker starting in [floor, qp.start); `who` is read
+        # now, as earlier quotes of this loop may just have received theirs
+        for i in range(bisect.bisect_left(ordered_starts, qp.start) - 1,
+                       bisect.bisect_left(ordered_starts, floor) - 1, -1):
+            if ordered[i].who is not None:
+                qp.who = ordered[i].who
+                break
 
 
 def _normalized(text: str) -> str:
@@ -267,13 +339,23 @@ def _normalized(text: str) -> str:
 
 def _fill_from_echoes(text: str, quote_pieces: list[Piece]) -> None:
     named = [(p, _normalized(text[p.start:p.end])) for p in quote_pieces if p.who and p.who.named]
+    # word -> positions in `named` of the quotes holding it: `words in w` needs
+    # every word of `words` in `w`, so only quotes holding all of them are tried
+    holding: dict[str, list[int]] = {}
+    for i, (_, w) in enumerate(named):
+        for word in set(w.split()):
+            holding.setdefault(word, []).append(i)
     for qp in quote_pieces:
         if qp.who is not None and qp.who.named:
             continue
         words = _normalized(text[qp.start:qp.end])
-        if len(words.split()) < MIN_ECHO_WORDS["unattributed" if qp.who is None else "descriptor"]:
+        tokens = words.split()
+        if len(tokens) < MIN_ECHO_WORDS["unattributed" if qp.who is None else "descriptor"]:
             continue
-        match = next((p for p, w in named if p is not qp and words in w), None)
+        lists = sorted((holding.get(t, []) for t in set(tokens)), key=len)
+        candidates = set(lists[0]).intersection(*lists[1:])
+        match = next((named[i][0] for i in sorted(candidates)
+                      if named[i][0] is not qp and words in named[i][1]), None)
         if match is not None:
             qp.who, qp.cue = match.who, ""
 
@@ -295,10 +377,10 @@ def narration_pieces(text: str, pieces: Sequence[Piece]) -> list[Piece]:
         >>> [(p.start, p.end) for p in narration_pieces("ab cd\\nef", [Piece(0, 2, "direct")])]
         [(3, 5), (6, 8)]
     """
-    holes = sorted((p.start, p.end) for p in pieces)
+    holes = SpanIndex((p.start, p.end) for p in pieces)
     out: list[Piece] = []
     for lo, hi in paragraph_spans(text):
-        for s, e in _minus(lo, hi, holes):
+        for s, e in _minus(lo, hi, holes.overlapping(lo, hi)):
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
@@ -324,6 +406,7 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
     if pieces and not isinstance(narrator, str) and not narrator:
         raise ValueError("extract_statements: narrator voices must cover the text (got none)")
     rows = []
+    outlet_at = _outlet_lookup(passages)
     for n, p in enumerate(sorted(pieces, key=lambda p: p.start), start=1):
         s, e = _trimmed(text, p.start, p.end)
         if p.kind == "narration":
@@ -331,13 +414,37 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
         else:
             speaker, registered = (p.who.name, p.who.registered) if p.who else ("", False)
             bloc = registry.bloc(speaker) if registered else ""
-        outlet = next((o for ps, pe, o in passages if ps <= s < pe), "")
+        outlet = outlet_at(s)
         rows.append((n, speaker, bloc, registered, p.kind,
                      text[s:e], s, e, p.cue if p.kind != "narration" else "", outlet))
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return frame.astype({"statement_id": "int64", "start": "int64", "end": "int64",
                          "speaker_in_registry": "bool", "speaker": "str", "speaker_bloc": "str",
                          "kind": "str", "text": "str", "cue": "str", "quoted_from": "str"})
+
+
+def _outlet_lookup(passages: Sequence[tuple[int, int, str]]) -> Callable[[int], str]:
+    """``pos -> outlet`` of the first passage holding ``pos`` ('' if none).
+
+    Example:
+        >>> at = _outlet_lookup([(0, 5, "A"), (9, 12, "B")])
+        >>> at(3), at(7), at(9)
+        ('A', '', 'B')
+    """
+    ordered = all(ps <= pe for ps, pe, _ in passages) and all(
+        a[1] <= b[0] for a, b in zip(passages, passages[1:]))
+    if not ordered:  # overlapping or unsorted passages (given by a caller): the first one wins
+        return lambda pos: next((o for ps, pe, o in passages if ps <= pos < pe), "")
+    starts = [ps for ps, _, _ in passages]
+
+    def at(pos: int) -> str:
+        # sorted, disjoint: only the last passage starting at or before pos can hold it
+        i = bisect.bisect_right(starts, pos) - 1
+        while i >= 0 and passages[i][0] == passages[i][1]:
+            i -= 1  # empty passages hold nothing
+        return passages[i][2] if i >= 0 and pos < passages[i][1] else ""
+
+    return at
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:

@@ -23,11 +23,13 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from analysis.statements.quotes import QuoteSpan
+from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
     is_case_sensitive_alias,
@@ -172,9 +174,6 @@ def _possessive(text: str, end: int) -> bool:
     return text[end:end + 2] in ("'s", "’s") or (text[end:end + 1] in "'’" and text[end - 1:end] == "s")
 
 
-def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
-
 
 def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> list[Mention]:
     found: list[tuple[int, int]] = []
@@ -183,15 +182,15 @@ def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> li
             found += [(m.start(), m.end()) for m in rx.finditer(text)]
     found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanIndex()
     for s, e in found:
-        if _overlaps((s, e), taken):
+        if taken.overlaps(s, e):
             continue
         canonical = registry.resolve(text[s:e])
         sp = registry.get(canonical) if canonical else None
         if sp is None:
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         mentions.append(Mention(s, e, sp.canonical, sp.kind, sp.gender, True, "alias",
                                 _possessive(text, e), role_words=pats.role_words[sp.canonical]))
     # a role alias before a named person is that person's title ("Russian President Vladimir
@@ -244,9 +243,9 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_titles_and_appositions(text, mentions, descriptors)
     mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
-    quote_spans = [(q.start, q.end) for q in quotes]
+    quote_spans = SpanIndex((q.start, q.end) for q in quotes)
     for m in mentions:
-        m.in_quote = _overlaps((m.start, m.end), quote_spans)
+        m.in_quote = quote_spans.overlaps(m.start, m.end)
     return mentions
 
 
@@ -274,7 +273,7 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     """Unregistered personal names confirmed by a title, apposition or speech verb."""
     from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
 
-    taken = [(m.start, m.end) for m in aliases]
+    taken = SpanIndex((m.start, m.end) for m in aliases)
     desc_ends = {d.end() for d in descriptors}
     out: list[Mention] = []
     for m in NAME.finditer(text):
@@ -282,30 +281,33 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         tokens = m.group().split()
         while tokens and tokens[0] in NAME_STOP:
             s = text.index(tokens[0], s) + len(tokens[0])
-            s += len(text[s:]) - len(text[s:].lstrip())
+            while s < len(text) and text[s].isspace():  # as str.lstrip, without copying the rest
+                s += 1
             tokens = tokens[1:]
-        if len(tokens) < 2 or any(t in NAME_STOP for t in tokens) or _overlaps((s, e), taken):
+        if len(tokens) < 2 or any(t in NAME_STOP for t in tokens) or taken.overlaps(s, e):
             continue
         before = text[max(0, s - 40):s]
-        titled = any(de in (s - 1, s) for de in desc_ends) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
+        titled = (s - 1) in desc_ends or s in desc_ends or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or re.match(r",\s+(?:the|a|an|who)\b", text[e:e + 8]) is not None)
         if confirmed:
             out.append(Mention(s, e, " ".join(tokens), "person", "", False, "name", _possessive(text, e)))
-    out += _surname_mentions(text, out, taken + [(m.start, m.end) for m in out])
+    for named in out:
+        taken.add(named.start, named.end)
+    out += _surname_mentions(text, out, taken)
     return out
 
 
-def _surname_mentions(text: str, names: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[Mention]:
     out: list[Mention] = []
     for name in {m.entity: m for m in names}.values():
         surname = name.entity.split()[-1]
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
             s, e = name.end + m.start(), name.end + m.end()
-            if not _overlaps((s, e), taken):
+            if not taken.overlaps(s, e):
                 out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
-                taken.append((s, e))
+                taken.add(s, e)
     return out
 
 
@@ -337,19 +339,46 @@ def role_phrase(text: str, d: re.Match[str]) -> str:
     return text[d.start():end]
 
 
+class _Persons:
+    """The person mentions of a start-sorted mention list, found by where they start or end."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.persons = [m for m in mentions if m.kind == "person"]
+        self.starts = [m.start for m in self.persons]
+        self.by_end: dict[int, list[Mention]] = {}
+        for m in self.persons:
+            self.by_end.setdefault(m.end, []).append(m)
+
+    def titled_by(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
+        """Persons right after ``d`` (within 40 characters, a title gap between)."""
+        de = d.end()
+        for m in self.persons[bisect.bisect_left(self.starts, de):bisect.bisect_right(self.starts, de + 40)]:
+            if m.start >= de and _TITLE_GAP.fullmatch(text[de:m.start]):
+                yield m
+
+    def in_apposition(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
+        """Persons right before ``d``, only a comma and white space between."""
+        c = ds = d.start()
+        while c > 0 and text[c - 1].isspace():
+            c -= 1
+        for m in self.by_end.get(c - 1, ()) if c > 0 else ():
+            if re.fullmatch(r",\s*", text[m.end:ds] or "x"):
+                yield m
+
+
 def _attach_titles_and_appositions(text: str, mentions: list[Mention],
                                    descriptors: list[re.Match[str]]) -> list[Mention]:
+    """Add the words of a title before, or an apposition after, a person to its role words.
+
+    ``mentions`` must be sorted by start.
+    """
     by_entity: dict[str, frozenset[str]] = {}
+    persons = _Persons(mentions)
     for d in descriptors:
-        for m in mentions:
-            if m.kind != "person":
-                continue
-            gap = text[d.end():m.start] if d.end() <= m.start else None
-            after = text[m.end:d.start()] if m.end <= d.start() else None
-            is_title = gap is not None and len(gap) <= 40 and _TITLE_GAP.fullmatch(gap)
-            if is_title or (after is not None and re.fullmatch(r",\s*", after)):
-                phrase = role_phrase(text, d) if after is not None else d.group()
-                by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(phrase)
+        for m in persons.titled_by(text, d):
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
+        for m in persons.in_apposition(text, d):
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
     for m in mentions:
         if m.entity in by_entity:
             m.role_words = m.role_words | by_entity[m.entity]
@@ -358,24 +387,98 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
     return mentions
 
 
+class _Pool:
+    """The mentions of :func:`_add_descriptor_mentions` as it adds and removes them.
+
+    Keeps the order the old list did (the start-sorted input, then the
+    added mentions in order), so ties between equal starts still break the
+    same way, and indexes mentions by start and by role word so that each
+    descriptor looks only at its neighbours instead of at every mention.
+    """
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.initial = list(mentions)  # sorted by start
+        self.initial_starts = [m.start for m in self.initial]
+        self.added: list[Mention] = []  # added in order of start
+        self.added_starts: list[int] = []
+        self.longest = max((m.end - m.start for m in self.initial), default=0)
+        self.removed: set[int] = set()
+        # role word -> (start, -order) keys and their mentions, sorted by key
+        self.by_word: dict[str, tuple[list[tuple[int, int]], list[Mention]]] = {}
+        for i, m in enumerate(self.initial):
+            self._index_words(m, i)
+
+    def _index_words(self, m: Mention, order: int) -> None:
+        for w in m.role_words:
+            keys, items = self.by_word.setdefault(w, ([], []))
+            i = bisect.bisect_right(keys, (m.start, -order))
+            keys.insert(i, (m.start, -order))
+            items.insert(i, m)
+
+    def alive(self, m: Mention) -> bool:
+        return id(m) not in self.removed
+
+    def aliases_within(self, lo: int, hi: int) -> list[Mention]:
+        """Alias mentions inside ``(lo, hi)``, in list order."""
+        pool = self.initial[bisect.bisect_left(self.initial_starts, lo):bisect.bisect_right(self.initial_starts, hi)]
+        return [m for m in pool if m.source == "alias" and lo <= m.start and m.end <= hi and self.alive(m)]
+
+    def overlapping(self, lo: int, hi: int) -> Iterator[Mention]:
+        """Every mention overlapping ``(lo, hi)``, in no particular order."""
+        for items, starts in ((self.initial, self.initial_starts), (self.added, self.added_starts)):
+            first = bisect.bisect_right(starts, lo - self.longest - 1)
+            for m in items[first:bisect.bisect_left(starts, hi)]:
+                if lo < m.end and m.start < hi and self.alive(m):
+                    yield m
+
+    def remove(self, m: Mention) -> None:
+        self.removed.add(id(m))
+
+    def add(self, m: Mention) -> None:
+        self._index_words(m, len(self.initial) + len(self.added))
+        self.added.append(m)
+        self.added_starts.append(m.start)
+        self.longest = max(self.longest, m.end - m.start)
+
+    def antecedent(self, before: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
+        """The latest mention ending by ``before`` whose role words hold ``head`` and a modifier."""
+        mods = words - {head}
+        keys, items = self.by_word.get(head, ([], []))
+        # latest start first; among equal starts, the earlier in list order
+        for i in range(bisect.bisect_right(keys, (before, 1)) - 1, -1, -1):
+            m = items[i]
+            if m.end > before or not self.alive(m):
+                continue
+            if kind == "organisation" and m.kind != "organisation":
+                continue
+            if not mods or mods & m.role_words:
+                return m
+        return None
+
+    def result(self) -> list[Mention]:
+        out = [m for m in self.initial if self.alive(m)] + self.added
+        out.sort(key=lambda m: m.start)
+        return out
+
+
 def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
-    persons = [m for m in mentions if m.kind == "person"]
-    out = list(mentions)
-    seen: set[tuple[int, int]] = set()
+    """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
+    persons = _Persons(mentions)
+    pool = _Pool(mentions)
+    last_seen: tuple[int, int] | None = None
     for d in sorted(descriptors, key=lambda d: (d.start(), -d.end())):
         span = (d.start(), d.end())
-        if any(s <= span[0] < e for s, e in seen):
+        # spans are taken in order of start, so only the last one taken can hold this start
+        if last_seen is not None and last_seen[0] <= span[0] < last_seen[1]:
             continue
         # titles right before a name and appositions right after one are that name
-        if any(d.end() <= p.start and p.start - d.end() <= 40 and _TITLE_GAP.fullmatch(text[d.end():p.start])
-               for p in persons) \
-                or any(re.fullmatch(r",\s*", text[p.end:d.start()] or "x") for p in persons):
+        if next(persons.titled_by(text, d), None) is not None or next(persons.in_apposition(text, d), None):
             continue
-        inner = [m for m in out if m.source == "alias" and span[0] <= m.start and m.end <= span[1]]
+        inner = pool.aliases_within(*span)
         head = d.group("head").lower()
         if any(m.start == span[0] and m.end == span[1] for m in inner) or any(
-                _overlaps(span, [(m.start, m.end)]) and m not in inner for m in out):
+                m not in inner for m in pool.overlapping(*span)):
             continue
         inner = [m for m in inner if not (m.kind == "person" and m.possessive)]
         orgs = [m for m in inner if m.kind == "organisation"]
@@ -389,7 +492,7 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
             label, kind = _descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
             entity, registered = label, False
             if d.group("det").lower() == "the":
-                antecedent = _antecedent(out, d.start(), head, words, kind)
+                antecedent = pool.antecedent(d.start(), head, words, kind)
                 if antecedent is not None:
                     entity, kind, registered = antecedent.entity, antecedent.kind, antecedent.registered
                     words = words | antecedent.role_words
@@ -398,22 +501,10 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
                     sp = registry.get(entity)
                     kind, registered = (sp.kind if sp else kind), True
         for m in inner:
-            out.remove(m)
-        seen.add(span)
+            pool.remove(m)
+        last_seen = span
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
-        out.append(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
-                           "descriptor", _possessive(text, span[1]), role_words=words))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _antecedent(mentions: list[Mention], before: int, head: str, words: frozenset[str],
-                kind: str) -> Mention | None:
-    mods = words - {head}
-    for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True):
-        if kind == "organisation" and m.kind != "organisation":
-            continue
-        if head in m.role_words and (not mods or mods & m.role_words):
-            return m
-    return None
+        pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
+                         "descriptor", _possessive(text, span[1]), role_words=words))
+    return pool.result()

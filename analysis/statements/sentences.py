@@ -17,6 +17,7 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -48,13 +49,19 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
         [(0, 4), (5, 8)]
     """
     quotes = find_quotes(text) if quotes is None else quotes
-    inside = [(q.inner_start, q.inner_end) for q in quotes]
+    inside = sorted((q.inner_start, q.inner_end) for q in quotes)
+    inside_starts = [s for s, _ in inside]
+    # reach[i]: the furthest end among the first i quote insides (by start)
+    reach = [-1]
+    for _, e in inside:
+        reach.append(max(reach[-1], e))
     spans: list[tuple[int, int]] = []
     for lo, hi in paragraph_spans(text):
         start = lo
         for m in _BOUNDARY.finditer(text, lo, hi):
             end = m.end()
-            if any(s < m.start() and end <= e for s, e in inside):
+            # inside a quote: some quote opened before the mark and closes at or after its end
+            if reach[bisect.bisect_left(inside_starts, m.start())] >= end:
                 continue
             if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
                 continue

@@ -163,7 +163,9 @@ def test_failure_after_first_chunk_leaves_no_output(
     out.write_text("previous run\n")
     before = sorted(p.name for p in tmp_path.iterdir())
     assert _run(csv_file, "-o", out, "--chunk-size", 2) == 1
-    assert calls["n"] == 2  # the first chunk was scored and written to the temp file
+    # The first chunk was written to the temp file; the second was retried in
+    # halves, and the scorer, raising even on a missing text, was found broken.
+    assert calls["n"] > 2
     assert out.read_text() == "previous run\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     err = capsys.readouterr().err

@@ -1,4 +1,8 @@
-"""Process-pool scoring: same rows as in-process scoring, in input order, bounded."""
+"""Process-pool scoring: same rows as in-process scoring, in input order, bounded.
+
+The executor (``analysis.scale.parallel``) is tested with a stand-in scorer;
+the engine on several processes (``analysis.scoring.chunks``) with the real one.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,14 @@ import pytest
 from analysis.scale.parallel import (
     default_chunk_size,
     imap_ordered,
+    map_frame_parallel,
     resolve_jobs,
     resolve_scorer,
-    score_frame_parallel,
     score_texts,
     split_chunks,
     text_length_scorer,
 )
+from analysis.scoring.chunks import score_frame_parallel
 
 STAND_IN = "analysis.scale.parallel:text_length_scorer"
 
@@ -46,15 +51,15 @@ def test_default_chunk_size_is_bounded() -> None:
 
 
 def test_score_texts_passes_raw_values_to_scorer() -> None:
-    out = score_texts(["abc", None, float("nan")], scorer=text_length_scorer)
+    out = score_texts(["abc", None, float("nan")], "text", text_length_scorer)
     assert out["status"].tolist() == ["ok", "missing", "missing"]
     assert list(out.index) == [0, 1, 2]
 
 
 def test_parallel_keeps_index_and_order(statements: pd.DataFrame) -> None:
     df = statements.set_index(pd.Index([f"row{i}" for i in range(len(statements))][::-1]))
-    one = score_frame_parallel(df, "text", jobs=1, scorer=STAND_IN)
-    two = score_frame_parallel(df, "text", jobs=2, chunk_size=3, scorer=STAND_IN)
+    one = map_frame_parallel(df, "text", STAND_IN, jobs=1)
+    two = map_frame_parallel(df, "text", STAND_IN, jobs=2, chunk_size=3)
     pd.testing.assert_frame_equal(one, two)
     assert list(two.index) == list(df.index)
     expected = [len(t) if isinstance(t, str) else 0 for t in df["text"]]
@@ -63,11 +68,11 @@ def test_parallel_keeps_index_and_order(statements: pd.DataFrame) -> None:
 
 def test_parallel_missing_column_names_columns(statements: pd.DataFrame) -> None:
     with pytest.raises(KeyError, match="'body'.*id, text"):
-        score_frame_parallel(statements, "body", jobs=2, scorer=STAND_IN)
+        map_frame_parallel(statements, "body", STAND_IN, jobs=2)
 
 
 def test_parallel_empty_frame_has_scorer_columns() -> None:
-    out = score_frame_parallel(pd.DataFrame({"text": pd.Series([], dtype=object)}), jobs=2, scorer=STAND_IN)
+    out = map_frame_parallel(pd.DataFrame({"text": pd.Series([], dtype=object)}), "text", STAND_IN, jobs=2)
     assert list(out.columns) == ["n_chars", "status"] and len(out) == 0
 
 
@@ -114,7 +119,7 @@ def test_imap_ordered_raises_worker_error() -> None:
 
 
 def test_score_chunk_frame_marks_non_text_invalid() -> None:
-    from analysis.scale.parallel import score_chunk_frame
+    from analysis.scoring.chunks import score_chunk_frame
 
     df = pd.DataFrame({"text": ["They are idiots.", 42, None, ["a"], ""]}, index=list("abcde"))
     out = score_chunk_frame(df)

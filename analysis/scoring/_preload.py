@@ -9,6 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.scale.parallel import score_chunk_frame
+from analysis.scoring.chunks import score_chunk_frame
 
 score_chunk_frame(pd.DataFrame({"text": ["Warm up the engine."]}))

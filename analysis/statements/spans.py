@@ -1,0 +1,53 @@
+"""An index of (start, end) spans for fast overlap queries on long texts.
+
+The extractor asks, for every clause, quote and paragraph, which earlier
+spans overlap it.  Scanning every span each time made a text's extraction
+quadratic in its length; :class:`SpanIndex` answers in ``O(log n + k)`` for
+the ``k`` spans that start within one longest-span length of the query.
+
+Example:
+    >>> idx = SpanIndex([(0, 5), (10, 12)])
+    >>> idx.add(20, 30)
+    >>> idx.overlapping(4, 11), idx.overlaps(5, 10), len(idx)
+    ([(0, 5), (10, 12)], False, 3)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+
+class SpanIndex:
+    """Spans ``(start, end)`` with ``start <= end``, kept sorted by start.
+
+    Overlap has the extractor's meaning: ``(a, b)`` and ``(s, e)`` overlap when
+    ``a < e and s < b``; so an empty span strictly inside the query counts,
+    and spans that only touch it do not.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def add(self, start: int, end: int) -> None:
+        """Add one span (``O(n)`` list insertion, done in C)."""
+        i = bisect.bisect_right(self._spans, (start, end))
+        self._spans.insert(i, (start, end))
+        self._starts.insert(i, start)
+        self._longest = max(self._longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Every span overlapping ``(start, end)``, sorted by (start, end)."""
+        # a span ending after `start` began after `start - longest`
+        lo = bisect.bisect_right(self._starts, start - self._longest - 1)
+        hi = bisect.bisect_left(self._starts, end)
+        return [(s, e) for s, e in self._spans[lo:hi] if start < e]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span overlaps ``(start, end)``."""
+        return bool(self.overlapping(start, end))
