@@ -42,18 +42,11 @@ STAGES: tuple[tuple[str, int], ...] = (
 STAGE_NAMES = {0: "infrastructure", 1: "corpus", 2: "statements", 3: "scoring", 4: "pipeline",
                5: "compare", 6: "plots", 7: "top level"}
 
-#: Known violations in code other engineers are refactoring right now (issue 10,
-#: item 1).  Each entry is temporary: delete it when that work lands; the test
-#: fails on any entry that no longer occurs, so the list cannot go stale.
-ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset({
-    # scale/parallel.py still holds the scoring chunk scorer (engineer "procs"
-    # moves it into scoring/ and makes scale/parallel a generic executor)
-    ("analysis.scale.parallel", "analysis.scoring.score"),
-})
-ALLOWED_CYCLES: frozenset[frozenset[str]] = frozenset({
-    # score.py <-> scale/parallel.py, same work as above
-    frozenset({"analysis.scoring.score", "analysis.scale.parallel"}),
-})
+#: Known violations, each temporary (none remain since issue 10, item 1): an
+#: entry says why and names the work that removes it; the test fails on any
+#: entry that no longer occurs, so the list cannot go stale.
+ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset()
+ALLOWED_CYCLES: frozenset[frozenset[str]] = frozenset()
 #: Lazy compatibility aliases, resolved on attribute access only: the old
 #: documented paths ``analysis.corpus.load_corpus`` and
 #: ``analysis.corpus.load.load_corpus`` now live in ``analysis.pipeline``.
