@@ -34,7 +34,7 @@ check: setup ## Lint (ruff), type-check analysis/ (mypy) and run every module's 
 	$(VENV)/bin/mypy
 	$(PY) -m pytest --doctest-modules analysis -q -p no:cacheprovider
 
-test: setup ## Run the test suite
+test: check ## Lint, types and doctests (make check), then the test suite
 	$(PY) -m pytest tests
 
 # LAB_ARGS passes options to JupyterLab, e.g. make lab LAB_ARGS="--port 8899 --no-browser".

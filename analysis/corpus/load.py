@@ -83,6 +83,7 @@ class Corpus:
         issues: problems reported rather than raised (``ISSUE_COLUMNS``).
 
     Example:
+        >>> from analysis import load_corpus  # read_corpus + the statements stage
         >>> corpus = load_corpus()
         >>> len(corpus.articles), sorted(corpus.statements["kind"].unique())
         (5, ['direct', 'narration', 'partial', 'reported'])

@@ -85,7 +85,8 @@ def plot_bar_counts(
         ax.set_xlabel(xlabel)
         ax.margins(x=0.12)
         if hue_col:
-            ax.legend(title=hue_col.replace("_", " "), loc=legend_loc)
+            # legend_loc is checked by matplotlib; the stubs want one of its Literal names
+            ax.legend(title=hue_col.replace("_", " "), loc=legend_loc)  # type: ignore[call-overload]
         total = int(pd.to_numeric(data[count_col]).sum())
         ax.set_title(f"{title} (n={total:,})" if total_in_title else title, wrap=True)
     return fig, data

@@ -83,11 +83,12 @@ def plot_heatmap(
         norm = image.norm
         for i in range(values.shape[0]):
             for j in range(values.shape[1]):
-                v = values[i, j]
+                v = float(values[i, j])
                 if np.isnan(v):
                     ax.text(j, i, "n/a", ha="center", va="center", color="#666666")
                     continue
-                dark = norm(v) < 0.5 if center is None else abs(norm(v) - 0.5) > 0.3
+                level = float(np.asarray(norm(np.array(v))))
+                dark = level < 0.5 if center is None else abs(level - 0.5) > 0.3
                 ax.text(j, i, fmt.format(v), ha="center", va="center",
                         color="white" if dark else "black")
         if row_label:

@@ -180,7 +180,7 @@ def plot_points_with_ci(
     parts = []
     for g in groups:
         members = shown[(shown[group_col] == g).to_numpy(dtype=bool)]
-        n = int(agg.loc[g, "n_statements"])
+        n = int(agg["n_statements"].loc[g])  # type: ignore[call-overload]  # a scalar: g is one label
         parts.append(
             pd.DataFrame(
                 {

@@ -123,7 +123,8 @@ def apply() -> None:
         >>> apply(); import matplotlib as mpl; mpl.rcParams["svg.hashsalt"]
         'analysis-figures'
     """
-    mpl.rcParams.update(RC_PARAMS)
+    # matplotlib's stubs key rcParams by a Literal of every known name; ours are all known
+    mpl.rcParams.update(RC_PARAMS)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -135,7 +136,7 @@ def context() -> Iterator[None]:
         ...     import matplotlib as mpl; mpl.rcParams["image.cmap"]
         'cividis'
     """
-    with mpl.rc_context(RC_PARAMS):
+    with mpl.rc_context(RC_PARAMS):  # type: ignore[arg-type]  # see apply()
         yield
 
 

@@ -85,7 +85,7 @@ def plot_time_series(
         }
     )
     groups = group_order(data["group"].tolist()) if group_col else [None]
-    colors = dict(zip(groups, colors_for(groups), strict=True)) if group_col else {
+    colors: dict[object, str] = dict(zip(groups, colors_for(groups), strict=True)) if group_col else {
         None: style.dimension_color(dimension)
     }
 
@@ -104,7 +104,9 @@ def plot_time_series(
                                 linewidth=0)
         if event_date is not None:
             when = pd.Timestamp(event_date)
-            ax.axvline(when.to_datetime64(), color="#444444", linestyle="--", linewidth=1)
+            # matplotlib converts datetime64 through its date units; the stubs say float
+            ax.axvline(when.to_datetime64(),  # type: ignore[arg-type]
+                       color="#444444", linestyle="--", linewidth=1)
             ax.annotate(event_label or when.strftime("%Y-%m-%d"), (when.to_datetime64(), 1.0),
                         xycoords=("data", "axes fraction"), xytext=(3, -3),
                         textcoords="offset points", va="top", fontsize=style.BASE_FONT_SIZE - 1)

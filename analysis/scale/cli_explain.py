@@ -112,7 +112,8 @@ def _records(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
 
     def generate() -> Iterator[dict[str, Any]]:
         for chunk in chunks:
-            ids = chunk.ids.tolist() if chunk.ids is not None else [None] * len(chunk)
+            id_values = chunk.ids  # one --id-column at most here: a Series or None
+            ids = id_values.tolist() if isinstance(id_values, pd.Series) else [None] * len(chunk)
             for k, (text, ident) in enumerate(zip(chunk.texts, ids, strict=True)):
                 yield explain_record(chunk.start + k, text, ident, **kwargs)
 

@@ -50,7 +50,7 @@ def score_chunk_frame(df: pd.DataFrame, text_col: str = "text", **score_kwargs: 
         values[i] = None
     clean = pd.DataFrame({text_col: pd.Series(values, dtype=object, index=df.index)})
     out = score_frame(clean, text_col, **score_kwargs)  # type: ignore[arg-type]
-    out.iloc[bad, out.columns.get_loc("status")] = "invalid"
+    out.loc[out.index[bad], "status"] = "invalid"
     return out
 
 
