@@ -178,10 +178,14 @@ def _ptc_missing(env: Mapping[str, str]) -> str | None:
     from analysis.validation.ptc import resolve_ptc_dir
 
     folder = env.get("ANALYSIS_VALIDATION_DATA", "")
+    if not folder:
+        # judged on the kernel's environment only: resolve_ptc_dir(None) would
+        # fall back to this process's own variable
+        return "PTC-2020 not found: ANALYSIS_VALIDATION_DATA is not set"
     try:
-        resolve_ptc_dir(folder or None)
+        resolve_ptc_dir(folder)
     except ValidationDataError as err:
-        return str(err) if folder else "PTC-2020 not found: ANALYSIS_VALIDATION_DATA is not set"
+        return str(err)
     return None
 
 
