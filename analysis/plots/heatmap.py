@@ -20,6 +20,8 @@ from analysis.plots import style
 from analysis.plots._common import new_figure
 
 
+# Over 60 lines: one figure's layout in drawing order (cells, labels, colour bar,
+# title); the pieces share the axes and the norm, and the figure tests pin its bytes.
 def plot_heatmap(
     table: pd.DataFrame,
     *,

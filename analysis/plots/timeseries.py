@@ -28,6 +28,8 @@ from analysis.validate_args import check_choice, require_columns
 _FREQ_NAMES = {"M": "month", "W": "week", "Q": "quarter", "Y": "year", "D": "day"}
 
 
+# Over 60 lines: one figure's layout in drawing order (series, bands, event line,
+# labels); the pieces share the axes and the figure tests pin its bytes.
 def plot_time_series(
     scored: pd.DataFrame,
     date_col: str,

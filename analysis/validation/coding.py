@@ -220,6 +220,7 @@ def _draw(strata: pd.Series, alloc: Mapping[str, int], rng: np.random.Generator)
     return order[rng.permutation(len(order))]
 
 
+# Long for its docstring (the sheet's columns, strata and instructions); the code is under 60 lines.
 def sample_for_coding(
     scored: pd.DataFrame,
     n: int = 200,
