@@ -1,7 +1,8 @@
 """Checks of arguments and DataFrame columns, with one error type.
 
 Every public function of the package that takes an option (``sentiment=``,
-``unit=``, ``mode=``...) or reads named columns from a DataFrame checks them
+``unit=``, ``mode=``...), a number with a range (``ci=``, ``n_boot=``,
+``threshold=``...) or reads named columns from a DataFrame checks them
 here, so that a wrong call always raises :class:`ArgumentError`, whose
 message names the function, the argument or column, and what is allowed.
 This module is infrastructure: it imports no stage of the pipeline and may be
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 T = TypeVar("T")
+N = TypeVar("N", int, float)
 
-__all__ = ["ArgumentError", "check_choice", "require_columns"]
+__all__ = ["ArgumentError", "check_choice", "check_range", "require_columns"]
 
 
 class ArgumentError(ValueError, KeyError):
@@ -75,6 +77,66 @@ def check_choice(name: str, value: T, options: Iterable[T], *, who: str | None =
         ok = False
     if not ok:
         raise ArgumentError(f"{_prefix(who)}{name} must be one of {_options(allowed)}; got {value!r}")
+    return value
+
+
+def _allowed_range(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    if low is not None and high is not None:
+        return f"in {'(' if low_open else '['}{low!r}, {high!r}{')' if high_open else ']'}"
+    if low is not None:
+        return f"{'>' if low_open else '>='} {low!r}"
+    return f"{'<' if high_open else '<='} {high!r}"
+
+
+def check_range(
+    name: str,
+    value: N,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    who: str | None = None,
+) -> N:
+    """Return ``value`` if it lies between ``low`` and ``high``, else raise :class:`ArgumentError`.
+
+    Bounds are inclusive unless ``low_open``/``high_open``; a bound left as
+    ``None`` is not checked.  NaN and values that do not compare with
+    numbers (a string, ``None``) are out of range.
+
+    Args:
+        name: the argument's name, as the caller spells it.
+        value: what was passed.
+        low, high: the bounds (at least one).
+        low_open, high_open: exclude the bound itself.
+        who: the public function doing the check (prefixes the message).
+
+    Example:
+        >>> check_range("ci", 0.95, low=0, high=1, low_open=True, high_open=True)
+        0.95
+        >>> try:
+        ...     check_range("threshold", 1.5, low=0, high=1, low_open=True, who="align_renderings")
+        ... except ArgumentError as exc:
+        ...     print(exc)
+        align_renderings: threshold must be in (0, 1]; got 1.5
+        >>> try:
+        ...     check_range("n_boot", -1, low=0, who="aggregate")
+        ... except ArgumentError as exc:
+        ...     print(exc)
+        aggregate: n_boot must be >= 0; got -1
+    """
+    if low is None and high is None:
+        raise TypeError("check_range: pass low=, high= or both")
+    try:
+        ok = (low is None or (value > low if low_open else value >= low)) and (
+            high is None or (value < high if high_open else value <= high)
+        )
+    except TypeError:  # e.g. a string or None: not a number in any range
+        ok = False
+    if not ok:  # NaN fails every comparison, so it lands here too
+        raise ArgumentError(
+            f"{_prefix(who)}{name} must be {_allowed_range(low, high, low_open, high_open)}; got {value!r}"
+        )
     return value
 
 
