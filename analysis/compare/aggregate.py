@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis.compare.bootstrap import keyed_rng, resample_sums
 from analysis.constants import DIMENSIONS
+from analysis.validate_args import ArgumentError, check_range, require_columns
 
 _SENTIMENT_COL = "sentiment_compound"
 
@@ -81,17 +82,20 @@ def _ratio_intervals(
     return result
 
 
-def check_ci(n_boot: int, ci: float) -> None:
-    """Raise ValueError unless ``0 < ci < 1`` and ``n_boot >= 0``.
+def check_ci(n_boot: int, ci: float, *, who: str | None = None) -> None:
+    """Raise :class:`~analysis.validate_args.ArgumentError` (a ValueError) unless
+    ``0 < ci < 1`` and ``n_boot >= 0``; ``who`` names the caller in the message.
 
     Example:
         >>> check_ci(100, 0.95) is None
         True
+        >>> check_ci(100, 1.0, who="aggregate")
+        Traceback (most recent call last):
+        ...
+        analysis.validate_args.ArgumentError: aggregate: ci must be in (0, 1); got 1.0
     """
-    if not 0.0 < ci < 1.0:
-        raise ValueError(f"ci must be between 0 and 1 (exclusive), got {ci!r}")
-    if n_boot < 0:
-        raise ValueError(f"n_boot must be >= 0, got {n_boot!r}")
+    check_range("ci", ci, low=0, high=1, low_open=True, high_open=True, who=who)
+    check_range("n_boot", n_boot, low=0, who=who)
 
 
 def bootstrap_ci(
@@ -119,7 +123,7 @@ def bootstrap_ci(
         Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
         ch. 13.
     """
-    check_ci(n_boot, ci)
+    check_ci(n_boot, ci, who="bootstrap_ci")
     v = np.asarray(values, dtype=float).reshape(-1)
     w = np.ones_like(v) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
     if w.shape != v.shape:
@@ -203,7 +207,7 @@ def aggregate(
         Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
         ch. 13.
     """
-    check_ci(n_boot, ci)
+    check_ci(n_boot, ci, who="aggregate")
     by_cols, dims = _checked_columns(scored, by, dimensions)
     has_sentiment = _SENTIMENT_COL in scored.columns
     columns = _result_columns(by_cols, dims, has_sentiment)
@@ -268,14 +272,10 @@ def _checked_columns(
         raise TypeError(f"aggregate: scored must be a DataFrame, got {type(scored).__name__}")
     by_cols = [by] if isinstance(by, str) else list(by)
     if not by_cols:
-        raise ValueError("aggregate: 'by' names no column")
+        raise ArgumentError("aggregate: 'by' names no column; pass at least one column name")
     dims = list(dimensions)
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
-    missing = [c for c in needed if c not in scored.columns]
-    if missing:
-        raise KeyError(
-            f"aggregate: scored frame lacks column(s) {missing}; it has {list(scored.columns)}"
-        )
+    require_columns(scored, needed, who="aggregate", frame_name="scored")
     return by_cols, dims
 
 

@@ -46,6 +46,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis.statements.stopwords import ENGLISH_STOPWORDS
+from analysis.validate_args import check_range, require_columns
 
 #: Default link threshold, set on seed-independent reasoning: identical and
 #: contained renderings score ~1, translation variants of one sentence
@@ -192,13 +193,9 @@ def align_renderings(
         [0, 1]
     """
     # Over 60 lines only with its 24-line docstring; the code itself is 43 lines.
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"align_renderings: threshold must be in (0, 1], got {threshold!r}")
-    for col in (text_col, group_col, speaker_col):
-        if col is not None and col not in statements.columns:
-            raise KeyError(
-                f"align_renderings: no column {col!r}; columns are {list(statements.columns)}"
-            )
+    check_range("threshold", threshold, low=0, high=1, low_open=True, who="align_renderings")
+    named = [c for c in (text_col, group_col, speaker_col) if c is not None]
+    require_columns(statements, named, who="align_renderings", frame_name="statements")
     texts = [t if isinstance(t, str) else "" for t in statements[text_col].tolist()]
     prepared = [_prepare(t) for t in texts]
     n = len(texts)

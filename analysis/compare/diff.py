@@ -14,6 +14,8 @@ import re
 from difflib import SequenceMatcher
 from typing import Literal
 
+from analysis.validate_args import check_choice
+
 # words (with inner apostrophes/hyphens) and single punctuation marks, so a
 # rendering can be rebuilt from its tokens
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
@@ -81,8 +83,7 @@ def render_diff(ops: list[DiffOp], *, fmt: Literal["text", "html"] = "text") -> 
         >>> render_diff(word_diff("will be", "will explode"), fmt="html")
         'will <del>be</del><ins>explode</ins>'
     """
-    if fmt not in ("text", "html"):
-        raise ValueError(f"fmt must be 'text' or 'html', got {fmt!r}")
+    check_choice("fmt", fmt, ("text", "html"), who="render_diff")
     esc = html.escape if fmt == "html" else (lambda s: s)
     parts: list[str] = []
     for op, wa, wb in ops:

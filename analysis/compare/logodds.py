@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.statements.stopwords import ENGLISH_STOPWORDS
+from analysis.validate_args import ArgumentError, check_range
 
 #: Pseudo-count for a term the supplied prior lacks (Monroe et al.'s
 #: uninformative value).
@@ -120,8 +121,7 @@ def log_odds_dirichlet(
         alpha = p.reindex(vocab, fill_value=0.0).to_numpy()
         alpha = np.where(alpha > 0, alpha, MISSING_PRIOR)
     if prior_scale is not None:
-        if not prior_scale > 0:
-            raise ValueError(f"log_odds_dirichlet: prior_scale must be > 0, got {prior_scale!r}")
+        check_range("prior_scale", prior_scale, low=0, low_open=True, who="log_odds_dirichlet")
         if alpha.sum() > 0:
             alpha = alpha * (prior_scale / alpha.sum())
     columns = ["term", "count_a", "count_b", "prior", "delta", "variance", "z"]
@@ -203,8 +203,8 @@ def text_ngrams(
         ['u.s.', 'sanctions', 'u.s. sanctions']
     """
     lo, hi = ngram_range
-    if not 1 <= lo <= hi:
-        raise ValueError(f"ngram_range must satisfy 1 <= min <= max, got {ngram_range!r}")
+    if not 1 <= lo <= hi:  # two bounds that depend on each other: one message, not two check_range calls
+        raise ArgumentError(f"text_ngrams: ngram_range must satisfy 1 <= min <= max; got {ngram_range!r}")
     stop = stopwords if isinstance(stopwords, (set, frozenset)) else frozenset(stopwords)
     grams: list[str] = []
     for segment in _segments(text):
@@ -250,8 +250,11 @@ def distinctive_terms(
         *Political Analysis* 16(4), 372-403.
     """
     # Over 60 lines only with its 21-line docstring; the code itself is 52 lines.
-    if min_count < 1:
-        raise ValueError(f"min_count must be >= 1, got {min_count!r}")
+    check_range("min_count", min_count, low=1, who="distinctive_terms")
+    if top is not None:
+        check_range("top", top, low=0, who="distinctive_terms")
+    if prior_scale is not None:  # checked here too, so that the message names the function called
+        check_range("prior_scale", prior_scale, low=0, low_open=True, who="distinctive_terms")
     stop = frozenset(stopwords)
     counts: dict[str, Counter[str]] = {}
     for group, texts in texts_by_group.items():

@@ -30,6 +30,7 @@ from analysis.scoring.score import matches_frame
 from analysis.scoring.tokenize import sentence_spans as _scorer_sentences
 from analysis.statements.descriptors import DESCRIPTOR_COLUMNS, RELATIONS, find_descriptors
 from analysis.statements.speakers import SpeakerRegistry
+from analysis.validate_args import require_columns
 
 __all__ = ["outlet_descriptors", "split_voices"]
 
@@ -60,9 +61,8 @@ def split_voices(
         >>> split_voices(st)["author"].tolist()
         ['Putin', 'X', 'Reuters']
     """
-    missing = [c for c in ("article_id", "outlet", "kind", "source") if c not in statements.columns]
-    if missing:
-        raise KeyError(f"split_voices: statements lack column(s) {missing}")
+    require_columns(statements, ["article_id", "outlet", "kind", "source"], who="split_voices",
+                    frame_name="statements")
     kinds = frozenset(quote_kinds)
     out = statements.copy()
     out["outlet_label"] = [outlet_label(o, a) for o, a in zip(out["outlet"], out["article_id"])]
@@ -127,9 +127,7 @@ def outlet_descriptors(
         [['hawkish', 'premodifier', ''], ['inflammatory statement', 'speech_act', 'hostility:accusation']]
     """
     needed = ["statement_id", "article_id", "outlet", "kind", "source", "source_bloc", "start", "end", "text"]
-    missing = [c for c in needed if c not in statements.columns]
-    if missing:
-        raise KeyError(f"outlet_descriptors: statements lack column(s) {missing}")
+    require_columns(statements, needed, who="outlet_descriptors", frame_name="statements")
     kinds = frozenset(quote_kinds)
     voiced = split_voices(statements, quote_kinds=kinds)
     own = voiced[~voiced["kind"].isin(kinds)]

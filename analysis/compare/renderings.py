@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.diff import render_diff, word_diff
+from analysis.validate_args import check_choice, require_columns
 
 __all__ = ["cluster_diffs", "rendering_deltas"]
 
@@ -54,14 +55,10 @@ def rendering_deltas(
     """
     if not aligned.index.equals(scored.index):
         raise ValueError("rendering_deltas: aligned and scored must share the same index (score the aligned rows)")
-    for col in (cluster_col, group_col):
-        if col not in aligned.columns:
-            raise KeyError(f"rendering_deltas: aligned lacks column {col!r}")
+    require_columns(aligned, [cluster_col, group_col], who="rendering_deltas", frame_name="aligned")
     score_cols = ["n_tokens", *(f"{d}_{k}" for d in dimensions for k in ("count", "rate"))]
     has_sent = "sentiment_compound" in scored.columns
-    missing = [c for c in score_cols if c not in scored.columns]
-    if missing:
-        raise KeyError(f"rendering_deltas: scored lacks column(s) {missing}")
+    require_columns(scored, score_cols, who="rendering_deltas", frame_name="scored")
     taken = score_cols + (["sentiment_compound"] if has_sent else [])
     # the scores win over same-named columns of ``aligned``
     table = aligned.drop(columns=[c for c in taken if c in aligned.columns]).join(scored[taken])
@@ -103,6 +100,8 @@ def cluster_diffs(
         >>> cluster_diffs(r, fmt="text")["diff"].tolist()[1]
         '[-those-]{+everybody+} who [-must-]{+should+} be [-eliminated-]{+exterminated+} will [-be-]{+disappear+}'
     """
+    check_choice("fmt", fmt, ("html", "text"), who="cluster_diffs")
+    require_columns(renderings, [text_col, label_col], who="cluster_diffs", frame_name="renderings")
     if renderings.empty:
         raise ValueError("cluster_diffs: no renderings")
     texts = [t if isinstance(t, str) else "" for t in renderings[text_col]]

@@ -27,6 +27,7 @@ import pandas as pd
 
 from analysis.constants import BLOC_ORDER, DIMENSIONS
 from analysis.corpus.voices import UNIDENTIFIED_NAMES, outlet_label
+from analysis.validate_args import ArgumentError, check_range, require_columns
 
 __all__ = [
     "UNIDENTIFIED_OUTLETS",
@@ -65,7 +66,7 @@ def outlet_labels(
     Missing outlets count as unidentified.  Same index as ``frame``.
 
     Raises:
-        KeyError: a named column is missing.
+        ArgumentError: a named column is missing or duplicated (also a KeyError).
 
     Example:
         >>> import pandas as pd
@@ -74,9 +75,7 @@ def outlet_labels(
         >>> outlet_labels(st).tolist()
         ['Reuters', 'unidentified (s1)', 'unidentified (s1)']
     """
-    for col in (outlet_col, id_col):
-        if col not in frame.columns:
-            raise KeyError(f"outlet_labels: no column {col!r}; columns are {list(frame.columns)}")
+    require_columns(frame, [outlet_col, id_col], who="outlet_labels", frame_name="frame")
     unknown = unidentified if unidentified is UNIDENTIFIED_OUTLETS else {u.strip().casefold() for u in unidentified}
     labels = [outlet_label(o, a, unknown) for o, a in zip(frame[outlet_col], frame[id_col], strict=True)]
     return pd.Series(labels, index=frame.index, dtype="str", name="outlet_label")
@@ -116,7 +115,7 @@ def dedupe_statements(
     text normalises to ``''`` are kept as they are, one each.
 
     Raises:
-        KeyError: a named column is missing.
+        ArgumentError: a named column is missing or duplicated (also a KeyError).
 
     Example:
         >>> import pandas as pd
@@ -129,11 +128,7 @@ def dedupe_statements(
     """
     keys = [by] if isinstance(by, str) else list(by)
     needed = [text_col, *keys] + ([id_col] if id_col else [])
-    missing = [c for c in needed if c not in statements.columns]
-    if missing:
-        raise KeyError(
-            f"dedupe_statements: missing column(s) {missing}; columns are {list(statements.columns)}"
-        )
+    require_columns(statements, needed, who="dedupe_statements", frame_name="statements")
     texts = statements[text_col]
     norm = pd.Series(
         [normalise_quote(t) if isinstance(t, str) else "" for t in texts],
@@ -169,7 +164,7 @@ def rate_table(
     (3 decimals).  NaN shows as ``'n/a'``.
 
     Raises:
-        KeyError: ``agg`` lacks a needed column.
+        ArgumentError: ``agg`` lacks a needed column or has it twice (also a KeyError).
 
     Example:
         >>> import pandas as pd
@@ -183,9 +178,7 @@ def rate_table(
     needed = [*keys, "n_statements", "n_tokens"]
     for d in dimensions:
         needed += [f"{d}_count", f"{d}_rate", f"{d}_rate_lo", f"{d}_rate_hi"]
-    missing = [c for c in needed if c not in agg.columns]
-    if missing:
-        raise KeyError(f"rate_table: missing column(s) {missing}; columns are {list(agg.columns)}")
+    require_columns(agg, needed, who="rate_table", frame_name="agg")
 
     out = agg[[*keys, "n_statements", "n_tokens"]].copy()
     for d in dimensions:
@@ -222,7 +215,7 @@ def format_rate_ci(row: Mapping[str, float] | pd.Series, column: str, decimals: 
     :func:`analysis.compare.before_after`) output, e.g. ``agg.loc[group]``.
 
     Raises:
-        KeyError: ``row`` lacks the column or its interval.
+        ArgumentError: ``row`` lacks the column or its interval (also a KeyError).
 
     Example:
         >>> row = {"hostility_rate": 50.0, "hostility_rate_lo": 12.5, "hostility_rate_hi": 91.25}
@@ -231,7 +224,8 @@ def format_rate_ci(row: Mapping[str, float] | pd.Series, column: str, decimals: 
     """
     missing = [c for c in (column, f"{column}_lo", f"{column}_hi") if c not in row]
     if missing:
-        raise KeyError(f"format_rate_ci: row lacks {missing}")
+        # a row is a Mapping or Series, not a frame, so require_columns does not apply
+        raise ArgumentError(f"format_rate_ci: row lacks {missing}; it has {list(row.keys())}")
     return format_ci(float(row[column]), float(row[f"{column}_lo"]), float(row[f"{column}_hi"]), decimals)
 
 
@@ -245,10 +239,9 @@ def keyword_in_context(text: str, start: int, end: int, width: int = 70) -> str:
         >>> keyword_in_context(t, t.index("regime"), t.index("regime") + 6, width=10)
         "… said the regime's crimes …"
     """
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"keyword_in_context: span {start}..{end} is outside a text of {len(text)} characters")
-    if width < 0:
-        raise ValueError(f"keyword_in_context: width must be >= 0, got {width}")
+    if not 0 <= start <= end <= len(text):  # two related bounds: one message, not two check_range calls
+        raise ArgumentError(f"keyword_in_context: span {start}..{end} is outside a text of {len(text)} characters")
+    check_range("width", width, low=0, who="keyword_in_context")
     return "…" + text[max(0, start - width):end + width].replace("\n", " ") + "…"
 
 
@@ -262,7 +255,7 @@ def order_by_bloc(
     figures and tables use.
 
     Raises:
-        KeyError: a named column is missing.
+        ArgumentError: a named column is missing or duplicated (also a KeyError).
 
     Example:
         >>> import pandas as pd
@@ -271,9 +264,7 @@ def order_by_bloc(
         >>> order_by_bloc(st, "speaker", "speaker_bloc")
         ['Putin', 'Peskov', 'Zelensky', 'Kallas']
     """
-    for col in (group_col, bloc_col):
-        if col not in frame.columns:
-            raise KeyError(f"order_by_bloc: no column {col!r}; columns are {list(frame.columns)}")
+    require_columns(frame, [group_col, bloc_col], who="order_by_bloc", frame_name="frame")
     rank = {b: i for i, b in enumerate(bloc_order)}
     grouped = frame.groupby(group_col)
     blocs, sizes = grouped[bloc_col].first(), grouped.size()

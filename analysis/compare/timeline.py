@@ -37,6 +37,7 @@ import pandas as pd
 from analysis.compare.aggregate import aggregate, check_ci
 from analysis.compare.bootstrap import keyed_rng, resample_sums
 from analysis.constants import DIMENSIONS
+from analysis.validate_args import require_columns
 
 #: Label of the period of rows without a usable date.
 UNDATED = "undated"
@@ -48,9 +49,8 @@ def _by_list(by: str | Sequence[str] | None) -> list[str]:
     return [by] if isinstance(by, str) else list(by)
 
 
-def _utc_dates(frame: pd.DataFrame, date_col: str) -> pd.Series:
-    if date_col not in frame.columns:
-        raise KeyError(f"date column {date_col!r} not in frame; columns: {list(frame.columns)}")
+def _utc_dates(frame: pd.DataFrame, date_col: str, *, who: str, frame_name: str) -> pd.Series:
+    require_columns(frame, [date_col], who=who, frame_name=frame_name)
     return pd.to_datetime(frame[date_col], errors="coerce", utc=True, format="mixed")
 
 
@@ -68,7 +68,7 @@ def add_period(
         >>> add_period(pd.DataFrame({"d": ["2022-02-24T22:00:00+00:00", "x"]}), "d")["period"].tolist()
         ['2022-02', 'undated']
     """
-    dates = _utc_dates(frame, date_col)
+    dates = _utc_dates(frame, date_col, who="add_period", frame_name="frame")
     labels = dates.dt.tz_localize(None).dt.to_period(freq).astype(str)
     return frame.assign(**{col: labels.where(dates.notna(), UNDATED).astype(str)})
 
@@ -177,16 +177,14 @@ def before_after(
         Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*,
         ch. 13.
     """
-    check_ci(n_boot, ci)
+    check_ci(n_boot, ci, who="before_after")
     by_cols = _by_list(by)
     dims = list(dimensions)
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
-    missing = [c for c in needed if c not in scored.columns]
-    if missing:
-        raise KeyError(f"before_after: frame lacks column(s) {missing}; it has {list(scored.columns)}")
+    require_columns(scored, needed, who="before_after", frame_name="scored")
     when = pd.Timestamp(event_date)
     when = when.tz_localize("UTC") if when.tzinfo is None else when.tz_convert("UTC")
-    dates = _utc_dates(scored, date_col)
+    dates = _utc_dates(scored, date_col, who="before_after", frame_name="scored")
     ok = (scored["status"] == "ok").to_numpy(dtype=bool) if "status" in scored.columns \
         else np.ones(len(scored), dtype=bool)
     dated = dates.notna().to_numpy()
@@ -245,9 +243,8 @@ def match_counts(
         >>> match_counts(m, ["a", "b", "c"]).values.tolist()
         [[1, 1], [0, 1], [0, 0]]
     """
-    for col in ("row", key) + (("dimension",) if dimension else ()):
-        if col not in matches.columns:
-            raise KeyError(f"match_counts: matches lack column {col!r}; columns: {list(matches.columns)}")
+    require_columns(matches, ["row", key] + (["dimension"] if dimension else []), who="match_counts",
+                    frame_name="matches")
     chosen = matches[matches["dimension"] == dimension] if dimension else matches
     index = pd.Index(index)
     unknown = pd.Index(chosen["row"].unique()).difference(index)
@@ -294,9 +291,9 @@ def match_rates(
     # Over 60 lines only with its 20-line docstring; the code itself is 44 lines.
     by_cols = _by_list(by)
     keys = _by_list(key)
-    missing = [c for c in [*by_cols, "n_tokens"] if c not in scored.columns]
-    if missing:
-        raise KeyError(f"match_rates: scored lacks column(s) {missing}")
+    require_columns(scored, [*by_cols, "n_tokens"], who="match_rates", frame_name="scored")
+    require_columns(matches, ["row", *keys] + (["dimension"] if dimension else []), who="match_rates",
+                    frame_name="matches")
     clash = sorted(set(by_cols) & set(keys))
     if clash:
         raise ValueError(
