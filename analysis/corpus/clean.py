@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.corpus import boilerplate_rules as rules
+from analysis.validate_args import ArgumentError, check_choice
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|)")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
@@ -105,8 +106,7 @@ class CleanedText:
             >>> d.raw[d.to_raw(0):d.to_raw(5, "end")]
             'Talks'
         """
-        if side not in ("start", "end"):
-            raise ValueError(f"side must be 'start' or 'end', not {side!r}")
+        check_choice("side", side, ("start", "end"), who="CleanedText.to_raw")
         if side == "start":
             k = bisect.bisect_right(self._clean_at, offset)
         else:
@@ -137,9 +137,10 @@ class CleanedText:
             >>> d.text[s:e]
             'Body one\\nBody two'
         """
-        if not 1 <= first_line <= last_line <= self.n_lines:
-            raise ValueError(
-                f"line range {first_line}..{last_line} outside 1..{self.n_lines}"
+        if not 1 <= first_line <= last_line <= self.n_lines:  # two related bounds: one message
+            raise ArgumentError(
+                f"CleanedText.line_span: line range {first_line}..{last_line} is outside "
+                f"1..{self.n_lines} (the text's lines) or ends before it starts"
             )
         raw_start = self.line_starts[first_line - 1]
         end_line = _LINE.match(self.raw, self.line_starts[last_line - 1])

@@ -37,6 +37,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.corpus.errors import CorpusError
+from analysis.validate_args import check_choice
 
 PRESS_RELEASE_FILES: dict[str, str] = {"russian": "putin.csv.gz", "ukrainian": "zelenskyy.csv.gz"}
 PRESS_RELEASE_COLUMNS: tuple[str, ...] = (
@@ -374,8 +375,7 @@ def clean_ruwa(
     sites = df["site"].map(_site_key)
     outlets = df.groupby(sites, sort=False)["outlet"].first()
     for rule in rules:
-        if rule.field not in ("title", "desc"):
-            raise ValueError(f"clean_ruwa: rule {rule.name!r} has field {rule.field!r}, not title/desc")
+        check_choice(f"rule {rule.name!r}: field", rule.field, ("title", "desc"), who="clean_ruwa")
     records = []
 
     def run(selected: tuple[RuwaRule, ...]) -> None:
@@ -435,8 +435,7 @@ def ruwa_texts(
         16545
     """
     df = load_ruwa() if df is None else df
-    if field not in ("title", "desc", "both"):
-        raise ValueError(f"field must be 'title', 'desc' or 'both', not {field!r}")
+    check_choice("field", field, ("title", "desc", "both"), who="ruwa_texts")
     if strip_boilerplate and "title_raw" not in df.columns:
         df = clean_ruwa(df)[0]
     if field == "title":
@@ -445,11 +444,9 @@ def ruwa_texts(
     elif field == "desc":
         usable = df["desc"] != ""
         text = df["desc"]
-    elif field == "both":
+    else:  # "both", the only option left after check_choice
         usable = (df["title"] != "") | (df["desc"] != "")
         text = (df["title"] + "\n\n" + df["desc"]).str.strip()
-    else:
-        raise ValueError(f"field must be 'title', 'desc' or 'both', not {field!r}")
     kept = df[usable].assign(text=text[usable])
     skipped = (
         df[~usable].groupby(["site", "status"]).size().rename("n").reset_index()

@@ -42,6 +42,7 @@ from analysis.corpus.metadata import (
     read_quoted_sources,
 )
 from analysis.corpus.voices import VOICE_COLUMNS, Voice, attribute_span, overlapping, voice_segments
+from analysis.validate_args import ArgumentError
 
 __all__ = [
     "Corpus", "CorpusError", "ISSUE_COLUMNS", "SPEAKER_AUTHORED_KINDS", "STATEMENT_COLUMNS",
@@ -112,9 +113,7 @@ class Corpus:
             >>> c.voices_in(aid, s, s + 10)["quoted_from"].tolist() != [""]
             True
         """
-        if article_id not in self._voices:
-            raise KeyError(f"unknown article id {article_id!r}")
-        parts = overlapping(self._voices[article_id], start, end)
+        parts = overlapping(self._article_voices(article_id, "Corpus.voices_in"), start, end)
         return pd.DataFrame(
             [{c: getattr(v, c) for c in VOICE_COLUMNS} for v in parts], columns=list(VOICE_COLUMNS)
         )
@@ -126,9 +125,17 @@ class Corpus:
             >>> read_corpus().narrator_of("seed-001", 0, 10).narrator
             'Reuters'
         """
+        return attribute_span(self._article_voices(article_id, "Corpus.narrator_of"), start, end)
+
+    def _article_voices(self, article_id: str, who: str) -> list[Voice]:
+        # not check_choice: the message would list every article id of the corpus
         if article_id not in self._voices:
-            raise KeyError(f"unknown article id {article_id!r}")
-        return attribute_span(self._voices[article_id], start, end)
+            first = next(iter(self._voices), None)
+            raise ArgumentError(
+                f"{who}: unknown article id {article_id!r}; the corpus has {len(self._voices)} "
+                f"articles" + (f", e.g. {first!r}" if first is not None else "")
+            )
+        return self._voices[article_id]
 
 
 def _raw_dir(corpus_dir: Path, raw_dir: str | os.PathLike[str] | None) -> Path:

@@ -158,7 +158,7 @@ def test_ruwa_texts_cleans_by_default_and_not_twice(fixture_ruwa, fixture_clean)
 
 def test_bad_rule_field_is_rejected(fixture_ruwa) -> None:
     rule = RuwaRule("rt.com", "body", "x", "x", "x")
-    with pytest.raises(ValueError, match="'x' has field 'body'"):
+    with pytest.raises(ValueError, match="clean_ruwa: rule 'x': field must be one of 'title', 'desc'; got 'body'"):
         clean_ruwa(fixture_ruwa, rules=(rule,))
 
 
