@@ -29,6 +29,7 @@ import pandas as pd
 
 from analysis.scale.parallel import ScorerRef, resolve_scorer, score_texts
 from analysis.scoring.chunks import DEFAULT_SCORER
+from analysis.validate_args import require_columns
 
 __all__ = ["LoopbackError", "check_loopback", "local_client", "score", "score_meta"]
 
@@ -90,10 +91,8 @@ def score(
         >>> score(ddf, scorer="analysis.scale.parallel:text_length_scorer").compute()["status"].to_dict()
         {5: 'ok', 9: 'missing'}
     """
-    if text_col not in ddf.columns:
-        raise KeyError(
-            f"text column {text_col!r} not in DataFrame; columns: {', '.join(map(str, ddf.columns))}"
-        )
+    # ddf._meta is the empty pandas frame with ddf's columns: checked without computing anything
+    require_columns(ddf._meta, [text_col], who="analysis.scale.dask.score", frame_name="ddf")
     score_kwargs.pop("jobs", None)  # Dask decides the parallelism
     meta = score_meta(text_col, scorer=scorer, text_dtype=ddf[text_col].dtype, **score_kwargs)
     meta = meta.set_axis(ddf._meta.index[:0], axis=0)

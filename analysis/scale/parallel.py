@@ -54,6 +54,8 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from analysis.validate_args import ArgumentError, check_range, require_columns
+
 #: A scorer: ``fn(df, text_col, **kwargs) -> DataFrame`` (same row order), or
 #: ``"package.module:function"`` naming one.
 ScorerRef = str | Callable[..., pd.DataFrame]
@@ -110,7 +112,7 @@ def resolve_scorer(scorer: ScorerRef) -> Callable[..., pd.DataFrame]:
         return cached
     module_name, sep, attr = scorer.partition(":")
     if not sep or not module_name or not attr:
-        raise ValueError(f"scorer must look like 'package.module:function', got {scorer!r}")
+        raise ArgumentError(f"resolve_scorer: scorer must look like 'package.module:function'; got {scorer!r}")
     fn: Callable[..., pd.DataFrame] = getattr(importlib.import_module(module_name), attr)
     _SCORER_CACHE[scorer] = fn
     return fn
@@ -479,7 +481,8 @@ def map_frame_parallel(
     """Run ``scorer`` on ``df[text_col]`` on ``jobs`` processes; same index and row order as ``df``.
 
     ``jobs`` of ``-1``/``0``/``None`` means one process per CPU core; ``jobs=1``
-    scores in this process.  Remaining keyword arguments go to the scorer
+    scores in this process.  ``chunk_size`` (at least 1) is the rows sent to a
+    worker at a time; ``None`` picks one (:func:`default_chunk_size`).  Remaining keyword arguments go to the scorer
     unchanged, so the result is ``scorer(df, text_col, **score_kwargs)`` row
     for row, except that rows on which the scorer raises get an error
     ``status`` (see :func:`score_texts`).  A new pool is started per call
@@ -492,10 +495,9 @@ def map_frame_parallel(
         ...                    jobs=2, chunk_size=2)["n_chars"].to_dict()
         {'x': 1, 'y': 2, 'z': 3}
     """
-    if text_col not in df.columns:
-        raise KeyError(
-            f"text column {text_col!r} not in DataFrame; columns: {', '.join(map(str, df.columns))}"
-        )
+    require_columns(df, [text_col], who="map_frame_parallel", frame_name="df")
+    if chunk_size is not None:  # 0 or less would make no chunks, and so drop every row
+        check_range("chunk_size", chunk_size, low=1, who="map_frame_parallel")
     n_jobs = resolve_jobs(jobs)
     values = df[text_col].tolist()
     size = chunk_size or default_chunk_size(len(values), n_jobs)

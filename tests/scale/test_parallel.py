@@ -34,7 +34,7 @@ def test_resolve_jobs_maps_non_positive_to_core_count() -> None:
 
 
 def test_resolve_scorer_rejects_malformed_reference() -> None:
-    with pytest.raises(ValueError, match="package.module:function"):
+    with pytest.raises(ValueError, match="resolve_scorer: scorer must look like 'package.module:function'; got"):
         resolve_scorer("analysis.scale.parallel")
 
 
@@ -67,8 +67,15 @@ def test_parallel_keeps_index_and_order(statements: pd.DataFrame) -> None:
 
 
 def test_parallel_missing_column_names_columns(statements: pd.DataFrame) -> None:
-    with pytest.raises(KeyError, match="'body'.*id, text"):
+    with pytest.raises(KeyError, match="map_frame_parallel: df is missing column 'body'; its columns are 'id', 'text'"):
         map_frame_parallel(statements, "body", STAND_IN, jobs=2)
+
+
+@pytest.mark.parametrize("chunk_size", [0, -5])
+def test_parallel_rejects_a_chunk_size_that_makes_no_chunks(statements: pd.DataFrame, chunk_size: int) -> None:
+    # a size below 1 would split the rows into no chunks at all: every row would be lost
+    with pytest.raises(ValueError, match=rf"map_frame_parallel: chunk_size must be >= 1; got {chunk_size}"):
+        map_frame_parallel(statements, "text", STAND_IN, jobs=2, chunk_size=chunk_size)
 
 
 def test_parallel_empty_frame_has_scorer_columns() -> None:
