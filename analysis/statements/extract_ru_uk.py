@@ -262,9 +262,36 @@ def _subject_at(t: _Text, lo: int, hi: int, verb: re.Match[str] | None, case: st
         return _named(t, m, case, "name", CONFIDENCE["verb" if verb else "colon"], verb)
     if role is not None:
         sv = cyr.speech_verb(verb.group("verb"), t.language) if verb else None
+        cue = verb.group("verb").lower() if verb else ""
         phrase = t.text[role[0]:role[1]]
-        return Cyr(phrase, phrase, "role", CONFIDENCE["role"], False, sv, verb.group("verb").lower() if verb else "")
+        holder = _role_holder(t, phrase, role[0])
+        if holder is not None:
+            linked = _named(t, holder, None, "role", CONFIDENCE["role"], verb)
+            return replace(linked, as_written=f"{phrase} ({linked.as_written})")
+        return Cyr(phrase, phrase, "role", CONFIDENCE["role"], False, sv, cue)
     return None
+
+
+def _role_key(phrase: str) -> str:
+    words = phrase.lower().split()
+    key = " ".join(words[:2])
+    return cyr.ROLE_EQUIVALENTS.get(key, words[0] if words else "")
+
+
+def _role_holder(t: _Text, phrase: str, pos: int) -> Mention | None:
+    """The person named earlier in the text with the same role ("Президент України Володимир
+    Зеленський" ... "Глава держави"); None unless exactly one person carries it."""
+    key = _role_key(phrase)
+    holders: dict[str, Mention] = {}
+    for m in t.mentions:
+        if m.start >= pos or m.kind != "person":
+            continue
+        before = t.text[max(0, m.start - 60):m.start]
+        for head in re.finditer(r"[\w'ʼ’-]+", before):
+            if _role_key(t.text[max(0, m.start - 60) + head.start():m.start]) == key:
+                holders[cyr.nominative(t.text[m.start:m.end], t.language).split()[-1]] = m
+                break
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _case_after(verb: re.Match[str] | None) -> str:
@@ -398,6 +425,9 @@ def _attribute(t: _Text, q: CyrQuote, direct: bool) -> tuple[Cyr | None, bool]:
     who = _after_quote(t, q, hi)
     if who is not None:
         return who, True
+    author = _AFTER_DASH.match(t.text, q.end, hi)
+    if author is not None and t.text[author.end():author.end() + 1].islower():
+        return None, True  # "— А санкции? — спросили его.": an author's insertion naming nobody we know
     before, cued = _before_quote(t, q, lo)
     if before is not None or cued:
         return before, True
@@ -441,7 +471,13 @@ def _reported_pieces(t: _Text, taken: Sequence[tuple[int, int]]) -> list[CyrPiec
             if t.inside_quote(verb.start()):
                 continue
             according = verb.group("verb").lower().startswith(("по словам", "за словами"))
-            if according:
+            head = t.text[lo:verb.start()].rstrip()
+            end = hi
+            if head.endswith(",") and len(head.split()) >= 3 and not according:
+                # "Россия готова к переговорам, заявил Песков.": the clause before the verb
+                who = _subject_at(t, verb.end(), hi, verb, "nomn")
+                start, end = lo, lo + len(head) - 1
+            elif according:
                 comma = t.text.find(",", verb.end(), hi)
                 who = _subject_at(t, verb.end(), comma if comma > 0 else hi, verb, "gent")
                 start = comma + 1 if comma > 0 and verb.start() == lo else -1
@@ -453,7 +489,7 @@ def _reported_pieces(t: _Text, taken: Sequence[tuple[int, int]]) -> list[CyrPiec
                 start = that.end() if that else -1
             if who is None or start < 0:
                 continue
-            for s, e in _minus(start, hi, [h for h in taken if h[0] < hi and h[1] > start]):
+            for s, e in _minus(start, end, [h for h in taken if h[0] < end and h[1] > start]):
                 if re.search(r"\w", t.text[s:e]):
                     out.append(CyrPiece(s, e, "reported", who))
             break  # one reported clause per sentence

@@ -36,8 +36,8 @@ from analysis.statements.quotes import paragraph_spans
 
 _DIALOGUE_START = re.compile(r"[ \t\u00a0]*(?:[—–]|-(?=\s))[ \t\u00a0]*")
 #: the author's words inside a dialogue line: after ", —" up to ". —" / ", —" / ": —" or the line end
-_AUTHOR = re.compile(r"(?<=[,!?…])[ \u00a0]+[—–][ \u00a0]+(?=[a-zа-яёіїєґ])")
-_RESUME = re.compile(r"[.,:][ \u00a0]+[—–][ \u00a0]+")
+_AUTHOR = re.compile(r"(?<=[,!?…])[ \u00a0]+[—–-][ \u00a0]+(?=[a-zа-яёіїєґ])")
+_RESUME = re.compile(r"[.,:][ \u00a0]+[—–-][ \u00a0]+")
 _STRAIGHT_BEFORE = set(" \t\n([{—–-/\u00a0«„")
 _STRAIGHT_AFTER = set(" \t\n,.;:!?)]}…—–-\u00a0»“")
 
