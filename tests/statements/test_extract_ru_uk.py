@@ -20,7 +20,7 @@ from analysis.statements.extract_ru_uk import BASE_COLUMNS, COLUMNS, extract_sta
 from analysis.statements.quotes_cyrillic import find_quotes_cyrillic
 from analysis.statements.reporting_verbs import STANCES
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "ru_uk"  # not among the English wire fixtures
 
 
 def _quote(df: pd.DataFrame, words: str) -> pd.Series:

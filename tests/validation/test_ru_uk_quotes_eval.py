@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.corpus.external import load_resistinua
-from analysis.validation.ru_uk_quotes_eval import GOLD_CSV, evaluate_ru_uk_quotes, gold_speaker_id, quote_table
+from analysis.validation.ru_uk_quotes_eval import (
+    GOLD_CSV,
+    evaluate_ru_uk_quotes,
+    gold_speaker_id,
+    quote_table,
+)
 
 
 def test_gold_fragments_are_short_and_in_the_loader_text() -> None:
