@@ -221,6 +221,18 @@ def is_animate_noun(word: str, language: str, case: str = "nomn") -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def can_be_nominative(word: str, language: str) -> bool:
+    """Has the word a nominative reading (a subject can be only nominative: not "Блинкеном")?
+
+    Example:
+        >>> can_be_nominative("Лавров", "ru"), can_be_nominative("Блинкеном", "ru")
+        (True, False)
+    """
+    return any(p.tag.case == "nomn" or "Fixd" in p.tag.grammemes
+               for p in analyzer(language).parse(word.translate(_APOS)))
+
+
 def _pick(word: str, language: str, case: str | None, gender: str) -> tuple[str, str]:
     """(nominative, gender) of one name word; the word itself when nothing fits."""
     parses = analyzer(language).parse(word.translate(_APOS))

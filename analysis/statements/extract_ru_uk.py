@@ -74,7 +74,7 @@ _CREDIT = re.compile(r"[.!?…]?[\"»“”]?\s*(?:(?:Это|Це|Такі|Та�
 #: a dash without a comma after the quote: a copula, not the dialogue rule's attribution
 _COPULA_DASH = re.compile(r"[ \u00a0]+[—–-][ \u00a0]+")
 _SAID_WORDS = re.compile(r"(?<![\w'ʼ’-])(?:слова|словами|слів)(?![\w'ʼ’-])", re.IGNORECASE)
-_STOP_AT = re.compile(r"\s(?:во время|в ходе|під час|в ходi|на |в |у |для |после |після |,)", re.IGNORECASE)
+_STOP_AT = re.compile(r"[,;:\"«„(]|\s(?:во время|в ходе|під час|на |в |у |для |после |після |так |уже )", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,17 @@ class _Text:
         return None
 
 
+def _subject_before(t: _Text, pos: int, lo: int) -> Mention | None:
+    """The nominative mention before a verb at ``pos`` with no sentence punctuation between
+    ("Сергей Лавров в беседе с Энтони Блинкеном заявил" -> Сергей Лавров)."""
+    m = t.last_mention_before(pos, lo)
+    while m is not None and _SUBJECT_GAP.fullmatch(t.text, m.end, pos):
+        if _fits_case(t, m, "nomn"):
+            return m
+        m = t.last_mention_before(m.start, lo)
+    return None
+
+
 def _gender_of_verb(verb: str) -> str:
     v = verb.lower().split()[-1]
     return "f" if v.endswith("ла") else "m" if v.endswith(("л", "в")) else ""
@@ -258,18 +269,41 @@ def _subject_at(t: _Text, lo: int, hi: int, verb: re.Match[str] | None, case: st
         return _named(t, org, None, "name", CONFIDENCE["verb" if verb else "colon"], verb)
     role = _role(t, lo, hi)
     m = t.person_in(lo, role[1] + 2) if role else t.mention_at(lo, word.end() + 1)
-    if m is not None and _SUBJECT_GAP.fullmatch(t.text, lo, m.start):
+    if m is None and verb is not None:  # "говорит полковник запаса Сергей Хатылев": a title, then the name
+        m = t.person_in(lo, min(hi, lo + 70))
+    if m is not None and _SUBJECT_GAP.fullmatch(t.text, lo, m.start) and _fits_case(t, m, case):
         return _named(t, m, case, "name", CONFIDENCE["verb" if verb else "colon"], verb)
+    # a described speaker is a noun of 4+ letters: "як"/"как" (also "yak", an animal) is not one
+    if role is None and verb is not None and low == word.group() and len(low) >= 4 \
+            and cyr.is_animate_noun(low, t.language):
+        role = _role_span(t, lo, hi)  # "— заключил эксперт": a described speaker
     if role is not None:
         sv = cyr.speech_verb(verb.group("verb"), t.language) if verb else None
         cue = verb.group("verb").lower() if verb else ""
         phrase = t.text[role[0]:role[1]]
         holder = _role_holder(t, phrase, role[0])
+        written = phrase
+        if case == "gent":  # "по словам главы государства": the head noun in the nominative
+            head, _, rest = phrase.partition(" ")
+            phrase = " ".join(x for x in (cyr.analyzer(t.language).parse(head)[0].normal_form, rest) if x)
         if holder is not None:
             linked = _named(t, holder, None, "role", CONFIDENCE["role"], verb)
-            return replace(linked, as_written=f"{phrase} ({linked.as_written})")
-        return Cyr(phrase, phrase, "role", CONFIDENCE["role"], False, sv, cue)
+            return replace(linked, as_written=f"{written} ({linked.as_written})")
+        return Cyr(phrase, written, "role", CONFIDENCE["role"], False, sv, cue)
     return None
+
+
+def _fits_case(t: _Text, m: Mention, case: str | None) -> bool:
+    if case != "nomn" or m.kind == "organisation":
+        return True
+    return cyr.can_be_nominative(t.text[m.start:m.end].split()[-1], t.language)
+
+
+def _role_span(t: _Text, lo: int, hi: int) -> tuple[int, int] | None:
+    """A described speaker from ``lo`` up to a preposition, comma or the end ("один из протестующих")."""
+    stop = _STOP_AT.search(t.text, lo, hi)
+    end = len(t.text[:stop.start() if stop else hi].rstrip(" .,;:!?—–-\u00a0"))
+    return (lo, end) if end > lo else None
 
 
 def _role_key(phrase: str) -> str:
@@ -337,6 +371,9 @@ def _before_quote(t: _Text, q: CyrQuote, lo: int) -> tuple[Cyr | None, bool]:
         if m is not None and not t.text[m.end:colon].strip():
             return _named(t, m, "nomn", "name", CONFIDENCE["colon"], None), True
         role_start = _role(t, prev_end + len(t.text[prev_end:colon]) - len(t.text[prev_end:colon].lstrip()), colon)
+        holder = t.person_in(role_start[0], role_start[1] + 1) if role_start else None
+        if holder is not None and not t.text[holder.end:colon].strip():
+            return _named(t, holder, "nomn", "name", CONFIDENCE["colon"], None), True
         if role_start and not t.text[role_start[1]:colon].strip():
             phrase = t.text[role_start[0]:role_start[1]]
             return Cyr(phrase, phrase, "role", CONFIDENCE["role"], False), True
@@ -354,8 +391,8 @@ def _before_quote(t: _Text, q: CyrQuote, lo: int) -> tuple[Cyr | None, bool]:
         sv = cyr.speech_verb(verb.group("verb"), t.language)
         return Cyr(words[-1].group(), words[-1].group(), "role", CONFIDENCE["role"], False, sv,
                    verb.group("verb").lower()), True
-    m = t.last_mention_before(verb.start(), prev_end)
-    if m is not None and _SUBJECT_GAP.fullmatch(t.text, m.end, verb.start()):
+    m = _subject_before(t, verb.start(), prev_end)
+    if m is not None:
         noun = re.search(r"([\w'ʼ’]+)\s+(?:[\w'ʼ’]+\s+){0,6}$", t.text[prev_end:m.start])
         said = re.search(r"(?:^|\s)(?:слова|словами|слів)\s", t.text[prev_end:m.start])
         case = "gent" if said or (noun and noun.group(1).lower() in cyr.SPEECH_NOUNS) else "nomn"
@@ -483,9 +520,8 @@ def _reported_pieces(t: _Text, taken: Sequence[tuple[int, int]]) -> list[CyrPiec
                 start = comma + 1 if comma > 0 and verb.start() == lo else -1
             else:
                 that = _THAT[t.language].match(t.text, verb.end(), hi)
-                m = t.last_mention_before(verb.start(), lo)
-                who = _named(t, m, "nomn", "name", CONFIDENCE["verb"], verb) \
-                    if m is not None and _SUBJECT_GAP.fullmatch(t.text, m.end, verb.start()) else None
+                m = _subject_before(t, verb.start(), lo)
+                who = _named(t, m, "nomn", "name", CONFIDENCE["verb"], verb) if m is not None else None
                 start = that.end() if that else -1
             if who is None or start < 0:
                 continue

@@ -266,3 +266,23 @@ def test_transliteration_links_cyrillic_and_latin_ids() -> None:
     assert transliterate("Андрій Єрмак", "uk") == "Andrii Yermak"
     a, b = speaker_ids([transliterate("Сергій Гайдай", "uk"), "Serhiy Haidai"])
     assert a == b
+
+
+@pytest.mark.parametrize(("text", "speaker", "attribution"), [
+    ("«Это ошибка», – говорит полковник запаса Сергей Хатылев.", "Сергей Хатылев", "name"),
+    ("«Это ошибка», — заключил эксперт.", "эксперт", "role"),
+    ("«Это ошибка», — заявил доцент Принстонского университета, ссылаясь на исследование.",
+     "доцент Принстонского университета", "role"),
+    ("Официальный представитель МИД РФ Мария Захарова так прокомментировала этот призыв: «Это ошибка».",
+     "Maria Zakharova", "name"),
+    ("По словам главы государства, «это ошибка».", "глава государства", "role"),
+])
+def test_titles_descriptors_and_roles(text: str, speaker: str, attribution: str) -> None:
+    row = extract_statements(text, language="ru").query("kind != 'narration'").iloc[0]
+    assert (row["speaker"], row["attribution"]) == (speaker, attribution)
+
+
+def test_a_subject_is_nominative() -> None:
+    text = "Сергей Лавров в беседе с госсекретарем США Энтони Блинкеном заявил, что кампания провокационна."
+    row = extract_statements(text, language="ru").query("kind == 'reported'").iloc[0]
+    assert (row["speaker"], row["speaker_as_written"]) == ("Sergey Lavrov", "Сергей Лавров")
