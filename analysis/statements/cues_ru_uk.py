@@ -233,6 +233,7 @@ def can_be_nominative(word: str, language: str) -> bool:
                for p in analyzer(language).parse(word.translate(_APOS)))
 
 
+@lru_cache(maxsize=65536)
 def _pick(word: str, language: str, case: str | None, gender: str) -> tuple[str, str]:
     """(nominative, gender) of one name word; the word itself when nothing fits."""
     parses = analyzer(language).parse(word.translate(_APOS))
@@ -265,6 +266,7 @@ def _masc_genitive_surname(word: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=65536)
 def nominative(name: str, language: str, case: str | None = None, gender: str = "") -> str:
     """The nominative of a person's name as written (``case``: the case it stands in, if known).
 

@@ -42,6 +42,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +53,7 @@ from analysis.statements.identity import fold, speaker_ids
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import paragraph_spans
 from analysis.statements.quotes_cyrillic import CyrQuote, find_quotes_cyrillic
+from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import SpeakerRegistry
 
 #: the columns of :data:`analysis.statements.extract.COLUMNS` (a test keeps them equal)
@@ -117,14 +119,28 @@ class _Text:
     def __init__(self, text: str, language: str, narrator: str) -> None:
         self.text, self.language, self.narrator = text, language, narrator
         self.quotes = find_quotes_cyrillic(text)
+        # top-level quotes are disjoint and sorted, so starts and ends are both sorted
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
         self.paragraphs = paragraph_spans(text)
+        self.paragraph_starts = [p for p, _ in self.paragraphs]
         self.mentions = self._mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = self._sentences()
         self.sentence_starts = [s for s, _ in self.sentences]
 
     def inside_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_ends[i]
+
+    def last_quote_end(self, lo: int, pos: int) -> int:
+        """The largest quote end in ``[lo, pos]``, else ``lo``."""
+        i = bisect.bisect_right(self.quote_ends, pos) - 1
+        return max(lo, self.quote_ends[i]) if i >= 0 else lo
+
+    def next_quote_start(self, pos: int, default: int) -> int:
+        i = bisect.bisect_left(self.quote_starts, pos)
+        return self.quote_starts[i] if i < len(self.quote_starts) else default
 
     def _mentions(self) -> list[Mention]:
         out: list[Mention] = []
@@ -160,7 +176,7 @@ class _Text:
         return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)]
 
     def paragraph_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right([p for p, _ in self.paragraphs], pos) - 1)
+        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
 
     def mention_at(self, lo: int, hi: int) -> Mention | None:
         """The first mention starting in ``[lo, hi)``."""
@@ -317,8 +333,10 @@ def _role_holder(t: _Text, phrase: str, pos: int) -> Mention | None:
     Зеленський" ... "Глава держави"); None unless exactly one person carries it."""
     key = _role_key(phrase)
     holders: dict[str, Mention] = {}
-    for m in t.mentions:
-        if m.start >= pos or m.kind != "person":
+    # the role's holder is named in the last few paragraphs: look back 3,000 characters at most
+    first = bisect.bisect_left(t.mention_starts, pos - 3000)
+    for m in t.mentions[first:bisect.bisect_left(t.mention_starts, pos)]:
+        if m.kind != "person":
             continue
         before = t.text[max(0, m.start - 60):m.start]
         for head in re.finditer(r"[\w'ʼ’-]+", before):
@@ -338,7 +356,7 @@ def _after_quote(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
     dash = _AFTER_DASH.match(t.text, q.end, hi)
     if dash is None:
         return None
-    nxt = next((o.start for o in t.quotes if o.start >= dash.end()), hi)
+    nxt = t.next_quote_start(dash.end(), hi)
     end = min(hi, nxt)
     verb = cyr.verb_pattern(t.language).match(t.text, dash.end(), end)
     if verb is not None:
@@ -355,7 +373,7 @@ def _after_quote(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
 
 def _before_quote(t: _Text, q: CyrQuote, lo: int) -> tuple[Cyr | None, bool]:
     """Rule 2: a cue ending in a colon before the quote; (speaker, was there a cue at all)."""
-    prev_end = max([lo] + [o.end for o in t.quotes if lo <= o.end <= q.start])
+    prev_end = t.last_quote_end(lo, q.start)
     pre = t.text[prev_end:q.start].rstrip()
     if not pre.endswith(":"):
         return None, False
@@ -438,7 +456,7 @@ def _local_cue(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
 def _is_direct(t: _Text, q: CyrQuote, lo: int, hi: int) -> bool:
     if q.dash or q.continued:
         return True
-    prev_end = max([lo] + [o.end for o in t.quotes if lo <= o.end <= q.start])
+    prev_end = t.last_quote_end(lo, q.start)
     pre = t.text[prev_end:q.start].strip()
     inner = q.inner(t.text).strip()
     if _COPULA_DASH.match(t.text, q.end) and not inner.endswith(tuple(".!?…")):
@@ -500,7 +518,7 @@ def _quote_pieces(t: _Text) -> list[CyrPiece]:
 _THAT = {"ru": re.compile(r",?\s*(?:что|будто)\s+"), "uk": re.compile(r",?\s*(?:що|нібито)\s+")}
 
 
-def _reported_pieces(t: _Text, taken: Sequence[tuple[int, int]]) -> list[CyrPiece]:
+def _reported_pieces(t: _Text, taken: SpanIndex) -> list[CyrPiece]:
     """``X заявил, что …`` and ``По словам X, …``: the clause, minus quotes (``taken``)."""
     out: list[CyrPiece] = []
     for lo, hi in t.sentences:
@@ -525,7 +543,7 @@ def _reported_pieces(t: _Text, taken: Sequence[tuple[int, int]]) -> list[CyrPiec
                 start = that.end() if that else -1
             if who is None or start < 0:
                 continue
-            for s, e in _minus(start, end, [h for h in taken if h[0] < end and h[1] > start]):
+            for s, e in _minus(start, end, taken.overlapping(start, end)):
                 if re.search(r"\w", t.text[s:e]):
                     out.append(CyrPiece(s, e, "reported", who))
             break  # one reported clause per sentence
@@ -561,10 +579,10 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _narration(t: _Text, pieces: Sequence[CyrPiece]) -> list[CyrPiece]:
-    holes = [(p.start, p.end) for p in pieces]
+    holes = SpanIndex((p.start, p.end) for p in pieces)
     out: list[CyrPiece] = []
     for lo, hi in t.paragraphs:
-        for s, e in _minus(lo, hi, [h for h in holes if h[0] < hi and h[1] > lo]):
+        for s, e in _minus(lo, hi, holes.overlapping(lo, hi)):
             s, e = _trimmed(t.text, s, e)
             if s < e and re.search(r"\S", t.text[s:e]):
                 out.append(CyrPiece(s, e, "narration"))
@@ -579,6 +597,11 @@ class _Identity:
     registered: bool
 
 
+@lru_cache(maxsize=65536)
+def _person_id(name: str) -> str:
+    return speaker_ids([name])[0]
+
+
 def _identity(who: Cyr, language: str, registry: SpeakerRegistry) -> _Identity:
     """Registry canonical name when the (transliterated) name is a registry name, else the name as found."""
     latin = cyr.transliterate(who.name, language)
@@ -590,11 +613,11 @@ def _identity(who: Cyr, language: str, registry: SpeakerRegistry) -> _Identity:
                     != canonical.split()[0][:1]:
                 canonical = None  # same surname, another first name: a different person
         if canonical is not None:
-            return _Identity(canonical, speaker_ids([canonical])[0], registry.bloc(canonical), True)
+            return _Identity(canonical, _person_id(canonical), registry.bloc(canonical), True)
     if who.organisation or not who.named:
         slug = re.sub(r"[^a-z0-9]+", "_", fold(latin)).strip("_")
         return _Identity(who.name, f"{'org' if who.organisation else 'descriptor'}:{slug}", "", False)
-    return _Identity(who.name, speaker_ids([latin])[0] if latin.strip() else "", "", False)
+    return _Identity(who.name, _person_id(latin) if latin.strip() else "", "", False)
 
 
 def _narrator_of(narrator: str | Sequence[Voice], registry: SpeakerRegistry,
@@ -653,7 +676,7 @@ def extract_statements_ru_uk(
         raise ValueError("extract_statements_ru_uk: narrator voices must cover the text (got none)")
     t = _Text(text, language, narrator if isinstance(narrator, str) else "")
     pieces = _quote_pieces(t)
-    pieces += _reported_pieces(t, [(p.start, p.end) for p in pieces])
+    pieces += _reported_pieces(t, SpanIndex((p.start, p.end) for p in pieces))
     pieces += _narration(t, pieces)
     pieces.sort(key=lambda p: p.start)
     found = list(passages) if passages is not None else find_passages(text)
