@@ -47,6 +47,7 @@ bench: setup ## Run the benchmarks in benchmarks/ (prints throughput, ratios, pe
 	$(PY) benchmarks/bench_scoring.py
 	$(PY) benchmarks/bench_ru_uk.py
 	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_extract_ru_uk.py
 
 docs: setup ## Build the API reference (pdoc) into build/docs/ (not committed); fails on any warning
 	$(PY) docs/build_api.py build/docs

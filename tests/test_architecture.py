@@ -5,7 +5,7 @@ functions and under ``TYPE_CHECKING``, and literal
 ``importlib.import_module("analysis....")`` calls, so a lazy import that
 reaches up is caught too.  Stage order (README, "Layout")::
 
-    infrastructure (constants, paths, _lazy, validate_args, scale.parallel)
+    infrastructure (constants, paths, _lazy, validate_args, language, scale.parallel)
       < corpus < statements < scoring < pipeline < compare < plots
       < top level (the ``analysis`` facade, validation, scale, cli,
         notebook_runner, dask, __main__)
@@ -30,6 +30,7 @@ STAGES: tuple[tuple[str, int], ...] = (
     ("analysis.paths", 0),
     ("analysis._lazy", 0),
     ("analysis.validate_args", 0),  # argument/column checks: imports no stage
+    ("analysis.language", 0),  # script/letter language rules: imports no stage (statements and scoring use it)
     ("analysis.scale.parallel", 0),  # a generic chunk executor: imports no stage
     ("analysis.corpus", 1),
     ("analysis.statements", 2),

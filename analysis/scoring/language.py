@@ -1,223 +1,28 @@
-"""Language of a text (en, ru, uk, other) by script and letter rules, no model download.
-
-Rule (:func:`detect_language`), applied to the letters of the text:
-
-1. No letters, or fewer Latin and Cyrillic letters together than other
-   letters (Greek, Arabic, CJK, ...): ``other``.
-2. More Latin than Cyrillic letters: ``en`` when at least one frequent
-   English function word (``EN_WORDS``) occurs or the text has fewer than
-   four words (a name, a headline fragment); otherwise ``other`` (French,
-   German, ... are Latin-script but not English).
-3. More Cyrillic than Latin letters: evidence for Ukrainian is the letters
-   ``і ї є ґ`` and frequent Ukrainian-only words (``UK_WORDS``); evidence for
-   Russian is ``ы э ъ ё`` and frequent Russian-only words (``RU_WORDS``).
-   Each distinctive letter counts 1, each frequent word 2.  More Ukrainian
-   evidence: ``uk``; more Russian: ``ru``.  Equal evidence is ``ru``, with
-   status ``tie`` (some evidence each way) or ``undetermined`` (none at all,
-   e.g. the bare name "Киев") from :func:`detect_language_status`, so a
-   caller can pass ``language=`` for such texts.
-   Belarusian ``ў`` and Serbian/Macedonian ``ђ ј љ њ ћ џ ѓ ќ ѕ`` make the text
-   ``other``.
-
-Mixed texts (:func:`language_spans`): the rule runs per razdel sentence and
-adjacent sentences of one language are merged; :func:`detect_language` of a
-mixed text is the language with the most letters over those spans, so a
-Russian article quoting one Ukrainian sentence is ``ru`` and the Ukrainian
-sentence is still found by :func:`language_spans`.
+"""Re-export of :mod:`analysis.language` (moved there so that the statements stage can use it too).
 
 Example:
-    >>> detect_language("Президент заявил, что это неприемлемо.")
-    'ru'
-    >>> detect_language("Президент заявив, що це неприйнятно.")
+    >>> detect_language("Він заявив, що це неприйнятно.")
     'uk'
-    >>> detect_language("The president said it was unacceptable.")
-    'en'
-    >>> detect_language("12345")
-    'other'
 """
 
-from __future__ import annotations
-
-import re
-from collections.abc import Iterable
-from functools import lru_cache
-from typing import Literal, NamedTuple
-
-Language = Literal["en", "ru", "uk", "other"]
-LANGUAGES: tuple[str, ...] = ("en", "ru", "uk", "other")
-
-UK_LETTERS = frozenset("іїєґІЇЄҐ")
-RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
-OTHER_CYRILLIC = frozenset("ўЎђЂјЈљЉњЊћЋџЏѓЃќЌѕЅ")
-#: Frequent Ukrainian words with no identical Russian word (checked against
-#: both pymorphy3 dictionaries' frequent forms; ``і``/``є`` words are caught
-#: by the letters anyway).
-UK_WORDS = frozenset(
-    "та що це як але його від вона вони або коли якщо вже лише тільки щоб був була були "
-    "ми ви й зі із до про цей ця ці тому також дуже через між після наш наша наші".split()
+from analysis.language import (
+    EN_WORDS,
+    LANGUAGES,
+    OTHER_CYRILLIC,
+    RU_LETTERS,
+    RU_WORDS,
+    UK_LETTERS,
+    UK_WORDS,
+    Language,
+    LanguageSpan,
+    detect_language,
+    detect_language_status,
+    language_column,
+    language_spans,
 )
-#: Frequent Russian words with no identical Ukrainian word.
-RU_WORDS = frozenset(
-    "и что это как но его от она они или когда если уже только чтобы был была были "
-    "мы вы же со из про этот эта эти поэтому также очень через между после наш наша наши".split()
-)
-# words in both lists are evidence for neither
-_SHARED = UK_WORDS & RU_WORDS
-UK_WORDS = UK_WORDS - _SHARED
-RU_WORDS = RU_WORDS - _SHARED
-EN_WORDS = frozenset(
-    "the of and to in is was that for on with as by at from it are be this have has said "
-    "not but an or were will would".split()
-)
-_WORD = re.compile(r"[^\W\d_]+(?:['ʼ’‘-][^\W\d_]+)*")
 
-
-class LanguageSpan(NamedTuple):
-    """A stretch ``text[start:end]`` in one language."""
-
-    start: int
-    end: int
-    language: str
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_UK_LETTER = re.compile("[" + "".join(sorted(UK_LETTERS)) + "]")
-_RU_LETTER = re.compile("[" + "".join(sorted(RU_LETTERS)) + "]")
-_OTHER_CYRILLIC = re.compile("[" + "".join(sorted(OTHER_CYRILLIC)) + "]")
-
-
-def _letter_counts(text: str) -> tuple[int, int, int]:
-    # regex counting runs in C: detection must not cost more than matching
-    latin = len(_LATIN.findall(text)) if _LATIN.search(text) else 0
-    cyrillic = len(_CYRILLIC.findall(text))
-    other = len(_LETTER.findall(text)) - latin - cyrillic
-    return latin, cyrillic, other
-
-
-def _cyrillic_evidence(text: str) -> tuple[int, int, bool]:
-    uk = len(_UK_LETTER.findall(text))
-    ru = len(_RU_LETTER.findall(text))
-    foreign = _OTHER_CYRILLIC.search(text) is not None
-    for word in _WORD.findall(text.lower()):
-        if word in UK_WORDS:
-            uk += 2
-        elif word in RU_WORDS:
-            ru += 2
-    return uk, ru, foreign
-
-
-def detect_language_status(text: str) -> tuple[Language, str]:
-    """The language and how it was decided: ``ok`` or ``undetermined``.
-
-    ``undetermined`` means Cyrillic text with no Russian or Ukrainian
-    evidence at all (a bare name such as "Киев"); it is given ``ru``.
-
-    Example:
-        >>> detect_language_status("Киев")
-        ('ru', 'undetermined')
-        >>> detect_language_status("Київ")
-        ('uk', 'ok')
-    """
-    latin, cyrillic, other = _letter_counts(text)
-    if latin + cyrillic == 0 or latin + cyrillic < other:
-        return "other", "ok"
-    if latin > cyrillic:
-        words = _WORD.findall(text.lower())
-        english = len(words) < 4 or any(w in EN_WORDS for w in words)
-        return ("en" if english else "other"), "ok"
-    uk, ru, foreign = _cyrillic_evidence(text)
-    if foreign:
-        return "other", "ok"
-    if uk > ru:
-        return "uk", "ok"
-    if ru > uk:
-        return "ru", "ok"
-    return "ru", ("undetermined" if uk == 0 else "tie")
-
-
-def _detect_one(text: str) -> Language:
-    return detect_language_status(text)[0]
-
-
-@lru_cache(maxsize=65536)
-def _spans_cached(text: str) -> tuple[LanguageSpan, ...]:
-    from razdel import sentenize
-
-    spans: list[LanguageSpan] = []
-    for sent in sentenize(text):
-        lang = _detect_one(sent.text)
-        letters = sum(_letter_counts(sent.text)[:2])
-        if spans and (spans[-1].language == lang or letters == 0):
-            spans[-1] = LanguageSpan(spans[-1].start, sent.stop, spans[-1].language)
-        else:
-            spans.append(LanguageSpan(sent.start, sent.stop, lang))
-    return tuple(spans)
-
-
-def language_spans(text: str) -> list[LanguageSpan]:
-    """Per-sentence languages, adjacent sentences of one language merged.
-
-    Example:
-        >>> language_spans("Он заявил: всё хорошо. Він зазначив, що все добре.")
-        [LanguageSpan(start=0, end=22, language='ru'), LanguageSpan(start=23, end=50, language='uk')]
-    """
-    return list(_spans_cached(text))
-
-
-def detect_language(text: str) -> Language:
-    """``en``, ``ru``, ``uk`` or ``other`` by the rule in the module docstring.
-
-    Texts of one sentence are decided directly; longer texts take the
-    language with the most letters over :func:`language_spans`.
-
-    Example:
-        >>> detect_language("Київ. Он сказал, что всё ясно. Это так и есть.")
-        'ru'
-    """
-    whole = _detect_one(text)
-    if len(text) < 200 and text.count(".") + text.count("!") + text.count("?") <= 1:
-        return whole
-    weight: dict[str, int] = {}
-    for span in _spans_cached(text):
-        letters = sum(_letter_counts(text[span.start:span.end])[:2])
-        weight[span.language] = weight.get(span.language, 0) + letters
-    if not weight:
-        return whole
-    best = max(weight.values())
-    # on a tie in letters the whole-text rule decides
-    tied = [lang for lang, w in weight.items() if w == best]
-    return whole if whole in tied or len(tied) > 1 else _as_language(tied[0])
-
-
-def language_column(
-    texts: Iterable[str | None], language: str | None = None
-) -> list[Language]:
-    """One language per text, for a ``language`` column; ``language=`` overrides detection.
-
-    A missing text (None) is ``other``: it has no language to detect.  An
-    override must be one of ``LANGUAGES``.
-
-    Example:
-        >>> language_column(["Он сказал.", "Він сказав.", None])
-        ['ru', 'uk', 'other']
-        >>> language_column(["Он сказал."], language="uk")
-        ['uk']
-    """
-    if language is not None:
-        if language not in LANGUAGES:
-            raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
-        fixed = _as_language(language)
-        return [fixed for _ in texts]
-    return [detect_language(t) if isinstance(t, str) else "other" for t in texts]
-
-
-def _as_language(value: str) -> Language:
-    if value == "en":
-        return "en"
-    if value == "ru":
-        return "ru"
-    if value == "uk":
-        return "uk"
-    return "other"
+__all__ = [
+    "EN_WORDS", "LANGUAGES", "OTHER_CYRILLIC", "RU_LETTERS", "RU_WORDS", "UK_LETTERS", "UK_WORDS",
+    "Language", "LanguageSpan", "detect_language", "detect_language_status", "language_column",
+    "language_spans",
+]

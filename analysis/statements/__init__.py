@@ -4,7 +4,8 @@
 quotes, reported speech and the outlet's narration, with speakers resolved
 against ``speakers.SpeakerRegistry`` (``corpus/speakers.csv``).  The modules
 run one way: quotes -> sentences -> mentions -> cataphora -> cues/attribution ->
-extract.
+extract.  Russian and Ukrainian texts go from ``extract`` to ``extract_ru_uk``
+(quotes_cyrillic -> cues_ru_uk -> extract_ru_uk), selected by the text's language.
 
 Example:
     >>> from analysis.statements.extract import extract_statements

@@ -40,9 +40,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.voices import Voice, attribute_span
+from analysis.language import detect_language_status
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events
 from analysis.statements.cataphora import resolve_cataphora
+from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
@@ -66,6 +68,7 @@ _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 _NORMALIZE = re.compile(r"[^\w]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass
@@ -86,6 +89,7 @@ def extract_statements(
     *,
     narrator: str | Sequence[Voice] = "",
     passages: Iterable[tuple[int, int, str]] | None = None,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Statements of one text, in order, with speaker, bloc and kind.
 
@@ -100,7 +104,10 @@ def extract_statements(
     another outlet, the first one containing a row's start giving its
     ``quoted_from``; by default they are detected from colon-ended intro
     paragraphs ("From The Kyiv Independent:").  A missing text (None/NaN)
-    gives an empty frame with the columns.
+    gives an empty frame with the columns.  A Russian or Ukrainian text
+    (``language``, else :func:`analysis.language.detect_language_status`) goes to
+    :func:`analysis.statements.extract_ru_uk.extract_statements_ru_uk`, whose
+    frame adds the speaker fields (``speaker_id``, ``speaker_as_written``, ...).
 
     Example:
         >>> df = extract_statements('Peskov said the talks were useful. "We are ready," he added.')
@@ -115,12 +122,19 @@ def extract_statements(
         return _frame([], "", SpeakerRegistry([]), [], narrator)
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    if (lang := language or _cyrillic_language(text)) in ("ru", "uk"):  # Cyrillic rules: extract_ru_uk
+        return extract_statements_ru_uk(text, speakers, language=lang, narrator=narrator, passages=passages)
     registry = SpeakerRegistry.coerce(speakers)
     pieces = statement_pieces(text, registry)
     pieces += narration_pieces(text, pieces)
     pieces.sort(key=lambda p: p.start)
     found = list(passages) if passages is not None else find_passages(text)
     return _frame(pieces, text, registry, found, narrator)
+
+
+def _cyrillic_language(text: str) -> str:
+    """``ru``/``uk`` for a mostly Cyrillic text, else ``en``; English text costs one regex search."""
+    return detect_language_status(text)[0] if _CYRILLIC.search(text) else "en"
 
 
 def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:

@@ -1,0 +1,696 @@
+"""Statements of a Russian or Ukrainian text: quotes, reported speech and narration, with speakers.
+
+The ru/uk counterpart of :mod:`analysis.statements.extract` (selected there by
+the text's language); same kinds, same partition of the text (every
+non-white-space character in exactly one row, ``text == input[start:end]``),
+plus the speaker fields ``speaker_id``, ``speaker_as_written``,
+``attribution`` (``name | pronoun | role | continuation | registry | none``),
+``attribution_confidence``, ``reporting_verb`` (lemma) and ``verb_stance``.
+
+Attribution, first rule that applies:
+
+1. **after the quote**, the dialogue rule: ``«…», — заявил X`` /
+   ``«…», – X заявив`` / ``«…», — сказал он`` / ``«…», — по словам X`` /
+   ``«…», — role or name`` (no verb);
+2. **before the quote**, up to a colon: ``X: «…»``, ``X заявил: «…»``,
+   ``сказал X: «…»``, ``он сказал: «…»``, ``слова X, сказані …: «…»``; ``я`` /
+   ``мы`` / ``ми`` are the narrator when ``narrator`` is a name;
+3. **the next sentence** credits it: ``«…». Это слова X`` / ``Брифінг X``;
+4. a cue in the same sentence before a partial quote: ``как они говорят, «…»``,
+   ``по словам X, …«…»``;
+5. an earlier sentence of the paragraph names the words: ``Слова Голди Меїр. … «…»``;
+6. **continuation**: a direct quote with no cue of its own inherits the
+   speaker of the previous attributed direct quote of its or the previous
+   paragraph.
+
+A verb with no recoverable subject ("сказали: «…»") leaves the quote
+unattributed: never a guess.  Names are given in the nominative
+("по словам Пескова" -> "Песков"), ``speaker_as_written`` keeps the text.
+Pronouns *он/она* (*він/вона*) take the last person named before them
+outside quotes with a compatible gender; *они/вони* are not resolved.
+
+Example:
+    >>> df = extract_statements_ru_uk("«Мы готовы к переговорам», — заявил Дмитрий Песков.", language="ru")
+    >>> df.loc[0, ["speaker", "speaker_as_written", "attribution", "reporting_verb", "verb_stance"]].tolist()
+    ['Dmitry Peskov', 'Дмитрий Песков', 'name', 'заявить', 'neutral']
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus.voices import Voice, attribute_span
+from analysis.statements import cues_ru_uk as cyr
+from analysis.statements.identity import fold, speaker_ids
+from analysis.statements.passages import find_passages
+from analysis.statements.quotes import paragraph_spans
+from analysis.statements.quotes_cyrillic import CyrQuote, find_quotes_cyrillic
+from analysis.statements.spans import SpanIndex
+from analysis.statements.speakers import SpeakerRegistry
+
+#: the columns of :data:`analysis.statements.extract.COLUMNS` (a test keeps them equal)
+BASE_COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
+                                 "text", "start", "end", "cue", "quoted_from")
+SPEAKER_COLUMNS: tuple[str, ...] = ("speaker_id", "speaker_as_written", "attribution",
+                                    "attribution_confidence", "reporting_verb", "verb_stance")
+COLUMNS: tuple[str, ...] = BASE_COLUMNS + SPEAKER_COLUMNS
+ATTRIBUTIONS: tuple[str, ...] = ("name", "pronoun", "role", "continuation", "registry", "none")
+CONFIDENCE: dict[str, float] = {"verb": 0.95, "colon": 0.9, "role": 0.8, "pronoun": 0.8, "first_person": 0.85,
+                                "credit": 0.75, "earlier": 0.6, "continuation": 0.7}
+_APOS = str.maketrans({"ʼ": "'", "’": "'"})
+_CAP_WORD = re.compile(r"(?<![\w'ʼ’-])[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’-]*[а-яёіїєґ](?![\w'ʼ’-])")
+_WORD = re.compile(r"[\w'ʼ’-]+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"»“”]?\s+(?=[«„\"—–А-ЯЁІЇЄҐA-Z0-9])")
+_AFTER_DASH = re.compile(r"[ \u00a0]*[,!?…]?[ \u00a0]*[—–-][ \u00a0]+")
+#: between a subject and its verb: adverbs, roles, no sentence punctuation
+_SUBJECT_GAP = re.compile(r"[^.;:!?«»„“\"]{0,60}")
+_CREDIT = re.compile(r"[.!?…]?[\"»“”]?\s*(?:(?:Это|Це|Такі|Такие)\s+)?(?P<noun>[\w'ʼ’]+)\s+", re.IGNORECASE)
+#: a dash without a comma after the quote: a copula, not the dialogue rule's attribution
+_COPULA_DASH = re.compile(r"[ \u00a0]+[—–-][ \u00a0]+")
+_SAID_WORDS = re.compile(r"(?<![\w'ʼ’-])(?:слова|словами|слів)(?![\w'ʼ’-])", re.IGNORECASE)
+_STOP_AT = re.compile(r"[,;:\"«„(]|\s(?:во время|в ходе|під час|на |в |у |для |после |після |так |уже )", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: ``start``/``end`` of the words as written."""
+
+    start: int
+    end: int
+    kind: str = "person"
+
+
+@dataclass(frozen=True)
+class Cyr:
+    """A resolved speaker of a ru/uk statement."""
+
+    name: str
+    as_written: str
+    attribution: str
+    confidence: float
+    named: bool = True
+    verb: cyr.SpeechVerb | None = None
+    cue: str = ""
+    organisation: bool = False
+
+
+@dataclass
+class CyrPiece:
+    """A statement before it becomes a row."""
+
+    start: int
+    end: int
+    kind: str
+    who: Cyr | None = None
+    group: int = -1
+
+
+class _Text:
+    """One text with its language, quotes, sentences and name mentions."""
+
+    def __init__(self, text: str, language: str, narrator: str) -> None:
+        self.text, self.language, self.narrator = text, language, narrator
+        self.quotes = find_quotes_cyrillic(text)
+        # top-level quotes are disjoint and sorted, so starts and ends are both sorted
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
+        self.paragraphs = paragraph_spans(text)
+        self.paragraph_starts = [p for p, _ in self.paragraphs]
+        self.mentions = self._mentions()
+        self.mention_starts = [m.start for m in self.mentions]
+        self.sentences = self._sentences()
+        self.sentence_starts = [s for s, _ in self.sentences]
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_ends[i]
+
+    def last_quote_end(self, lo: int, pos: int) -> int:
+        """The largest quote end in ``[lo, pos]``, else ``lo``."""
+        i = bisect.bisect_right(self.quote_ends, pos) - 1
+        return max(lo, self.quote_ends[i]) if i >= 0 else lo
+
+    def next_quote_start(self, pos: int, default: int) -> int:
+        i = bisect.bisect_left(self.quote_starts, pos)
+        return self.quote_starts[i] if i < len(self.quote_starts) else default
+
+    def _mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        after_first_name = -1  # end of the last first name: the next capitalised word is its surname
+        for m in _CAP_WORD.finditer(self.text):
+            if self.inside_quote(m.start()):
+                continue
+            adjacent = bool(out) and m.start() - out[-1].end == 1 and self.text[out[-1].end] in " \u00a0"
+            if not cyr.is_name_word(m.group(), self.language) and not (adjacent and after_first_name == out[-1].end):
+                continue
+            if adjacent:
+                out[-1] = Mention(out[-1].start, m.end())
+            else:
+                out.append(Mention(m.start(), m.end()))
+            after_first_name = m.end() if cyr.is_first_name(m.group(), self.language) else -1
+        orgs = [Mention(m.start(), m.end(), "organisation") for m in cyr.ORGANISATION.finditer(self.text)
+                if not self.inside_quote(m.start())]
+        people = [p for p in out if not any(o.start <= p.start < o.end for o in orgs)]
+        return sorted(people + orgs, key=lambda m: m.start)
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for lo, hi in self.paragraphs:
+            start = lo
+            for m in _SENTENCE_END.finditer(self.text, lo, hi):
+                if not self.inside_quote(m.start()):
+                    spans.append((start, m.end()))
+                    start = m.end()
+            spans.append((start, hi))
+        return spans
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)]
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
+
+    def mention_at(self, lo: int, hi: int) -> Mention | None:
+        """The first mention starting in ``[lo, hi)``."""
+        i = bisect.bisect_left(self.mention_starts, lo)
+        return self.mentions[i] if i < len(self.mentions) and self.mentions[i].start < hi else None
+
+    def person_in(self, lo: int, hi: int) -> Mention | None:
+        """The first person mention starting in ``[lo, hi)`` (organisations inside a role are skipped)."""
+        i = bisect.bisect_left(self.mention_starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            if self.mentions[i].kind == "person":
+                return self.mentions[i]
+            i += 1
+        return None
+
+    def last_mention_before(self, pos: int, lo: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= lo:
+            if self.mentions[i].end <= pos:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+
+def _subject_before(t: _Text, pos: int, lo: int) -> Mention | None:
+    """The nominative mention before a verb at ``pos`` with no sentence punctuation between
+    ("Сергей Лавров в беседе с Энтони Блинкеном заявил" -> Сергей Лавров)."""
+    m = t.last_mention_before(pos, lo)
+    while m is not None and _SUBJECT_GAP.fullmatch(t.text, m.end, pos):
+        if _fits_case(t, m, "nomn"):
+            return m
+        m = t.last_mention_before(m.start, lo)
+    return None
+
+
+def _gender_of_verb(verb: str) -> str:
+    v = verb.lower().split()[-1]
+    return "f" if v.endswith("ла") else "m" if v.endswith(("л", "в")) else ""
+
+
+def _named(t: _Text, m: Mention, case: str | None, attribution: str, confidence: float,
+           verb: re.Match[str] | None) -> Cyr:
+    written = t.text[m.start:m.end]
+    gender = _gender_of_verb(verb.group("verb")) if verb else ""
+    if m.kind == "organisation":  # the head word in the nominative, its genitive modifiers as written
+        head, _, rest = written.partition(" ")
+        nom = cyr.analyzer(t.language).parse(head)[0].normal_form if not head.isupper() else head
+        name = " ".join(x for x in (cyr._recase(nom, head), rest) if x)
+    else:
+        name = cyr.nominative(written, t.language, case=case, gender=gender)
+    sv = cyr.speech_verb(verb.group("verb"), t.language) if verb else None
+    return Cyr(name, written, attribution, confidence, True, sv, verb.group("verb").lower() if verb else "",
+               m.kind == "organisation")
+
+
+def _role(t: _Text, lo: int, hi: int) -> tuple[int, int] | None:
+    """A role phrase starting at ``lo`` ("керівник Офісу Президента України"), cut at a preposition."""
+    first = _WORD.match(t.text, lo, hi)
+    if not first or first.group().lower() not in cyr.ROLE_HEADS[t.language]:
+        return None
+    stop = _STOP_AT.search(t.text, first.end(), hi)
+    end = stop.start() if stop else hi
+    end = len(t.text[:end].rstrip(" .,;:!?—–-\u00a0"))
+    return (lo, end) if end > lo else None
+
+
+def _pronoun(t: _Text, word: str, pos: int, verb: re.Match[str] | None) -> Cyr | None:
+    low = word.lower()
+    sv = cyr.speech_verb(verb.group("verb"), t.language) if verb else None
+    cue = verb.group("verb").lower() if verb else ""
+    if low in cyr.FIRST_PERSON[t.language]:
+        if not t.narrator:
+            return None
+        return Cyr(t.narrator, word, "pronoun", CONFIDENCE["first_person"], True, sv, cue)
+    gender = cyr.PRONOUNS[t.language].get(low)
+    if gender not in ("m", "f"):
+        return None
+    para_lo = t.paragraphs[max(0, t.paragraph_of(pos) - 1)][0]
+    m = t.last_mention_before(pos, para_lo)
+    while m is not None and m.kind == "organisation":
+        m = t.last_mention_before(m.start, para_lo)
+    while m is not None:
+        found = _named(t, m, None, "pronoun", CONFIDENCE["pronoun"], verb)
+        g = cyr._pick(t.text[m.start:m.end].split()[0], t.language, None, "")[1]
+        if not g or g == gender:
+            return replace(found, as_written=f"{word} ({found.as_written})")
+        m = t.last_mention_before(m.start, para_lo)
+        while m is not None and m.kind == "organisation":
+            m = t.last_mention_before(m.start, para_lo)
+    return None
+
+
+def _subject_at(t: _Text, lo: int, hi: int, verb: re.Match[str] | None, case: str | None) -> Cyr | None:
+    """The speaker whose words start at ``lo`` (a name, pronoun or role phrase), or None."""
+    while lo < hi and t.text[lo] in " \u00a0":
+        lo += 1
+    word = _WORD.match(t.text, lo, hi)
+    if not word:
+        return None
+    low = word.group().lower()
+    if low in cyr.PRONOUNS[t.language] or low in cyr.FIRST_PERSON[t.language]:
+        return _pronoun(t, word.group(), lo, verb)
+    lead = cyr.ORG_LEAD.match(t.text, lo, hi)
+    org = t.mention_at(lead.end(), lead.end() + 1) if lead else None
+    if org is not None and org.kind == "organisation":
+        return _named(t, org, None, "name", CONFIDENCE["verb" if verb else "colon"], verb)
+    role = _role(t, lo, hi)
+    m = t.person_in(lo, role[1] + 2) if role else t.mention_at(lo, word.end() + 1)
+    if m is None and verb is not None:  # "говорит полковник запаса Сергей Хатылев": a title, then the name
+        m = t.person_in(lo, min(hi, lo + 70))
+    if m is not None and _SUBJECT_GAP.fullmatch(t.text, lo, m.start) and _fits_case(t, m, case):
+        return _named(t, m, case, "name", CONFIDENCE["verb" if verb else "colon"], verb)
+    # a described speaker is a noun of 4+ letters: "як"/"как" (also "yak", an animal) is not one
+    if role is None and verb is not None and low == word.group() and len(low) >= 4 \
+            and cyr.is_animate_noun(low, t.language):
+        role = _role_span(t, lo, hi)  # "— заключил эксперт": a described speaker
+    if role is not None:
+        sv = cyr.speech_verb(verb.group("verb"), t.language) if verb else None
+        cue = verb.group("verb").lower() if verb else ""
+        phrase = t.text[role[0]:role[1]]
+        holder = _role_holder(t, phrase, role[0])
+        written = phrase
+        if case == "gent":  # "по словам главы государства": the head noun in the nominative
+            head, _, rest = phrase.partition(" ")
+            phrase = " ".join(x for x in (cyr.analyzer(t.language).parse(head)[0].normal_form, rest) if x)
+        if holder is not None:
+            linked = _named(t, holder, None, "role", CONFIDENCE["role"], verb)
+            return replace(linked, as_written=f"{written} ({linked.as_written})")
+        return Cyr(phrase, written, "role", CONFIDENCE["role"], False, sv, cue)
+    return None
+
+
+def _fits_case(t: _Text, m: Mention, case: str | None) -> bool:
+    if case != "nomn" or m.kind == "organisation":
+        return True
+    return cyr.can_be_nominative(t.text[m.start:m.end].split()[-1], t.language)
+
+
+def _role_span(t: _Text, lo: int, hi: int) -> tuple[int, int] | None:
+    """A described speaker from ``lo`` up to a preposition, comma or the end ("один из протестующих")."""
+    stop = _STOP_AT.search(t.text, lo, hi)
+    end = len(t.text[:stop.start() if stop else hi].rstrip(" .,;:!?—–-\u00a0"))
+    return (lo, end) if end > lo else None
+
+
+def _role_key(phrase: str) -> str:
+    words = phrase.lower().split()
+    key = " ".join(words[:2])
+    return cyr.ROLE_EQUIVALENTS.get(key, words[0] if words else "")
+
+
+def _role_holder(t: _Text, phrase: str, pos: int) -> Mention | None:
+    """The person named earlier in the text with the same role ("Президент України Володимир
+    Зеленський" ... "Глава держави"); None unless exactly one person carries it."""
+    key = _role_key(phrase)
+    holders: dict[str, Mention] = {}
+    # the role's holder is named in the last few paragraphs: look back 3,000 characters at most
+    first = bisect.bisect_left(t.mention_starts, pos - 3000)
+    for m in t.mentions[first:bisect.bisect_left(t.mention_starts, pos)]:
+        if m.kind != "person":
+            continue
+        before = t.text[max(0, m.start - 60):m.start]
+        for head in re.finditer(r"[\w'ʼ’-]+", before):
+            if _role_key(t.text[max(0, m.start - 60) + head.start():m.start]) == key:
+                holders[cyr.nominative(t.text[m.start:m.end], t.language).split()[-1]] = m
+                break
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _case_after(verb: re.Match[str] | None) -> str:
+    v = verb.group("verb").lower() if verb else ""
+    return "gent" if v.startswith(("по словам", "за словами")) else "nomn"
+
+
+def _after_quote(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
+    """Rule 1: ``«…», — заявил X`` and its variants."""
+    dash = _AFTER_DASH.match(t.text, q.end, hi)
+    if dash is None:
+        return None
+    nxt = t.next_quote_start(dash.end(), hi)
+    end = min(hi, nxt)
+    verb = cyr.verb_pattern(t.language).match(t.text, dash.end(), end)
+    if verb is not None:
+        return _subject_at(t, verb.end(), end, verb, _case_after(verb))
+    who = _subject_at(t, dash.end(), end, None, "nomn")
+    if who is None:
+        return None
+    tail_verb = cyr.verb_pattern(t.language).search(t.text, dash.end(), min(end, dash.end() + 120))
+    if tail_verb is not None:
+        sv = cyr.speech_verb(tail_verb.group("verb"), t.language)
+        who = replace(who, verb=sv, cue=tail_verb.group("verb").lower(), confidence=max(who.confidence, 0.9))
+    return who
+
+
+def _before_quote(t: _Text, q: CyrQuote, lo: int) -> tuple[Cyr | None, bool]:
+    """Rule 2: a cue ending in a colon before the quote; (speaker, was there a cue at all)."""
+    prev_end = t.last_quote_end(lo, q.start)
+    pre = t.text[prev_end:q.start].rstrip()
+    if not pre.endswith(":"):
+        return None, False
+    colon = prev_end + len(pre) - 1
+    verbs = list(cyr.verb_pattern(t.language).finditer(t.text, prev_end, colon))
+    said = _SAID_WORDS.search(t.text, prev_end, colon)
+    if said is not None:  # "слова X, сказані …:" names the speaker in the genitive
+        m = t.person_in(said.end(), min(colon, said.end() + 80))
+        if m is not None:
+            return _named(t, m, "gent", "name", CONFIDENCE["verb"], verbs[-1] if verbs else None), True
+    if not verbs:
+        m = t.last_mention_before(colon + 1, prev_end)
+        if m is not None and not t.text[m.end:colon].strip():
+            return _named(t, m, "nomn", "name", CONFIDENCE["colon"], None), True
+        role_start = _role(t, prev_end + len(t.text[prev_end:colon]) - len(t.text[prev_end:colon].lstrip()), colon)
+        holder = t.person_in(role_start[0], role_start[1] + 1) if role_start else None
+        if holder is not None and not t.text[holder.end:colon].strip():
+            return _named(t, holder, "nomn", "name", CONFIDENCE["colon"], None), True
+        if role_start and not t.text[role_start[1]:colon].strip():
+            phrase = t.text[role_start[0]:role_start[1]]
+            return Cyr(phrase, phrase, "role", CONFIDENCE["role"], False), True
+        return None, False
+    verb = verbs[-1]
+    words = list(_WORD.finditer(t.text, prev_end, verb.start()))
+    for w in reversed(words[-3:]):
+        low = w.group().lower()
+        if low in cyr.PRONOUNS[t.language] or low in cyr.FIRST_PERSON[t.language]:
+            return _pronoun(t, w.group(), w.start(), verb), True
+    if verb.group("verb").lower() in cyr.FIRST_PERSON_FORMS:
+        return _pronoun(t, "я", verb.start(), verb), True
+    if words and not t.text[words[-1].end():verb.start()].strip() and words[-1].group()[:1].islower() \
+            and cyr.is_animate_noun(words[-1].group(), t.language):
+        sv = cyr.speech_verb(verb.group("verb"), t.language)
+        return Cyr(words[-1].group(), words[-1].group(), "role", CONFIDENCE["role"], False, sv,
+                   verb.group("verb").lower()), True
+    m = _subject_before(t, verb.start(), prev_end)
+    if m is not None:
+        noun = re.search(r"([\w'ʼ’]+)\s+(?:[\w'ʼ’]+\s+){0,6}$", t.text[prev_end:m.start])
+        said = re.search(r"(?:^|\s)(?:слова|словами|слів)\s", t.text[prev_end:m.start])
+        case = "gent" if said or (noun and noun.group(1).lower() in cyr.SPEECH_NOUNS) else "nomn"
+        return _named(t, m, case, "name", CONFIDENCE["verb"], verb), True
+    return _subject_at(t, verb.end(), colon, verb, "nomn"), True
+
+
+def _credit_after(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
+    """Rule 3: the next sentence says whose words these are ("Це слова X", "Брифінг X")."""
+    m = _CREDIT.match(t.text, q.end)
+    if m is None or m.group("noun").lower().translate(_APOS) not in cyr.SPEECH_NOUNS:
+        return None
+    para_hi = t.paragraphs[t.paragraph_of(q.start)][1]
+    mention = t.person_in(m.end(), min(m.end() + 80, para_hi)) or t.mention_at(m.end(), min(m.end() + 80, para_hi))
+    return _named(t, mention, "gent", "name", CONFIDENCE["credit"], None) if mention else None
+
+
+def _earlier_words(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
+    """Rule 5: "Слова X." in an earlier sentence of the paragraph."""
+    p_lo = t.paragraphs[t.paragraph_of(q.start)][0]
+    for m in re.finditer(r"(?:^|[\s.])(?:Слова|слова|Словами|словами)\s+", t.text[p_lo:lo]):
+        mention = t.mention_at(p_lo + m.end(), p_lo + m.end() + 1)
+        if mention is not None:
+            return _named(t, mention, "gent", "name", CONFIDENCE["earlier"], None)
+    return None
+
+
+def _local_cue(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
+    """Rule 4: a cue shortly before the quote in its sentence ("як вони кажуть, «…»", "по словам X, ...")."""
+    for verb in reversed(list(cyr.verb_pattern(t.language).finditer(t.text, lo, q.start))):
+        if q.start - verb.end() > 60:
+            break
+        if verb.group("verb").lower().startswith(("по словам", "за словами")):
+            return _subject_at(t, verb.end(), q.start, verb, "gent")
+        words = list(_WORD.finditer(t.text, max(lo, verb.start() - 40), verb.start()))
+        if words:
+            who = _subject_at(t, words[-1].start(), verb.start(), verb, "nomn")
+            if who is not None:
+                return who
+    return None
+
+
+def _is_direct(t: _Text, q: CyrQuote, lo: int, hi: int) -> bool:
+    if q.dash or q.continued:
+        return True
+    prev_end = t.last_quote_end(lo, q.start)
+    pre = t.text[prev_end:q.start].strip()
+    inner = q.inner(t.text).strip()
+    if _COPULA_DASH.match(t.text, q.end) and not inner.endswith(tuple(".!?…")):
+        return False  # «Північний потік» – це зброя: the quote is a name the sentence is about
+    if pre.endswith(":"):
+        return True
+    first = next((c for c in inner if c.isalnum()), "")
+    if pre.strip(" —–-") or not (first.isupper() or first.isdigit()):
+        return False
+    rest = t.text[q.end:hi]
+    return (not q.closed or inner.endswith(tuple(".!?…")) or not rest.strip()
+            or bool(re.match(r"[ \u00a0]*[.!?…]", rest))
+            or (_AFTER_DASH.match(rest) is not None and re.match(r"[ \u00a0]*[,!?…][ \u00a0]*[—–-]", rest) is not None))
+
+
+def _attribute(t: _Text, q: CyrQuote, direct: bool) -> tuple[Cyr | None, bool]:
+    """(speaker, had a cue of its own) of one quote by rules 1-5."""
+    lo, hi = t.sentence_of(q.start)
+    if q.dash:
+        hi = t.paragraphs[t.paragraph_of(q.start)][1]
+    who = _after_quote(t, q, hi)
+    if who is not None:
+        return who, True
+    author = _AFTER_DASH.match(t.text, q.end, hi)
+    if author is not None and t.text[author.end():author.end() + 1].islower():
+        return None, True  # "— А санкции? — спросили его.": an author's insertion naming nobody we know
+    before, cued = _before_quote(t, q, lo)
+    if before is not None or cued:
+        return before, True
+    if direct:
+        who = _credit_after(t, q, hi) or _earlier_words(t, q, lo)
+        return who, who is not None
+    return _local_cue(t, q, lo), False
+
+
+def _quote_pieces(t: _Text) -> list[CyrPiece]:
+    pieces: list[CyrPiece] = []
+    last_direct: tuple[int, Cyr] | None = None  # (paragraph, speaker) of the last attributed direct quote
+    for q in t.quotes:
+        lo, hi = t.sentence_of(q.start)
+        direct = _is_direct(t, q, lo, hi)
+        who, cued = _attribute(t, q, direct)
+        para = t.paragraph_of(q.start)
+        if who is None and direct and not cued and last_direct and para - last_direct[0] <= 1:
+            who = replace(last_direct[1], attribution="continuation", confidence=CONFIDENCE["continuation"])
+        if who is not None and direct:
+            last_direct = (para, who)
+        pieces.append(CyrPiece(q.start, q.end, "direct" if direct else "partial", who, q.group))
+    by_group: dict[int, Cyr] = {}
+    for p in pieces:
+        if p.who is not None:
+            by_group.setdefault(p.group, p.who)
+    for p in pieces:
+        if p.who is None and p.group in by_group:  # a quote running over paragraphs
+            p.who = replace(by_group[p.group], attribution="continuation", confidence=CONFIDENCE["continuation"])
+    return pieces
+
+
+_THAT = {"ru": re.compile(r",?\s*(?:что|будто)\s+"), "uk": re.compile(r",?\s*(?:що|нібито)\s+")}
+
+
+def _reported_pieces(t: _Text, taken: SpanIndex) -> list[CyrPiece]:
+    """``X заявил, что …`` and ``По словам X, …``: the clause, minus quotes (``taken``)."""
+    out: list[CyrPiece] = []
+    for lo, hi in t.sentences:
+        for verb in cyr.verb_pattern(t.language).finditer(t.text, lo, hi):
+            if t.inside_quote(verb.start()):
+                continue
+            according = verb.group("verb").lower().startswith(("по словам", "за словами"))
+            head = t.text[lo:verb.start()].rstrip()
+            end = hi
+            if head.endswith(",") and len(head.split()) >= 3 and not according:
+                # "Россия готова к переговорам, заявил Песков.": the clause before the verb
+                who = _subject_at(t, verb.end(), hi, verb, "nomn")
+                start, end = lo, lo + len(head) - 1
+            elif according:
+                comma = t.text.find(",", verb.end(), hi)
+                who = _subject_at(t, verb.end(), comma if comma > 0 else hi, verb, "gent")
+                start = comma + 1 if comma > 0 and verb.start() == lo else -1
+            else:
+                that = _THAT[t.language].match(t.text, verb.end(), hi)
+                m = _subject_before(t, verb.start(), lo)
+                who = _named(t, m, "nomn", "name", CONFIDENCE["verb"], verb) if m is not None else None
+                start = that.end() if that else -1
+            if who is None or start < 0:
+                continue
+            for s, e in _minus(start, end, taken.overlapping(start, end)):
+                if re.search(r"\w", t.text[s:e]):
+                    out.append(CyrPiece(s, e, "reported", who))
+            break  # one reported clause per sentence
+    return out
+
+
+def _minus(s: int, e: int, holes: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(s, e)`` without the holes, as sorted disjoint parts.
+
+    Example:
+        >>> _minus(0, 10, [(6, 7), (2, 3)])
+        [(0, 2), (3, 6), (7, 10)]
+    """
+    parts: list[tuple[int, int]] = []
+    cur = s
+    for hs, he in sorted(holes):
+        if hs >= e:
+            break
+        if hs > cur:
+            parts.append((cur, hs))
+        cur = max(cur, he)
+    if cur < e:
+        parts.append((cur, e))
+    return parts
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _narration(t: _Text, pieces: Sequence[CyrPiece]) -> list[CyrPiece]:
+    holes = SpanIndex((p.start, p.end) for p in pieces)
+    out: list[CyrPiece] = []
+    for lo, hi in t.paragraphs:
+        for s, e in _minus(lo, hi, holes.overlapping(lo, hi)):
+            s, e = _trimmed(t.text, s, e)
+            if s < e and re.search(r"\S", t.text[s:e]):
+                out.append(CyrPiece(s, e, "narration"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Identity:
+    speaker: str
+    speaker_id: str
+    bloc: str
+    registered: bool
+
+
+@lru_cache(maxsize=65536)
+def _person_id(name: str) -> str:
+    return speaker_ids([name])[0]
+
+
+def _identity(who: Cyr, language: str, registry: SpeakerRegistry) -> _Identity:
+    """Registry canonical name when the (transliterated) name is a registry name, else the name as found."""
+    latin = cyr.transliterate(who.name, language)
+    if who.named and not who.organisation:
+        canonical = registry.resolve(latin) or registry.resolve(who.name)
+        if canonical is None and " " in latin:
+            canonical = registry.resolve(latin.split()[-1])
+            if canonical is not None and cyr.transliterate(who.name, language).split()[0][:1] \
+                    != canonical.split()[0][:1]:
+                canonical = None  # same surname, another first name: a different person
+        if canonical is not None:
+            return _Identity(canonical, _person_id(canonical), registry.bloc(canonical), True)
+    if who.organisation or not who.named:
+        slug = re.sub(r"[^a-z0-9]+", "_", fold(latin)).strip("_")
+        return _Identity(who.name, f"{'org' if who.organisation else 'descriptor'}:{slug}", "", False)
+    return _Identity(who.name, _person_id(latin) if latin.strip() else "", "", False)
+
+
+def _narrator_of(narrator: str | Sequence[Voice], registry: SpeakerRegistry,
+                 start: int, end: int) -> tuple[str, str, bool]:
+    if isinstance(narrator, str):
+        return narrator, "", False
+    voice = attribute_span(narrator, start, end)
+    if voice.narrator in registry:
+        return voice.narrator, registry.bloc(voice.narrator), True
+    return voice.narrator, voice.narrator_bloc, False
+
+
+def _row(t: _Text, p: CyrPiece, registry: SpeakerRegistry, narrator: str | Sequence[Voice],
+         outlet: str) -> tuple[object, ...]:
+    s, e = _trimmed(t.text, p.start, p.end)
+    if p.kind == "narration":
+        speaker, bloc, registered = _narrator_of(narrator, registry, s, e)
+        return (speaker, bloc, registered, p.kind, t.text[s:e], s, e, "", outlet,
+                "", "", "none", 0.0, "", "")
+    if p.who is None:
+        return ("", "", False, p.kind, t.text[s:e], s, e, "", outlet, "", "", "none", 0.0, "", "")
+    ident = _identity(p.who, t.language, registry)
+    verb = p.who.verb
+    return (ident.speaker, ident.bloc, ident.registered, p.kind, t.text[s:e], s, e, p.who.cue, outlet,
+            ident.speaker_id, p.who.as_written, p.who.attribution, p.who.confidence,
+            verb.lemma if verb else "", verb.stance if verb else "")
+
+
+def extract_statements_ru_uk(
+    text: str | None,
+    speakers: SpeakerRegistry | str | Path | pd.DataFrame | None = None,
+    *,
+    language: str,
+    narrator: str | Sequence[Voice] = "",
+    passages: Iterable[tuple[int, int, str]] | None = None,
+) -> pd.DataFrame:
+    """Statements of one Russian (``language="ru"``) or Ukrainian (``"uk"``) text, in order.
+
+    Same arguments and kinds as :func:`analysis.statements.extract.extract_statements`;
+    ``narrator`` as a name is also the speaker of first-person quotes (``я``,
+    ``мы``/``ми``).  A missing text gives an empty frame with the columns.
+
+    Example:
+        >>> t = "По словам Пескова, переговоры идут. Он добавил: «Мы ждём ответа»."
+        >>> extract_statements_ru_uk(t, language="ru")[["speaker", "kind", "text"]].values.tolist()
+        [['', 'narration', 'По словам Пескова,'], ['Dmitry Peskov', 'reported', 'переговоры идут.'], ['', 'narration', 'Он добавил:'], ['Dmitry Peskov', 'direct', '«Мы ждём ответа»'], ['', 'narration', '.']]
+    """
+    if language not in cyr.CYR_LANGUAGES:
+        raise ValueError(f"extract_statements_ru_uk: language must be one of {cyr.CYR_LANGUAGES}, got {language!r}")
+    registry = SpeakerRegistry.coerce(speakers)
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return _frame([])
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not isinstance(narrator, str) and not narrator and text.strip():
+        raise ValueError("extract_statements_ru_uk: narrator voices must cover the text (got none)")
+    t = _Text(text, language, narrator if isinstance(narrator, str) else "")
+    pieces = _quote_pieces(t)
+    pieces += _reported_pieces(t, SpanIndex((p.start, p.end) for p in pieces))
+    pieces += _narration(t, pieces)
+    pieces.sort(key=lambda p: p.start)
+    found = list(passages) if passages is not None else find_passages(text)
+    rows = []
+    for n, p in enumerate(pieces, start=1):
+        outlet = next((o for ps, pe, o in found if ps <= p.start < pe), "")
+        rows.append((n, *_row(t, p, registry, narrator, outlet)))
+    return _frame(rows)
+
+
+def _frame(rows: Sequence[tuple[object, ...]]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows), columns=list(COLUMNS))
+    return frame.astype({"statement_id": "int64", "start": "int64", "end": "int64",
+                         "speaker_in_registry": "bool", "speaker": "str", "speaker_bloc": "str",
+                         "kind": "str", "text": "str", "cue": "str", "quoted_from": "str",
+                         "speaker_id": "str", "speaker_as_written": "str", "attribution": "str",
+                         "attribution_confidence": "float64", "reporting_verb": "str", "verb_stance": "str"})
