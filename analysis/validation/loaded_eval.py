@@ -289,12 +289,12 @@ def category_precision(scored: ScoredUnits, split: str | None = "test") -> pd.Da
     return out.sort_values(["n", "category"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
 
-def fragment(text: str, start: int, end: int, width: int = 30) -> str:
+def fragment(text: str, start: int, end: int, width: int = 20) -> str:
     """The matched span with up to ``width`` characters either side, cut at word edges.
 
     Example:
-        >>> fragment("Yesterday the so-called leaders of the junta met again in Kyiv.", 24, 31, 15)
-        '…the so-called leaders of the junta…'
+        >>> fragment("Yesterday the so-called leaders of the junta met again in Kyiv.", 24, 31)
+        '…the so-called leaders of the junta met…'
     """
     left, right = text[max(0, start - width):start], text[end:end + width]
     if start - width > 0 and " " in left:
@@ -304,26 +304,30 @@ def fragment(text: str, start: int, end: int, width: int = 30) -> str:
     return (left + text[start:end] + right).strip()
 
 
-def top_scored(scored: ScoredUnits, k: int = 10, score: str = RANKING) -> pd.DataFrame:
+def top_scored(scored: ScoredUnits, k: int = 10, score: str = RANKING, max_matches: int = 6) -> pd.DataFrame:
     """The ``k`` highest-scored units with their counted matches as short fragments.
 
-    The unit text itself is not returned (licences): only ``category: fragment``
-    per match, from :func:`fragment`.
+    The unit text itself is not returned (licences): only ``category:
+    fragment`` for the first ``max_matches`` matches (from :func:`fragment`),
+    then how many more there are.
 
     Example:
         >>> u = pd.DataFrame({"article_id": ["1", "2"], "text": ["They are idiots.", "Fine."],
-        ...     "label": [False, False], "split": ["test", "test"], "r": [1.5, 0.0],
+        ...     "label": [False, False], "split": ["test", "test"], "r": [1.5, 0.0], "n_words": [3, 1],
         ...     "matched": [[(9, 15, "idiot", "insult", "hostility")], []]})
         >>> top_scored(ScoredUnits("x", u), k=1, score="r")["fragments"].tolist()
         ['insult: They are idiots.']
     """
     u = scored.units.sort_values(score, ascending=False, kind="mergesort").head(k)
-    fragments = [
-        "; ".join(f"{m[3]}: {fragment(str(text), m[0], m[1])}" for m in ms)
-        for text, ms in zip(u["text"], u["matched"], strict=True)
-    ]
-    return pd.DataFrame({"article_id": u["article_id"].to_numpy(), "score": u[score].to_numpy(dtype="float64"),
-                         "fragments": fragments})
+    fragments = []
+    for text, ms in zip(u["text"], u["matched"], strict=True):
+        shown = [f"{m[3]}: {fragment(str(text), m[0], m[1])}" for m in ms[:max_matches]]
+        if len(ms) > max_matches:
+            shown.append(f"(+{len(ms) - max_matches} more)")
+        fragments.append("; ".join(shown))
+    return pd.DataFrame({"article_id": u["article_id"].to_numpy(), "n_words": u["n_words"].to_numpy(),
+                         "n_matches": [len(ms) for ms in u["matched"]],
+                         "score": u[score].to_numpy(dtype="float64"), "fragments": fragments})
 
 
 #: The issue-12 targets on the test parts, checked for the headline score.
