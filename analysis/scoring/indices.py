@@ -131,12 +131,16 @@ def loaded_ranking_contributions(
 
 
 def loaded_ranking_score(scored: pd.DataFrame, **params: float) -> pd.Series:
-    """Rank texts by loaded language without rewarding length.
+    """Rank sentences or paragraphs by loaded language: lexicon weight plus tone shares.
 
     ``lexicon weight * length factor + negative_weight * neg + positive_weight * pos``:
     match weights plus VADER's shares of negative and positive tokens, which
-    break the many ties of texts with few or no lexicon matches without
-    growing with length.  ``params`` are those of
+    break the many ties of texts with few or no lexicon matches and do not
+    grow with length.  The lexicon part is a sum: with the default
+    ``exponent=0`` (chosen on dev, where longer paragraphs were more often
+    labelled) it grows with length, so rank units of like length, pass
+    ``exponent`` > 0 (0.5 divides by the square root of length above the
+    pivot), or compare corpora by rates.  ``params`` are those of
     :func:`loaded_ranking_contributions`, which gives the parts.
 
     Example:
