@@ -178,3 +178,20 @@ def test_validate_command_with_semeval_only(tmp_path, capsys, monkeypatch, fake_
     assert "## Loaded language or name calling, test parts" in out
     assert "SemEval-2023 war subset" in out
     assert "## Length check, test parts" in out
+
+
+def test_ranking_grid_reads_dev_only_and_puts_near_best_first(scored):
+    from analysis.validation.ranking import ranking_grid
+
+    grid = {"exponent": (0.0, 1.0), "negative_weight": (0.0, 1.5), "positive_weight": (0.0,)}
+    table = ranking_grid([scored], grid)
+    assert len(table) == 4
+    best = table["mean auc_within"].max()
+    near = table["near_best"].to_numpy()
+    assert near[0] and (table.loc[near, "mean auc_within"] >= best - 0.002).all()
+    assert table.loc[near, "mean auc"].is_monotonic_decreasing
+    # dev only: changing every test label leaves the grid unchanged
+    flipped = ScoredUnits(scored.name, scored.units.assign(
+        label=np.where(scored.units.split == "test", ~scored.units.label, scored.units.label)),
+        scores=scored.scores)
+    pd.testing.assert_frame_equal(ranking_grid([flipped], grid), table)
