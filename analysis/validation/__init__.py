@@ -3,7 +3,7 @@
 Validate on your own corpus: :func:`sample_for_coding` writes a coding sheet,
 :func:`agreement` reads it back and gives a :class:`ValidationCard`.
 
-Loaders (:mod:`.ptc`, :mod:`.nyt`, :mod:`.hedging`), numpy metrics
+Loaders (:mod:`.ptc`, :mod:`.semeval`, :mod:`.nyt`, :mod:`.hedging`), numpy metrics
 (:mod:`.metrics`), the fixed md5 dev/test split (:mod:`.split`), and the
 evaluations (:mod:`.ptc_eval`, :mod:`.nyt_eval`, :mod:`.hedging_eval`,
 :mod:`.errors`) gathered by :func:`run_validation` into a
@@ -40,6 +40,12 @@ _EXPORTS: dict[str, str] = {
     "roc_table": "analysis.validation.roc",
     "plot_roc": "analysis.validation.roc",
     "run_validation": "analysis.validation.evaluate",
+    "load_semeval": "analysis.validation.semeval",
+    "semeval_summary": "analysis.validation.semeval",
+    "evaluate_loaded": "analysis.validation.loaded_report",
+    "LoadedReport": "analysis.validation.loaded_report",
+    "targets_table": "analysis.validation.loaded_eval",
+    "ranking_grid": "analysis.validation.ranking",
     "ValidationReport": "analysis.validation.report",
     "sample_for_coding": "analysis.validation.coding",
     "read_coding_sheet": "analysis.validation.coding",

@@ -1,8 +1,9 @@
 """``python -m analysis validate``: agreement with human-labelled data.
 
-Two of the three sets ship with the package (the VADER NYT snippets and the
-project's hedging set) and always run.  PTC-2020 is read at run time from
-``--data DIR`` (``DIR`` holds ``ptc2020/`` or is that folder), defaulting to
+Two sets ship with the package (the VADER NYT snippets and the project's
+hedging set) and always run.  PTC-2020 and SemEval-2023 translated (the
+loaded-language report) are read at run time from ``--data DIR`` (``DIR``
+holds ``ptc2020/`` and ``semeval2023_translated/``), defaulting to
 ``ANALYSIS_VALIDATION_DATA``.
 
 Exit codes: 0 when what ships ran (PTC-2020 missing from the environment is
@@ -27,8 +28,9 @@ from analysis.validation.report import ValidationReport
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``validate`` options to ``parser``."""
     parser.add_argument("--data", metavar="DIR", default=None,
-                        help="folder holding ptc2020/ (default: $ANALYSIS_VALIDATION_DATA; "
-                             "without it only the shipped NYT and hedging sets run)")
+                        help="folder holding ptc2020/ and semeval2023_translated/ (default: "
+                             "$ANALYSIS_VALIDATION_DATA; without it only the shipped NYT and "
+                             "hedging sets run)")
     parser.add_argument("--hedging", metavar="CSV", default=None,
                         help="hedging labels (default: corpus/validation/hedging/labels.csv)")
     parser.add_argument("--nyt", metavar="FILE", default=None,
@@ -37,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="comma-separated hostility categories (Match.category) for the "
                              "threat task (default: threat_violence,threat,violence)")
     parser.add_argument("--errors", type=int, default=0, metavar="K",
-                        help="also print the K worst false positives/negatives per score (dev)")
+                        help="also print the K worst false positives/negatives per score (dev) "
+                             "and the K top-scored unlabelled Russian paragraphs")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="also write the Markdown report to FILE")
 
@@ -56,6 +59,20 @@ def _ptc_missing(data: Path | None) -> str | None:
     except ValidationDataError as err:
         return str(err)
     return None
+
+
+def _has_semeval(data: Path | None) -> bool:
+    """True when ``data`` holds the SemEval-2023 translated folder."""
+    from analysis.validation.exceptions import ValidationDataError
+    from analysis.validation.semeval import resolve_semeval_dir
+
+    if data is None or not data.is_dir():
+        return False
+    try:
+        resolve_semeval_dir(data)
+    except ValidationDataError:
+        return False
+    return True
 
 
 def shipped_report(nyt: str | None = None, hedging: str | None = None) -> ValidationReport:
@@ -113,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     bad = _missing_cli_path(args)
     data = paths.validation_data_dir(args.data)
     missing = _ptc_missing(data)
-    if bad is None and missing is not None and args.data is not None:
+    if bad is None and missing is not None and args.data is not None and not _has_semeval(data):
         bad = missing  # asked for on the command line: an error, not a note
     if bad is not None:
         print(f"validate: {bad}", file=sys.stderr)
@@ -130,12 +147,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             report = shipped_report(args.nyt, args.hedging)
             report.notes.insert(0, f"PTC-2020 part not run: {missing}")
+            if data is not None and _has_semeval(data):
+                from analysis.validation.evaluate import add_loaded
+
+                add_loaded(report, data)
             print(f"validate: PTC-2020 not run ({missing}); running the shipped NYT and "
                   "hedging sets", file=sys.stderr)
     except (ValidationDataError, ImportError) as err:
         print(f"validate: {err}", file=sys.stderr)
         return 2
-    if report.nyt.empty and report.hedging.empty and report.ptc_sentence.empty:
+    if report.nyt.empty and report.hedging.empty and report.ptc_sentence.empty and report.loaded.empty:
         print("validate: no part could run: " + "; ".join(report.notes), file=sys.stderr)
         return 2
     text = report.to_markdown(n_errors=args.errors)

@@ -1,7 +1,9 @@
 """Run every validation against human labels and collect one report.
 
 Parts: PTC-2020 (sentence level and span overlap, dev/test by article),
-VADER NYT (correlation with crowd means), the project's hedging set.  Each
+VADER NYT (correlation with crowd means), the project's hedging set, and the
+loaded-language report over PTC-2020, SemEval-2023 translated and its war
+subset (:mod:`analysis.validation.loaded_report`).  Each
 method is reported beside its baselines.  The scorer defaults to
 ``analysis.scoring.score_frame`` / ``matches_frame``; pass others to validate
 an alternative.  Nothing here asserts a quality target: the numbers are
@@ -89,7 +91,41 @@ def run_validation(
     except ValidationDataError as err:
         report.notes.append(f"hedging part not run: {err}")
     _add_attribution(report)
+    add_loaded(report, data_dir, scorer=scorer, matcher=matcher)
     return report
+
+
+def add_loaded(
+    report: ValidationReport,
+    data_dir: str | os.PathLike[str] | None,
+    *,
+    scorer: FrameScorer | None = None,
+    matcher: Matcher | None = None,
+    n_boot: int = 1000,
+) -> None:
+    """Fill the loaded-language tables of ``report`` (PTC-2020, SemEval-2023, war subset).
+
+    A data set that is absent is a note; nothing present at all is a note too.
+
+    Example:
+        >>> r = ValidationReport(); add_loaded(r, "/nonexistent"); r.loaded.empty
+        True
+    """
+    from analysis.validation.loaded_eval import targets_table
+    from analysis.validation.loaded_report import evaluate_loaded
+
+    try:
+        loaded = evaluate_loaded(data_dir, scorer=scorer, matcher=matcher, n_boot=n_boot)
+    except ValidationDataError as err:
+        report.notes.append(f"loaded-language part not run: {err}")
+        return
+    report.loaded = loaded.headline
+    report.loaded_length = loaded.length
+    report.loaded_categories = loaded.categories
+    report.loaded_targets = targets_table(loaded.headline, loaded.categories)
+    report.semeval_summary = loaded.semeval_summary
+    report.ru_top = loaded.ru_top
+    report.notes.extend(n for n in loaded.notes if n not in report.notes)
 
 
 def _add_attribution(report: ValidationReport) -> None:

@@ -54,6 +54,11 @@ _ATTRIBUTION_COLS = ["split", "articles", "gold_quotes", "found", "quote_recall"
                      "speaker_accuracy_all", "unattributed_named", "one_id_per_person", "person_groups"]
 _MERGE_COLS = ["split", "merger", "people", "names", "merge_precision", "merge_recall",
                "never_merge_violations", "never_merge_pairs"]
+_LOADED_COLS = ["dataset", "score", "kind", "auc", "auc_lo", "auc_hi", "threshold", "precision",
+                "recall", "f1", "n", "n_pos", "n_articles"]
+_LENGTH_COLS = ["dataset", "score", "spearman_words", "auc_q1", "auc_q2", "auc_q3", "auc_q4", "auc_q5",
+                "auc_within_mean"]
+_CATEGORY_COLS = ["dataset", "dimension", "category", "n", "tp", "precision", "too_few", "below_target"]
 _ERROR_COLS = ["task", "score", "error", "rank", "article_id", "line_no", "value", "text",
                "matched", "gold"]
 
@@ -69,7 +74,11 @@ class ValidationReport:
     confusion counts per target, rule and split.  ``errors``: worst errors
     (see :func:`~analysis.validation.error_analysis.worst_errors`).  ``attribution``
     and ``attribution_merge``: quote/speaker measures and merge precision/recall
-    (see :mod:`~analysis.validation.attribution_eval`).  ``notes``: what
+    (see :mod:`~analysis.validation.attribution_eval`).  ``loaded``,
+    ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
+    ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
+    SemEval-2023 translated and its war subset (see
+    :mod:`~analysis.validation.loaded_report`).  ``notes``: what
     was missing or adjusted.  Empty frames mean the part was not run.
     """
 
@@ -80,6 +89,12 @@ class ValidationReport:
     errors: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_merge: pd.DataFrame = field(default_factory=pd.DataFrame)
+    loaded: pd.DataFrame = field(default_factory=pd.DataFrame)
+    loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
+    loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
+    loaded_targets: pd.DataFrame = field(default_factory=pd.DataFrame)
+    semeval_summary: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ru_top: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
     meta: dict[str, object] = field(default_factory=dict)
 
@@ -104,6 +119,7 @@ class ValidationReport:
                 part = self.ptc_sentence[self.ptc_sentence["split"] == split]
                 parts.append(f"## PTC-2020 lines, {split} articles ({note})")
                 parts.append(markdown_table(part[_SENTENCE_COLS]))
+        parts.extend(self._loaded_markdown(n_errors))
         if not self.ptc_span.empty:
             parts.append("## PTC-2020 span overlap (matches vs gold technique spans)")
             parts.append(markdown_table(self.ptc_span[_SPAN_COLS]))
@@ -130,3 +146,33 @@ class ValidationReport:
             parts.append("## Notes")
             parts.append("\n".join(f"- {n}" for n in self.notes))
         return "\n\n".join(parts) + "\n"
+
+    def _loaded_markdown(self, n_examples: int) -> list[str]:
+        """The loaded-language sections (empty when that part did not run)."""
+        parts: list[str] = []
+        if not self.loaded_targets.empty:
+            parts.append("## Loaded language: targets (test parts, `loaded_ranking_score`)")
+            parts.append(markdown_table(self.loaded_targets))
+        if not self.semeval_summary.empty:
+            parts.append("## SemEval-2023 translated: paragraphs (official train = dev, official dev = test)")
+            parts.append(markdown_table(self.semeval_summary))
+        for split, note in (("test", "threshold chosen on dev"), ("dev", "tuning data; optimistic")):
+            if not self.loaded.empty:
+                part = self.loaded[self.loaded["split"] == split]
+                parts.append(f"## Loaded language or name calling, {split} parts ({note}; "
+                             "AUC 95% CI: bootstrap over articles)")
+                parts.append(markdown_table(part[_LOADED_COLS]))
+            if not self.loaded_length.empty:
+                part = self.loaded_length[self.loaded_length["split"] == split]
+                parts.append(f"## Length check, {split} parts (Spearman with words; AUC within "
+                             "length quintiles, edges from dev)")
+                parts.append(markdown_table(part[_LENGTH_COLS]))
+        if not self.loaded_categories.empty:
+            parts.append("## Per-category precision, test parts (naming and mentions left out; "
+                         "below_target: n >= 30 and precision < 0.60)")
+            parts.append(markdown_table(self.loaded_categories[_CATEGORY_COLS]))
+        if n_examples > 0 and not self.ru_top.empty:
+            parts.append("## Top-scored paragraphs of the unlabelled Russian coverage (English MT), "
+                         "matched fragments")
+            parts.append(markdown_table(self.ru_top.head(n_examples)))
+        return parts

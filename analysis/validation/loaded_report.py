@@ -1,0 +1,186 @@
+"""The loaded-language report over PTC-2020, SemEval-2023 translated and its war subset.
+
+:func:`evaluate_loaded` builds the units of each data set that is present
+(PTC-2020 lines; SemEval-2023 paragraphs; the SemEval paragraphs of articles
+on the war, by the text-only rule of :mod:`analysis.validation.semeval`),
+scores them once, and returns :class:`LoadedReport` with the tables of
+:mod:`analysis.validation.loaded_eval` stacked over the data sets.  A data
+set that is absent is a note, never an error, unless none is present.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.loaded_eval import (
+    ScoredUnits,
+    category_precision,
+    headline_metrics,
+    length_check,
+    score_units,
+    top_scored,
+)
+from analysis.validation.ptc import load_ptc, ptc_sentences
+from analysis.validation.scorers import FrameScorer, Matcher
+from analysis.validation.semeval import load_semeval, semeval_summary, unquote_field
+
+PTC_NAME = "PTC-2020"
+SEMEVAL_NAME = "SemEval-2023 translated"
+WAR_NAME = "SemEval-2023 war subset"
+RU_SUBDIR = "semeval2023_ru_unlabelled"
+
+
+def ptc_units(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """PTC-2020 lines as units: gold ``Loaded_Language`` or ``Name_Calling,Labeling``.
+
+    Example:
+        >>> ptc_units("/path/to/validation").columns.tolist()  # doctest: +SKIP
+        ['text', 'label', 'split', 'article_id', 'n_words', 'line_no']
+    """
+    lines = ptc_sentences(load_ptc(data_dir), {"lh": ("Loaded_Language", "Name_Calling,Labeling")})
+    return pd.DataFrame({
+        "text": lines["text"], "label": lines["label_lh"], "split": lines["split"],
+        "article_id": lines["article_id"], "n_words": [len(t.split()) for t in lines["text"]],
+        "line_no": lines["line_no"],
+    })
+
+
+def semeval_units(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """SemEval-2023 translated paragraphs as units (``article_id`` made unique per language).
+
+    Example:
+        >>> semeval_units("/path/to/validation").split.value_counts().to_dict()  # doctest: +SKIP
+        {'dev': 8528, 'test': 2814}
+    """
+    df = load_semeval(data_dir)
+    units = df.assign(article_id=df["language"] + ":" + df["article_id"])
+    units.attrs = df.attrs
+    return units
+
+
+@dataclass
+class LoadedReport:
+    """Tables of the loaded-language report, stacked over data sets (column ``dataset``).
+
+    ``headline``: AUC with bootstrap CI, dev-chosen threshold, P/R/F1 per
+    score and split.  ``length``: Spearman with length and AUC per length
+    quintile.  ``categories``: per-category precision on test (naming and
+    mentions left out).  ``semeval_summary``: paragraphs, articles,
+    positives and untranslated paragraphs.  ``ru_top``: the top-scored
+    paragraphs of the unlabelled Russian coverage (English MT) with their
+    matched fragments.  ``scored``: the scored units per data set.
+    """
+
+    headline: pd.DataFrame = field(default_factory=pd.DataFrame)
+    length: pd.DataFrame = field(default_factory=pd.DataFrame)
+    categories: pd.DataFrame = field(default_factory=pd.DataFrame)
+    semeval_summary: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ru_top: pd.DataFrame = field(default_factory=pd.DataFrame)
+    scored: dict[str, ScoredUnits] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _sets(data_dir: str | os.PathLike[str] | None, report: LoadedReport) -> dict[str, pd.DataFrame]:
+    sets: dict[str, pd.DataFrame] = {}
+    try:
+        sets[PTC_NAME] = ptc_units(data_dir)
+    except ValidationDataError as err:
+        report.notes.append(f"{PTC_NAME} part not run: {err}")
+    try:
+        sem = semeval_units(data_dir)
+    except ValidationDataError as err:
+        report.notes.append(f"{SEMEVAL_NAME} part not run: {err}")
+        return sets
+    report.semeval_summary = semeval_summary(sem)
+    missing = sem.attrs.get("missing_counts", {})
+    if sum(missing.values()):
+        report.notes.append(
+            f"{SEMEVAL_NAME}: {sum(missing.values())} labelled paragraph(s) have no translation line "
+            f"and are not scored ({', '.join(f'{k}: {v}' for k, v in missing.items() if v)})")
+    sets[SEMEVAL_NAME] = sem
+    sets[WAR_NAME] = sem[sem["war"]].reset_index(drop=True)
+    return sets
+
+
+def read_ru_unlabelled(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The English MT of the unlabelled Russian war coverage: article_id, paragraph, text.
+
+    Example:
+        >>> read_ru_unlabelled("/nonexistent")
+        Traceback (most recent call last):
+        ...
+        analysis.validation.exceptions.ValidationDataError: Russian unlabelled coverage not found: /nonexistent/semeval2023_ru_unlabelled/test-translated.txt
+    """
+    base = paths.validation_data_dir(data_dir)
+    path = (base or Path(".")) / RU_SUBDIR / "test-translated.txt"
+    if base is None or not path.is_file():
+        raise ValidationDataError(f"Russian unlabelled coverage not found: {path}")
+    rows = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if not line.strip():
+            continue
+        fields = line.rstrip("\r").split("\t", 2)
+        if len(fields) != 3:
+            raise ValidationDataError(f"{path}:{line_no}: expected 3 tab-separated fields, got {len(fields)}")
+        rows.append({"article_id": fields[0], "paragraph": fields[1], "text": unquote_field(fields[2])})
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "text"])
+
+
+def _ru_top(data_dir: str | os.PathLike[str] | None, scorer: FrameScorer | None,
+            matcher: Matcher | None, k: int, report: LoadedReport) -> None:
+    try:
+        ru = read_ru_unlabelled(data_dir)
+    except ValidationDataError as err:
+        report.notes.append(f"false-positive reading not run: {err}")
+        return
+    units = ru.assign(label=False, split="test", n_words=[len(t.split()) for t in ru["text"]],
+                      article_id=ru["article_id"] + ":" + ru["paragraph"])
+    report.ru_top = top_scored(score_units("ru unlabelled (EN MT)", units, scorer, matcher), k=k)
+
+
+def evaluate_loaded(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    scorer: FrameScorer | None = None,
+    matcher: Matcher | None = None,
+    n_boot: int = 1000,
+    k_ru: int = 15,
+) -> LoadedReport:
+    """Score every present data set and collect the loaded-language report.
+
+    Raises :class:`ValidationDataError` when neither PTC-2020 nor SemEval-2023 is found.
+
+    Example:
+        >>> r = evaluate_loaded("/path/to/validation")  # doctest: +SKIP
+        >>> r.headline.query("split == 'test'")  # doctest: +SKIP
+    """
+    report = LoadedReport()
+    sets = _sets(data_dir, report)
+    if not sets:
+        raise ValidationDataError("no loaded-language data set found: " + "; ".join(report.notes))
+    heads, lengths, cats = [], [], []
+    for name, units in sets.items():
+        if name == WAR_NAME and SEMEVAL_NAME in report.scored:
+            # the war paragraphs are already scored as part of the whole set
+            whole = report.scored[SEMEVAL_NAME]
+            mask = whole.units["war"].to_numpy(dtype=bool)
+            su = ScoredUnits(name, whole.units[mask].reset_index(drop=True),
+                             scores=whole.scores[mask].reset_index(drop=True))
+        else:
+            su = score_units(name, units, scorer, matcher)
+        report.scored[name] = su
+        report.notes.extend(su.notes)
+        heads.append(headline_metrics(su, n_boot=n_boot))
+        lengths.append(length_check(su))
+        cats.append(category_precision(su, "test"))
+    report.headline = pd.concat(heads, ignore_index=True)
+    report.length = pd.concat(lengths, ignore_index=True)
+    report.categories = pd.concat(cats, ignore_index=True)
+    _ru_top(data_dir, scorer, matcher, k_ru, report)
+    return report
