@@ -15,8 +15,9 @@ Languages: each text gets a ``language`` (en, ru, uk, other) by
 a mixed text takes the language with the most letters over its sentences),
 or the ``language=`` override for every text.  ``ru`` and ``uk`` texts are
 matched on lemmas with the package's ru/uk lexicons
-(:mod:`analysis.scoring.lemma_match`; user ``lexicons=`` apply to English
-only) and ``n_tokens`` counts their words (:func:`analysis.scoring.morph.tokens`);
+(:mod:`analysis.scoring.lemma_match`), their Latin-script words with the
+English lexicons (user ``lexicons=`` included), and ``n_tokens`` counts their
+words (:func:`analysis.scoring.morph.tokens`);
 ``en`` and ``other`` texts go through the English path unchanged.  VADER is
 English-only and never runs on a ``ru``/``uk`` text or a text with more
 Cyrillic than Latin letters: its four sentiment columns are NaN and
@@ -346,7 +347,7 @@ def _batch_counts(
     with_matches: bool, cols: _Columns, sentences_per_text: list[int],
 ) -> list[Counts]:
     """Counts of every text of a batch (zeros for texts not scored), matches too if asked."""
-    found_lemma = [LemmaMatcher.builtin(x.language).find_tokens(x.text, x.tokens) for x in lemma_ok]
+    found_lemma = [_lemma_find(x, matcher) for x in lemma_ok]
     lemma_counts = [_lemma_counts(m) for m in found_lemma]
     if with_matches:
         found = [matcher.find(t) for t in ok]
@@ -358,6 +359,21 @@ def _batch_counts(
     if len(counts) != len(sentences_per_text):
         counts = _spread(sentences_per_text, counts, ZERO_COUNTS)
     return counts
+
+
+def _lemma_find(x: _LemmaText, matcher: Matcher) -> list[Match]:
+    """Matches of a ru/uk text: its lemma lexicon, plus the English lexicons on its Latin words.
+
+    A Ukrainian headline with an English clause ("Ленд-ліз: U.S. senators ...")
+    keeps the English matches it had before ru/uk scoring; the two lexicons
+    cannot overlap (one matches Cyrillic words, the other Latin ones).
+    """
+    found = LemmaMatcher.builtin(x.language).find_tokens(x.text, x.tokens)
+    if _LATIN.search(x.text) is None:
+        return found
+    found.extend(matcher.find(x.text))
+    found.sort(key=lambda m: (m.start, m.end, m.dimension))
+    return found
 
 
 def _merge(on_lemma: list[bool], english: list[_T], lemma: list[_T]) -> list[_T]:
@@ -706,7 +722,8 @@ def matches_frame(
     records: list[tuple[object, ...]] = []
     for idx, v, lang in zip(df.index, values, _languages(values, language)):
         if isinstance(v, str) and _text_status(v) is None:
-            found = LemmaMatcher.builtin(lang).find(v) if lang in LEMMA_LANGUAGES else matcher.find(v)
+            found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang)), matcher) if lang in LEMMA_LANGUAGES
+                     else matcher.find(v))
             for m in found:
                 records.append((idx, m.term, m.dimension, m.category, m.start, m.end, m.surface,
                                 m.weight, m.side, m.rule, m.note))

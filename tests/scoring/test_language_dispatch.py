@@ -170,3 +170,21 @@ def test_cli_language_option(tmp_path: Path) -> None:
     assert d["loaded_count"].tolist() == expected["loaded_count"].tolist()
     with pytest.raises(SystemExit):
         cli_score.main([str(src), "-o", str(tmp_path / "x.csv"), "--language", "de"])
+
+
+def test_latin_words_of_a_ukrainian_text_keep_english_matches() -> None:
+    text = "Блокада Чорного і Азовського морів: рішення РФ загрожує Україні, the atrocities of occupiers."
+    s = score_text(text)
+    assert s.language == "uk"
+    found = [(m.surface, m.dimension) for m in s.matches]
+    assert ("atrocities", "loaded") in found and ("occupiers", "hostility") in found
+    assert [m.start for m in s.matches] == sorted(m.start for m in s.matches)
+    out = score_frame(pd.DataFrame({"text": [text]}))
+    assert out.at[0, "loaded_count"] == s.loaded_count
+    m = matches_frame(pd.DataFrame({"text": [text]}))
+    assert sorted(m["surface"]) == sorted(x.surface for x in s.matches)
+
+
+def test_letters_pymorphy_cannot_name_do_not_crash() -> None:
+    s = score_text("Є:\U00017000")  # a Tangut letter: no unicodedata name
+    assert s.status == "ok" and s.language == "uk" and s.n_tokens == 2
