@@ -19,6 +19,10 @@ Rule (:func:`detect_language`), applied to the letters of the text:
    Belarusian ``ў`` and Serbian/Macedonian ``ђ ј љ њ ћ џ ѓ ќ ѕ`` make the text
    ``other``.
 
+A text without a Cyrillic letter is decided as a whole (rules 1-2): it
+cannot be ``ru`` or ``uk``, and scoring English at corpus scale must not pay
+for a per-sentence pass.
+
 Mixed texts (:func:`language_spans`): the rule runs per razdel sentence and
 adjacent sentences of one language are merged; :func:`detect_language` of a
 mixed text is the language with the most letters over those spans, so a
@@ -176,6 +180,13 @@ def detect_language(text: str) -> Language:
         >>> detect_language("Київ. Он сказал, что всё ясно. Это так и есть.")
         'ru'
     """
+    if _CYRILLIC.search(text) is None:
+        # no Cyrillic: never ru/uk, and no per-sentence pass (razdel) either;
+        # ASCII with a whitespace-delimited English function word is ``en``
+        # by the rule (such a token is one of its words), in one set test
+        if text.isascii() and not EN_WORDS.isdisjoint(text.lower().split()):
+            return "en"
+        return _detect_one(text)
     whole = _detect_one(text)
     if len(text) < 200 and text.count(".") + text.count("!") + text.count("?") <= 1:
         return whole

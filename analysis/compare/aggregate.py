@@ -36,6 +36,9 @@ from analysis.constants import DIMENSIONS
 from analysis.validate_args import ArgumentError, check_range, require_columns
 
 _SENTIMENT_COL = "sentiment_compound"
+#: ``sentiment_status`` values of rows without sentiment (NaN by design: ru/uk
+#: or Cyrillic text, or ``sentiment="none"``); they are left out of the mean.
+_NO_SENTIMENT = ("sentiment_unavailable", "not_requested")
 
 
 class Interval(NamedTuple):
@@ -155,6 +158,18 @@ def _numeric_column(frame: pd.DataFrame, col: str) -> np.ndarray:
     return values
 
 
+def _sentiment_columns(ok_rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray | None]:
+    """Sentiment of the ok rows, and 1/0 weights when some rows have none by design (else None)."""
+    if "sentiment_status" not in ok_rows.columns:
+        return _numeric_column(ok_rows, _SENTIMENT_COL), None
+    without = ok_rows["sentiment_status"].isin(_NO_SENTIMENT).to_numpy(dtype=bool)
+    if not without.any():
+        return _numeric_column(ok_rows, _SENTIMENT_COL), None
+    values = np.zeros(len(ok_rows))
+    values[~without] = _numeric_column(ok_rows.loc[~without], _SENTIMENT_COL)
+    return values, (~without).astype(float)
+
+
 def _result_columns(by: list[str], dimensions: Sequence[str], sentiment: bool) -> list[str]:
     cols = [*by, "n_statements", "n_skipped", "n_tokens"]
     for dim in dimensions:
@@ -190,7 +205,9 @@ def aggregate(
     * per dimension ``<dim>_count`` (sum), ``<dim>_rate`` (pooled,
       ``1000 * count / n_tokens``), ``<dim>_rate_lo`` / ``<dim>_rate_hi``
       (percentile bootstrap over statements);
-    * ``sentiment_mean`` / ``_lo`` / ``_hi``: mean VADER compound of the ok rows.
+    * ``sentiment_mean`` / ``_lo`` / ``_hi``: mean VADER compound of the ok rows
+      that have one (rows whose ``sentiment_status`` is ``sentiment_unavailable``
+      or ``not_requested`` -- ru/uk text -- are left out of the mean only).
 
     A group with no ok rows or no tokens keeps its row with NaN rates.
     ``n_boot=0`` skips the bootstrap (NaN intervals).  Results are
@@ -221,7 +238,7 @@ def aggregate(
     counts = np.column_stack(
         [_numeric_column(ok_rows, f"{d}_count") for d in dims] or [np.empty((len(ok_rows), 0))]
     )
-    sentiment = _numeric_column(ok_rows, _SENTIMENT_COL) if has_sentiment else None
+    sentiment, with_sentiment = _sentiment_columns(ok_rows) if has_sentiment else (None, None)
 
     grouped = scored.groupby(by_cols, dropna=False, observed=True, sort=True)
     codes = grouped.ngroup().to_numpy()
@@ -237,7 +254,8 @@ def aggregate(
         rec["n_skipped"] = int((codes == g).sum()) - members.size
         rec["n_tokens"] = int(tokens[members].sum())
         rec |= _group_rates(counts[members], tokens[members], None if sentiment is None else sentiment[members],
-                            dims, n_boot=n_boot, ci=ci, rng=keyed_rng(seed, key_tuple))
+                            dims, n_boot=n_boot, ci=ci, rng=keyed_rng(seed, key_tuple),
+                            sentiment_weight=None if with_sentiment is None else with_sentiment[members])
         records.append(rec)
 
     result = pd.DataFrame.from_records(records, columns=columns)
@@ -288,14 +306,20 @@ def _group_rates(
     n_boot: int,
     ci: float,
     rng: np.random.Generator,
+    sentiment_weight: np.ndarray | None = None,
 ) -> dict[str, object]:
-    """Counts, pooled rates and intervals of one group's ok rows (and its sentiment mean)."""
+    """Counts, pooled rates and intervals of one group's ok rows (and its sentiment mean).
+
+    ``sentiment_weight`` (1 or 0 per row) leaves rows without sentiment out
+    of the mean; None counts every row.
+    """
     num = counts
     den = np.repeat(tokens[:, None], len(dims), axis=1)
     scale = np.full(len(dims), 1000.0)
     if sentiment is not None:
+        weight = np.ones(tokens.size) if sentiment_weight is None else sentiment_weight
         num = np.hstack([num, sentiment[:, None]])
-        den = np.hstack([den, np.ones((tokens.size, 1))])
+        den = np.hstack([den, weight[:, None]])
         scale = np.append(scale, 1.0)
     intervals = _ratio_intervals(num, den, scale=scale, n_boot=n_boot, ci=ci, rng=rng)
     rec: dict[str, object] = {}

@@ -62,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="VADER implementation for the per-sentence valences (none: skip)")
     parser.add_argument("--lexicon", action="extend", nargs="+", default=None, metavar="PATH",
                         help="lexicon CSV(s) added to the built-in lexicons, as for `score`")
+    from analysis.scale.cli_score import add_language_argument
+
+    add_language_argument(parser)
     parser.add_argument("--lexicon-mode", choices=["extend", "replace"], default="extend",
                         help="extend: user terms added to the built-in ones; replace: user dimensions "
                              "replace built-in ones")
@@ -80,7 +83,9 @@ def explain_record(row: int, text: object, ident: object, sentiment: str = "fast
                    **score_kwargs: Any) -> dict[str, Any]:
     """One input record as a JSON-ready dict: status, spans, sentences.
 
-    ``score_kwargs`` (``lexicons``, ``lexicon_mode``) go to :func:`analysis.explain`.
+    ``score_kwargs`` (``lexicons``, ``lexicon_mode``, ``language``) go to
+    :func:`analysis.explain`; ``language`` and ``sentiment_status`` in the
+    record say which language scored the text and whether VADER ran.
 
     Example:
         >>> r = explain_record(0, "They are idiots.", None, "none")
@@ -99,7 +104,8 @@ def explain_record(row: int, text: object, ident: object, sentiment: str = "fast
     spans = [{c: getattr(m, c) for c in SPAN_COLUMNS} for m in e.matches]
     sentences = [{"start": s.start, "end": s.end, "n_tokens": s.n_tokens, "compound": s.compound,
                   "valences": [[w, v] for w, v in s.valences]} for s in e.sentiment]
-    return {**record, "status": "ok" if spans else "no_match", "spans": spans,
+    return {**record, "status": "ok" if spans else "no_match", "language": e.scores.language,
+            "sentiment_status": e.scores.sentiment_status, "spans": spans,
             "sentences": sentences, "_explanation": e}
 
 

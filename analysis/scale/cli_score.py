@@ -4,7 +4,7 @@ Usage::
 
     python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID ...]
         [--jobs N] [--chunk-size N] [--dask local [--dashboard [ADDRESS]] | --scheduler tcp://HOST:PORT]
-        [--sentiment fast|vader] [--lexicon PATH ...] [--encoding utf-8]
+        [--sentiment fast|vader] [--language en|ru|uk|other] [--lexicon PATH ...] [--encoding utf-8]
         [--quoting csv|none] [--max-field-bytes N] [--spreadsheet-safe] [--no-clobber]
 
 INPUT is CSV, TSV, JSONL, Parquet or plain text (one statement per line),
@@ -156,6 +156,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="fast",
         help="VADER implementation: fast (default) and vader give the same numbers; none skips sentiment",
     )
+    add_language_argument(parser)
     parser.add_argument(
         "--lexicon",
         action="extend",
@@ -326,8 +327,22 @@ def _integer_ids(args: argparse.Namespace, id_cols: list[str], read: dict[str, A
     return integer_id_columns(read_chunks(args.input, args.text_column, **read))
 
 
+def add_language_argument(parser: argparse.ArgumentParser) -> None:
+    """``--language``: detect per row (default) or force one language for every row."""
+    parser.add_argument(
+        "--language",
+        choices=["en", "ru", "uk", "other"],
+        default=None,
+        help="language of every row (default: detected per row; the output's language column says which); "
+        "ru and uk are scored on lemmas, and VADER never runs on them (sentiment_status sentiment_unavailable)",
+    )
+
+
 def _score_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"sentiment": args.sentiment}
+    # a hand-built Namespace may lack the option (it came in round 2)
+    if getattr(args, "language", None) is not None:
+        kwargs["language"] = args.language
     if args.lexicon:
         from analysis.scoring.lexicon import Lexicon, LexiconError
 

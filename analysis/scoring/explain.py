@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.scoring.match import Match
-from analysis.scoring.score import LexiconArg, Mode, TextScores, score_text
+from analysis.scoring.score import SENTIMENT_UNAVAILABLE, LexiconArg, Mode, TextScores, score_text
 from analysis.scoring.tokenize import count_words, sentence_spans
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class Explanation:
         summary = html.escape(
             f"tokens {s.n_tokens}, sentences {s.n_sentences}; hostility {s.hostility_count}, "
             f"hedging {s.hedging_count}, certainty {s.certainty_count}, loaded {s.loaded_count}; "
-            f"compound {s.sentiment_compound:.3f}"
+            f"language {s.language}; {_compound_text(s)}"
         )
         weight = f'<div style="font-size:85%">{html.escape(WEIGHT_NOTE)}</div>' if self.matches else ""
         return (f"<div>{self._legend_html()}{''.join(parts)}"
@@ -232,7 +232,8 @@ class Explanation:
         s = self.scores
         return (
             f"Explanation(n_tokens={s.n_tokens}, hostility={s.hostility_count}, hedging={s.hedging_count}, "
-            f"certainty={s.certainty_count}, loaded={s.loaded_count}, compound={s.sentiment_compound:.4f})\n"
+            f"certainty={s.certainty_count}, loaded={s.loaded_count}, language={s.language}, "
+            f"compound={s.sentiment_compound:.4f}, sentiment_status={s.sentiment_status})\n"
             f"{self}"
         )
 
@@ -243,6 +244,12 @@ _DARK: dict[str, str] = {  # full Okabe-Ito hues, for underlines (visible on any
     "certainty": "#e69f00",
     "loaded": "#cc79a7",
 }
+
+
+def _compound_text(s: TextScores) -> str:
+    if s.sentiment_status == SENTIMENT_UNAVAILABLE:
+        return "sentiment unavailable (VADER is English-only; not run on ru/uk/Cyrillic text)"
+    return f"compound {s.sentiment_compound:.3f}"
 
 
 def _valence_list(valences: tuple[tuple[str, float], ...], empty: str = "(no VADER word)") -> str:
@@ -294,14 +301,27 @@ def explain(
     lexicons: LexiconArg = None,
     lexicon_mode: Mode = "extend",
     sentiment: str = "fast",
+    language: str | None = None,
 ) -> Explanation:
     """Score ``text`` and return an :class:`Explanation` of every counted span.
+
+    ``language`` as in :func:`~analysis.scoring.score.score_text` (detected
+    when ``None``).  A ru/uk text shows its lemma matches (``naming`` too)
+    and no VADER sentences: its sentiment is unavailable.
 
     Example:
         >>> [m.rule for m in explain("It is not certain.").matches]
         ['predicative use; negated booster -> hedge']
+        >>> e = explain("Рашисти обстріляли Київ.")
+        >>> print(str(e).splitlines()[0])
+        [[Рашисти|loaded:delegitimising_label]] обстріляли [[Київ|naming:place_name]].
+        >>> e.scores.language, e.sentences().empty
+        ('uk', True)
     """
     if not isinstance(text, str):
         raise TypeError(f"explain expects a str, got {type(text).__name__}")
-    scores = score_text(text, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment)
+    scores = score_text(text, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment,
+                        language=language)
+    if scores.sentiment_status == SENTIMENT_UNAVAILABLE:
+        return Explanation(text, scores, ())
     return Explanation(text, scores, sentence_sentiment(text, sentiment))

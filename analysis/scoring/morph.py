@@ -135,7 +135,12 @@ def _best_parse(word: str, language: str) -> pymorphy3.analyzer.Parse:
 
 
 def _analyse(word: str, language: str) -> str:
-    parse = _best_parse(word, language)
+    try:
+        parse = _best_parse(word, language)
+    except (KeyError, ValueError):
+        # pymorphy3's shape guesser looks up unicodedata names, which some
+        # letters lack (Tangut, unassigned code points): the word is its own lemma
+        return word
     if parse.tag.POS == "PRTF":
         inflected = parse.inflect({"masc", "sing", "nomn"})
         if inflected is not None:

@@ -10,6 +10,23 @@ For each dimension ``d`` (formulas; ``n_tokens`` = word tokens, see
 Sentiment: VADER per sentence, token-weighted mean over sentences
 (:mod:`analysis.scoring.sentiment`).
 
+Languages: each text gets a ``language`` (en, ru, uk, other) by
+:func:`analysis.scoring.language.detect_language` (script and letter rules;
+a mixed text takes the language with the most letters over its sentences),
+or the ``language=`` override for every text.  ``ru`` and ``uk`` texts are
+matched on lemmas with the package's ru/uk lexicons
+(:mod:`analysis.scoring.lemma_match`), their Latin-script words with the
+English lexicons (user ``lexicons=`` included), and ``n_tokens`` counts their
+words (:func:`analysis.scoring.morph.tokens`);
+``en`` and ``other`` texts go through the English path unchanged.  VADER is
+English-only and never runs on a ``ru``/``uk`` text or a text with more
+Cyrillic than Latin letters: its four sentiment columns are NaN and
+``sentiment_status`` is ``sentiment_unavailable`` (``status`` stays ``ok``,
+because the lexicon scores are valid and aggregates keep ``ok`` rows).
+``sentiment_status`` is otherwise ``ok``, or ``not_requested`` with
+``sentiment="none"``.  For per-sentence languages in a mixed text, score with
+``unit="sentence"``: each sentence is then detected on its own.
+
 ``status``: ``ok``; ``empty`` (a string with no visible characters);
 ``missing`` (None, NaN, pd.NA); ``no_words`` (visible characters but no
 word token, e.g. a narration row that is only ``"."`` or ``":"``: nothing to
@@ -30,6 +47,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
@@ -37,8 +55,11 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from analysis.constants import DIMENSIONS
+from analysis.scoring.language import LANGUAGES, detect_language
+from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon, resolve_lexicon
 from analysis.scoring.match import ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
+from analysis.scoring.morph import Token, tokens
 from analysis.scoring.sentiment import BACKENDS, Scorer, aggregate, get_backend
 from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
 from analysis.validate_args import ArgumentError, check_choice, require_columns
@@ -65,7 +86,14 @@ SCORE_COLUMNS: tuple[str, ...] = (
     *(f"{d}_{k}" for d in DIMENSIONS for k in ("count", "rate", "score")),
     *(f"sentiment_{k}" for k in _SENTIMENT_KEYS),
     "status",
+    "language",
+    "sentiment_status",
 )
+
+#: ``sentiment_status`` of a text VADER is not run on (ru, uk, Cyrillic script).
+SENTIMENT_UNAVAILABLE = "sentiment_unavailable"
+#: Languages scored on lemmas (:mod:`analysis.scoring.lemma_match`).
+LEMMA_LANGUAGES: tuple[str, ...] = ("ru", "uk")
 
 #: Columns ``score_frame(..., unit="sentence")`` puts before ``SCORE_COLUMNS``.
 SENTENCE_COLUMNS: tuple[str, ...] = ("row", "sentence", "start", "end", "sentence_text")
@@ -110,6 +138,8 @@ class TextScores:
     sentiment_neu: float
     sentiment_pos: float
     status: str
+    language: str
+    sentiment_status: str
     matches: list[Match] = field(default_factory=list)
 
     def to_dict(self, matches: bool = False) -> dict[str, object]:
@@ -173,6 +203,8 @@ class _Columns(NamedTuple):
     count_w: list[float]
     status: list[str]
     matches: list[list[Match]]  # empty unless with_matches
+    language: list[str]
+    sentiment_status: list[str]
 
 
 #: Texts per batch in :func:`_score_columns`: large enough that each phase
@@ -190,76 +222,184 @@ def _score_columns(
     *,
     split: Splitter = _sentences,
     with_matches: bool = False,
+    language: str | None = None,
 ) -> _Columns:
     """The core of :func:`score_text` and :func:`score_frame`: raw score columns, in text order.
 
     Gives per text its token and sentence counts, sentiment, lexicon
-    :class:`Counts` and status (rates and scores are left to the caller).
-    Texts go in batches, phase by phase (split, sentiment, lexicon), so each
-    phase's tables stay in the CPU caches instead of evicting each other
-    text after text.  ``with_matches=True`` builds the :class:`Match` spans
-    (``Matcher.find``) and tallies them; otherwise ``Matcher.counts_many``
-    counts without building them -- the same numbers (tests pin this).
+    :class:`Counts`, status, language and sentiment status (rates and scores
+    are left to the caller).  Texts go in batches, phase by phase (split,
+    sentiment, lexicon), so each phase's tables stay in the CPU caches
+    instead of evicting each other text after text.  ``with_matches=True``
+    builds the :class:`Match` spans (``Matcher.find``) and tallies them;
+    otherwise ``Matcher.counts_many`` counts without building them -- the
+    same numbers (tests pin this).  ``ru``/``uk`` texts (detected, or all
+    texts with ``language=``) are matched on lemmas (module docstring).
     Values that are not non-blank strings get their status and zero scores.
 
     Example:
-        >>> cols = _score_columns(["Fine.", None, " "], compile_lexicon(Lexicon.builtin()), None)
-        >>> cols.status, cols.n_tokens
-        (['ok', 'missing', 'empty'], [1, 0, 0])
+        >>> cols = _score_columns(["Fine.", None, "Всё хорошо."], compile_lexicon(Lexicon.builtin()), None)
+        >>> cols.status, cols.n_tokens, cols.language
+        (['ok', 'missing', 'ok'], [1, 0, 2], ['en', 'other', 'ru'])
     """
-    cols = _Columns([], [], [], [], [], [], [])
+    cols = _Columns([], [], [], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
-        _score_batch(texts[i : i + _BATCH], matcher, senti, split, with_matches, cols)
+        batch = texts[i : i + _BATCH]
+        _score_batch(batch, _languages(batch, language), matcher, senti, split, with_matches, cols)
     return cols
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _languages(texts: Sequence[object], language: str | None) -> list[str]:
+    """One language per text: the override, or detected (a value that is not text: ``other``)."""
+    if language is not None:
+        return [language] * len(texts)
+    return [detect_language(t) if type(t) is str else "other" for t in texts]
+
+
+def _cyrillic_script(text: str) -> bool:
+    """More Cyrillic than Latin letters: not a text for VADER, whatever its language label."""
+    return _CYRILLIC.search(text) is not None and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+
+
+class _LemmaText(NamedTuple):
+    """A ru/uk text of a batch with its tokens, matched after the split phase."""
+
+    text: str
+    language: str
+    tokens: list[Token]
+
+
 def _score_batch(
-    texts: Sequence[object], matcher: Matcher, senti: Scorer | None,
+    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: Scorer | None,
     split: Splitter, with_matches: bool, cols: _Columns,
 ) -> None:
     # Flat bookkeeping, no container per text (the garbage collector would
     # pay for each): a text has n_sentences > 0 exactly when it is scored,
     # and `weights` holds the token counts of all its sentences in order.
+    # `plan` is what the sentiment phase reads: sentences per text, 0 for a
+    # text not scored, -1 for one VADER must not see (NaN).
     first = len(cols.n_sentences)
-    ok: list[str] = []
+    ok: list[str] = []  # scored texts on the English path
+    lemma_ok: list[_LemmaText] = []  # scored texts on the ru/uk lemma path
+    on_lemma: list[bool] = []  # per scored text, in order: which of the two
+    plan: list[int] = []
     weights: list[int] = []
     flat: list[str] = []  # every sentence with word tokens, in order
     status_col, n_tokens, n_sentences = cols.status, cols.n_tokens, cols.n_sentences
-    for t in texts:
+    senti_ok = "ok" if senti is not None else "not_requested"
+    cols.language.extend(languages)
+    for t, lang in zip(texts, languages):
         status = None if type(t) is str and t and not t.isspace() else _text_status(t)
         if status is not None:
             status_col.append(status)
             n_tokens.append(0)
             n_sentences.append(0)
+            plan.append(0)
+            cols.sentiment_status.append(senti_ok)
             continue
         status_col.append("ok")
-        ok.append(t)  # type: ignore[arg-type]  # status None: a non-blank str
-        sents = split(t)  # type: ignore[arg-type]
-        if len(sents) == 1:  # most statements: spare the list work below
-            n = count_words(sents[0])
-            weights.append(n)
-            n_tokens.append(n)
-            if n:
-                flat.append(sents[0])
-        else:
-            w = list(map(count_words, sents))
-            weights.extend(w)
-            n_tokens.append(sum(w))
-            flat.extend(compress(sents, w))
+        sents = split(t)  # type: ignore[arg-type]  # status None: a non-blank str
         n_sentences.append(len(sents))
-    plan = n_sentences[first:]
+        if lang in LEMMA_LANGUAGES:
+            toks = tokens(t, lang)  # type: ignore[arg-type]
+            n_tokens.append(len(toks))
+            lemma_ok.append(_LemmaText(t, lang, toks))  # type: ignore[arg-type]
+        else:
+            ok.append(t)  # type: ignore[arg-type]
+        on_lemma.append(lang in LEMMA_LANGUAGES)
+        if on_lemma[-1] or (senti is not None and _cyrillic_script(t)):  # type: ignore[arg-type]
+            if not on_lemma[-1]:
+                n_tokens.append(sum(map(count_words, sents)))
+            plan.append(-1)
+            cols.sentiment_status.append(SENTIMENT_UNAVAILABLE)
+            continue
+        plan.append(len(sents))
+        cols.sentiment_status.append(senti_ok)
+        _add_weights(sents, weights, n_tokens, flat)
     scored = iter(list(map(senti, flat)) if senti is not None else ())
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
-    if with_matches:
-        found = [matcher.find(t) for t in ok]
-        counts = [Counts.of_matches(m) for m in found]
-        cols.matches.extend(_spread(plan, found, []))
-    else:
-        counts = matcher.counts_many(ok)
-    if len(ok) != len(plan):
-        counts = _spread(plan, counts, ZERO_COUNTS)
+    counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:])
     cols.count_n.extend(chain.from_iterable([c.n for c in counts]))
     cols.count_w.extend(chain.from_iterable([c.weight for c in counts]))
+
+
+def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat: list[str]) -> None:
+    """Token counts of one English-path text's sentences, and its sentences with words."""
+    if len(sents) == 1:  # most statements: spare the list work below
+        n = count_words(sents[0])
+        weights.append(n)
+        n_tokens.append(n)
+        if n:
+            flat.append(sents[0])
+    else:
+        w = list(map(count_words, sents))
+        weights.extend(w)
+        n_tokens.append(sum(w))
+        flat.extend(compress(sents, w))
+
+
+def _batch_counts(
+    ok: list[str], lemma_ok: list[_LemmaText], on_lemma: list[bool], matcher: Matcher,
+    with_matches: bool, cols: _Columns, sentences_per_text: list[int],
+) -> list[Counts]:
+    """Counts of every text of a batch (zeros for texts not scored), matches too if asked."""
+    found_lemma = [_lemma_find(x, matcher) for x in lemma_ok]
+    lemma_counts = [_lemma_counts(m) for m in found_lemma]
+    if with_matches:
+        found = [matcher.find(t) for t in ok]
+        en_counts = [Counts.of_matches(m) for m in found]
+        cols.matches.extend(_spread(sentences_per_text, _merge(on_lemma, found, found_lemma), []))
+    else:
+        en_counts = matcher.counts_many(ok)
+    counts = _merge(on_lemma, en_counts, lemma_counts) if lemma_ok else en_counts
+    if len(counts) != len(sentences_per_text):
+        counts = _spread(sentences_per_text, counts, ZERO_COUNTS)
+    return counts
+
+
+def _lemma_find(x: _LemmaText, matcher: Matcher) -> list[Match]:
+    """Matches of a ru/uk text: its lemma lexicon, plus the English lexicons on its Latin words.
+
+    A Ukrainian headline with an English clause ("Ленд-ліз: U.S. senators ...")
+    keeps the English matches it had before ru/uk scoring; the two lexicons
+    cannot overlap (one matches Cyrillic words, the other Latin ones).
+    """
+    found = LemmaMatcher.builtin(x.language).find_tokens(x.text, x.tokens)
+    if _LATIN.search(x.text) is None:
+        return found
+    found.extend(matcher.find(x.text))
+    found.sort(key=lambda m: (m.start, m.end, m.dimension))
+    return found
+
+
+def _merge(on_lemma: list[bool], english: list[_T], lemma: list[_T]) -> list[_T]:
+    """The two paths' per-text values back in text order."""
+    en, le = iter(english), iter(lemma)
+    return [next(le) if x else next(en) for x in on_lemma]
+
+
+_DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
+
+
+def _lemma_counts(matches: list[Match]) -> Counts:
+    """Tally ru/uk matches over ``DIMENSIONS``.
+
+    A dimension the lemma lexicons have beyond ``DIMENSIONS`` (``naming``
+    until it is a score dimension) is not counted; its matches stay in
+    ``TextScores.matches``, ``explain()`` and :func:`matches_frame`.
+    """
+    n = [0] * len(DIMENSIONS)
+    w = [0.0] * len(DIMENSIONS)
+    for m in matches:
+        d = _DIM_INDEX.get(m.dimension)
+        if d is not None:
+            n[d] += 1
+            w[d] += m.weight
+    return Counts(tuple(n), tuple(w))
 
 
 def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
@@ -274,7 +414,8 @@ def _sentiment_column(
 ) -> None:
     """Append each text's sentiment: NaN without a backend, 0 for texts not scored.
 
-    ``plan`` gives each text's number of sentences (0: not scored) and
+    ``plan`` gives each text's number of sentences (0: not scored, -1: not
+    for VADER, NaN) and
     ``weights`` their token counts; ``scored`` the scores of the sentences
     with tokens.  One sentence keeps VADER's own numbers (a weighted mean of
     one value is not always bit-identical to it); several are token-weighted
@@ -285,7 +426,9 @@ def _sentiment_column(
         return
     pos = 0
     for k in plan:
-        if k == 0:
+        if k == -1:
+            out.extend(_NAN4)
+        elif k == 0:
             out.extend(_ZERO4)
         elif k == 1:
             out.extend(_get_sentiment(next(scored)) if weights[pos] else _ZERO4)
@@ -294,6 +437,11 @@ def _sentiment_column(
             w = weights[pos : pos + k]
             pos += k
             out.extend(aggregate([next(scored) if x else {} for x in w], w))
+
+
+def _check_language(language: str | None, who: str) -> None:
+    if language is not None:
+        check_choice("language", language, LANGUAGES, who=who)
 
 
 def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, Scorer | None]:
@@ -317,6 +465,8 @@ def _text_scores(cols: _Columns, i: int) -> TextScores:
         row[f"sentiment_{key}"] = value
     status = cols.status[i]
     row["status"] = NO_WORDS if status == "ok" and not n_tokens else status
+    row["language"] = cols.language[i]
+    row["sentiment_status"] = cols.sentiment_status[i]
     return TextScores(**row, matches=cols.matches[i] if cols.matches else [])  # type: ignore[arg-type]
 
 
@@ -326,6 +476,7 @@ def score_text(
     lexicons: LexiconArg = None,
     lexicon_mode: Mode = "extend",
     sentiment: str = "fast",
+    language: str | None = None,
 ) -> TextScores:
     """Score one text.  ``None``/NaN -> status 'missing', blank -> 'empty' (zeros).
 
@@ -336,20 +487,26 @@ def score_text(
         lexicon_mode: ``"extend"`` (user entries added, winning on the same
             term) or ``"replace"`` (user dimensions replace built-in ones).
         sentiment: ``"fast"`` (FastVader), ``"vader"`` (reference) or ``"none"``.
+        language: ``None`` detects it (``en``, ``ru``, ``uk``, ``other``);
+            one of those forces it (module docstring).
 
     Raises:
         TypeError: ``text`` is neither a string nor missing.
-        ArgumentError: ``lexicon_mode`` or ``sentiment`` is not one of the options.
+        ArgumentError: ``lexicon_mode``, ``sentiment`` or ``language`` is not one of the options.
 
     Example:
         >>> s = score_text("They are idiots.")
         >>> s.hostility_count, s.sentiment_compound, [m.surface for m in s.matches]
         (1, 0.0, ['idiots'])
+        >>> r = score_text("Киевский режим обстреливает Донецк.")
+        >>> r.language, r.loaded_count, r.sentiment_status, r.status
+        ('ru', 1, 'sentiment_unavailable', 'ok')
     """
     if _text_status(text) == "invalid":
         raise TypeError(f"score_text expects a str (or None/NaN), got {type(text).__name__}")
+    _check_language(language, "score_text")
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_text")
-    return _text_scores(_score_columns([text], matcher, senti, with_matches=True), 0)
+    return _text_scores(_score_columns([text], matcher, senti, with_matches=True, language=language), 0)
 
 
 def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
@@ -374,6 +531,7 @@ def score_frame(
     sentiment: str = "fast",
     jobs: int = 1,
     unit: Unit = "text",
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Score ``df[text_col]``, one output row per input row (or per sentence).
 
@@ -398,7 +556,10 @@ def score_frame(
         unit: ``"text"`` -- one row per input row, same index and order;
             ``"sentence"`` -- one row per sentence of each text (the
             sentences of :func:`analysis.split_sentences`), each scored as a
-            text of its own, on a fresh RangeIndex.
+            text of its own, on a fresh RangeIndex (and its language
+            detected on its own: the per-sentence rule for mixed texts).
+        language: ``None`` detects each text's language; ``"en"``, ``"ru"``,
+            ``"uk"`` or ``"other"`` forces it for every text.
 
     Returns:
         A DataFrame with ``SCORE_COLUMNS``:
@@ -409,7 +570,11 @@ def score_frame(
           ``d_score`` (weighted rate);
         * ``sentiment_compound``, ``sentiment_neg``, ``sentiment_neu``,
           ``sentiment_pos`` -- token-weighted VADER over sentences;
-        * ``status`` -- ``ok``, ``missing`` or ``empty``.
+        * ``status`` -- ``ok``, ``missing``, ``empty`` or ``no_words``;
+        * ``language`` -- ``en``, ``ru``, ``uk`` or ``other`` (detected or forced);
+        * ``sentiment_status`` -- ``ok``; ``sentiment_unavailable`` (ru, uk or
+          Cyrillic text: VADER is English-only, the sentiment columns are NaN);
+          ``not_requested`` (``sentiment="none"``).
 
         With ``unit="sentence"`` these come after ``SENTENCE_COLUMNS``:
         ``row`` (the parent row's index label), ``sentence`` (0-based number
@@ -435,6 +600,7 @@ def score_frame(
         [[0, 0, 0, 12, 1, 'ok'], [0, 1, 13, 29, 0, 'ok'], [1, <NA>, <NA>, <NA>, 0, 'missing']]
     """
     check_choice("unit", unit, UNITS, who="score_frame")
+    _check_language(language, "score_frame")
     values = _text_values(df, text_col, "score_frame")
     if jobs is not None and jobs != 1:
         if unit != "text":
@@ -446,15 +612,17 @@ def score_frame(
         return map_frame_parallel(
             df, text_col, "analysis.scoring.chunks:score_chunk_frame", jobs=jobs,
             preload=("analysis.scoring._preload",),
-            lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment,
+            lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment, language=language,
         )
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_frame")
     if unit == "sentence":
-        return _sentence_frame(df.index, values, matcher, senti)
-    return _columns_frame(_score_columns(values, matcher, senti), df.index)
+        return _sentence_frame(df.index, values, matcher, senti, language)
+    return _columns_frame(_score_columns(values, matcher, senti, language=language), df.index)
 
 
-def _sentence_frame(index: pd.Index, values: list[object], matcher: Matcher, senti: Scorer | None) -> pd.DataFrame:
+def _sentence_frame(
+    index: pd.Index, values: list[object], matcher: Matcher, senti: Scorer | None, language: str | None,
+) -> pd.DataFrame:
     """``score_frame(..., unit="sentence")``: each sentence a text of its own."""
     import pandas as pd
 
@@ -478,7 +646,7 @@ def _sentence_frame(index: pd.Index, values: list[object], matcher: Matcher, sen
             starts.append(span.start)
             ends.append(span.end)
             units.append(span.text)
-    scores = _columns_frame(_score_columns(units, matcher, senti, split=_one_sentence), pd.RangeIndex(len(units)))
+    scores = _columns_frame(_score_columns(units, matcher, senti, split=_one_sentence, language=language), pd.RangeIndex(len(units)))
     head = pd.DataFrame(
         {
             "row": pd.Series(rows, dtype=index.dtype if len(rows) else object),
@@ -516,6 +684,8 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     for i, k in enumerate(_SENTIMENT_KEYS):
         data[f"sentiment_{k}"] = sentiment[:, i].copy()
     data["status"] = [NO_WORDS if s == "ok" and not n else s for s, n in zip(cols.status, cols.n_tokens)]
+    data["language"] = cols.language
+    data["sentiment_status"] = cols.sentiment_status
     return pd.DataFrame(data, index=index)
 
 
@@ -530,10 +700,12 @@ def matches_frame(
     *,
     lexicons: LexiconArg = None,
     lexicon_mode: Mode = "extend",
+    language: str | None = None,
 ) -> pd.DataFrame:
     """One row per match (``MATCH_COLUMNS``); ``row`` holds the index value of the source row.
 
-    ``lexicons`` and ``lexicon_mode`` as in :func:`score_frame`.
+    ``lexicons``, ``lexicon_mode`` and ``language`` as in :func:`score_frame`
+    (ru/uk rows list their lemma matches, ``naming`` included).
 
     Example:
         >>> import pandas as pd
@@ -545,11 +717,14 @@ def matches_frame(
 
     values = _text_values(df, text_col, "matches_frame")
     check_choice("lexicon_mode", lexicon_mode, LEXICON_MODES, who="matches_frame")
+    _check_language(language, "matches_frame")
     matcher = compile_lexicon(resolve_lexicon(lexicons, lexicon_mode))
     records: list[tuple[object, ...]] = []
-    for idx, v in zip(df.index, values):
+    for idx, v, lang in zip(df.index, values, _languages(values, language)):
         if isinstance(v, str) and _text_status(v) is None:
-            for m in matcher.find(v):
+            found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang)), matcher) if lang in LEMMA_LANGUAGES
+                     else matcher.find(v))
+            for m in found:
                 records.append((idx, m.term, m.dimension, m.category, m.start, m.end, m.surface,
                                 m.weight, m.side, m.rule, m.note))
     out = pd.DataFrame.from_records(records, columns=list(MATCH_COLUMNS))
