@@ -97,6 +97,8 @@ class Piece:
     via: str = ""
     #: the cue of the statement a continuation continues (its reporting verb)
     verb_cue: str = ""
+    #: the quote has a speech tag of its own (resolved or not), so it continues nobody
+    tagged: bool = False
 
 
 def extract_statements(
@@ -210,6 +212,7 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
     direct = q.continued or (starts_sentence and ends_clause and (not pre.strip() or attributed_pre))
     piece = Piece(q.start, q.end, "direct" if direct else "partial", group=q.group)
     post = _post_attribution(text, q, events, quotes)
+    piece.tagged = post is not None or _unresolved_tag(text, q, events, quotes)
     if direct:
         chosen = post or (pre_events[-1] if attributed_pre and pre_events else None)
     else:
@@ -219,6 +222,16 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
     if chosen is not None:
         piece.who, piece.cue = chosen.who, cues.cue_label(chosen.verb)
     return piece
+
+
+def _unresolved_tag(text: str, q: QuoteSpan, events: Sequence[CueEvent], quotes: _QuotesByStart) -> bool:
+    """Is the quote followed by its own speech tag whose speaker was not found ("," the D.J. said)?
+    Such a quote must not inherit the previous speaker: its tag says someone else may speak."""
+    nxt = quotes.next_start(q.end, len(text))
+    for e in events:
+        if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
+            return e.who is None and _ATTRIBUTION_GAP.fullmatch(text, q.end, e.start) is not None
+    return False
 
 
 def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
@@ -341,7 +354,7 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
     ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
     ordered_starts = [p.start for p in ordered]
     for qp in quote_pieces:
-        if qp.who is not None or qp.kind != "direct":
+        if qp.who is not None or qp.kind != "direct" or qp.tagged:
             continue
         para = bisect.bisect_right(starts, qp.start) - 1
         floor = starts[max(0, para - 1)]
@@ -443,7 +456,7 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
             registered = p.who.registered
             sid, speaker = identity.get(p.who.name, ("", p.who.name))
             bloc = registry.bloc(p.who.name) if registered else ""
-            written, via = p.who.as_written or p.who.name, p.via or p.who.via
+            written, via = (p.who.as_written or p.who.name).strip(), p.via or p.who.via
         verb = p.cue or p.verb_cue if p.kind != "narration" else ""
         rows.append((n, speaker, bloc, registered, p.kind, text[s:e], s, e,
                      p.cue if p.kind != "narration" else "", outlet_at(s), sid, written, via,

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from analysis.statements.quotes import QuoteSpan
+from analysis.statements.roles import with_broader
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
@@ -100,7 +101,8 @@ _ROLE_OF = re.compile(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?")
 _ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
 MAX_ROLE_OF_WORDS = 4
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
-_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}")  # "president and top security official"
+# "president and top security official"; "Ambassador to Havana", "Minister of Foreign Affairs"
+_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
 _WORD = re.compile(r"[\w'’.-]+")
 
 
@@ -496,7 +498,8 @@ class _Pool:
             self._index_words(m, i)
 
     def _index_words(self, m: Mention, order: int) -> None:
-        for w in m.role_words:
+        # indexed under broader terms too: "the diplomat" finds the ambassador (data/roles.csv)
+        for w in with_broader(m.role_words):
             keys, items = self.by_word.setdefault(w, ([], []))
             i = bisect.bisect_right(keys, (m.start, -order))
             keys.insert(i, (m.start, -order))
