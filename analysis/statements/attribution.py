@@ -172,7 +172,7 @@ def _previous_paragraph_start(text: str, pos: int) -> int:
     """Where the paragraph before the one holding ``pos`` starts (0 at the top; blank lines skipped).
 
     Example:
-        >>> _previous_paragraph_start("a\n\nb\n\nc", 6)
+        >>> _previous_paragraph_start("a\\n\\nb\\n\\nc", 6)
         3
     """
     here = text.rfind("\n", 0, pos)
