@@ -317,6 +317,15 @@ def _noun_owner(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> Who
     return owner
 
 
+def _relayed_speaker(relayed: re.Match[str], mentions: Sequence[Mention]) -> Who:
+    """The person an outlet reports as saying something ("Belta reported Lukashenko as saying")."""
+    s, e = relayed.span(1)
+    for m in _starting(mentions, s, e):
+        if s <= m.start and m.end <= e and m.kind == "person":
+            return _who(m)
+    return Who(relayed.group(1), False, as_written=relayed.group(1))
+
+
 def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan],
                mentions: Sequence[Mention]) -> list[CueEvent]:
     """All cue events of one sentence, in order, with resolved speakers (or None).
@@ -357,6 +366,10 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
     window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
     is_participle = family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
     if is_participle:
+        relayed = cues.RELAYED_BEFORE.search(text, max(lo, m.start() - 80), m.start())
+        if relayed is not None:
+            return CueEvent(family, m.start(), m.end(), verb, _relayed_speaker(relayed, mentions),
+                            m.start(), False)
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions))

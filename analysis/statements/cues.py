@@ -73,7 +73,10 @@ SUBJECT_GAP = re.compile(
     re.IGNORECASE)
 
 #: a speech verb after a name, past an apposition or its closing comma ("Natalia Humeniuk, said")
-CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b")
+CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+(?:also\s+)?"
+                            rf"(?:{SPEECH_VERBS}|(?:was|is|has\s+been)\s+quoted\s+as\s+saying)\b")
+#: relayed speech: "Belta reported Lukashenko as saying" -- the speaker is the one reported
+RELAYED_BEFORE = re.compile(r"\b(?:reported|quoted|cited)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+as\s+$")
 #: a speech verb before a name, past a short title ("said his mother, Yevheniia Butkevych")
 CUE_BEFORE_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+(?:[\w.'’-]+,?\s+){{0,4}}$")
 

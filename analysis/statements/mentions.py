@@ -323,7 +323,8 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         if len(tokens) < 2 or taken.overlaps(s, e):
             continue
         before = text[max(0, s - 40):s]
-        titled = (s - 1) in desc_ends or s in desc_ends or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
+        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s))
+                     for d in range(max(0, s - 40), s + 1)) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or re.match(r",\s+(?:the|a|an|who)\b", text[e:e + 8]) is not None)
