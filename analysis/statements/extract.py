@@ -490,7 +490,7 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
     table = merge_speakers(names)
     registered = {w.name for w in whos if w.registered}
     display: dict[str, str] = {}
-    for name, sid, canonical in zip(table["name"], table["speaker_id"], table["canonical"]):
+    for name, sid in zip(table["name"], table["speaker_id"]):
         if name in registered:
             display[sid] = name  # the registry's canonical spelling wins
     out.update({name: (sid, display.get(sid) or canonical or name)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.statements.extract import ATTRIBUTION_CONFIDENCE, COLUMNS, extract_statements
 from analysis.statements.attribution import ATTRIBUTIONS
+from analysis.statements.extract import ATTRIBUTION_CONFIDENCE, COLUMNS, extract_statements
 from analysis.statements.speakers import SpeakerRegistry, default_registry
 
 
