@@ -47,6 +47,7 @@ _INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
 _CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
 _ORG_NAME = re.compile(r"(?:\b[Tt]he\s+)?\b([A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
+_LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
 _FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
@@ -232,12 +233,12 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
         first = _FIRST_WORD.match(text, lo, cue_start)
         if first and first.group(1) not in NAME_STOP and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
             return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
-    acronym = _ACRONYM.search(text, lo, cue_start)
-    if acronym and acronym.end() == cue_start:
-        return acronym.end(), Who(acronym.group(1), False, as_written=acronym.group()), acronym.start()
     org = _ORG_NAME.search(text, lo, cue_start)
     if org and org.end() == cue_start and is_organisation(org.group(1)):
         return org.end(), Who(org.group(1), False, as_written=org.group().strip()), org.start()
+    acronym = _ACRONYM.search(text, lo, cue_start)
+    if acronym and acronym.end() == cue_start:
+        return acronym.end(), Who(acronym.group(1), False, as_written=acronym.group()), acronym.start()
     cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
     if cw is None or cw.group(1) in NAME_STOP or not text[cw.end():cue_start].isspace():
         return None
@@ -281,6 +282,9 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention])
             if _TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap):
                 return _who(_named_apposition(text, m, mentions) or m)
             break
+    lone = _LONE_AFTER.match(text, cue_end, hi)
+    if lone and lone.group(1) not in NAME_STOP:
+        return Who(lone.group(1), False, as_written=lone.group(1))  # "said Natasha, a mother of six"
     rep = _REPORT_OF.match(text, cue_end)
     at = rep.end() if rep else cue_end + (len(text[cue_end:hi]) - len(text[cue_end:hi].lstrip()))
     outlet = _OUTLET.match(text, at, hi)

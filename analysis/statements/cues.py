@@ -35,7 +35,9 @@ _SPEECH_STEMS = {
         "confirm(?:s|ed)?|den(?:y|ies|ied)|tweet(?:s|ed)?|posted|complain(?:s|ed)?|vow(?:s|ed)|"
         "predict(?:s|ed)|asked|asks|repl(?:y|ies|ied)|continue[sd]|conclude[sd]|observe[sd]|"
         "remark(?:s|ed)|comment(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|allege[sd]|recall(?:s|ed)|"
-        "suggest(?:s|ed)|hint(?:s|ed)|urge[sd]|point(?:s|ed)? out|propose[sd]"
+        "suggest(?:s|ed)|hint(?:s|ed)|urge[sd]|point(?:s|ed)? out|propose[sd]|concede[sd]|lament(?:s|ed)|"
+        "recount(?:s|ed)|testif(?:y|ies|ied)|respond(?:s|ed)|joke[sd]|quip(?:s|ped)|boast(?:s|ed)|"
+        "accuse[sd]|demand(?:s|ed)|pledge[sd]|countered|wondered|mused|conceded"
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())

@@ -41,7 +41,9 @@ from analysis.statements.speakers import (
 PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|minister|chief|head|"
                 "president|secretary|chairman|chairwoman|senator|envoy|ambassador|adviser|advisor|aide|"
                 "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
-                "premier|chancellor|director|prosecutor|officer|lieutenant|general")
+                "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
+                "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
+                "historian|soldier|resident|volunteer|witness")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
@@ -275,7 +277,7 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:{_MOD}){{0,4}}[a-z][\w-]*[a-z]"
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}[a-z][\w-]*[a-z]"
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
@@ -329,7 +331,7 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
                      or CUE_BEFORE_NAME.search(before) is not None
                      or re.match(r",\s+(?:the|a|an|who)\b", text[e:e + 8]) is not None)
         if confirmed:
-            entity = " ".join(t for t in tokens if not re.fullmatch(r"[A-Z]\.", t)).rstrip(",")
+            entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
     for named in out:
         taken.add(named.start, named.end)
