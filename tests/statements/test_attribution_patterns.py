@@ -37,7 +37,7 @@ def _said(text: str, registry: SpeakerRegistry) -> dict[str, tuple[str, str]]:
     ("Oksana Melnyk wrote on Telegram: “The bridge is gone.”", "Oksana Melnyk"),
     ("Oksana Melnyk was quoted as saying “the bridge is gone.”", "Oksana Melnyk"),
     ("“Who else could we call?” Mr. Melnyk asked.", "Melnyk"),
-    ("“The bridge is gone,” Defense Secretary Lloyd J. Austin III said.", "Lloyd J. Austin III"),
+    ("“The bridge is gone,” Defense Secretary Lloyd J. Austin III said.", "Lloyd J. Austin"),
     ("“The bridge is gone,” the spokeswoman for the southern command, Natalia Humeniuk, said.", "Natalia Humeniuk"),
     ("“The bridge is gone,” said the spokesman, John Kirby.", "John Kirby"),
     ("“He never agreed,” said his mother, Yevheniia Butkevych.", "Yevheniia Butkevych"),
