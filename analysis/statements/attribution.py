@@ -58,6 +58,7 @@ _REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|arti
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
 _TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+,?\s+){0,4}")
 _BARE_COMMA = re.compile(r"\s*,\s*")
+_WHO_GAP = re.compile(r"\s*,\s*who\s+(?:also\s+|later\s+|has\s+|had\s+|once\s+)?")
 #: a comma, then at most a first name and initials, before a mention ("..., Antony J. Blinken")
 _OPENS_APPOSITION = re.compile(r",\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 #: between a role noun and the name in apposition to it ("said the spokesman, John Kirby")
@@ -257,6 +258,9 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
     for m in reversed(_starting(mentions, lo, cue_start, up_to=True)):
         if m.start < lo or m.end > cue_start or m.in_quote or m.possessive:
             continue
+        if m.kind == "person" and m.source != "descriptor" and _WHO_GAP.fullmatch(text, m.end, cue_start):
+            best = (m.end, _who(m), m.start)  # "Mr. Roberts, who referred to himself as": a named person
+            break
         if cues.SUBJECT_GAP.fullmatch(text, m.end, cue_start):
             if _BARE_COMMA.fullmatch(text, m.end, cue_start) and not _OPENS_APPOSITION.search(text, lo, m.start):
                 continue  # "against Russia, said Smith": Russia is no apposition, so not the subject

@@ -47,7 +47,8 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
-             "council|committee|command|administration|embassy|commission|parliament|service")
+             "council|committee|command|administration|embassy|commission|parliament|service|"
+             "bank|court|senate|company|institute|watchdog|alliance|agreement|report|organization|organisation")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
 ROLE_MODIFIERS = frozenset(
@@ -329,7 +330,7 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
                      for d in range(max(0, s - 40), s + 1)) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
-                     or re.match(r",\s+(?:the|a|an|who)\b", text[e:e + 8]) is not None)
+                     or _APPOSITION_AFTER.match(text, e) is not None)
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
@@ -365,6 +366,8 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
 
 
+#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor")
+_APPOSITION_AFTER = re.compile(rf",\s+(?:the|a|an|who|(?:{PERSON_HEADS}|deputy|former|chief)\b)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
 
 
