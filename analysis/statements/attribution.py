@@ -283,9 +283,11 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention])
     for m in _starting(mentions, cue_end, hi):
         if m.start >= cue_end and m.start < hi and not m.in_quote:
             gap = text[cue_end:m.start]
-            if _TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap):
-                return _who(_named_apposition(text, m, mentions) or m)
-            break
+            if not (_TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap)):
+                break
+            if m.possessive:
+                continue  # "said Mr. Young's partner, Maria Lipka": the owner is not the speaker
+            return _who(_named_apposition(text, m, mentions) or m)
     lone = _LONE_AFTER.match(text, cue_end, hi)
     if lone and lone.group(1) not in NAME_STOP:
         return Who(lone.group(1), False, as_written=lone.group(1))  # "said Natasha, a mother of six"

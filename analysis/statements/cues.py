@@ -68,7 +68,7 @@ NOT_A_CLAUSE = re.compile(
 #: apposition ("the spokeswoman ..., Natalia Humeniuk, said"), which callers check; "of" + a
 #: capitalised place or body stays with the subject ("Lindsey Graham of South Carolina said")
 SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|has|have|had|"
+    r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
     r"once|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
     r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as|"
     r"of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
