@@ -184,13 +184,16 @@ def _previous_paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, prev_end) + 1
 
 
-def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: str = "") -> Mention | None:
+def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: str = "",
+                    since: int | None = None) -> Mention | None:
     """The mention a subject pronoun at ``pos`` refers to, or None.
 
     The nearest compatible mention wins; with ``text``, the nearest one
     standing as a subject among the last :data:`PRONOUN_CANDIDATES` compatible
     mentions wins over objects and possessors ("Mr. Biden denied that he
-    offered the planes to buy Mr. Erdogan's support. '...,' he said." -> Biden).
+    offered the planes to buy Mr. Erdogan's support. '...,' he said." -> Biden),
+    unless the nearest one starts at or after ``since`` (the pronoun's own
+    clause: "a bill proposed by Graham, which he said ..." -> Graham).
 
     Example:
         >>> m = [Mention(0, 6, "Peskov", "person", "m", True), Mention(10, 16, "Kallas", "person", "f", True)]
@@ -210,6 +213,8 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
                 break
     if not candidates:
         return None
+    if since is not None and candidates[0].start >= since:
+        return candidates[0]
     if text and p != "it":
         # the window ends at the paragraph before the pronoun's: a subject further back is stale
         floor = _previous_paragraph_start(text, pos)
@@ -269,7 +274,7 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
     for pm in _PRONOUN.finditer(window):
         s, e = lo + pm.start(), lo + pm.end()
         if cues.SUBJECT_GAP.fullmatch(text, e, cue_start) and (best is None or e > best[0]):
-            ante = resolve_pronoun(pm.group("p"), s, mentions, text)
+            ante = resolve_pronoun(pm.group("p"), s, mentions, text, since=lo)
             best = (e, _who(ante, pm.group("p")) if ante else None, s)
     if best is None:
         best = _lone_subject(text, lo, cue_start)

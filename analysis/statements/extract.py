@@ -94,7 +94,7 @@ _POST_TAIL = re.compile(
 #: or a role in apposition ("the spokeswoman for Ukraine's southern forces, Natalia Humeniuk, said")
 _ATTRIBUTION_GAP = re.compile(r"[\s,;:—–-]*(?:[\w.'’-]+,?\s+){0,8}")
 #: a sentence head that is only a quote and its attribution: nothing in it is reported speech
-_QUOTE_THEN_TAG = re.compile(r"[”\"][\s,;:—–-]*(?:[\w.'’-]+,?\s+){0,8}$")
+_QUOTE_THEN_TAG = re.compile(r"\s*[“\"][^“”\"]*[”\"][\s,;:—–-]*(?:[\w.'’-]+,?\s+){0,8}")
 MIN_ECHO_WORDS = {"unattributed": 2, "descriptor": 3}
 _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
@@ -308,7 +308,7 @@ def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[t
     if verb in ("say", "says", "said", "saying") and not no_clause:
         return [(e.end, nxt)]
     head = text[lo:e.span_start].rstrip()
-    if e.family == "finite" and head.endswith(",") and _QUOTE_THEN_TAG.search(text[lo:e.span_start]):
+    if e.family == "finite" and head.endswith(",") and _QUOTE_THEN_TAG.fullmatch(text, lo, e.span_start):
         return []
     if e.family == "finite" and head.endswith(","):
         tail = text[e.end:hi]

@@ -48,7 +48,7 @@ GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmake
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
              "council|committee|command|administration|embassy|commission|parliament|service|"
-             "bank|court|senate|company|institute|watchdog|alliance|agreement|report|organization|organisation")
+             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
 ROLE_MODIFIERS = frozenset(

@@ -177,3 +177,14 @@ def test_columns_and_confidence_scale(registry: SpeakerRegistry) -> None:
     assert df["attribution_confidence"].between(0, 1).all()
     narration = df[df["kind"] == "narration"]
     assert (narration["reporting_verb"] == "").all() and (narration["attribution"] == "narrator").all()
+
+
+def test_a_pronoun_in_its_own_clause_takes_the_nearest_person(registry: SpeakerRegistry) -> None:
+    text = ("Volodymyr Zelensky urged tougher sanctions. A bill proposed by Graham, which he said will "
+            "“start moving” this week, would impose tariffs.")
+    assert _said(text, registry)["start moving"] == ("Lindsey Graham", "pronoun")
+
+
+def test_a_quote_inside_a_reported_clause_keeps_the_clause(registry: SpeakerRegistry) -> None:
+    df = extract_statements("The goal is a “swift victory” over the government, Medvedev said.", registry)
+    assert df[df["kind"] == "reported"]["speaker"].tolist() == ["Dmitry Medvedev", "Dmitry Medvedev"]
