@@ -32,28 +32,57 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from analysis.statements import cues
+from analysis.statements.identity import is_organisation
 from analysis.statements.mentions import NAME_STOP, Mention
 from analysis.statements.quotes import QuoteSpan
 
+PRONOUN_CANDIDATES = 3
+_LEADING_TITLES = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?|\b[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the))*\s*$")
+_SUBJECT_SLOT = re.compile(r"(?:^|[.;:!?,—–(\"“”]|\b(?:and|but|that|when|while|as|because|after|before|"
+                           r"said|says|since|although|though|then)\b)\s*$")
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|what|whom)\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:also\s+)?$", re.IGNORECASE)
 _INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
 _CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
+#: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
+_ORG_NAME = re.compile(r"(?:\b[Tt]he\s+)?\b([A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
+_LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
+_FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
+_ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
+#: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
+#: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
+_PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*)\s+$")
 _REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|article|statement|post|"
                         r"analysis|interview)\s+(?:at|in|by|from|on|with)\s+", re.IGNORECASE)
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
-_TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+\s+){0,4}")
+_TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+,?\s+){0,4}")
+_BARE_COMMA = re.compile(r"\s*,\s*")
+_WHO_GAP = re.compile(r"\s*,\s*who\s+(?:also\s+|later\s+|has\s+|had\s+|once\s+)?")
+#: a comma, then at most a first name and initials, before a mention ("..., Antony J. Blinken")
+_OPENS_APPOSITION = re.compile(r",\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
+#: between a role noun and the name in apposition to it ("said the spokesman, John Kirby")
+_APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _OUTLET = re.compile(r"(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
+
+
+#: how a speaker was found (the ``attribution`` column); "continuation" and "none" are set in extract
+ATTRIBUTIONS: tuple[str, ...] = ("name", "pronoun", "role", "continuation", "registry", "none")
 
 
 @dataclass(frozen=True)
 class Who:
-    """A resolved speaker: canonical or as-written name; ``named`` is False for descriptors."""
+    """A resolved speaker: canonical or as-written name; ``named`` is False for descriptors.
+
+    ``as_written`` is the tag's words for the speaker ("Mr. Haidai", "he", "the
+    governor"); ``via`` how they lead to ``name`` (one of :data:`ATTRIBUTIONS`).
+    """
 
     name: str
     registered: bool
     named: bool = True
+    as_written: str = ""
+    via: str = "name"
 
 
 @dataclass
@@ -108,35 +137,122 @@ def _reversed_up_to(mentions: Sequence[Mention], pos: int) -> Iterator[Mention]:
         yield mentions[i]
 
 
-def _who(m: Mention) -> Who:
-    return Who(m.entity, m.registered, m.source != "descriptor" or m.registered)
+def _who(m: Mention, pronoun: str = "") -> Who:
+    named = m.source != "descriptor" or m.registered or m.link == "role"
+    if pronoun:
+        return Who(m.entity, m.registered, named, pronoun, "pronoun")
+    # a described source's tag is its description: attributed by a role noun, like "a soldier said"
+    return Who(m.entity, m.registered, named, m.surface, "role" if m.link == "described" else m.link)
 
 
 def _outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
     return not any(q.start <= pos < q.end for q in quotes)
 
 
-def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention]) -> Mention | None:
+def _compatible(p: str, m: Mention, pos: int) -> bool:
+    """Can the subject pronoun ``p`` at ``pos`` refer back to ``m``?  *it* is an organisation
+    (or document), never a person; *he*/*she* a person whose gender does not contradict it."""
+    if m.end > pos or m.in_quote or m.possessive and p == "it":
+        return False
+    if p == "it":
+        return m.kind == "organisation"
+    if m.kind != "person" or not (m.registered or m.source == "name" or m.link in ("role", "described")):
+        return False
+    return not ((p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"))
+
+
+def _subject_like(text: str, m: Mention) -> bool:
+    """Does ``m`` stand where a clause's subject stands (after a sentence start, a comma, a
+    conjunction or a speech verb, titles skipped), not as an object or a possessor?"""
+    if m.possessive:
+        return False
+    before = _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start])
+    return not before.strip() or _SUBJECT_SLOT.search(before) is not None
+
+
+def _previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts (0 at the top; blank lines skipped).
+
+    Example:
+        >>> _previous_paragraph_start("a\\n\\nb\\n\\nc", 6)
+        3
+    """
+    here = text.rfind("\n", 0, pos)
+    if here < 0:
+        return 0
+    prev_end = len(text[:here].rstrip())
+    return text.rfind("\n", 0, prev_end) + 1
+
+
+def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: str = "",
+                    since: int | None = None) -> Mention | None:
     """The mention a subject pronoun at ``pos`` refers to, or None.
+
+    The nearest compatible mention wins; with ``text``, the nearest one
+    standing as a subject among the last :data:`PRONOUN_CANDIDATES` compatible
+    mentions wins over objects and possessors ("Mr. Biden denied that he
+    offered the planes to buy Mr. Erdogan's support. '...,' he said." -> Biden),
+    unless the nearest one starts at or after ``since`` (the pronoun's own
+    clause: "a bill proposed by Graham, which he said ..." -> Graham).
 
     Example:
         >>> m = [Mention(0, 6, "Peskov", "person", "m", True), Mention(10, 16, "Kallas", "person", "f", True)]
         >>> resolve_pronoun("he", 30, m).entity, resolve_pronoun("she", 30, m).entity
         ('Peskov', 'Kallas')
+        >>> t = "Biden met Scholz. He said so."
+        >>> ms = [Mention(0, 5, "Biden", "person", "m", True), Mention(10, 16, "Scholz", "person", "m", True)]
+        >>> resolve_pronoun("he", 18, ms).entity, resolve_pronoun("he", 18, ms, t).entity
+        ('Scholz', 'Biden')
     """
     p = pronoun.lower()
+    candidates: list[Mention] = []
     for m in _reversed_up_to(mentions, pos):
-        if m.end > pos or m.in_quote or m.possessive and p == "it":
-            continue
-        if p == "it":
-            if m.kind == "organisation":
+        if _compatible(p, m, pos):
+            candidates.append(m)
+            if not text or p == "it" or len(candidates) >= PRONOUN_CANDIDATES:
+                break
+    if not candidates:
+        return None
+    if since is not None and candidates[0].start >= since:
+        return candidates[0]
+    if text and p != "it":
+        # the window ends at the paragraph before the pronoun's: a subject further back is stale
+        floor = _previous_paragraph_start(text, pos)
+        for m in candidates:
+            if m.start >= floor and _subject_like(text, m):
                 return m
-            continue
-        if m.kind != "person" or not (m.registered or m.source == "name"):
-            continue
-        if (p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"):
-            continue
-        return m
+    return candidates[0]
+
+
+def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | None:
+    """(end, speaker, start) of a subject no mention covers: a lone capitalised word or an acronym.
+
+    A lone word is a name only where a common noun would not be capitalised,
+    and never the tail of a longer name or a place after a preposition
+    ("Lindsey Graham of South Carolina said", "the Institute for the Study of
+    War said").  After a quote, an apposition may stand between it and the
+    verb ("Kryha, who led the brigade, said").  An acronym ("the I.C.R.C.
+    said") is an organisation as written.
+    """
+    after_quote = text[lo - 1:lo] in ("\"", "”", "’", "'")
+    if after_quote:
+        first = _FIRST_WORD.match(text, lo, cue_start)
+        if first and first.group(1) not in NAME_STOP and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
+            return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
+    org = _ORG_NAME.search(text, lo, cue_start)
+    if org and org.end() == cue_start and is_organisation(org.group(1)):
+        return org.end(), Who(org.group(1), False, as_written=org.group().strip()), org.start()
+    acronym = _ACRONYM.search(text, lo, cue_start)
+    if acronym and acronym.end() == cue_start:
+        return acronym.end(), Who(acronym.group(1), False, as_written=acronym.group()), acronym.start()
+    cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
+    if cw is None or cw.group(1) in NAME_STOP or not text[cw.end():cue_start].isspace():
+        return None
+    head = text[lo:cw.start()]
+    if _PLACE_OR_NAME_BEFORE.search(head):
+        return None
+    if after_quote or head.strip() and not head.rstrip().endswith((".", ":")):
+        return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     return None
 
 
@@ -147,21 +263,21 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
     for m in reversed(_starting(mentions, lo, cue_start, up_to=True)):
         if m.start < lo or m.end > cue_start or m.in_quote or m.possessive:
             continue
+        if m.kind == "person" and m.source != "descriptor" and _WHO_GAP.fullmatch(text, m.end, cue_start):
+            best = (m.end, _who(m), m.start)  # "Mr. Roberts, who referred to himself as": a named person
+            break
         if cues.SUBJECT_GAP.fullmatch(text, m.end, cue_start):
+            if _BARE_COMMA.fullmatch(text, m.end, cue_start) and not _OPENS_APPOSITION.search(text, lo, m.start):
+                continue  # "against Russia, said Smith": Russia is no apposition, so not the subject
             best = (m.end, _who(m), m.start)
             break
     for pm in _PRONOUN.finditer(window):
         s, e = lo + pm.start(), lo + pm.end()
         if cues.SUBJECT_GAP.fullmatch(text, e, cue_start) and (best is None or e > best[0]):
-            ante = resolve_pronoun(pm.group("p"), s, mentions)
-            best = (e, _who(ante) if ante else None, s)
+            ante = resolve_pronoun(pm.group("p"), s, mentions, text, since=lo)
+            best = (e, _who(ante, pm.group("p")) if ante else None, s)
     if best is None:
-        cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
-        # a lone capitalised word is a name only where a common noun would not be capitalised
-        if cw and cw.group(1) not in NAME_STOP and text[cw.end():cue_start].isspace() \
-                and (text[lo - 1:lo] in ("\"", "”", "’", "'") or text[lo:cw.start()].strip()
-                     and not text[lo:cw.start()].rstrip().endswith((".", ":"))):
-            best = (cw.end(), Who(cw.group(1), False), cw.start())
+        best = _lone_subject(text, lo, cue_start)
     if best is None:
         return None, cue_start, False
     return best[1], best[2], bool(_RELATIVE.search(text, lo, best[2]))
@@ -172,14 +288,29 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention])
     for m in _starting(mentions, cue_end, hi):
         if m.start >= cue_end and m.start < hi and not m.in_quote:
             gap = text[cue_end:m.start]
-            if _TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap):
-                return _who(m)
-            break
+            if not (_TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap)):
+                break
+            if m.possessive:
+                continue  # "said Mr. Young's partner, Maria Lipka": the owner is not the speaker
+            return _who(_named_apposition(text, m, mentions) or m)
+    lone = _LONE_AFTER.match(text, cue_end, hi)
+    if lone and lone.group(1) not in NAME_STOP:
+        return Who(lone.group(1), False, as_written=lone.group(1))  # "said Natasha, a mother of six"
     rep = _REPORT_OF.match(text, cue_end)
     at = rep.end() if rep else cue_end + (len(text[cue_end:hi]) - len(text[cue_end:hi].lstrip()))
     outlet = _OUTLET.match(text, at, hi)
     if rep and outlet:
-        return Who(outlet.group(), False)
+        return Who(outlet.group(), False, as_written=outlet.group())
+    return None
+
+
+def _named_apposition(text: str, m: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The person named in apposition right after an unresolved role noun ("the spokesman, John Kirby")."""
+    if m.source != "descriptor" or m.link != "name":
+        return None
+    for o in _starting(mentions, m.end, m.end + 4):
+        if o.kind == "person" and o.source != "descriptor" and _APPOSITION_COMMA.fullmatch(text, m.end, o.start):
+            return o
     return None
 
 
@@ -199,6 +330,15 @@ def _noun_owner(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> Who
             if noun and noun.end() <= hi:
                 owner = _who(m)
     return owner
+
+
+def _relayed_speaker(relayed: re.Match[str], mentions: Sequence[Mention]) -> Who:
+    """The person an outlet reports as saying something ("Belta reported Lukashenko as saying")."""
+    s, e = relayed.span(1)
+    for m in _starting(mentions, s, e):
+        if s <= m.start and m.end <= e and m.kind == "person":
+            return _who(m)
+    return Who(relayed.group(1), False, as_written=relayed.group(1))
 
 
 def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan],
@@ -241,6 +381,10 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
     window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
     is_participle = family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
     if is_participle:
+        relayed = cues.RELAYED_BEFORE.search(text, max(lo, m.start() - 80), m.start())
+        if relayed is not None:
+            return CueEvent(family, m.start(), m.end(), verb, _relayed_speaker(relayed, mentions),
+                            m.start(), False)
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions))

@@ -130,5 +130,5 @@ def resolve_cataphora(text: str, registry: SpeakerRegistry, mentions: Sequence[M
             _compact(w) for o in ahead for w in o.role_words}
         if mods <= support:
             out[i] = replace(m, entity=speaker.canonical, registered=True, gender=speaker.gender,
-                             role_words=m.role_words | ahead[0].role_words)
+                             role_words=m.role_words | ahead[0].role_words, link="role")
     return out

@@ -35,7 +35,9 @@ _SPEECH_STEMS = {
         "confirm(?:s|ed)?|den(?:y|ies|ied)|tweet(?:s|ed)?|posted|complain(?:s|ed)?|vow(?:s|ed)|"
         "predict(?:s|ed)|asked|asks|repl(?:y|ies|ied)|continue[sd]|conclude[sd]|observe[sd]|"
         "remark(?:s|ed)|comment(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|allege[sd]|recall(?:s|ed)|"
-        "suggest(?:s|ed)|hint(?:s|ed)|urge[sd]|point(?:s|ed)? out|propose[sd]"
+        "suggest(?:s|ed)|hint(?:s|ed)|urge[sd]|point(?:s|ed)? out|propose[sd]|concede[sd]|lament(?:s|ed)|"
+        "recount(?:s|ed)|testif(?:y|ies|ied)|respond(?:s|ed)|joke[sd]|quip(?:s|ped)|boast(?:s|ed)|"
+        "accuse[sd]|demand(?:s|ed)|pledge[sd]|countered|wondered|mused|conceded"
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
@@ -46,7 +48,7 @@ NAMING_VERBS = ("call(?:s|ed)?|calling|dub(?:s|bed)|dubbing|brand(?:s|ed)|brandi
                 "labell?ing|term(?:s|ed)|refer(?:s|red)?\\s+to\\s+[^\"“”]{1,60}?\\s+as(?:\\s+an?)?|"
                 "referring\\s+to\\s+[^\"“”]{1,60}?\\s+as(?:\\s+an?)?|describ(?:es|ed|e|ing)\\s+[^\"“”]{0,60}?as(?:\\s+an?)?")
 SPEECH_NOUNS = ("statement|statements|remarks?|comments?|words|claims?|post|message|speech|address|"
-                "interview|assertion|tweet|declaration|warning|appeal|letter")
+                "interview|assertion|tweet|declaration|warning|appeal|letter|response|reply|answer|account|report")
 
 SPEECH = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
 PARTICIPLE = re.compile(rf"\b(?P<verb>{PARTICIPLE_VERBS})\b", re.IGNORECASE)
@@ -62,15 +64,23 @@ NOT_A_CLAUSE = re.compile(
     r"last|this|earlier|later|yesterday|today|tonight|recently|separately|also|again|publicly|"
     r"privately|previously|for|of|about|as|when|while|through|under|over|it|so|nothing|little)\b)",
     re.IGNORECASE)
-#: adverbs allowed between a subject and its verb ("Medvedev also said")
+#: adverbs allowed between a subject and its verb ("Medvedev also said"); a bare comma closes an
+#: apposition ("the spokeswoman ..., Natalia Humeniuk, said"), which callers check; "of" + a
+#: capitalised place or body stays with the subject ("Lindsey Graham of South Carolina said")
 SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,\"“”]{1,140},)?(?:\s+(?:also|later|then|further|again|previously|earlier|has|have|had|"
+    r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
     r"once|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
-    r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as))*\s*",
+    r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as|"
+    r"of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
     re.IGNORECASE)
 
-CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b")
-CUE_BEFORE_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+$")
+#: a speech verb after a name, past an apposition or its closing comma ("Natalia Humeniuk, said")
+CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+(?:also\s+)?"
+                            rf"(?:{SPEECH_VERBS}|(?:was|is|has\s+been)\s+quoted\s+as\s+saying)\b")
+#: relayed speech: "Belta reported Lukashenko as saying" -- the speaker is the one reported
+RELAYED_BEFORE = re.compile(r"\b(?:reported|quoted|cited)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+as\s+$")
+#: a speech verb before a name, past a short title ("said his mother, Yevheniia Butkevych")
+CUE_BEFORE_NAME = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+(?:[\w.'’-]+,?\s+){{0,4}}$")
 
 
 def cue_label(verb: str) -> str:

@@ -62,7 +62,7 @@ BASE_COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "spe
 SPEAKER_COLUMNS: tuple[str, ...] = ("speaker_id", "speaker_as_written", "attribution",
                                     "attribution_confidence", "reporting_verb", "verb_stance")
 COLUMNS: tuple[str, ...] = BASE_COLUMNS + SPEAKER_COLUMNS
-ATTRIBUTIONS: tuple[str, ...] = ("name", "pronoun", "role", "continuation", "registry", "none")
+ATTRIBUTIONS: tuple[str, ...] = ("name", "pronoun", "role", "continuation", "registry", "none", "narrator")
 CONFIDENCE: dict[str, float] = {"verb": 0.95, "colon": 0.9, "role": 0.8, "pronoun": 0.8, "first_person": 0.85,
                                 "credit": 0.75, "earlier": 0.6, "continuation": 0.7}
 _APOS = str.maketrans({"ʼ": "'", "’": "'"})
@@ -635,8 +635,10 @@ def _row(t: _Text, p: CyrPiece, registry: SpeakerRegistry, narrator: str | Seque
     s, e = _trimmed(t.text, p.start, p.end)
     if p.kind == "narration":
         speaker, bloc, registered = _narrator_of(narrator, registry, s, e)
+        # as in the English extractor: narration is the outlet's own voice
+        sid = f"narrator:{speaker}" if speaker else ""
         return (speaker, bloc, registered, p.kind, t.text[s:e], s, e, "", outlet,
-                "", "", "none", 0.0, "", "")
+                sid, speaker, "narrator", 1.0, "", "")
     if p.who is None:
         return ("", "", False, p.kind, t.text[s:e], s, e, "", outlet, "", "", "none", 0.0, "", "")
     ident = _identity(p.who, t.language, registry)

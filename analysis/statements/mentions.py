@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from analysis.statements.quotes import QuoteSpan
+from analysis.statements.roles import with_broader
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
@@ -40,11 +41,14 @@ from analysis.statements.speakers import (
 PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|minister|chief|head|"
                 "president|secretary|chairman|chairwoman|senator|envoy|ambassador|adviser|advisor|aide|"
                 "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
-                "premier|chancellor|director|prosecutor|officer|lieutenant|general")
+                "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
+                "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
+                "historian|soldier|resident|volunteer|witness")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
-             "council|committee|command|administration|embassy|commission|parliament|service")
+             "council|committee|command|administration|embassy|commission|parliament|service|"
+             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
 ROLE_MODIFIERS = frozenset(
@@ -77,8 +81,14 @@ _CLOSED_CLASS = frozenset(
     "spoke met left went came took gave made held sent saw knew thought became began led ran won lost "
     "got put set kept found felt stood sat brought fought flew drew rose fell "
     "familiar close responsible present aware speaking".split())
-NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-                  r"(?:\s+(?:(?:von|van|der|de|al|bin)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?![\w-])")
+#: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi
+_NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+#: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
+NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
+                  rf"(?:\s+(?:[A-Z]\.\s+){{0,2}}(?:(?:von|van|der|de|al|bin)\s+)?{_NAME_WORD}){{1,3}}"
+                  rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
+#: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
+HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
 NAME_STOP = frozenset(
     "The A An In On At This That These Those It He She They We But And Or If When While After Before "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -94,7 +104,8 @@ _ROLE_OF = re.compile(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?")
 _ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
 MAX_ROLE_OF_WORDS = 4
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
-_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}")  # "president and top security official"
+# "president and top security official"; "Ambassador to Havana", "Minister of Foreign Affairs"
+_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
 _WORD = re.compile(r"[\w'’.-]+")
 
 
@@ -112,6 +123,11 @@ class Mention:
     possessive: bool = False
     in_quote: bool = False
     role_words: frozenset[str] = field(default_factory=frozenset)
+    #: how the entity was reached from the words: "name" (a name or surname), "role" (a role noun
+    #: linked to a person named in the text), "registry" (a registry role alias, no name written),
+    #: "described" (an unnamed person described where they speak: "a 50-year-old bank employee said")
+    link: str = "name"
+    surface: str = ""
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -191,8 +207,9 @@ def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> li
         if sp is None:
             continue
         taken.add(s, e)
+        link = "registry" if normalize_alias(text[s:e]) in pats.role_aliases else "name"
         mentions.append(Mention(s, e, sp.canonical, sp.kind, sp.gender, True, "alias",
-                                _possessive(text, e), role_words=pats.role_words[sp.canonical]))
+                                _possessive(text, e), role_words=pats.role_words[sp.canonical], link=link))
     # a role alias before a named person is that person's title ("Russian President Vladimir
     # Putin", "former Russian president and top security official Dmitry Medvedev"); after
     # "former"/"ex-" it names a past holder, not the registered one
@@ -243,10 +260,38 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_titles_and_appositions(text, mentions, descriptors)
     mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
+    mentions = sorted(mentions + _described_sources(text, mentions), key=lambda m: m.start)
     quote_spans = SpanIndex((q.start, q.end) for q in quotes)
     for m in mentions:
         m.in_quote = quote_spans.overlaps(m.start, m.end)
+        m.surface = text[m.start:m.end]
     return mentions
+
+
+def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Unnamed people described right before a speech verb ("a 50-year-old bank employee said").
+
+    Only an indefinite noun phrase directly followed by a speech verb counts,
+    so the description is the speaker as the text gives it (``named`` False).
+    """
+    taken = SpanIndex((m.start, m.end) for m in mentions)
+    rx = _DESCRIBED.get(_DESCRIBED_VERBS)
+    if rx is None:
+        rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}[a-z][\w-]*[a-z]"
+            rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
+    out = []
+    for d in rx.finditer(text):
+        if not taken.overlaps(d.start(), d.end()):
+            out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
+                               False, "descriptor", link="described"))
+    return out
+
+
+_DESCRIBED: dict[str, re.Pattern[str]] = {}
+#: past-tense speech verbs only: a base form after a noun is too often something else ("a sovereign state")
+_DESCRIBED_VERBS = ("said|says|told|added|asked|explained|recalled|wrote|noted|insisted|warned|continued|"
+                    "replied|admitted|argued|acknowledged|complained|claimed|stressed|declared")
 
 
 def _adjectival(text: str, d: re.Match[str]) -> bool:
@@ -277,25 +322,75 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     desc_ends = {d.end() for d in descriptors}
     out: list[Mention] = []
     for m in NAME.finditer(text):
-        s, e = m.start(), m.end()
-        tokens = m.group().split()
-        while tokens and tokens[0] in NAME_STOP:
-            s = text.index(tokens[0], s) + len(tokens[0])
-            while s < len(text) and text[s].isspace():  # as str.lstrip, without copying the rest
-                s += 1
-            tokens = tokens[1:]
-        if len(tokens) < 2 or any(t in NAME_STOP for t in tokens) or taken.overlaps(s, e):
+        s, e, tokens = _name_core(text, m)
+        if len(tokens) < 2 or taken.overlaps(s, e):
             continue
         before = text[max(0, s - 40):s]
-        titled = (s - 1) in desc_ends or s in desc_ends or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
+        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s))
+                     for d in range(max(0, s - 40), s + 1)) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
-                     or re.match(r",\s+(?:the|a|an|who)\b", text[e:e + 8]) is not None)
+                     or _APPOSITION_AFTER.match(text, e) is not None)
         if confirmed:
-            out.append(Mention(s, e, " ".join(tokens), "person", "", False, "name", _possessive(text, e)))
+            entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
+            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
     for named in out:
         taken.add(named.start, named.end)
     out += _surname_mentions(text, out, taken)
+    out += _honorific_mentions(text, aliases + out, taken)
+    return out
+
+
+def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
+    """(start, end, tokens) of the personal name inside a NAME match.
+
+    Title and stop words cut the name: only the tokens after the last one
+    stay ("Treasury Secretary Janet L. Yellen" -> Janet L. Yellen), and a
+    place before a name after a preposition goes ("Ambassador to Havana Viktor
+    Koronelli" -> Viktor Koronelli).
+
+    Example:
+        >>> t = "Russian Ambassador to Havana Viktor Koronelli said"
+        >>> s, e, tokens = _name_core(t, NAME.search(t, 20))
+        >>> t[s:e], tokens
+        ('Viktor Koronelli', ['Viktor', 'Koronelli'])
+    """
+    words = list(re.finditer(r"\S+", m.group()))
+    keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP]
+    first = keep[-1] + 1 if keep else 0
+    if first == 0 and len(words) >= 3 and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        first = 1  # "to Havana Viktor Koronelli": the first word is where, not who
+    words = words[first:]
+    if not words:
+        return m.end(), m.end(), []
+    return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
+
+
+#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor")
+_APPOSITION_AFTER = re.compile(rf",\s+(?:the|a|an|who|(?:{PERSON_HEADS}|deputy|former|chief)\b)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
+
+
+def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
+    """"Mr. X" not yet a mention: the person of the text with surname X, else "X" itself.
+
+    The honorific gives the gender; a full name anywhere in the text (before
+    or after) with that surname gives the entity, when only one has it.
+    """
+    by_surname: dict[str, set[tuple[str, bool]]] = {}
+    for m in known:
+        if m.kind == "person" and m.source != "descriptor":
+            by_surname.setdefault(m.entity.split()[-1], set()).add((m.entity, m.registered))
+    out: list[Mention] = []
+    for h in HONORIFIC_NAME.finditer(text):
+        s, e = h.start("name"), h.end("name")
+        if taken.overlaps(s, e) or h.group("name") in NAME_STOP:
+            continue
+        gender = "m" if h.group("hon") == "Mr" else ("f" if h.group("hon") in ("Mrs", "Ms") else "")
+        owners = by_surname.get(h.group("name"), set())
+        entity, registered = next(iter(owners)) if len(owners) == 1 else (h.group("name"), False)
+        out.append(Mention(s, e, entity, "person", gender, registered, "name", _possessive(text, e)))
+        taken.add(s, e)
     return out
 
 
@@ -409,7 +504,8 @@ class _Pool:
             self._index_words(m, i)
 
     def _index_words(self, m: Mention, order: int) -> None:
-        for w in m.role_words:
+        # indexed under broader terms too: "the diplomat" finds the ambassador (data/roles.csv)
+        for w in with_broader(m.role_words):
             keys, items = self.by_word.setdefault(w, ([], []))
             i = bisect.bisect_right(keys, (m.start, -order))
             keys.insert(i, (m.start, -order))
@@ -486,25 +582,27 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         if orgs and head in REP_HEADS and d.group("det").lower() != "the":
             entity, kind, registered = orgs[-1].entity, "organisation", True
             words = words | orgs[-1].role_words
+            link = "name"
         elif orgs and re.fullmatch(ORG_HEADS, head):
             continue
         else:
             label, kind = _descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
-            entity, registered = label, False
+            entity, registered, link = label, False, "name"
             if d.group("det").lower() == "the":
                 antecedent = pool.antecedent(d.start(), head, words, kind)
                 if antecedent is not None:
                     entity, kind, registered = antecedent.entity, antecedent.kind, antecedent.registered
                     words = words | antecedent.role_words
+                    link = "role"
                 elif registry.resolve(d.group()):
                     entity = registry.resolve(d.group()) or entity
                     sp = registry.get(entity)
-                    kind, registered = (sp.kind if sp else kind), True
+                    kind, registered, link = (sp.kind if sp else kind), True, "registry"
         for m in inner:
             pool.remove(m)
         last_seen = span
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
-                         "descriptor", _possessive(text, span[1]), role_words=words))
+                         "descriptor", _possessive(text, span[1]), role_words=words, link=link))
     return pool.result()

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from punkt.data.english import ABBREV_TYPES
 
+from analysis.statements.cues import SPEECH_VERBS
 from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt",
@@ -31,6 +32,9 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "lt",
 _ABBREVIATIONS = frozenset(ABBREV_TYPES) | _TITLES
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_CLOSING_MARKS = "\"”’'"
+#: a capitalised speech tag right after a quote's ? or !: a name or title, then a speech verb
+_TAG_AFTER_QUOTE = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}(?:{SPEECH_VERBS})\b")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -65,6 +69,8 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
                 continue
             if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
                 continue
+            if text[m.end() - 1] in _CLOSING_MARKS and _TAG_AFTER_QUOTE.match(text, m.end(), hi):
+                continue  # '"Who else?" Mr. Malofeev asked.': the tag ends the quote's sentence
             spans.append((start, end))
             start = end
         spans.append((start, hi))

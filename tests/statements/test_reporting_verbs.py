@@ -92,9 +92,13 @@ def test_docstring_examples() -> None:
 def test_add_reporting_verbs_on_extracted_statements() -> None:
     from analysis.statements.extract import extract_statements
 
-    df = extract_statements('"We are ready," Peskov said. Kyiv claimed the strike failed.')
+    extracted = extract_statements('"We are ready," Peskov said. Kyiv claimed the strike failed.')
+    df = extracted.drop(columns=["reporting_verb", "verb_stance"])
     out = rv.add_reporting_verbs(df)
     assert len(out) == len(df) and "verb_stance" not in df.columns
+    # extract_statements carries the same columns itself (rows with their own cue agree)
+    assert out["verb_stance"].tolist() == extracted["verb_stance"].tolist()
+    assert out["reporting_verb"].tolist() == extracted["reporting_verb"].tolist()
     cued = out[out["cue"] != ""]
     assert set(cued["verb_stance"]) <= {*rv.STANCES, rv.UNKNOWN} and not cued.empty
     assert (out.loc[out["cue"] == "", "verb_stance"] == "").all()

@@ -1,0 +1,90 @@
+"""Role nouns and their broader terms, so "the diplomat" can refer back to an ambassador.
+
+``data/roles.csv`` lists a role noun (``term``), its broader terms
+(``broader``, pipe-separated: an ambassador is a diplomat, an envoy and an
+official) and a short rationale.  :func:`broader_terms` closes the relation
+transitively, so a role noun in the text links to a person whose title holds
+the term itself or any narrower one.
+
+Example:
+    >>> sorted(broader_terms("ambassador"))
+    ['diplomat', 'envoy', 'official']
+    >>> "official" in broader_terms("senator"), broader_terms("cat")
+    (True, frozenset())
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from analysis import paths
+
+ROLES_CSV: Path = paths.PACKAGE_DIR / "statements" / "data" / "roles.csv"
+_COLUMNS = ("term", "broader", "rationale")
+
+
+class RoleVocabularyError(ValueError):
+    """A role vocabulary that cannot be used; the message names file, line and field."""
+
+
+def load_roles(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """term -> its direct broader terms, validated (lower-case single words, no self-loops).
+
+    Example:
+        >>> load_roles()["envoy"] == frozenset({"diplomat", "official"})
+        True
+    """
+    source = Path(path) if path is not None else ROLES_CSV
+    with source.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != _COLUMNS:
+            raise RoleVocabularyError(f"{source}: columns must be {', '.join(_COLUMNS)}, got {reader.fieldnames}")
+        out: dict[str, frozenset[str]] = {}
+        for line, row in enumerate(reader, start=2):
+            term = (row["term"] or "").strip()
+            broader = frozenset(b.strip() for b in (row["broader"] or "").split("|") if b.strip())
+            for field, words in (("term", [term]), ("broader", sorted(broader))):
+                bad = [w for w in words if not w or not w.isalpha() or not w.islower()]
+                if bad:
+                    raise RoleVocabularyError(f"{source} line {line} field '{field}': {bad!r} is not a lower-case word")
+            if term in broader or term in out:
+                raise RoleVocabularyError(f"{source} line {line} field 'term': {term!r} repeated or its own broader term")
+            out[term] = broader
+    return out
+
+
+@lru_cache(maxsize=1)
+def _closure() -> dict[str, frozenset[str]]:
+    direct = load_roles()
+    closed: dict[str, frozenset[str]] = {}
+    for term in direct:
+        seen: set[str] = set()
+        todo = list(direct[term])
+        while todo:
+            word = todo.pop()
+            if word not in seen and word != term:
+                seen.add(word)
+                todo += direct.get(word, ())
+        closed[term] = frozenset(seen)
+    return closed
+
+
+def broader_terms(term: str) -> frozenset[str]:
+    """Every broader term of a role noun (transitively), empty for an unknown word."""
+    return _closure().get(term.lower(), frozenset())
+
+
+def with_broader(words: Iterable[str]) -> frozenset[str]:
+    """``words`` plus the broader terms of each.
+
+    Example:
+        >>> sorted(with_broader(["russian", "envoy"]))
+        ['diplomat', 'envoy', 'official', 'russian']
+    """
+    out = set(words)
+    for w in list(out):
+        out |= broader_terms(w)
+    return frozenset(out)
