@@ -229,7 +229,7 @@ def test_loader_paragraphs_are_ukrainian_and_extract() -> None:
 
 def test_columns_and_hook() -> None:
     # English rows carry the same speaker fields, in the same order, since issue 11
-    assert BASE_COLUMNS == english.COLUMNS[: len(BASE_COLUMNS)]
+    assert english.COLUMNS[: len(BASE_COLUMNS)] == BASE_COLUMNS
     assert COLUMNS == english.COLUMNS
     ru = extract_statements("«Мы готовы», — заявил Песков.")
     assert tuple(ru.columns) == COLUMNS
