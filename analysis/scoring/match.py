@@ -220,7 +220,8 @@ def _hit(
         ):
             return
     os_ = s if offsets is None else offsets[s]
-    mention: str | None | bool = False  # False: not looked at yet
+    mention: str | None = None
+    looked = False  # the mention check runs once per hit, and only for a hit that counts
     for comp in comps:
         note = ""
         ok = True
@@ -234,8 +235,8 @@ def _hit(
         if not ok:
             continue
         neg = comp.negatable and negated(norm, s)
-        if mention is False:
-            mention = _mention(norm, s, e, text, offsets)
+        if not looked:
+            mention, looked = _mention(norm, s, e, text, offsets), True
         cands.append((comp.group, s, e, comp, note, neg, mention))
 
 
