@@ -235,7 +235,7 @@ def _hit(
         if not ok:
             continue
         neg = comp.negatable and negated(norm, s)
-        if not looked:
+        if not looked and comp.group != _STANCE_GROUP:  # a hedge or booster is the narrator's stance
             mention, looked = _mention(norm, s, e, text, offsets), True
         cands.append((comp.group, s, e, comp, note, neg, mention))
 

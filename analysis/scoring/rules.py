@@ -517,6 +517,7 @@ _SPEECH_VERBS = frozenset(
     "announces asked asks replied replies insisted insists warned warns tweeted posted shouted "
     "chanted quoted according".split()
 )
+_CUE_WORDS_RE = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|name|expression|euphemism|self-")
 #: Longest quoted span (in words) still read as scare quotes rather than a quotation.
 SCARE_QUOTE_MAX_WORDS = 6
 _QUOTE_WINDOW = 80
@@ -557,7 +558,10 @@ def mention_of(norm: str, s: int, e: int) -> tuple[bool, int, int]:
         >>> mention_of('he said: "special military operation"', 10, 37)[0]
         False
     """
-    cue = _MENTION_CUE_RE.search(norm, max(0, s - _CUE_WINDOW), s)
+    lo = max(0, s - _CUE_WINDOW)
+    # the cue regex is costly (anchored at the end, tried at every position):
+    # run it only when one of its words is there at all
+    cue = _MENTION_CUE_RE.search(norm, lo, s) if _CUE_WORDS_RE.search(norm, lo, s) else None
     if cue is not None:
         for g in ("h1", "h2", "h3"):
             if cue.group(g):
