@@ -19,9 +19,10 @@ rule ``negated booster -> hedge``); and overlaps.  Overlaps are resolved
 longest-leftmost within three groups: hostility, loaded, and stance
 (hedging + certainty together, because "no doubt" must not also count its
 "doubt"), and naming.  The same words count in one of hostility, loaded
-and naming only, in that order of precedence: "neo-Nazi regime" is a
-hostile label and not also the loaded "regime"; "Kiev regime" is loaded
-language, not the naming "Kiev".  Stance (hedging, certainty) may overlap
+and naming only: the longest span wins, on equal length hostility before
+loaded before naming.  "neo-Nazi regime" is a hostile label and not also the
+loaded "regime"; "Kiev regime" is loaded language, not the naming "Kiev";
+"Russian aggression" is loaded, not also the hostile "aggression".  Stance (hedging, certainty) may overlap
 them.
 
 Use against mention (:func:`analysis.scoring.rules.mention_of`): a hit after
@@ -352,9 +353,8 @@ class Matcher:
 
         The result is ordered by group, then start; within a group starts
         strictly increase, so each dimension's matches come in text order.
-        The same words count once across hostility, loaded and naming: a
-        loaded candidate overlapping a selected hostility one is dropped, a
-        naming candidate overlapping either too (groups sort in that order).
+        The same words count once across hostility, loaded and naming
+        (:func:`_one_label_per_span`).
         """
         if len(cands) > 1:
             cands.sort(key=_cand_order)
@@ -367,10 +367,10 @@ class Matcher:
                 last_group, last_end = group, -1
             if s < last_end:
                 continue
-            if group and group != _STANCE_GROUP and _inside_label(out, s, e, group):
-                continue
             last_end = e
             out.append(cand)
+        if len(out) > 1:
+            out = _one_label_per_span(out)
         return out
 
     def find(self, text: str) -> list[Match]:
@@ -421,13 +421,26 @@ class Matcher:
         return _tally(self._select(cands), count_mentions)
 
 
-def _inside_label(selected: list[_Cand], s: int, e: int, group: int) -> bool:
-    """Whether ``[s, e)`` overlaps a selected hostility candidate, or (for naming) a loaded one."""
-    for cand in selected:
-        g = cand[0]
-        if (g == 0 or (g == 1 and group == 3)) and cand[1] < e and s < cand[2]:
-            return True
-    return False
+def _label_order(c: _Cand) -> tuple[int, int, int]:
+    return (c[1] - c[2], c[0], c[1])  # longest first, then hostility < loaded < naming, then leftmost
+
+
+def _one_label_per_span(selected: list[_Cand]) -> list[_Cand]:
+    """``selected`` without hostility/loaded/naming candidates that overlap a preferred one.
+
+    The same words count in one of those dimensions only: the longest span
+    wins, and on equal length hostility before loaded before naming.  Stance
+    candidates are kept as they are.  The order of ``selected`` is kept.
+    """
+    labels = [c for c in selected if c[0] != _STANCE_GROUP]
+    if len({c[0] for c in labels}) < 2:
+        return selected  # overlaps within a group are resolved already
+    kept: list[_Cand] = []
+    for c in sorted(labels, key=_label_order):
+        if all(c[2] <= k[1] or k[2] <= c[1] for k in kept):
+            kept.append(c)
+    keep = set(map(id, kept))
+    return [c for c in selected if c[0] == _STANCE_GROUP or id(c) in keep]
 
 
 # Lexicon -> its Matcher.  Keyed weakly by identity (Lexicon has eq=False), so
