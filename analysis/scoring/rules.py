@@ -77,7 +77,8 @@ by the narrator, after "so-called", "what X calls/dubs/describes as", "X's
 term (for ...)", "X calls it", "the word/term", or inside scare quotes -- a short quoted
 span (at most six words, no sentence punctuation inside) that is not
 attributed speech (no speech verb, colon or comma just before it, no speech
-verb just after it).
+verb just after it) and not the whole text (a quote statement such as
+``"complete destruction of the neo-Nazi regime"`` is the speaker's own use).
 
 Negation (:func:`negated`): a negator (not, no, never, n't, cannot,
 without, hardly, scarcely, barely, nor, neither, nobody, none, nothing)
@@ -521,6 +522,7 @@ _CUE_WORDS_RE = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|
 #: Longest quoted span (in words) still read as scare quotes rather than a quotation.
 SCARE_QUOTE_MAX_WORDS = 6
 _QUOTE_WINDOW = 80
+_TRAILING = " .,;:!?'\")"
 _CUE_WINDOW = 110
 
 
@@ -532,6 +534,8 @@ def _scare_quoted(norm: str, s: int, e: int) -> bool:
     c = norm.find('"', e, e + _QUOTE_WINDOW)
     if c < 0 or norm.count('"', 0, o) % 2:
         return False  # no closing quote, or `o` closes an earlier quotation
+    if not norm[:o].strip() and not norm[c + 1 :].strip(_TRAILING):
+        return False  # the whole text is the quotation (a quote statement): the speaker's own use
     inner = norm[o + 1 : c]
     if len(inner.split()) > SCARE_QUOTE_MAX_WORDS or any(p in inner for p in ".!?;:,"):
         return False  # a quoted sentence or clause: speech

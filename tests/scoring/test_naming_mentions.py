@@ -175,3 +175,10 @@ def test_naming_lexicon_rejects_unknown_side() -> None:
     with pytest.raises(LexiconError, match="naming term needs side"):
         Lexicon.from_records([{"term": "x", "category": "c", "weight": 1, "note": "n", "side": "ukrainian_western"}],
                              dimension=NAMING)
+
+
+def test_a_quote_statement_is_the_speakers_own_use() -> None:
+    # statements of kind direct/partial keep their quotation marks: the whole text quoted is use
+    for text in ('"complete destruction of the neo-Nazi regime"', '"Retribution is inevitable,"'):
+        assert [m.surface for m in find_matches(text) if m.mention] == []
+    assert [m.surface for m in find_matches('He wants "destruction" of it.') if m.mention] == ["destruction"]
