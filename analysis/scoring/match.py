@@ -60,7 +60,7 @@ import ahocorasick
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.lexicon import Lexicon, LexiconEntry
 from analysis.scoring.normalize import OffsetMap, normalize_for_match
-from analysis.scoring.rules import mention_of, negated, parse_context
+from analysis.scoring.rules import MentionIndex, mention_of, negated, parse_context
 from analysis.scoring.variants import expand
 
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, NAMING: 3}
@@ -241,9 +241,22 @@ def _hit(
         cands.append((comp.group, s, e, comp, note, neg, mention))
 
 
+# The last normalised text looked at and its MentionIndex (None: it has no
+# double quote and no cue word, so no hit in it is a mention): built once per
+# text, not once per hit.
+_LAST_TEXT: list[str | None] = [None]
+_LAST_INDEX: list[MentionIndex | None] = [None]
+
+
 def _mention(norm: str, s: int, e: int, text: str, offsets: OffsetMap | None) -> str | None:
     """None for a use; for a mention the holder as written in ``text`` ("" if not named)."""
-    is_mention, hs, he = mention_of(norm, s, e)
+    if _LAST_TEXT[0] is not norm:
+        built = MentionIndex.of(norm)
+        _LAST_TEXT[0], _LAST_INDEX[0] = norm, (built if built.quotes or built.cues else None)
+    index = _LAST_INDEX[0]
+    if index is None:
+        return None
+    is_mention, hs, he = mention_of(norm, s, e, index)
     if not is_mention:
         return None
     if hs < 0:

@@ -93,7 +93,9 @@ References:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
+from typing import NamedTuple
 
 #: (norm, start, end, original_text, original_start) -> note or None (reject)
 Rule = Callable[[str, int, int, str, int], "str | None"]
@@ -518,7 +520,8 @@ _SPEECH_VERBS = frozenset(
     "announces asked asks replied replies insisted insists warned warns tweeted posted shouted "
     "chanted quoted according".split()
 )
-_CUE_WORDS_RE = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|name|expression|euphemism|self-")
+#: Words one of which every mention cue contains (a cheap first test).
+MENTION_CUE_WORDS = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|name|expression|euphemism|self-")
 #: Longest quoted span (in words) still read as scare quotes rather than a quotation.
 SCARE_QUOTE_MAX_WORDS = 6
 _QUOTE_WINDOW = 80
@@ -526,14 +529,33 @@ _TRAILING = " .,;:!?'\")"
 _CUE_WINDOW = 110
 
 
-def _scare_quoted(norm: str, s: int, e: int) -> bool:
+class MentionIndex(NamedTuple):
+    """Where a text's double quotes and cue words are, found once for all its hits."""
+
+    quotes: list[int]
+    cues: list[int]
+
+    @classmethod
+    def of(cls, norm: str) -> MentionIndex:
+        """Index a normalised text.
+
+        Example:
+            >>> MentionIndex.of('a "so-called" b')
+            MentionIndex(quotes=[2, 12], cues=[6])
+        """
+        quotes = [i for i, ch in enumerate(norm) if ch == '"'] if '"' in norm else []
+        return cls(quotes, [m.start() for m in MENTION_CUE_WORDS.finditer(norm)])
+
+
+def _scare_quoted(norm: str, s: int, e: int, index: MentionIndex) -> bool:
     """Whether ``norm[s:e]`` lies inside a short quoted span that is not attributed speech."""
-    o = norm.rfind('"', max(0, s - _QUOTE_WINDOW), s)
-    if o < 0:
+    quotes = index.quotes
+    k = bisect_left(quotes, s)
+    if k % 2 == 0 or k >= len(quotes):
+        return False  # not inside an open quotation (quotes before it pair up), or never closed
+    o, c = quotes[k - 1], quotes[k]
+    if o < s - _QUOTE_WINDOW or c < e or c > e + _QUOTE_WINDOW:
         return False
-    c = norm.find('"', e, e + _QUOTE_WINDOW)
-    if c < 0 or norm.count('"', 0, o) % 2:
-        return False  # no closing quote, or `o` closes an earlier quotation
     if not norm[:o].strip() and not norm[c + 1 :].strip(_TRAILING):
         return False  # the whole text is the quotation (a quote statement): the speaker's own use
     inner = norm[o + 1 : c]
@@ -546,11 +568,13 @@ def _scare_quoted(norm: str, s: int, e: int) -> bool:
     return not _SPEECH_VERBS.intersection(after)
 
 
-def mention_of(norm: str, s: int, e: int) -> tuple[bool, int, int]:
+def mention_of(norm: str, s: int, e: int, index: MentionIndex | None = None) -> tuple[bool, int, int]:
     """Whether the hit ``norm[s:e]`` is a mention, and the span of its holder in ``norm``.
 
     Returns ``(is_mention, holder_start, holder_end)``; the holder span is
     empty (``-1, -1``) when the text does not say whose term it is.
+    ``index`` (:meth:`MentionIndex.of` of ``norm``) spares rescanning the
+    text for each of its hits.
 
     Example:
         >>> t = 'what moscow calls a "special military operation"'
@@ -562,13 +586,16 @@ def mention_of(norm: str, s: int, e: int) -> tuple[bool, int, int]:
         >>> mention_of('he said: "special military operation"', 10, 37)[0]
         False
     """
+    if index is None:
+        index = MentionIndex.of(norm)
     lo = max(0, s - _CUE_WINDOW)
     # the cue regex is costly (anchored at the end, tried at every position):
     # run it only when one of its words is there at all
-    cue = _MENTION_CUE_RE.search(norm, lo, s) if _CUE_WORDS_RE.search(norm, lo, s) else None
+    i = bisect_left(index.cues, lo)
+    cue = _MENTION_CUE_RE.search(norm, lo, s) if i < len(index.cues) and index.cues[i] < s else None
     if cue is not None:
         for g in ("h1", "h2", "h3"):
             if cue.group(g):
                 return True, cue.start(g), cue.end(g)
         return True, -1, -1
-    return _scare_quoted(norm, s, e), -1, -1
+    return _scare_quoted(norm, s, e, index), -1, -1
