@@ -520,6 +520,8 @@ _SPEECH_VERBS = frozenset(
     "announces asked asks replied replies insisted insists warned warns tweeted posted shouted "
     "chanted quoted according".split()
 )
+_CUE_WORD_LIST = ("call", "dub", "term", "label", "brand", "describ", "refer", "word", "phrase", "name",
+                  "expression", "euphemism", "self-")
 #: Words one of which every mention cue contains (a cheap first test).
 MENTION_CUE_WORDS = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|name|expression|euphemism|self-")
 #: Longest quoted span (in words) still read as scare quotes rather than a quotation.
@@ -543,7 +545,14 @@ class MentionIndex(NamedTuple):
             >>> MentionIndex.of('a "so-called" b')
             MentionIndex(quotes=[2, 12], cues=[6])
         """
-        quotes = [i for i, ch in enumerate(norm) if ch == '"'] if '"' in norm else []
+        quotes: list[int] = []
+        i = norm.find('"')
+        while i >= 0:
+            quotes.append(i)
+            i = norm.find('"', i + 1)
+        # substring tests run in C; the regex scan only for the few texts that need it
+        if not any(w in norm for w in _CUE_WORD_LIST):
+            return cls(quotes, [])
         return cls(quotes, [m.start() for m in MENTION_CUE_WORDS.finditer(norm)])
 
 
