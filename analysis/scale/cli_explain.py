@@ -44,7 +44,7 @@ import pandas as pd
 from analysis.scale.io import AtomicOutput, InputChunk, InputError, detect_format, read_chunks
 
 SPAN_COLUMNS: tuple[str, ...] = ("start", "end", "surface", "dimension", "category", "term",
-                                 "weight", "side", "rule", "note")
+                                 "weight", "side", "rule", "mention", "holder", "note")
 _OUTPUTS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
 
 

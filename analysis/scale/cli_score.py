@@ -4,7 +4,7 @@ Usage::
 
     python -m analysis score INPUT -o OUTPUT [--text-column text] [--id-column ID ...]
         [--jobs N] [--chunk-size N] [--dask local [--dashboard [ADDRESS]] | --scheduler tcp://HOST:PORT]
-        [--sentiment fast|vader] [--language en|ru|uk|other] [--lexicon PATH ...] [--encoding utf-8]
+        [--sentiment fast|vader] [--language en|ru|uk|other] [--lexicon PATH ...] [--count-mentions] [--encoding utf-8]
         [--quoting csv|none] [--max-field-bytes N] [--spreadsheet-safe] [--no-clobber]
 
 INPUT is CSV, TSV, JSONL, Parquet or plain text (one statement per line),
@@ -170,6 +170,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=["extend", "replace"],
         default="extend",
         help="extend: user terms added to the built-in ones; replace: user dimensions replace built-in ones",
+    )
+    parser.add_argument(
+        "--count-mentions",
+        action="store_true",
+        help="also count mentioned terms (after 'so-called', 'what X calls', in scare quotes); "
+        "by default a mention is someone else's term and is not counted against the text",
     )
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
     parser.add_argument(
@@ -343,6 +349,8 @@ def _score_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     # a hand-built Namespace may lack the option (it came in round 2)
     if getattr(args, "language", None) is not None:
         kwargs["language"] = args.language
+    if getattr(args, "count_mentions", False):  # also read by cli_explain, whose parser may lack it
+        kwargs["count_mentions"] = True
     if args.lexicon:
         from analysis.scoring.lexicon import Lexicon, LexiconError
 
@@ -360,6 +368,7 @@ _OPTION_DEFAULTS: dict[str, Any] = {
     "spreadsheet_safe": False,
     "no_clobber": False,
     "ids_as_text": False,
+    "count_mentions": False,
 }
 
 

@@ -42,6 +42,7 @@ COLOURS: dict[str, str] = {
     "hedging": "#a9d4f2",  # sky blue tint
     "certainty": "#f6df8f",  # yellow tint
     "loaded": "#c9b3e6",  # reddish purple tint
+    "naming": "#a8e0cc",  # bluish green tint
 }
 #: Text colour on every highlight: the tints are light, and JupyterLab's dark
 #: theme would otherwise draw its light text on them.
@@ -59,7 +60,7 @@ VALENCE_NOTE = (
     "compound is the token-weighted mean of its sentences."
 )
 _TABLE_COLUMNS = ("start", "end", "surface", "dimension", "category", "term", "weight", "side",
-                  "rule", "note")
+                  "rule", "mention", "holder", "note")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class Explanation:
             f"{x.dimension}: {x.category} (term '{x.term}', weight {x.weight:g}"
             + (f", side {x.side}" if x.side else "")
             + (f", rule: {x.rule}" if x.rule else "")
+            + ((", mention" + (f" (term of {x.holder})" if x.holder else "") + ", not counted")
+               if x.mention else "")
             + ")"
             + (f"\nnote: {x.note}" if x.note else "")
             for x in covering
@@ -149,8 +152,8 @@ class Explanation:
         s = self.scores
         summary = html.escape(
             f"tokens {s.n_tokens}, sentences {s.n_sentences}; hostility {s.hostility_count}, "
-            f"hedging {s.hedging_count}, certainty {s.certainty_count}, loaded {s.loaded_count}; "
-            f"language {s.language}; {_compound_text(s)}"
+            f"hedging {s.hedging_count}, certainty {s.certainty_count}, loaded {s.loaded_count}, "
+            f"naming {s.naming_count}; language {s.language}; {_compound_text(s)}"
         )
         weight = f'<div style="font-size:85%">{html.escape(WEIGHT_NOTE)}</div>' if self.matches else ""
         return (f"<div>{self._legend_html()}{''.join(parts)}"
@@ -169,7 +172,7 @@ class Explanation:
             if m.start < pos:
                 continue  # nested/overlapping: shown in the table
             same = [x for x in self.matches if x.start == m.start and x.end == m.end]
-            labels = ",".join(f"{x.dimension}:{x.category}" for x in same)
+            labels = ",".join(f"{x.dimension}:{x.category}" + (":mention" if x.mention else "") for x in same)
             out.append(self.text[pos : m.start])
             out.append(f"[[{self.text[m.start:m.end]}|{labels}]]")
             pos = m.end
@@ -193,7 +196,7 @@ class Explanation:
             return "(no matches)"
         rows = [
             (str(m.start), str(m.end), m.surface, m.dimension, m.category, m.term, f"{m.weight:g}",
-             m.side, m.rule, m.note)
+             m.side, m.rule, "yes" if m.mention else "", m.holder, m.note)
             for m in self.matches
         ]
         head = _TABLE_COLUMNS
@@ -232,8 +235,9 @@ class Explanation:
         s = self.scores
         return (
             f"Explanation(n_tokens={s.n_tokens}, hostility={s.hostility_count}, hedging={s.hedging_count}, "
-            f"certainty={s.certainty_count}, loaded={s.loaded_count}, language={s.language}, "
-            f"compound={s.sentiment_compound:.4f}, sentiment_status={s.sentiment_status})\n"
+            f"certainty={s.certainty_count}, loaded={s.loaded_count}, naming={s.naming_count}, "
+            f"language={s.language}, compound={s.sentiment_compound:.4f}, "
+            f"sentiment_status={s.sentiment_status})\n"
             f"{self}"
         )
 
@@ -243,6 +247,7 @@ _DARK: dict[str, str] = {  # full Okabe-Ito hues, for underlines (visible on any
     "hedging": "#0072b2",
     "certainty": "#e69f00",
     "loaded": "#cc79a7",
+    "naming": "#009e73",
 }
 
 
@@ -302,8 +307,13 @@ def explain(
     lexicon_mode: Mode = "extend",
     sentiment: str = "fast",
     language: str | None = None,
+    count_mentions: bool = False,
 ) -> Explanation:
-    """Score ``text`` and return an :class:`Explanation` of every counted span.
+    """Score ``text`` and return an :class:`Explanation` of every matched span.
+
+    Mentions ("so-called ...", scare quotes) are shown, marked ``:mention``,
+    and not counted unless ``count_mentions=True``; naming ("Kiev", "special
+    military operation") is shown as its own dimension.
 
     ``language`` as in :func:`~analysis.scoring.score.score_text` (detected
     when ``None``).  A ru/uk text shows its lemma matches (``naming`` too)
@@ -317,11 +327,13 @@ def explain(
         [[Рашисти|loaded:delegitimising_label]] обстріляли [[Київ|naming:place_name]].
         >>> e.scores.language, e.sentences().empty
         ('uk', True)
+        >>> explain('It is what Moscow calls a "special military operation".').bracketed()
+        'It is what Moscow calls a "[[special military operation|naming:euphemism:mention]]".'
     """
     if not isinstance(text, str):
         raise TypeError(f"explain expects a str, got {type(text).__name__}")
     scores = score_text(text, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment,
-                        language=language)
+                        language=language, count_mentions=count_mentions)
     if scores.sentiment_status == SENTIMENT_UNAVAILABLE:
         return Explanation(text, scores, ())
     return Explanation(text, scores, sentence_sentiment(text, sentiment))

@@ -11,7 +11,10 @@ them tie at zero without a second signal.
 
     Σ weights of hostility and loaded matches + 0.5 · |VADER compound|
 
-per text.  The weight sums are recovered exactly from the per-1,000-token
+per text.  Naming ("Kiev", "special military operation": the ``naming``
+dimension) is not part of it, and neither are mentioned terms ("so-called
+...", scare quotes) unless the scores were made with ``count_mentions=True``.
+The weight sums are recovered exactly from the per-1,000-token
 scores (``score × n_tokens / 1000``).  The 0.5 and the use of |compound|
 (both polarities, as the definition says) were chosen on the PTC-2020 *dev*
 articles (see ``analysis/scoring/lexicons/CHANGELOG.md``).  The index is a

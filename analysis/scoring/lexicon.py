@@ -1,7 +1,8 @@
 """Lexicons: validated term lists per dimension, built-in or user-supplied.
 
 A lexicon CSV has the columns ``term, category, weight, note`` and, for the
-``loaded`` dimension, ``side``.  Optional columns: ``dimension`` (when one
+``loaded`` and ``naming`` dimensions, ``side`` (naming: one of
+``NAMING_SIDES``).  Optional columns: ``dimension`` (when one
 file holds several), ``match`` (``inflect`` -- the default: the last word
 also matches its regular inflections and -ise/-ize spellings -- or
 ``exact``) and ``context`` (rules from :mod:`analysis.scoring.rules`, e.g.
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from analysis import paths
-from analysis.constants import DIMENSIONS
+from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.normalize import normalize_term
 from analysis.scoring.rules import parse_context
 from analysis.validate_args import check_choice
@@ -103,8 +104,8 @@ def make_entry(record: Mapping[str, object], *, dimension: str | None, source: s
         return str(v).strip()
 
     dim = cell("dimension") or (dimension or "")
-    if dim not in DIMENSIONS:
-        raise LexiconError(f"{where}: unknown dimension {dim!r} (expected one of {', '.join(DIMENSIONS)})")
+    if dim not in SCORED_DIMENSIONS:
+        raise LexiconError(f"{where}: unknown dimension {dim!r} (expected one of {', '.join(SCORED_DIMENSIONS)})")
     term = normalize_term(cell("term"))
     if not term:
         raise LexiconError(f"{where}: empty term")
@@ -125,8 +126,11 @@ def make_entry(record: Mapping[str, object], *, dimension: str | None, source: s
     if dim == "loaded":
         if side not in SIDES:
             raise LexiconError(f"{where}: loaded term needs side in {sorted(SIDES)}, got {side!r}")
+    elif dim == NAMING:
+        if side not in NAMING_SIDES:
+            raise LexiconError(f"{where}: naming term needs side in {list(NAMING_SIDES)}, got {side!r}")
     elif side:
-        raise LexiconError(f"{where}: side {side!r} is only meaningful for the loaded dimension")
+        raise LexiconError(f"{where}: side {side!r} is only meaningful for the loaded and naming dimensions")
     match = cell("match") or "inflect"
     if match not in MATCH_MODES:
         raise LexiconError(f"{where}: match must be 'inflect' or 'exact', got {match!r}")
@@ -258,7 +262,7 @@ class Lexicon:
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
             raise LexiconError(f"{p}: missing column(s) {', '.join(missing)} (header: {header})")
-        if dimension is None and "dimension" not in header and p.stem in DIMENSIONS:
+        if dimension is None and "dimension" not in header and p.stem in SCORED_DIMENSIONS:
             dimension = p.stem
         if dimension is None and "dimension" not in header:
             raise LexiconError(f"{p}: pass dimension=... or add a 'dimension' column")
@@ -273,13 +277,13 @@ class Lexicon:
 
         Example:
             >>> sorted(Lexicon.builtin().dimensions)
-            ['certainty', 'hedging', 'hostility', 'loaded']
+            ['certainty', 'hedging', 'hostility', 'loaded', 'naming']
         """
         if dimension is None:
             return _builtin_all()
         dims = (dimension,) if isinstance(dimension, str) else tuple(dimension)
         for d in dims:
-            check_choice("dimension", d, DIMENSIONS, who="Lexicon.builtin")
+            check_choice("dimension", d, SCORED_DIMENSIONS, who="Lexicon.builtin")
         return _builtin_subset(dims)
 
     @classmethod
@@ -319,7 +323,7 @@ class Lexicon:
     def dimensions(self) -> tuple[str, ...]:
         """Dimensions present, in canonical order."""
         present = {e.dimension for e in self.entries}
-        return tuple(d for d in DIMENSIONS if d in present)
+        return tuple(d for d in SCORED_DIMENSIONS if d in present)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -356,7 +360,7 @@ def lexicon_version() -> str:
 @lru_cache(maxsize=1)
 def _builtin_all() -> Lexicon:
     entries: list[LexiconEntry] = []
-    for dim in DIMENSIONS:
+    for dim in SCORED_DIMENSIONS:
         entries.extend(Lexicon.from_csv(paths.LEXICON_DIR / f"{dim}.csv", dimension=dim).entries)
     return Lexicon(tuple(entries), name=f"builtin-{lexicon_version()}")
 

@@ -18,8 +18,20 @@ before it, e.g. "not certain", "not at all clear", is counted as a *hedge*,
 rule ``negated booster -> hedge``); and overlaps.  Overlaps are resolved
 longest-leftmost within three groups: hostility, loaded, and stance
 (hedging + certainty together, because "no doubt" must not also count its
-"doubt").  Across groups a span may count twice ("neo-Nazi regime" is both a
-hostile label and Russian state vocabulary).
+"doubt"), and naming.  The same words count in one of hostility, loaded
+and naming only: the longest span wins, on equal length hostility before
+loaded before naming.  "neo-Nazi regime" is a hostile label and not also the
+loaded "regime"; "Kiev regime" is loaded language, not the naming "Kiev";
+"Russian aggression" is loaded, not also the hostile "aggression".  Stance (hedging, certainty) may overlap
+them.
+
+Use against mention (:func:`analysis.scoring.rules.mention_of`): a hit after
+"so-called", "what X calls", "X's term" or in scare quotes is a *mention*
+(``Match.mention``; ``Match.holder`` is X where the text names it).  It
+stays in the matches but is not counted unless ``count_mentions=True``.
+
+Naming entries are counted in ``naming`` and in their side's slot
+(``COUNT_SLOTS``: ``naming_russian`` ...).
 
 :func:`compile_lexicon` builds a lexicon's :class:`Matcher` once and caches
 it (outside the lexicon, which stays plain data).  :meth:`Matcher.find`
@@ -45,20 +57,26 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from analysis.constants import DIMENSIONS
+from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.lexicon import Lexicon, LexiconEntry
 from analysis.scoring.normalize import OffsetMap, normalize_for_match
-from analysis.scoring.rules import negated, parse_context
+from analysis.scoring.rules import MentionIndex, mention_of, negated, parse_context
 from analysis.scoring.variants import expand
 
-_GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2}
-# position of each dimension in Counts.n and Counts.weight
-_DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
+_GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, NAMING: 3}
+_STANCE_GROUP = 2
+#: What Counts.n and Counts.weight hold, in order: each scored dimension, then
+#: naming per side (a naming match counts in ``naming`` and ``naming_<side>``).
+COUNT_SLOTS: tuple[str, ...] = (*SCORED_DIMENSIONS, *(f"{NAMING}_{side}" for side in NAMING_SIDES))
+_N_SLOTS = len(COUNT_SLOTS)
+_DIM_INDEX = {d: i for i, d in enumerate(COUNT_SLOTS)}
 _HEDGING = _DIM_INDEX["hedging"]
 # joins normalised texts in Matcher.counts_many (checked to occur in no text or key)
 _SEP = "\x00"
-#: one candidate hit: (group, start, end, entry, rule note, negated) in normalised offsets
-_Cand = tuple[int, int, int, "_Compiled", str, bool]
+#: one candidate hit: (group, start, end, entry, rule note, negated, mention) in
+#: normalised offsets; mention is None for a use, else the holder ("" if unnamed)
+_Cand = tuple[int, int, int, "_Compiled", str, bool, "str | None"]
+MENTION_RULE = "mention"
 _NEG_PREFIXES = frozenset({"non", "anti", "counter", "un", "de", "ex", "pseudo", "post", "pre"})
 NEGATED_BOOSTER_RULE = "negated booster -> hedge"
 
@@ -72,7 +90,9 @@ class Match(NamedTuple):
     as given, ``weight`` the entry's weight (what ``d_score`` sums), ``side``
     the side a loaded term belongs to (empty for other dimensions), ``rule``
     explains any non-trivial decision, ``note`` is the entry's
-    source/rationale.  A named tuple because texts produce many of them and
+    source/rationale, ``mention`` says the narrator mentions someone else's
+    term rather than using it (not counted by default) and ``holder`` whose
+    term it is when the text says so ("Moscow" in "what Moscow calls ...").  A named tuple because texts produce many of them and
     tuples are cheap to build.
 
     Example:
@@ -94,6 +114,8 @@ class Match(NamedTuple):
     surface: str
     rule: str = ""
     note: str = ""
+    mention: bool = False
+    holder: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict of the fields.
@@ -108,13 +130,15 @@ class Match(NamedTuple):
 class Counts(NamedTuple):
     """Number of matches and sum of their weights per dimension.
 
-    ``n[i]`` and ``weight[i]`` belong to ``DIMENSIONS[i]``
-    (:mod:`analysis.constants`); :meth:`of` reads one dimension by name.
+    ``n[i]`` and ``weight[i]`` belong to ``COUNT_SLOTS[i]`` (the scored
+    dimensions, then naming per side); :meth:`of` reads one slot by name.
 
     Example:
         >>> c = Counts.of_matches(find_matches("They are idiots; it may fail."))
         >>> c.of("hostility"), c.of("hedging"), c.of("loaded")
         ((1, 1.5), (1, 1.0), (0, 0.0))
+        >>> Counts.of_matches(find_matches("Troops left Kiev.")).of("naming_russian")
+        (1, 1.0)
     """
 
     n: tuple[int, ...]
@@ -126,19 +150,25 @@ class Counts(NamedTuple):
         return self.n[i], self.weight[i]
 
     @classmethod
-    def of_matches(cls, matches: Iterable[Match]) -> Counts:
-        """Tally matches (in the order given, which fixes the float sums)."""
-        n = [0] * len(DIMENSIONS)
-        w = [0.0] * len(DIMENSIONS)
+    def of_matches(cls, matches: Iterable[Match], *, count_mentions: bool = False) -> Counts:
+        """Tally matches (in the order given, which fixes the float sums); mentions only if asked."""
+        n = [0] * _N_SLOTS
+        w = [0.0] * _N_SLOTS
         for m in matches:
+            if m.mention and not count_mentions:
+                continue
             d = _DIM_INDEX[m.dimension]
             n[d] += 1
             w[d] += m.weight
+            if m.dimension == NAMING:
+                k = _DIM_INDEX[f"{NAMING}_{m.side}"]
+                n[k] += 1
+                w[k] += m.weight
         return cls(tuple(n), tuple(w))
 
 
 #: What :meth:`Matcher.counts` returns for a text without matches.
-ZERO_COUNTS: Counts = Counts((0,) * len(DIMENSIONS), (0.0,) * len(DIMENSIONS))
+ZERO_COUNTS: Counts = Counts((0,) * _N_SLOTS, (0.0,) * _N_SLOTS)
 
 
 def _cand_order(t: _Cand) -> tuple[int, int, int]:
@@ -150,7 +180,7 @@ def _match_order(m: Match) -> tuple[int, int]:
 
 
 class _Compiled:
-    __slots__ = ("entry", "rules", "negatable", "group", "dim", "weight")
+    __slots__ = ("entry", "rules", "negatable", "group", "dim", "side_slot", "weight")
 
     def __init__(self, entry: LexiconEntry) -> None:
         self.entry = entry
@@ -158,6 +188,7 @@ class _Compiled:
         self.negatable = entry.dimension == "certainty"
         self.group = _GROUP[entry.dimension]
         self.dim = _DIM_INDEX[entry.dimension]
+        self.side_slot = _DIM_INDEX[f"{NAMING}_{entry.side}"] if entry.dimension == NAMING else -1
         self.weight = entry.weight
 
 
@@ -190,6 +221,8 @@ def _hit(
         ):
             return
     os_ = s if offsets is None else offsets[s]
+    mention: str | None = None
+    looked = False  # the mention check runs once per hit, and only for a hit that counts
     for comp in comps:
         note = ""
         ok = True
@@ -203,18 +236,50 @@ def _hit(
         if not ok:
             continue
         neg = comp.negatable and negated(norm, s)
-        cands.append((comp.group, s, e, comp, note, neg))
+        if not looked and comp.group != _STANCE_GROUP:  # a hedge or booster is the narrator's stance
+            mention, looked = _mention(norm, s, e, text, offsets), True
+        cands.append((comp.group, s, e, comp, note, neg, mention))
 
 
-def _tally(selected: list[_Cand]) -> Counts:
+# The last normalised text looked at and its MentionIndex (None: it has no
+# double quote and no cue word, so no hit in it is a mention): built once per
+# text, not once per hit.
+_LAST_TEXT: list[str | None] = [None]
+_LAST_INDEX: list[MentionIndex | None] = [None]
+
+
+def _mention(norm: str, s: int, e: int, text: str, offsets: OffsetMap | None) -> str | None:
+    """None for a use; for a mention the holder as written in ``text`` ("" if not named)."""
+    if _LAST_TEXT[0] is not norm:
+        built = MentionIndex.of(norm)
+        _LAST_TEXT[0], _LAST_INDEX[0] = norm, (built if built.quotes or built.cues else None)
+    index = _LAST_INDEX[0]
+    if index is None:
+        return None
+    is_mention, hs, he = mention_of(norm, s, e, index)
+    if not is_mention:
+        return None
+    if hs < 0:
+        return ""
+    a, b = (hs, he) if offsets is None else (offsets[hs], offsets[he - 1] + 1)
+    holder = text[a:b]
+    return holder[4:] if holder[:4].lower() == "the " else holder
+
+
+def _tally(selected: list[_Cand], count_mentions: bool) -> Counts:
     # weights are added in text order within each dimension, as Counts.of_matches(find()) does
-    n = [0] * len(DIMENSIONS)
-    w = [0.0] * len(DIMENSIONS)
+    n = [0] * _N_SLOTS
+    w = [0.0] * _N_SLOTS
     for cand in selected:
+        if cand[6] is not None and not count_mentions:
+            continue
         comp = cand[3]
         d = _HEDGING if cand[5] else comp.dim
         n[d] += 1
         w[d] += comp.weight
+        if comp.side_slot >= 0:
+            n[comp.side_slot] += 1
+            w[comp.side_slot] += comp.weight
     return Counts(tuple(n), tuple(w))
 
 
@@ -257,8 +322,8 @@ class Matcher:
             hit(cands, norm, n, end_i + 1 - klen, end_i + 1, comps, text, offsets)
         return cands, offsets
 
-    def counts_many(self, texts: Sequence[str]) -> list[Counts]:
-        """``[self.counts(t) for t in texts]`` (non-empty strings), with one automaton scan.
+    def counts_many(self, texts: Sequence[str], *, count_mentions: bool = False) -> list[Counts]:
+        """``[self.counts(t, count_mentions=...) for t in texts]`` (non-empty strings), with one automaton scan.
 
         The normalised texts are joined by a separator that no text and no key
         contains, so a hit lies within one text; each is then judged on that
@@ -275,7 +340,7 @@ class Matcher:
         norms = [x[0] for x in normed]
         joined = _SEP.join(norms)
         if not self._sep_free or joined.count(_SEP) != len(norms) - 1:
-            return list(map(self.counts, texts))
+            return [self.counts(t, count_mentions=count_mentions) for t in texts]
         per_text: list[list[_Cand] | None] = [None] * len(texts)
         hit = _hit
         k = -1
@@ -293,7 +358,7 @@ class Matcher:
                 cands = per_text[k] = []
             e = end_i + 1 - base
             hit(cands, norm, len(norm), e - klen, e, comps, texts[k], normed[k][1])
-        return [ZERO_COUNTS if not c else _tally(self._select(c)) for c in per_text]
+        return [ZERO_COUNTS if not c else _tally(self._select(c), count_mentions) for c in per_text]
 
     @staticmethod
     def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -301,6 +366,8 @@ class Matcher:
 
         The result is ordered by group, then start; within a group starts
         strictly increase, so each dimension's matches come in text order.
+        The same words count once across hostility, loaded and naming
+        (:func:`_one_label_per_span`).
         """
         if len(cands) > 1:
             cands.sort(key=_cand_order)
@@ -315,6 +382,8 @@ class Matcher:
                 continue
             last_end = e
             out.append(cand)
+        if len(out) > 1:
+            out = _one_label_per_span(out)
         return out
 
     def find(self, text: str) -> list[Match]:
@@ -325,28 +394,33 @@ class Matcher:
         if not cands:
             return []
         out: list[Match] = []
-        for _, s, e, comp, note, neg in self._select(cands):
+        for _, s, e, comp, note, neg, held in self._select(cands):
             ent = comp.entry
             if offsets is None:
                 a, b = s, e
             else:
                 a, b = offsets[s], offsets[e - 1] + 1
+            if held is not None:
+                note = MENTION_RULE if not note else f"{note}; {MENTION_RULE}"
+            mention, holder = held is not None, held or ""
             if neg:
                 out.append(
                     Match(ent.term, "hedging", "negated_booster", a, b, ent.weight, "", text[a:b],
-                          NEGATED_BOOSTER_RULE if not note else f"{note}; {NEGATED_BOOSTER_RULE}", ent.note)
+                          NEGATED_BOOSTER_RULE if not note else f"{note}; {NEGATED_BOOSTER_RULE}", ent.note,
+                          mention, holder)
                 )
             else:
-                out.append(Match(ent.term, ent.dimension, ent.category, a, b, ent.weight, ent.side, text[a:b], note, ent.note))
+                out.append(Match(ent.term, ent.dimension, ent.category, a, b, ent.weight, ent.side, text[a:b],
+                                 note, ent.note, mention, holder))
         if len(out) > 1:
             out.sort(key=_match_order)
         return out
 
-    def counts(self, text: str) -> Counts:
+    def counts(self, text: str, *, count_mentions: bool = False) -> Counts:
         """Number of matches and sum of their weights per dimension, without building them.
 
-        The same numbers as ``Counts.of_matches(self.find(text))`` (same
-        matches, weights added in the same text order).
+        The same numbers as ``Counts.of_matches(self.find(text), count_mentions=...)``
+        (same matches, weights added in the same text order).
 
         Example:
             >>> compile_lexicon(Lexicon.builtin()).counts("They are idiots.").of("hostility")
@@ -357,7 +431,29 @@ class Matcher:
         cands = self._candidates(text)[0]
         if not cands:
             return ZERO_COUNTS
-        return _tally(self._select(cands))
+        return _tally(self._select(cands), count_mentions)
+
+
+def _label_order(c: _Cand) -> tuple[int, int, int]:
+    return (c[1] - c[2], c[0], c[1])  # longest first, then hostility < loaded < naming, then leftmost
+
+
+def _one_label_per_span(selected: list[_Cand]) -> list[_Cand]:
+    """``selected`` without hostility/loaded/naming candidates that overlap a preferred one.
+
+    The same words count in one of those dimensions only: the longest span
+    wins, and on equal length hostility before loaded before naming.  Stance
+    candidates are kept as they are.  The order of ``selected`` is kept.
+    """
+    labels = [c for c in selected if c[0] != _STANCE_GROUP]
+    if len({c[0] for c in labels}) < 2:
+        return selected  # overlaps within a group are resolved already
+    kept: list[_Cand] = []
+    for c in sorted(labels, key=_label_order):
+        if all(c[2] <= k[1] or k[2] <= c[1] for k in kept):
+            kept.append(c)
+    keep = set(map(id, kept))
+    return [c for c in selected if c[0] == _STANCE_GROUP or id(c) in keep]
 
 
 # Lexicon -> its Matcher.  Keyed weakly by identity (Lexicon has eq=False), so

@@ -12,8 +12,9 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
     before a quantity: a digit, a currency sign, a number word, or
     "a dozen/hundred/third/...".  "about 12,000" yes, "talk about peace" no.
 ``modal_may``
-    "May" is the month when followed by a number, or capitalised in the
-    middle of a sentence ("on May 16", "in May"); "you may" (permission) and
+    "May" is the month when followed by a number, after "mid-/early-/late-"
+    ("mid-May"), or capitalised in the middle of a sentence ("on May 16",
+    "in May"); "you may" (permission) and
     "may I/we" (request) are not hedges; otherwise epistemic.
 ``modal_might``
     the noun ("with all his might", "military might", "the might of") is
@@ -56,9 +57,28 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
     violent verbs ("eliminate", "eradicate", "destroy") are not hostile when
     the object is abstract or economic ("eliminate the root cause",
     "eradicate poverty").
+``destruction_target``
+    "destroy(ed)" describes damage, not hostility, when it is about
+    buildings and places ("destroyed three bridges", "homes destroyed by
+    shelling", "the destroyed theatre") or a passive report ("much of
+    Mariupol was destroyed"); a threat or goal against people or a regime
+    ("will be destroyed", "must be destroyed", "to destroy the regime")
+    still counts.
+``not_historical``
+    Nazi/fascist/genocide vocabulary about the historical events (a year
+    1900-1989, "World War", "Hitler", "Holocaust", "Third Reich", "Great
+    Patriotic War" within the sentence) is history, not a label.
 
 Parametrised rules: ``except_prev=w1|w2``, ``except_next=w1|w2``,
 ``only_prev=w1|w2``, ``only_next=w1|w2`` (adjacent token, normalised).
+
+Use against mention (:func:`mention_of`): a term is *mentioned*, not used
+by the narrator, after "so-called", "what X calls/dubs/describes as", "X's
+term (for ...)", "X calls it", "the word/term", or inside scare quotes -- a short quoted
+span (at most six words, no sentence punctuation inside) that is not
+attributed speech (no speech verb, colon or comma just before it, no speech
+verb just after it) and not the whole text (a quote statement such as
+``"complete destruction of the neo-Nazi regime"`` is the speaker's own use).
 
 Negation (:func:`negated`): a negator (not, no, never, n't, cannot,
 without, hardly, scarcely, barely, nor, neither, nobody, none, nothing)
@@ -73,7 +93,9 @@ References:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
+from typing import NamedTuple
 
 #: (norm, start, end, original_text, original_start) -> note or None (reject)
 Rule = Callable[[str, int, int, str, int], "str | None"]
@@ -155,6 +177,34 @@ _ABSTRACT_OBJECTS = frozenset(
 )
 
 
+_MONTH_PREFIXES = frozenset(["mid", "early", "late", "end", "since", "until", "pre", "post"])
+_PLACE_NOUNS = frozenset(
+    "building buildings home homes house houses apartment apartments flat flats block blocks "
+    "city cities town towns village villages district districts neighbourhood neighborhood "
+    "neighbourhoods neighborhoods street streets bridge bridges road roads railway railways "
+    "infrastructure plant plants station stations substation substations dam hospital "
+    "hospitals school schools church churches cathedral theatre theater museum factory "
+    "factories depot depots warehouse warehouses airport airports port ports harbour "
+    "facility facilities tank tanks vehicle vehicles equipment aircraft helicopter "
+    "helicopters drone drones ship ships vessel vessels launcher launchers system systems "
+    "radar ammunition fuel crops fields farmland property properties site sites center "
+    "centre centers centres base bases office offices headquarters monument monuments "
+    "library stadium market mall dwellings housing shelter shelters power grid pipeline "
+    "pipelines structure structures area areas part parts much most".split()
+)
+_DESTRUCTION_ADJ_PREV = frozenset(
+    "the a an its their his her our many several some partly partially completely heavily "
+    "badly largely totally almost nearly fully entirely mostly".split()
+)
+_DESTRUCTION_DEGREE = frozenset(["partly", "almost", "nearly", "now", "also", "all", "since"])
+_THREAT_BEFORE_BE = frozenset(["will", "must", "should", "shall", "would", "'ll", "to", "could", "can"])
+_HISTORY_RE = re.compile(
+    r"\b(?:19[0-8]\d|(?:19[0-8]0)'?s|world war|wwii|ww2|second world war|great patriotic war|"
+    r"hitler|third reich|holocaust|nuremberg|wehrmacht|nazi germany|nazi occupation|"
+    r"victory day|auschwitz|babi yar|babyn yar)\b"
+)
+
+
 def next_tokens(norm: str, end: int, k: int) -> list[str]:
     """Up to ``k`` tokens (words or single punctuation marks) after ``end``.
 
@@ -228,6 +278,8 @@ def _modal_may(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     prev = prev_tokens(norm, s, 1)
     if nxt and nxt[0][:1].isdigit():
         return None  # "May 16"
+    if s > 1 and norm[s - 1] == "-" and norm[max(0, s - 7) : s - 1].rsplit(" ", 1)[-1] in _MONTH_PREFIXES:
+        return None  # "mid-May", "early-May"
     if text[os : os + 1] == "M" and not _sentence_initial(prev):
         return None  # capitalised mid-sentence: the month
     if prev and prev[0] in _MONTH_CONTEXT and not nxt:
@@ -330,6 +382,40 @@ def _concrete_target(norm: str, s: int, e: int, text: str, os: int) -> str | Non
     return ""
 
 
+def _passive_report(prev: list[str]) -> bool | None:
+    """After a form of *be* (adverbs skipped): True for a report ("was destroyed"),
+    False for a threat or goal ("will be destroyed", "must be destroyed"), None if not passive."""
+    for i, tok in enumerate(prev):
+        if tok in _BE_FORMS or tok == "got":
+            return not _THREAT_BEFORE_BE.intersection(prev[i + 1 : i + 3])
+        if not (tok.endswith("ly") or tok in _DESTRUCTION_DEGREE):
+            return None
+    return None
+
+
+def _destruction_target(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    nxt = next_tokens(norm, e, 4)
+    if nxt and nxt[0] == "by":
+        return None  # "homes destroyed by shelling": a report of damage
+    if _PLACE_NOUNS.intersection(nxt[:3]):
+        return None  # buildings, places, equipment
+    prev = prev_tokens(norm, s, 6)
+    if prev and prev[0] in _DESTRUCTION_ADJ_PREV and nxt and nxt[0].isalpha():
+        return None  # "the destroyed theatre": an adjective
+    passive = _passive_report(prev)
+    if passive:
+        return None  # "much of Mariupol was destroyed"
+    return "threat or goal of destruction" if passive is False else ""
+
+
+def _not_historical(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    lo = max(0, s - 120)
+    left = max(norm.rfind(". ", lo, s), norm.rfind("? ", lo, s), norm.rfind("! ", lo, s))
+    right = [i for i in (norm.find(". ", e, e + 120), norm.find("? ", e, e + 120)) if i >= 0]
+    window = norm[left + 1 if left >= 0 else lo : min(right) if right else e + 120]
+    return None if _HISTORY_RE.search(window) else ""
+
+
 def _word_set(arg: str) -> frozenset[str]:
     return frozenset(w.strip() for w in arg.split("|") if w.strip())
 
@@ -375,6 +461,8 @@ NAMED_RULES: dict[str, Rule] = {
     "appear_epistemic": _appear_epistemic,
     "predicative": _predicative,
     "concrete_target": _concrete_target,
+    "destruction_target": _destruction_target,
+    "not_historical": _not_historical,
     "possible_epistemic": _possible_epistemic,
     "first_person": _first_person,
     "after_be": _after_be,
@@ -413,3 +501,110 @@ def parse_context(spec: str) -> tuple[Rule, ...]:
             known = sorted(NAMED_RULES) + [f"{k}=w1|w2" for k in sorted(PARAM_RULES)]
             raise ValueError(f"unknown context rule {part!r}; known: {', '.join(known)}")
     return tuple(rules)
+
+
+#: The narrator quotes or names someone else's term just before the hit.
+_MENTION_CUE_RE = re.compile(
+    r"(?:\b(?:so-called|so called|self-styled|self-proclaimed)"
+    r"|\bwhat (?P<h1>(?:[\w'.-]+ ){0,3}?[\w'.-]+) (?:calls?|called|dubs?|dubbed|terms|termed|labels|labell?ed|"
+    r"brands|branded|describes? as|described as|refers? to as|referred to as)"
+    r"|\b(?P<h3>[\w'.-]+(?: [\w'.-]+)?) (?:calls?|called|dubs?|dubbed|terms?|termed|labels?|brands?|branded|"
+    r"describes?|described) (?:it|this|them|the war|the invasion|the conflict)(?: as)?"
+    r"|\b(?P<h2>[\w.-]+(?: [\w.-]+)?)'s? (?:own )?(?:term|word|phrase|euphemism|label|name|expression|wording)"
+    r"(?: for [\w' -]{1,40}?)?,?"
+    r"|\b(?:the|a) (?:words?|terms?|phrases?|labels?|expressions?|euphemisms?))"
+    r"\s*(?:(?:a|an|the|its|his|her|their) )?[\"']?\s*$"
+)
+_SPEECH_VERBS = frozenset(
+    "said says say told tells added adds wrote writes stated states declared declares announced "
+    "announces asked asks replied replies insisted insists warned warns tweeted posted shouted "
+    "chanted quoted according".split()
+)
+_CUE_WORD_LIST = ("call", "dub", "term", "label", "brand", "describ", "refer", "word", "phrase", "name",
+                  "expression", "euphemism", "self-")
+#: Words one of which every mention cue contains (a cheap first test).
+MENTION_CUE_WORDS = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|name|expression|euphemism|self-")
+#: Longest quoted span (in words) still read as scare quotes rather than a quotation.
+SCARE_QUOTE_MAX_WORDS = 6
+_QUOTE_WINDOW = 80
+_TRAILING = " .,;:!?'\")"
+_CUE_WINDOW = 110
+
+
+class MentionIndex(NamedTuple):
+    """Where a text's double quotes and cue words are, found once for all its hits."""
+
+    quotes: list[int]
+    cues: list[int]
+
+    @classmethod
+    def of(cls, norm: str) -> MentionIndex:
+        """Index a normalised text.
+
+        Example:
+            >>> MentionIndex.of('a "so-called" b')
+            MentionIndex(quotes=[2, 12], cues=[6])
+        """
+        quotes: list[int] = []
+        i = norm.find('"')
+        while i >= 0:
+            quotes.append(i)
+            i = norm.find('"', i + 1)
+        # substring tests run in C; the regex scan only for the few texts that need it
+        if not any(w in norm for w in _CUE_WORD_LIST):
+            return cls(quotes, [])
+        return cls(quotes, [m.start() for m in MENTION_CUE_WORDS.finditer(norm)])
+
+
+def _scare_quoted(norm: str, s: int, e: int, index: MentionIndex) -> bool:
+    """Whether ``norm[s:e]`` lies inside a short quoted span that is not attributed speech."""
+    quotes = index.quotes
+    k = bisect_left(quotes, s)
+    if k % 2 == 0 or k >= len(quotes):
+        return False  # not inside an open quotation (quotes before it pair up), or never closed
+    o, c = quotes[k - 1], quotes[k]
+    if o < s - _QUOTE_WINDOW or c < e or c > e + _QUOTE_WINDOW:
+        return False
+    if not norm[:o].strip() and not norm[c + 1 :].strip(_TRAILING):
+        return False  # the whole text is the quotation (a quote statement): the speaker's own use
+    inner = norm[o + 1 : c]
+    if len(inner.split()) > SCARE_QUOTE_MAX_WORDS or any(p in inner for p in ".!?;:,"):
+        return False  # a quoted sentence or clause: speech
+    before = prev_tokens(norm, o, 1)
+    if before and (before[0] in _SPEECH_VERBS or before[0] in (":", ",")):
+        return False
+    after = next_tokens(norm, c + 1, 2)
+    return not _SPEECH_VERBS.intersection(after)
+
+
+def mention_of(norm: str, s: int, e: int, index: MentionIndex | None = None) -> tuple[bool, int, int]:
+    """Whether the hit ``norm[s:e]`` is a mention, and the span of its holder in ``norm``.
+
+    Returns ``(is_mention, holder_start, holder_end)``; the holder span is
+    empty (``-1, -1``) when the text does not say whose term it is.
+    ``index`` (:meth:`MentionIndex.of` of ``norm``) spares rescanning the
+    text for each of its hits.
+
+    Example:
+        >>> t = 'what moscow calls a "special military operation"'
+        >>> m, a, b = mention_of(t, 21, 48)
+        >>> m, t[a:b]
+        (True, 'moscow')
+        >>> mention_of('the so-called referendums', 14, 25)[0]
+        True
+        >>> mention_of('he said: "special military operation"', 10, 37)[0]
+        False
+    """
+    if index is None:
+        index = MentionIndex.of(norm)
+    lo = max(0, s - _CUE_WINDOW)
+    # the cue regex is costly (anchored at the end, tried at every position):
+    # run it only when one of its words is there at all
+    i = bisect_left(index.cues, lo)
+    cue = _MENTION_CUE_RE.search(norm, lo, s) if i < len(index.cues) and index.cues[i] < s else None
+    if cue is not None:
+        for g in ("h1", "h2", "h3"):
+            if cue.group(g):
+                return True, cue.start(g), cue.end(g)
+        return True, -1, -1
+    return _scare_quoted(norm, s, e, index), -1, -1

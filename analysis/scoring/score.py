@@ -7,6 +7,15 @@ For each dimension ``d`` (formulas; ``n_tokens`` = word tokens, see
 * ``d_rate``  -- ``1000 * d_count / n_tokens``  (per 1,000 tokens; 0.0 if no tokens);
 * ``d_score`` -- ``1000 * sum(weights) / n_tokens`` (weighted rate).
 
+Dimensions: hostility, hedging, certainty, loaded (``DIMENSIONS``) and
+naming (side-marked names and euphemisms, kept apart from loaded language;
+also ``naming_<side>_count`` for each of ``NAMING_SIDES``).
+
+Mentions (a term after "so-called", "what X calls", in scare quotes; see
+:mod:`analysis.scoring.match`) stay in ``matches`` but are not counted:
+the narrator mentions the term, it does not use it.  ``count_mentions=True``
+counts them too.
+
 Sentiment: VADER per sentence, token-weighted mean over sentences
 (:mod:`analysis.scoring.sentiment`).
 
@@ -54,11 +63,11 @@ from itertools import chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
-from analysis.constants import DIMENSIONS
+from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.language import LANGUAGES, detect_language
 from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon, resolve_lexicon
-from analysis.scoring.match import ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
+from analysis.scoring.match import COUNT_SLOTS, ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
 from analysis.scoring.morph import Token, tokens
 from analysis.scoring.sentiment import BACKENDS, Scorer, aggregate, get_backend
 from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
@@ -83,7 +92,8 @@ _SENTIMENT_KEYS = ("compound", "neg", "neu", "pos")
 SCORE_COLUMNS: tuple[str, ...] = (
     "n_tokens",
     "n_sentences",
-    *(f"{d}_{k}" for d in DIMENSIONS for k in ("count", "rate", "score")),
+    *(f"{d}_{k}" for d in SCORED_DIMENSIONS for k in ("count", "rate", "score")),
+    *(f"{NAMING}_{side}_count" for side in NAMING_SIDES),
     *(f"sentiment_{k}" for k in _SENTIMENT_KEYS),
     "status",
     "language",
@@ -133,6 +143,13 @@ class TextScores:
     loaded_count: int
     loaded_rate: float
     loaded_score: float
+    naming_count: int
+    naming_rate: float
+    naming_score: float
+    naming_russian_count: int
+    naming_ukrainian_count: int
+    naming_western_count: int
+    naming_neutral_count: int
     sentiment_compound: float
     sentiment_neg: float
     sentiment_neu: float
@@ -197,7 +214,7 @@ class _Columns(NamedTuple):
     # their batch instead of piling up for the garbage collector to scan
     # again and again: text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4],
     # its Counts.n and Counts.weight count_n/count_w[i * D:(i + 1) * D]
-    # (D = len(DIMENSIONS)).
+    # (D = len(COUNT_SLOTS)).
     sentiment: list[float]
     count_n: list[int]
     count_w: list[float]
@@ -223,6 +240,7 @@ def _score_columns(
     split: Splitter = _sentences,
     with_matches: bool = False,
     language: str | None = None,
+    count_mentions: bool = False,
 ) -> _Columns:
     """The core of :func:`score_text` and :func:`score_frame`: raw score columns, in text order.
 
@@ -245,7 +263,8 @@ def _score_columns(
     cols = _Columns([], [], [], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
         batch = texts[i : i + _BATCH]
-        _score_batch(batch, _languages(batch, language), matcher, senti, split, with_matches, cols)
+        _score_batch(batch, _languages(batch, language), matcher, senti, split, with_matches, cols,
+                     count_mentions)
     return cols
 
 
@@ -275,7 +294,7 @@ class _LemmaText(NamedTuple):
 
 def _score_batch(
     texts: Sequence[object], languages: list[str], matcher: Matcher, senti: Scorer | None,
-    split: Splitter, with_matches: bool, cols: _Columns,
+    split: Splitter, with_matches: bool, cols: _Columns, count_mentions: bool = False,
 ) -> None:
     # Flat bookkeeping, no container per text (the garbage collector would
     # pay for each): a text has n_sentences > 0 exactly when it is scored,
@@ -322,7 +341,8 @@ def _score_batch(
         _add_weights(sents, weights, n_tokens, flat)
     scored = iter(list(map(senti, flat)) if senti is not None else ())
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
-    counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:])
+    counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
+                           count_mentions)
     cols.count_n.extend(chain.from_iterable([c.n for c in counts]))
     cols.count_w.extend(chain.from_iterable([c.weight for c in counts]))
 
@@ -344,17 +364,17 @@ def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat
 
 def _batch_counts(
     ok: list[str], lemma_ok: list[_LemmaText], on_lemma: list[bool], matcher: Matcher,
-    with_matches: bool, cols: _Columns, sentences_per_text: list[int],
+    with_matches: bool, cols: _Columns, sentences_per_text: list[int], count_mentions: bool = False,
 ) -> list[Counts]:
     """Counts of every text of a batch (zeros for texts not scored), matches too if asked."""
     found_lemma = [_lemma_find(x, matcher) for x in lemma_ok]
-    lemma_counts = [_lemma_counts(m) for m in found_lemma]
+    lemma_counts = [Counts.of_matches(m, count_mentions=count_mentions) for m in found_lemma]
     if with_matches:
         found = [matcher.find(t) for t in ok]
-        en_counts = [Counts.of_matches(m) for m in found]
+        en_counts = [Counts.of_matches(m, count_mentions=count_mentions) for m in found]
         cols.matches.extend(_spread(sentences_per_text, _merge(on_lemma, found, found_lemma), []))
     else:
-        en_counts = matcher.counts_many(ok)
+        en_counts = matcher.counts_many(ok, count_mentions=count_mentions)
     counts = _merge(on_lemma, en_counts, lemma_counts) if lemma_ok else en_counts
     if len(counts) != len(sentences_per_text):
         counts = _spread(sentences_per_text, counts, ZERO_COUNTS)
@@ -380,26 +400,6 @@ def _merge(on_lemma: list[bool], english: list[_T], lemma: list[_T]) -> list[_T]
     """The two paths' per-text values back in text order."""
     en, le = iter(english), iter(lemma)
     return [next(le) if x else next(en) for x in on_lemma]
-
-
-_DIM_INDEX = {d: i for i, d in enumerate(DIMENSIONS)}
-
-
-def _lemma_counts(matches: list[Match]) -> Counts:
-    """Tally ru/uk matches over ``DIMENSIONS``.
-
-    A dimension the lemma lexicons have beyond ``DIMENSIONS`` (``naming``
-    until it is a score dimension) is not counted; its matches stay in
-    ``TextScores.matches``, ``explain()`` and :func:`matches_frame`.
-    """
-    n = [0] * len(DIMENSIONS)
-    w = [0.0] * len(DIMENSIONS)
-    for m in matches:
-        d = _DIM_INDEX.get(m.dimension)
-        if d is not None:
-            n[d] += 1
-            w[d] += m.weight
-    return Counts(tuple(n), tuple(w))
 
 
 def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
@@ -455,11 +455,13 @@ def _text_scores(cols: _Columns, i: int) -> TextScores:
     n_tokens = cols.n_tokens[i]
     per = 1000.0 / n_tokens if n_tokens else 0.0
     row: dict[str, int | float | str] = {"n_tokens": n_tokens, "n_sentences": cols.n_sentences[i]}
-    at = i * len(DIMENSIONS)
-    for k, d in enumerate(DIMENSIONS, start=at):
+    at = i * len(COUNT_SLOTS)
+    for k, d in enumerate(SCORED_DIMENSIONS, start=at):
         row[f"{d}_count"] = cols.count_n[k]
         row[f"{d}_rate"] = cols.count_n[k] * per
         row[f"{d}_score"] = cols.count_w[k] * per
+    for k in range(at + len(SCORED_DIMENSIONS), at + len(COUNT_SLOTS)):
+        row[f"{COUNT_SLOTS[k - at]}_count"] = cols.count_n[k]
     k4 = len(_SENTIMENT_KEYS)
     for key, value in zip(_SENTIMENT_KEYS, cols.sentiment[k4 * i : k4 * (i + 1)]):
         row[f"sentiment_{key}"] = value
@@ -477,6 +479,7 @@ def score_text(
     lexicon_mode: Mode = "extend",
     sentiment: str = "fast",
     language: str | None = None,
+    count_mentions: bool = False,
 ) -> TextScores:
     """Score one text.  ``None``/NaN -> status 'missing', blank -> 'empty' (zeros).
 
@@ -489,6 +492,8 @@ def score_text(
         sentiment: ``"fast"`` (FastVader), ``"vader"`` (reference) or ``"none"``.
         language: ``None`` detects it (``en``, ``ru``, ``uk``, ``other``);
             one of those forces it (module docstring).
+        count_mentions: also count mentioned terms ("so-called", scare
+            quotes); by default they are only listed in ``matches``.
 
     Raises:
         TypeError: ``text`` is neither a string nor missing.
@@ -501,12 +506,23 @@ def score_text(
         >>> r = score_text("Киевский режим обстреливает Донецк.")
         >>> r.language, r.loaded_count, r.sentiment_status, r.status
         ('ru', 1, 'sentiment_unavailable', 'ok')
+        >>> s = score_text('Troops entered what Moscow calls "liberated" Kherson.')
+        >>> [(m.surface, m.mention, m.holder) for m in s.matches], s.naming_count
+        ([('liberated', True, 'Moscow')], 0)
+        >>> score_text('Troops entered what Moscow calls "liberated" Kherson.', count_mentions=True).naming_count
+        1
     """
     if _text_status(text) == "invalid":
         raise TypeError(f"score_text expects a str (or None/NaN), got {type(text).__name__}")
     _check_language(language, "score_text")
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_text")
-    return _text_scores(_score_columns([text], matcher, senti, with_matches=True, language=language), 0)
+    if not isinstance(count_mentions, bool):
+        raise ArgumentError(f"score_text: count_mentions must be True or False, got {count_mentions!r}")
+    return _text_scores(
+        _score_columns([text], matcher, senti, with_matches=True, language=language,
+                       count_mentions=count_mentions),
+        0,
+    )
 
 
 def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
@@ -532,6 +548,7 @@ def score_frame(
     jobs: int = 1,
     unit: Unit = "text",
     language: str | None = None,
+    count_mentions: bool = False,
 ) -> pd.DataFrame:
     """Score ``df[text_col]``, one output row per input row (or per sentence).
 
@@ -560,14 +577,20 @@ def score_frame(
             detected on its own: the per-sentence rule for mixed texts).
         language: ``None`` detects each text's language; ``"en"``, ``"ru"``,
             ``"uk"`` or ``"other"`` forces it for every text.
+        count_mentions: also count mentioned terms (after "so-called", "what
+            X calls", in scare quotes); by default a mention is the quoted
+            term of someone else and does not count against the narrator.
 
     Returns:
         A DataFrame with ``SCORE_COLUMNS``:
 
         * ``n_tokens``, ``n_sentences`` -- word tokens and sentences;
-        * for each dimension ``d`` in hostility, hedging, certainty, loaded:
-          ``d_count`` (matches), ``d_rate`` (per 1,000 tokens) and
+        * for each dimension ``d`` in hostility, hedging, certainty, loaded,
+          naming: ``d_count`` (matches), ``d_rate`` (per 1,000 tokens) and
           ``d_score`` (weighted rate);
+        * ``naming_russian_count``, ``naming_ukrainian_count``,
+          ``naming_western_count``, ``naming_neutral_count`` -- naming
+          matches per side;
         * ``sentiment_compound``, ``sentiment_neg``, ``sentiment_neu``,
           ``sentiment_pos`` -- token-weighted VADER over sentences;
         * ``status`` -- ``ok``, ``missing``, ``empty`` or ``no_words``;
@@ -601,6 +624,8 @@ def score_frame(
     """
     check_choice("unit", unit, UNITS, who="score_frame")
     _check_language(language, "score_frame")
+    if not isinstance(count_mentions, bool):
+        raise ArgumentError(f"score_frame: count_mentions must be True or False, got {count_mentions!r}")
     values = _text_values(df, text_col, "score_frame")
     if jobs is not None and jobs != 1:
         if unit != "text":
@@ -613,15 +638,19 @@ def score_frame(
             df, text_col, "analysis.scoring.chunks:score_chunk_frame", jobs=jobs,
             preload=("analysis.scoring._preload",),
             lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment, language=language,
+            count_mentions=count_mentions,
         )
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_frame")
     if unit == "sentence":
-        return _sentence_frame(df.index, values, matcher, senti, language)
-    return _columns_frame(_score_columns(values, matcher, senti, language=language), df.index)
+        return _sentence_frame(df.index, values, matcher, senti, language, count_mentions)
+    return _columns_frame(
+        _score_columns(values, matcher, senti, language=language, count_mentions=count_mentions), df.index
+    )
 
 
 def _sentence_frame(
     index: pd.Index, values: list[object], matcher: Matcher, senti: Scorer | None, language: str | None,
+    count_mentions: bool,
 ) -> pd.DataFrame:
     """``score_frame(..., unit="sentence")``: each sentence a text of its own."""
     import pandas as pd
@@ -646,7 +675,11 @@ def _sentence_frame(
             starts.append(span.start)
             ends.append(span.end)
             units.append(span.text)
-    scores = _columns_frame(_score_columns(units, matcher, senti, split=_one_sentence, language=language), pd.RangeIndex(len(units)))
+    scores = _columns_frame(
+        _score_columns(units, matcher, senti, split=_one_sentence, language=language,
+                       count_mentions=count_mentions),
+        pd.RangeIndex(len(units)),
+    )
     head = pd.DataFrame(
         {
             "row": pd.Series(rows, dtype=index.dtype if len(rows) else object),
@@ -669,7 +702,7 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    n_dims = len(DIMENSIONS)
+    n_dims = len(COUNT_SLOTS)
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
@@ -677,10 +710,12 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     weight = np.array(cols.count_w, dtype=np.float64).reshape(-1, n_dims)
     sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
     data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
-    for i, d in enumerate(DIMENSIONS):
+    for i, d in enumerate(SCORED_DIMENSIONS):
         data[f"{d}_count"] = n[:, i].copy()
         data[f"{d}_rate"] = n[:, i] * per
         data[f"{d}_score"] = weight[:, i] * per
+    for i in range(len(SCORED_DIMENSIONS), n_dims):
+        data[f"{COUNT_SLOTS[i]}_count"] = n[:, i].copy()
     for i, k in enumerate(_SENTIMENT_KEYS):
         data[f"sentiment_{k}"] = sentiment[:, i].copy()
     data["status"] = [NO_WORDS if s == "ok" and not n else s for s, n in zip(cols.status, cols.n_tokens)]
@@ -691,6 +726,7 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
 
 MATCH_COLUMNS: tuple[str, ...] = (
     "row", "term", "dimension", "category", "start", "end", "surface", "weight", "side", "rule", "note",
+    "mention", "holder",
 )
 
 
@@ -726,6 +762,6 @@ def matches_frame(
                      else matcher.find(v))
             for m in found:
                 records.append((idx, m.term, m.dimension, m.category, m.start, m.end, m.surface,
-                                m.weight, m.side, m.rule, m.note))
+                                m.weight, m.side, m.rule, m.note, m.mention, m.holder))
     out = pd.DataFrame.from_records(records, columns=list(MATCH_COLUMNS))
-    return out.astype({"start": "int64", "end": "int64", "weight": "float64"})
+    return out.astype({"start": "int64", "end": "int64", "weight": "float64", "mention": "bool"})

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.scoring.explain import explain
+from analysis.scoring.lexicon import Lexicon
 
 
 def test_plain_text_brackets_and_table() -> None:
@@ -14,10 +15,28 @@ def test_plain_text_brackets_and_table() -> None:
     assert "(no matches)" in str(explain("Nothing here."))
 
 
+# The same words count in one of hostility, loaded and naming only
+# (lexicons/README.md); a stance entry may overlap them.
+_MINE = Lexicon.from_records([{"term": "neo-nazi regime", "category": "mine", "weight": 1, "note": "x"}],
+                             dimension="hedging")
+
+
 def test_overlapping_dimensions_share_a_bracket() -> None:
-    assert "[[neo-Nazi regime|hostility:dehumanising_label,loaded:delegitimising_label]]" in explain(
-        "the neo-Nazi regime"
+    assert "[[neo-Nazi regime|hostility:dehumanising_label,hedging:mine]]" in explain(
+        "the neo-Nazi regime", lexicons=_MINE
     ).bracketed()
+    assert "[[neo-Nazi regime|hostility:dehumanising_label]]" in explain("the neo-Nazi regime").bracketed()
+
+
+def test_explain_shows_naming_and_mentions() -> None:
+    e = explain('Troops left Kiev, in what the Kremlin calls a "special military operation".')
+    assert "[[Kiev|naming:transliteration]]" in e.bracketed()
+    assert "naming:euphemism:mention" in e.bracketed()
+    t = e.table()
+    assert t.loc[t["surface"] == "special military operation", ["mention", "holder"]].values.tolist() == [
+        [True, "Kremlin"]
+    ]
+    assert "naming=1" in repr(e) and 'data-dimension="naming"' in e._repr_html_()
 
 
 def test_html_is_escaped_and_has_legend_and_tooltips() -> None:
@@ -42,7 +61,7 @@ def test_highlights_set_both_colours_for_dark_themes() -> None:
 
 
 def test_legend_explains_the_underline_of_a_second_dimension() -> None:
-    h = explain("the neo-Nazi regime")._repr_html_()
+    h = explain("the neo-Nazi regime", lexicons=_MINE)._repr_html_()
     assert "border-bottom:3px solid" in h.split("Legend", 1)[1].split("</div>", 1)[0]
     assert "second dimension" in h
     body = h[h.index('<div class="rhetoric-explain"'):]
@@ -56,7 +75,7 @@ def test_table_is_a_dataframe_with_notes_and_text_rendering_stays() -> None:
     t = e.table()
     assert isinstance(t, pd.DataFrame)
     assert list(t.columns) == ["start", "end", "surface", "dimension", "category", "term",
-                               "weight", "side", "rule", "note"]
+                               "weight", "side", "rule", "mention", "holder", "note"]
     assert t["surface"].tolist() == ["Retribution", "inevitable"]
     assert (t["note"].str.len() > 0).all()
     assert (e.text[t.start[0]:t.end[0]]) == "Retribution"

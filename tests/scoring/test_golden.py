@@ -27,8 +27,10 @@ def test_golden_values(golden: list[dict], backend: str) -> None:
             "hedging": s.hedging_count,
             "certainty": s.certainty_count,
             "loaded": s.loaded_count,
+            "naming": s.naming_count,
             "compound": round(s.sentiment_compound, 4),
             "terms": sorted(f"{m.dimension}:{m.term}" for m in s.matches),
+            "mentions": sorted(f"{m.dimension}:{m.term}" for m in s.matches if m.mention),
         }
         want = {k: g[k] for k in got}
         assert got == want, g["text"]

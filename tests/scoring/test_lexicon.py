@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from analysis import paths
-from analysis.scoring.lexicon import DIMENSIONS, Lexicon, LexiconError, lexicon_version
+from analysis.constants import SCORED_DIMENSIONS as DIMENSIONS
+from analysis.scoring.lexicon import Lexicon, LexiconError, lexicon_version
 from analysis.scoring.score import score_text
 
 HEADER = "term,category,weight,note\n"
@@ -37,7 +38,7 @@ def test_required_categories_present() -> None:
     for need in [
         ("hostility", "insult"), ("hostility", "threat_violence"), ("hostility", "dehumanising_label"),
         ("hostility", "accusation"), ("hedging", "epistemic_modal"), ("hedging", "attribution"),
-        ("hedging", "approximator"), ("certainty", "booster_adverb"), ("loaded", "euphemism"),
+        ("hedging", "approximator"), ("certainty", "booster_adverb"), ("naming", "euphemism"), ("naming", "transliteration"),
         ("loaded", "delegitimising_label"), ("loaded", "emotive_atrocity"),
     ]:
         assert need in cats

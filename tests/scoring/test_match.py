@@ -35,7 +35,7 @@ def test_hyphen_variants(variant: str) -> None:
 
 def test_offsets_are_original_even_with_collapsed_spaces() -> None:
     t = "The  special   military\noperation İs on."
-    (m,) = [m for m in find_matches(t) if m.dimension == "loaded"]
+    (m,) = [m for m in find_matches(t) if m.dimension == "naming"]
     assert t[m.start:m.end] == m.surface == "special   military\noperation"
 
 
@@ -123,14 +123,14 @@ def test_no_doubt_is_not_also_doubt() -> None:
     assert [m.dimension for m in find_matches("Doubts remain.")] == ["hedging"]
 
 
-def test_loaded_terms_carry_side() -> None:
-    t = "the special military operation against the Kyiv regime, the full-scale invasion, the rashists"
-    sides = {m.term: m.side for m in find_matches(t) if m.dimension == "loaded"}
+def test_loaded_and_naming_terms_carry_side() -> None:
+    t = "the special military operation against the Kyiv regime, the full-scale invasion, the occupants"
+    sides = {(m.term, m.dimension): m.side for m in find_matches(t) if m.side}
     assert sides == {
-        "special military operation": "russian",
-        "kyiv regime": "russian",
-        "full-scale invasion": "ukrainian_western",
-        "rashists": "ukrainian_western",
+        ("special military operation", "naming"): "russian",
+        ("kyiv regime", "loaded"): "russian",
+        ("full-scale invasion", "naming"): "ukrainian",
+        ("occupants", "loaded"): "ukrainian_western",
     }
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.constants import DIMENSIONS
+from analysis.constants import SCORED_DIMENSIONS
 from analysis.scoring.score import SCORE_COLUMNS, matches_frame, score_frame, score_text
 
 
@@ -149,6 +149,6 @@ def test_help_of_score_frame_lists_columns_and_explains_the_options() -> None:
                  '"vader"', '"none"', "d_count", "d_rate", "d_score", "sentence_text"):
         assert name in doc, name
     for col in SCORE_COLUMNS:
-        generic = col.split("_", 1)[1] if col.split("_", 1)[0] in DIMENSIONS else None
+        generic = col.split("_", 1)[1] if col.split("_", 1)[0] in SCORED_DIMENSIONS else None
         assert col in doc or (generic and f"d_{generic}" in doc), col
 
