@@ -81,11 +81,14 @@ class Piece:
 
 
 def extract_statements(
-    text: str,
+    text: str | pd.DataFrame | None,
     speakers: SpeakerRegistry | str | Path | pd.DataFrame | None = None,
     *,
     narrator: str | Sequence[Voice] = "",
     passages: Iterable[tuple[int, int, str]] | None = None,
+    text_col: str = "text",
+    id_col: str | None = None,
+    keep: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Statements of one text, in order, with speaker, bloc and kind.
 
@@ -100,7 +103,9 @@ def extract_statements(
     another outlet, the first one containing a row's start giving its
     ``quoted_from``; by default they are detected from colon-ended intro
     paragraphs ("From The Kyiv Independent:").  A missing text (None/NaN)
-    gives an empty frame with the columns.
+    gives an empty frame with the columns.  A DataFrame of articles gives
+    the statements of every row, with ``status``, ``id_col`` and the
+    ``keep`` columns (:func:`analysis.statements.frame.extract_frame`).
 
     Example:
         >>> df = extract_statements('Peskov said the talks were useful. "We are ready," he added.')
@@ -111,6 +116,13 @@ def extract_statements(
         >>> extract_statements("Talks ended.", narrator=blog)[["speaker", "speaker_bloc"]].values.tolist()
         [['Some Blog', 'other']]
     """
+    if isinstance(text, pd.DataFrame):  # the frame form: one table for many articles
+        from analysis.statements.frame import extract_frame
+
+        if narrator or passages is not None:
+            raise TypeError("extract_statements(DataFrame): narrator= and passages= apply to one text only")
+        return extract_frame(text, extract_statements, text_col=text_col, id_col=id_col, keep=keep,
+                             speakers=speakers)
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return _frame([], "", SpeakerRegistry([]), [], narrator)
     if not isinstance(text, str):
