@@ -52,7 +52,7 @@ __all__ = [
 STATEMENT_COLUMNS: tuple[str, ...] = (
     "statement_id", "article_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
     "text", "start", "end", "cue", "quoted_from", "outlet", "outlet_bloc", "source",
-    "source_bloc", "speaker_unattributed",
+    "source_bloc", "speaker_unattributed", "speaker_id", "speaker_name",
 )
 ISSUE_COLUMNS: tuple[str, ...] = ("level", "file", "line", "article_id", "message")
 
@@ -73,7 +73,9 @@ class Corpus:
             extractor's columns, ``outlet``/``outlet_bloc``, ``source``/
             ``source_bloc`` (who authored the words) and
             ``speaker_unattributed`` (a quote with no speaker, sourced to its
-            narrator); narration's ``speaker`` is its narrator (see module doc).
+            narrator); narration's ``speaker`` is its narrator (see module doc);
+            ``speaker_id``/``speaker_name``: one key and display name per
+            person across the corpus (:func:`analysis.statements.identity.assign_corpus_ids`).
         boilerplate: every removed piece: ``article_id`` + ``BOILERPLATE_COLUMNS``.
         texts: cleaned text per article id.
         documents: ``CleanedText`` per article id (raw text, offset maps).
