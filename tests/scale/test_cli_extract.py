@@ -140,3 +140,25 @@ def test_empty_input_still_writes_the_columns(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     header = out.read_text().splitlines()[0].split(",")
     assert header[:2] == ["input_row", "doc"] and "speaker" in header and header[-1] == "status"
+
+
+def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    body = " ".join(['"We will not give up," Kuleba said. The talks, he added, were useful.'] * 40)
+    src = tmp_path / "many.csv"
+    pd.DataFrame({"doc": [f"d{i}" for i in range(4000)], "body": body}).to_csv(src, index=False)
+    out = tmp_path / "o.parquet"
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", str(src), "-o", str(out),
+                             "--text-column", "body", "--chunk-size", "5"],
+                            cwd=paths.PACKAGE_DIR.parent, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".o.parquet.*.part")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(tmp_path.glob(".o.parquet.*.part")), "the run never started writing"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert "terminated" in err and not out.exists()
+    assert not list(tmp_path.glob("*.part"))
