@@ -44,7 +44,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -416,7 +415,8 @@ CORPUS_ID_COLUMNS: tuple[str, ...] = ("speaker_id", "speaker_name")
 NARRATION = "narration"
 
 
-class CorpusIds(NamedTuple):
+@dataclass(frozen=True)
+class CorpusIds:
     """The result of :func:`assign_corpus_ids`: the statements with ids, and the merge table."""
 
     statements: pd.DataFrame
