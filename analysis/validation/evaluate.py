@@ -102,7 +102,7 @@ def _add_attribution(report: ValidationReport) -> None:
         result = evaluate_attribution()
     except ValidationDataError as err:
         # the variant list ships with the package: speaker merging runs without the NYT text
-        report.notes.append(f"quote attribution not run: {err}; speaker merging run on the shipped variant list")
+        report.notes.append(f"attribution part not run: {err}; speaker merging run on the shipped variant list")
         report.attribution_merge = _merge_only()
         return
     report.attribution = result.metrics

@@ -20,4 +20,4 @@ def test_validate_without_any_data_still_prints_speaker_merging() -> None:
     row = next(line for line in out.splitlines() if line.startswith("| heldout | corpus_ids |"))
     precision, recall = (float(c) for c in row.strip("|").split("|")[4:6])
     assert precision >= 0.98 and recall >= 0.90
-    assert "quote attribution not run" in out  # the NYT text is never shipped: said, not hidden
+    assert "attribution part not run" in out  # the NYT text is never shipped: said, not hidden
