@@ -69,12 +69,15 @@ from analysis.corpus.load import (
 from analysis.corpus.voices import Voice, attribute_span, outlet_label
 from analysis.scoring.score import score_frame
 from analysis.statements.extract import extract_statements
+from analysis.statements.identity import assign_corpus_ids
 from analysis.statements.passages import find_passages
 from analysis.statements.speakers import RegistryError, SpeakerRegistry
 
 __all__ = [
     "cached_corpus", "extract_corpus_statements", "load_corpus", "narrator_voices", "scored_statements",
+    "speaker_merges",
 ]
+Aliases = str | os.PathLike[str] | pd.DataFrame | None
 
 Passage = tuple[int, int, str]
 
@@ -171,13 +174,20 @@ def _article_statements(
         status = f"span_mismatch: {bad} statement(s) whose text != clean_text[start:end]"
     else:
         status = "ok" if len(df) else "no_statements"
-    return df.loc[:, list(STATEMENT_COLUMNS)], status
+    # the corpus columns first, then any the extractor adds; speaker_id comes later, corpus-wide
+    extra = [c for c in df.columns if c not in STATEMENT_COLUMNS]
+    return df.loc[:, [*(c for c in STATEMENT_COLUMNS if c in df.columns), *extra]], status
 
 
-def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None = None) -> Corpus:
+def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None = None,
+                              aliases: Aliases = None) -> Corpus:
     """A copy of ``corpus`` with its statements extracted (see the module doc).
 
-    ``registry`` None uses the bundled speakers registry.  An article whose
+    ``registry`` None uses the bundled speakers registry.  ``speaker_id`` and
+    ``speaker_name`` merge the spellings of one person across the corpus
+    (:func:`analysis.statements.identity.assign_corpus_ids`, with the
+    registry's name aliases and the user's ``aliases`` CSV or frame, which
+    win); :func:`speaker_merges` shows how each name was merged.  An article whose
     extraction fails keeps its row, with the error in ``status`` and in
     ``issues``; the other articles are unaffected.
 
@@ -203,6 +213,7 @@ def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None =
             issues.append({"level": "error", "file": source_file, "line": 0, "article_id": aid, "message": st})
     kept = [f for f in frames if len(f)]
     statements = pd.concat(kept, ignore_index=True) if kept else empty_statements()
+    statements = _with_corpus_ids(statements, registry, aliases)
     # a row of punctuation only (the ":" between two quotes) stays in statements,
     # so every character belongs to one, but it is not a statement to count
     worded = statements[[any(c.isalnum() for c in t) for t in statements["text"]]]
@@ -216,12 +227,47 @@ def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None =
     )
 
 
+def _with_corpus_ids(statements: pd.DataFrame, registry: SpeakerRegistry | None, aliases: Aliases) -> pd.DataFrame:
+    """``statements`` with corpus-wide ``speaker_id``/``speaker_name``, columns in corpus order."""
+    with_ids = assign_corpus_ids(statements.drop(columns=["speaker_name"], errors="ignore"),
+                                 _aliases(aliases), registry=registry).statements
+    extra = [c for c in with_ids.columns if c not in STATEMENT_COLUMNS]
+    return with_ids.loc[:, [*STATEMENT_COLUMNS, *extra]]
+
+
+def _aliases(aliases: Aliases) -> str | Path | pd.DataFrame | None:
+    if aliases is None or isinstance(aliases, pd.DataFrame):
+        return aliases
+    path = Path(aliases)
+    if not path.is_file():
+        raise CorpusError("speaker alias table not found", file=path)
+    return path
+
+
+def speaker_merges(corpus: Corpus, aliases: Aliases = None) -> pd.DataFrame:
+    """The merge table behind ``corpus.statements["speaker_id"]``: one row per distinct speaker name.
+
+    Columns ``name, speaker_id, canonical, rule, count, candidates``
+    (:func:`analysis.statements.identity.merge_speakers`); pass the same
+    ``aliases`` as to :func:`load_corpus`.  Narration's narrators are not
+    merged, so they are not listed.
+
+    Example:
+        >>> t = speaker_merges(cached_corpus())
+        >>> t.loc[t["name"] == "Dmitry Medvedev", ["speaker_id", "rule"]].values.tolist()
+        [['person:medvedev:dmitro', 'full_name']]
+    """
+    return assign_corpus_ids(corpus.statements.drop(columns=["speaker_id", "speaker_name"], errors="ignore"),
+                             _aliases(aliases)).merges
+
+
 def load_corpus(
     path: str | os.PathLike[str] | None = None,
     *,
     raw_dir: str | os.PathLike[str] | None = None,
     strict: bool = True,
     statements: bool = True,
+    aliases: Aliases = None,
 ) -> Corpus:
     """Load, check and clean a corpus folder and extract its statements.
 
@@ -235,6 +281,9 @@ def load_corpus(
             ``CorpusError``; with ``strict=False`` it is reported in
             ``Corpus.issues`` instead.
         statements: False skips statement extraction (status ``not_extracted``).
+        aliases: a speaker alias CSV (``alias,canonical``) or frame that
+            overrides the automatic merging of speaker names into
+            ``speaker_id`` (see :func:`speaker_merges`).
 
     Example:
         >>> c = load_corpus(statements=False)
@@ -245,7 +294,7 @@ def load_corpus(
     if not statements:
         return corpus
     corpus_dir = Path(path) if path is not None else paths.CORPUS_DIR
-    return extract_corpus_statements(corpus, _registry(corpus_dir))
+    return extract_corpus_statements(corpus, _registry(corpus_dir), aliases)
 
 
 def _cache_key(path: str | os.PathLike[str] | None) -> str | None:

@@ -53,7 +53,10 @@ __all__ = [
 STATEMENT_COLUMNS: tuple[str, ...] = (
     "statement_id", "article_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
     "text", "start", "end", "cue", "quoted_from", "outlet", "outlet_bloc", "source",
-    "source_bloc", "speaker_unattributed",
+    "source_bloc", "speaker_unattributed", "speaker_id", "speaker_name",
+    # the extractor's speaker fields (issue 11); speaker_id_article is its per-article id
+    "speaker_id_article", "speaker_as_written", "attribution", "attribution_confidence",
+    "reporting_verb", "verb_stance",
 )
 ISSUE_COLUMNS: tuple[str, ...] = ("level", "file", "line", "article_id", "message")
 
@@ -74,7 +77,9 @@ class Corpus:
             extractor's columns, ``outlet``/``outlet_bloc``, ``source``/
             ``source_bloc`` (who authored the words) and
             ``speaker_unattributed`` (a quote with no speaker, sourced to its
-            narrator); narration's ``speaker`` is its narrator (see module doc).
+            narrator); narration's ``speaker`` is its narrator (see module doc);
+            ``speaker_id``/``speaker_name``: one key and display name per
+            person across the corpus (:func:`analysis.statements.identity.assign_corpus_ids`).
         boilerplate: every removed piece: ``article_id`` + ``BOILERPLATE_COLUMNS``.
         texts: cleaned text per article id.
         documents: ``CleanedText`` per article id (raw text, offset maps).
@@ -236,6 +241,8 @@ def _dtype(column: str) -> str:
         return "int64"
     if column in ("speaker_in_registry", "speaker_unattributed"):
         return "bool"
+    if column == "attribution_confidence":
+        return "float64"
     return "str"
 
 

@@ -21,6 +21,7 @@ from analysis.plots.heatmap import plot_heatmap
 from analysis.plots.rates import plot_points_with_ci, plot_rates_by_group
 from analysis.plots.renderings import plot_renderings
 from analysis.plots.save import check_slug, save_figure, show_figure
+from analysis.plots.stance import STANCE_COLORS, plot_stance_shares
 from analysis.plots.style import BLOC_COLORS, DIMENSION_COLORS, bloc_color
 from analysis.plots.terms import plot_distinctive_terms
 from analysis.plots.timeseries import plot_time_series
@@ -28,6 +29,7 @@ from analysis.plots.timeseries import plot_time_series
 __all__ = [
     "BLOC_COLORS",
     "DIMENSION_COLORS",
+    "STANCE_COLORS",
     "bloc_color",
     "check_slug",
     "plot_bar_counts",
@@ -36,6 +38,7 @@ __all__ = [
     "plot_points_with_ci",
     "plot_rates_by_group",
     "plot_renderings",
+    "plot_stance_shares",
     "plot_time_series",
     "save_figure",
     "show_figure",

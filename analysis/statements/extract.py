@@ -125,12 +125,15 @@ class Piece:
 
 
 def extract_statements(
-    text: str,
+    text: str | pd.DataFrame | None,
     speakers: SpeakerRegistry | str | Path | pd.DataFrame | None = None,
     *,
     narrator: str | Sequence[Voice] = "",
     passages: Iterable[tuple[int, int, str]] | None = None,
     language: str | None = None,
+    text_col: str = "text",
+    id_col: str | None = None,
+    keep: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Statements of one text, in order, with speaker, bloc and kind.
 
@@ -148,7 +151,9 @@ def extract_statements(
     gives an empty frame with the columns.  A Russian or Ukrainian text
     (``language``, else :func:`analysis.language.detect_language_status`) goes to
     :func:`analysis.statements.extract_ru_uk.extract_statements_ru_uk`, whose
-    frame adds the speaker fields (``speaker_id``, ``speaker_as_written``, ...).
+    frame has the same columns.  A DataFrame of articles gives
+    the statements of every row, with ``status``, ``id_col`` and the
+    ``keep`` columns (:func:`analysis.statements.frame.extract_frame`).
 
     Example:
         >>> df = extract_statements('Peskov said the talks were useful. "We are ready," he added.')
@@ -159,6 +164,13 @@ def extract_statements(
         >>> extract_statements("Talks ended.", narrator=blog)[["speaker", "speaker_bloc"]].values.tolist()
         [['Some Blog', 'other']]
     """
+    if isinstance(text, pd.DataFrame):  # the frame form: one table for many articles
+        from analysis.statements.frame import extract_frame
+
+        if narrator or passages is not None:
+            raise TypeError("extract_statements(DataFrame): narrator= and passages= apply to one text only")
+        return extract_frame(text, extract_statements, text_col=text_col, id_col=id_col, keep=keep,
+                             speakers=speakers)
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return _frame([], "", SpeakerRegistry([]), [], narrator)
     if not isinstance(text, str):

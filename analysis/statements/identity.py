@@ -85,6 +85,7 @@ _GIVEN_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("mikola", "nikolai", "nikola"), ("vasil", "vasili"), ("olena", "elena", "alena"),
 )
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _ascii(text: str) -> str:
@@ -131,10 +132,13 @@ def is_organisation(name: str) -> bool:
     Example:
         >>> is_organisation("Russia’s Defense Ministry"), is_organisation("Mr. Lavrov")
         (True, False)
-        >>> is_organisation("a 50-year-old bank employee")
-        False
+        >>> is_organisation("a 50-year-old bank employee"), is_organisation("NPR")
+        (False, True)
     """
-    return any(t[:1].isupper() and _ascii(t).lower().rstrip(".") in _ORG_WORDS for t in _TOKEN.findall(name))
+    tokens = _TOKEN.findall(name)
+    if len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0]):
+        return True  # "NPR", "TASS", "NATO": an acronym names an organisation, not a surname
+    return any(t[:1].isupper() and _ascii(t).lower().rstrip(".") in _ORG_WORDS for t in tokens)
 
 
 def parse_person(name: str) -> NameParts | None:
@@ -244,7 +248,8 @@ def registry_aliases(registry: SpeakerRegistry | None = None) -> pd.DataFrame:
     """
     reg = registry if registry is not None else default_registry()
     rows = [(alias, sp.canonical) for sp in reg.speakers.values() for alias in sp.aliases
-            if alias != sp.canonical and _is_name_alias(alias, sp)]
+            # an alias equal to the canonical but for accents or case would read as "keep apart"
+            if _normal(alias) != _normal(sp.canonical) and _is_name_alias(alias, sp)]
     return pd.DataFrame(rows, columns=["alias", "canonical"]).drop_duplicates("alias", keep="first")
 
 
@@ -403,3 +408,87 @@ def speaker_ids(names: Sequence[str], aliases: str | Path | pd.DataFrame | None 
         ['person:haidai:serhi', 'person:haidai:serhi', 'person:haidai:serhi']
     """
     return merge_speakers(names, aliases)["speaker_id"].tolist()
+
+
+#: columns :func:`assign_corpus_ids` adds (``speaker_id`` replaces any per-article key)
+CORPUS_ID_COLUMNS: tuple[str, ...] = ("speaker_id", "speaker_name")
+NARRATION = "narration"
+
+
+@dataclass(frozen=True)
+class CorpusIds:
+    """The result of :func:`assign_corpus_ids`: the statements with ids, and the merge table."""
+
+    statements: pd.DataFrame
+    merges: pd.DataFrame
+
+
+def _alias_table(aliases: str | Path | pd.DataFrame | None, registry: SpeakerRegistry | None,
+                 use_registry: bool) -> pd.DataFrame | None:
+    """The registry's name aliases overridden by the user's (a user alias wins row by row)."""
+    user = load_aliases(aliases)
+    frames = [pd.DataFrame({"alias": list(user), "canonical": list(user.values())})] if user else []
+    if use_registry:
+        reg = registry_aliases(registry)
+        overridden = reg["alias"].map(lambda a: _normal(str(a)) in user).astype(bool)
+        frames.append(reg.loc[~overridden])
+    return pd.concat(frames, ignore_index=True) if frames else None
+
+
+def assign_corpus_ids(
+    statements: pd.DataFrame,
+    aliases: str | Path | pd.DataFrame | None = None,
+    *,
+    registry: SpeakerRegistry | None = None,
+    use_registry: bool = True,
+    speaker_col: str = "speaker",
+) -> CorpusIds:
+    """One ``speaker_id`` per person across a corpus, and the merge table that decided it.
+
+    Every distinct ``speaker_col`` value of the non-narration rows goes
+    through :func:`merge_speakers`, with the registry's name aliases
+    (:func:`registry_aliases`; ``use_registry=False`` leaves them out) and
+    the user's ``aliases`` (CSV path or frame, columns ``alias, canonical``),
+    which override the registry's and the automatic rules.  Added columns:
+    ``speaker_id`` (the corpus key; a per-article ``speaker_id`` already
+    there is kept as ``speaker_id_article``) and ``speaker_name`` (the
+    display name of that id).  Narration rows get ``narrator:<name>`` and
+    their narrator as name; rows without a speaker get '' for both.  The
+    merge table has one row per distinct name with ``MERGE_COLUMNS``.
+    Raises KeyError naming the column when ``speaker_col`` or ``kind`` is absent.
+
+    Example:
+        >>> s = pd.DataFrame({"speaker": ["Serhiy Haidai", "Gaidai", "Serhii Haidai", "TASS", ""],
+        ...                   "kind": ["direct", "direct", "reported", "narration", "partial"]})
+        >>> ids = assign_corpus_ids(s)
+        >>> ids.statements[["speaker_id", "speaker_name"]].values.tolist()[:3]
+        [['person:haidai:serhi', 'Serhiy Haidai'], ['person:haidai:serhi', 'Serhiy Haidai'], ['person:haidai:serhi', 'Serhiy Haidai']]
+        >>> ids.statements["speaker_id"].tolist()[3:]
+        ['narrator:tass', '']
+        >>> ids.merges[["name", "rule", "count"]].values.tolist()
+        [['Serhiy Haidai', 'full_name', 1], ['Gaidai', 'surname_unique', 1], ['Serhii Haidai', 'full_name', 1]]
+    """
+    for column in (speaker_col, "kind"):
+        if column not in statements.columns:
+            raise KeyError(f"assign_corpus_ids: no column {column!r} (columns: {list(statements.columns)})")
+    names = statements[speaker_col].fillna("").astype(str)
+    narration = statements["kind"].astype(str).eq(NARRATION).to_numpy()
+    spoken = [n for n, is_narration in zip(names, narration) if not is_narration and n.strip()]
+    table = merge_speakers(spoken, _alias_table(aliases, registry, use_registry)).drop_duplicates("name")
+    decided = dict(zip(table["name"], zip(table["speaker_id"], table["canonical"])))
+    ids, shown = [], []
+    for name, is_narration in zip(names, narration):
+        if not name.strip():
+            sid, display = "", ""
+        elif is_narration:
+            sid, display = f"narrator:{_normal(name)}", name
+        else:
+            sid, display = decided[name]
+        ids.append(sid)
+        shown.append(display or name)
+    out = statements.copy()
+    if "speaker_id" in out.columns:
+        out = out.rename(columns={"speaker_id": "speaker_id_article"})
+    out["speaker_id"] = pd.Series(ids, index=out.index, dtype="str")
+    out["speaker_name"] = pd.Series(shown, index=out.index, dtype="str")
+    return CorpusIds(out, table.reset_index(drop=True))

@@ -323,16 +323,31 @@ def registry_merger(names: Sequence[str]) -> list[str]:
     return [registry.resolve(n) or n for n in names]
 
 
+def corpus_merger(names: Sequence[str]) -> list[str]:
+    """What ``load_corpus`` uses: :func:`~analysis.statements.identity.assign_corpus_ids` with the
+    bundled registry's name aliases.
+
+    Example:
+        >>> corpus_merger(["Zelenskyy", "Volodymyr Zelensky"])
+        ['person:zelenski:volodimir', 'person:zelenski:volodimir']
+    """
+    from analysis.statements.identity import assign_corpus_ids
+
+    frame = pd.DataFrame({"speaker": list(names), "kind": "direct"})
+    return assign_corpus_ids(frame).statements["speaker_id"].tolist()
+
+
 def default_mergers() -> dict[str, Merger]:
-    """Today's two behaviours and the corpus-level merger of :mod:`analysis.statements.identity`.
+    """Today's two behaviours, the merger of :mod:`analysis.statements.identity` and the corpus pipeline's.
 
     Example:
         >>> sorted(default_mergers())
-        ['exact', 'registry', 'speaker_identity']
+        ['corpus_ids', 'exact', 'registry', 'speaker_identity']
     """
     from analysis.statements.identity import speaker_ids
 
-    return {"exact": identity_merger, "registry": registry_merger, "speaker_identity": speaker_ids}
+    return {"exact": identity_merger, "registry": registry_merger, "speaker_identity": speaker_ids,
+            "corpus_ids": corpus_merger}
 
 
 def merge_metrics(variants: pd.DataFrame, never_merge: pd.DataFrame, merger: Merger,

@@ -1,0 +1,205 @@
+"""``python -m analysis extract``: the statements of every article in a file, streaming.
+
+Usage::
+
+    python -m analysis extract articles.csv -o statements.csv --text-column body \\
+        --id-column article_id --keep outlet --keep published
+
+INPUT is CSV, TSV, JSONL, Parquet or plain text (one article per line), read
+in chunks exactly as by ``score`` (:mod:`analysis.scale.io`: strict quoting,
+``.gz``, ``--encoding``, ``--quoting``, ``--max-field-bytes``).  OUTPUT is
+CSV (``.csv``/``.csv.gz``) or Parquet.  Rows follow the input order: each
+article gives one row per statement (``status`` ``ok``), and an article that
+yields none keeps one row with empty statement fields and its status --
+``missing``, ``empty``, ``invalid``, ``too_long`` (as in ``score``),
+``no_statements`` (no word to extract) or ``error: <ExceptionType>`` (the
+extractor raised on it; the run goes on).  Nothing is dropped.
+
+Columns: ``input_row`` (0-based record number), the ``--id-column`` columns,
+the ``--keep`` columns (the article's metadata, copied onto each of its
+rows; text from text formats, typed from Parquet), the extractor's columns
+(:func:`analysis.statements.extract.extract_statements`; ``statement_id``
+numbers statements within their article) and ``status``.
+
+The output is written to a temporary file beside the target and renamed when
+complete; an interrupted run (Ctrl-C, SIGTERM) leaves no partial file and an
+existing output untouched.  ``--speakers`` takes a speakers registry CSV
+(default: the bundled one).  Corpus-level speaker ids need every name of
+the corpus, so they are not streamed: run
+:func:`analysis.statements.identity.assign_corpus_ids` on the output.
+
+Exit codes: 0 done (also with ``error:`` rows), 2 bad input or arguments,
+1 writing failed, 130 interrupted, 143 terminated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.scale.io import (
+    DEFAULT_MAX_FIELD_BYTES,
+    ID_ESCAPED,
+    OUTPUT_FORMATS,
+    QUOTING,
+    AtomicOutput,
+    InputChunk,
+    InputError,
+    detect_format,
+    read_chunks,
+)
+
+DEFAULT_CHUNK_SIZE = 200
+DESCRIPTION = (
+    "Extract the statements of every article in a CSV, TSV, JSONL, Parquet or text file, streaming. "
+    "Input order and ids kept, a status on every row, articles without statements kept; "
+    "exit 0 done, 2 bad input or arguments, 1 writing failed, 130 interrupted."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``extract`` command's arguments to ``parser``."""
+    parser.add_argument("input", help="CSV, TSV, JSONL, Parquet or .txt file of articles (.gz for text formats)")
+    parser.add_argument("-o", "--output", required=True, help="output .csv, .csv.gz or .parquet")
+    parser.add_argument("--text-column", default="text", help="column holding the article text (default: text)")
+    parser.add_argument("--id-column", action="append", default=None, metavar="ID",
+                        help="column copied to the output to identify articles; repeat for several")
+    parser.add_argument("--keep", action="append", default=None, metavar="COLUMN",
+                        help="article metadata column copied onto each statement row; repeat for several")
+    parser.add_argument("--speakers", default=None, metavar="CSV",
+                        help="speakers registry CSV (default: the bundled corpus/speakers.csv)")
+    parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE,
+                        help=f"articles read and written at a time (default: {DEFAULT_CHUNK_SIZE})")
+    parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
+    parser.add_argument("--quoting", choices=QUOTING, default=None,
+                        help="CSV/TSV quoting: csv or none (default: csv for .csv, none for .tsv)")
+    parser.add_argument("--max-field-bytes", type=int, default=DEFAULT_MAX_FIELD_BYTES, metavar="N",
+                        help="articles over N UTF-8 bytes are not extracted: status too_long, row kept "
+                             "(0 = no limit)")
+    parser.add_argument("--spreadsheet-safe", action="store_true",
+                        help="CSV output: prefix ' to text cells starting with = + - @ (tab, CR)")
+    parser.add_argument("--no-clobber", action="store_true", help="refuse to replace an existing output")
+
+
+def _columns(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """(id columns, keep columns), checked against each other and the output columns."""
+    from analysis.statements.extract import extract_statements
+    from analysis.statements.frame import ROW_COLUMN, statement_columns
+
+    ids = list(args.id_column or [])
+    keep = list(args.keep or [])
+    both = [*ids, *keep]
+    for name in both:
+        if both.count(name) > 1:
+            raise InputError(f"column {name!r} is given more than once (--id-column / --keep)")
+        if name == args.text_column:
+            raise InputError(f"column {name!r} is the text column; it cannot also be an id or kept column")
+        if name in {"input_row", ROW_COLUMN, "status", *statement_columns(extract_statements)}:
+            raise InputError(f"column {name!r} clashes with an output column of the same name; "
+                             "rename the column in the input")
+    return ids, keep
+
+
+def chunk_rows(chunk: InputChunk, meta_cols: list[str], registry: Any) -> pd.DataFrame:
+    """The output rows of one input chunk, in order (every record at least one row)."""
+    from analysis.statements.extract import extract_statements as ex
+    from analysis.statements.frame import ROW_COLUMN, article_rows, empty_result
+
+    meta = chunk.id_frame.reset_index(drop=True) if chunk.id_frame is not None else None
+    statuses = chunk.statuses or [None] * len(chunk)
+    parts = []
+    for k, (text, reader_status) in enumerate(zip(chunk.texts, statuses, strict=True)):
+        values = {c: meta.at[k, c] for c in meta_cols} if meta is not None else {}
+        if reader_status is not None and reader_status != ID_ESCAPED:
+            rows = article_rows(chunk.start + k, None, registry, values, ex)
+            rows["status"] = reader_status  # too_long / invalid: the reader's reason wins
+        else:
+            rows = article_rows(chunk.start + k, text, registry, values, ex)
+            if reader_status == ID_ESCAPED:
+                rows.loc[rows["status"] == "ok", "status"] = ID_ESCAPED
+        parts.append(rows)
+    if not parts:
+        parts = [empty_result(meta_cols, ex)]
+    out = pd.concat(parts, ignore_index=True).rename(columns={ROW_COLUMN: "input_row"})
+    for name in meta_cols:  # one type per column for the whole file (Parquet needs it)
+        dtype: Any = meta[name].dtype if meta is not None else "str"
+        out[name] = out[name].astype(dtype)
+    out["status"] = out["status"].astype("str")
+    return out
+
+
+def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -> int:
+    """Extract ``args.input`` into ``args.output``; return the number of rows written.
+
+    ``counts`` receives the number of articles per status.  Raises
+    :class:`InputError` for problems with the file or the arguments.
+    """
+    detect_format(args.output, OUTPUT_FORMATS)
+    if Path(args.output).resolve() == Path(args.input).resolve():
+        raise InputError(f"{args.output}: output would overwrite the input; choose another name")
+    if args.no_clobber and Path(args.output).exists():
+        raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
+    ids, keep = _columns(args)
+    chunks = read_chunks(args.input, args.text_column, id_col=[*ids, *keep], chunk_size=args.chunk_size,
+                         encoding=args.encoding, quoting=args.quoting, max_field_bytes=args.max_field_bytes or None)
+    registry = _registry(args.speakers)
+    from analysis.scale.cli_score import raise_if_signalled
+
+    with AtomicOutput(args.output, no_clobber=args.no_clobber, safe_for_spreadsheets=args.spreadsheet_safe) as sink:
+        for chunk in _nonempty(chunks):
+            raise_if_signalled()
+            rows = chunk_rows(chunk, [*ids, *keep], registry)
+            if counts is not None:
+                counts.update(rows.drop_duplicates("input_row")["status"])
+            sink.write(rows)
+        raise_if_signalled()
+        if sink.rows_written == 0:
+            sink.write(chunk_rows(InputChunk(0, [], None), [*ids, *keep], registry))
+        return sink.rows_written
+
+
+def _nonempty(chunks: Iterator[InputChunk]) -> Iterator[InputChunk]:
+    return (c for c in chunks if len(c))
+
+
+def _registry(path: str | None) -> Any:
+    from analysis.statements.speakers import RegistryError, SpeakerRegistry
+
+    if path is None:
+        return SpeakerRegistry.coerce(None)
+    if not Path(path).is_file():
+        raise InputError(f"{path}: speakers registry not found")
+    try:
+        return SpeakerRegistry.from_csv(path)
+    except RegistryError as err:
+        raise InputError(" ".join(str(err).split())) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the ``extract`` command; return the exit code (messages go to stderr)."""
+    from analysis.scale.cli_score import Terminated, _stop_signals_as_interrupts
+
+    counts: Counter[str] = Counter()
+    try:
+        with _stop_signals_as_interrupts():
+            n = extract_file(args, counts)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:
+        what, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+        print(f"error: {what}; {args.output} was not written", file=sys.stderr)
+        return code
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    print(f"extracted {sum(counts.values())} article(s) into {n} row(s) in {args.output}: {detail or 'none'}",
+          file=sys.stderr)
+    return 0
