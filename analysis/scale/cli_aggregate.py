@@ -190,21 +190,19 @@ def _summary(scored: pd.DataFrame, table: pd.DataFrame, unmatched: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``aggregate`` command; return the exit code (messages go to stderr)."""
-    try:
+    from analysis.scale.cli_score import run_command
+
+    def work() -> str:
         table, summary = aggregate_file(args)
         if args.output is None:
             print(table.to_string(index=False))
         else:
             with AtomicOutput(args.output) as sink:
                 sink.write(table)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted; no output written", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return summary
+
+    code, summary = run_command(work, args.output)
+    if code or summary is None:
+        return code
     print(summary + (f"; wrote {args.output}" if args.output else ""), file=sys.stderr)
     return 0

@@ -234,17 +234,11 @@ def explain_file(args: argparse.Namespace, out: IO[str] | None = None) -> Counte
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``explain`` command; return the exit code (messages go to stderr)."""
-    try:
-        counts = explain_file(args)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted; no output written", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    from analysis.scale.cli_score import run_command
+
+    code, counts = run_command(lambda: explain_file(args), args.output)
+    if code or counts is None:
+        return code
     total = sum(counts.values())
     detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     where = f" to {args.output}" if args.output else ""

@@ -183,22 +183,12 @@ def _registry(path: str | None) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``extract`` command; return the exit code (messages go to stderr)."""
-    from analysis.scale.cli_score import Terminated, _stop_signals_as_interrupts
+    from analysis.scale.cli_score import run_command
 
     counts: Counter[str] = Counter()
-    try:
-        with _stop_signals_as_interrupts():
-            n = extract_file(args, counts)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt as exc:
-        what, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
-        print(f"error: {what}; {args.output} was not written", file=sys.stderr)
+    code, n = run_command(lambda: extract_file(args, counts), args.output)
+    if code or n is None:
         return code
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
     detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     print(f"extracted {sum(counts.values())} article(s) into {n} row(s) in {args.output}: {detail or 'none'}",
           file=sys.stderr)

@@ -67,11 +67,11 @@ import signal
 import sys
 import threading
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -495,26 +495,51 @@ def _error_summary(errors: Counter[str], n_rows: int) -> str:
     return f"warning: {sum(errors.values())} of {n_rows} rows could not be scored and were written with status {kinds}"
 
 
+_T = TypeVar("_T")
+
+
+def run_command(work: Callable[[], _T], output: str | None) -> tuple[int, _T | None]:
+    """Run one command's work under the CLI's exit codes: ``(0, result)`` or ``(code, None)``.
+
+    The contract every streaming command shares (``score``, ``extract``,
+    ``explain``, ``aggregate``): a problem with the input or the arguments
+    (:class:`InputError`) exits 2; SIGINT 130 and SIGTERM 143, the temporary
+    output already removed; an OS error (disk full, permissions) 1.  Each
+    prints one line on stderr.  Other exceptions propagate.
+
+    Example:
+        >>> def bad() -> int:
+        ...     raise InputError("x.csv: no column 'text'")
+        >>> run_command(bad, "out.csv")
+        (2, None)
+    """
+    try:
+        with _stop_signals_as_interrupts():
+            return 0, work()
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2, None
+    except KeyboardInterrupt as exc:
+        what, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+        where = f"{output} was not written" if output else "no output written"
+        print(f"error: {what}; {where}", file=sys.stderr)
+        return code, None
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1, None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the ``score`` command; return the exit code (messages go to stderr)."""
     errors: Counter[str] = Counter()
     try:
-        with _stop_signals_as_interrupts():
-            n = score_file(args, errors)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt as exc:
-        what, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
-        print(f"error: {what}; {args.output} was not written", file=sys.stderr)
-        return code
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        code, n = run_command(lambda: score_file(args, errors), args.output)
     except Exception as exc:  # noqa: BLE001 - report in one line; the output is already removed
         msg = " ".join(str(exc).split())
         print(f"error: scoring failed ({type(exc).__name__}: {msg}); {args.output} was not written", file=sys.stderr)
         return 1
+    if code or n is None:
+        return code
     if errors:
         print(_error_summary(errors, n), file=sys.stderr)
     if sys.stderr.isatty():
