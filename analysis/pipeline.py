@@ -69,6 +69,7 @@ from analysis.corpus.load import (
 from analysis.corpus.voices import Voice, attribute_span, outlet_label
 from analysis.scoring.score import score_frame
 from analysis.statements.extract import extract_statements
+from analysis.statements.frame import row_status
 from analysis.statements.identity import assign_corpus_ids
 from analysis.statements.passages import find_passages
 from analysis.statements.speakers import RegistryError, SpeakerRegistry
@@ -194,8 +195,7 @@ def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None =
     Example:
         >>> from analysis.corpus.load import read_corpus
         >>> c = extract_corpus_statements(read_corpus())
-        >>> worded = c.statements["text"].str.contains(r"\\w", regex=True)
-        >>> int(c.articles["n_statements"].sum()) == int(worded.sum())
+        >>> int(c.articles["n_statements"].sum()) == sum(_counted(c.statements))
         True
     """
     outlet_blocs = known_outlet_blocs(corpus)
@@ -214,10 +214,11 @@ def extract_corpus_statements(corpus: Corpus, registry: SpeakerRegistry | None =
     kept = [f for f in frames if len(f)]
     statements = pd.concat(kept, ignore_index=True) if kept else empty_statements()
     statements = _with_corpus_ids(statements, registry, aliases)
-    # a row of punctuation only (the ":" between two quotes) stays in statements,
-    # so every character belongs to one, but it is not a statement to count
-    worded = statements[[any(c.isalnum() for c in t) for t in statements["text"]]]
-    counts = worded.groupby("article_id").size() if len(worded) else pd.Series(dtype="int64")
+    # a row of punctuation only (the ":" between two quotes) or a signature line
+    # stays in statements, so every character belongs to one, but it is not a
+    # statement to count
+    counted = statements[_counted(statements)]
+    counts = counted.groupby("article_id").size() if len(counted) else pd.Series(dtype="int64")
     articles = articles.copy()
     articles["n_statements"] = [int(counts.get(a, 0)) for a in articles["article_id"]]
     articles["status"] = pd.Series(status, index=articles.index, dtype="str")
@@ -301,10 +302,19 @@ def _cache_key(path: str | os.PathLike[str] | None) -> str | None:
     return None if path is None else str(Path(path).resolve())
 
 
+def _counted(statements: pd.DataFrame) -> list[bool]:
+    """Which rows are statements to count (:func:`~analysis.statements.frame.row_status` ``ok``)."""
+    return [row_status(k, t) == "ok" for k, t in zip(statements["kind"], statements["text"])]
+
+
 @functools.lru_cache(maxsize=4)
 def _cached(key: str | None) -> tuple[Corpus, pd.DataFrame]:
     corpus = load_corpus(key)
-    return corpus, corpus.statements.join(score_frame(corpus.statements))
+    scored = corpus.statements.join(score_frame(corpus.statements))
+    # a signature line has words but is no statement: aggregates skip it by status
+    signature = [row_status(k, t) == "signature" for k, t in zip(scored["kind"], scored["text"])]
+    scored.loc[signature, "status"] = "signature"
+    return corpus, scored
 
 
 def cached_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:

@@ -9,7 +9,9 @@ INPUT is CSV, TSV, JSONL, Parquet or plain text (one article per line), read
 in chunks exactly as by ``score`` (:mod:`analysis.scale.io`: strict quoting,
 ``.gz``, ``--encoding``, ``--quoting``, ``--max-field-bytes``).  OUTPUT is
 CSV (``.csv``/``.csv.gz``) or Parquet.  Rows follow the input order: each
-article gives one row per statement (``status`` ``ok``), and an article that
+article gives one row per statement (``status`` ``ok``; ``no_words`` for a
+row of punctuation only and ``signature`` for a byline or credit line of
+narration, kept but not statements to count), and an article that
 yields none keeps one row with empty statement fields and its status --
 ``missing``, ``empty``, ``invalid``, ``too_long`` (as in ``score``),
 ``no_statements`` (no word to extract) or ``error: <ExceptionType>`` (the

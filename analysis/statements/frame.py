@@ -4,7 +4,11 @@
 calls :func:`extract_frame`) runs :func:`analysis.statements.extract.extract_statements` on
 each row's text and returns one table in input order.  Every article is kept:
 
-* an article with statements gives one row per statement, ``status`` ``ok``;
+* an article with statements gives one row per statement, ``status`` ``ok``,
+  except rows that are no statement to count but keep their place so that
+  every character belongs to a row: ``no_words`` (punctuation only) and
+  ``signature`` (a narration byline, wire credit or contributor line; see
+  :func:`row_status`);
 * an article that yields nothing keeps **one** row with empty statement
   fields and a status saying why: ``missing`` (no text: None/NaN),
   ``empty`` (blank text), ``invalid`` (a number, list ... where text should
@@ -41,6 +45,7 @@ from typing import Protocol
 
 import pandas as pd
 
+from analysis.corpus.boilerplate_rules import line_reason
 from analysis.statements.speakers import SpeakerRegistry
 
 #: statuses of an article that yields no statement
@@ -168,6 +173,29 @@ def _placeholder(template: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(row)
 
 
+#: Boilerplate reasons that make a narration row a signature, not a statement.
+SIGNATURE_REASONS: frozenset[str] = frozenset({"signature", "credit", "byline"})
+
+
+def row_status(kind: str, text: str) -> str:
+    """``ok`` for a statement; ``no_words`` or ``signature`` for a row that is not one to count.
+
+    A row of punctuation only (the ":" between two quotes) has no words; a
+    narration row that is a byline, a wire credit or a contributor line
+    (:func:`analysis.corpus.boilerplate_rules.line_reason`) is a signature.
+    Both keep their row, so every character of the text still belongs to one.
+
+    Example:
+        >>> [row_status("narration", t) for t in ("Talks ended.", ".", "Reporting by Jane Doe; Editing by John Roe")]
+        ['ok', 'no_words', 'signature']
+    """
+    if not any(c.isalnum() for c in text):
+        return "no_words"
+    if kind == "narration" and line_reason(text) in SIGNATURE_REASONS:
+        return "signature"
+    return OK
+
+
 def article_rows(position: int, text: object, registry: SpeakerRegistry,
                  meta: Mapping[str, object], extractor: Extractor) -> pd.DataFrame:
     """Output rows of one article: its statements (or one placeholder), ``status`` and metadata first.
@@ -189,7 +217,7 @@ def article_rows(position: int, text: object, registry: SpeakerRegistry,
     for name, value in meta.items():
         head[name] = pd.Series([value] * len(df), dtype="object")
     out = pd.concat([pd.DataFrame(head), df.reset_index(drop=True)], axis=1)
-    out["status"] = status
+    out["status"] = [row_status(k, t) for k, t in zip(df["kind"], df["text"])] if status == OK else status
     return out
 
 

@@ -83,7 +83,7 @@ def test_real_news_file_every_article_appears(tmp_path: Path) -> None:
     got = pd.read_parquet(out)
     source = pd.read_csv(NYT)
     assert got["input_row"].drop_duplicates().tolist() == list(range(len(source)))
-    assert set(got["status"]) <= {"ok", "no_statements", "empty", "missing"}
+    assert set(got["status"]) <= {"ok", "no_words", "signature", "no_statements", "empty", "missing"}
     first = got[got["input_row"] == 0]
     assert set(first["headlines"]) == {source.at[0, "headlines"]}
     text = source.at[0, "articles"]
