@@ -57,7 +57,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus.voices import Voice, attribute_span
+from analysis.corpus.voices import Voice
 from analysis.language import detect_language_status
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events
@@ -69,8 +69,8 @@ from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance
 from analysis.statements.sentences import sentence_spans
-from analysis.statements.spans import SpanIndex
-from analysis.statements.speakers import SpeakerRegistry
+from analysis.statements.spans import SpanIndex, trimmed
+from analysis.statements.speakers import SpeakerRegistry, narration_speaker
 
 COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
                             "text", "start", "end", "cue", "quoted_from", "speaker_id", "speaker_as_written",
@@ -472,16 +472,6 @@ def narration_pieces(text: str, pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
-def _narrator_of(narrator: str | Sequence[Voice], registry: SpeakerRegistry,
-                 start: int, end: int) -> tuple[str, str, bool]:
-    """(speaker, bloc, in registry) of a narration row."""
-    if isinstance(narrator, str):
-        return narrator, "", False
-    voice = attribute_span(narrator, start, end)
-    if voice.narrator in registry:
-        return voice.narrator, registry.bloc(voice.narrator), True
-    return voice.narrator, voice.narrator_bloc, False
-
 
 def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
            passages: Sequence[tuple[int, int, str]], narrator: str | Sequence[Voice]) -> pd.DataFrame:
@@ -492,9 +482,9 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
     ordered = sorted(pieces, key=lambda p: p.start)
     identity = _article_identity([p.who for p in ordered if p.kind != "narration" and p.who is not None])
     for n, p in enumerate(ordered, start=1):
-        s, e = _trimmed(text, p.start, p.end)
+        s, e = trimmed(text, p.start, p.end)
         if p.kind == "narration":
-            speaker, bloc, registered = _narrator_of(narrator, registry, s, e)
+            speaker, bloc, registered = narration_speaker(narrator, registry, s, e)
             sid, written, via = (f"narrator:{speaker}" if speaker else ""), speaker, "narrator"
         elif p.who is None:
             speaker, bloc, registered, sid, written, via = "", "", False, "", "", "none"
@@ -567,10 +557,3 @@ def _outlet_lookup(passages: Sequence[tuple[int, int, str]]) -> Callable[[int], 
 
     return at
 
-
-def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

@@ -47,14 +47,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus.voices import Voice, attribute_span
+from analysis.corpus.voices import Voice
 from analysis.statements import cues_ru_uk as cyr
 from analysis.statements.identity import fold, speaker_ids
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import paragraph_spans
 from analysis.statements.quotes_cyrillic import CyrQuote, find_quotes_cyrillic
-from analysis.statements.spans import SpanIndex
-from analysis.statements.speakers import SpeakerRegistry
+from analysis.statements.spans import SpanIndex, trimmed
+from analysis.statements.speakers import SpeakerRegistry, narration_speaker
 
 #: the columns of :data:`analysis.statements.extract.COLUMNS` (a test keeps them equal)
 BASE_COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
@@ -570,20 +570,13 @@ def _minus(s: int, e: int, holes: Iterable[tuple[int, int]]) -> list[tuple[int, 
     return parts
 
 
-def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
 
 def _narration(t: _Text, pieces: Sequence[CyrPiece]) -> list[CyrPiece]:
     holes = SpanIndex((p.start, p.end) for p in pieces)
     out: list[CyrPiece] = []
     for lo, hi in t.paragraphs:
         for s, e in _minus(lo, hi, holes.overlapping(lo, hi)):
-            s, e = _trimmed(t.text, s, e)
+            s, e = trimmed(t.text, s, e)
             if s < e and re.search(r"\S", t.text[s:e]):
                 out.append(CyrPiece(s, e, "narration"))
     return out
@@ -620,21 +613,12 @@ def _identity(who: Cyr, language: str, registry: SpeakerRegistry) -> _Identity:
     return _Identity(who.name, _person_id(latin) if latin.strip() else "", "", False)
 
 
-def _narrator_of(narrator: str | Sequence[Voice], registry: SpeakerRegistry,
-                 start: int, end: int) -> tuple[str, str, bool]:
-    if isinstance(narrator, str):
-        return narrator, "", False
-    voice = attribute_span(narrator, start, end)
-    if voice.narrator in registry:
-        return voice.narrator, registry.bloc(voice.narrator), True
-    return voice.narrator, voice.narrator_bloc, False
-
 
 def _row(t: _Text, p: CyrPiece, registry: SpeakerRegistry, narrator: str | Sequence[Voice],
          outlet: str) -> tuple[object, ...]:
-    s, e = _trimmed(t.text, p.start, p.end)
+    s, e = trimmed(t.text, p.start, p.end)
     if p.kind == "narration":
-        speaker, bloc, registered = _narrator_of(narrator, registry, s, e)
+        speaker, bloc, registered = narration_speaker(narrator, registry, s, e)
         # as in the English extractor: narration is the outlet's own voice
         sid = f"narrator:{speaker}" if speaker else ""
         return (speaker, bloc, registered, p.kind, t.text[s:e], s, e, "", outlet,

@@ -51,3 +51,17 @@ class SpanIndex:
     def overlaps(self, start: int, end: int) -> bool:
         """True when some span overlaps ``(start, end)``."""
         return bool(self.overlapping(start, end))
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space at either end.
+
+    Example:
+        >>> trimmed("  ab  ", 0, 6)
+        (2, 4)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

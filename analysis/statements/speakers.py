@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.constants import BLOC_ORDER
+from analysis.corpus.voices import Voice, attribute_span
 
 COLUMNS: tuple[str, ...] = (
     "canonical", "aliases", "role", "country", "bloc", "kind", "gender", "note",
@@ -239,3 +241,23 @@ def _validated_speaker(row: dict, source: str, line: int, seen: dict[str, int]) 
 def default_registry() -> SpeakerRegistry:
     """The bundled registry (``paths.SPEAKERS_CSV``), read once per process."""
     return SpeakerRegistry.from_csv(paths.SPEAKERS_CSV)
+
+
+def narration_speaker(narrator: str | Sequence[Voice], registry: SpeakerRegistry,
+                      start: int, end: int) -> tuple[str, str, bool]:
+    """``(speaker, bloc, in registry)`` of the narration row ``start..end``.
+
+    ``narrator`` is one name for the whole text (bloc unknown), or the
+    text's voices (:mod:`analysis.corpus.voices`), whose narrator covering the
+    row speaks it; a registered narrator takes the registry's bloc.
+
+    Example:
+        >>> narration_speaker("Reuters", SpeakerRegistry([]), 0, 5)
+        ('Reuters', '', False)
+    """
+    if isinstance(narrator, str):
+        return narrator, "", False
+    voice = attribute_span(narrator, start, end)
+    if voice.narrator in registry:
+        return voice.narrator, registry.bloc(voice.narrator), True
+    return voice.narrator, voice.narrator_bloc, False
