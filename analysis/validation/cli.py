@@ -87,27 +87,11 @@ def shipped_report(nyt: str | None = None, hedging: str | None = None) -> Valida
         >>> r.nyt.empty, r.hedging.empty  # doctest: +SKIP
         (False, False)
     """
-    from analysis.validation.exceptions import ValidationDataError
-    from analysis.validation.hedging_eval import evaluate_hedging
-    from analysis.validation.nyt_eval import evaluate_nyt
+    from analysis.validation.evaluate import add_shipped
     from analysis.validation.scorers import default_frame_scorer
 
-    scorer = default_frame_scorer()
     report = ValidationReport()
-    try:
-        report.nyt = evaluate_nyt(nyt, scorer=scorer)
-    except ValidationDataError as err:
-        report.notes.append(f"NYT part not run: {err}")
-    try:
-        report.hedging = evaluate_hedging(hedging, scorer=scorer)
-        excluded = report.hedging.attrs.get("excluded_unusable", 0)
-        if excluded:
-            report.notes.append(f"hedging: {excluded} sentence(s) marked usable=0 left out")
-    except ValidationDataError as err:
-        report.notes.append(f"hedging part not run: {err}")
-    from analysis.validation.evaluate import _add_attribution
-
-    _add_attribution(report)  # attribution and merging need no PTC-2020
+    add_shipped(report, nyt, hedging, default_frame_scorer())
     return report
 
 

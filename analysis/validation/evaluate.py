@@ -81,18 +81,7 @@ def run_validation(
         "threat categories": ", ".join(t for task in tasks if task.categories for t in task.categories),
     }
 
-    try:
-        report.nyt = evaluate_nyt(nyt_path, scorer=scorer)
-    except ValidationDataError as err:
-        report.notes.append(f"NYT part not run: {err}")
-    try:
-        report.hedging = evaluate_hedging(hedging_path, scorer=scorer)
-        excluded = report.hedging.attrs.get("excluded_unusable", 0)
-        if excluded:
-            report.notes.append(f"hedging: {excluded} sentence(s) marked usable=0 left out")
-    except ValidationDataError as err:
-        report.notes.append(f"hedging part not run: {err}")
-    _add_attribution(report)
+    add_shipped(report, nyt_path, hedging_path, scorer)
     add_loaded(report, data_dir, scorer=scorer, matcher=matcher)
     return report
 
@@ -128,6 +117,36 @@ def add_loaded(
     report.semeval_summary = loaded.semeval_summary
     report.ru_top = loaded.ru_top
     report.notes.extend(n for n in loaded.notes if n not in report.notes)
+
+
+def add_shipped(
+    report: ValidationReport,
+    nyt_path: str | os.PathLike[str] | None,
+    hedging_path: str | os.PathLike[str] | None,
+    scorer: FrameScorer,
+) -> None:
+    """Fill the parts that need no PTC-2020: VADER NYT, the hedging sets, attribution and merging.
+
+    A part whose data is missing is left empty and recorded in ``report.notes``.
+
+    Example:
+        >>> r = ValidationReport()
+        >>> add_shipped(r, None, None, default_frame_scorer())  # doctest: +SKIP
+        >>> r.nyt.empty, r.hedging.empty  # doctest: +SKIP
+        (False, False)
+    """
+    try:
+        report.nyt = evaluate_nyt(nyt_path, scorer=scorer)
+    except ValidationDataError as err:
+        report.notes.append(f"NYT part not run: {err}")
+    try:
+        report.hedging = evaluate_hedging(hedging_path, scorer=scorer)
+        excluded = report.hedging.attrs.get("excluded_unusable", 0)
+        if excluded:
+            report.notes.append(f"hedging: {excluded} sentence(s) marked usable=0 left out")
+    except ValidationDataError as err:
+        report.notes.append(f"hedging part not run: {err}")
+    _add_attribution(report)  # attribution and merging need no PTC-2020
 
 
 def _add_attribution(report: ValidationReport) -> None:

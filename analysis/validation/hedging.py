@@ -50,7 +50,13 @@ def default_heldout2_path() -> Path:
     return paths.CORPUS_VALIDATION_DIR / "hedging" / "labels_heldout2.csv"
 
 
-def _as_flag(series: pd.Series, column: str, path: Path) -> pd.Series:
+def as_flag(series: pd.Series, column: str, path: Path) -> pd.Series:
+    """``series`` as 0/1 int64; any other value is a :class:`ValidationDataError` naming file, column and row.
+
+    Example:
+        >>> as_flag(pd.Series(["1", 0]), "hedge", Path("labels.csv")).tolist()
+        [1, 0]
+    """
     values = pd.to_numeric(series, errors="coerce")
     bad = ~values.isin([0, 1])
     if bad.any():
@@ -81,10 +87,10 @@ def load_hedging_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFr
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing:
         raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
-    df["hedge"] = _as_flag(df["hedge"], "hedge", p)
-    df["booster"] = _as_flag(df["booster"], "booster", p)
+    df["hedge"] = as_flag(df["hedge"], "hedge", p)
+    df["booster"] = as_flag(df["booster"], "booster", p)
     if "usable" in df.columns:
-        df["usable"] = _as_flag(df["usable"], "usable", p)
+        df["usable"] = as_flag(df["usable"], "usable", p)
     bad = ~df["split"].isin(SPLITS)
     if bad.any():
         i = df.index[bad][0]

@@ -37,6 +37,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.hedging import as_flag
 from analysis.validation.split import split_of
 
 SOURCE_FOLDER = "semeval2023_ru_unlabelled"
@@ -217,17 +218,6 @@ def ids_frame(sentences: list[GoldSentence]) -> pd.DataFrame:
     )
 
 
-def _flag(df: pd.DataFrame, column: str, path: Path) -> pd.Series:
-    values = pd.to_numeric(df[column], errors="coerce")
-    bad = ~values.isin([0, 1])
-    if bad.any():
-        i = df.index[bad][0]
-        raise ValidationDataError(
-            f"{path}: column {column!r} must be 0 or 1; row {int(i) + 2} has {df.at[i, column]!r}"
-        )
-    return values.astype("int64")
-
-
 def read_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The committed ids and labels, validated (flags 0/1, voice, split).
 
@@ -243,7 +233,7 @@ def read_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     if missing:
         raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
     for column in ("loaded_hostile", "hedge", "booster"):
-        df[column] = _flag(df, column, p)
+        df[column] = as_flag(df[column], column, p)
     for column, allowed in (("voice", VOICES), ("split", ("dev", "test"))):
         bad = ~df[column].isin(allowed)
         if bad.any():
