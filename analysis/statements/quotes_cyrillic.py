@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.statements.quotes import paragraph_spans
+from analysis.statements.quotes import _strip_end, paragraph_spans
 
 _DIALOGUE_START = re.compile(r"[ \t\u00a0]*(?:[—–]|-(?=\s))[ \t\u00a0]*")
 #: the author's words inside a dialogue line: after ", —" up to ". —" / ", —" / ": —" or the line end
@@ -58,12 +58,6 @@ class CyrQuote:
     def inner(self, text: str) -> str:
         """The quoted words without the marks."""
         return text[self.inner_start:self.inner_end]
-
-
-def _strip_end(text: str, lo: int, end: int) -> int:
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _guillemet_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
