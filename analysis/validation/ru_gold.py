@@ -18,6 +18,12 @@ Sampling (:func:`sample_ru_gold`), written down so it can be re-run:
    them when it has fewer), so no article dominates;
 5. split dev/test by article with :func:`analysis.validation.split.split_of`.
 
+Set 2 (:func:`sample_ru_gold2`, ``corpus/validation/ru_gold2/``) is a second,
+held-out draw labelled blind to the lexicons: the same steps 1-3, minus every
+sentence of set 1, then ``PER_ARTICLE2`` per article with
+``random.Random(f"{seed}:{article_id}")`` and ``seed=SEED2``; all of it is
+``test`` (no dev split).  Pick a set with ``gold_set="1"`` or ``"2"``.
+
 Example:
     >>> sentence_hash("Пример.")
     '89968e5312485e66'
@@ -44,6 +50,9 @@ SOURCE_FOLDER = "semeval2023_ru_unlabelled"
 SOURCE_FILE = "test-original.txt"
 SEED: int = 20261201
 PER_ARTICLE: int = 5
+SEED2: int = 20261213
+PER_ARTICLE2: int = 7
+GOLD_SETS: dict[str, str] = {"1": "ru_gold", "2": "ru_gold2"}
 MIN_WORDS: int = 4
 FRAGMENT_WORDS: int = 10
 ID_COLUMNS: tuple[str, ...] = (
@@ -108,14 +117,28 @@ def default_source_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
     return root / SOURCE_FOLDER / SOURCE_FILE
 
 
-def default_labels_path() -> Path:
-    """The committed labels file.
+def check_gold_set(gold_set: str) -> str:
+    """``gold_set`` when it names a committed set (``"1"`` or ``"2"``), else an error.
 
     Example:
-        >>> default_labels_path().name
-        'labels.csv'
+        >>> check_gold_set("2")
+        '2'
     """
-    return paths.CORPUS_VALIDATION_DIR / "ru_gold" / "labels.csv"
+    if gold_set not in GOLD_SETS:
+        raise ValidationDataError(
+            f"Russian gold: unknown gold_set {gold_set!r}; expected one of {', '.join(GOLD_SETS)}"
+        )
+    return gold_set
+
+
+def default_labels_path(gold_set: str = "1") -> Path:
+    """The committed labels file of set ``gold_set``.
+
+    Example:
+        >>> default_labels_path().parent.name, default_labels_path("2").parent.name
+        ('ru_gold', 'ru_gold2')
+    """
+    return paths.CORPUS_VALIDATION_DIR / GOLD_SETS[check_gold_set(gold_set)] / "labels.csv"
 
 
 def read_paragraphs(path: str | os.PathLike[str]) -> dict[tuple[str, str], str]:
@@ -168,6 +191,29 @@ def _article_sort_key(article_id: str) -> tuple[int, str]:
     return (int(article_id), article_id) if article_id.isdigit() else (10**12, article_id)
 
 
+def _kept_by_article(source: str | os.PathLike[str]) -> dict[str, list[GoldSentence]]:
+    """Steps 1-3: every kept sentence (``MIN_WORDS`` or more words), per article."""
+    by_article: dict[str, list[GoldSentence]] = {}
+    for (article_id, paragraph), text in read_paragraphs(source).items():
+        kept = [
+            s for s in split_sentences(article_id, paragraph, text)
+            if len(s.text.split()) >= MIN_WORDS
+        ]
+        by_article.setdefault(article_id, []).extend(kept)
+    return by_article
+
+
+def _draw(by_article: dict[str, list[GoldSentence]], seed: int, per_article: int) -> list[GoldSentence]:
+    """Step 4: ``per_article`` per article, seeded by article id, in text order."""
+    chosen: list[GoldSentence] = []
+    for article_id in sorted(by_article, key=_article_sort_key):
+        pool = by_article[article_id]
+        rng = random.Random(f"{seed}:{article_id}")
+        picked = pool if len(pool) <= per_article else rng.sample(pool, per_article)
+        chosen.extend(sorted(picked, key=lambda s: (int(s.paragraph), s.sentence_index)))
+    return chosen
+
+
 def sample_ru_gold(
     source: str | os.PathLike[str], seed: int = SEED, per_article: int = PER_ARTICLE
 ) -> list[GoldSentence]:
@@ -180,24 +226,40 @@ def sample_ru_gold(
         >>> [s.sentence_id for s in sample_ru_gold(p)]
         ['7:1:0']
     """
-    by_article: dict[str, list[GoldSentence]] = {}
-    for (article_id, paragraph), text in read_paragraphs(source).items():
-        kept = [
-            s for s in split_sentences(article_id, paragraph, text)
-            if len(s.text.split()) >= MIN_WORDS
-        ]
-        by_article.setdefault(article_id, []).extend(kept)
-    chosen: list[GoldSentence] = []
-    for article_id in sorted(by_article, key=_article_sort_key):
-        pool = by_article[article_id]
-        rng = random.Random(f"{seed}:{article_id}")
-        picked = pool if len(pool) <= per_article else rng.sample(pool, per_article)
-        chosen.extend(sorted(picked, key=lambda s: (int(s.paragraph), s.sentence_index)))
-    return chosen
+    return _draw(_kept_by_article(source), seed, per_article)
 
 
-def ids_frame(sentences: list[GoldSentence]) -> pd.DataFrame:
+def sample_ru_gold2(
+    source: str | os.PathLike[str],
+    exclude: set[str] | frozenset[str],
+    seed: int = SEED2,
+    per_article: int = PER_ARTICLE2,
+) -> list[GoldSentence]:
+    """Set 2: the set-1 procedure on the sentences whose id is not in ``exclude``.
+
+    ``exclude`` is set 1's ``sentence_id`` column; articles left with no
+    sentence contribute none.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+        >>> _ = p.write_text("7\\t1\\tОдин два три четыре. Пять шесть семь восемь.\\n",
+        ...                  encoding="utf-8")
+        >>> [s.sentence_id for s in sample_ru_gold2(p, {"7:1:0"})]
+        ['7:1:1']
+    """
+    by_article = {
+        article_id: [s for s in kept if s.sentence_id not in exclude]
+        for article_id, kept in _kept_by_article(source).items()
+    }
+    return _draw({a: k for a, k in by_article.items() if k}, seed, per_article)
+
+
+def ids_frame(sentences: list[GoldSentence], split: str | None = None) -> pd.DataFrame:
     """The committable columns ``ID_COLUMNS`` (no full text) for sampled sentences.
+
+    ``split`` is every row's split (set 2: ``"test"``); by default each
+    article's :func:`~analysis.validation.split.split_of`.
 
     Example:
         >>> s = GoldSentence("5", "1", 0, 0, 8, "Раз два.")
@@ -210,7 +272,8 @@ def ids_frame(sentences: list[GoldSentence]) -> pd.DataFrame:
                 "sentence_id": s.sentence_id, "article_id": s.article_id,
                 "paragraph": s.paragraph, "sentence_index": s.sentence_index,
                 "start": s.start, "end": s.end, "sha1_16": sentence_hash(s.text),
-                "fragment": fragment(s.text), "split": split_of(s.article_id),
+                "fragment": fragment(s.text),
+                "split": split if split is not None else split_of(s.article_id),
             }
             for s in sentences
         ],
@@ -218,14 +281,18 @@ def ids_frame(sentences: list[GoldSentence]) -> pd.DataFrame:
     )
 
 
-def read_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def read_labels(
+    path: str | os.PathLike[str] | None = None, gold_set: str = "1"
+) -> pd.DataFrame:
     """The committed ids and labels, validated (flags 0/1, voice, split).
+
+    ``path`` defaults to the labels of ``gold_set``; set 2 is all ``test``.
 
     Example:
         >>> read_labels()["split"].isin(["dev", "test"]).all()  # doctest: +SKIP
         True
     """
-    p = Path(path) if path is not None else default_labels_path()
+    p = Path(path) if path is not None else default_labels_path(gold_set)
     if not p.is_file():
         raise ValidationDataError(f"Russian gold labels missing: {p}")
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
@@ -234,7 +301,8 @@ def read_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
         raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
     for column in ("loaded_hostile", "hedge", "booster"):
         df[column] = as_flag(df[column], column, p)
-    for column, allowed in (("voice", VOICES), ("split", ("dev", "test"))):
+    splits = ("test",) if check_gold_set(gold_set) == "2" else ("dev", "test")
+    for column, allowed in (("voice", VOICES), ("split", splits)):
         bad = ~df[column].isin(allowed)
         if bad.any():
             i = df.index[bad][0]
@@ -253,8 +321,12 @@ def read_labels(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
 def load_ru_gold(
     data_dir: str | os.PathLike[str] | None = None,
     labels_path: str | os.PathLike[str] | None = None,
+    gold_set: str = "1",
 ) -> pd.DataFrame:
     """The labels with the sentence ``text`` re-derived from the source and checked.
+
+    ``gold_set`` picks set 1 (``corpus/validation/ru_gold/``) or the held-out
+    set 2 (``ru_gold2/``); ``labels_path`` overrides its file.
 
     Every row's ``(article_id, paragraph)`` must exist in the source, its
     ``start:end`` slice must hash to ``sha1_16``; otherwise
@@ -265,7 +337,7 @@ def load_ru_gold(
         >>> len(gold) >= 300  # doctest: +SKIP
         True
     """
-    labels = read_labels(labels_path)
+    labels = read_labels(labels_path, gold_set)
     paragraphs = read_paragraphs(default_source_path(data_dir))
     texts: list[str] = []
     columns = ("sentence_id", "article_id", "paragraph", "start", "end", "sha1_16")
@@ -273,12 +345,12 @@ def load_ru_gold(
         key = (str(article), str(para))
         if key not in paragraphs:
             raise ValidationDataError(
-                f"Russian gold: sentence {sid}: paragraph {key} not in the source"
+                f"Russian gold set {gold_set}: sentence {sid}: paragraph {key} not in the source"
             )
         text = paragraphs[key][int(start):int(end)]
         if sentence_hash(text) != digest:
             raise ValidationDataError(
-                f"Russian gold: sentence {sid}: text at {start}:{end} "
+                f"Russian gold set {gold_set}: sentence {sid}: text at {start}:{end} "
                 "does not match its hash (source file changed?)"
             )
         texts.append(text)

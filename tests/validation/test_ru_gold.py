@@ -129,3 +129,57 @@ def test_real_gold_evaluates() -> None:
     table = evaluate_ru_gold(ru_gold.load_ru_gold(SOURCE_DIR), "dev")
     assert set(table["target"]) == {"hostility+loaded", "hedge", "booster"}
     assert (table["n"] == 240).all()
+
+
+# --- set 2: the held-out draw (corpus/validation/ru_gold2/) ---------------------------------
+
+
+def test_set2_labels_are_well_formed_and_disjoint_from_set1() -> None:
+    two = ru_gold.read_labels(gold_set="2")
+    one = ru_gold.read_labels()
+    assert len(two) >= 300
+    assert two["sentence_id"].is_unique
+    assert (two["split"] == "test").all()
+    assert not set(two["sentence_id"]) & set(one["sentence_id"])
+    assert two.groupby("article_id").size().max() <= ru_gold.PER_ARTICLE2
+    assert two["fragment"].str.split().map(len).max() <= ru_gold.FRAGMENT_WORDS
+    assert (two.loc[two["loaded_hostile"] == 0, "voice"] == "").all()
+
+
+@needs_source
+def test_set2_sampler_reproduces_committed_ids() -> None:
+    source = ru_gold.default_source_path(SOURCE_DIR)
+    exclude = frozenset(ru_gold.read_labels()["sentence_id"])
+    fresh = ru_gold.ids_frame(ru_gold.sample_ru_gold2(source, exclude), split="test").astype(str)
+    committed = ru_gold.read_labels(gold_set="2").loc[:, list(ru_gold.ID_COLUMNS)].astype(str)
+    pd.testing.assert_frame_equal(fresh, committed)
+
+
+@needs_source
+def test_set2_loader_rederives_text() -> None:
+    gold = ru_gold.load_ru_gold(SOURCE_DIR, gold_set="2")
+    assert (gold["text"].map(ru_gold.fragment) == gold["fragment"]).all()
+    assert (gold["text"].str.split().map(len) >= ru_gold.MIN_WORDS).all()
+
+
+def test_set2_sampler_excludes_set1_sentences(tmp_path: Path) -> None:
+    lines = [f"1\t{p}\tПервая фраза номер {p} здесь." for p in range(1, 6)]
+    lines.append("2\t1\tОдна фраза второй статьи тут.")
+    source = ru_gold.default_source_path(_write_source(tmp_path, lines))
+    first = ru_gold.sample_ru_gold(source, per_article=2)
+    exclude = frozenset(s.sentence_id for s in first)
+    second = ru_gold.sample_ru_gold2(source, exclude, per_article=2)
+    assert {s.sentence_id for s in second}.isdisjoint(exclude)
+    assert [s.article_id for s in second] == ["1", "1"]      # article 2 has nothing left
+    assert second == ru_gold.sample_ru_gold2(source, exclude, per_article=2)
+
+
+def test_set2_rejects_a_dev_row_and_unknown_set(tmp_path: Path) -> None:
+    df = pd.read_csv(ru_gold.default_labels_path("2"), dtype=str, keep_default_na=False).head(3)
+    df.loc[2, "split"] = "dev"
+    path = tmp_path / "labels.csv"
+    df.to_csv(path, index=False)
+    with pytest.raises(ValidationDataError, match="'split'.*'dev'.*row 4"):
+        ru_gold.read_labels(path, gold_set="2")
+    with pytest.raises(ValidationDataError, match="unknown gold_set '3'"):
+        ru_gold.load_ru_gold(tmp_path, gold_set="3")
