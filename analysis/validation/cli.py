@@ -4,7 +4,8 @@ Two sets ship with the package (the VADER NYT snippets and the project's
 hedging set) and always run.  PTC-2020 and SemEval-2023 translated (the
 loaded-language report) are read at run time from ``--data DIR`` (``DIR``
 holds ``ptc2020/`` and ``semeval2023_translated/``), defaulting to
-``ANALYSIS_VALIDATION_DATA``.
+``ANALYSIS_VALIDATION_DATA``.  The two Russian gold sets (set 1, and the
+held-out set 2 beside it) run when ``DIR`` holds ``semeval2023_ru_unlabelled/``.
 
 Exit codes: 0 when what ships ran (PTC-2020 missing from the environment is
 reported under "Notes" and on stderr, not an error); 2 when a path given on
@@ -136,10 +137,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             report = shipped_report(args.nyt, args.hedging)
             report.notes.insert(0, f"PTC-2020 part not run: {missing}")
-            if data is not None and _has_semeval(data):
-                from analysis.validation.evaluate import add_loaded
+            from analysis.validation.evaluate import add_loaded, add_ru_gold
 
+            if data is not None and _has_semeval(data):
                 add_loaded(report, data)
+            add_ru_gold(report, data)
             print(f"validate: PTC-2020 not run ({missing}); running the shipped NYT and "
                   "hedging sets", file=sys.stderr)
     except (ValidationDataError, ImportError) as err:

@@ -3,7 +3,8 @@
 Parts: PTC-2020 (sentence level and span overlap, dev/test by article),
 VADER NYT (correlation with crowd means), the project's hedging set, and the
 loaded-language report over PTC-2020, SemEval-2023 translated and its war
-subset (:mod:`analysis.validation.loaded_report`).  Each
+subset (:mod:`analysis.validation.loaded_report`), and the ru lexicons on
+the two Russian gold sets (:func:`add_ru_gold`).  Each
 method is reported beside its baselines.  The scorer defaults to
 ``analysis.scoring.score_frame`` / ``matches_frame``; pass others to validate
 an alternative.  Nothing here asserts a quality target: the numbers are
@@ -83,6 +84,7 @@ def run_validation(
 
     add_shipped(report, nyt_path, hedging_path, scorer)
     add_loaded(report, data_dir, scorer=scorer, matcher=matcher)
+    add_ru_gold(report, data_dir)
     return report
 
 
@@ -117,6 +119,24 @@ def add_loaded(
     report.semeval_summary = loaded.semeval_summary
     report.ru_top = loaded.ru_top
     report.notes.extend(n for n in loaded.notes if n not in report.notes)
+
+
+def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
+    """Fill ``report.ru_gold``: Russian gold set 2 (held out) beside set 1's dev and test.
+
+    The sentences are re-read from ``data_dir`` (default
+    ``$ANALYSIS_VALIDATION_DATA``); a missing or changed source is a note.
+
+    Example:
+        >>> r = ValidationReport(); add_ru_gold(r, "/nonexistent"); r.ru_gold.empty
+        True
+    """
+    from analysis.validation.ru_gold_eval import evaluate_ru_gold_sets
+
+    try:
+        report.ru_gold = evaluate_ru_gold_sets(data_dir)
+    except ValidationDataError as err:
+        report.notes.append(f"Russian gold part not run: {err}")
 
 
 def add_shipped(

@@ -59,6 +59,8 @@ _LOADED_COLS = ["dataset", "score", "kind", "auc", "auc_lo", "auc_hi", "threshol
 _LENGTH_COLS = ["dataset", "score", "spearman_words", "auc_q1", "auc_q2", "auc_q3", "auc_q4", "auc_q5",
                 "auc_within_mean"]
 _CATEGORY_COLS = ["dataset", "dimension", "category", "n", "tp", "precision", "too_few", "below_target"]
+_RU_GOLD_COLS = ["target", "set", "split", "n", "positives", "precision", "recall", "f1", "tp", "fp",
+                 "fn"]
 _ERROR_COLS = ["task", "score", "error", "rank", "article_id", "line_no", "value", "text",
                "matched", "gold"]
 
@@ -78,7 +80,9 @@ class ValidationReport:
     ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
-    :mod:`~analysis.validation.loaded_report`).  ``notes``: what
+    :mod:`~analysis.validation.loaded_report`).  ``ru_gold``: the ru lemma
+    lexicons on the Russian gold sets, set 2 (held out) beside set 1 (see
+    :func:`~analysis.validation.ru_gold_eval.ru_gold_table`).  ``notes``: what
     was missing or adjusted.  Empty frames mean the part was not run.
     """
 
@@ -95,6 +99,7 @@ class ValidationReport:
     loaded_targets: pd.DataFrame = field(default_factory=pd.DataFrame)
     semeval_summary: pd.DataFrame = field(default_factory=pd.DataFrame)
     ru_top: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ru_gold: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
     meta: dict[str, object] = field(default_factory=dict)
 
@@ -129,6 +134,10 @@ class ValidationReport:
         if not self.hedging.empty:
             parts.append("## Hedging and boosters (hand-labelled sentences)")
             parts.append(markdown_table(self.hedging[_HEDGING_COLS]))
+        if not self.ru_gold.empty:
+            parts.append("## Russian gold sets: ru lemma lexicons, sentence has a match (set 1 dev "
+                         "is tuning data; set 2 is held out, labelled blind to the lexicons)")
+            parts.append(markdown_table(self.ru_gold[_RU_GOLD_COLS]))
         if not self.attribution.empty:
             part = self.attribution[self.attribution["split"] == "test"]
             parts.append("## Quote attribution (NYT 2022 gold), test articles")

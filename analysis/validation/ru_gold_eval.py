@@ -9,7 +9,10 @@ Three sentence-level targets, each predicted by "at least one counted match":
   boosters included, as in English);
 * ``booster``: gold ``booster``; predicted by a ``certainty`` match.
 
-Tune on ``dev`` only; ``test`` is scored once, after tuning stops.
+Tune on ``dev`` only; ``test`` is scored once, after tuning stops.  Set 2
+(``corpus/validation/ru_gold2/``, all ``test``, labelled blind to the
+lexicons) is the held-out check: :func:`ru_gold_table` reports it beside set
+1's dev and test parts, and :func:`evaluate_ru_gold_sets` loads both.
 
 Example:
     >>> import pandas as pd
@@ -21,6 +24,9 @@ Example:
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -52,7 +58,9 @@ def predict_ru_gold(gold: pd.DataFrame, matcher: LemmaMatcher | None = None) -> 
         }
         row["terms"] = "; ".join(f"{x.dimension}:{x.term}" for x in found)
         rows.append(row)
-    return pd.DataFrame(rows, index=gold.index)
+    # the columns are named even for an empty part (a split with no sentences scores 0, not a KeyError)
+    columns = [f"pred_{name.replace('+', '_')}" for name in TARGETS] + ["terms"]
+    return pd.DataFrame(rows, index=gold.index, columns=columns)
 
 
 def _prf(gold: pd.Series, pred: pd.Series) -> tuple[int, int, int, float, float, float]:
@@ -104,3 +112,70 @@ def recall_by_voice(
              .agg(positives="count", found="sum").reset_index())
     table["recall"] = (table["found"] / table["positives"]).round(3)
     return table
+
+
+# (set, split) parts reported, in this order: set 2 sits beside set 1's dev and test.
+SET_PARTS: tuple[tuple[str, str], ...] = (("1", "dev"), ("1", "test"), ("2", "test"))
+TABLE_COLUMNS: tuple[str, ...] = (
+    "target", "set", "split", "n", "positives", "tp", "fp", "fn", "precision", "recall", "f1",
+)
+
+
+def ru_gold_table(
+    sets: Mapping[str, pd.DataFrame], matcher: LemmaMatcher | None = None
+) -> pd.DataFrame:
+    """P/R/F1 per target for every part of ``SET_PARTS`` present in ``sets``.
+
+    ``sets`` maps a set name (``"1"``, ``"2"``) to its loaded gold frame; a set
+    left out is not reported.  Rows are ordered by target, then set and split,
+    so each target's set-2 row follows its set-1 rows.  Columns:
+    ``TABLE_COLUMNS``.
+
+    Example:
+        >>> one = pd.DataFrame({"text": ["Возможно, дождь.", "Дождь идёт."],
+        ...                     "loaded_hostile": [0, 0], "hedge": [1, 0], "booster": [0, 0],
+        ...                     "split": ["dev", "test"]})
+        >>> two = one.assign(split="test")
+        >>> t = ru_gold_table({"1": one, "2": two})
+        >>> t[t["target"] == "hedge"][["set", "split", "n", "f1"]].values.tolist()
+        [['1', 'dev', 1, 1.0], ['1', 'test', 1, 0.0], ['2', 'test', 2, 1.0]]
+    """
+    m = matcher if matcher is not None else LemmaMatcher.builtin("ru")
+    parts = [
+        evaluate_ru_gold(sets[name], split, m).assign(set=name)
+        for name, split in SET_PARTS if name in sets
+    ]
+    if not parts:
+        return pd.DataFrame(columns=list(TABLE_COLUMNS))
+    table = pd.concat(parts, ignore_index=True)
+    # parts come in SET_PARTS order, so a stable sort on the target alone keeps set 2 last
+    order = {name: i for i, name in enumerate(TARGETS)}
+    table = table.sort_values("target", key=lambda c: c.map(order), kind="stable")
+    return table.loc[:, list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def evaluate_ru_gold_sets(
+    data_dir: str | os.PathLike[str] | None = None,
+    matcher: LemmaMatcher | None = None,
+    labels_paths: Mapping[str, str | os.PathLike[str]] | None = None,
+) -> pd.DataFrame:
+    """:func:`ru_gold_table` of both sets, loaded (and hash-checked) from ``data_dir``.
+
+    ``labels_paths`` maps a set name to a labels file instead of the committed
+    one; when given, only the sets it names are loaded.  Raises
+    :class:`~analysis.validation.exceptions.ValidationDataError` when the
+    source or a labels file is missing or does not match its hashes.
+
+    Example:
+        >>> evaluate_ru_gold_sets("/work/shared/validation")  # doctest: +SKIP
+    """
+    from analysis.validation.ru_gold import GOLD_SETS, load_ru_gold
+
+    chosen: Mapping[str, str | os.PathLike[str] | None] = (
+        dict(labels_paths) if labels_paths is not None else dict.fromkeys(GOLD_SETS)
+    )
+    sets = {
+        name: load_ru_gold(data_dir, labels_path=path, gold_set=name)
+        for name, path in chosen.items()
+    }
+    return ru_gold_table(sets, matcher)
