@@ -167,7 +167,7 @@ def _row_problems(rec: Mapping[Hashable, object], text: str) -> list[str]:
     problems = []
     opened = start >= 1 and text[start - 1] == MARK
     # guideline P1: a quote whose opening mark the source dropped starts where the annotator reads it
-    if not (opened or str(rec["notes"]).startswith(NO_OPENING_MARK)) or not 0 < start <= end <= len(text) \
+    if not (opened or str(rec["notes"]).startswith(NO_OPENING_MARK)) or not 0 <= start <= end <= len(text) \
             or not _ends_quote(text, end):
         problems.append(f"{where}: offsets {start}-{end} do not sit between quotation marks")
     elif frag != fragment(text, start, end):
