@@ -31,7 +31,10 @@ Rules fixed before any number was seen (``corpus/validation/attribution``):
   ``never_merge_violations`` counts merged never-merge pairs.
 
 Targets are *reported*, never asserted.  Report ``test`` (articles) and
-``heldout`` (variant list); ``dev`` is for error analysis.
+``heldout`` (variant list); ``dev`` is for error analysis.  The second gold
+(``corpus/validation/attribution_press``, presidential press releases) is
+measured with the same units, alignment, match and measures, all ``test``,
+overall and per side (:func:`evaluate_press_attribution`).
 
 Example:
     >>> speaker_matches("Mr. Zelenskyy", "Volodymyr Zelensky", "Mr. Zelensky")
@@ -216,11 +219,12 @@ def align_article(gold: pd.DataFrame, extracted: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def align(gold: pd.DataFrame, articles: pd.DataFrame, extractor: Extractor) -> pd.DataFrame:
+def align(gold: pd.DataFrame, articles: pd.DataFrame, extractor: Extractor,
+          source: str = "the NYT file") -> pd.DataFrame:
     """Run ``extractor`` on every article that has gold rows and align (see :func:`align_article`).
 
     Raises ValidationDataError when an article key of the gold is missing
-    from ``articles`` (the NYT file changed) or the extractor's frame lacks a column.
+    from ``articles`` (``source`` changed) or the extractor's frame lacks a column.
 
     Example:
         >>> g = pd.DataFrame({"article_key": ["k"], "start": [1], "end": [4], "kind": ["direct"],
@@ -233,7 +237,7 @@ def align(gold: pd.DataFrame, articles: pd.DataFrame, extractor: Extractor) -> p
     texts = dict(zip(articles["article_key"], articles["articles"], strict=True))
     missing = sorted(set(gold["article_key"]) - set(texts))
     if missing:
-        raise ValidationDataError(f"attribution gold: {len(missing)} article keys not in the NYT file "
+        raise ValidationDataError(f"attribution gold: {len(missing)} article keys not in {source} "
                                   f"(first: {missing[0]}); the file changed or is another version")
     parts = []
     for key, group in gold.groupby("article_key", sort=False):
@@ -447,22 +451,87 @@ def evaluate_attribution(nyt_csv: str | os.PathLike[str] | None = None, extracto
                       ignore_index=True) if chosen else pd.DataFrame()
     return AttributionReport(attribution_metrics(aligned), accuracy_by_tag(aligned), merge, aligned)
 
+#: article-key prefix of each press-release side -> the name the tables use
+PRESS_SIDES: dict[str, str] = {"putin": "kremlin", "zelenskyy": "ukraine"}
+
+
+def press_metrics(aligned: pd.DataFrame) -> pd.DataFrame:
+    """:func:`attribution_metrics` over all press releases and per side (column ``side``: all, kremlin, ukraine).
+
+    Example:
+        >>> a = pd.DataFrame({"split": ["test"] * 2, "kind": ["direct"] * 2,
+        ...     "article_key": ["putin-0001-ab", "zelenskyy-0002-cd"], "speaker": ["Ann Lee"] * 2,
+        ...     "speaker_named": [1, 1], "found": [True, False], "correct": [True, False],
+        ...     "ext_speaker": ["Lee", ""], "ext_id": ["Lee", ""]})
+        >>> press_metrics(a)[["side", "gold_quotes", "quote_recall"]].values.tolist()
+        [['all', 2, 0.5], ['kremlin', 1, 1.0], ['ukraine', 1, 0.0]]
+    """
+    parts = [attribution_metrics(aligned).assign(side="all")]
+    for prefix, side in PRESS_SIDES.items():
+        part = aligned[aligned["article_key"].str.startswith(f"{prefix}-")]
+        if not part.empty:
+            parts.append(attribution_metrics(part).assign(side=side))
+    out = pd.concat(parts, ignore_index=True)
+    return out[["split", "side", *[c for c in out.columns if c not in ("split", "side")]]]
+
+
+def evaluate_press_attribution(extractor: Extractor | None = None,
+                               releases_dir: str | os.PathLike[str] | None = None,
+                               gold_path: str | os.PathLike[str] | None = None) -> AttributionReport:
+    """Align the extractor's quotes with the press-release gold (all test) and measure, overall and per side.
+
+    The releases are the vendored ones (``releases_dir`` for another copy);
+    the gold is checked against them first (:func:`~analysis.validation.attribution_press.verify_gold`),
+    and a mismatch raises ValidationDataError naming the first problem.
+    ``merge`` is empty: speaker merging is measured on the NYT variant list.
+
+    Example:
+        >>> evaluate_press_attribution(releases_dir="/nonexistent")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        analysis.validation.exceptions.ValidationDataError: press releases not readable: ...not found...
+    """
+    from analysis.corpus.errors import CorpusError
+    from analysis.validation import attribution_press as ap
+
+    gold = ap.load_gold(gold_path if gold_path is not None else ap.QUOTES_CSV)
+    try:
+        texts = ap.load_press_texts(releases_dir)
+    except CorpusError as err:
+        raise ValidationDataError(f"press releases not readable: {err}") from None
+    problems = ap.verify_gold(gold, texts)
+    if problems:
+        raise ValidationDataError(f"press attribution gold does not match the releases "
+                                  f"({len(problems)} problems; first: {problems[0]})")
+    articles = texts.rename(columns={"body": "articles"})[["article_key", "articles"]]
+    aligned = align(gold, articles, extractor or default_extractor(), source="the press releases")
+    return AttributionReport(press_metrics(aligned), accuracy_by_tag(aligned), pd.DataFrame(), aligned)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_eval [--nyt PATH] [--split test]``.
+    """``python -m analysis.validation.attribution_eval [--gold nyt|press] [--nyt PATH] [--split test]``.
 
-    Prints the measures of the chosen article split (and the matching
-    variant-list split: test -> heldout, dev -> dev).  Exit 2 without the NYT file.
+    ``--gold nyt`` (default) prints the measures of the chosen article split
+    (and the matching variant-list split: test -> heldout, dev -> dev); exit
+    2 without the NYT file.  ``--gold press`` prints the press-release gold
+    (all test, overall and per side, and by tag); it has no dev split, so
+    ``--split dev`` and ``--errors`` are refused (exit 2).
 
     Example:
         >>> main(["--nyt", "/nonexistent.csv"])
         2
+        >>> main(["--gold", "press", "--split", "dev"])
+        2
     """
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.attribution_eval")
+    parser.add_argument("--gold", choices=("nyt", "press"), default="nyt",
+                        help="nyt: the NYT 2022 gold (dev/test); press: the press-release gold (all test)")
     parser.add_argument("--nyt", help="NYT_Russia_Ukraine.csv or its folder")
     parser.add_argument("--split", choices=("test", "dev"), default="test")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong dev quotes (dev only)")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.gold == "press":
+        return _main_press(args.split, args.errors)
     try:
         report = evaluate_attribution(args.nyt)
     except ValidationDataError as exc:
@@ -476,6 +545,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         cols = ["article_key", "quote_no", "fragment", "speaker", "tag_type", "found", "ext_speaker"]
         print()
         print(wrong[cols].head(args.errors).to_string(index=False))
+    return 0
+
+
+def _main_press(split: str, errors: int) -> int:
+    """The ``--gold press`` branch of :func:`main`: held-out only, so no dev split and no error listing."""
+    if split != "test" or errors:
+        print("--gold press: the press-release gold is all test (no dev split, no error listing)", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_press_attribution()
+    except ValidationDataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(report.to_markdown(["test"]))
     return 0
 
 

@@ -145,7 +145,7 @@ def add_shipped(
     hedging_path: str | os.PathLike[str] | None,
     scorer: FrameScorer,
 ) -> None:
-    """Fill the parts that need no PTC-2020: VADER NYT, the hedging sets, attribution and merging.
+    """Fill the parts that need no PTC-2020: VADER NYT, the hedging sets, attribution (NYT, press) and merging.
 
     A part whose data is missing is left empty and recorded in ``report.notes``.
 
@@ -167,6 +167,7 @@ def add_shipped(
     except ValidationDataError as err:
         report.notes.append(f"hedging part not run: {err}")
     _add_attribution(report)  # attribution and merging need no PTC-2020
+    _add_press_attribution(report)
 
 
 def _add_attribution(report: ValidationReport) -> None:
@@ -182,6 +183,16 @@ def _add_attribution(report: ValidationReport) -> None:
         return
     report.attribution = result.metrics
     report.attribution_merge = result.merge
+
+
+def _add_press_attribution(report: ValidationReport) -> None:
+    """Quote attribution on the press-release gold (vendored texts); a mismatch is a note."""
+    from analysis.validation.attribution_eval import evaluate_press_attribution
+
+    try:
+        report.attribution_press = evaluate_press_attribution().metrics
+    except ValidationDataError as err:
+        report.notes.append(f"press-release attribution part not run: {err}")
 
 
 def _merge_only() -> pd.DataFrame:

@@ -76,7 +76,8 @@ class ValidationReport:
     confusion counts per target, rule and split.  ``errors``: worst errors
     (see :func:`~analysis.validation.error_analysis.worst_errors`).  ``attribution``
     and ``attribution_merge``: quote/speaker measures and merge precision/recall
-    (see :mod:`~analysis.validation.attribution_eval`).  ``loaded``,
+    (see :mod:`~analysis.validation.attribution_eval`); ``attribution_press``: the
+    same measures on the press-release gold, per side.  ``loaded``,
     ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
@@ -93,6 +94,7 @@ class ValidationReport:
     errors: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_merge: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution_press: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -142,6 +144,10 @@ class ValidationReport:
             part = self.attribution[self.attribution["split"] == "test"]
             parts.append("## Quote attribution (NYT 2022 gold), test articles")
             parts.append(markdown_table(part[_ATTRIBUTION_COLS]))
+        if not self.attribution_press.empty:
+            parts.append("## Quote attribution (press-release gold, all test; "
+                         "most Kremlin quotes are greetings with no named author)")
+            parts.append(markdown_table(self.attribution_press[["split", "side", *_ATTRIBUTION_COLS[1:]]]))
         if not self.attribution_merge.empty:
             part = self.attribution_merge[self.attribution_merge["split"] == "heldout"]
             parts.append("## Speaker merging (variant list), held-out people")
