@@ -14,6 +14,9 @@ count per hostility/loaded category of the built-in lexicons):
 * ``hedges``, ``boosters``: hedging and certainty counts (Hyland 2005);
 * ``degree adverbs``: words of VADER's intensifier list (*completely,
   extremely, totally* ...), which intensify whatever follows;
+* ``strong negative words``, ``strong positive words``, ``max |valence|``:
+  words of VADER's lexicon with valence <= -1.5 or >= 1.5, and the largest
+  |valence| in the text (emotive vocabulary beyond the curated lists);
 * ``exclamations``, ``questions``, ``all-caps words``, ``quotation marks``;
 * ``log tokens``: length, so the others are read at a given length.
 
@@ -37,6 +40,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -47,7 +51,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import BOOSTER_DICT
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
 
 FORMAT = "analysis.loaded_model"
 FORMAT_VERSION = 1
@@ -55,7 +59,7 @@ FORMAT_VERSION = 1
 MODEL_DIMENSIONS: tuple[str, ...] = ("hostility", "loaded")
 BASE_FEATURES: tuple[str, ...] = (
     "lexicon weight per token", "VADER neg", "VADER pos", "VADER |compound|", "hedges", "boosters",
-    "degree adverbs", "exclamations", "questions", "all-caps words", "quotation marks", "log tokens",
+    "degree adverbs", "strong negative words", "strong positive words", "max |valence|", "exclamations", "questions", "all-caps words", "quotation marks", "log tokens",
 )
 SCORE_COLUMNS: tuple[str, ...] = (
     "n_tokens", "hostility_score", "loaded_score", "sentiment_neg", "sentiment_pos",
@@ -63,10 +67,12 @@ SCORE_COLUMNS: tuple[str, ...] = (
 )
 #: VADER's single-word intensifiers (positive increment); its dampeners are hedges.
 DEGREE_ADVERBS: frozenset[str] = frozenset(k for k, v in BOOSTER_DICT.items() if v > 0 and " " not in k)
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _QUOTES = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _MAX_ITER = 100
+#: |valence| from which a VADER lexicon word counts as strong (chosen on dev: 1.5 over 2.0 and 2.5).
+STRONG_VALENCE: float = 1.5
 
 
 class LoadedModelError(ValueError):
@@ -96,14 +102,24 @@ def builtin_category_features() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+@functools.lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    # VADER's own lexicon file inside the installed package (MIT); read once
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
 def _text_counts(texts: Sequence[str]) -> pd.DataFrame:
-    rows = []
+    valence, rows = _valence(), []
     for text in texts:
-        words = _WORD.findall(text)
-        rows.append((sum(w.lower() in DEGREE_ADVERBS for w in words), text.count("!"), text.count("?"),
-                     len(_CAPS.findall(text)), len(_QUOTES.findall(text)) + text.count(" '")))
-    return pd.DataFrame(rows, columns=["degree adverbs", "exclamations", "questions", "all-caps words",
-                                       "quotation marks"], dtype="float64")
+        lows = [w.lower() for w in _WORD.findall(text)]
+        vs = [valence.get(w, 0.0) for w in lows]
+        rows.append((sum(w in DEGREE_ADVERBS for w in lows), sum(v <= -STRONG_VALENCE for v in vs),
+                     sum(v >= STRONG_VALENCE for v in vs), text.count("!"), text.count("?"),
+                     len(_CAPS.findall(text)), len(_QUOTES.findall(text)) + text.count(" '"),
+                     max((abs(v) for v in vs), default=0.0)))
+    cols = ["degree adverbs", "strong negative words", "strong positive words", "exclamations", "questions",
+            "all-caps words", "quotation marks", "max |valence|"]
+    return pd.DataFrame(rows, columns=cols, dtype="float64")
 
 
 def build_features(
@@ -141,8 +157,9 @@ def build_features(
     })
     counts = _text_counts([str(t) for t in texts])
     for col in counts.columns:
-        out[col] = np.log1p(counts[col].to_numpy())
+        out[col] = counts[col].to_numpy() if col == "max |valence|" else np.log1p(counts[col].to_numpy())
     out["log tokens"] = np.log(tokens)
+    out = out[list(BASE_FEATURES)]
     out = pd.concat([out, _category_counts(matches, n, cats)], axis=1)
     if "status" in scored.columns:
         out.loc[~scored["status"].eq("ok").to_numpy(), :] = 0.0
