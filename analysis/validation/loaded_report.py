@@ -167,7 +167,7 @@ def _add_model(report: LoadedReport, heads: list[pd.DataFrame], lengths: list[pd
         lengths.append(length_check(view, scores=[MODEL]).assign(kind="trained"))
     report.notes.append(
         f"{MODEL}: fitted here on the pooled model-train parts (l2 {trained.model.l2} chosen on the "
-        "model-dev parts); its dev rows are the model-dev part only; weights are not shipped")
+        "model-dev parts); its dev rows are the model-dev part only")
 
 
 def evaluate_loaded(
