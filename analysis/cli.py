@@ -10,6 +10,7 @@ Commands:
     explain    every counted span of a text or a file, as a table or JSON
     aggregate  pooled rates per group of a scored file, with bootstrap intervals
     extract    the statements of every article in a file, with ids, metadata and a status
+    train-loaded  fit the optional loaded-language model on your own labelled data
 
 Example:
     $ python -m analysis score statements.csv -o scored.parquet --text-column text
@@ -30,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "notebooks": ("analysis.notebook_runner", "execute notebooks/ in order and write figures/"),
     "explain": ("analysis.scale.cli_explain", "every counted span of a text or file (table or JSON)"),
     "aggregate": ("analysis.scale.cli_aggregate", "group rates of a scored file, bootstrap intervals"),
+    "train-loaded": ("analysis.validation.loaded_train_cli", "fit the optional loaded-language model on your labelled copy"),
     "extract": ("analysis.scale.cli_extract", "statements of every article in a file (streams, a status per row)"),
 }
 

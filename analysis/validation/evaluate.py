@@ -118,6 +118,7 @@ def add_loaded(
     report.loaded_targets = targets_table(loaded.headline, loaded.categories)
     report.semeval_summary = loaded.semeval_summary
     report.ru_top = loaded.ru_top
+    report.loaded_model = loaded.model_weights
     report.notes.extend(n for n in loaded.notes if n not in report.notes)
 
 

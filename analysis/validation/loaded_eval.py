@@ -39,6 +39,7 @@ from analysis.scoring.indices import (
     loaded_ranking_contributions,
 )
 from analysis.scoring.indices import REQUIRED_COLUMNS as INDEX_COLUMNS
+from analysis.scoring.loaded_model import SCORE_COLUMNS as MODEL_SCORE_COLUMNS
 from analysis.validate_args import require_columns
 from analysis.validation import metrics, scorers
 from analysis.validation.baselines import vader_polarity, word_counts
@@ -114,7 +115,7 @@ def score_units(
     out = units.reset_index(drop=True).copy()
     n = len(out)
     inp = pd.DataFrame({"text": out["text"].astype(str).to_numpy()})
-    scores = check_scores(scorer(inp), n, tuple(dict.fromkeys(INDEX_COLUMNS + RANKING_COLUMNS)))
+    scores = check_scores(scorer(inp), n, tuple(dict.fromkeys(INDEX_COLUMNS + RANKING_COLUMNS + MODEL_SCORE_COLUMNS)))
     matches = counted_matches(check_matches(matcher(inp), n))
     weight = matches.groupby(matches["row"].astype("int64"))["weight"].sum()
     out[WEIGHT] = weight.reindex(range(n), fill_value=0.0).to_numpy(dtype="float64")
@@ -133,7 +134,7 @@ def score_units(
         bad = int((scores["status"] != "ok").sum())
         if bad:
             notes.append(f"{name}: {bad} unit(s) without status 'ok' scored 0 by the indices")
-    kept = scores[list(dict.fromkeys(INDEX_COLUMNS + RANKING_COLUMNS))].reset_index(drop=True)
+    kept = scores[list(dict.fromkeys(INDEX_COLUMNS + RANKING_COLUMNS + MODEL_SCORE_COLUMNS))].reset_index(drop=True)
     if "status" in scores.columns:
         kept["status"] = scores["status"].to_numpy()
     return ScoredUnits(name=name, units=out, notes=notes, scores=kept)

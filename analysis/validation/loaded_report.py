@@ -26,6 +26,7 @@ from analysis.validation.loaded_eval import (
     score_units,
     top_scored,
 )
+from analysis.validation.loaded_train import MODEL, model_view, top_weights, train_loaded
 from analysis.validation.ptc import load_ptc, ptc_sentences
 from analysis.validation.scorers import FrameScorer, Matcher
 from analysis.validation.semeval import load_semeval, semeval_summary, unquote_field
@@ -74,7 +75,11 @@ class LoadedReport:
     mentions left out).  ``semeval_summary``: paragraphs, articles,
     positives and untranslated paragraphs.  ``ru_top``: the top-scored
     paragraphs of the unlabelled Russian coverage (English MT) with their
-    matched fragments.  ``scored``: the scored units per data set.
+    matched fragments.  ``scored``: the scored units per data set.  Rows
+    of kind ``trained`` are the optional supervised model
+    (:mod:`analysis.validation.loaded_train`), fitted during the run and
+    reported beside the shipped scores; ``model_grid`` and ``model_weights``
+    describe it.
     """
 
     headline: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -84,6 +89,9 @@ class LoadedReport:
     ru_top: pd.DataFrame = field(default_factory=pd.DataFrame)
     scored: dict[str, ScoredUnits] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: the optional supervised model: its L2 grid (dev AUC) and largest standardised weights
+    model_grid: pd.DataFrame = field(default_factory=pd.DataFrame)
+    model_weights: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _sets(data_dir: str | os.PathLike[str] | None, report: LoadedReport) -> dict[str, pd.DataFrame]:
@@ -144,6 +152,24 @@ def _ru_top(data_dir: str | os.PathLike[str] | None, scorer: FrameScorer | None,
     report.ru_top = top_scored(score_units("ru unlabelled (EN MT)", units, scorer, matcher), k=k)
 
 
+def _add_model(report: LoadedReport, heads: list[pd.DataFrame], lengths: list[pd.DataFrame]) -> None:
+    """Train the optional model here (never shipped) and add its rows, kind ``trained``."""
+    train_sets = [report.scored[n] for n in (PTC_NAME, SEMEVAL_NAME) if n in report.scored]
+    try:
+        trained = train_loaded(train_sets)
+    except ValueError as err:
+        report.notes.append(f"supervised model not trained: {err}")
+        return
+    report.model_grid, report.model_weights = trained.grid, top_weights(trained.model, 12)
+    for su in report.scored.values():
+        view = model_view(su, trained)
+        heads.append(headline_metrics(view, scores=[MODEL]).assign(kind="trained"))
+        lengths.append(length_check(view, scores=[MODEL]).assign(kind="trained"))
+    report.notes.append(
+        f"{MODEL}: fitted here on the pooled model-train parts (l2 {trained.model.l2} chosen on the "
+        "model-dev parts); its dev rows are the model-dev part only")
+
+
 def evaluate_loaded(
     data_dir: str | os.PathLike[str] | None = None,
     *,
@@ -179,6 +205,7 @@ def evaluate_loaded(
         heads.append(headline_metrics(su, n_boot=n_boot))
         lengths.append(length_check(su))
         cats.append(category_precision(su, "test"))
+    _add_model(report, heads, lengths)
     report.headline = pd.concat(heads, ignore_index=True)
     report.length = pd.concat(lengths, ignore_index=True)
     report.categories = pd.concat(cats, ignore_index=True)

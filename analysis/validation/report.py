@@ -99,6 +99,8 @@ class ValidationReport:
     loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_targets: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: largest standardised weights of the supervised model fitted during the run (not shipped)
+    loaded_model: pd.DataFrame = field(default_factory=pd.DataFrame)
     semeval_summary: pd.DataFrame = field(default_factory=pd.DataFrame)
     ru_top: pd.DataFrame = field(default_factory=pd.DataFrame)
     ru_gold: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -186,6 +188,10 @@ class ValidationReport:
             parts.append("## Per-category precision, test parts (naming and mentions left out; "
                          "below_target: n >= 30 and precision < 0.60)")
             parts.append(markdown_table(self.loaded_categories[_CATEGORY_COLS]))
+        if not self.loaded_model.empty:
+            parts.append("## Supervised model (rows of kind `trained`): fitted during this run on the "
+                         "model-train parts, not shipped; largest standardised weights")
+            parts.append(markdown_table(self.loaded_model))
         if n_examples > 0 and not self.ru_top.empty:
             parts.append("## Top-scored paragraphs of the unlabelled Russian coverage (English MT), "
                          "matched fragments")

@@ -195,3 +195,15 @@ def test_ranking_grid_reads_dev_only_and_puts_near_best_first(scored):
         label=np.where(scored.units.split == "test", ~scored.units.label, scored.units.label)),
         scores=scored.scores)
     pd.testing.assert_frame_equal(ranking_grid([flipped], grid), table)
+
+
+def test_ranking_alternatives_are_measured_on_dev_only(scored):
+    from analysis.validation.ranking import ALTERNATIVES, alternatives_table
+
+    table = alternatives_table([scored])
+    assert table["form"].tolist() == list(ALTERNATIVES)
+    assert table.filter(like=": auc").stack().between(0, 1).all()
+    flipped = ScoredUnits(scored.name, scored.units.assign(
+        label=np.where(scored.units.split == "test", ~scored.units.label, scored.units.label)),
+        scores=scored.scores)
+    pd.testing.assert_frame_equal(alternatives_table([flipped]), table)
