@@ -165,6 +165,32 @@ def lemma(word: str, language: str) -> str:
     return found
 
 
+_FORM_POS = frozenset({"NOUN", "ADJF"})
+
+
+def entry_forms(word: str, language: str) -> frozenset[str]:
+    """Normalised inflected forms of a lexicon word that is a noun or an adjective.
+
+    The paradigms of the pymorphy3 parses in which ``word`` (normalised, lower
+    case) is a nominative noun or adjective, joined.  Empty for other parts of
+    speech (verbs and the rest are matched on their lemma alone) and for a
+    word that is not nominative (a phrase word such as "данным" in "по данным"
+    would bring in the forms of another word, "данный").
+
+    Example:
+        >>> {"нацполка", "нацполков", "нацполками"} <= entry_forms("нацполк", "ru")
+        True
+        >>> entry_forms("уничтожить", "ru")
+        frozenset()
+    """
+    try:
+        parses = [p for p in analyzer(language).parse(word) if p.tag.POS in _FORM_POS]
+    except (KeyError, ValueError):
+        return frozenset()  # letters pymorphy3 cannot name (see _analyse)
+    return frozenset(str(f.word).replace("ё", "е") for p in parses if "nomn" in p.tag.grammemes
+                     for f in p.lexeme)
+
+
 def _is_word(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
