@@ -98,6 +98,36 @@ def test_ru_descriptive_senses_do_not_count(text: str) -> None:
     assert _terms("ru", text) == set(), text
 
 
+@pytest.mark.parametrize(("text", "term"), [
+    ("По всей видимости, это так.", "по всей видимости"), ("Он, мол, не знал.", "мол"),
+    ("По предварительным данным, погибли двое.", "по предварительным данным"),
+    ("Судя по всему, они ушли.", "судя по всему"), ("Как утверждается, удар был нанесён ночью.", "как утверждается"),
+    ("Предполагаемого удара не было.", "предполагаемый"),
+])
+def test_ru_hedges(text: str, term: str) -> None:
+    assert term in _terms("ru", text, frozenset({"hedging"}))
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Вне всякого сомнения, это так.", "вне всякого сомнения"), ("Это неизбежно.", "неизбежно"),
+    ("Ни при каких обстоятельствах.", "ни при каких обстоятельствах"),
+    ("Само собой разумеется, мы ответим.", "само собой разумеется"),
+    ("Об этом не может быть и речи.", "не может быть и речи"), ("Это наверняка ложь.", "наверняка"),
+])
+def test_ru_boosters(text: str, term: str) -> None:
+    assert term in _terms("ru", text, frozenset({"certainty"}))
+
+
+def test_ru_booster_phrase_beats_the_hedge_inside_it() -> None:
+    # "может быть" is a hedge; "не может быть и речи" is one booster
+    assert _dims("ru", "Об этом не может быть и речи.") == {("не может быть и речи", "certainty")}
+
+
+def test_ru_self_reference_is_not_a_booster() -> None:
+    # "само собой" (of course) was left out: on lemmas it is also "сам себе"
+    assert not _terms("ru", "Он запрещает это самому себе.", frozenset({"certainty"}))
+
+
 def test_only_form_keeps_intent_and_drops_reports() -> None:
     ru = LemmaMatcher.builtin("ru")
     hits = [m.surface for m in ru.find("Уничтожим врага. Уничтожен склад. Уничтожили танк. Уничтожат всех.")
