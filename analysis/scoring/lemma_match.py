@@ -118,7 +118,7 @@ class LemmaEntry:
     #: "рашист" -> "рашистый", while "рашистами" -> "рашист")
     keys: tuple[frozenset[str], ...] = ()
     #: per word, the normalised inflected forms that match too (nouns and
-    #: adjectives; empty for other words)
+    #: adjectives of an entry without context rules; empty for other words)
     forms: tuple[frozenset[str], ...] = ()
     #: lemmas that, right before / after the match, make it not count
     except_prev: frozenset[str] = frozenset()
@@ -189,7 +189,10 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
     toks = tokens(term, language)
     lemmas = tuple(t.lemma for t in toks)
     keys = tuple(frozenset({t.lemma, normalize_cyrillic(t.text)}) for t in toks)
-    forms = tuple(entry_forms(normalize_cyrillic(t.text), language) for t in toks)
+    # entries with form rules say themselves which forms count
+    plain = not (row.get("context") or "").strip()
+    forms = tuple(entry_forms(normalize_cyrillic(t.text), language) if plain else frozenset()
+                  for t in toks)
     if not lemmas:
         raise LexiconError(f"{where}: term {term!r} has no word")
     if match == "prefix" and len(lemmas) != 1:
@@ -271,20 +274,29 @@ class LemmaMatcher:
             self._prefix_cache[lemma] = found
         return found
 
-    def _candidates(self, toks: list[Token], forms: list[str]) -> list[tuple[int, int, LemmaEntry]]:
+    def _candidates(self, toks: list[Token]) -> list[tuple[int, int, LemmaEntry]]:
         cands: list[tuple[int, int, LemmaEntry]] = []
-        first, first_form = self._first, self._first_form
+        first, first_form, size = self._first, self._first_form, len(toks)
         for i, tok in enumerate(toks):
-            bucket = first.get(tok.lemma, [])
-            by_form = first_form.get(forms[i])
+            bucket = first.get(tok.lemma, ())
+            by_form = first_form.get(tok.norm)
             if by_form:
-                bucket = bucket + [e for e in by_form if tok.lemma not in e.keys[0]]
+                bucket = [*bucket, *(e for e in by_form if tok.lemma not in e.keys[0])]
             for entry in bucket:
                 n = len(entry.lemmas)
-                if n == 1 or (i + n <= len(toks) and all(
-                        toks[i + k].lemma in entry.keys[k] or forms[i + k] in entry.forms[k]
-                        for k in range(1, n))):
-                    cands.append((i, i + n, entry))
+                if n > 1:
+                    if i + n > size:
+                        continue
+                    # an explicit loop: most entries here are two-word phrases
+                    # whose second word does not follow, and a generator per
+                    # entry cost more than the test itself
+                    k = 1
+                    while k < n and (toks[i + k].lemma in entry.keys[k]
+                                     or toks[i + k].norm in entry.forms[k]):
+                        k += 1
+                    if k < n:
+                        continue
+                cands.append((i, i + n, entry))
             for part in tok.parts:
                 cands.extend((i, i + 1, e) for e in first.get(part, ()) if len(e.lemmas) == 1)
             if self._prefix:
@@ -303,10 +315,8 @@ class LemmaMatcher:
         return self.find_tokens(text, toks)
 
     def find_tokens(self, text: str, toks: list[Token]) -> list[Match]:
-        """:meth:`find` on tokens made already (offsets into ``text``)."""
-        norm = normalize_cyrillic(text)
-        forms = [norm[t.start:t.end] for t in toks]
-        chosen = _resolve([c for c in self._candidates(toks, forms) if _context_ok(c, toks, text)])
+        """:meth:`find` on tokens made already by :func:`~analysis.scoring.morph.tokens` (offsets into ``text``)."""
+        chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks, text)])
         out: list[Match] = []
         for i, j, entry in chosen:
             start, end = toks[i].start, toks[j - 1].end
@@ -354,9 +364,9 @@ def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str)
         return False
     if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
         return False
-    if entry.except_form and normalize_cyrillic(toks[i].text) in entry.except_form:
+    if entry.except_form and (toks[i].norm or normalize_cyrillic(toks[i].text)) in entry.except_form:
         return False
-    if entry.only_form and normalize_cyrillic(toks[i].text) not in entry.only_form:
+    if entry.only_form and (toks[i].norm or normalize_cyrillic(toks[i].text)) not in entry.only_form:
         return False
     if entry.not_historical and _historical(text, toks[i].start, toks[j - 1].end):
         return False
