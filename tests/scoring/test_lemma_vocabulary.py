@@ -85,7 +85,29 @@ RU_NEGATIVE = [
     "Бои идут в районе Бахмута, сообщил представитель штаба.",
 ]
 
+UK_POSITIVE = [
+    ("Рашистів відкинули.", "рашист"), ("Орків знищено.", "орк"), ("Кацапи тікають.", "кацап"),
+    ("Російських окупантів вигнали.", "російський окупант"), ("Окупантами.", "окупант"),
+    ("Російським загарбникам тут не місце.", "російський загарбник"),
+    ("Ці нелюди стріляли.", "нелюд"), ("Біомасу кидають у бій.", "біомаса"), ("Ці виродки.", "виродок"),
+    ("Терористичній державі не місце.", "терористична держава"), ("Злочинного режиму.", "злочинний режим"),
+    ("Країни-агресора.", "країна-агресор"), ("Мобіків женуть на фронт.", "мобік"),
+    ("Звірства окупантів.", "звірство"), ("Цинічно обстріляли.", "цинічно"), ("Справжня м'ясорубка.", "м'ясорубка"),
+    ("Справжня м’ясорубка.", "м'ясорубка"), ("Це черговий фейк.", "фейк"), ("Постановочні відео.", "постановочний"),
+    ("Колаборантів покарають.", "колаборант"), ("Гауляйтера призначили.", "гауляйтер"),
+    ("Пощади не буде.", "пощади не буде"), ("Смерть ворогам!", "смерть ворогам"),
+    ("Стерти з лиця землі.", "стерти з лиця землі"), ("Їх зрівняли із землею.", "зрівняти із землею"),
+]
 
+UK_NEGATIVE = [
+    "Рятувальники ліквідували пожежу на складі.",
+    "Уряд ухвалив постанову про підтримку внутрішньо переміщених осіб.",
+    "Домашні тварини перебувають у притулку.",
+    "Службовий собака знайшов вибухівку.",
+    "Нацисти в 1941 році окупували місто.",
+    "Засідання Ради безпеки ООН відбудеться у вівторок.",
+    "Представники сторін домовилися про обмін полоненими.",
+]
 
 
 @pytest.mark.parametrize(("text", "term"), RU_POSITIVE)
@@ -96,6 +118,16 @@ def test_ru_vocabulary_matches_its_forms(text: str, term: str) -> None:
 @pytest.mark.parametrize("text", RU_NEGATIVE)
 def test_ru_descriptive_senses_do_not_count(text: str) -> None:
     assert _terms("ru", text) == set(), text
+
+
+@pytest.mark.parametrize(("text", "term"), UK_POSITIVE)
+def test_uk_vocabulary_matches_its_forms(text: str, term: str) -> None:
+    assert term in _terms("uk", text), (text, _dims("uk", text))
+
+
+@pytest.mark.parametrize("text", UK_NEGATIVE)
+def test_uk_descriptive_senses_do_not_count(text: str) -> None:
+    assert _terms("uk", text) == set(), text
 
 
 @pytest.mark.parametrize(("text", "term"), [
@@ -126,6 +158,36 @@ def test_ru_booster_phrase_beats_the_hedge_inside_it() -> None:
 def test_ru_self_reference_is_not_a_booster() -> None:
     # "само собой" (of course) was left out: on lemmas it is also "сам себе"
     assert not _terms("ru", "Он запрещает это самому себе.", frozenset({"certainty"}))
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Мовляв, усе добре.", "мовляв"), ("За попередньою інформацією, загиблих немає.", "за попередньою інформацією"),
+    ("Схоже, що вони відступають.", "схоже"), ("Як стверджується, удар було завдано вночі.", "як стверджується"),
+])
+def test_uk_hedges(text: str, term: str) -> None:
+    assert term in _terms("uk", text, frozenset({"hedging"}))
+
+
+def test_uk_similar_is_not_a_hedge() -> None:
+    assert not _terms("uk", "Схожі випадки фіксували і раніше.", frozenset({"hedging"}))
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Поза всяким сумнівом, ми переможемо.", "поза всяким сумнівом"), ("Вочевидь, це так.", "вочевидь"),
+    ("Суверенітет не підлягає сумніву.", "не підлягає сумніву"), ("Про це не може бути й мови.", "не може бути й мови"),
+])
+def test_uk_boosters(text: str, term: str) -> None:
+    assert term in _terms("uk", text, frozenset({"certainty"}))
+
+
+def test_uk_easter_greeting_is_not_a_booster() -> None:
+    assert not _terms("uk", "Воістину воскрес!", frozenset({"certainty"}))
+
+
+def test_uk_bare_occupier_is_hostility_only() -> None:
+    # one dimension per term, as the English 'occupiers' (hostility) and
+    # 'russian occupiers' (loaded)
+    assert _dims("uk", "Окупанти відступили.") == {("окупант", "hostility")}
 
 
 def test_only_form_keeps_intent_and_drops_reports() -> None:
@@ -162,7 +224,7 @@ def test_phrase_words_match_by_form_too() -> None:
     assert "киевские марионетки" in _terms("ru", "Киевскими марионетками управляют.")
 
 
-@pytest.mark.parametrize("lang", ["ru"])
+@pytest.mark.parametrize("lang", ["ru", "uk"])
 def test_every_new_entry_has_a_rationale_and_matches_itself(lang: str) -> None:
     m = LemmaMatcher.builtin(lang)
     for e in m.entries:
