@@ -14,13 +14,23 @@ Matching, per text:
   lemma; an entry matches a run of consecutive word tokens whose lemmas equal
   its lemmas (punctuation between words is skipped: "допустили, что" matches
   the phrase "допустить что");
+* a noun or adjective entry word also matches any of its own inflected forms
+  (:func:`~analysis.scoring.morph.entry_forms`): pymorphy3 guesses the lemma
+  of a word it does not know from the form alone, so the forms of one slang
+  word can get different lemmas ("нацполков" -> "нацполок"), while the
+  paradigm generated from the entry's dictionary form is stable;
 * ``match = prefix`` entries (one word) match any lemma that starts with the
   entry (productive compounds);
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
   when the word before / after it has one of those lemmas, ``except_form=``
-  when the matched word is one of those forms (first-person "можемо");
+  when the matched word is one of those forms (first-person "можемо"),
+  ``only_form=`` unless the first matched word is one of those forms (the
+  intent forms of "уничтожить", not the report "уничтожены"), and the flag
+  ``not_historical`` when the sentence is about the Second World War
+  (:data:`HISTORY_CUES`: "нацисты" in a sentence about the Great Patriotic
+  War is history, not a label; the English rule of the same name);
 * a phrase does not run across ``. ! ? ; : …`` or a line break;
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
@@ -60,7 +70,13 @@ from analysis import paths
 from analysis.constants import DIMENSIONS
 from analysis.scoring.lexicon import LexiconError
 from analysis.scoring.match import NEGATED_BOOSTER_RULE, Match
-from analysis.scoring.morph import MORPH_LANGUAGES, Token, normalize_cyrillic, tokens
+from analysis.scoring.morph import (
+    MORPH_LANGUAGES,
+    Token,
+    entry_forms,
+    normalize_cyrillic,
+    tokens,
+)
 
 LEMMA_DIMENSIONS: tuple[str, ...] = (*DIMENSIONS, "naming")
 SIDES: frozenset[str] = frozenset({"russian", "ukrainian", "western", "neutral"})
@@ -73,6 +89,15 @@ SCARE_QUOTES_NOTE = (
 )
 _SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
 _BREAK = re.compile(r"[.!?;:…\n]")
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+#: Cues, on the normalised text, that a sentence is about the Second World War
+#: or Nazi Germany: a year 1900-1989 and the usual ru/uk names of the events
+HISTORY_CUES = re.compile(
+    r"(?<![\w-])(?:19[0-8]\d|велик\w* (?:отечествен|вітчизнян)\w*|(?:втор|друг)\w* "
+    r"(?:миров|світов)\w*|гитлер\w*|гітлер\w*|трет\w* рейх\w*|холокост\w*|нюрнберг\w*|"
+    r"вермахт\w*|освенцим\w*|освенцім\w*|бабь\w* яр\w*|бабин\w* яр\w*|"
+    r"блокад\w* ленинград\w*|блокад\w* ленінград\w*|(?:нацистск|фашистск|нацистськ|фашистськ)"
+    r"\w* (?:германи|німеччин)\w*|гестапо)(?![\w-])")
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
 
 
@@ -92,11 +117,18 @@ class LemmaEntry:
     #: the word itself (pymorphy3 guesses unknown base forms unstably:
     #: "рашист" -> "рашистый", while "рашистами" -> "рашист")
     keys: tuple[frozenset[str], ...] = ()
+    #: per word, the normalised inflected forms that match too (nouns and
+    #: adjectives of an entry without context rules; empty for other words)
+    forms: tuple[frozenset[str], ...] = ()
     #: lemmas that, right before / after the match, make it not count
     except_prev: frozenset[str] = frozenset()
     except_next: frozenset[str] = frozenset()
     #: normalised word forms of a one-word entry that do not count
     except_form: frozenset[str] = frozenset()
+    #: when not empty, the only normalised forms of the first word that count
+    only_form: frozenset[str] = frozenset()
+    #: the match does not count in a sentence with a :data:`HISTORY_CUES` cue
+    not_historical: bool = False
 
 
 def lexicon_dir(language: str) -> Path:
@@ -121,17 +153,22 @@ def _weight(raw: str, where: str) -> float:
     return value
 
 
-CONTEXT_RULES: tuple[str, ...] = ("except_prev", "except_next", "except_form")
+CONTEXT_RULES: tuple[str, ...] = ("except_prev", "except_next", "except_form", "only_form")
+#: context rules without an argument
+CONTEXT_FLAGS: tuple[str, ...] = ("not_historical",)
 
 
 def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
-    rules: dict[str, frozenset[str]] = dict.fromkeys(CONTEXT_RULES, frozenset())
+    rules: dict[str, frozenset[str]] = dict.fromkeys(CONTEXT_RULES + CONTEXT_FLAGS, frozenset())
     for part in filter(None, (p.strip() for p in raw.split(";"))):
+        if part in CONTEXT_FLAGS:
+            rules[part] = frozenset({part})
+            continue
         name, _, words = part.partition("=")
-        if name not in rules or not words:
+        if name not in CONTEXT_RULES or not words:
             raise LexiconError(f"{where}: context rule {part!r} is not one of "
-                               f"{', '.join(r + '=...' for r in CONTEXT_RULES)}")
-        if name == "except_form":
+                               f"{', '.join([r + '=...' for r in CONTEXT_RULES] + list(CONTEXT_FLAGS))}")
+        if name in ("except_form", "only_form"):
             rules[name] = frozenset(normalize_cyrillic(w.strip()) for w in words.split("|"))
         else:
             rules[name] = frozenset(t.lemma for w in words.split("|") for t in tokens(w, language))
@@ -152,14 +189,19 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
     toks = tokens(term, language)
     lemmas = tuple(t.lemma for t in toks)
     keys = tuple(frozenset({t.lemma, normalize_cyrillic(t.text)}) for t in toks)
+    # entries with form rules say themselves which forms count
+    plain = not (row.get("context") or "").strip()
+    forms = tuple(entry_forms(normalize_cyrillic(t.text), language) if plain else frozenset()
+                  for t in toks)
     if not lemmas:
         raise LexiconError(f"{where}: term {term!r} has no word")
     if match == "prefix" and len(lemmas) != 1:
         raise LexiconError(f"{where}: a prefix entry must be one word, got {term!r}")
     rules = _context(row.get("context") or "", language, where)
     return LemmaEntry(term, lemmas, dimension, row["category"].strip(),
-                      _weight(row["weight"], where), side, row["note"].strip(), match, keys,
-                      rules["except_prev"], rules["except_next"], rules["except_form"])
+                      _weight(row["weight"], where), side, row["note"].strip(), match, keys, forms,
+                      rules["except_prev"], rules["except_next"], rules["except_form"],
+                      rules["only_form"], bool(rules["not_historical"]))
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -201,6 +243,7 @@ class LemmaMatcher:
         self.scare_quotes = language == "ru" if scare_quotes is None else scare_quotes
         self.entries = tuple(entries)
         self._first: dict[str, list[LemmaEntry]] = {}
+        self._first_form: dict[str, list[LemmaEntry]] = {}
         self._prefix: list[LemmaEntry] = []
         seen: dict[tuple[tuple[str, ...], str], LemmaEntry] = {}
         for entry in entries:
@@ -213,6 +256,8 @@ class LemmaMatcher:
                 continue
             for first in entry.keys[0] if entry.keys else (entry.lemmas[0],):
                 self._first.setdefault(first, []).append(entry)
+            for form in entry.forms[0] if entry.forms else ():
+                self._first_form.setdefault(form, []).append(entry)
         for bucket in self._first.values():
             bucket.sort(key=lambda e: -len(e.lemmas))
         self._prefix_cache: dict[str, tuple[LemmaEntry, ...]] = {}
@@ -231,13 +276,27 @@ class LemmaMatcher:
 
     def _candidates(self, toks: list[Token]) -> list[tuple[int, int, LemmaEntry]]:
         cands: list[tuple[int, int, LemmaEntry]] = []
-        first = self._first
+        first, first_form, size = self._first, self._first_form, len(toks)
         for i, tok in enumerate(toks):
-            for entry in first.get(tok.lemma, ()):
+            bucket = first.get(tok.lemma, ())
+            by_form = first_form.get(tok.norm)
+            if by_form:
+                bucket = [*bucket, *(e for e in by_form if tok.lemma not in e.keys[0])]
+            for entry in bucket:
                 n = len(entry.lemmas)
-                if n == 1 or (i + n <= len(toks) and all(
-                        toks[i + k].lemma in entry.keys[k] for k in range(1, n))):
-                    cands.append((i, i + n, entry))
+                if n > 1:
+                    if i + n > size:
+                        continue
+                    # an explicit loop: most entries here are two-word phrases
+                    # whose second word does not follow, and a generator per
+                    # entry cost more than the test itself
+                    k = 1
+                    while k < n and (toks[i + k].lemma in entry.keys[k]
+                                     or toks[i + k].norm in entry.forms[k]):
+                        k += 1
+                    if k < n:
+                        continue
+                cands.append((i, i + n, entry))
             for part in tok.parts:
                 cands.extend((i, i + 1, e) for e in first.get(part, ()) if len(e.lemmas) == 1)
             if self._prefix:
@@ -256,7 +315,7 @@ class LemmaMatcher:
         return self.find_tokens(text, toks)
 
     def find_tokens(self, text: str, toks: list[Token]) -> list[Match]:
-        """:meth:`find` on tokens made already (offsets into ``text``)."""
+        """:meth:`find` on tokens made already by :func:`~analysis.scoring.morph.tokens` (offsets into ``text``)."""
         chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks, text)])
         out: list[Match] = []
         for i, j, entry in chosen:
@@ -305,11 +364,24 @@ def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str)
         return False
     if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
         return False
-    if entry.except_form and normalize_cyrillic(toks[i].text) in entry.except_form:
+    if entry.except_form and (toks[i].norm or normalize_cyrillic(toks[i].text)) in entry.except_form:
+        return False
+    if entry.only_form and (toks[i].norm or normalize_cyrillic(toks[i].text)) not in entry.only_form:
+        return False
+    if entry.not_historical and _historical(text, toks[i].start, toks[j - 1].end):
         return False
     # a phrase does not run over the end of a sentence or clause (a comma may
     # sit inside one: "допустили, что")
     return all(not _BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, j - 1))
+
+
+def _historical(text: str, start: int, end: int) -> bool:
+    # the sentence around the match, at most 200 characters either side
+    lo, hi = max(0, start - 200), min(len(text), end + 200)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    right = _SENTENCE_END.search(text, end, hi)
+    window = normalize_cyrillic(text[left:right.start() if right else hi])
+    return HISTORY_CUES.search(window) is not None
 
 
 def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:

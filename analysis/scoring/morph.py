@@ -59,13 +59,15 @@ _TOUCH = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 
 
 class Token(NamedTuple):
-    """One word: ``original[start:end]`` is its surface; ``lemma`` is normalised."""
+    """One word: ``original[start:end]`` is its surface; ``lemma`` and ``norm`` are normalised."""
 
     start: int
     end: int
     text: str
     lemma: str
     parts: tuple[str, ...] = ()
+    #: the word as :func:`normalize_cyrillic` writes it (what the lemma was looked up by)
+    norm: str = ""
 
 
 def _fix_homoglyphs(match: re.Match[str]) -> str:
@@ -165,6 +167,45 @@ def lemma(word: str, language: str) -> str:
     return found
 
 
+_FORM_POS = frozenset({"NOUN", "ADJF"})
+_DEGREE = frozenset({"Supr", "COMP"})
+#: most probable parses that may stand for a noun: an unknown noun is often
+#: guessed as a short adjective first ("рашист")
+_FORM_BEST = frozenset({"NOUN", "ADJF", "ADJS"})
+
+
+def entry_forms(word: str, language: str) -> frozenset[str]:
+    """Normalised inflected forms of a lexicon word that is a noun or an adjective.
+
+    The paradigms of the pymorphy3 parses in which ``word`` (normalised, lower
+    case) is a nominative noun or adjective, joined, when its most probable
+    parse is a noun or a (full or short) adjective.  Empty for other parts of speech (verbs and
+    the rest are matched on their lemma alone) and for a
+    word that is not nominative (a phrase word such as "данным" in "по данным"
+    would bring in the forms of another word, "данный").
+
+    Example:
+        >>> {"нацполка", "нацполков", "нацполками"} <= entry_forms("нацполк", "ru")
+        True
+        >>> entry_forms("уничтожить", "ru")
+        frozenset()
+    """
+    try:
+        best = _best_parse(word, language)
+        if best.tag.POS not in _FORM_BEST:
+            # "в", "по", "мочь": a preposition or a verb has no noun paradigm to add
+            return frozenset()
+        parses = [p for p in analyzer(language).parse(word)
+                  if p.tag.POS in _FORM_POS and "nomn" in p.tag.grammemes]
+    except (KeyError, ValueError):
+        return frozenset()  # letters pymorphy3 cannot name (see _analyse)
+    if "nomn" in best.tag.grammemes:
+        # "животное" is also the adjective "животный": keep the reading the lemma is
+        parses = [p for p in parses if p.normal_form == best.normal_form]
+    return frozenset(str(f.word).replace("ё", "е") for p in parses for f in p.lexeme
+                     if f.tag.POS in _FORM_POS and not f.tag.grammemes & _DEGREE)
+
+
 def _is_word(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
@@ -220,7 +261,7 @@ def tokens(text: str, language: str, tokenizer: str = "fast") -> list[Token]:
             pieces = [p for p in word.split("-") if _is_word(p)]
             if len(pieces) > 1:
                 parts = tuple(lemma(p, language) for p in pieces)
-        out.append(Token(start, end, text[start:end], lemma(word, language), parts))
+        out.append(Token(start, end, text[start:end], lemma(word, language), parts, word))
     return out
 
 

@@ -59,7 +59,8 @@ def test_uk_fixture() -> None:
             "і ми, безумовно, переможемо в Україні.")
     found = _found("uk", text)
     assert ("рашист", "loaded", "ukrainian") in found
-    assert ("окупант", "loaded", "ukrainian") in found
+    assert ("російський окупант", "loaded", "ukrainian") in found
+    assert ("окупант", "hostility", "ukrainian") in found
     assert ("київ", "naming", "neutral") in found
     assert ("в україні", "naming", "neutral") in found
     assert ("ймовірно", "hedging", "neutral") in found
@@ -185,3 +186,49 @@ def test_readme_counts_match_the_files() -> None:
         counts = Counter(e.dimension for e in LemmaMatcher.builtin(lang).entries)
         row = f"| {lang} | " + " | ".join(str(counts[d]) for d in LEMMA_DIMENSIONS) + " |"
         assert row in readme, row
+
+
+def _matcher(tmp_path: Path, dimension: str, rows: str, lang: str = "ru") -> LemmaMatcher:
+    path = tmp_path / f"{dimension}.csv"
+    path.write_text("term,category,weight,side,note,match,context\n" + rows, encoding="utf-8")
+    return LemmaMatcher(lang, read_lemma_csv(path, dimension, lang))
+
+
+def test_only_form_rule(tmp_path: Path) -> None:
+    m = _matcher(tmp_path, "hostility",
+                 "уничтожить,threat,1,neutral,x,lemma,only_form=уничтожим|уничтожить\n")
+    found = [x.surface for x in m.find("Уничтожим их. Склад уничтожен. Надо уничтожить.")]
+    assert found == ["Уничтожим", "уничтожить"]
+
+
+def test_not_historical_rule(tmp_path: Path) -> None:
+    m = _matcher(tmp_path, "hostility", "нацист,accusation,1,neutral,x,lemma,not_historical\n")
+    assert not m.find("В годы Второй мировой войны нацисты сожгли село.")
+    assert not m.find("Нацисты в 1942 году сожгли село.")
+    assert [x.surface for x in m.find("Нацисты в 1942 году сожгли село. Теперь нацисты у власти.")] == [
+        "нацисты"]
+    uk = _matcher(tmp_path, "hostility", "нацист,accusation,1,neutral,x,lemma,not_historical\n", "uk")
+    assert not uk.find("Під час Другої світової війни нацисти спалили село.")
+    assert [x.surface for x in uk.find("Нацисти знову обстріляли місто.")] == ["Нацисти"]
+
+
+def test_noun_entry_matches_its_paradigm(tmp_path: Path) -> None:
+    # pymorphy3 guesses 'нацполков' -> 'нацполок' and 'нацполка' -> 'нацполка';
+    # the forms generated from the entry's own nominative match them all
+    m = _matcher(tmp_path, "loaded", "нацполк,label,1,russian,x,lemma,\n")
+    text = "Нацполк, нацполка, нацполков, нацполками."
+    assert [x.surface for x in m.find(text)] == ["Нацполк", "нацполка", "нацполков", "нацполками"]
+
+
+def test_phrase_word_in_an_oblique_case_brings_no_forms(tmp_path: Path) -> None:
+    # 'данным' is not nominative: its forms would include those of 'данный'
+    m = _matcher(tmp_path, "hedging", "по данным,attribution,1,neutral,x,lemma,\n")
+    assert [x.term for x in m.find("По данным штаба, всё спокойно.")] == ["по данным"]
+    assert not m.find("По данной статье грозит штраф.")
+
+
+def test_bad_only_form_and_flag(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="row 2: context rule"):
+        _matcher(tmp_path, "hostility", "уничтожить,threat,1,neutral,x,lemma,only_form=\n")
+    with pytest.raises(LexiconError, match="not_historical"):
+        _matcher(tmp_path, "hostility", "нацист,accusation,1,neutral,x,lemma,historical\n")
