@@ -328,11 +328,12 @@ def _irls(Z: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return beta
 
 
-def _lbfgs(Z: np.ndarray, W: sparse.csr_matrix, y: np.ndarray, l2: float, l2_words: float) -> np.ndarray:
+def _lbfgs(Z: np.ndarray, W: sparse.csr_matrix, y: np.ndarray, pen_dense: np.ndarray,
+           l2_words: float) -> np.ndarray:
     # thousands of sparse word columns: no dense Hessian; L-BFGS on the same
     # penalised log-likelihood, with its own penalty for the word block
     d = Z.shape[1]
-    pen = np.concatenate([[0.0], np.full(d, l2), np.full(W.shape[1], l2_words)])
+    pen = np.concatenate([[0.0], pen_dense, np.full(W.shape[1], l2_words)])
     WT = W.T.tocsr()
 
     def loss(beta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -348,6 +349,16 @@ def _lbfgs(Z: np.ndarray, W: sparse.csr_matrix, y: np.ndarray, l2: float, l2_wor
     return np.asarray(res.x)
 
 
+def _group_columns(groups: Sequence[object] | None, n: int) -> np.ndarray:
+    # one unpenalised 0/1 column per group but the first: each training set keeps its own base rate
+    if groups is None:
+        return np.zeros((n, 0))
+    if len(groups) != n:
+        raise LoadedModelError(f"fit_model: {len(groups)} group labels for {n} rows")
+    codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
+    return (codes[:, None] == np.arange(1, int(codes.max()) + 1)[None, :]).astype("float64")
+
+
 def _forms_of(vocabulary: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     inverse: dict[str, list[str]] = {}
     for form, feat in closed_vocabulary().items():
@@ -359,11 +370,14 @@ def _forms_of(vocabulary: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 
 def fit_model(X: Features, y: np.ndarray, *, l2: float = 1.0, l2_words: float = 10.0,
-              meta: dict[str, str] | None = None) -> LoadedModel:
+              groups: Sequence[object] | None = None, meta: dict[str, str] | None = None) -> LoadedModel:
     """Fit the L2-penalised logistic model on feature table ``X`` and 0/1 labels ``y``.
 
     With a :class:`FeatureTable` whose vocabulary is not empty, the word
-    indicators get their own penalty ``l2_words``.
+    indicators get their own penalty ``l2_words``.  ``groups`` (e.g. the data
+    set of each row) gives each group its own unpenalised base rate while
+    fitting, so no feature is rewarded for telling the data sets apart; the
+    model's intercept is then their average over the training rows.
 
     Example:
         >>> X = pd.DataFrame({"a": [0.0, 1.0, 2.0, 3.0]})
@@ -387,16 +401,22 @@ def fit_model(X: Features, y: np.ndarray, *, l2: float = 1.0, l2_words: float = 
     scale[scale == 0] = 1.0
     Z = (M - mean) / scale
     info = dict(meta or {})
-    if not isinstance(X, FeatureTable) or not X.vocabulary:
+    G = _group_columns(groups, len(y))
+    has_words = isinstance(X, FeatureTable) and bool(X.vocabulary)
+    if not has_words and not G.shape[1]:
         beta = _irls(Z, y, l2)
         return LoadedModel(tuple(dense.columns), tuple(mean.tolist()), tuple(scale.tolist()),
                            tuple(beta[1:].tolist()), float(beta[0]), float(l2), meta=info)
-    beta = _lbfgs(Z, X.words, y, l2, l2_words)
+    words = X.words if isinstance(X, FeatureTable) else sparse.csr_matrix((len(y), 0))
+    vocab = X.vocabulary if isinstance(X, FeatureTable) else ()
     d = Z.shape[1]
+    pen = np.concatenate([np.full(d, l2), np.zeros(G.shape[1])])
+    beta = _lbfgs(np.hstack([Z, G]), words, y, pen, l2_words)
+    intercept = float(beta[0] + (G @ beta[d + 1:d + 1 + G.shape[1]]).mean()) if G.shape[1] else float(beta[0])
     return LoadedModel(tuple(dense.columns), tuple(mean.tolist()), tuple(scale.tolist()),
-                       tuple(beta[1:d + 1].tolist()), float(beta[0]), float(l2), meta=info,
-                       vocabulary=X.vocabulary, word_weights=tuple(beta[d + 1:].tolist()),
-                       word_forms=_forms_of(X.vocabulary), l2_words=float(l2_words))
+                       tuple(beta[1:d + 1].tolist()), intercept, float(l2), meta=info,
+                       vocabulary=vocab, word_weights=tuple(beta[d + 1 + G.shape[1]:].tolist()),
+                       word_forms=_forms_of(vocab), l2_words=float(l2_words) if vocab else 0.0)
 
 
 def with_threshold(model: LoadedModel, threshold: float) -> LoadedModel:

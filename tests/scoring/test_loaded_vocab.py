@@ -127,3 +127,14 @@ def test_a_table_without_the_models_words_is_refused():
     texts, _, model = trained()
     with pytest.raises(LoadedModelError, match="word feature"):
         model.log_odds(table(texts, ()))
+
+
+def test_group_base_rates_are_fitted_apart_and_explain_still_sums():
+    texts, y, _ = trained()
+    vocab = select_vocabulary(find_occurrences(texts, closed_vocabulary()), min_texts=3)
+    X = table(texts, vocab)
+    groups = ["a"] * (len(texts) // 2) + ["b"] * (len(texts) - len(texts) // 2)
+    model = fit_model(X, y, l2=1.0, l2_words=1.0, groups=groups)
+    np.testing.assert_allclose(model.explain(X).sum(axis=1), model.log_odds(X), atol=1e-12)
+    with pytest.raises(LoadedModelError, match="group labels"):
+        fit_model(X, y, groups=groups[:-1])
