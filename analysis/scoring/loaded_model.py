@@ -2,8 +2,9 @@
 
 The shipped lexicon scores need no training.  This module lets a user who
 holds labelled data (PTC-2020, SemEval-2023, an own gold set) fit a small
-linear model whose every prediction splits into named parts: no bag of
-words, no names, no topics, only what the engine already measures.
+linear model whose every prediction splits into named parts: no open bag
+of words, no names, no topics, only what the engine already measures and
+the words of a closed emotive list.
 
 Features (:data:`BASE_FEATURES`, plus one ``lexicon: <dimension>/<category>``
 count per hostility/loaded category of the built-in lexicons):
@@ -22,8 +23,17 @@ count per hostility/loaded category of the built-in lexicons):
 
 Counts enter as ``log(1 + count)``.  Features are standardised with the
 training mean and scale; the contribution of a feature to one text is
-``weight * (x - mean) / scale``, and the intercept plus all contributions is
-the text's log-odds, exactly (:meth:`LoadedModel.explain`).
+``weight * (x - mean) / scale``.
+
+Word features (optional, :class:`FeatureTable`): ``word: <term>`` is 1 when
+the text holds a word of the closed list of
+:mod:`analysis.scoring.loaded_vocab` (VADER's lexicon and boosters, the
+package's English hostility/loaded/hedging/certainty terms; nothing else),
+kept when the training texts use it often, in several articles, and mostly
+in lower case; its contribution is its weight.  The intercept plus all
+contributions is the text's log-odds, exactly (:meth:`LoadedModel.explain`).
+A word that is also a lexicon term adds to (or, with a negative weight,
+corrects) its category's count: the two parts are listed side by side.
 
 Weights learned from data without a stated licence are never shipped: train
 your own with ``python -m analysis train-loaded --data DIR -o model.json``
@@ -349,7 +359,7 @@ def _lbfgs(Z: np.ndarray, W: sparse.csr_matrix, y: np.ndarray, pen_dense: np.nda
     return np.asarray(res.x)
 
 
-def _group_columns(groups: Sequence[object] | None, n: int) -> np.ndarray:
+def _group_columns(groups: Sequence[object] | np.ndarray | None, n: int) -> np.ndarray:
     # one unpenalised 0/1 column per group but the first: each training set keeps its own base rate
     if groups is None:
         return np.zeros((n, 0))
@@ -370,7 +380,7 @@ def _forms_of(vocabulary: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 
 def fit_model(X: Features, y: np.ndarray, *, l2: float = 1.0, l2_words: float = 10.0,
-              groups: Sequence[object] | None = None, meta: dict[str, str] | None = None) -> LoadedModel:
+              groups: Sequence[object] | np.ndarray | None = None, meta: dict[str, str] | None = None) -> LoadedModel:
     """Fit the L2-penalised logistic model on feature table ``X`` and 0/1 labels ``y``.
 
     With a :class:`FeatureTable` whose vocabulary is not empty, the word
