@@ -2,8 +2,9 @@
 
 The shipped lexicon scores need no training.  This module lets a user who
 holds labelled data (PTC-2020, SemEval-2023, an own gold set) fit a small
-linear model whose every prediction splits into named parts: no bag of
-words, no names, no topics, only what the engine already measures.
+linear model whose every prediction splits into named parts: no open bag
+of words, no names, no topics, only what the engine already measures and
+the words of a closed emotive list.
 
 Features (:data:`BASE_FEATURES`, plus one ``lexicon: <dimension>/<category>``
 count per hostility/loaded category of the built-in lexicons):
@@ -22,8 +23,17 @@ count per hostility/loaded category of the built-in lexicons):
 
 Counts enter as ``log(1 + count)``.  Features are standardised with the
 training mean and scale; the contribution of a feature to one text is
-``weight * (x - mean) / scale``, and the intercept plus all contributions is
-the text's log-odds, exactly (:meth:`LoadedModel.explain`).
+``weight * (x - mean) / scale``.
+
+Word features (optional, :class:`FeatureTable`): ``word: <term>`` is 1 when
+the text holds a word of the closed list of
+:mod:`analysis.scoring.loaded_vocab` (VADER's lexicon and boosters, the
+package's English hostility/loaded/hedging/certainty terms; nothing else),
+kept when the training texts use it often, in several articles, and mostly
+in lower case; its contribution is its weight.  The intercept plus all
+contributions is the text's log-odds, exactly (:meth:`LoadedModel.explain`).
+A word that is also a lexicon term adds to (or, with a negative weight,
+corrects) its category's count: the two parts are listed side by side.
 
 Weights learned from data without a stated licence are never shipped: train
 your own with ``python -m analysis train-loaded --data DIR -o model.json``
@@ -46,15 +56,20 @@ import math
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import optimize, sparse
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
 
+from analysis.scoring.loaded_vocab import closed_vocabulary, word_matrix
+
 FORMAT = "analysis.loaded_model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Versions :func:`load_model` reads (1: dense features only, before the word features).
+READABLE_VERSIONS: tuple[int, ...] = (1, 2)
 #: Dimensions whose matches are loaded language (naming and mentions are not).
 MODEL_DIMENSIONS: tuple[str, ...] = ("hostility", "loaded")
 BASE_FEATURES: tuple[str, ...] = (
@@ -181,8 +196,48 @@ def _category_counts(matches: pd.DataFrame, n: int, cats: tuple[str, ...]) -> pd
 
 
 @dataclass(frozen=True)
+class FeatureTable:
+    """The model's input: the named dense features and the closed-vocabulary word indicators.
+
+    ``words`` is a sparse ``len(dense) x len(vocabulary)`` 0/1 matrix whose
+    columns are the features ``vocabulary`` (``word: <term>``, see
+    :mod:`analysis.scoring.loaded_vocab`).
+
+    Example:
+        >>> t = FeatureTable(pd.DataFrame({"a": [1.0, 2.0]}), sparse.csr_matrix(np.eye(2)), ("word: x", "word: y"))
+        >>> t.take(np.array([False, True])).words.toarray().tolist()
+        [[0.0, 1.0]]
+    """
+
+    dense: pd.DataFrame
+    words: sparse.csr_matrix
+    vocabulary: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if self.words.shape != (len(self.dense), len(self.vocabulary)):
+            raise LoadedModelError(f"FeatureTable: words has shape {self.words.shape} for {len(self.dense)} "
+                                   f"rows and {len(self.vocabulary)} vocabulary features")
+
+    def __len__(self) -> int:
+        return len(self.dense)
+
+    def take(self, mask: np.ndarray) -> FeatureTable:
+        """The rows where boolean ``mask`` is True."""
+        return FeatureTable(self.dense[mask], sparse.csr_matrix(self.words[np.flatnonzero(mask)]), self.vocabulary)
+
+
+Features = pd.DataFrame | FeatureTable
+
+
+@dataclass(frozen=True)
 class LoadedModel:
-    """A fitted logistic model over named features (see the module docstring)."""
+    """A fitted logistic model over named features (see the module docstring).
+
+    ``features`` are standardised dense features (``weight * (x - mean) /
+    scale``); ``vocabulary`` are 0/1 word indicators of the closed list
+    (contribution ``word_weight`` when present), each with its surface
+    ``word_forms`` so a model file scores text on its own.
+    """
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -192,15 +247,38 @@ class LoadedModel:
     l2: float
     threshold: float = 0.5
     meta: dict[str, str] = field(default_factory=dict)
+    vocabulary: tuple[str, ...] = ()
+    word_weights: tuple[float, ...] = ()
+    word_forms: tuple[tuple[str, ...], ...] = ()
+    l2_words: float = 0.0
 
-    def _matrix(self, X: pd.DataFrame) -> np.ndarray:
-        missing = [f for f in self.features if f not in X.columns]
+    def _matrix(self, X: Features) -> np.ndarray:
+        dense = X.dense if isinstance(X, FeatureTable) else X
+        missing = [f for f in self.features if f not in dense.columns]
         if missing:
             raise LoadedModelError(f"feature table lacks the model's feature(s) {missing}")
-        return (X[list(self.features)].to_numpy(dtype="float64") - np.array(self.mean)) / np.array(self.scale)
+        return (dense[list(self.features)].to_numpy(dtype="float64") - np.array(self.mean)) / np.array(self.scale)
 
-    def explain(self, X: pd.DataFrame) -> pd.DataFrame:
-        """Per-text contributions: ``intercept`` plus one column per feature; rows sum to the log-odds.
+    def _words(self, X: Features) -> sparse.csr_matrix:
+        n = len(X)
+        if not self.vocabulary:
+            return sparse.csr_matrix((n, 0))
+        if isinstance(X, FeatureTable):
+            if X.vocabulary == self.vocabulary:
+                return X.words
+            col = {f: j for j, f in enumerate(X.vocabulary)}
+            missing = [f for f in self.vocabulary if f not in col]
+            if missing:
+                raise LoadedModelError(f"feature table lacks the model's word feature(s) {missing[:5]}")
+            return sparse.csr_matrix(X.words[:, [col[f] for f in self.vocabulary]])
+        missing = [f for f in self.vocabulary if f not in X.columns]
+        if missing:
+            raise LoadedModelError(f"feature table lacks the model's word feature(s) {missing[:5]}")
+        return sparse.csr_matrix(X[list(self.vocabulary)].to_numpy(dtype="float64"))
+
+    def explain(self, X: Features) -> pd.DataFrame:
+        """Per-text contributions: ``intercept``, one column per dense feature, then one per word
+        feature present in some row of ``X``; each row sums to the log-odds.
 
         Example:
             >>> m = LoadedModel(("a",), (1.0,), (2.0,), (0.5,), -1.0, 1.0)
@@ -208,21 +286,31 @@ class LoadedModel:
             [[-1.0, 1.0]]
         """
         parts = self._matrix(X) * np.array(self.weights)
-        out = pd.DataFrame(parts, columns=list(self.features), index=X.index)
+        index = X.dense.index if isinstance(X, FeatureTable) else X.index
+        out = pd.DataFrame(parts, columns=list(self.features), index=index)
         out.insert(0, "intercept", self.intercept)
+        words = self._words(X)
+        if words.shape[1]:
+            present = np.flatnonzero(np.asarray(words.getnnz(axis=0)).ravel())
+            contrib = words[:, present].multiply(np.array(self.word_weights)[present]).toarray()
+            named = pd.DataFrame(contrib, columns=[self.vocabulary[j] for j in present], index=index)
+            out = pd.concat([out, named], axis=1)
         return out
 
-    def log_odds(self, X: pd.DataFrame) -> pd.Series:
+    def log_odds(self, X: Features) -> pd.Series:
         """The model's log-odds per text (the sum of :meth:`explain`).
 
         Example:
             >>> LoadedModel(("a",), (0.0,), (1.0,), (2.0,), 0.0, 1.0).log_odds(pd.DataFrame({"a": [1.0]})).tolist()
             [2.0]
         """
-        return pd.Series(self._matrix(X) @ np.array(self.weights) + self.intercept, index=X.index,
-                         name="loaded_model_log_odds")
+        eta = self._matrix(X) @ np.array(self.weights) + self.intercept
+        if self.vocabulary:
+            eta = eta + self._words(X) @ np.array(self.word_weights)
+        index = X.dense.index if isinstance(X, FeatureTable) else X.index
+        return pd.Series(eta, index=index, name="loaded_model_log_odds")
 
-    def predict_proba(self, X: pd.DataFrame) -> pd.Series:
+    def predict_proba(self, X: Features) -> pd.Series:
         """Probability of loaded language per text.
 
         Example:
@@ -250,8 +338,56 @@ def _irls(Z: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return beta
 
 
-def fit_model(X: pd.DataFrame, y: np.ndarray, *, l2: float = 1.0, meta: dict[str, str] | None = None) -> LoadedModel:
+def _lbfgs(Z: np.ndarray, W: sparse.csr_matrix, y: np.ndarray, pen_dense: np.ndarray,
+           l2_words: float) -> np.ndarray:
+    # thousands of sparse word columns: no dense Hessian; L-BFGS on the same
+    # penalised log-likelihood, with its own penalty for the word block
+    d = Z.shape[1]
+    pen = np.concatenate([[0.0], pen_dense, np.full(W.shape[1], l2_words)])
+    WT = W.T.tocsr()
+
+    def loss(beta: np.ndarray) -> tuple[float, np.ndarray]:
+        eta = beta[0] + Z @ beta[1:d + 1] + W @ beta[d + 1:]
+        p = 1.0 / (1.0 + np.exp(-np.clip(eta, -30, 30)))
+        r = p - y
+        f = float(np.sum(np.logaddexp(0.0, eta) - y * eta) + 0.5 * np.sum(pen * beta * beta))
+        g = np.concatenate([[r.sum()], Z.T @ r, WT @ r]) + pen * beta
+        return f, g
+
+    res = optimize.minimize(loss, np.zeros(len(pen)), jac=True, method="L-BFGS-B",
+                            options={"maxiter": 2000, "gtol": 1e-6})
+    return np.asarray(res.x)
+
+
+def _group_columns(groups: Sequence[object] | np.ndarray | None, n: int) -> np.ndarray:
+    # one unpenalised 0/1 column per group but the first: each training set keeps its own base rate
+    if groups is None:
+        return np.zeros((n, 0))
+    if len(groups) != n:
+        raise LoadedModelError(f"fit_model: {len(groups)} group labels for {n} rows")
+    codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
+    return (codes[:, None] == np.arange(1, int(codes.max()) + 1)[None, :]).astype("float64")
+
+
+def _forms_of(vocabulary: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    inverse: dict[str, list[str]] = {}
+    for form, feat in closed_vocabulary().items():
+        inverse.setdefault(feat, []).append(form)
+    missing = [f for f in vocabulary if f not in inverse]
+    if missing:
+        raise LoadedModelError(f"fit_model: word feature(s) outside the closed vocabulary: {missing[:5]}")
+    return tuple(tuple(sorted(inverse[f])) for f in vocabulary)
+
+
+def fit_model(X: Features, y: np.ndarray, *, l2: float = 1.0, l2_words: float = 10.0,
+              groups: Sequence[object] | np.ndarray | None = None, meta: dict[str, str] | None = None) -> LoadedModel:
     """Fit the L2-penalised logistic model on feature table ``X`` and 0/1 labels ``y``.
+
+    With a :class:`FeatureTable` whose vocabulary is not empty, the word
+    indicators get their own penalty ``l2_words``.  ``groups`` (e.g. the data
+    set of each row) gives each group its own unpenalised base rate while
+    fitting, so no feature is rewarded for telling the data sets apart; the
+    model's intercept is then their average over the training rows.
 
     Example:
         >>> X = pd.DataFrame({"a": [0.0, 1.0, 2.0, 3.0]})
@@ -259,21 +395,38 @@ def fit_model(X: pd.DataFrame, y: np.ndarray, *, l2: float = 1.0, meta: dict[str
         True
     """
     y = np.asarray(y, dtype="float64")
-    if len(X) != len(y) or len(y) == 0:
-        raise LoadedModelError(f"fit_model: {len(X)} feature rows for {len(y)} labels")
+    dense = X.dense if isinstance(X, FeatureTable) else X
+    if len(dense) != len(y) or len(y) == 0:
+        raise LoadedModelError(f"fit_model: {len(dense)} feature rows for {len(y)} labels")
     if y.min() == y.max():
         raise LoadedModelError("fit_model: labels are all one class; nothing to learn")
-    if l2 <= 0 or not math.isfinite(l2):
-        raise LoadedModelError(f"fit_model: l2 must be a positive number, got {l2}")
-    M = X.to_numpy(dtype="float64")
+    for name, value in (("l2", l2), ("l2_words", l2_words)):
+        if value <= 0 or not math.isfinite(value):
+            raise LoadedModelError(f"fit_model: {name} must be a positive number, got {value}")
+    M = dense.to_numpy(dtype="float64")
     if not np.isfinite(M).all():
         raise LoadedModelError("fit_model: feature table has NaN or infinite values")
     mean = M.mean(axis=0)
     scale = M.std(axis=0)
     scale[scale == 0] = 1.0
-    beta = _irls((M - mean) / scale, y, l2)
-    return LoadedModel(tuple(X.columns), tuple(mean.tolist()), tuple(scale.tolist()),
-                       tuple(beta[1:].tolist()), float(beta[0]), float(l2), meta=dict(meta or {}))
+    Z = (M - mean) / scale
+    info = dict(meta or {})
+    G = _group_columns(groups, len(y))
+    has_words = isinstance(X, FeatureTable) and bool(X.vocabulary)
+    if not has_words and not G.shape[1]:
+        beta = _irls(Z, y, l2)
+        return LoadedModel(tuple(dense.columns), tuple(mean.tolist()), tuple(scale.tolist()),
+                           tuple(beta[1:].tolist()), float(beta[0]), float(l2), meta=info)
+    words = X.words if isinstance(X, FeatureTable) else sparse.csr_matrix((len(y), 0))
+    vocab = X.vocabulary if isinstance(X, FeatureTable) else ()
+    d = Z.shape[1]
+    pen = np.concatenate([np.full(d, l2), np.zeros(G.shape[1])])
+    beta = _lbfgs(np.hstack([Z, G]), words, y, pen, l2_words)
+    intercept = float(beta[0] + (G @ beta[d + 1:d + 1 + G.shape[1]]).mean()) if G.shape[1] else float(beta[0])
+    return LoadedModel(tuple(dense.columns), tuple(mean.tolist()), tuple(scale.tolist()),
+                       tuple(beta[1:d + 1].tolist()), intercept, float(l2), meta=info,
+                       vocabulary=vocab, word_weights=tuple(beta[d + 1 + G.shape[1]:].tolist()),
+                       word_forms=_forms_of(vocab), l2_words=float(l2_words) if vocab else 0.0)
 
 
 def with_threshold(model: LoadedModel, threshold: float) -> LoadedModel:
@@ -283,8 +436,7 @@ def with_threshold(model: LoadedModel, threshold: float) -> LoadedModel:
         >>> with_threshold(LoadedModel(("a",), (0.0,), (1.0,), (1.0,), 0.0, 1.0), 0.3).threshold
         0.3
     """
-    return LoadedModel(model.features, model.mean, model.scale, model.weights, model.intercept,
-                       model.l2, float(threshold), dict(model.meta))
+    return replace(model, threshold=float(threshold), meta=dict(model.meta))
 
 
 def save_model(model: LoadedModel, path: str | os.PathLike[str]) -> Path:
@@ -296,9 +448,12 @@ def save_model(model: LoadedModel, path: str | os.PathLike[str]) -> Path:
     """
     doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "features": list(model.features),
            "mean": list(model.mean), "scale": list(model.scale), "weights": list(model.weights),
-           "intercept": model.intercept, "l2": model.l2, "threshold": model.threshold, "meta": model.meta}
+           "intercept": model.intercept, "l2": model.l2, "threshold": model.threshold, "meta": model.meta,
+           "vocabulary": list(model.vocabulary), "word_weights": list(model.word_weights),
+           "word_forms": [list(f) for f in model.word_forms], "l2_words": model.l2_words}
     out = Path(path)
-    out.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    # one line: a word model has thousands of entries, and the file is for machines
+    out.write_text(json.dumps(doc, separators=(",", ":")) + "\n", encoding="utf-8")
     return out
 
 
@@ -337,8 +492,8 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
         raise LoadedModelError(f"{where}: not a JSON model file ({err})") from err
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise LoadedModelError(f"{where}: field 'format' must be {FORMAT!r}")
-    if doc.get("format_version") != FORMAT_VERSION:
-        raise LoadedModelError(f"{where}: field 'format_version' must be {FORMAT_VERSION}, "
+    if doc.get("format_version") not in READABLE_VERSIONS:
+        raise LoadedModelError(f"{where}: field 'format_version' must be one of {READABLE_VERSIONS}, "
                                f"got {doc.get('format_version')!r}")
     feats = doc.get("features")
     if not isinstance(feats, list) or not feats or not all(isinstance(f, str) for f in feats):
@@ -353,9 +508,37 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
     meta = doc.get("meta", {})
     if not isinstance(meta, dict):
         raise LoadedModelError(f"{where}: field 'meta' must be an object")
+    vocab, forms = _vocabulary(doc, where)
     return LoadedModel(tuple(feats), _numbers(doc, "mean", n, where), scale, _numbers(doc, "weights", n, where),
                        _number(doc, "intercept", where), _number(doc, "l2", where), threshold,
-                       {str(k): str(v) for k, v in meta.items()})
+                       {str(k): str(v) for k, v in meta.items()}, vocabulary=vocab,
+                       word_weights=_numbers(doc, "word_weights", len(vocab), where) if vocab else (),
+                       word_forms=forms, l2_words=_number(doc, "l2_words", where) if vocab else 0.0)
+
+
+def _vocabulary(doc: dict[str, object], where: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    vocab = doc.get("vocabulary", [])
+    if not isinstance(vocab, list) or not all(isinstance(f, str) for f in vocab) or len(set(vocab)) != len(vocab):
+        raise LoadedModelError(f"{where}: field 'vocabulary' must be a list of distinct names")
+    forms = doc.get("word_forms", [])
+    if (not isinstance(forms, list) or len(forms) != len(vocab)
+            or not all(isinstance(f, list) and f and all(isinstance(x, str) and x for x in f) for f in forms)):
+        raise LoadedModelError(f"{where}: field 'word_forms' must hold one non-empty list of forms per "
+                               f"vocabulary feature ({len(vocab)})")
+    return tuple(vocab), tuple(tuple(f) for f in forms)
+
+
+def model_words(model: LoadedModel, texts: Sequence[str]) -> sparse.csr_matrix:
+    """The 0/1 word indicators of ``model.vocabulary`` in ``texts``, by the forms stored in the model.
+
+    Example:
+        >>> m = LoadedModel(("a",), (0.0,), (1.0,), (0.0,), 0.0, 1.0, vocabulary=("word: vile",),
+        ...                 word_weights=(1.0,), word_forms=(("vile",),), l2_words=1.0)
+        >>> model_words(m, ["So vile.", "Fine."]).toarray().tolist()
+        [[1.0], [0.0]]
+    """
+    forms = {form: feat for feat, fs in zip(model.vocabulary, model.word_forms, strict=True) for form in fs}
+    return word_matrix(texts, model.vocabulary, forms)
 
 
 def score_texts(model: LoadedModel, texts: Sequence[str]) -> pd.DataFrame:
@@ -369,7 +552,8 @@ def score_texts(model: LoadedModel, texts: Sequence[str]) -> pd.DataFrame:
 
     frame = pd.DataFrame({"text": [str(t) for t in texts]})
     cats = [f for f in model.features if f.startswith("lexicon: ")]
-    X = build_features(frame["text"].tolist(), score_frame(frame), matches_frame(frame), cats)
+    dense = build_features(frame["text"].tolist(), score_frame(frame), matches_frame(frame), cats)
+    X = FeatureTable(dense, model_words(model, frame["text"].tolist()), model.vocabulary)
     parts = model.explain(X)
     prob = model.predict_proba(X)
     return pd.concat([pd.DataFrame({"probability": prob, "loaded": prob >= model.threshold}), parts], axis=1)

@@ -26,7 +26,13 @@ from analysis.validation.loaded_eval import (
     score_units,
     top_scored,
 )
-from analysis.validation.loaded_train import MODEL, model_view, top_weights, train_loaded
+from analysis.validation.loaded_train import (
+    MODEL,
+    model_view,
+    top_weights,
+    top_word_weights,
+    train_loaded,
+)
 from analysis.validation.ptc import load_ptc, ptc_sentences
 from analysis.validation.scorers import FrameScorer, Matcher
 from analysis.validation.semeval import load_semeval, semeval_summary, unquote_field
@@ -78,8 +84,8 @@ class LoadedReport:
     matched fragments.  ``scored``: the scored units per data set.  Rows
     of kind ``trained`` are the optional supervised model
     (:mod:`analysis.validation.loaded_train`), fitted during the run and
-    reported beside the shipped scores; ``model_grid`` and ``model_weights``
-    describe it.
+    reported beside the shipped scores; ``model_grid``, ``model_weights``
+    and ``model_words`` describe it.
     """
 
     headline: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -92,6 +98,8 @@ class LoadedReport:
     #: the optional supervised model: its L2 grid (dev AUC) and largest standardised weights
     model_grid: pd.DataFrame = field(default_factory=pd.DataFrame)
     model_weights: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: its 40 most positive and 40 most negative closed-vocabulary word weights
+    model_words: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _sets(data_dir: str | os.PathLike[str] | None, report: LoadedReport) -> dict[str, pd.DataFrame]:
@@ -161,12 +169,14 @@ def _add_model(report: LoadedReport, heads: list[pd.DataFrame], lengths: list[pd
         report.notes.append(f"supervised model not trained: {err}")
         return
     report.model_grid, report.model_weights = trained.grid, top_weights(trained.model, 12)
+    report.model_words = top_word_weights(trained.model, 40)
     for su in report.scored.values():
         view = model_view(su, trained)
         heads.append(headline_metrics(view, scores=[MODEL]).assign(kind="trained"))
         lengths.append(length_check(view, scores=[MODEL]).assign(kind="trained"))
     report.notes.append(
-        f"{MODEL}: fitted here on the pooled model-train parts (l2 {trained.model.l2} chosen on the "
+        f"{MODEL}: fitted here on the pooled model-train parts (l2 {trained.model.l2}, word l2 "
+        f"{trained.model.l2_words}, {len(trained.model.vocabulary)} closed-vocabulary words, chosen on the "
         "model-dev parts); its dev rows are the model-dev part only")
 
 

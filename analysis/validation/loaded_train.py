@@ -4,9 +4,11 @@ Splits, written down before training: the project's dev part of each data
 set (PTC-2020 dev articles; SemEval-2023 official ``train``) is cut again by
 article, ``md5("model:" + article id) % 10 < 7`` -> ``train``, otherwise
 ``dev``; the project's test part stays ``test``.  The model is fitted on the
-pooled ``train`` parts; the L2 penalty is the one with the best mean ROC AUC
-over the ``dev`` parts (:data:`L2_GRID`); thresholds for F1 are chosen on
-``dev``; only ``test`` is reported as the model's result.
+pooled ``train`` parts, each data set with its own unpenalised base rate;
+its closed-vocabulary words are those of :func:`train_vocabulary` (model-train
+texts only); the two L2 penalties are the pair with the best mean ROC AUC
+over the ``dev`` parts (:data:`L2_GRID` x :data:`L2_WORDS_GRID`); thresholds
+for F1 are chosen on ``dev``; only ``test`` is reported as the model's result.
 
 The weights are never shipped (the data have no stated licence); the
 command that fits them on the user's copy is in
@@ -16,24 +18,38 @@ command that fits them on the user's copy is in
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from analysis.scoring.loaded_model import (
+    FeatureTable,
     LoadedModel,
     build_features,
     fit_model,
     with_threshold,
 )
+from analysis.scoring.loaded_vocab import (
+    closed_vocabulary,
+    find_occurrences,
+    select_vocabulary,
+    word_matrix,
+)
 from analysis.validation import metrics
 from analysis.validation.loaded_eval import ScoredUnits
 
 MODEL = "supervised model (trained on your copy; not shipped)"
-L2_GRID: tuple[float, ...] = (0.1, 1.0, 10.0, 100.0, 1000.0)
+L2_GRID: tuple[float, ...] = (1.0, 10.0, 100.0)
+#: Penalties tried for the closed-vocabulary word indicators (chosen with L2 on model-dev).
+L2_WORDS_GRID: tuple[float, ...] = (3.0, 10.0, 30.0, 100.0)
 TRAIN_BUCKETS: int = 7
+#: A closed-list word enters the model when model-train has it in this many texts and articles.
+MIN_TEXTS: int = 5
+MIN_ARTICLES: int = 5
 
 
 def model_split(article_id: object, project_split: str) -> str:
@@ -52,7 +68,7 @@ def model_split(article_id: object, project_split: str) -> str:
 
 
 def unit_features(su: ScoredUnits) -> pd.DataFrame:
-    """The model's features for every unit of ``su`` (from its scores and counted matches).
+    """The model's dense features for every unit of ``su`` (from its scores and counted matches).
 
     Example:
         >>> unit_features(score_units("x", units)).shape  # doctest: +SKIP
@@ -62,62 +78,99 @@ def unit_features(su: ScoredUnits) -> pd.DataFrame:
     return build_features(su.units["text"].astype(str).tolist(), su.scores, matches)
 
 
+def unit_table(su: ScoredUnits, vocabulary: Sequence[str], dense: pd.DataFrame | None = None) -> FeatureTable:
+    """Dense features plus the 0/1 indicators of ``vocabulary`` for every unit of ``su``.
+
+    Example:
+        >>> unit_table(score_units("x", units), ("word: vile",)).words.shape  # doctest: +SKIP
+    """
+    dense = unit_features(su) if dense is None else dense
+    return FeatureTable(dense, word_matrix(su.units["text"].astype(str).tolist(), vocabulary), tuple(vocabulary))
+
+
+def train_vocabulary(sets: Sequence[ScoredUnits], splits: dict[str, np.ndarray]) -> tuple[str, ...]:
+    """The closed-list words the model may use: :func:`select_vocabulary` on the model-train texts.
+
+    Example:
+        >>> train_vocabulary([su], {"x": np.array(["train"] * len(su.units))})  # doctest: +SKIP
+    """
+    texts: list[str] = []
+    articles: list[object] = []
+    for su in sets:
+        train = splits[su.name] == "train"
+        texts += su.units["text"].astype(str)[train].tolist()
+        articles += su.units["article_id"][train].tolist()
+    occ = find_occurrences(texts, closed_vocabulary())
+    return select_vocabulary(occ, MIN_TEXTS, articles, MIN_ARTICLES)
+
+
 @dataclass
 class TrainedModel:
     """The fitted model, the L2 grid's dev AUCs and each set's features and model split."""
 
     model: LoadedModel
     grid: pd.DataFrame
-    features: dict[str, pd.DataFrame]
+    features: dict[str, FeatureTable]
     splits: dict[str, np.ndarray]
 
 
-def _dev_auc(model: LoadedModel, sets: Sequence[ScoredUnits], feats: dict[str, pd.DataFrame],
+def _dev_auc(model: LoadedModel, sets: Sequence[ScoredUnits], feats: dict[str, FeatureTable],
              splits: dict[str, np.ndarray]) -> dict[str, float]:
     out = {}
     for su in sets:
         dev = splits[su.name] == "dev"
         y = su.units["label"].to_numpy(dtype=bool)[dev]
-        out[su.name] = metrics.roc_auc(y, model.log_odds(feats[su.name][dev]).to_numpy())
+        out[su.name] = metrics.roc_auc(y, model.log_odds(feats[su.name].take(dev)).to_numpy())
     return out
 
 
-def train_loaded(sets: Sequence[ScoredUnits], grid: Sequence[float] = L2_GRID) -> TrainedModel:
-    """Fit on the pooled ``train`` parts, choose L2 and the F1 threshold on ``dev``.
+def _pooled(sets: Sequence[ScoredUnits], feats: dict[str, FeatureTable], splits: dict[str, np.ndarray],
+            part: str) -> tuple[FeatureTable, np.ndarray]:
+    tables = [feats[su.name].take(splits[su.name] == part) for su in sets]
+    y = np.concatenate([su.units["label"].to_numpy(dtype=bool)[splits[su.name] == part] for su in sets])
+    words = sparse.csr_matrix(sparse.vstack([t.words for t in tables]))
+    return FeatureTable(pd.concat([t.dense for t in tables], ignore_index=True), words, tables[0].vocabulary), y
 
-    Raises ValueError when no set has both classes in its train part.
+
+def train_loaded(sets: Sequence[ScoredUnits], grid: Sequence[float] = L2_GRID,
+                 word_grid: Sequence[float] = L2_WORDS_GRID) -> TrainedModel:
+    """Fit on the pooled ``train`` parts, choose both penalties and the F1 threshold on ``dev``.
+
+    Raises ValueError when the model-train or model-dev parts lack a class.
 
     Example:
         >>> t = train_loaded([ptc_scored, semeval_scored])  # doctest: +SKIP
         >>> t.model.explain(t.features["PTC-2020"]).head()  # doctest: +SKIP
     """
-    feats = {su.name: unit_features(su) for su in sets}
     splits = {su.name: np.array([model_split(a, s) for a, s in zip(su.units["article_id"], su.units["split"],
                                                                      strict=True)]) for su in sets}
-    X = pd.concat([feats[su.name][splits[su.name] == "train"] for su in sets], ignore_index=True)
-    y = np.concatenate([su.units["label"].to_numpy(dtype=bool)[splits[su.name] == "train"] for su in sets])
-    y_dev = np.concatenate([su.units["label"].to_numpy(dtype=bool)[splits[su.name] == "dev"] for su in sets])
+    vocab = train_vocabulary(sets, splits)
+    feats = {su.name: unit_table(su, vocab) for su in sets}
+    X, y = _pooled(sets, feats, splits, "train")
+    # each data set keeps its own base rate while fitting (SemEval's paragraphs are longer and more
+    # often labelled than PTC's lines: without this, length and SemEval-frequent words learn the set)
+    groups = np.concatenate([[su.name] * int((splits[su.name] == "train").sum()) for su in sets])
+    y_dev = _pooled(sets, feats, splits, "dev")[1]
     for part, labels in (("train", y), ("dev", y_dev)):
         if len(labels) == 0 or labels.all() or not labels.any():
             raise ValueError(f"train_loaded: the model-{part} parts need labelled positives and negatives "
                              f"(got {int(labels.sum())} of {len(labels)})")
     rows, best = [], None
-    for l2 in grid:
-        model = fit_model(X, y, l2=l2, meta={"trained_on": ", ".join(su.name for su in sets)})
+    # without a vocabulary the word penalty has nothing to act on: one fit per L2
+    for l2, l2w in itertools.product(grid, word_grid if vocab else word_grid[:1]):
+        model = fit_model(X, y, l2=l2, l2_words=l2w, groups=groups,
+                          meta={"trained_on": ", ".join(su.name for su in sets)})
         aucs = _dev_auc(model, sets, feats, splits)
         finite = [v for v in aucs.values() if np.isfinite(v)]
         mean = float(np.mean(finite)) if finite else float("nan")
-        rows.append({"l2": l2, **{f"{k}: dev auc": v for k, v in aucs.items()}, "mean dev auc": mean})
+        rows.append({"l2": l2, "l2_words": l2w if vocab else float("nan"),
+                     **{f"{k}: dev auc": v for k, v in aucs.items()}, "mean dev auc": mean})
         if best is None or (np.isfinite(mean) and not mean <= best[0]):
             best = (mean, model)
     assert best is not None
     model = best[1]
-    dev_p, dev_y = [], []
-    for su in sets:
-        dev = splits[su.name] == "dev"
-        dev_p.append(model.predict_proba(feats[su.name][dev]).to_numpy())
-        dev_y.append(su.units["label"].to_numpy(dtype=bool)[dev])
-    model = with_threshold(model, metrics.best_f1_threshold(np.concatenate(dev_y), np.concatenate(dev_p))[0])
+    dev_p = [model.predict_proba(feats[su.name].take(splits[su.name] == "dev")).to_numpy() for su in sets]
+    model = with_threshold(model, metrics.best_f1_threshold(y_dev, np.concatenate(dev_p))[0])
     return TrainedModel(model, pd.DataFrame(rows), feats, splits)
 
 
@@ -132,7 +185,7 @@ def model_view(su: ScoredUnits, trained: TrainedModel) -> ScoredUnits:
     """
     feats = trained.features.get(su.name)
     if feats is None:
-        feats = unit_features(su)
+        feats = unit_table(su, trained.model.vocabulary)
     units = su.units.copy()
     units[MODEL] = trained.model.predict_proba(feats).to_numpy()
     units["split"] = [model_split(a, s) for a, s in zip(units["article_id"], units["split"], strict=True)]
@@ -140,7 +193,7 @@ def model_view(su: ScoredUnits, trained: TrainedModel) -> ScoredUnits:
 
 
 def top_weights(model: LoadedModel, k: int = 10) -> pd.DataFrame:
-    """The model's features by |standardised weight|, largest first.
+    """The model's dense features by |standardised weight|, largest first.
 
     Example:
         >>> m = LoadedModel(("a", "b"), (0.0, 0.0), (1.0, 1.0), (0.1, -2.0), 0.0, 1.0)
@@ -149,3 +202,24 @@ def top_weights(model: LoadedModel, k: int = 10) -> pd.DataFrame:
     """
     t = pd.DataFrame({"feature": model.features, "weight": model.weights})
     return t.reindex(t["weight"].abs().sort_values(ascending=False).index).head(k).reset_index(drop=True)
+
+
+def top_word_weights(model: LoadedModel, k: int = 40) -> pd.DataFrame:
+    """The ``k`` most positive and ``k`` most negative word weights, side by side.
+
+    Columns: rank, ``toward loaded``, its weight, ``away from loaded``, its weight.
+
+    Example:
+        >>> m = LoadedModel(("a",), (0.0,), (1.0,), (0.0,), 0.0, 1.0, vocabulary=("word: vile", "word: calm"),
+        ...                 word_weights=(0.8, -0.3), word_forms=(("vile",), ("calm",)), l2_words=1.0)
+        >>> top_word_weights(m, 1).values.tolist()
+        [[1, 'vile', 0.8, 'calm', -0.3]]
+    """
+    w = pd.Series(model.word_weights, index=[v.removeprefix("word: ") for v in model.vocabulary], dtype="float64")
+    pos = w[w > 0].sort_values(ascending=False, kind="mergesort").head(k)
+    neg = w[w < 0].sort_values(kind="mergesort").head(k)
+    n = max(len(pos), len(neg))
+    pad: list[object] = [None] * n
+    return pd.DataFrame({"rank": list(range(1, n + 1)),
+                         "toward loaded": (pos.index.tolist() + pad)[:n], "weight +": (pos.tolist() + pad)[:n],
+                         "away from loaded": (neg.index.tolist() + pad)[:n], "weight -": (neg.tolist() + pad)[:n]})

@@ -22,7 +22,7 @@ from analysis.scoring.loaded_model import save_model
 from analysis.validation import loaded_report
 from analysis.validation.exceptions import ValidationDataError
 from analysis.validation.loaded_eval import score_units
-from analysis.validation.loaded_train import top_weights, train_loaded
+from analysis.validation.loaded_train import top_weights, top_word_weights, train_loaded
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,5 +62,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"train-loaded: not used: {note}", file=sys.stderr)
     print(trained.grid.round(4).to_string(index=False))
     print(top_weights(trained.model, 15).round(3).to_string(index=False))
-    print(f"wrote {path} (l2 {trained.model.l2}, threshold {trained.model.threshold:.3f})")
+    print(top_word_weights(trained.model, 40).round(3).to_string(index=False))
+    size = path.stat().st_size
+    print(f"wrote {path} ({size / 1024:.0f} KiB; l2 {trained.model.l2}, word l2 {trained.model.l2_words}, "
+          f"{len(trained.model.vocabulary)} words, threshold {trained.model.threshold:.3f})")
     return 0

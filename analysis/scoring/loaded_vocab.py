@@ -1,0 +1,182 @@
+"""The closed emotive vocabulary of the optional loaded-language model: per-word indicators.
+
+A bag of words learns whatever separates the training labels, topics and
+names included (a model fitted on PTC-2020 that way weighs "google",
+"ramadan", "ratzinger").  The model's word features are therefore drawn
+from a **closed, non-topic list** fixed before any data is read:
+
+* the words of VADER's lexicon (MIT, read from the installed
+  ``vaderSentiment`` package; emoticons and other non-words left out);
+* VADER's booster and dampener words (*extremely*, *barely* ...);
+* the terms of the package's English hostility, loaded, hedging and
+  certainty lexicons, with the inflections and hyphen variants the matcher
+  uses (a multi-word term is one feature, found as a token sequence).
+
+Nothing else can become a feature.  Within that list, :func:`select_vocabulary`
+keeps a word only if it occurs in at least ``min_texts`` training texts and
+is **not capitalised in most of its training occurrences** that do not start
+a sentence, in texts not written in Title Case (a word written mostly with a capital, such as "God" or "Trump"
+in VADER's list, is a name there, not an emotive word).  Feature names are
+``word: <term>``; the inflections of a lexicon term share its feature.
+
+Example:
+    >>> vocab = closed_vocabulary()
+    >>> vocab["outrageous"], vocab["idiots"], "google" in vocab
+    ('word: outrageous', 'word: idiot', False)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+from analysis.scoring._vader_lexicon import load_vader_lexicon
+from analysis.scoring.variants import expand
+
+WORD_PREFIX = "word: "
+#: The package lexicons whose terms are in the closed list (naming is not: it marks sides, not load).
+VOCABULARY_DIMENSIONS: tuple[str, ...] = ("hostility", "loaded", "hedging", "certainty")
+#: Longest term, in tokens, looked up as a sequence.
+MAX_TERM_TOKENS: int = 4
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+_ALPHA_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+# a token is sentence-initial when the last non-space character before it is one of these (or none)
+_OPENERS = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]-\u2013\u2014\n")
+
+
+@functools.lru_cache(maxsize=1)
+def closed_vocabulary() -> dict[str, str]:
+    """Every surface form of the closed list (space-joined lower-case tokens) -> its feature name.
+
+    Example:
+        >>> v = closed_vocabulary()
+        >>> v["so-called"], v["so called"], v["extremely"]
+        ('word: so-called', 'word: so-called', 'word: extremely')
+    """
+    from analysis.scoring.lexicon import Lexicon
+
+    out: dict[str, str] = {}
+    for word in load_vader_lexicon():
+        if _ALPHA_WORD.fullmatch(word):
+            out[word] = WORD_PREFIX + word
+    for word in BOOSTER_DICT:
+        if _ALPHA_WORD.fullmatch(word):
+            out[word] = WORD_PREFIX + word
+    # lexicon terms last, so an inflected form shares its lexicon term's feature
+    for entry in Lexicon.builtin(list(VOCABULARY_DIMENSIONS)):
+        for form in expand(entry.term, entry.match == "inflect"):
+            toks = tuple(t.lower() for t in _TOKEN.findall(form))
+            # a form with digits or other signs ("2014 coup") is not a token sequence: left out
+            if toks and len(toks) <= MAX_TERM_TOKENS and " ".join(toks) == form.replace("\u2019", "'"):
+                out.setdefault(" ".join(toks), WORD_PREFIX + entry.term)
+    return out
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Where closed-list features occur in some texts: a text x feature count matrix, and
+    per feature the occurrences not at a sentence start and how many of them are capitalised."""
+
+    features: tuple[str, ...]
+    counts: sparse.csr_matrix
+    inner: np.ndarray
+    capitalised: np.ndarray
+
+
+def _initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\r")
+    return not before or before[-1] in _OPENERS
+
+
+def find_occurrences(texts: Sequence[str], forms: Mapping[str, str],
+                     features: Sequence[str] | None = None) -> Occurrences:
+    """Count each feature of ``forms`` (surface form -> feature name) in each text.
+
+    ``features`` fixes the column order (default: every feature of ``forms``,
+    sorted); forms of other features are ignored.
+
+    Example:
+        >>> occ = find_occurrences(["So outrageous!", "it was an Outrageous act. Outrageous"], closed_vocabulary(),
+        ...                        ["word: outrageous"])
+        >>> occ.counts.toarray().tolist(), occ.inner.tolist(), occ.capitalised.tolist()
+        ([[1.0], [2.0]], [2], [1])
+    """
+    names = tuple(sorted(set(forms.values()))) if features is None else tuple(features)
+    col = {f: j for j, f in enumerate(names)}
+    lookup = {tuple(k.split(" ")): col[v] for k, v in forms.items() if v in col}
+    longest = max((len(k) for k in lookup), default=0)
+    rows: list[int] = []
+    cols: list[int] = []
+    inner = np.zeros(len(names), dtype="int64")
+    caps = np.zeros(len(names), dtype="int64")
+    for i, text in enumerate(texts):
+        spans = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        lows = [s.lower().replace("\u2019", "'") for _, s in spans]
+        # a headline in Title Case says nothing about which words are names
+        titled = 2 * sum(s[0].isupper() for _, s in spans) > len(spans)
+        for p in range(len(lows)):
+            for n in range(1, min(longest, len(lows) - p) + 1):
+                j = lookup.get(tuple(lows[p:p + n]))
+                if j is None:
+                    continue
+                rows.append(i)
+                cols.append(j)
+                start, surface = spans[p]
+                if not titled and not _initial(text, start):
+                    inner[j] += 1
+                    caps[j] += surface[0].isupper()
+    data = np.ones(len(rows), dtype="float64")
+    counts = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), len(names)))
+    counts.sum_duplicates()
+    return Occurrences(names, counts, inner, caps)
+
+
+def select_vocabulary(occ: Occurrences, min_texts: int = 5, articles: Sequence[object] | None = None,
+                      min_articles: int = 1) -> tuple[str, ...]:
+    """The features of ``occ`` (training texts) that may enter the model, by the rule above.
+
+    Kept: in at least ``min_texts`` texts and, when ``articles`` gives each
+    text's article, in at least ``min_articles`` articles (a word that only
+    one story uses is that story's topic); and capitalised in at most half
+    of the occurrences that do not start a sentence.
+
+    Example:
+        >>> texts = ["They met God.", "God is great.", "A great day, thank God.", "great"] * 2
+        >>> select_vocabulary(find_occurrences(texts, closed_vocabulary()), min_texts=2)
+        ('word: great', 'word: thank')
+        >>> select_vocabulary(find_occurrences(texts, closed_vocabulary()), min_texts=2,
+        ...                   articles=[1, 1, 1, 2] * 2, min_articles=2)
+        ('word: great',)
+    """
+    present = (occ.counts > 0).astype("float64")
+    in_texts = np.asarray(present.sum(axis=0)).ravel()
+    keep = (in_texts >= min_texts) & ~(2 * occ.capitalised > occ.inner)
+    if articles is not None:
+        if len(articles) != occ.counts.shape[0]:
+            raise ValueError(f"select_vocabulary: {len(articles)} article ids for {occ.counts.shape[0]} texts")
+        codes = pd.factorize(pd.Series(list(articles), dtype=object))[0]
+        member = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))),
+                                   shape=(int(codes.max()) + 1 if len(codes) else 0, len(codes)))
+        in_articles = np.asarray(((member @ present) > 0).sum(axis=0)).ravel()
+        keep &= in_articles >= min_articles
+    return tuple(f for f, k in zip(occ.features, keep, strict=True) if k)
+
+
+def word_matrix(texts: Sequence[str], features: Sequence[str],
+                forms: Mapping[str, str] | None = None) -> sparse.csr_matrix:
+    """0/1 presence of each of ``features`` in each text (``forms`` defaults to the closed list).
+
+    Example:
+        >>> word_matrix(["An outrageous, outrageous lie", "Rain."], ["word: outrageous"]).toarray().tolist()
+        [[1.0], [0.0]]
+    """
+    counts = find_occurrences(texts, closed_vocabulary() if forms is None else forms, features).counts
+    out = (counts > 0).astype("float64")
+    return sparse.csr_matrix(out)
