@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from analysis.statements.quotes import QuoteSpan
+from analysis.statements.identity import is_organisation
+from analysis.statements.quotes import QuoteSpan, paragraph_spans
 from analysis.statements.roles import with_broader
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
@@ -254,13 +255,18 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     """
     pats = _patterns(registry)
     mentions = _alias_mentions(text, registry, pats)
-    descriptors = [m for rx in (DESCRIPTOR, BARE_DESCRIPTOR) for m in rx.finditer(text)]
-    descriptors = [d for d in descriptors if (d.group("det") or _bare_ok(d)) and not _adjectival(text, d)]
+    descriptors = [*DESCRIPTOR.finditer(text), *_bare_descriptors(text)]
+    descriptors = [d for d in descriptors if not _adjectival(text, d)]
     mentions += _named_mentions(text, mentions, descriptors)
+    mentions += _organisation_mentions(text, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_titles_and_appositions(text, mentions, descriptors)
     mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
-    mentions = sorted(mentions + _described_sources(text, mentions), key=lambda m: m.start)
+    described = _described_sources(text, mentions)
+    inside = SpanIndex((d.start, d.end) for d in described)
+    # "a 50-year-old bank employee said": the described person replaces the "a ... bank" inside it
+    mentions = [m for m in mentions if not (m.source == "descriptor" and inside.overlaps(m.start, m.end))]
+    mentions = sorted(mentions + described, key=lambda m: m.start)
     quote_spans = SpanIndex((q.start, q.end) for q in quotes)
     for m in mentions:
         m.in_quote = quote_spans.overlaps(m.start, m.end)
@@ -274,7 +280,8 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     Only an indefinite noun phrase directly followed by a speech verb counts,
     so the description is the speaker as the text gives it (``named`` False).
     """
-    taken = SpanIndex((m.start, m.end) for m in mentions)
+    # a descriptor of a body inside the description is a modifier of it ("a 50-year-old bank employee")
+    taken = SpanIndex((m.start, m.end) for m in mentions if not (m.source == "descriptor" and m.kind == "organisation"))
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
@@ -282,13 +289,15 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
-        if not taken.overlaps(d.start(), d.end()):
+        if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
             out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
     return out
 
 
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
+#: a description ending in a body's head is that body, not a described person ("a bank said")
+_ORG_HEAD_END = re.compile(rf"\b(?:{ORG_HEADS})$", re.IGNORECASE)
 #: past-tense speech verbs only: a base form after a noun is too often something else ("a sovereign state")
 _DESCRIBED_VERBS = ("said|says|told|added|asked|explained|recalled|wrote|noted|insisted|warned|continued|"
                     "replied|admitted|argued|acknowledged|complained|claimed|stressed|declared")
@@ -309,6 +318,18 @@ def _adjectival(text: str, d: re.Match[str]) -> bool:
     return not is_verb_or_function
 
 
+def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
+    """Titles without an article ("U.S. Ambassador"); a match whose modifiers are not all titles
+    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found."""
+    pos = 0
+    while (d := BARE_DESCRIPTOR.search(text, pos)) is not None:
+        if _bare_ok(d):
+            yield d
+            pos = d.end()
+        else:
+            pos = d.start() + 1
+
+
 def _bare_ok(d: re.Match[str]) -> bool:
     mods = d.group("mods").split()
     return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS for w in mods)
@@ -326,8 +347,10 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         if len(tokens) < 2 or taken.overlaps(s, e):
             continue
         before = text[max(0, s - 40):s]
-        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s))
-                     for d in range(max(0, s - 40), s + 1)) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
+        # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
+        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
+                                         or _ROLE_COMMA.fullmatch(text, d, s))
+                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before))
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None)
@@ -339,6 +362,58 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     out += _surname_mentions(text, out, taken)
     out += _honorific_mentions(text, aliases + out, taken)
     return out
+
+
+#: a capitalised name of a body, connectors inside ("Institute for the Study of War")
+_ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*){0,6}")
+#: dotted initials of a body ("the I.M.F.", "the C.I.A."); not places (U.S.A., U.A.E.); two
+#: letters are as often a role or a title ("the D.J.", "an M.P.") as a body
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
+_DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
+
+
+def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """Unregistered bodies named in the text, so "the ministry", "the institute" and *it* can refer back.
+
+    A capitalised name counts when a capitalised word of it is an organisation
+    word (:func:`analysis.statements.identity.is_organisation`: Ministry,
+    Institute, Bank ...), stop words before it cut ("But the Defense Ministry"
+    -> "Defense Ministry"); dotted initials ("the I.M.F.") count unless they
+    name a place.  Spans a registry alias or a person already holds are left alone.
+
+    Example:
+        >>> t = "The Institute for the Study of War said so. The institute added more."
+        >>> [(m.entity, sorted(m.role_words)) for m in _organisation_mentions(t, [])]
+        [('Institute for the Study of War', ['for', 'institute', 'study', 'war'])]
+    """
+    taken = SpanIndex((m.start, m.end) for m in known)
+    out: list[Mention] = []
+    spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text) if m.group() not in _DOTTED_PLACES]
+    for m in _ORG_SPAN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
+        # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
+        if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
+            s = m.start() + words[first].start()
+            e = m.end()
+            if text[e - 1] == "." and not _DOTTED.fullmatch(text, s, e):
+                e -= 1  # a sentence's full stop, not the name's
+            spans.append((s, e))
+    for s, e in sorted(spans):
+        if e - s < 2 or taken.overlaps(s, e):
+            continue
+        name = text[s:e]
+        out.append(Mention(s, e, name, "organisation", "", False, "name", _possessive(text, e),
+                           role_words=words_of(name), link="name"))
+        taken.add(s, e)
+    return out
+
+
+#: sentence words a capitalised run may begin with that are no part of a body's name
+_ORG_CUT = frozenset("The A An In On At This That These Those It But And Or If When While After Before As "
+                     "Meanwhile However According Since Under With From For By Last Monday Tuesday Wednesday "
+                     "Thursday Friday Saturday Sunday".split())
+_PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
 
 
 def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
@@ -356,7 +431,9 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
         ('Viktor Koronelli', ['Viktor', 'Koronelli'])
     """
     words = list(re.finditer(r"\S+", m.group()))
-    keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP]
+    # a title word ends the title, not starts the name ("W.N.B.A. Commissioner Cathy Engelbert")
+    keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP
+            or w.group().rstrip(",").lower() in _PERSON_HEAD_WORDS]
     first = keep[-1] + 1 if keep else 0
     if first == 0 and len(words) >= 3 and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         first = 1  # "to Havana Viktor Koronelli": the first word is where, not who
@@ -366,6 +443,9 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
 
 
+_ROLE_COMMA = re.compile(r",\s*")
+#: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor")
 _APPOSITION_AFTER = re.compile(rf",\s+(?:the|a|an|who|(?:{PERSON_HEADS}|deputy|former|chief)\b)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
@@ -536,10 +616,16 @@ class _Pool:
         self.added_starts.append(m.start)
         self.longest = max(self.longest, m.end - m.start)
 
-    def antecedent(self, before: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
-        """The latest mention ending by ``before`` whose role words hold ``head`` and a modifier."""
+    def antecedent(self, before: int, head: str, words: frozenset[str], kind: str,
+                   floor: int = 0) -> Mention | None:
+        """The latest mention ending by ``before`` whose role words hold ``head`` and a modifier.
+
+        None when a second named holder of the role (another entity) starts at or
+        after ``floor``: "Ambassador A met Ambassador B. The ambassador said" names nobody.
+        """
         mods = words - {head}
         keys, items = self.by_word.get(head, ([], []))
+        found: Mention | None = None
         # latest start first; among equal starts, the earlier in list order
         for i in range(bisect.bisect_right(keys, (before, 1)) - 1, -1, -1):
             m = items[i]
@@ -547,9 +633,32 @@ class _Pool:
                 continue
             if kind == "organisation" and m.kind != "organisation":
                 continue
+            if mods and not mods & m.role_words:
+                continue
+            if found is None:
+                found = m
+            elif m.start < floor:
+                break
+            elif m.entity != found.entity and m.source != "descriptor":
+                return None
+        return found
+
+    def follower(self, after: int, limit: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
+        """The one named entity starting in ``[after, limit)`` whose role words hold ``head`` and a
+        modifier ("The governor said ... \u2014 Gov. Serhiy Haidai of Luhansk"); None for none or two."""
+        mods = words - {head}
+        keys, items = self.by_word.get(head, ([], []))
+        hits: dict[str, Mention] = {}
+        for i in range(bisect.bisect_left(keys, (after, -len(self.initial) - len(self.added) - 1)), len(keys)):
+            m = items[i]
+            if m.start >= limit:
+                break
+            if (m.start < after or not self.alive(m) or m.source == "descriptor" or m.in_quote
+                    or (m.kind == "organisation") != (kind == "organisation")):
+                continue
             if not mods or mods & m.role_words:
-                return m
-        return None
+                hits.setdefault(m.entity, m)
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def result(self) -> list[Mention]:
         out = [m for m in self.initial if self.alive(m)] + self.added
@@ -562,6 +671,8 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
     persons = _Persons(mentions)
     pool = _Pool(mentions)
+    paras = paragraph_spans(text) or [(0, len(text))]
+    para_starts = [p for p, _ in paras]
     last_seen: tuple[int, int] | None = None
     for d in sorted(descriptors, key=lambda d: (d.start(), -d.end())):
         span = (d.start(), d.end())
@@ -589,7 +700,12 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
             label, kind = _descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
             entity, registered, link = label, False, "name"
             if d.group("det").lower() == "the":
-                antecedent = pool.antecedent(d.start(), head, words, kind)
+                para = max(0, bisect.bisect_right(para_starts, d.start()) - 1)
+                antecedent = pool.antecedent(d.start(), head, words, kind, floor=paras[max(0, para - 1)][0])
+                if antecedent is None and not registry.resolve(d.group()):
+                    # a role noun may come before the name it stands for, in this paragraph or the next
+                    limit = paras[min(len(paras) - 1, para + 1)][1]
+                    antecedent = pool.follower(d.end(), limit, head, words, kind)
                 if antecedent is not None:
                     entity, kind, registered = antecedent.entity, antecedent.kind, antecedent.registered
                     words = words | antecedent.role_words
