@@ -263,11 +263,31 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
         chosen = post or (pre_events[-1] if attributed_pre and pre_events else None)
     else:
         local = [e for e in events if e.end <= q.start and q.start - e.end <= LOCAL_CUE_CHARS and e.who]
-        before = [e for e in events if e.end <= q.start and e.who and e.start >= lo]
+        before = _outer_events(text, [e for e in events if e.end <= q.start and e.who and e.start >= lo])
         chosen = (local[-1] if local else None) or post or (before[-1] if before else None)
     if chosen is not None:
         piece.who, piece.cue = chosen.who, cues.cue_label(chosen.verb)
     return piece
+
+
+#: what ends a reported clause between two cues of one sentence: "X said A, and Y told B"
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|yet)\b|\bwhile\b")
+
+
+def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
+    """``events`` without those inside an earlier one's reported clause (naming cues stay).
+
+    "Mr. Sullivan said that Mr. Biden had asked officials whether they backed ... and
+    that they had “emphatically supported” it": a quote far from "asked" is
+    still part of what Sullivan said.
+    """
+    out: list[CueEvent] = []
+    for e in events:
+        outer = next((o for o in out if o.family in ("finite", "according")), None)
+        inside = outer is not None and not _CLAUSE_BREAK.search(text, outer.end, e.span_start)
+        if not inside or e.family == "naming":
+            out.append(e)
+    return out
 
 
 def _unresolved_tag(text: str, q: QuoteSpan, events: Sequence[CueEvent], quotes: _QuotesByStart) -> bool:
