@@ -122,6 +122,8 @@ class Piece:
     verb_cue: str = ""
     #: the quote has a speech tag of its own (resolved or not), so it continues nobody
     tagged: bool = False
+    #: a quoted term, title or name nobody is said to speak (see :func:`quoted_term`): never given a speaker
+    term: bool = False
 
 
 def extract_statements(
@@ -261,6 +263,9 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
     piece.tagged = post is not None or _unresolved_tag(text, q, events, quotes)
     if direct:
         chosen = post or (pre_events[-1] if attributed_pre and pre_events else None)
+    elif quoted_term(text, q, lo, tagged=post is not None):
+        piece.term = piece.tagged = True
+        return piece
     else:
         local = [e for e in events if e.end <= q.start and q.start - e.end <= LOCAL_CUE_CHARS and e.who]
         before = _outer_events(text, [e for e in events if e.end <= q.start and e.who and e.start >= lo])
@@ -268,6 +273,51 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
     if chosen is not None:
         piece.who, piece.cue = chosen.who, cues.cue_label(chosen.verb)
     return piece
+
+
+#: words before a quote that make it a name or a term, not anyone's words: "so-called", "known as",
+#: "titled", and an agentless "what is called"
+_TERM_BEFORE = re.compile(
+    r"(?:\bso[- ]called|\b(?:also\s+|widely\s+|commonly\s+|locally\s+)?known\s+as|\b(?:en)?titled|\bnicknamed|"
+    r"\bheadlined|\bwhat\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:often\s+|widely\s+|commonly\s+|"
+    r"sometimes\s+)?(?:called|described\s+as|referred\s+to\s+as|dubbed|termed|known\s+as))"
+    r"(?:\s+(?:an?|the))?\s*$", re.IGNORECASE)
+#: "the slogan", "the hashtag" right before a quote with no speaking subject in its clause
+_TERM_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:term|word|words|phrase|slogan|hashtag|motto|"
+                               r"label|title|name|nickname|headline|banner)\s*$", re.IGNORECASE)
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is".split())
+
+
+def quoted_term(text: str, q: QuoteSpan, sentence_start: int, *, tagged: bool = False) -> bool:
+    """Is a quote inside a sentence a term, name or title rather than someone's words?
+
+    True after "so-called", "known as", "titled", "nicknamed" or an agentless
+    "what is called"; after "the slogan", "the term" ... and for a title in
+    capitals ("“War and Peace”") only when no speech or naming cue precedes
+    it in its sentence (and, for a title, no tag follows: ``tagged``).  A framed
+    quote ("called it “a crime”", "what scholars call “X”") is not a term.
+
+    Example:
+        >>> t = "It was a so-called “filtration camp” near the city."
+        >>> quoted_term(t, find_quotes(t)[0], 0)
+        True
+        >>> t = "She called it “a filtration camp” in court."
+        >>> quoted_term(t, find_quotes(t)[0], 0)
+        False
+    """
+    before = text[max(sentence_start, q.start - 60):q.start]
+    if _TERM_BEFORE.search(before):
+        return True
+    # up to the opening mark: an "as" frame looks ahead for it
+    cued = any(rx.search(text, sentence_start, q.start + 1) for rx in (cues.SPEECH, cues.NAMING, cues.PARTICIPLE))
+    if cued:
+        return False
+    if _TERM_NOUN_BEFORE.search(before):
+        return True
+    words = re.findall(r"[\w'’-]+", q.inner(text))
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    titled = len(content) >= 2 and all(w[:1].isupper() for w in content) and words[0][:1].isupper()
+    return titled and not tagged and not before.rstrip().endswith((",", ":"))
 
 
 #: what ends a reported clause between two cues of one sentence: "X said A, and Y told B"
@@ -400,7 +450,7 @@ def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) ->
     # (end, position in spans), to find the clauses ending just before a quote
     ends = sorted((r.end, i) for i, r in enumerate(spans))
     for qp in quote_pieces:
-        if qp.who is None and qp.kind == "partial":
+        if qp.who is None and qp.kind == "partial" and not qp.term:
             # the first clause (in start order) ending at most 2 characters before
             # the quote, else the first starting at most 2 characters after it
             before = ends[bisect.bisect_left(ends, (qp.start - 2, -1)):bisect.bisect_right(ends, (qp.start, len(spans)))]
@@ -447,7 +497,7 @@ def _fill_from_echoes(text: str, quote_pieces: list[Piece]) -> None:
         for word in set(w.split()):
             holding.setdefault(word, []).append(i)
     for qp in quote_pieces:
-        if qp.who is not None and qp.who.named:
+        if qp.who is not None and qp.who.named or qp.term:
             continue
         words = _normalized(text[qp.start:qp.end])
         tokens = words.split()
@@ -467,7 +517,7 @@ def _share_within_groups(quote_pieces: list[Piece]) -> None:
         if qp.who is not None:
             by_group.setdefault(qp.group, qp)
     for qp in quote_pieces:
-        if qp.who is None and qp.group in by_group:
+        if qp.who is None and qp.group in by_group and not qp.term:
             first = by_group[qp.group]
             qp.who, qp.via, qp.verb_cue = first.who, "continuation", first.cue or first.verb_cue
 

@@ -213,3 +213,27 @@ def test_who_clause_with_adverbs(registry: SpeakerRegistry) -> None:
 def test_a_capitalised_title_is_not_part_of_the_name(registry: SpeakerRegistry) -> None:
     text = "FIFA Commissioner Iryna Koval issued a statement. “The match is off,” Koval said."
     assert _speaker_of(text, "The match is off", registry)[0] == "Iryna Koval"
+
+
+# -- quoted terms, names and titles get no speaker -------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Mr. Savchuk said the troops ran a so-called “filtration camp” near the city.", "filtration camp"),
+    ("Mr. Savchuk said the new unit, known as the “Night Wolves,” was formed in May.", "Night Wolves"),
+    ("The novel titled “Ash and Salt” was banned, Mr. Savchuk said.", "Ash and Salt"),
+    ("Crowds watched “Servants of the Steppe” on television.", "Servants of the Steppe"),
+    ("Students chanted the slogan “Bread and Peace” in the square.", "Bread and Peace"),
+    ("The bunker is what is often called a “dead zone” by the troops.", "dead zone"),
+])
+def test_quoted_terms_get_no_speaker(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, words, registry) == ("", "none")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a frame makes a capitalised or short quote someone's words
+    ("The movement, which Mr. Savchuk described as “Putin Youth,” grew.", "Putin Youth", "Savchuk"),
+    ("Mr. Savchuk said Russia had staged “a sham vote.”", "a sham vote", "Savchuk"),
+    ("The war is “a Crime Against Us All,” Mr. Savchuk said.", "Crime Against", "Savchuk"),
+])
+def test_framed_quotes_keep_their_speaker(text: str, words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, words, registry)[0] == speaker
