@@ -52,6 +52,8 @@ ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegat
              "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
+#: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
+NEUTRAL_ROLE_MODIFIERS = frozenset({"regional", "local", "senior", "top", "current", "new", "veteran"})
 ROLE_MODIFIERS = frozenset(
     "foreign policy senior deputy top former defence defense security press military chief state "
     "prime vice intelligence presidential interior finance economy justice health energy "
@@ -124,6 +126,9 @@ class Mention:
     possessive: bool = False
     in_quote: bool = False
     role_words: frozenset[str] = field(default_factory=frozenset)
+    #: the role words the text itself gives (a title, an apposition, the descriptor's own words), as
+    #: against the registry's: text evidence decides between two holders of a role
+    text_roles: frozenset[str] = field(default_factory=frozenset)
     #: how the entity was reached from the words: "name" (a name or surname), "role" (a role noun
     #: linked to a person named in the text), "registry" (a registry role alias, no name written),
     #: "described" (an unnamed person described where they speak: "a 50-year-old bank employee said")
@@ -350,7 +355,8 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
         titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
                                          or _ROLE_COMMA.fullmatch(text, d, s))
-                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before))
+                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
+            or _capitalised_head_before(before)
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None)
@@ -444,6 +450,13 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
 
 
 _ROLE_COMMA = re.compile(r",\s*")
+_LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
+
+
+def _capitalised_head_before(before: str) -> bool:
+    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
+    w = _LAST_WORD.search(before)
+    return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
 #: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor")
@@ -554,12 +567,29 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
         for m in persons.in_apposition(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
+    for m in persons.persons:
+        title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if title is None or m.source == "descriptor":
+            continue
+        # "Gov. Vitaliy Kim", "Governor Kim": the title word is a role word of the person
+        role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
+        if role in _PERSON_HEAD_WORDS or title["abbr"]:
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | {role}
     for m in mentions:
         if m.entity in by_entity:
             m.role_words = m.role_words | by_entity[m.entity]
+            m.text_roles = m.text_roles | by_entity[m.entity]
             if not m.gender:
                 m.gender = _gender_of(m.role_words)
     return mentions
+
+
+#: abbreviated titles and the role noun each stands for
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                        "lt": "lieutenant", "col": "colonel", "adm": "admiral", "amb": "ambassador",
+                        "prof": "professor", "sgt": "sergeant", "capt": "captain"}
+_TITLE_WORD_BEFORE = re.compile(
+    rf"(?<![\w.])(?:(?P<abbr>{'|'.join(a.capitalize() for a in _TITLE_ABBREVIATIONS)})\.|(?P<word>[A-Z][a-z]+))\s+$")
 
 
 class _Pool:
@@ -618,35 +648,41 @@ class _Pool:
 
     def antecedent(self, before: int, head: str, words: frozenset[str], kind: str,
                    floor: int = 0) -> Mention | None:
-        """The latest mention ending by ``before`` whose role words hold ``head`` and a modifier.
+        """The mention ending by ``before`` that a definite role noun refers back to, or None.
 
-        None when a second named holder of the role (another entity) starts at or
-        after ``floor``: "Ambassador A met Ambassador B. The ambassador said" names nobody.
+        Holders of the role (``head`` and a modifier in their role words, broader terms
+        included) starting at or after ``floor`` are weighed first: one holder whose role the
+        text gives (:attr:`Mention.text_roles`) wins over holders known only from the
+        registry; two such holders of one kind name nobody ("Ambassador A met Ambassador B.
+        The ambassador said").  With none in that window, the latest holder before it wins.
         """
-        mods = words - {head}
+        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
         keys, items = self.by_word.get(head, ([], []))
-        found: Mention | None = None
+        recent: dict[str, list[Mention]] = {"text": [], "registry": []}
         # latest start first; among equal starts, the earlier in list order
         for i in range(bisect.bisect_right(keys, (before, 1)) - 1, -1, -1):
             m = items[i]
-            if m.end > before or not self.alive(m):
-                continue
-            if kind == "organisation" and m.kind != "organisation":
+            if m.end > before or not self.alive(m) or (kind == "organisation" and m.kind != "organisation"):
                 continue
             if mods and not mods & m.role_words:
                 continue
-            if found is None:
-                found = m
-            elif m.start < floor:
+            if m.start < floor:
+                if not recent["text"] and not recent["registry"]:
+                    return m
                 break
-            elif m.entity != found.entity and m.source != "descriptor":
+            recent["text" if head in with_broader(m.text_roles) else "registry"].append(m)
+        for group in (recent["text"], recent["registry"]):
+            named = {m.entity for m in group if m.source != "descriptor"}
+            if len(named) > 1:
                 return None
-        return found
+            if group:
+                return group[0]
+        return None
 
     def follower(self, after: int, limit: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
         """The one named entity starting in ``[after, limit)`` whose role words hold ``head`` and a
-        modifier ("The governor said ... \u2014 Gov. Serhiy Haidai of Luhansk"); None for none or two."""
-        mods = words - {head}
+        modifier ("The governor said ... Gov. Serhiy Haidai of Luhansk"); None for none or two."""
+        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
         keys, items = self.by_word.get(head, ([], []))
         hits: dict[str, Mention] = {}
         for i in range(bisect.bisect_left(keys, (after, -len(self.initial) - len(self.added) - 1)), len(keys)):
@@ -720,5 +756,6 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
-                         "descriptor", _possessive(text, span[1]), role_words=words, link=link))
+                         "descriptor", _possessive(text, span[1]), role_words=words, link=link,
+                         text_roles=words_of(d.group())))
     return pool.result()

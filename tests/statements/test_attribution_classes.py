@@ -237,3 +237,24 @@ def test_quoted_terms_get_no_speaker(text: str, words: str, registry: SpeakerReg
 ])
 def test_framed_quotes_keep_their_speaker(text: str, words: str, speaker: str, registry: SpeakerRegistry) -> None:
     assert _speaker_of(text, words, registry)[0] == speaker
+
+
+# -- role evidence: titles, abbreviations, text over registry --------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“The town is surrounded,” said the regional governor.\n\nGov. Oleh Marchuk of Mykolaiv posted a video.",
+     "town is surrounded", "Oleh Marchuk"),
+    ("Governor Oleh Marchuk spoke. “The town is surrounded,” the governor said.", "town is surrounded",
+     "Oleh Marchuk"),
+    # the text calls Shoigu the minister; Lavrov is a minister only in the registry
+    ("Sergei Shoigu, the defense minister, met Sergey Lavrov on Monday. “The goals will be met,” the minister said.",
+     "goals will be met", "Sergei Shoigu"),
+])
+def test_role_evidence_from_the_text(text: str, words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, words, registry) == (speaker, "role")
+
+
+def test_two_titled_ministers_abstain(registry: SpeakerRegistry) -> None:
+    text = ("Defense Minister Oleh Marchuk met Foreign Minister Pavlo Savchuk. "
+            "“The goals will be met,” the minister said.")
+    assert _speaker_of(text, "goals will be met", registry)[0] not in ("Oleh Marchuk", "Pavlo Savchuk")
