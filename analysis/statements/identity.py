@@ -65,6 +65,8 @@ _ORG_WORDS = frozenset(
     "senate parliament party group army forces service company corporation association federation "
     "organization organisation authorities kremlin pentagon grid news channel report agreement court "
     "administration embassy mission navy police guard brigade battalion regiment command staff".split())
+#: words that make a capitalised name an organisation's (read by statements.mentions too)
+ORGANISATION_WORDS: frozenset[str] = _ORG_WORDS
 _PATRONYMIC = re.compile(r"(?:ovych|evych|yovych|iovych|ovich|evich|yevich|ivna|ovna|evna|yivna|ichna)$")
 _MALE, _FEMALE = frozenset({"mr", "sir", "king", "prince"}), frozenset({"mrs", "ms", "miss", "lady", "dame",
                                                                         "queen"})

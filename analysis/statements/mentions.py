@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from analysis.statements.identity import is_organisation
+from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
 from analysis.statements.quotes import QuoteSpan, paragraph_spans
 from analysis.statements.roles import with_broader
 from analysis.statements.spans import SpanIndex
@@ -375,6 +375,7 @@ _ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|a
 #: dotted initials of a body ("the I.M.F.", "the C.I.A."); not places (U.S.A., U.A.E.); two
 #: letters are as often a role or a title ("the D.J.", "an M.P.") as a body
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
+_ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORGANISATION_WORDS)) + r")\b")
 _DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
 
 
@@ -396,6 +397,8 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
     out: list[Mention] = []
     spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text) if m.group() not in _DOTTED_PLACES]
     for m in _ORG_SPAN.finditer(text):
+        if _ORG_WORD.search(m.group()) is None:
+            continue  # most capitalised runs hold no organisation word: skip the tokenising
         words = list(re.finditer(r"\S+", m.group()))
         first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
