@@ -49,7 +49,8 @@ GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmake
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
              "council|committee|command|administration|embassy|commission|parliament|service|"
-             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation")
+             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation|"
+             "outlet|newspaper|broadcaster|website|firm")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
 #: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
@@ -337,7 +338,8 @@ def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
 
 def _bare_ok(d: re.Match[str]) -> bool:
     mods = d.group("mods").split()
-    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS for w in mods)
+    # a compound title's first noun is a modifier too ("Ukraine's prosecutor general")
+    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in _PERSON_HEAD_WORDS for w in mods)
 
 
 def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
@@ -408,14 +410,63 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
             if text[e - 1] == "." and not _DOTTED.fullmatch(text, s, e):
                 e -= 1  # a sentence's full stop, not the name's
             spans.append((s, e))
-    for s, e in sorted(spans):
+    described = _described_bodies(text)
+    for s, e in sorted(set(spans) | set(described)):
         if e - s < 2 or taken.overlaps(s, e):
             continue
         name = text[s:e]
+        roles = words_of(name) | described.get((s, e), frozenset())
         out.append(Mention(s, e, name, "organisation", "", False, "name", _possessive(text, e),
-                           role_words=words_of(name), link="name"))
+                           role_words=roles, link="name", text_roles=roles))
         taken.add(s, e)
     return out
+
+
+#: a body's head noun in an apposition ("Meduza, an independent news site"; "the state energy company,
+#: Ukrenergo,"); "site" and "agency" only here, where the apposition says what the name is
+_BODY_HEADS = rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group"
+_BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:[\w'’.-]+\s+){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
+                         re.IGNORECASE)
+_BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:[\w'’.-]+\s+){{0,3}}(?i:{_BODY_HEADS})),\s+$")
+_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+#: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
+_OUTLET_ENDS = frozenset("Post Times Journal Independent Telegraph Guardian Tribune Herald Gazette Observer "
+                         "Economist Insider Standard Mirror Sun Express Chronicle".split())
+
+
+def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
+    """Capitalised names the text calls a body, with the words it uses for them.
+
+    A name in apposition with a body noun ("Meduza, an independent news site",
+    "Russia's state energy company, Gazprom,") or a "The ..." name ending in a
+    newspaper word ("The Kyiv Independent").  A person's name is never one:
+    the apposition must end in a body noun.
+
+    Example:
+        >>> t = "Meduza, an independent news site, said so."
+        >>> {t[s:e]: sorted(w) for (s, e), w in _described_bodies(t).items()}
+        {'Meduza': ['independent', 'news', 'outlet', 'site']}
+    """
+    out: dict[tuple[int, int], frozenset[str]] = {}
+    for m in _CAPITAL_RUN.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if words[0] in NAME_STOP and not m.group().startswith("The "):
+            continue
+        s, e = m.span("name")
+        after = _BODY_AFTER.match(text, e)
+        before = _BODY_BEFORE.search(text, max(0, s - 60), s)
+        desc = after.group("desc") if after is not None else before.group("desc") if before is not None else ""
+        if desc:
+            out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())
+        elif m.group().startswith("The ") and words[-1] in _OUTLET_ENDS:
+            out[(s, e)] = frozenset({"newspaper"}) | _OUTLET
+    return out
+
+
+_OUTLET = frozenset({"outlet"})
+_OUTLET_DESC = re.compile(r"\b(?:news|newspaper|broadcaster|channel|website|site|tabloid|daily|outlet|publisher)\b",
+                          re.IGNORECASE)
 
 
 #: sentence words a capitalised run may begin with that are no part of a body's name
@@ -462,8 +513,9 @@ def _capitalised_head_before(before: str) -> bool:
     return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
 #: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
-#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor")
-_APPOSITION_AFTER = re.compile(rf",\s+(?:the|a|an|who|(?:{PERSON_HEADS}|deputy|former|chief)\b)\b")
+#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
+#: an age: "Svitlana Petrenko, 54, fled")
+_APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
 
 

@@ -258,3 +258,24 @@ def test_two_titled_ministers_abstain(registry: SpeakerRegistry) -> None:
     text = ("Defense Minister Oleh Marchuk met Foreign Minister Pavlo Savchuk. "
             "“The goals will be met,” the minister said.")
     assert _speaker_of(text, "goals will be met", registry)[0] not in ("Oleh Marchuk", "Pavlo Savchuk")
+
+
+# -- bodies the text describes: outlets, companies ----------------------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Zorya, an independent Ukrainian news site, was blocked. Mr. Hrytsenko spoke later.\n\n"
+     "“Reports that we closed are false,” the outlet said.", "Reports that we closed", "Zorya"),
+    ("The Lviv Herald reported that the bridge was hit. “Two spans collapsed,” the newspaper said.",
+     "Two spans collapsed", "Lviv Herald"),
+    ("Ukraine’s state grid operator, Enerhoset, said repairs would take weeks. “The damage is vast,” it said.",
+     "The damage is vast", "Enerhoset"),
+    ("Ukraine’s state grid company, Enerhoset, said flows would fall. The company blamed “technical problems.”",
+     "technical problems", "Enerhoset"),
+])
+def test_bodies_named_in_apposition(text: str, words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, words, registry)[0] == speaker
+
+
+def test_a_person_in_apposition_is_no_body(registry: SpeakerRegistry) -> None:
+    text = "Oleh Marchuk, the mayor, spoke. “Stay home,” it said."
+    assert _speaker_of(text, "Stay home", registry) == ("", "none")
