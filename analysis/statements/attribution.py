@@ -329,6 +329,25 @@ _NOUN_BY = re.compile(rf"\b(?:{cues.SPEECH_NOUNS})\s+(?:issued\s+|released\s+|po
 _THAT_REL = re.compile(r"(?:\s*,)?\s+(?:that|which)\s*$")
 
 
+#: "The report, released by Amnesty International on Thursday, said", "the statement by the ministry said"
+_AUTHORED_BEFORE = re.compile(rf"\b(?:{cues.SPEECH_NOUNS})\s*,?\s+(?:(?:released|issued|published|written|signed|"
+                              r"posted|presented)\s+(?:\w+\s+){0,3}?)?(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_AUTHORED_AFTER = re.compile(r"(?:\s+(?:on|in|at|last|this)\b[^,\"“”]{0,40})?\s*,?\s*")
+
+
+def _authored_noun_subject(text: str, lo: int, cue_start: int,
+                           mentions: Sequence[Mention]) -> tuple[int, Who, int] | None:
+    """A speech noun with its author as the verb's subject: "The report, released by X on Monday, said"."""
+    for m in reversed(_starting(mentions, lo, cue_start)):
+        if m.in_quote or m.possessive or m.end > cue_start:
+            continue
+        if (_AUTHORED_AFTER.fullmatch(text, m.end, cue_start)
+                and _AUTHORED_BEFORE.search(text, max(lo, m.start - 80), m.start)):
+            return m.end, _who(m), m.start
+        return None
+    return None
+
+
 def _speech_noun_subject(text: str, lo: int, cue_start: int,
                          mentions: Sequence[Mention]) -> tuple[int, Who, int] | None:
     """(end, speaker, start) when the verb's subject is a speech noun owned or written by someone.
@@ -344,6 +363,9 @@ def _speech_noun_subject(text: str, lo: int, cue_start: int,
         m = next((m for m in _starting(mentions, s, e, up_to=True) if m.start >= s and m.end == e), None)
         owner = text[s:e].removeprefix("The ").strip()
         return e, _who(m) if m else Who(owner, False, as_written=owner), s
+    authored = _authored_noun_subject(text, lo, cue_start, mentions)
+    if authored is not None:
+        return authored
     rel = _THAT_REL.search(text, lo, cue_start)
     if rel is None:
         return None

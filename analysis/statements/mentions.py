@@ -263,8 +263,9 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     mentions = _alias_mentions(text, registry, pats)
     descriptors = [*DESCRIPTOR.finditer(text), *_bare_descriptors(text)]
     descriptors = [d for d in descriptors if not _adjectival(text, d)]
-    mentions += _named_mentions(text, mentions, descriptors)
+    # bodies first: "the Institute for Grain Studies said" is no person "Grain Studies"
     mentions += _organisation_mentions(text, mentions)
+    mentions += _named_mentions(text, mentions, descriptors)
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_titles_and_appositions(text, mentions, descriptors)
     mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
@@ -377,6 +378,9 @@ _ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|a
 #: dotted initials of a body ("the I.M.F.", "the C.I.A."); not places (U.S.A., U.A.E.); two
 #: letters are as often a role or a title ("the D.J.", "an M.P.") as a body
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
+_DATE_TAIL = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday|January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\b")
 _ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORGANISATION_WORDS)) + r")\b")
 _DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
 
@@ -407,6 +411,9 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
         if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
             s = m.start() + words[first].start()
             e = m.end()
+            # "Amnesty International on Thursday": a date after a connector is no part of the name
+            date = _DATE_TAIL.search(text, s, e)
+            e = date.start() if date else e
             if text[e - 1] == "." and not _DOTTED.fullmatch(text, s, e):
                 e -= 1  # a sentence's full stop, not the name's
             spans.append((s, e))
@@ -425,9 +432,11 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
 #: a body's head noun in an apposition ("Meduza, an independent news site"; "the state energy company,
 #: Ukrenergo,"); "site" and "agency" only here, where the apposition says what the name is
 _BODY_HEADS = rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group"
-_BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:[\w'’.-]+\s+){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
+#: the apposition's words up to its head: no preposition ("an analyst at a research group" is an analyst)
+_DESC_WORD = r"(?!(?:at|of|for|in|with|from|on|by|to|and)\b)[\w'’.-]+\s+"
+_BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
                          re.IGNORECASE)
-_BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:[\w'’.-]+\s+){{0,3}}(?i:{_BODY_HEADS})),\s+$")
+_BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:{_DESC_WORD}){{0,3}}(?i:{_BODY_HEADS})),\s+$")
 _CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
 #: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
 _OUTLET_ENDS = frozenset("Post Times Journal Independent Telegraph Guardian Tribune Herald Gazette Observer "
@@ -456,7 +465,12 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
         s, e = m.span("name")
         after = _BODY_AFTER.match(text, e)
         before = _BODY_BEFORE.search(text, max(0, s - 60), s)
+        if before is not None and _NP_PREPOSITION_BEFORE.search(text, max(0, before.start("desc") - 12),
+                                                             before.start("desc")):
+            before = None  # "the head of the party, Ann Lee": the apposition's head is "head"
         desc = after.group("desc") if after is not None else before.group("desc") if before is not None else ""
+        if desc and words_of(desc) & _PERSON_HEAD_WORDS:
+            continue  # "the party's leader, Ann Lee": a person's role, whatever body it names
         if desc:
             out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())
         elif m.group().startswith("The ") and words[-1] in _OUTLET_ENDS:
@@ -517,6 +531,7 @@ _TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|
 #: an age: "Svitlana Petrenko, 54, fled")
 _APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
+_NP_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside|with|by|on)\s+$")
 
 
 def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:

@@ -279,3 +279,18 @@ def test_bodies_named_in_apposition(text: str, words: str, speaker: str, registr
 def test_a_person_in_apposition_is_no_body(registry: SpeakerRegistry) -> None:
     text = "Oleh Marchuk, the mayor, spoke. “Stay home,” it said."
     assert _speaker_of(text, "Stay home", registry) == ("", "none")
+
+
+def test_a_report_speaks_for_its_author(registry: SpeakerRegistry) -> None:
+    text = "The report, released by Amnesty International on Thursday, said the army had put civilians “at risk.”"
+    assert _speaker_of(text, "at risk", registry)[0] == "Amnesty International"
+
+
+def test_a_body_name_is_no_person_name(registry: SpeakerRegistry) -> None:
+    text = "The statement by the Institute for Grain Studies said stocks were “critically low.”"
+    assert _speaker_of(text, "critically low", registry)[0] == "Institute for Grain Studies"
+
+
+def test_a_person_with_a_body_in_the_apposition_stays_a_person(registry: SpeakerRegistry) -> None:
+    text = "Oleh Marchuk, an analyst at a research group, spoke. “Exports fund the war,” he said."
+    assert _speaker_of(text, "Exports fund the war", registry) == ("Oleh Marchuk", "pronoun")
