@@ -64,7 +64,7 @@ from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_e
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.identity import merge_speakers
-from analysis.statements.mentions import find_mentions
+from analysis.statements.mentions import Mention, find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance
@@ -100,6 +100,11 @@ _POST_TAIL = re.compile(
 _ATTRIBUTION_GAP = re.compile(r"[\s,;:—–-]*(?:[\w.'’-]+,?\s+){0,8}")
 #: a sentence head that is only a quote and its attribution: nothing in it is reported speech
 _QUOTE_THEN_TAG = re.compile(r"\s*[“\"][^“”\"]*[”\"][\s,;:—–-]*(?:[\w.'’-]+,?\s+){0,8}")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
+#: two capitalised words, or an honorific and one, outside quotes: someone is named
+_UNCONFIRMED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+#: words an untagged partial quote needs to continue the quote before it
+MIN_UNTAGGED_WORDS = 3
 MIN_ECHO_WORDS = {"unattributed": 2, "descriptor": 3}
 _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
@@ -217,6 +222,7 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
         reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
     _fill_from_context(text, quote_pieces, reported)
+    _fill_untagged_partials(text, quote_pieces, sentences, events, mentions)
     _fill_from_echoes(text, quote_pieces)
     _share_within_groups(quote_pieces)
     return quote_pieces + reported
@@ -485,6 +491,44 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
                 qp.who, qp.via = ordered[i].who, "continuation"
                 qp.verb_cue = ordered[i].cue or ordered[i].verb_cue
                 break
+
+
+def _fill_untagged_partials(text: str, quote_pieces: Sequence[Piece], sentences: Sequence[tuple[int, int]],
+                            events: Sequence[Sequence[CueEvent]], mentions: Sequence[Mention]) -> None:
+    """A partial quote in a sentence with no cue and no one named, right after a direct quote of
+    the same paragraph, goes on that quote's words: ("“...,” said X. But “negotiations”
+    become dangerous “because ...”").  Terms and quotes with a tag of their own stay as they are."""
+    paragraphs = paragraph_spans(text)
+    para_starts = [p for p, _ in paragraphs]
+    sent_starts = [p for p, _ in sentences]
+    direct = sorted((p for p in quote_pieces if p.kind == "direct"), key=lambda p: p.start)
+    direct_ends = [p.end for p in direct]
+    for qp in quote_pieces:
+        if qp.who is not None or qp.kind != "partial" or qp.term or qp.tagged:
+            continue
+        if len(re.findall(r"\w+", text[qp.start:qp.end])) < MIN_UNTAGGED_WORDS:
+            continue  # one or two words in the reporter's sentence are scare quotes as often as speech
+        si = bisect.bisect_right(sent_starts, qp.start) - 1
+        lo, hi = sentences[si] if si >= 0 else (0, len(text))
+        if si < 0 or events[si] or any(not m.in_quote for m in mentions_between(mentions, lo, hi)):
+            continue
+        if _UNCONFIRMED_NAME.search(_QUOTED.sub(" ", text[lo:hi])):
+            continue  # a name nothing confirmed ("Olha Savchuk doubted ...") may be the speaker
+        k = bisect.bisect_right(direct_ends, lo) - 1
+        prev = direct[k] if k >= 0 else None
+        para_lo = para_starts[max(0, bisect.bisect_right(para_starts, qp.start) - 1)]
+        # the quote before must end in the sentence right before this one, in this paragraph
+        if prev is None or prev.who is None or prev.start < para_lo or si == 0 or prev.end <= sentences[si - 1][0]:
+            continue
+        qp.who, qp.via, qp.verb_cue = prev.who, "continuation", prev.cue or prev.verb_cue
+
+
+def mentions_between(mentions: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions starting in ``[lo, hi)`` (bisected in a sorted :class:`SortedMentions`)."""
+    starts = getattr(mentions, "starts", None)
+    if starts is not None and getattr(mentions, "is_sorted", False):
+        return list(mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+    return [m for m in mentions if lo <= m.start < hi]  # any other sequence: the full scan
 
 
 def _normalized(text: str) -> str:

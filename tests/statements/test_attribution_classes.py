@@ -294,3 +294,24 @@ def test_a_body_name_is_no_person_name(registry: SpeakerRegistry) -> None:
 def test_a_person_with_a_body_in_the_apposition_stays_a_person(registry: SpeakerRegistry) -> None:
     text = "Oleh Marchuk, an analyst at a research group, spoke. “Exports fund the war,” he said."
     assert _speaker_of(text, "Exports fund the war", registry) == ("Oleh Marchuk", "pronoun")
+
+
+# -- untagged partial quotes continuing a speaker's quote ------------------------------------------
+
+def test_untagged_partials_continue_the_quote_before(registry: SpeakerRegistry) -> None:
+    text = ("“I take a hard line on it,” said Oleh Marchuk, a former envoy. “Swaps are one thing.” "
+            "But “talks with kidnappers” become dangerous “because then you put a price on hostages.”")
+    assert _speaker_of(text, "talks with kidnappers", registry) == ("Oleh Marchuk", "continuation")
+    assert _speaker_of(text, "put a price on hostages", registry) == ("Oleh Marchuk", "continuation")
+
+
+@pytest.mark.parametrize("text, words", [
+    # a scare-quoted word in the reporter's next sentence
+    ("“We will fight,” Mr. Marchuk said. The “referendum” was held anyway.", "referendum"),
+    # a new paragraph is the reporter's again
+    ("“We will fight,” Mr. Marchuk said.\n\nThe “vote on joining Russia” was held anyway.", "vote on joining"),
+    # someone else is named in the sentence
+    ("“We will fight,” Mr. Marchuk said. Olha Savchuk doubted “the will of the west.”", "the will of the west"),
+])
+def test_untagged_partials_that_do_not_continue(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, words, registry)[0] != "Marchuk"
