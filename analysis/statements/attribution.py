@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from analysis.statements import cues
 from analysis.statements.identity import is_organisation
 from analysis.statements.mentions import NAME_STOP, Mention
-from analysis.statements.quotes import QuoteSpan
+from analysis.statements.quotes import QuoteSpan, paragraph_spans
 
 PRONOUN_CANDIDATES = 3
 _LEADING_TITLES = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?|\b[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the))*\s*$")
@@ -221,7 +221,7 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
             if not text or len(candidates) >= PRONOUN_CANDIDATES:
                 break
     if not candidates:
-        return None
+        return _cataphoric(p, pos, mentions, text) if text else None
     own = [m for m in candidates if since is not None and m.start >= since]
     if own:
         # the pronoun's own sentence: its subject before an object ("Mr. Biden said that he did not
@@ -237,6 +237,27 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
             # two subjects of one sentence ("Mr. Biden and Mr. Scholz met. He said"): never guess
             return None if rival is not None else subjects[0]
     return candidates[0]
+
+
+def _cataphoric(p: str, pos: int, mentions: Sequence[Mention], text: str) -> Mention | None:
+    """A pronoun nothing before it can mean, in a lede that names its speaker later: the one
+    compatible person named (outside quotes) in the rest of this paragraph and the next.
+
+    Example:
+        >>> t = "\u201cWe stay,\u201d he said.\\n\\nHis name was Ivan Sirko."
+        >>> ms = [Mention(t.index("Ivan"), len(t) - 1, "Ivan Sirko", "person", "m", False, "name")]
+        >>> _cataphoric("he", t.index("he"), ms, t).entity
+        'Ivan Sirko'
+    """
+    if p not in ("he", "she"):
+        return None
+    paragraphs = paragraph_spans(text)
+    here = next((i for i, (_, e) in enumerate(paragraphs) if pos < e), len(paragraphs) - 1)
+    limit = paragraphs[min(here + 1, len(paragraphs) - 1)][1] if paragraphs else len(text)
+    ahead = {m.entity: m for m in _starting(mentions, pos, limit)
+             if m.kind == "person" and not m.in_quote and m.source != "descriptor"
+             and not ((p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"))}
+    return next(iter(ahead.values())) if len(ahead) == 1 else None
 
 
 def _same_sentence(text: str, lo: int, hi: int) -> bool:

@@ -360,7 +360,7 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
                                          or _ROLE_COMMA.fullmatch(text, d, s))
                      for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
             or _capitalised_head_before(before)
-        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
+        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None)
         if confirmed:
@@ -518,6 +518,8 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
 
 
 _ROLE_COMMA = re.compile(r",\s*")
+#: "His name was Aleksandr Ionov": the text introduces a person by name
+_NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
 _LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
 
 

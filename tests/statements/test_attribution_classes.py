@@ -315,3 +315,22 @@ def test_untagged_partials_continue_the_quote_before(registry: SpeakerRegistry) 
 ])
 def test_untagged_partials_that_do_not_continue(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker_of(text, words, registry)[0] != "Marchuk"
+
+
+# -- a pronoun whose speaker is named later (a delayed-identification lede) -----------------------
+
+def test_pronoun_named_in_the_next_paragraph(registry: SpeakerRegistry) -> None:
+    text = ("The man in a grey coat spoke at a rally in March.\n\n"
+            "“The sanctions are theft,” he said through an interpreter.\n\n"
+            "His name was Ivan Sirko, and he called himself a “peace activist.”")
+    assert _speaker_of(text, "The sanctions are theft", registry) == ("Ivan Sirko", "pronoun")
+
+
+@pytest.mark.parametrize("text", [
+    # two people named after it
+    "“The sanctions are theft,” he said.\n\nMr. Sirko and Mr. Koval, both traders, were fined.",
+    # too far ahead
+    "“The sanctions are theft,” he said.\n\nPrices rose.\n\nHis name was Ivan Sirko.",
+])
+def test_pronoun_named_later_abstains_when_unsure(text: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, "The sanctions are theft", registry) == ("", "none")
