@@ -138,6 +138,16 @@ def _reversed_up_to(mentions: Sequence[Mention], pos: int) -> Iterator[Mention]:
         yield mentions[i]
 
 
+def mention_who(m: Mention) -> Who:
+    """The speaker a mention stands for, attributed as its words lead to it (name, role, registry).
+
+    Example:
+        >>> mention_who(Mention(0, 6, "Peskov", "person")).via
+        'name'
+    """
+    return _who(m)
+
+
 def _who(m: Mention, pronoun: str = "") -> Who:
     named = m.source != "descriptor" or m.registered or m.link == "role"
     if pronoun:

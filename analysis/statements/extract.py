@@ -61,6 +61,7 @@ from analysis.corpus.voices import Voice
 from analysis.language import detect_language_status
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events
+from analysis.statements.attribution import mention_who as _mention_who
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.identity import merge_speakers
@@ -215,6 +216,9 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
 
     quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)], events[sentence_of(q.start)],
                                     by_start) for q in quotes]
+    for q, piece in zip(quotes, quote_pieces):
+        if piece.who is None and not piece.term:
+            _colon_intro(text, q, piece, sentences[sentence_of(q.start)], mentions)
     reported: list[Piece] = []
     # what a reported clause may not cover: quotes and the clauses found before it
     holes = SpanIndex((q.start, q.end) for q in quotes)
@@ -347,6 +351,31 @@ def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
         if not inside or e.family == "naming":
             out.append(e)
     return out
+
+
+#: a short clause ending in a colon that introduces a quote: "Mr. Biden was blunt:"
+MAX_COLON_INTRO_WORDS = 12
+
+
+def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int],
+                 mentions: Sequence[Mention]) -> None:
+    """A quote opening with a capital after a short clause ending in a colon whose subject is the
+    only one named in it ("Mr. Biden was blunt: “He cannot remain in power.”") is that
+    subject's; the attribution guidelines count such an intro as a name tag."""
+    lo = sentence[0]
+    pre = text[lo:q.start]
+    inner = q.inner(text).lstrip()
+    if not pre.rstrip().endswith(":") or not inner[:1].isupper() or len(pre.split()) > MAX_COLON_INTRO_WORDS:
+        return
+    named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
+    if not named or len({m.entity for m in named}) != 1 or named[0].possessive:
+        return
+    if not _LEADING_TITLES_ONLY.fullmatch(text, lo, named[0].start):
+        return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
+    piece.who, piece.kind, piece.tagged = _mention_who(named[0]), "direct", True
+
+
+_LEADING_TITLES_ONLY = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Gen)\.?\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3})?")
 
 
 def _unresolved_tag(text: str, q: QuoteSpan, events: Sequence[CueEvent], quotes: _QuotesByStart) -> bool:

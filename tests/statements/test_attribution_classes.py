@@ -334,3 +334,19 @@ def test_pronoun_named_in_the_next_paragraph(registry: SpeakerRegistry) -> None:
 ])
 def test_pronoun_named_later_abstains_when_unsure(text: str, registry: SpeakerRegistry) -> None:
     assert _speaker_of(text, "The sanctions are theft", registry) == ("", "none")
+
+
+# -- a short clause with a colon introduces its subject's words ----------------------------------
+
+def test_colon_intro_names_the_speaker(registry: SpeakerRegistry) -> None:
+    text = "Olha Savchuk, the mayor, spoke on Monday. Ms. Savchuk was blunt: “The town will not surrender.”"
+    assert _speaker_of(text, "will not surrender", registry) == ("Olha Savchuk", "name")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The message to Mr. Savchuk was blunt: “Leave now.”", "Leave now"),          # the name is an object
+    ("Mr. Savchuk met Mr. Hrytsenko and was blunt: “Leave now.”", "Leave now"),   # two people named
+    ("Here is what we know: “The bridge fell.”", "The bridge fell"),              # nobody named
+])
+def test_colon_intro_without_a_lone_subject_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker_of(text, words, registry) == ("", "none")
