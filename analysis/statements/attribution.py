@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from analysis.statements import cues
 from analysis.statements.identity import is_organisation
 from analysis.statements.mentions import NAME_STOP, Mention
-from analysis.statements.quotes import QuoteSpan, paragraph_spans
+from analysis.statements.quotes import QuoteSpan
 
 PRONOUN_CANDIDATES = 3
 _LEADING_TITLES = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?|\b[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the))*\s*$")
@@ -261,13 +261,29 @@ def _cataphoric(p: str, pos: int, mentions: Sequence[Mention], text: str) -> Men
     """
     if p not in ("he", "she"):
         return None
-    paragraphs = paragraph_spans(text)
-    here = next((i for i, (_, e) in enumerate(paragraphs) if pos < e), len(paragraphs) - 1)
-    limit = paragraphs[min(here + 1, len(paragraphs) - 1)][1] if paragraphs else len(text)
+    limit = _end_of_next_paragraph(text, pos)
     ahead = {m.entity: m for m in _starting(mentions, pos, limit)
              if m.kind == "person" and not m.in_quote and m.source != "descriptor"
              and not ((p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"))}
     return next(iter(ahead.values())) if len(ahead) == 1 else None
+
+
+def _end_of_next_paragraph(text: str, pos: int) -> int:
+    """Where the paragraph after the one holding ``pos`` ends (blank lines skipped), scanning
+    forward only, so a long text costs no more than the two paragraphs.
+
+    Example:
+        >>> _end_of_next_paragraph("a b\\n\\nc d\\ne", 1)
+        8
+    """
+    here = text.find("\n", pos)
+    if here < 0:
+        return len(text)
+    nxt = here
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    end = text.find("\n", nxt)
+    return len(text) if end < 0 else end
 
 
 def _same_sentence(text: str, lo: int, hi: int) -> bool:

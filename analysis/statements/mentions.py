@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
 from analysis.statements.quotes import QuoteSpan, paragraph_spans
 from analysis.statements.roles import with_broader
@@ -381,7 +382,7 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
 _DATE_TAIL = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|January|February|March|April|May|June|July|August|September|October|"
                         r"November|December)\b")
-_ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORGANISATION_WORDS)) + r")\b")
+_ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISATION_WORDS]) + r")\b")
 _DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
 
 
@@ -402,9 +403,13 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
     taken = SpanIndex((m.start, m.end) for m in known)
     out: list[Mention] = []
     spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text) if m.group() not in _DOTTED_PLACES]
+    # where organisation words stand, found once: most capitalised runs hold none, so a bisection
+    # tells them apart without a regex search per run
+    org_words = [w.start() for w in _ORG_WORD.finditer(text)]
     for m in _ORG_SPAN.finditer(text):
-        if _ORG_WORD.search(m.group()) is None:
-            continue  # most capitalised runs hold no organisation word: skip the tokenising
+        i = bisect.bisect_left(org_words, m.start())
+        if i == len(org_words) or org_words[i] >= m.end():
+            continue
         words = list(re.finditer(r"\S+", m.group()))
         first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
@@ -458,13 +463,17 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
     """
     out: dict[tuple[int, int], frozenset[str]] = {}
     for m in _CAPITAL_RUN.finditer(text):
-        name = m.group("name")
-        words = name.split()
-        if words[0] in NAME_STOP and not m.group().startswith("The "):
-            continue
         s, e = m.span("name")
-        after = _BODY_AFTER.match(text, e)
-        before = _BODY_BEFORE.search(text, max(0, s - 60), s)
+        # an apposition needs a comma next to the name, an outlet "The": cheap tests before the rest
+        comma_after, comma_before = text.startswith(",", e), text[max(0, s - 3):s].rstrip().endswith(",")
+        the = text.startswith("The ", m.start())
+        if not (comma_after or comma_before or the):
+            continue
+        words = m.group("name").split()
+        if words[0] in NAME_STOP and not the:
+            continue
+        after = _BODY_AFTER.match(text, e) if comma_after else None
+        before = _BODY_BEFORE.search(text, max(0, s - 60), s) if comma_before else None
         if before is not None and _NP_PREPOSITION_BEFORE.search(text, max(0, before.start("desc") - 12),
                                                              before.start("desc")):
             before = None  # "the head of the party, Ann Lee": the apposition's head is "head"
@@ -473,7 +482,7 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
             continue  # "the party's leader, Ann Lee": a person's role, whatever body it names
         if desc:
             out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())
-        elif m.group().startswith("The ") and words[-1] in _OUTLET_ENDS:
+        elif the and words[-1] in _OUTLET_ENDS:
             out[(s, e)] = frozenset({"newspaper"}) | _OUTLET
     return out
 
