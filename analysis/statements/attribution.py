@@ -40,9 +40,10 @@ PRONOUN_CANDIDATES = 3
 _LEADING_TITLES = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?|\b[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the))*\s*$")
 _SUBJECT_SLOT = re.compile(r"(?:^|[.;:!?,—–(\"“”]|\b(?:and|but|that|when|while|as|because|after|before|"
                            r"said|says|since|although|though|then)\b)\s*$")
-_PRONOUN = re.compile(r"\b(?P<p>he|she|it)\b", re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
+_PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|what|whom)\s*$", re.IGNORECASE)
-_COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:also\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+){0,2}$", re.IGNORECASE)
 _INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
 _CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
@@ -58,7 +59,7 @@ _REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|arti
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
 _TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+,?\s+){0,4}")
 _BARE_COMMA = re.compile(r"\s*,\s*")
-_WHO_GAP = re.compile(r"\s*,\s*who\s+(?:also\s+|later\s+|has\s+|had\s+|once\s+)?")
+_WHO_GAP = re.compile(r"\s*,\s*who\s+(?:(?:also|later|has|had|once|often|[a-z]+ly)\s+){0,2}")
 #: a comma, then at most a first name and initials, before a mention ("..., Antony J. Blinken")
 _OPENS_APPOSITION = re.compile(r",\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 #: between a role noun and the name in apposition to it ("said the spokesman, John Kirby")
@@ -137,6 +138,16 @@ def _reversed_up_to(mentions: Sequence[Mention], pos: int) -> Iterator[Mention]:
         yield mentions[i]
 
 
+def mention_who(m: Mention) -> Who:
+    """The speaker a mention stands for, attributed as its words lead to it (name, role, registry).
+
+    Example:
+        >>> mention_who(Mention(0, 6, "Peskov", "person")).via
+        'name'
+    """
+    return _who(m)
+
+
 def _who(m: Mention, pronoun: str = "") -> Who:
     named = m.source != "descriptor" or m.registered or m.link == "role"
     if pronoun:
@@ -151,20 +162,27 @@ def _outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
 
 def _compatible(p: str, m: Mention, pos: int) -> bool:
     """Can the subject pronoun ``p`` at ``pos`` refer back to ``m``?  *it* is an organisation
-    (or document), never a person; *he*/*she* a person whose gender does not contradict it."""
+    (or document), never a person; *they* a group ("Ukrainian authorities"); *he*/*she* a
+    person whose gender does not contradict it."""
     if m.end > pos or m.in_quote or m.possessive and p == "it":
         return False
     if p == "it":
         return m.kind == "organisation"
+    if p == "they":
+        return m.kind == "group"
     if m.kind != "person" or not (m.registered or m.source == "name" or m.link in ("role", "described")):
         return False
     return not ((p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"))
 
 
-def _subject_like(text: str, m: Mention) -> bool:
+def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
     """Does ``m`` stand where a clause's subject stands (after a sentence start, a comma, a
-    conjunction or a speech verb, titles skipped), not as an object or a possessor?"""
-    if m.possessive:
+    conjunction or a speech verb, titles skipped), not as an object or a possessor?
+
+    With ``possessor_ok`` the possessor of a subject counts too: "Ms. Truss' campaign
+    stalled, though she ..." keeps Ms. Truss the topic a later *she* refers to.
+    """
+    if m.possessive and not possessor_ok:
         return False
     before = _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start])
     return not before.strip() or _SUBJECT_SLOT.search(before) is not None
@@ -205,23 +223,87 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
         ('Scholz', 'Biden')
     """
     p = pronoun.lower()
+    head_end = _relative_head_end(text, pos) if text else -1
     candidates: list[Mention] = []
     for m in _reversed_up_to(mentions, pos):
-        if _compatible(p, m, pos):
+        if _compatible(p, m, pos) and m.end != head_end:
             candidates.append(m)
-            if not text or p == "it" or len(candidates) >= PRONOUN_CANDIDATES:
+            if not text or len(candidates) >= PRONOUN_CANDIDATES:
                 break
     if not candidates:
-        return None
-    if since is not None and candidates[0].start >= since:
-        return candidates[0]
-    if text and p != "it":
+        return _cataphoric(p, pos, mentions, text) if text else None
+    own = [m for m in candidates if since is not None and m.start >= since]
+    if own:
+        # the pronoun's own sentence: its subject before an object ("Mr. Biden said that he did not
+        # seek to overthrow Mr. Putin ... when he said" -> Biden), else the nearest
+        return next((m for m in own if text and _subject_like(text, m)), own[0])
+    if text:
         # the window ends at the paragraph before the pronoun's: a subject further back is stale
         floor = _previous_paragraph_start(text, pos)
-        for m in candidates:
-            if m.start >= floor and _subject_like(text, m):
-                return m
+        subjects = [m for m in candidates if m.start >= floor and _subject_like(text, m, possessor_ok=p != "it")]
+        if subjects:
+            rival = next((o for o in subjects[1:] if o.entity != subjects[0].entity
+                          and _same_sentence(text, o.end, subjects[0].start)), None)
+            # two subjects of one sentence ("Mr. Biden and Mr. Scholz met. He said"): never guess
+            return None if rival is not None else subjects[0]
     return candidates[0]
+
+
+def _cataphoric(p: str, pos: int, mentions: Sequence[Mention], text: str) -> Mention | None:
+    """A pronoun nothing before it can mean, in a lede that names its speaker later: the one
+    compatible person named (outside quotes) in the rest of this paragraph and the next.
+
+    Example:
+        >>> t = "\u201cWe stay,\u201d he said.\\n\\nHis name was Ivan Sirko."
+        >>> ms = [Mention(t.index("Ivan"), len(t) - 1, "Ivan Sirko", "person", "m", False, "name")]
+        >>> _cataphoric("he", t.index("he"), ms, t).entity
+        'Ivan Sirko'
+    """
+    if p not in ("he", "she"):
+        return None
+    limit = _end_of_next_paragraph(text, pos)
+    ahead = {m.entity: m for m in _starting(mentions, pos, limit)
+             if m.kind == "person" and not m.in_quote and m.source != "descriptor"
+             and not ((p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"))}
+    return next(iter(ahead.values())) if len(ahead) == 1 else None
+
+
+def _end_of_next_paragraph(text: str, pos: int) -> int:
+    """Where the paragraph after the one holding ``pos`` ends (blank lines skipped), scanning
+    forward only, so a long text costs no more than the two paragraphs.
+
+    Example:
+        >>> _end_of_next_paragraph("a b\\n\\nc d\\ne", 1)
+        8
+    """
+    here = text.find("\n", pos)
+    if here < 0:
+        return len(text)
+    nxt = here
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    end = text.find("\n", nxt)
+    return len(text) if end < 0 else end
+
+
+def _same_sentence(text: str, lo: int, hi: int) -> bool:
+    """No sentence end between ``lo`` and ``hi``."""
+    return re.search(r"[.!?][\"”’]?\s+[\"“]?[A-Z]|\n", text[lo:hi]) is None
+
+
+#: "Lucyszyn, whom he described as": the pronoun of a relative clause is not the clause's head
+_RELATIVE_BEFORE = re.compile(r",?\s*\b(?:whom|who)\s+$")
+
+
+def _relative_head_end(text: str, pos: int) -> int:
+    """Where the head of a relative clause opening right before ``pos`` ends, else -1.
+
+    Example:
+        >>> _relative_head_end("Mr. Lucyszyn, whom he described", 19)
+        12
+    """
+    rel = _RELATIVE_BEFORE.search(text, max(0, pos - 12), pos)
+    return rel.start() if rel else -1
 
 
 def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | None:
@@ -277,10 +359,72 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
             ante = resolve_pronoun(pm.group("p"), s, mentions, text, since=lo)
             best = (e, _who(ante, pm.group("p")) if ante else None, s)
     if best is None:
-        best = _lone_subject(text, lo, cue_start)
+        best = _speech_noun_subject(text, lo, cue_start, mentions) or _lone_subject(text, lo, cue_start)
     if best is None:
         return None, cue_start, False
-    return best[1], best[2], bool(_RELATIVE.search(text, lo, best[2]))
+    hon = _HONORIFIC_BEFORE.search(text, max(lo, best[2] - 5), best[2])
+    start = hon.start() if hon else best[2]  # "Mr. Biden had asked": the subject is "Mr. Biden"
+    return best[1], start, bool(_RELATIVE.search(text, lo, start))
+
+
+#: "Check Point's report said", "the ministry's statement said": the owner of the speech noun speaks
+_OWNED_NOUN = re.compile(rf"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\w.&-]*)['’]s?\s+(?:(?:new|latest|own|"
+                         rf"official|annual|written|final)\s+)?(?:{cues.SPEECH_NOUNS})\s*$")
+#: "a statement by the secretary of state, Antony J. Blinken, that said": a noun by its author
+_NOUN_BY = re.compile(rf"\b(?:{cues.SPEECH_NOUNS})\s+(?:issued\s+|released\s+|posted\s+)?(?:by|from)\s+"
+                      r"(?:(?:the|a|an)\s+[^,\"“”]{1,60},\s*)?$")
+_THAT_REL = re.compile(r"(?:\s*,)?\s+(?:that|which)\s*$")
+
+
+#: "The report, released by Amnesty International on Thursday, said", "the statement by the ministry said"
+_AUTHORED_BEFORE = re.compile(rf"\b(?:{cues.SPEECH_NOUNS})\s*,?\s+(?:(?:released|issued|published|written|signed|"
+                              r"posted|presented)\s+(?:\w+\s+){0,3}?)?(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_AUTHORED_AFTER = re.compile(r"(?:\s+(?:on|in|at|last|this)\b[^,\"“”]{0,40})?\s*,?\s*")
+
+
+def _authored_noun_subject(text: str, lo: int, cue_start: int,
+                           mentions: Sequence[Mention]) -> tuple[int, Who, int] | None:
+    """A speech noun with its author as the verb's subject: "The report, released by X on Monday, said"."""
+    for m in reversed(_starting(mentions, lo, cue_start)):
+        if m.in_quote or m.possessive or m.end > cue_start:
+            continue
+        if (_AUTHORED_AFTER.fullmatch(text, m.end, cue_start)
+                and _AUTHORED_BEFORE.search(text, max(lo, m.start - 80), m.start)):
+            return m.end, _who(m), m.start
+        return None
+    return None
+
+
+def _speech_noun_subject(text: str, lo: int, cue_start: int,
+                         mentions: Sequence[Mention]) -> tuple[int, Who, int] | None:
+    """(end, speaker, start) when the verb's subject is a speech noun owned or written by someone.
+
+    Example:
+        >>> t = "The campaign is espionage, Check Point’s report said."
+        >>> _speech_noun_subject(t, 0, t.index("said"), [])[1].name
+        'Check Point'
+    """
+    owned = _OWNED_NOUN.search(text, lo, cue_start)
+    if owned is not None and owned.group("owner").split()[0] not in NAME_STOP - {"The"}:
+        s, e = owned.span("owner")
+        m = next((m for m in _starting(mentions, s, e, up_to=True) if m.start >= s and m.end == e), None)
+        owner = text[s:e].removeprefix("The ").strip()
+        return e, _who(m) if m else Who(owner, False, as_written=owner), s
+    authored = _authored_noun_subject(text, lo, cue_start, mentions)
+    if authored is not None:
+        return authored
+    rel = _THAT_REL.search(text, lo, cue_start)
+    if rel is None:
+        return None
+    for m in reversed(_starting(mentions, lo, rel.start(), up_to=True)):
+        if m.in_quote or m.possessive or m.end > rel.start():
+            continue
+        # the author may carry a title in apposition before the name: "by the secretary, Antony Blinken,"
+        head = _LEADING_TITLES.sub("", text[max(lo, m.start - 100):m.start])
+        if _NOUN_BY.search(head) is not None and re.fullmatch(r"\s*,?", text[m.end:rel.start()]):
+            return m.end, _who(m), m.start
+        return None
+    return None
 
 
 def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
@@ -315,11 +459,50 @@ def _named_apposition(text: str, m: Mention, mentions: Sequence[Mention]) -> Men
 
 
 def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention]) -> Who | None:
-    """The first mention of a sentence when only an intro phrase precedes it."""
+    """The subject of a sentence's main clause: its first mention when only an intro phrase
+    precedes it, else its first mention standing where a subject stands ("In response to a
+    question about Mr. Bout, William J. Burns, the C.I.A. director, ..." -> Burns)."""
+    first = True
     for m in _starting(mentions, lo, before):
         if lo <= m.start < before and not m.in_quote and not m.possessive:
-            return _who(m) if _INTRO.match(text[lo:m.start]) else None
+            if first and _INTRO.match(_LEADING_TITLES.sub("", text[lo:m.start])):
+                return _who(m)
+            first = False
+            if text[lo:m.start].rstrip().endswith(",") and _subject_like(text, m):
+                return _who(m)
     return None
+
+
+#: a participle opening its sentence ("In declaring the disease ...,"): the subject follows it
+_FRONTED = re.compile(r"\s*(?:(?:In|By|After|While|When|Before|Since|Despite)\s+)?$")
+
+
+def fronted_subject(text: str, lo: int, cue_end: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
+    """The subject after a sentence-opening participle phrase: the first mention right after a comma.
+
+    Example:
+        >>> from analysis.statements.speakers import default_registry
+        >>> from analysis.statements.mentions import find_mentions
+        >>> t = "In calling it a crime, Peskov went further."
+        >>> fronted_subject(t, 0, 10, len(t), find_mentions(t, default_registry())).name
+        'Dmitry Peskov'
+    """
+    if not _FRONTED.fullmatch(text, lo, cue_end - len(_last_word(text, cue_end))):
+        return None
+    for m in _starting(mentions, cue_end, hi):
+        if m.in_quote or m.possessive:
+            continue
+        if _AFTER_COMMA.search(text, cue_end, m.start):
+            return _who(m)
+    return None
+
+
+_AFTER_COMMA = re.compile(r",[”\"’]?\s*(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Gov)\.?\s+)?$")
+
+
+def _last_word(text: str, end: int) -> str:
+    w = re.search(r"\w+$", text[max(0, end - 30):end])
+    return w.group() if w else ""
 
 
 def _noun_owner(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
@@ -379,7 +562,8 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
         return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions),
                         m.start(), False)
     window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
-    is_participle = family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
+    is_participle = (family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
+                     or verb.lower().startswith("to "))
     if is_participle:
         relayed = cues.RELAYED_BEFORE.search(text, max(lo, m.start() - 80), m.start())
         if relayed is not None:
@@ -387,7 +571,8 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
                             m.start(), False)
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
-               or sentence_subject(text, lo, m.start(), mentions))
+               or sentence_subject(text, lo, m.start(), mentions)
+               or fronted_subject(text, lo, m.end(), hi, mentions))
         return CueEvent("participle" if family != "naming" else family, m.start(), m.end(), verb, who,
                         m.start(), False)
     who, span_start, relative = subject_before(text, m.start(), window_lo, mentions)

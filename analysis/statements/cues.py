@@ -23,6 +23,9 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from analysis.statements.reporting_verbs import framing_forms
 
 _SPEECH_STEMS = {
     "say": "say|says|said",
@@ -30,7 +33,9 @@ _SPEECH_STEMS = {
     "write": "write|writes|wrote",
     "other": (
         "declare[sd]?|add(?:s|ed)?|note[sd]?|warn(?:s|ed)?|stress(?:es|ed)?|caution(?:s|ed)?|"
-        "explain(?:s|ed)?|insist(?:s|ed)?|claim(?:s|ed)?|argue[sd]?|assert(?:s|ed)?|state[sd]?|"
+        "explain(?:s|ed)?|insist(?:s|ed)?|claim(?:s|ed)?|argue[sd]?|assert(?:s|ed)?|"
+        # "secretary of state", "the State Department", "a state": the noun, not the verb
+        r"(?<!\bof\s)(?<!\bthe\s)(?<!\ba\s)state[sd]?|"
         "announce[sd]?|emphasi[sz]e[sd]?|acknowledge[sd]?|admit(?:s|ted)?|reiterate[sd]?|"
         "confirm(?:s|ed)?|den(?:y|ies|ied)|tweet(?:s|ed)?|posted|complain(?:s|ed)?|vow(?:s|ed)|"
         "predict(?:s|ed)|asked|asks|repl(?:y|ies|ied)|continue[sd]|conclude[sd]|observe[sd]|"
@@ -43,10 +48,60 @@ _SPEECH_STEMS = {
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
 PARTICIPLE_VERBS = ("saying|adding|declaring|noting|warning|stressing|insisting|claiming|arguing|"
                     "explaining|writing|telling|asserting|announcing|emphasi[sz]ing|acknowledging|"
-                    "admitting|calling|describing|dubbing|branding|labell?ing|accusing")
-NAMING_VERBS = ("call(?:s|ed)?|calling|dub(?:s|bed)|dubbing|brand(?:s|ed)|branding|label(?:s|l?ed)|"
-                "labell?ing|term(?:s|ed)|refer(?:s|red)?\\s+to\\s+[^\"“”]{1,60}?\\s+as(?:\\s+an?)?|"
-                "referring\\s+to\\s+[^\"“”]{1,60}?\\s+as(?:\\s+an?)?|describ(?:es|ed|e|ing)\\s+[^\"“”]{0,60}?as(?:\\s+an?)?")
+                    "admitting|calling|describing|dubbing|branding|labell?ing|accusing|"
+                    # an infinitive hangs on its clause's subject like a participle ("except to say that")
+                    r"to\s+(?:say|add|note|stress|insist|claim|argue|explain|warn|declare)")
+
+def trie_pattern(words: Sequence[str]) -> str:
+    """One regex alternation for ``words`` sharing their prefixes, so a match is tried once per
+    character, not once per word (Python's ``re`` does not merge alternatives); a space matches
+    any white space.
+
+    Example:
+        >>> trie_pattern(["called", "calling", "calls"])
+        'call(?:ed|ing|s)'
+        >>> bool(re.fullmatch(trie_pattern(["point out", "pointed"]), "point  out"))
+        True
+    """
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        parts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if ends:
+            return f"(?:{body})?" if len(parts) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)
+
+
+def _naming_verbs() -> str:
+    """The naming cues, from the ``framing`` column of the reporting-verb table.
+
+    An ``as`` verb frames a quote only when "as" (after an object of at most
+    60 characters) is followed by the quotation mark, a few words at most
+    between ("attacked critics as “evil”"), so "attacked the city as residents
+    slept" is no cue; an ``object`` verb needs a quotation mark later in its
+    clause and no particle that makes it another verb ("called for talks").
+    """
+    as_forms = trie_pattern(framing_forms("as"))
+    object_forms = trie_pattern(framing_forms("object"))
+    as_frame = (rf"(?:{as_forms})(?:\s+[^\"“”;:!?]{{0,60}}?)?\s+as\b"
+                rf"(?=(?:\s+[\w'’-]+){{0,3}}\s+[\"“])(?:\s+(?:an?|the)\b)?")
+    object_frame = (rf"(?:{object_forms})\b(?!\s+(?:for|on|off|up|in|out|back|upon|over|into)\b)"
+                    rf"(?=[^\"“”.;!?]{{0,60}}[\"“])")
+    return f"{as_frame}|{object_frame}"
+
+
+NAMING_VERBS = _naming_verbs()
 SPEECH_NOUNS = ("statement|statements|remarks?|comments?|words|claims?|post|message|speech|address|"
                 "interview|assertion|tweet|declaration|warning|appeal|letter|response|reply|answer|account|report")
 
@@ -69,7 +124,7 @@ NOT_A_CLAUSE = re.compile(
 #: capitalised place or body stays with the subject ("Lindsey Graham of South Carolina said")
 SUBJECT_GAP = re.compile(
     r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
-    r"once|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
+    r"often|never|always|still|already|now|just|[a-z]+ly|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
     r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as|"
     r"of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
     re.IGNORECASE)
@@ -91,7 +146,7 @@ def cue_label(verb: str) -> str:
         'referred to as'
     """
     verb = re.sub(r"\s+", " ", verb.lower()).strip()
-    m = re.match(r"(refer\w*|describ\w*) .*? as\b", verb)
+    m = re.fullmatch(r"([a-z]+) .*?\bas(?: an?| the)?", verb)
     if m:
-        return f"{m.group(1)} as" if m.group(1).startswith("describ") else f"{m.group(1)} to as"
+        return f"{m.group(1)} to as" if m.group(1).startswith("refer") else f"{m.group(1)} as"
     return verb

@@ -64,7 +64,11 @@ _ORG_WORDS = frozenset(
     "ministry department council institute agency bank government office committee union commission fund "
     "senate parliament party group army forces service company corporation association federation "
     "organization organisation authorities kremlin pentagon grid news channel report agreement court "
-    "administration embassy mission navy police guard brigade battalion regiment command staff".split())
+    "administration embassy mission navy police guard brigade battalion regiment command staff "
+    "international watch foundation trust coalition center centre initiative movement society forum "
+    "project programme labs inc corp ltd llc alliance network endowment".split())
+#: words that make a capitalised name an organisation's (read by statements.mentions too)
+ORGANISATION_WORDS: frozenset[str] = _ORG_WORDS
 _PATRONYMIC = re.compile(r"(?:ovych|evych|yovych|iovych|ovich|evich|yevich|ivna|ovna|evna|yivna|ichna)$")
 _MALE, _FEMALE = frozenset({"mr", "sir", "king", "prince"}), frozenset({"mrs", "ms", "miss", "lady", "dame",
                                                                         "queen"})

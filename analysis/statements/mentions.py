@@ -28,7 +28,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from analysis.statements.quotes import QuoteSpan
+from analysis.statements.cues import trie_pattern
+from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
+from analysis.statements.quotes import QuoteSpan, paragraph_spans
 from analysis.statements.roles import with_broader
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
@@ -48,9 +50,12 @@ GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmake
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
              "council|committee|command|administration|embassy|commission|parliament|service|"
-             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation")
+             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation|"
+             "outlet|newspaper|broadcaster|website|firm")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
+#: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
+NEUTRAL_ROLE_MODIFIERS = frozenset({"regional", "local", "senior", "top", "current", "new", "veteran"})
 ROLE_MODIFIERS = frozenset(
     "foreign policy senior deputy top former defence defense security press military chief state "
     "prime vice intelligence presidential interior finance economy justice health energy "
@@ -123,6 +128,9 @@ class Mention:
     possessive: bool = False
     in_quote: bool = False
     role_words: frozenset[str] = field(default_factory=frozenset)
+    #: the role words the text itself gives (a title, an apposition, the descriptor's own words), as
+    #: against the registry's: text evidence decides between two holders of a role
+    text_roles: frozenset[str] = field(default_factory=frozenset)
     #: how the entity was reached from the words: "name" (a name or surname), "role" (a role noun
     #: linked to a person named in the text), "registry" (a registry role alias, no name written),
     #: "described" (an unnamed person described where they speak: "a 50-year-old bank employee said")
@@ -254,13 +262,19 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
     """
     pats = _patterns(registry)
     mentions = _alias_mentions(text, registry, pats)
-    descriptors = [m for rx in (DESCRIPTOR, BARE_DESCRIPTOR) for m in rx.finditer(text)]
-    descriptors = [d for d in descriptors if (d.group("det") or _bare_ok(d)) and not _adjectival(text, d)]
+    descriptors = [*DESCRIPTOR.finditer(text), *_bare_descriptors(text)]
+    descriptors = [d for d in descriptors if not _adjectival(text, d)]
+    # bodies first: "the Institute for Grain Studies said" is no person "Grain Studies"
+    mentions += _organisation_mentions(text, mentions)
     mentions += _named_mentions(text, mentions, descriptors)
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_titles_and_appositions(text, mentions, descriptors)
     mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
-    mentions = sorted(mentions + _described_sources(text, mentions), key=lambda m: m.start)
+    described = _described_sources(text, mentions)
+    inside = SpanIndex((d.start, d.end) for d in described)
+    # "a 50-year-old bank employee said": the described person replaces the "a ... bank" inside it
+    mentions = [m for m in mentions if not (m.source == "descriptor" and inside.overlaps(m.start, m.end))]
+    mentions = sorted(mentions + described, key=lambda m: m.start)
     quote_spans = SpanIndex((q.start, q.end) for q in quotes)
     for m in mentions:
         m.in_quote = quote_spans.overlaps(m.start, m.end)
@@ -274,7 +288,8 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     Only an indefinite noun phrase directly followed by a speech verb counts,
     so the description is the speaker as the text gives it (``named`` False).
     """
-    taken = SpanIndex((m.start, m.end) for m in mentions)
+    # a descriptor of a body inside the description is a modifier of it ("a 50-year-old bank employee")
+    taken = SpanIndex((m.start, m.end) for m in mentions if not (m.source == "descriptor" and m.kind == "organisation"))
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
@@ -282,13 +297,15 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
-        if not taken.overlaps(d.start(), d.end()):
+        if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
             out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
     return out
 
 
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
+#: a description ending in a body's head is that body, not a described person ("a bank said")
+_ORG_HEAD_END = re.compile(rf"\b(?:{ORG_HEADS})$", re.IGNORECASE)
 #: past-tense speech verbs only: a base form after a noun is too often something else ("a sovereign state")
 _DESCRIBED_VERBS = ("said|says|told|added|asked|explained|recalled|wrote|noted|insisted|warned|continued|"
                     "replied|admitted|argued|acknowledged|complained|claimed|stressed|declared")
@@ -309,9 +326,22 @@ def _adjectival(text: str, d: re.Match[str]) -> bool:
     return not is_verb_or_function
 
 
+def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
+    """Titles without an article ("U.S. Ambassador"); a match whose modifiers are not all titles
+    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found."""
+    pos = 0
+    while (d := BARE_DESCRIPTOR.search(text, pos)) is not None:
+        if _bare_ok(d):
+            yield d
+            pos = d.end()
+        else:
+            pos = d.start() + 1
+
+
 def _bare_ok(d: re.Match[str]) -> bool:
     mods = d.group("mods").split()
-    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS for w in mods)
+    # a compound title's first noun is a modifier too ("Ukraine's prosecutor general")
+    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in _PERSON_HEAD_WORDS for w in mods)
 
 
 def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
@@ -326,9 +356,12 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         if len(tokens) < 2 or taken.overlaps(s, e):
             continue
         before = text[max(0, s - 40):s]
-        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s))
-                     for d in range(max(0, s - 40), s + 1)) or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$", before))
-        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None
+        # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
+        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
+                                         or _ROLE_COMMA.fullmatch(text, d, s))
+                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
+            or _capitalised_head_before(before)
+        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None)
         if confirmed:
@@ -339,6 +372,131 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     out += _surname_mentions(text, out, taken)
     out += _honorific_mentions(text, aliases + out, taken)
     return out
+
+
+#: a capitalised name of a body, connectors inside ("Institute for the Study of War")
+_ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*){0,6}")
+#: dotted initials of a body ("the I.M.F.", "the C.I.A."); not places (U.S.A., U.A.E.); two
+#: letters are as often a role or a title ("the D.J.", "an M.P.") as a body
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
+_DATE_TAIL = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday|January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\b")
+_ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISATION_WORDS]) + r")\b")
+_DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
+
+
+def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """Unregistered bodies named in the text, so "the ministry", "the institute" and *it* can refer back.
+
+    A capitalised name counts when a capitalised word of it is an organisation
+    word (:func:`analysis.statements.identity.is_organisation`: Ministry,
+    Institute, Bank ...), stop words before it cut ("But the Defense Ministry"
+    -> "Defense Ministry"); dotted initials ("the I.M.F.") count unless they
+    name a place.  Spans a registry alias or a person already holds are left alone.
+
+    Example:
+        >>> t = "The Institute for the Study of War said so. The institute added more."
+        >>> [(m.entity, sorted(m.role_words)) for m in _organisation_mentions(t, [])]
+        [('Institute for the Study of War', ['for', 'institute', 'study', 'war'])]
+    """
+    taken = SpanIndex((m.start, m.end) for m in known)
+    out: list[Mention] = []
+    spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text) if m.group() not in _DOTTED_PLACES]
+    # where organisation words stand, found once: most capitalised runs hold none, so a bisection
+    # tells them apart without a regex search per run
+    org_words = [w.start() for w in _ORG_WORD.finditer(text)]
+    for m in _ORG_SPAN.finditer(text):
+        i = bisect.bisect_left(org_words, m.start())
+        if i == len(org_words) or org_words[i] >= m.end():
+            continue
+        words = list(re.finditer(r"\S+", m.group()))
+        first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
+        # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
+        if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
+            s = m.start() + words[first].start()
+            e = m.end()
+            # "Amnesty International on Thursday": a date after a connector is no part of the name
+            date = _DATE_TAIL.search(text, s, e)
+            e = date.start() if date else e
+            if text[e - 1] == "." and not _DOTTED.fullmatch(text, s, e):
+                e -= 1  # a sentence's full stop, not the name's
+            spans.append((s, e))
+    described = _described_bodies(text)
+    for s, e in sorted(set(spans) | set(described)):
+        if e - s < 2 or taken.overlaps(s, e):
+            continue
+        name = text[s:e]
+        roles = words_of(name) | described.get((s, e), frozenset())
+        out.append(Mention(s, e, name, "organisation", "", False, "name", _possessive(text, e),
+                           role_words=roles, link="name", text_roles=roles))
+        taken.add(s, e)
+    return out
+
+
+#: a body's head noun in an apposition ("Meduza, an independent news site"; "the state energy company,
+#: Ukrenergo,"); "site" and "agency" only here, where the apposition says what the name is
+_BODY_HEADS = rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group"
+#: the apposition's words up to its head: no preposition ("an analyst at a research group" is an analyst)
+_DESC_WORD = r"(?!(?:at|of|for|in|with|from|on|by|to|and)\b)[\w'’.-]+\s+"
+_BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
+                         re.IGNORECASE)
+_BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:{_DESC_WORD}){{0,3}}(?i:{_BODY_HEADS})),\s+$")
+_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+#: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
+_OUTLET_ENDS = frozenset("Post Times Journal Independent Telegraph Guardian Tribune Herald Gazette Observer "
+                         "Economist Insider Standard Mirror Sun Express Chronicle".split())
+
+
+def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
+    """Capitalised names the text calls a body, with the words it uses for them.
+
+    A name in apposition with a body noun ("Meduza, an independent news site",
+    "Russia's state energy company, Gazprom,") or a "The ..." name ending in a
+    newspaper word ("The Kyiv Independent").  A person's name is never one:
+    the apposition must end in a body noun.
+
+    Example:
+        >>> t = "Meduza, an independent news site, said so."
+        >>> {t[s:e]: sorted(w) for (s, e), w in _described_bodies(t).items()}
+        {'Meduza': ['independent', 'news', 'outlet', 'site']}
+    """
+    out: dict[tuple[int, int], frozenset[str]] = {}
+    for m in _CAPITAL_RUN.finditer(text):
+        s, e = m.span("name")
+        # an apposition needs a comma next to the name, an outlet "The": cheap tests before the rest
+        comma_after, comma_before = text.startswith(",", e), text[max(0, s - 3):s].rstrip().endswith(",")
+        the = text.startswith("The ", m.start())
+        if not (comma_after or comma_before or the):
+            continue
+        words = m.group("name").split()
+        if words[0] in NAME_STOP and not the:
+            continue
+        after = _BODY_AFTER.match(text, e) if comma_after else None
+        before = _BODY_BEFORE.search(text, max(0, s - 60), s) if comma_before else None
+        if before is not None and _NP_PREPOSITION_BEFORE.search(text, max(0, before.start("desc") - 12),
+                                                             before.start("desc")):
+            before = None  # "the head of the party, Ann Lee": the apposition's head is "head"
+        desc = after.group("desc") if after is not None else before.group("desc") if before is not None else ""
+        if desc and words_of(desc) & _PERSON_HEAD_WORDS:
+            continue  # "the party's leader, Ann Lee": a person's role, whatever body it names
+        if desc:
+            out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())
+        elif the and words[-1] in _OUTLET_ENDS:
+            out[(s, e)] = frozenset({"newspaper"}) | _OUTLET
+    return out
+
+
+_OUTLET = frozenset({"outlet"})
+_OUTLET_DESC = re.compile(r"\b(?:news|newspaper|broadcaster|channel|website|site|tabloid|daily|outlet|publisher)\b",
+                          re.IGNORECASE)
+
+
+#: sentence words a capitalised run may begin with that are no part of a body's name
+_ORG_CUT = frozenset("The A An In On At This That These Those It But And Or If When While After Before As "
+                     "Meanwhile However According Since Under With From For By Last Monday Tuesday Wednesday "
+                     "Thursday Friday Saturday Sunday".split())
+_PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
 
 
 def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
@@ -356,7 +514,9 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
         ('Viktor Koronelli', ['Viktor', 'Koronelli'])
     """
     words = list(re.finditer(r"\S+", m.group()))
-    keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP]
+    # a title word ends the title, not starts the name ("W.N.B.A. Commissioner Cathy Engelbert")
+    keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP
+            or w.group().rstrip(",").lower() in _PERSON_HEAD_WORDS]
     first = keep[-1] + 1 if keep else 0
     if first == 0 and len(words) >= 3 and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         first = 1  # "to Havana Viktor Koronelli": the first word is where, not who
@@ -366,9 +526,23 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
 
 
-#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor")
-_APPOSITION_AFTER = re.compile(rf",\s+(?:the|a|an|who|(?:{PERSON_HEADS}|deputy|former|chief)\b)\b")
+_ROLE_COMMA = re.compile(r",\s*")
+#: "His name was Aleksandr Ionov": the text introduces a person by name
+_NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
+_LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
+
+
+def _capitalised_head_before(before: str) -> bool:
+    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
+    w = _LAST_WORD.search(before)
+    return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
+#: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
+#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
+#: an age: "Svitlana Petrenko, 54, fled")
+_APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
+_NP_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside|with|by|on)\s+$")
 
 
 def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
@@ -474,12 +648,29 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
         for m in persons.in_apposition(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
+    for m in persons.persons:
+        title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if title is None or m.source == "descriptor":
+            continue
+        # "Gov. Vitaliy Kim", "Governor Kim": the title word is a role word of the person
+        role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
+        if role in _PERSON_HEAD_WORDS or title["abbr"]:
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | {role}
     for m in mentions:
         if m.entity in by_entity:
             m.role_words = m.role_words | by_entity[m.entity]
+            m.text_roles = m.text_roles | by_entity[m.entity]
             if not m.gender:
                 m.gender = _gender_of(m.role_words)
     return mentions
+
+
+#: abbreviated titles and the role noun each stands for
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                        "lt": "lieutenant", "col": "colonel", "adm": "admiral", "amb": "ambassador",
+                        "prof": "professor", "sgt": "sergeant", "capt": "captain"}
+_TITLE_WORD_BEFORE = re.compile(
+    rf"(?<![\w.])(?:(?P<abbr>{'|'.join(a.capitalize() for a in _TITLE_ABBREVIATIONS)})\.|(?P<word>[A-Z][a-z]+))\s+$")
 
 
 class _Pool:
@@ -536,20 +727,55 @@ class _Pool:
         self.added_starts.append(m.start)
         self.longest = max(self.longest, m.end - m.start)
 
-    def antecedent(self, before: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
-        """The latest mention ending by ``before`` whose role words hold ``head`` and a modifier."""
-        mods = words - {head}
+    def antecedent(self, before: int, head: str, words: frozenset[str], kind: str,
+                   floor: int = 0) -> Mention | None:
+        """The mention ending by ``before`` that a definite role noun refers back to, or None.
+
+        Holders of the role (``head`` and a modifier in their role words, broader terms
+        included) starting at or after ``floor`` are weighed first: one holder whose role the
+        text gives (:attr:`Mention.text_roles`) wins over holders known only from the
+        registry; two such holders of one kind name nobody ("Ambassador A met Ambassador B.
+        The ambassador said").  With none in that window, the latest holder before it wins.
+        """
+        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
         keys, items = self.by_word.get(head, ([], []))
+        recent: dict[str, list[Mention]] = {"text": [], "registry": []}
         # latest start first; among equal starts, the earlier in list order
         for i in range(bisect.bisect_right(keys, (before, 1)) - 1, -1, -1):
             m = items[i]
-            if m.end > before or not self.alive(m):
+            if m.end > before or not self.alive(m) or (kind == "organisation" and m.kind != "organisation"):
                 continue
-            if kind == "organisation" and m.kind != "organisation":
+            if mods and not mods & m.role_words:
+                continue
+            if m.start < floor:
+                if not recent["text"] and not recent["registry"]:
+                    return m
+                break
+            recent["text" if head in with_broader(m.text_roles) else "registry"].append(m)
+        for group in (recent["text"], recent["registry"]):
+            named = {m.entity for m in group if m.source != "descriptor"}
+            if len(named) > 1:
+                return None
+            if group:
+                return group[0]
+        return None
+
+    def follower(self, after: int, limit: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
+        """The one named entity starting in ``[after, limit)`` whose role words hold ``head`` and a
+        modifier ("The governor said ... Gov. Serhiy Haidai of Luhansk"); None for none or two."""
+        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
+        keys, items = self.by_word.get(head, ([], []))
+        hits: dict[str, Mention] = {}
+        for i in range(bisect.bisect_left(keys, (after, -len(self.initial) - len(self.added) - 1)), len(keys)):
+            m = items[i]
+            if m.start >= limit:
+                break
+            if (m.start < after or not self.alive(m) or m.source == "descriptor" or m.in_quote
+                    or (m.kind == "organisation") != (kind == "organisation")):
                 continue
             if not mods or mods & m.role_words:
-                return m
-        return None
+                hits.setdefault(m.entity, m)
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def result(self) -> list[Mention]:
         out = [m for m in self.initial if self.alive(m)] + self.added
@@ -562,6 +788,8 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
     persons = _Persons(mentions)
     pool = _Pool(mentions)
+    paras = paragraph_spans(text) or [(0, len(text))]
+    para_starts = [p for p, _ in paras]
     last_seen: tuple[int, int] | None = None
     for d in sorted(descriptors, key=lambda d: (d.start(), -d.end())):
         span = (d.start(), d.end())
@@ -589,7 +817,12 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
             label, kind = _descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
             entity, registered, link = label, False, "name"
             if d.group("det").lower() == "the":
-                antecedent = pool.antecedent(d.start(), head, words, kind)
+                para = max(0, bisect.bisect_right(para_starts, d.start()) - 1)
+                antecedent = pool.antecedent(d.start(), head, words, kind, floor=paras[max(0, para - 1)][0])
+                if antecedent is None and not registry.resolve(d.group()):
+                    # a role noun may come before the name it stands for, in this paragraph or the next
+                    limit = paras[min(len(paras) - 1, para + 1)][1]
+                    antecedent = pool.follower(d.end(), limit, head, words, kind)
                 if antecedent is not None:
                     entity, kind, registered = antecedent.entity, antecedent.kind, antecedent.registered
                     words = words | antecedent.role_words
@@ -604,5 +837,6 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
-                         "descriptor", _possessive(text, span[1]), role_words=words, link=link))
+                         "descriptor", _possessive(text, span[1]), role_words=words, link=link,
+                         text_roles=words_of(d.group())))
     return pool.result()
