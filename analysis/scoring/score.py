@@ -281,6 +281,8 @@ def _languages(texts: Sequence[object], language: str | None) -> list[str]:
 
 def _cyrillic_script(text: str) -> bool:
     """More Cyrillic than Latin letters: not a text for VADER, whatever its language label."""
+    if text.isascii():
+        return False
     return _CYRILLIC.search(text) is not None and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
@@ -309,36 +311,36 @@ def _score_batch(
     weights: list[int] = []
     flat: list[str] = []  # every sentence with word tokens, in order
     status_col, n_tokens, n_sentences = cols.status, cols.n_tokens, cols.n_sentences
+    sentiment_status = cols.sentiment_status
     senti_ok = "ok" if senti is not None else "not_requested"
     cols.language.extend(languages)
     for t, lang in zip(texts, languages):
-        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
-        if status is not None:
-            status_col.append(status)
+        if type(t) is not str or not t or t.isspace():
+            status_col.append(_text_status(t) or "empty")  # a str here is blank: 'empty'
             n_tokens.append(0)
             n_sentences.append(0)
             plan.append(0)
-            cols.sentiment_status.append(senti_ok)
+            sentiment_status.append(senti_ok)
             continue
         status_col.append("ok")
-        sents = split(t)  # type: ignore[arg-type]  # status None: a non-blank str
+        sents = split(t)
         n_sentences.append(len(sents))
-        if lang in LEMMA_LANGUAGES:
-            toks = tokens(t, lang)  # type: ignore[arg-type]
+        lemma = lang in LEMMA_LANGUAGES
+        on_lemma.append(lemma)
+        if lemma:
+            toks = tokens(t, lang)
             n_tokens.append(len(toks))
-            lemma_ok.append(_LemmaText(t, lang, toks))  # type: ignore[arg-type]
+            lemma_ok.append(_LemmaText(t, lang, toks))
         else:
-            ok.append(t)  # type: ignore[arg-type]
-        on_lemma.append(lang in LEMMA_LANGUAGES)
-        if on_lemma[-1] or (senti is not None and _cyrillic_script(t)):  # type: ignore[arg-type]
-            if not on_lemma[-1]:
-                n_tokens.append(sum(map(count_words, sents)))
-            plan.append(-1)
-            cols.sentiment_status.append(SENTIMENT_UNAVAILABLE)
-            continue
-        plan.append(len(sents))
-        cols.sentiment_status.append(senti_ok)
-        _add_weights(sents, weights, n_tokens, flat)
+            ok.append(t)
+            if senti is None or not _cyrillic_script(t):
+                plan.append(len(sents))
+                sentiment_status.append(senti_ok)
+                _add_weights(sents, weights, n_tokens, flat)
+                continue
+            n_tokens.append(sum(map(count_words, sents)))
+        plan.append(-1)
+        sentiment_status.append(SENTIMENT_UNAVAILABLE)
     scored = iter(list(map(senti, flat)) if senti is not None else ())
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
