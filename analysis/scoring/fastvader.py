@@ -83,6 +83,8 @@ _IDIOM_WORDS: frozenset[str] = frozenset().union(*_IDIOM_KEYS)
 # further look (frequent words like "the" would make the full check run often).
 _IDIOM_RARE_WORDS: frozenset[str] = _IDIOM_WORDS - {"the", "of", "to", "for"}
 assert all(key & _IDIOM_RARE_WORDS for key in _IDIOM_KEYS)
+# A text without any of these has neither an idiom nor a "but": both gates in one set test.
+_GATE_WORDS: frozenset[str] = _IDIOM_RARE_WORDS | {"but"}
 
 
 def _idioms_possible(lows: list[str]) -> bool:
@@ -111,6 +113,11 @@ class _TokenCache(dict[str, str]):
             self.clear()
         self[token] = low
         return low
+
+
+def _cap_differential(words: list[str]) -> bool:
+    # vaderSentiment's allcap_differential: some but not all words ALL CAPS
+    return 0 < sum(map(str.isupper, words)) < len(words)
 
 
 def _negated(word_lower: str) -> bool:
@@ -186,7 +193,7 @@ class FastVader:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
         if not hits:
             return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
-        return _score_valence(sentiments, [sentiments[i] for i in hits], n, text)
+        return _score_valence([sentiments[i] for i in hits], n, text)
 
     def word_valences(self, text: str) -> list[tuple[str, float]]:
         """``(token, valence)`` for each VADER lexicon word of ``text``, after every rule.
@@ -220,15 +227,16 @@ class FastVader:
         # Stripping ASCII punctuation (uncased) never changes str.isupper(), so
         # the raw tokens stand in for SentiText.words_and_emoticons here.
         words = tokens
-        n_upper = sum(map(str.isupper, words))
-        cap_diff = 0 < n_upper < n  # allcap_differential
+        # allcap_differential, only computed once an ALL CAPS word could use it
+        cap_diff: bool | None = None
         hits = list(compress(range(n), map(scoring.__contains__, lows)))
         # vaderSentiment appends int 0 for unscored words; kept for an identical sum().
         sentiments: list[float] = [0] * n
         lexicon = self.lexicon
         modifiers = _MODIFIERS
         # Gates for the fast path below; each only says "a rule might fire".
-        idioms_possible = _idioms_possible(lows)
+        gated = not _GATE_WORDS.isdisjoint(lows)
+        idioms_possible = gated and _idioms_possible(lows)
         nt_possible = "'" in text and _NT_RE.search(text) is not None
         valence = self._valence
         for i in hits:
@@ -245,15 +253,17 @@ class FastVader:
                 # No negator, booster, "least", "no" or idiom near the word:
                 # every rule of sentiment_valence but the ALL CAPS one is a no-op.
                 v = lexicon[item]
-                if cap_diff and words[i].isupper():
-                    if v > 0:
-                        v += _C_INCR
-                    else:
-                        v -= _C_INCR
+                if words[i].isupper():
+                    if cap_diff is None:
+                        cap_diff = _cap_differential(words)
+                    if cap_diff:
+                        v = v + _C_INCR if v > 0 else v - _C_INCR
                 sentiments[i] = v
             else:
+                if cap_diff is None:
+                    cap_diff = _cap_differential(words)
                 sentiments[i] = valence(i, n, words, lows, cap_diff)
-        if "but" in lows:
+        if gated and "but" in lows:
             _but_check(sentiments, lows.index("but"), n)
         return text, tokens, sentiments, hits
 
@@ -417,13 +427,13 @@ def _but_check(sentiments: list[float], but_index: int, n: int) -> None:
             sentiments[si] = value * 1.5
 
 
-def _score_valence(
-    sentiments: list[float], candidates: list[float], n: int, text: str
-) -> dict[str, float]:
+def _score_valence(candidates: list[float], n: int, text: str) -> dict[str, float]:
     # score_valence.  ``candidates`` are the scores at lexicon positions, in
     # order: every other score is 0, and zeros change neither sum in
-    # _sift_sentiment_scores, only the neutral count.
-    sum_s = float(sum(sentiments))
+    # _sift_sentiment_scores, only the neutral count.  Nor do they change
+    # vaderSentiment's sum() of all scores: it starts at 0, so the running
+    # sum is never -0.0, and adding 0 to any other float is exact.
+    sum_s = float(sum(candidates))
     # _punctuation_emphasis
     ep_count = text.count("!")
     if ep_count > 4:
