@@ -358,20 +358,21 @@ class Matcher:
         per_text: list[list[_Cand] | None] = [None] * len(texts)
         hit = _hit
         k = -1
-        base = stop = 0
-        norm = ""
+        base = stop = n = 0
+        norm = text = ""
+        offsets: OffsetMap | None = None
+        cands: list[_Cand] = []
         for end_i, (klen, comps) in self._automaton.iter(joined):
             if end_i >= stop:  # hits come by end position: move on to the text holding this one
                 while end_i >= stop:
                     k += 1
                     base = stop + 1 if k else 0
                     stop = base + len(norms[k])
-                norm = norms[k]
-            cands = per_text[k]
-            if cands is None:
+                norm, offsets = normed[k]
+                n, text = len(norm), texts[k]
                 cands = per_text[k] = []
             e = end_i + 1 - base
-            hit(cands, norm, len(norm), e - klen, e, comps, texts[k], normed[k][1])
+            hit(cands, norm, n, e - klen, e, comps, text, offsets)
         return [ZERO_COUNTS if not c else _text_counts(c, count_mentions) for c in per_text]
 
     @staticmethod
@@ -452,6 +453,16 @@ def _label_order(c: _Cand) -> tuple[int, int, int]:
     return (c[1] - c[2], c[0], c[1])  # longest first, then hostility < loaded < naming, then leftmost
 
 
+def _overlapping(cands: list[_Cand]) -> bool:
+    """Whether any two of ``cands`` overlap (spans are never empty)."""
+    end = -1
+    for s, e in sorted([(c[1], c[2]) for c in cands]):
+        if s < end:
+            return True
+        end = e  # > every earlier end, as nothing overlapped so far
+    return False
+
+
 def _one_label_per_span(selected: list[_Cand]) -> list[_Cand]:
     """``selected`` without hostility/loaded/naming candidates that overlap a preferred one.
 
@@ -460,11 +471,15 @@ def _one_label_per_span(selected: list[_Cand]) -> list[_Cand]:
     candidates are kept as they are.  The order of ``selected`` is kept.
     """
     labels = [c for c in selected if c[0] != _STANCE_GROUP]
-    if len({c[0] for c in labels}) < 2:
-        return selected  # overlaps within a group are resolved already
+    if len({c[0] for c in labels}) < 2 or not _overlapping(labels):
+        return selected  # overlaps within a group are resolved already; none across groups
     kept: list[_Cand] = []
     for c in sorted(labels, key=_label_order):
-        if all(c[2] <= k[1] or k[2] <= c[1] for k in kept):
+        s, e = c[1], c[2]
+        for k in kept:  # a plain loop: cheaper than all() over a generator
+            if s < k[2] and k[1] < e:
+                break  # overlaps a preferred one
+        else:
             kept.append(c)
     keep = set(map(id, kept))
     return [c for c in selected if c[0] == _STANCE_GROUP or id(c) in keep]
