@@ -187,12 +187,25 @@ class FastVader:
         """
         if not isinstance(text, str):
             raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+        compound, neg, neu, pos = self.scores(text)
+        return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+    def scores(self, text: str) -> tuple[float, float, float, float]:
+        """``(compound, neg, neu, pos)`` of :meth:`polarity_scores`, as a tuple (no dict to build).
+
+        ``text`` must be a str (not checked: this is the per-sentence call of
+        :func:`~analysis.scoring.score.score_frame`).
+
+        Example:
+            >>> FastVader().scores("The book was good.")
+            (0.4404, 0.0, 0.508, 0.492)
+        """
         text, tokens, sentiments, hits = self._rule_valences(text)
         n = len(tokens)
         if not n:
-            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            return _NO_WORDS
         if not hits:
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            return _NO_HITS
         return _score_valence([sentiments[i] for i in hits], n, text)
 
     def word_valences(self, text: str) -> list[tuple[str, float]]:
@@ -220,10 +233,15 @@ class FastVader:
         if not n:
             return text, tokens, [], []
         lows = list(map(self._lows.__getitem__, tokens))
-        scoring = self._scoring_words
-        if scoring.isdisjoint(lows):
+        if self._scoring_words.isdisjoint(lows):
             return text, tokens, [0.0] * n, []
+        sentiments, hits = self._hit_valences(text, tokens, lows)
+        return text, tokens, sentiments, hits
 
+    def _hit_valences(self, text: str, tokens: list[str], lows: list[str]) -> tuple[list[float], list[int]]:
+        """(valence per token, lexicon positions) of a text with at least one lexicon word."""
+        n = len(tokens)
+        scoring = self._scoring_words
         # Stripping ASCII punctuation (uncased) never changes str.isupper(), so
         # the raw tokens stand in for SentiText.words_and_emoticons here.
         words = tokens
@@ -265,7 +283,37 @@ class FastVader:
                 sentiments[i] = valence(i, n, words, lows, cap_diff)
         if gated and "but" in lows:
             _but_check(sentiments, lows.index("but"), n)
-        return text, tokens, sentiments, hits
+        return sentiments, hits
+
+    def scores_many(self, texts: Iterable[str]) -> list[tuple[float, float, float, float]]:
+        """``[self.scores(t) for t in texts]``, without the per-call overhead (str texts).
+
+        Example:
+            >>> FastVader().scores_many(["The book was good.", "", "A book."])
+            [(0.4404, 0.0, 0.508, 0.492), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0)]
+        """
+        # scores() and _rule_valences() inlined: most sentences stop at the split
+        # or at the lexicon test, so their call overhead is a good share of the time
+        out: list[tuple[float, float, float, float]] = []
+        emoji = self._emoji_re is not None
+        ascii_emoji = self._ascii_emoji
+        low_of = self._lows.__getitem__
+        no_hit = self._scoring_words.isdisjoint
+        hit_valences = self._hit_valences
+        for text in texts:
+            if emoji and (ascii_emoji or not text.isascii()):
+                text = self._replace_emoji(text)
+            tokens = text.split()
+            if not tokens:
+                out.append(_NO_WORDS)
+                continue
+            lows = list(map(low_of, tokens))
+            if no_hit(lows):
+                out.append(_NO_HITS)
+                continue
+            sentiments, hits = hit_valences(text, tokens, lows)
+            out.append(_score_valence([sentiments[i] for i in hits], len(tokens), text))
+        return out
 
     def polarity_scores_many(self, texts: Iterable[str]) -> list[dict[str, float]]:
         """Score many texts; one dictionary per text, in order.
@@ -427,28 +475,36 @@ def _but_check(sentiments: list[float], but_index: int, n: int) -> None:
             sentiments[si] = value * 1.5
 
 
-def _score_valence(candidates: list[float], n: int, text: str) -> dict[str, float]:
+_sqrt = math.sqrt
+_NO_WORDS = (0.0, 0.0, 0.0, 0.0)  # (compound, neg, neu, pos) of a text without tokens
+_NO_HITS = (0.0, 0.0, 1.0, 0.0)  # and of one without a lexicon word
+
+
+def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, float, float, float]:
     # score_valence.  ``candidates`` are the scores at lexicon positions, in
     # order: every other score is 0, and zeros change neither sum in
     # _sift_sentiment_scores, only the neutral count.  Nor do they change
     # vaderSentiment's sum() of all scores: it starts at 0, so the running
     # sum is never -0.0, and adding 0 to any other float is exact.
     sum_s = float(sum(candidates))
-    # _punctuation_emphasis
-    ep_count = text.count("!")
-    if ep_count > 4:
-        ep_count = 4
-    qm_count = text.count("?")
-    qm_amplifier: float = 0
-    if qm_count > 1:
-        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
-    punct_emph = ep_count * 0.292 + qm_amplifier
-    if sum_s > 0:
-        sum_s += punct_emph
-    elif sum_s < 0:
-        sum_s -= punct_emph
+    # _punctuation_emphasis; without "!" or "?" it is 0.0, and adding or
+    # subtracting 0.0 below would change no value, so those steps are skipped
+    punct_emph = 0.0
+    if "!" in text or "?" in text:
+        ep_count = text.count("!")
+        if ep_count > 4:
+            ep_count = 4
+        qm_count = text.count("?")
+        qm_amplifier: float = 0
+        if qm_count > 1:
+            qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+        punct_emph = ep_count * 0.292 + qm_amplifier
+        if sum_s > 0:
+            sum_s += punct_emph
+        elif sum_s < 0:
+            sum_s -= punct_emph
 
-    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    compound = sum_s / _sqrt((sum_s * sum_s) + 15)
     if compound < -1.0:
         compound = -1.0
     elif compound > 1.0:
@@ -459,23 +515,28 @@ def _score_valence(candidates: list[float], n: int, text: str) -> dict[str, floa
     neg_sum = 0.0
     neu_count = n
     for s in candidates:
+        # float(s) + 1 in vaderSentiment; s + 1.0 is the same float (an idiom's
+        # valence may be an int) without the call
         if s > 0:
-            pos_sum += float(s) + 1
+            pos_sum += s + 1.0
             neu_count -= 1
         elif s < 0:
-            neg_sum += float(s) - 1
+            neg_sum += s - 1.0
             neu_count -= 1
 
-    abs_neg = math.fabs(neg_sum)
-    if pos_sum > abs_neg:
-        pos_sum += punct_emph
-    elif pos_sum < abs_neg:
-        neg_sum -= punct_emph
+    # abs() of a float is math.fabs's value; every operand here is a float
+    abs_neg = abs(neg_sum)
+    if punct_emph:
+        if pos_sum > abs_neg:
+            pos_sum += punct_emph
+        elif pos_sum < abs_neg:
+            neg_sum -= punct_emph
+        abs_neg = abs(neg_sum)
 
-    total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {
-        "neg": round(math.fabs(neg_sum / total), 3),
-        "neu": round(math.fabs(neu_count / total), 3),
-        "pos": round(math.fabs(pos_sum / total), 3),
-        "compound": round(compound, 4),
-    }
+    total = pos_sum + abs_neg + neu_count
+    return (
+        round(compound, 4),
+        round(abs(neg_sum / total), 3),
+        round(abs(neu_count / total), 3),
+        round(abs(pos_sum / total), 3),
+    )

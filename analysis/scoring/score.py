@@ -60,7 +60,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
-from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
@@ -69,7 +68,7 @@ from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon, resolve_lexicon
 from analysis.scoring.match import COUNT_SLOTS, ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
 from analysis.scoring.morph import Token, tokens
-from analysis.scoring.sentiment import BACKENDS, Scorer, aggregate, get_backend
+from analysis.scoring.sentiment import BACKENDS, ManyScorer, Sentiment4, aggregate4, get_many_scorer
 from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
 from analysis.validate_args import ArgumentError, check_choice, require_columns
 
@@ -81,9 +80,6 @@ LexiconArg = Lexicon | Sequence[Lexicon] | None
 NO_WORDS = "no_words"
 Mode = Literal["extend", "replace"]
 Unit = Literal["text", "sentence"]
-#: (compound, neg, neu, pos)
-Sentiment4 = tuple[float, float, float, float]
-
 LEXICON_MODES: tuple[str, ...] = ("extend", "replace")
 UNITS: tuple[str, ...] = ("text", "sentence")
 _SENTIMENT_KEYS = ("compound", "neg", "neu", "pos")
@@ -227,7 +223,6 @@ class _Columns(NamedTuple):
 #: Texts per batch in :func:`_score_columns`: large enough that each phase
 #: stays in the CPU caches, small enough to keep memory flat.
 _BATCH = 1024
-_get_sentiment = itemgetter(*_SENTIMENT_KEYS)
 _ZERO4: Sentiment4 = (0.0, 0.0, 0.0, 0.0)
 _NAN4: Sentiment4 = (math.nan, math.nan, math.nan, math.nan)
 
@@ -235,7 +230,7 @@ _NAN4: Sentiment4 = (math.nan, math.nan, math.nan, math.nan)
 def _score_columns(
     texts: Sequence[object],
     matcher: Matcher,
-    senti: Scorer | None,
+    senti: ManyScorer | None,
     *,
     split: Splitter = _sentences,
     with_matches: bool = False,
@@ -295,7 +290,7 @@ class _LemmaText(NamedTuple):
 
 
 def _score_batch(
-    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: Scorer | None,
+    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: ManyScorer | None,
     split: Splitter, with_matches: bool, cols: _Columns, count_mentions: bool = False,
 ) -> None:
     # Flat bookkeeping, no container per text (the garbage collector would
@@ -336,12 +331,19 @@ def _score_batch(
             if senti is None or not _cyrillic_script(t):
                 plan.append(len(sents))
                 sentiment_status.append(senti_ok)
-                _add_weights(sents, weights, n_tokens, flat)
+                if len(sents) == 1:  # most statements: _add_weights inlined
+                    k = count_words(sents[0])
+                    weights.append(k)
+                    n_tokens.append(k)
+                    if k:
+                        flat.append(sents[0])
+                else:
+                    _add_weights(sents, weights, n_tokens, flat)
                 continue
             n_tokens.append(sum(map(count_words, sents)))
         plan.append(-1)
         sentiment_status.append(SENTIMENT_UNAVAILABLE)
-    scored = iter(list(map(senti, flat)) if senti is not None else ())
+    scored = iter(senti(flat) if senti is not None else ())
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
                            count_mentions)
@@ -411,7 +413,7 @@ def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
 
 
 def _sentiment_column(
-    plan: list[int], weights: list[int], scored: Iterator[dict[str, float]], no_sentiment: bool,
+    plan: list[int], weights: list[int], scored: Iterator[Sentiment4], no_sentiment: bool,
     out: list[float],
 ) -> None:
     """Append each text's sentiment: NaN without a backend, 0 for texts not scored.
@@ -421,7 +423,7 @@ def _sentiment_column(
     ``weights`` their token counts; ``scored`` the scores of the sentences
     with tokens.  One sentence keeps VADER's own numbers (a weighted mean of
     one value is not always bit-identical to it); several are token-weighted
-    (:func:`analysis.scoring.sentiment.aggregate`).
+    (:func:`analysis.scoring.sentiment.aggregate4`).
     """
     if no_sentiment:
         out.extend(_NAN4 * len(plan))
@@ -433,12 +435,12 @@ def _sentiment_column(
         elif k == 0:
             out.extend(_ZERO4)
         elif k == 1:
-            out.extend(_get_sentiment(next(scored)) if weights[pos] else _ZERO4)
+            out.extend(next(scored) if weights[pos] else _ZERO4)
             pos += 1
         else:
             w = weights[pos : pos + k]
             pos += k
-            out.extend(aggregate([next(scored) if x else {} for x in w], w))
+            out.extend(aggregate4([next(scored) if x else _ZERO4 for x in w], w))
 
 
 def _check_language(language: str | None, who: str) -> None:
@@ -446,10 +448,10 @@ def _check_language(language: str | None, who: str) -> None:
         check_choice("language", language, LANGUAGES, who=who)
 
 
-def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, Scorer | None]:
+def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, ManyScorer | None]:
     check_choice("lexicon_mode", lexicon_mode, LEXICON_MODES, who=who)
     check_choice("sentiment", sentiment, BACKENDS, who=who)
-    return compile_lexicon(resolve_lexicon(lexicons, lexicon_mode)), get_backend(sentiment)
+    return compile_lexicon(resolve_lexicon(lexicons, lexicon_mode)), get_many_scorer(sentiment)
 
 
 def _text_scores(cols: _Columns, i: int) -> TextScores:
@@ -651,7 +653,7 @@ def score_frame(
 
 
 def _sentence_frame(
-    index: pd.Index, values: list[object], matcher: Matcher, senti: Scorer | None, language: str | None,
+    index: pd.Index, values: list[object], matcher: Matcher, senti: ManyScorer | None, language: str | None,
     count_mentions: bool,
 ) -> pd.DataFrame:
     """``score_frame(..., unit="sentence")``: each sentence a text of its own."""
