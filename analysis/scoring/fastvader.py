@@ -36,7 +36,6 @@ import os
 import re
 import string
 from collections.abc import Iterable
-from itertools import compress
 
 from vaderSentiment import vaderSentiment as _vader
 
@@ -247,7 +246,8 @@ class FastVader:
         words = tokens
         # allcap_differential, only computed once an ALL CAPS word could use it
         cap_diff: bool | None = None
-        hits = list(compress(range(n), map(scoring.__contains__, lows)))
+        # a comprehension beats compress/map here: set.__contains__ through map is a slot-wrapper call
+        hits = [i for i, w in enumerate(lows) if w in scoring]
         # vaderSentiment appends int 0 for unscored words; kept for an identical sum().
         sentiments: list[float] = [0] * n
         lexicon = self.lexicon

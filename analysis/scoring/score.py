@@ -710,8 +710,9 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    n = np.array(cols.count_n, dtype=np.int64).reshape(-1, n_dims)
-    weight = np.array(cols.count_w, dtype=np.float64).reshape(-1, n_dims)
+    # fromiter with a known count fills the array in one pass (np.array first sizes the list)
+    n = np.fromiter(cols.count_n, dtype=np.int64, count=len(cols.count_n)).reshape(-1, n_dims)
+    weight = np.fromiter(cols.count_w, dtype=np.float64, count=len(cols.count_w)).reshape(-1, n_dims)
     sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
     data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(SCORED_DIMENSIONS):
