@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.scoring.lexicon import Lexicon
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_scoring import _external_texts, real_sentences  # noqa: E402
@@ -82,6 +83,39 @@ def inputs() -> list[str]:
     """Every oracle input, in a fixed order."""
     texts = [*HOSTILE, *_corpus_statements(), *_external_texts(), *_resistinua(), *_russian()]
     return texts + real_sentences()
+
+
+_PATTERNS = ("so-called", " calls ", '"', "\u201c", " may ", "May ", "destroyed", "not ", "must", "regime",
+             "Kiev", "Kyiv", "occupiers", "about ", "'s ", "might", "special military operation", "!", "?")
+
+
+def fixture_texts() -> list[str]:
+    """The texts of tests/scoring/equivalence.json: committable sources only (no NYT, PTC, SemEval).
+
+    The hostile strings, the first sentences of the vendored corpora showing
+    each of ``_PATTERNS``, an even sample of the rest, a few three-sentence
+    texts and resistinua uk/en sentences.
+    """
+    sentences = real_sentences()
+    picked: list[str] = []
+    for pattern in _PATTERNS:
+        picked += [t for t in sentences if pattern in t][:6]
+    picked += sentences[:: len(sentences) // 60][:60]
+    picked += [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), len(sentences) // 8)][:8]
+    resist = [t for t in _resistinua() if t][:400]
+    picked += [t.split(". ")[0] for t in resist[::50]]
+    return list(dict.fromkeys([*HOSTILE, *picked]))  # in order, each text once
+
+
+def fixture_lexicon(texts: list[str]) -> Lexicon:
+    """The built-in English entries whose term occurs in ``texts`` (normalised), notes blanked: a lexicon to freeze."""
+    from dataclasses import replace
+
+    from analysis.scoring.normalize import normalize_for_match
+
+    blob = "\x00".join(normalize_for_match(t)[0] for t in texts)
+    entries = (replace(e, note="") for e in Lexicon.builtin().entries if e.term in blob)
+    return Lexicon(tuple(entries), name="equivalence fixture")
 
 
 def outputs(texts: list[str]) -> dict[str, object]:
