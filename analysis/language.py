@@ -182,6 +182,9 @@ def detect_language(text: str) -> Language:
     """
     # No Cyrillic: never ru/uk, and no per-sentence pass (razdel) either.
     if text.isascii():
+        # lower-case words between spaces are there in the lower-cased text too: no lower() needed
+        if " the " in text or " of " in text or " to " in text or " and " in text or " in " in text:
+            return "en"
         return _latin_script(text.lower())
     rest = _non_ascii(text)
     if _CYRILLIC.search(rest) is None:

@@ -60,6 +60,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
@@ -347,8 +348,13 @@ def _score_batch(
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
                            count_mentions)
-    cols.count_n.extend(chain.from_iterable([c.n for c in counts]))
-    cols.count_w.extend(chain.from_iterable([c.weight for c in counts]))
+    cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
+    cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
+
+
+# Counts is a (n, weight) tuple: itemgetter reads its fields in C
+_counts_n = itemgetter(0)
+_counts_weight = itemgetter(1)
 
 
 def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat: list[str]) -> None:
@@ -532,6 +538,8 @@ def score_text(
 def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
     require_columns(df, [text_col], who=who, frame_name="df")
     values: list[object] = df[text_col].tolist()
+    if set(map(type, values)) <= {str}:
+        return values  # all text: nothing to check value by value
     for pos, v in enumerate(values):
         if type(v) is not str and _text_status(v) == "invalid":
             raise TypeError(
