@@ -35,7 +35,7 @@ import math
 import os
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from vaderSentiment import vaderSentiment as _vader
 
@@ -192,13 +192,15 @@ class FastVader:
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """``(compound, neg, neu, pos)`` of :meth:`polarity_scores`, as a tuple (no dict to build).
 
-        ``text`` must be a str (not checked: this is the per-sentence call of
-        :func:`~analysis.scoring.score.score_frame`).
+        Raises:
+            TypeError: if ``text`` is not a str.
 
         Example:
             >>> FastVader().scores("The book was good.")
             (0.4404, 0.0, 0.508, 0.492)
         """
+        if not isinstance(text, str):
+            raise TypeError(f"scores expects a str, got {type(text).__name__}")
         text, tokens, sentiments, hits = self._rule_valences(text)
         n = len(tokens)
         if not n:
@@ -285,13 +287,20 @@ class FastVader:
             _but_check(sentiments, lows.index("but"), n)
         return sentiments, hits
 
-    def scores_many(self, texts: Iterable[str]) -> list[tuple[float, float, float, float]]:
-        """``[self.scores(t) for t in texts]``, without the per-call overhead (str texts).
+    def scores_many(self, texts: Sequence[str]) -> list[tuple[float, float, float, float]]:
+        """``[self.scores(t) for t in texts]``, without the per-call overhead.
+
+        Raises:
+            TypeError: if a text is not a str (names its position).
 
         Example:
             >>> FastVader().scores_many(["The book was good.", "", "A book."])
             [(0.4404, 0.0, 0.508, 0.492), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0)]
         """
+        if not set(map(type, texts)) <= {str}:  # one C pass; str subclasses are fine too
+            for i, t in enumerate(texts):
+                if not isinstance(t, str):
+                    raise TypeError(f"scores_many expects str texts, got {type(t).__name__} at position {i}")
         # scores() and _rule_valences() inlined: most sentences stop at the split
         # or at the lexicon test, so their call overhead is a good share of the time
         out: list[tuple[float, float, float, float]] = []
