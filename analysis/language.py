@@ -180,13 +180,17 @@ def detect_language(text: str) -> Language:
         >>> detect_language("Київ. Он сказал, что всё ясно. Это так и есть.")
         'ru'
     """
-    if _CYRILLIC.search(text) is None:
-        # no Cyrillic: never ru/uk, and no per-sentence pass (razdel) either;
-        # ASCII with a whitespace-delimited English function word is ``en``
-        # by the rule (such a token is one of its words), in one set test
-        if text.isascii() and not EN_WORDS.isdisjoint(text.lower().split()):
+    # No Cyrillic: never ru/uk, and no per-sentence pass (razdel) either.
+    if text.isascii():
+        # lower-case words between spaces are there in the lower-cased text too: no lower() needed
+        if " the " in text or " of " in text or " to " in text or " and " in text or " in " in text:
             return "en"
-        return _detect_one(text)
+        return _latin_script(text.lower())
+    rest = _non_ascii(text)
+    if _CYRILLIC.search(rest) is None:
+        if _LETTER.search(rest) is None:
+            return _latin_script(text.lower()) if _LATIN.search(text) else "other"
+        return _detect_one(text)  # accented or other-script letters: count them
     whole = _detect_one(text)
     if len(text) < 200 and text.count(".") + text.count("!") + text.count("?") <= 1:
         return whole
@@ -200,6 +204,43 @@ def detect_language(text: str) -> Language:
     # on a tie in letters the whole-text rule decides
     tied = [lang for lang, w in weight.items() if w == best]
     return whole if whole in tied or len(tied) > 1 else _as_language(tied[0])
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order (few in English news: quotes, dashes)."""
+    # bytes.translate deletes in C; a character's UTF-8 bytes are all >= 0x80,
+    # so what is left decodes to exactly those characters (lone surrogates too)
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return raw.decode("utf-8", "surrogatepass")
+
+
+# _latin_script's substring tests are for words of EN_WORDS
+assert {"the", "of", "to", "and", "in"} <= EN_WORDS
+
+
+def _latin_script(low: str) -> Language:
+    """Rule 2 for a lower-cased text whose only letters are ASCII (none Cyrillic, none other).
+
+    Its letter counts need no pass of their own: there is a Latin letter
+    exactly when there is a word, and nothing can outnumber the Latin ones.
+
+    Example:
+        >>> _latin_script("kyiv"), _latin_script("le ministre a dit non"), _latin_script("12:00")
+        ('en', 'other', 'other')
+    """
+    # A whitespace-delimited function word is one of the text's words: the
+    # commonest, between two spaces, by substring search; the rest in one set test.
+    if " the " in low or " of " in low or " to " in low or " and " in low or " in " in low:
+        return "en"
+    if not EN_WORDS.isdisjoint(low.split()):
+        return "en"
+    words = _WORD.findall(low)
+    if not words:
+        return "other"  # rule 1: no letters
+    return "en" if len(words) < 4 or not EN_WORDS.isdisjoint(words) else "other"
 
 
 def language_column(

@@ -35,8 +35,7 @@ import math
 import os
 import re
 import string
-from collections.abc import Iterable
-from itertools import compress
+from collections.abc import Iterable, Sequence
 
 from vaderSentiment import vaderSentiment as _vader
 
@@ -83,6 +82,8 @@ _IDIOM_WORDS: frozenset[str] = frozenset().union(*_IDIOM_KEYS)
 # further look (frequent words like "the" would make the full check run often).
 _IDIOM_RARE_WORDS: frozenset[str] = _IDIOM_WORDS - {"the", "of", "to", "for"}
 assert all(key & _IDIOM_RARE_WORDS for key in _IDIOM_KEYS)
+# A text without any of these has neither an idiom nor a "but": both gates in one set test.
+_GATE_WORDS: frozenset[str] = _IDIOM_RARE_WORDS | {"but"}
 
 
 def _idioms_possible(lows: list[str]) -> bool:
@@ -111,6 +112,11 @@ class _TokenCache(dict[str, str]):
             self.clear()
         self[token] = low
         return low
+
+
+def _cap_differential(words: list[str]) -> bool:
+    # vaderSentiment's allcap_differential: some but not all words ALL CAPS
+    return 0 < sum(map(str.isupper, words)) < len(words)
 
 
 def _negated(word_lower: str) -> bool:
@@ -180,13 +186,28 @@ class FastVader:
         """
         if not isinstance(text, str):
             raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+        compound, neg, neu, pos = self.scores(text)
+        return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+    def scores(self, text: str) -> tuple[float, float, float, float]:
+        """``(compound, neg, neu, pos)`` of :meth:`polarity_scores`, as a tuple (no dict to build).
+
+        Raises:
+            TypeError: if ``text`` is not a str.
+
+        Example:
+            >>> FastVader().scores("The book was good.")
+            (0.4404, 0.0, 0.508, 0.492)
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"scores expects a str, got {type(text).__name__}")
         text, tokens, sentiments, hits = self._rule_valences(text)
         n = len(tokens)
         if not n:
-            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            return _NO_WORDS
         if not hits:
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
-        return _score_valence(sentiments, [sentiments[i] for i in hits], n, text)
+            return _NO_HITS
+        return _score_valence([sentiments[i] for i in hits], n, text)
 
     def word_valences(self, text: str) -> list[tuple[str, float]]:
         """``(token, valence)`` for each VADER lexicon word of ``text``, after every rule.
@@ -213,22 +234,29 @@ class FastVader:
         if not n:
             return text, tokens, [], []
         lows = list(map(self._lows.__getitem__, tokens))
-        scoring = self._scoring_words
-        if scoring.isdisjoint(lows):
+        if self._scoring_words.isdisjoint(lows):
             return text, tokens, [0.0] * n, []
+        sentiments, hits = self._hit_valences(text, tokens, lows)
+        return text, tokens, sentiments, hits
 
+    def _hit_valences(self, text: str, tokens: list[str], lows: list[str]) -> tuple[list[float], list[int]]:
+        """(valence per token, lexicon positions) of a text with at least one lexicon word."""
+        n = len(tokens)
+        scoring = self._scoring_words
         # Stripping ASCII punctuation (uncased) never changes str.isupper(), so
         # the raw tokens stand in for SentiText.words_and_emoticons here.
         words = tokens
-        n_upper = sum(map(str.isupper, words))
-        cap_diff = 0 < n_upper < n  # allcap_differential
-        hits = list(compress(range(n), map(scoring.__contains__, lows)))
+        # allcap_differential, only computed once an ALL CAPS word could use it
+        cap_diff: bool | None = None
+        # a comprehension beats compress/map here: set.__contains__ through map is a slot-wrapper call
+        hits = [i for i, w in enumerate(lows) if w in scoring]
         # vaderSentiment appends int 0 for unscored words; kept for an identical sum().
         sentiments: list[float] = [0] * n
         lexicon = self.lexicon
         modifiers = _MODIFIERS
         # Gates for the fast path below; each only says "a rule might fire".
-        idioms_possible = _idioms_possible(lows)
+        gated = not _GATE_WORDS.isdisjoint(lows)
+        idioms_possible = gated and _idioms_possible(lows)
         nt_possible = "'" in text and _NT_RE.search(text) is not None
         valence = self._valence
         for i in hits:
@@ -245,17 +273,56 @@ class FastVader:
                 # No negator, booster, "least", "no" or idiom near the word:
                 # every rule of sentiment_valence but the ALL CAPS one is a no-op.
                 v = lexicon[item]
-                if cap_diff and words[i].isupper():
-                    if v > 0:
-                        v += _C_INCR
-                    else:
-                        v -= _C_INCR
+                if words[i].isupper():
+                    if cap_diff is None:
+                        cap_diff = _cap_differential(words)
+                    if cap_diff:
+                        v = v + _C_INCR if v > 0 else v - _C_INCR
                 sentiments[i] = v
             else:
+                if cap_diff is None:
+                    cap_diff = _cap_differential(words)
                 sentiments[i] = valence(i, n, words, lows, cap_diff)
-        if "but" in lows:
+        if gated and "but" in lows:
             _but_check(sentiments, lows.index("but"), n)
-        return text, tokens, sentiments, hits
+        return sentiments, hits
+
+    def scores_many(self, texts: Sequence[str]) -> list[tuple[float, float, float, float]]:
+        """``[self.scores(t) for t in texts]``, without the per-call overhead.
+
+        Raises:
+            TypeError: if a text is not a str (names its position).
+
+        Example:
+            >>> FastVader().scores_many(["The book was good.", "", "A book."])
+            [(0.4404, 0.0, 0.508, 0.492), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0)]
+        """
+        if not set(map(type, texts)) <= {str}:  # one C pass; str subclasses are fine too
+            for i, t in enumerate(texts):
+                if not isinstance(t, str):
+                    raise TypeError(f"scores_many expects str texts, got {type(t).__name__} at position {i}")
+        # scores() and _rule_valences() inlined: most sentences stop at the split
+        # or at the lexicon test, so their call overhead is a good share of the time
+        out: list[tuple[float, float, float, float]] = []
+        emoji = self._emoji_re is not None
+        ascii_emoji = self._ascii_emoji
+        low_of = self._lows.__getitem__
+        no_hit = self._scoring_words.isdisjoint
+        hit_valences = self._hit_valences
+        for text in texts:
+            if emoji and (ascii_emoji or not text.isascii()):
+                text = self._replace_emoji(text)
+            tokens = text.split()
+            if not tokens:
+                out.append(_NO_WORDS)
+                continue
+            lows = list(map(low_of, tokens))
+            if no_hit(lows):
+                out.append(_NO_HITS)
+                continue
+            sentiments, hits = hit_valences(text, tokens, lows)
+            out.append(_score_valence([sentiments[i] for i in hits], len(tokens), text))
+        return out
 
     def polarity_scores_many(self, texts: Iterable[str]) -> list[dict[str, float]]:
         """Score many texts; one dictionary per text, in order.
@@ -417,28 +484,36 @@ def _but_check(sentiments: list[float], but_index: int, n: int) -> None:
             sentiments[si] = value * 1.5
 
 
-def _score_valence(
-    sentiments: list[float], candidates: list[float], n: int, text: str
-) -> dict[str, float]:
+_sqrt = math.sqrt
+_NO_WORDS = (0.0, 0.0, 0.0, 0.0)  # (compound, neg, neu, pos) of a text without tokens
+_NO_HITS = (0.0, 0.0, 1.0, 0.0)  # and of one without a lexicon word
+
+
+def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, float, float, float]:
     # score_valence.  ``candidates`` are the scores at lexicon positions, in
     # order: every other score is 0, and zeros change neither sum in
-    # _sift_sentiment_scores, only the neutral count.
-    sum_s = float(sum(sentiments))
-    # _punctuation_emphasis
-    ep_count = text.count("!")
-    if ep_count > 4:
-        ep_count = 4
-    qm_count = text.count("?")
-    qm_amplifier: float = 0
-    if qm_count > 1:
-        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
-    punct_emph = ep_count * 0.292 + qm_amplifier
-    if sum_s > 0:
-        sum_s += punct_emph
-    elif sum_s < 0:
-        sum_s -= punct_emph
+    # _sift_sentiment_scores, only the neutral count.  Nor do they change
+    # vaderSentiment's sum() of all scores: it starts at 0, so the running
+    # sum is never -0.0, and adding 0 to any other float is exact.
+    sum_s = float(sum(candidates))
+    # _punctuation_emphasis; without "!" or "?" it is 0.0, and adding or
+    # subtracting 0.0 below would change no value, so those steps are skipped
+    punct_emph = 0.0
+    if "!" in text or "?" in text:
+        ep_count = text.count("!")
+        if ep_count > 4:
+            ep_count = 4
+        qm_count = text.count("?")
+        qm_amplifier: float = 0
+        if qm_count > 1:
+            qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+        punct_emph = ep_count * 0.292 + qm_amplifier
+        if sum_s > 0:
+            sum_s += punct_emph
+        elif sum_s < 0:
+            sum_s -= punct_emph
 
-    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    compound = sum_s / _sqrt((sum_s * sum_s) + 15)
     if compound < -1.0:
         compound = -1.0
     elif compound > 1.0:
@@ -449,23 +524,28 @@ def _score_valence(
     neg_sum = 0.0
     neu_count = n
     for s in candidates:
+        # float(s) + 1 in vaderSentiment; s + 1.0 is the same float (an idiom's
+        # valence may be an int) without the call
         if s > 0:
-            pos_sum += float(s) + 1
+            pos_sum += s + 1.0
             neu_count -= 1
         elif s < 0:
-            neg_sum += float(s) - 1
+            neg_sum += s - 1.0
             neu_count -= 1
 
-    abs_neg = math.fabs(neg_sum)
-    if pos_sum > abs_neg:
-        pos_sum += punct_emph
-    elif pos_sum < abs_neg:
-        neg_sum -= punct_emph
+    # abs() of a float is math.fabs's value; every operand here is a float
+    abs_neg = abs(neg_sum)
+    if punct_emph:
+        if pos_sum > abs_neg:
+            pos_sum += punct_emph
+        elif pos_sum < abs_neg:
+            neg_sum -= punct_emph
+        abs_neg = abs(neg_sum)
 
-    total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {
-        "neg": round(math.fabs(neg_sum / total), 3),
-        "neu": round(math.fabs(neu_count / total), 3),
-        "pos": round(math.fabs(pos_sum / total), 3),
-        "compound": round(compound, 4),
-    }
+    total = pos_sum + abs_neg + neu_count
+    return (
+        round(compound, 4),
+        round(abs(neg_sum / total), 3),
+        round(abs(neu_count / total), 3),
+        round(abs(pos_sum / total), 3),
+    )

@@ -60,7 +60,7 @@ import ahocorasick
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.lexicon import Lexicon, LexiconEntry
 from analysis.scoring.normalize import OffsetMap, normalize_for_match
-from analysis.scoring.rules import MentionIndex, mention_of, negated, parse_context
+from analysis.scoring.rules import MentionIndex, may_mention, mention_of, negated, parse_context
 from analysis.scoring.variants import expand
 
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, NAMING: 3}
@@ -180,7 +180,7 @@ def _match_order(m: Match) -> tuple[int, int]:
 
 
 class _Compiled:
-    __slots__ = ("entry", "rules", "negatable", "group", "dim", "side_slot", "weight")
+    __slots__ = ("entry", "rules", "negatable", "group", "dim", "side_slot", "weight", "alone", "alone_negated")
 
     def __init__(self, entry: LexiconEntry) -> None:
         self.entry = entry
@@ -190,6 +190,11 @@ class _Compiled:
         self.dim = _DIM_INDEX[entry.dimension]
         self.side_slot = _DIM_INDEX[f"{NAMING}_{entry.side}"] if entry.dimension == NAMING else -1
         self.weight = entry.weight
+        # The Counts of a text whose only counted match is this entry (used,
+        # or negated), built by _tally itself so the sums are the same bits:
+        # most texts with a hit have one.
+        self.alone = _tally([(self.group, 0, 1, self, "", False, None)], False)
+        self.alone_negated = _tally([(self.group, 0, 1, self, "", True, None)], False)
 
 
 def _hit(
@@ -251,8 +256,7 @@ _LAST_INDEX: list[MentionIndex | None] = [None]
 def _mention(norm: str, s: int, e: int, text: str, offsets: OffsetMap | None) -> str | None:
     """None for a use; for a mention the holder as written in ``text`` ("" if not named)."""
     if _LAST_TEXT[0] is not norm:
-        built = MentionIndex.of(norm)
-        _LAST_TEXT[0], _LAST_INDEX[0] = norm, (built if built.quotes or built.cues else None)
+        _LAST_TEXT[0], _LAST_INDEX[0] = norm, (MentionIndex.of(norm) if may_mention(norm) else None)
     index = _LAST_INDEX[0]
     if index is None:
         return None
@@ -281,6 +285,16 @@ def _tally(selected: list[_Cand], count_mentions: bool) -> Counts:
             n[comp.side_slot] += 1
             w[comp.side_slot] += comp.weight
     return Counts(tuple(n), tuple(w))
+
+
+def _text_counts(cands: list[_Cand], count_mentions: bool) -> Counts:
+    """``_tally(Matcher._select(cands), count_mentions)`` of a text's (non-empty) candidates."""
+    if len(cands) == 1:  # nothing to select, and the sums are precomputed
+        cand = cands[0]
+        if cand[6] is not None and not count_mentions:
+            return ZERO_COUNTS
+        return cand[3].alone_negated if cand[5] else cand[3].alone
+    return _tally(Matcher._select(cands), count_mentions)
 
 
 class Matcher:
@@ -344,21 +358,22 @@ class Matcher:
         per_text: list[list[_Cand] | None] = [None] * len(texts)
         hit = _hit
         k = -1
-        base = stop = 0
-        norm = ""
+        base = stop = n = 0
+        norm = text = ""
+        offsets: OffsetMap | None = None
+        cands: list[_Cand] = []
         for end_i, (klen, comps) in self._automaton.iter(joined):
             if end_i >= stop:  # hits come by end position: move on to the text holding this one
                 while end_i >= stop:
                     k += 1
                     base = stop + 1 if k else 0
                     stop = base + len(norms[k])
-                norm = norms[k]
-            cands = per_text[k]
-            if cands is None:
+                norm, offsets = normed[k]
+                n, text = len(norm), texts[k]
                 cands = per_text[k] = []
             e = end_i + 1 - base
-            hit(cands, norm, len(norm), e - klen, e, comps, texts[k], normed[k][1])
-        return [ZERO_COUNTS if not c else _tally(self._select(c), count_mentions) for c in per_text]
+            hit(cands, norm, n, e - klen, e, comps, text, offsets)
+        return [ZERO_COUNTS if not c else _text_counts(c, count_mentions) for c in per_text]
 
     @staticmethod
     def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -431,11 +446,21 @@ class Matcher:
         cands = self._candidates(text)[0]
         if not cands:
             return ZERO_COUNTS
-        return _tally(self._select(cands), count_mentions)
+        return _text_counts(cands, count_mentions)
 
 
 def _label_order(c: _Cand) -> tuple[int, int, int]:
     return (c[1] - c[2], c[0], c[1])  # longest first, then hostility < loaded < naming, then leftmost
+
+
+def _overlapping(cands: list[_Cand]) -> bool:
+    """Whether any two of ``cands`` overlap (spans are never empty)."""
+    end = -1
+    for s, e in sorted([(c[1], c[2]) for c in cands]):
+        if s < end:
+            return True
+        end = e  # > every earlier end, as nothing overlapped so far
+    return False
 
 
 def _one_label_per_span(selected: list[_Cand]) -> list[_Cand]:
@@ -446,11 +471,15 @@ def _one_label_per_span(selected: list[_Cand]) -> list[_Cand]:
     candidates are kept as they are.  The order of ``selected`` is kept.
     """
     labels = [c for c in selected if c[0] != _STANCE_GROUP]
-    if len({c[0] for c in labels}) < 2:
-        return selected  # overlaps within a group are resolved already
+    if len({c[0] for c in labels}) < 2 or not _overlapping(labels):
+        return selected  # overlaps within a group are resolved already; none across groups
     kept: list[_Cand] = []
     for c in sorted(labels, key=_label_order):
-        if all(c[2] <= k[1] or k[2] <= c[1] for k in kept):
+        s, e = c[1], c[2]
+        for k in kept:  # a plain loop: cheaper than all() over a generator
+            if s < k[2] and k[1] < e:
+                break  # overlaps a preferred one
+        else:
             kept.append(c)
     keep = set(map(id, kept))
     return [c for c in selected if c[0] == _STANCE_GROUP or id(c) in keep]

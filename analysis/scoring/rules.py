@@ -551,9 +551,35 @@ class MentionIndex(NamedTuple):
             quotes.append(i)
             i = norm.find('"', i + 1)
         # substring tests run in C; the regex scan only for the few texts that need it
-        if not any(w in norm for w in _CUE_WORD_LIST):
+        if not has_cue_word(norm):
             return cls(quotes, [])
         return cls(quotes, [m.start() for m in MENTION_CUE_WORDS.finditer(norm)])
+
+
+def has_cue_word(norm: str, words: tuple[str, ...] = _CUE_WORD_LIST) -> bool:
+    """Whether a normalised text contains a word every mention cue contains (a cheap first test).
+
+    Example:
+        >>> has_cue_word("what moscow calls it"), has_cue_word("the regime fell")
+        (True, False)
+    """
+    for w in words:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator, per text
+        if w in norm:
+            return True
+    return False
+
+
+def may_mention(norm: str) -> bool:
+    """Whether any hit in ``norm`` can be a mention: it has a double quote or a cue word.
+
+    Without either, :func:`mention_of` is False for every hit (both of its
+    tests need one), so a text can skip :meth:`MentionIndex.of`.
+
+    Example:
+        >>> may_mention('the "liberators"'), may_mention("the so-called vote"), may_mention("troops left")
+        (True, True, False)
+    """
+    return '"' in norm or has_cue_word(norm)
 
 
 def _scare_quoted(norm: str, s: int, e: int, index: MentionIndex) -> bool:

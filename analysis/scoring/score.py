@@ -69,7 +69,7 @@ from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon, resolve_lexicon
 from analysis.scoring.match import COUNT_SLOTS, ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
 from analysis.scoring.morph import Token, tokens
-from analysis.scoring.sentiment import BACKENDS, Scorer, aggregate, get_backend
+from analysis.scoring.sentiment import BACKENDS, ManyScorer, Sentiment4, aggregate4, get_many_scorer
 from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
 from analysis.validate_args import ArgumentError, check_choice, require_columns
 
@@ -81,9 +81,6 @@ LexiconArg = Lexicon | Sequence[Lexicon] | None
 NO_WORDS = "no_words"
 Mode = Literal["extend", "replace"]
 Unit = Literal["text", "sentence"]
-#: (compound, neg, neu, pos)
-Sentiment4 = tuple[float, float, float, float]
-
 LEXICON_MODES: tuple[str, ...] = ("extend", "replace")
 UNITS: tuple[str, ...] = ("text", "sentence")
 _SENTIMENT_KEYS = ("compound", "neg", "neu", "pos")
@@ -227,7 +224,6 @@ class _Columns(NamedTuple):
 #: Texts per batch in :func:`_score_columns`: large enough that each phase
 #: stays in the CPU caches, small enough to keep memory flat.
 _BATCH = 1024
-_get_sentiment = itemgetter(*_SENTIMENT_KEYS)
 _ZERO4: Sentiment4 = (0.0, 0.0, 0.0, 0.0)
 _NAN4: Sentiment4 = (math.nan, math.nan, math.nan, math.nan)
 
@@ -235,7 +231,7 @@ _NAN4: Sentiment4 = (math.nan, math.nan, math.nan, math.nan)
 def _score_columns(
     texts: Sequence[object],
     matcher: Matcher,
-    senti: Scorer | None,
+    senti: ManyScorer | None,
     *,
     split: Splitter = _sentences,
     with_matches: bool = False,
@@ -281,6 +277,8 @@ def _languages(texts: Sequence[object], language: str | None) -> list[str]:
 
 def _cyrillic_script(text: str) -> bool:
     """More Cyrillic than Latin letters: not a text for VADER, whatever its language label."""
+    if text.isascii():
+        return False
     return _CYRILLIC.search(text) is not None and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
@@ -293,7 +291,7 @@ class _LemmaText(NamedTuple):
 
 
 def _score_batch(
-    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: Scorer | None,
+    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: ManyScorer | None,
     split: Splitter, with_matches: bool, cols: _Columns, count_mentions: bool = False,
 ) -> None:
     # Flat bookkeeping, no container per text (the garbage collector would
@@ -309,42 +307,54 @@ def _score_batch(
     weights: list[int] = []
     flat: list[str] = []  # every sentence with word tokens, in order
     status_col, n_tokens, n_sentences = cols.status, cols.n_tokens, cols.n_sentences
+    sentiment_status = cols.sentiment_status
     senti_ok = "ok" if senti is not None else "not_requested"
     cols.language.extend(languages)
     for t, lang in zip(texts, languages):
-        status = None if type(t) is str and t and not t.isspace() else _text_status(t)
-        if status is not None:
-            status_col.append(status)
+        if type(t) is not str or not t or t.isspace():
+            status_col.append(_text_status(t) or "empty")  # a str here is blank: 'empty'
             n_tokens.append(0)
             n_sentences.append(0)
             plan.append(0)
-            cols.sentiment_status.append(senti_ok)
+            sentiment_status.append(senti_ok)
             continue
         status_col.append("ok")
-        sents = split(t)  # type: ignore[arg-type]  # status None: a non-blank str
+        sents = split(t)
         n_sentences.append(len(sents))
-        if lang in LEMMA_LANGUAGES:
-            toks = tokens(t, lang)  # type: ignore[arg-type]
+        lemma = lang in LEMMA_LANGUAGES
+        on_lemma.append(lemma)
+        if lemma:
+            toks = tokens(t, lang)
             n_tokens.append(len(toks))
-            lemma_ok.append(_LemmaText(t, lang, toks))  # type: ignore[arg-type]
+            lemma_ok.append(_LemmaText(t, lang, toks))
         else:
-            ok.append(t)  # type: ignore[arg-type]
-        on_lemma.append(lang in LEMMA_LANGUAGES)
-        if on_lemma[-1] or (senti is not None and _cyrillic_script(t)):  # type: ignore[arg-type]
-            if not on_lemma[-1]:
-                n_tokens.append(sum(map(count_words, sents)))
-            plan.append(-1)
-            cols.sentiment_status.append(SENTIMENT_UNAVAILABLE)
-            continue
-        plan.append(len(sents))
-        cols.sentiment_status.append(senti_ok)
-        _add_weights(sents, weights, n_tokens, flat)
-    scored = iter(list(map(senti, flat)) if senti is not None else ())
+            ok.append(t)
+            if senti is None or not _cyrillic_script(t):
+                plan.append(len(sents))
+                sentiment_status.append(senti_ok)
+                if len(sents) == 1:  # most statements: _add_weights inlined
+                    k = count_words(sents[0])
+                    weights.append(k)
+                    n_tokens.append(k)
+                    if k:
+                        flat.append(sents[0])
+                else:
+                    _add_weights(sents, weights, n_tokens, flat)
+                continue
+            n_tokens.append(sum(map(count_words, sents)))
+        plan.append(-1)
+        sentiment_status.append(SENTIMENT_UNAVAILABLE)
+    scored = iter(senti(flat) if senti is not None else ())
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
                            count_mentions)
-    cols.count_n.extend(chain.from_iterable([c.n for c in counts]))
-    cols.count_w.extend(chain.from_iterable([c.weight for c in counts]))
+    cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
+    cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
+
+
+# Counts is a (n, weight) tuple: itemgetter reads its fields in C
+_counts_n = itemgetter(0)
+_counts_weight = itemgetter(1)
 
 
 def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat: list[str]) -> None:
@@ -409,7 +419,7 @@ def _spread(plan: list[int], values: list[_T], blank: _T) -> list[_T]:
 
 
 def _sentiment_column(
-    plan: list[int], weights: list[int], scored: Iterator[dict[str, float]], no_sentiment: bool,
+    plan: list[int], weights: list[int], scored: Iterator[Sentiment4], no_sentiment: bool,
     out: list[float],
 ) -> None:
     """Append each text's sentiment: NaN without a backend, 0 for texts not scored.
@@ -419,7 +429,7 @@ def _sentiment_column(
     ``weights`` their token counts; ``scored`` the scores of the sentences
     with tokens.  One sentence keeps VADER's own numbers (a weighted mean of
     one value is not always bit-identical to it); several are token-weighted
-    (:func:`analysis.scoring.sentiment.aggregate`).
+    (:func:`analysis.scoring.sentiment.aggregate4`).
     """
     if no_sentiment:
         out.extend(_NAN4 * len(plan))
@@ -431,12 +441,12 @@ def _sentiment_column(
         elif k == 0:
             out.extend(_ZERO4)
         elif k == 1:
-            out.extend(_get_sentiment(next(scored)) if weights[pos] else _ZERO4)
+            out.extend(next(scored) if weights[pos] else _ZERO4)
             pos += 1
         else:
             w = weights[pos : pos + k]
             pos += k
-            out.extend(aggregate([next(scored) if x else {} for x in w], w))
+            out.extend(aggregate4([next(scored) if x else _ZERO4 for x in w], w))
 
 
 def _check_language(language: str | None, who: str) -> None:
@@ -444,10 +454,10 @@ def _check_language(language: str | None, who: str) -> None:
         check_choice("language", language, LANGUAGES, who=who)
 
 
-def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, Scorer | None]:
+def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, ManyScorer | None]:
     check_choice("lexicon_mode", lexicon_mode, LEXICON_MODES, who=who)
     check_choice("sentiment", sentiment, BACKENDS, who=who)
-    return compile_lexicon(resolve_lexicon(lexicons, lexicon_mode)), get_backend(sentiment)
+    return compile_lexicon(resolve_lexicon(lexicons, lexicon_mode)), get_many_scorer(sentiment)
 
 
 def _text_scores(cols: _Columns, i: int) -> TextScores:
@@ -528,6 +538,8 @@ def score_text(
 def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
     require_columns(df, [text_col], who=who, frame_name="df")
     values: list[object] = df[text_col].tolist()
+    if set(map(type, values)) <= {str}:
+        return values  # all text: nothing to check value by value
     for pos, v in enumerate(values):
         if type(v) is not str and _text_status(v) == "invalid":
             raise TypeError(
@@ -649,7 +661,7 @@ def score_frame(
 
 
 def _sentence_frame(
-    index: pd.Index, values: list[object], matcher: Matcher, senti: Scorer | None, language: str | None,
+    index: pd.Index, values: list[object], matcher: Matcher, senti: ManyScorer | None, language: str | None,
     count_mentions: bool,
 ) -> pd.DataFrame:
     """``score_frame(..., unit="sentence")``: each sentence a text of its own."""
@@ -706,8 +718,9 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    n = np.array(cols.count_n, dtype=np.int64).reshape(-1, n_dims)
-    weight = np.array(cols.count_w, dtype=np.float64).reshape(-1, n_dims)
+    # fromiter with a known count fills the array in one pass (np.array first sizes the list)
+    n = np.fromiter(cols.count_n, dtype=np.int64, count=len(cols.count_n)).reshape(-1, n_dims)
+    weight = np.fromiter(cols.count_w, dtype=np.float64, count=len(cols.count_w)).reshape(-1, n_dims)
     sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
     data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(SCORED_DIMENSIONS):

@@ -212,6 +212,23 @@ def test_polarity_scores_many_keeps_order(fast, reference) -> None:
     assert fast.polarity_scores_many(iter(texts)) == fast.polarity_scores_many(texts)
 
 
+def test_scores_tuples_are_polarity_scores(fast, reference, seed_texts, nyt_sentences) -> None:
+    # the tuple path score_frame uses: the same four numbers, bit for bit (-0.0 included)
+    lines = [line for text in seed_texts.values() for line in text.splitlines()]
+    texts = [*EDGE_CASES, *lines, *nyt_sentences[:1000], "good", "", "   "]
+    want = [reference.polarity_scores(t) for t in texts]
+    as_tuples = [(d["compound"], d["neg"], d["neu"], d["pos"]) for d in want]
+    for got in (fast.scores_many(texts), [fast.scores(t) for t in texts]):
+        assert [tuple(map(repr, g)) for g in got] == [tuple(map(repr, w)) for w in as_tuples]
+
+
+def test_scores_reject_non_strings(fast) -> None:
+    with pytest.raises(TypeError, match="expects a str"):
+        fast.scores(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="NoneType at position 1"):
+        fast.scores_many(["good", None])  # type: ignore[list-item]
+
+
 # -- generated texts -------------------------------------------------------------
 
 
