@@ -543,9 +543,12 @@ def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, f
         abs_neg = abs(neg_sum)
 
     total = pos_sum + abs_neg + neu_count
+    # vaderSentiment takes abs() of all three shares; neu_count (an int >= 0)
+    # and pos_sum (0.0 or a sum of positives) give a share >= +0.0, whose
+    # abs() is itself; neg_sum is <= 0, so its share keeps abs().
     return (
         round(compound, 4),
         round(abs(neg_sum / total), 3),
-        round(abs(neu_count / total), 3),
-        round(abs(pos_sum / total), 3),
+        round(neu_count / total, 3),
+        round(pos_sum / total, 3),
     )

@@ -186,6 +186,19 @@ def _text_status(value: object) -> str | None:
 
 def _sentences(text: str) -> list[str]:
     """The sentences of a non-blank text: the one splitting rule of every unit."""
+    # sentence_spans' first test, for the commonest statement (one line, no
+    # surrounding whitespace, no '.', '?' or '!' before its last character):
+    # it is one sentence, the whole text, with no spans to build and slice
+    if (
+        not text[0].isspace()
+        and not text[-1].isspace()
+        and text.find(".", 0, -1) < 0
+        and text.find("?", 0, -1) < 0
+        and text.find("!", 0, -1) < 0
+        and "\n" not in text
+        and "\r" not in text
+    ):
+        return [text]
     spans = sentence_spans(text)
     if len(spans) == 1:  # most statements
         a, b = spans[0]
@@ -329,7 +342,7 @@ def _score_batch(
             lemma_ok.append(_LemmaText(t, lang, toks))
         else:
             ok.append(t)
-            if senti is None or not _cyrillic_script(t):
+            if senti is None or t.isascii() or not _cyrillic_script(t):  # isascii: spares a call
                 plan.append(len(sents))
                 sentiment_status.append(senti_ok)
                 if len(sents) == 1:  # most statements: _add_weights inlined
