@@ -371,18 +371,14 @@ _counts_weight = itemgetter(1)
 
 
 def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat: list[str]) -> None:
-    """Token counts of one English-path text's sentences, and its sentences with words."""
-    if len(sents) == 1:  # most statements: spare the list work below
-        n = count_words(sents[0])
-        weights.append(n)
-        n_tokens.append(n)
-        if n:
-            flat.append(sents[0])
-    else:
-        w = list(map(count_words, sents))
-        weights.extend(w)
-        n_tokens.append(sum(w))
-        flat.extend(compress(sents, w))
+    """Token counts of one English-path text's sentences, and its sentences with words.
+
+    The one-sentence case, most statements, is inlined in the caller.
+    """
+    w = list(map(count_words, sents))
+    weights.extend(w)
+    n_tokens.append(sum(w))
+    flat.extend(compress(sents, w))
 
 
 def _batch_counts(
