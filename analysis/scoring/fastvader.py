@@ -489,6 +489,16 @@ _NO_WORDS = (0.0, 0.0, 0.0, 0.0)  # (compound, neg, neu, pos) of a text without 
 _NO_HITS = (0.0, 0.0, 1.0, 0.0)  # and of one without a lexicon word
 
 
+def _punctuation_emphasis(text: str) -> float:
+    """vaderSentiment's _punctuation_emphasis: up to four "!" and two or more "?"."""
+    ep_count = min(text.count("!"), 4)
+    qm_count = text.count("?")
+    qm_amplifier: float = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep_count * 0.292 + qm_amplifier
+
+
 def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, float, float, float]:
     # score_valence.  ``candidates`` are the scores at lexicon positions, in
     # order: every other score is 0, and zeros change neither sum in
@@ -498,16 +508,8 @@ def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, f
     sum_s = float(sum(candidates))
     # _punctuation_emphasis; without "!" or "?" it is 0.0, and adding or
     # subtracting 0.0 below would change no value, so those steps are skipped
-    punct_emph = 0.0
-    if "!" in text or "?" in text:
-        ep_count = text.count("!")
-        if ep_count > 4:
-            ep_count = 4
-        qm_count = text.count("?")
-        qm_amplifier: float = 0
-        if qm_count > 1:
-            qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
-        punct_emph = ep_count * 0.292 + qm_amplifier
+    punct_emph = _punctuation_emphasis(text) if "!" in text or "?" in text else 0.0
+    if punct_emph:
         if sum_s > 0:
             sum_s += punct_emph
         elif sum_s < 0:
