@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis.validation.data_folder import find_data_folder
 from analysis.validation.exceptions import ValidationDataError
 from analysis.validation.split import split_of
 
@@ -69,19 +69,10 @@ def resolve_ptc_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
         ...
         analysis.validation.exceptions.ValidationDataError: PTC-2020 not found: /nonexistent does not exist
     """
-    base = paths.validation_data_dir(data_dir)
-    if base is None:
-        raise ValidationDataError(
-            "PTC-2020 not found: pass a directory or set ANALYSIS_VALIDATION_DATA"
-        )
-    if not base.is_dir():
-        raise ValidationDataError(f"PTC-2020 not found: {base} does not exist")
-    for candidate in (base, base / "ptc2020"):
-        if (candidate / ARTICLES_SUBDIR).is_dir() or (candidate / LABELS_FILE).is_file():
-            return candidate
-    raise ValidationDataError(
-        f"PTC-2020 not found: neither {base} nor {base / 'ptc2020'} holds "
-        f"{ARTICLES_SUBDIR}/ or {LABELS_FILE}"
+    return find_data_folder(
+        data_dir, name="PTC-2020", subdir="ptc2020",
+        holds=lambda c: (c / ARTICLES_SUBDIR).is_dir() or (c / LABELS_FILE).is_file(),
+        holds_what=f"{ARTICLES_SUBDIR}/ or {LABELS_FILE}",
     )
 
 

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis.validation.data_folder import find_data_folder
 from analysis.validation.exceptions import ValidationDataError
 
 SUBDIR = "semeval2023_translated"
@@ -84,19 +84,10 @@ def resolve_semeval_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
         ...
         analysis.validation.exceptions.ValidationDataError: SemEval-2023 translated not found: /nonexistent does not exist
     """
-    base = paths.validation_data_dir(data_dir)
-    if base is None:
-        raise ValidationDataError(
-            "SemEval-2023 translated not found: pass a directory or set ANALYSIS_VALIDATION_DATA"
-        )
-    if not base.is_dir():
-        raise ValidationDataError(f"SemEval-2023 translated not found: {base} does not exist")
-    for candidate in (base, base / SUBDIR):
-        if any((candidate / lang).is_dir() for lang in LANGUAGES):
-            return candidate
-    raise ValidationDataError(
-        f"SemEval-2023 translated not found: neither {base} nor {base / SUBDIR} holds "
-        f"a language folder ({', '.join(LANGUAGES)})"
+    return find_data_folder(
+        data_dir, name="SemEval-2023 translated", subdir=SUBDIR,
+        holds=lambda c: any((c / lang).is_dir() for lang in LANGUAGES),
+        holds_what=f"a language folder ({', '.join(LANGUAGES)})",
     )
 
 
