@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.statements.quotes import _strip_end, paragraph_spans
+from analysis.statements.quotes import QuoteSpan, _strip_end, paragraph_spans
 
 _DIALOGUE_START = re.compile(r"[ \t\u00a0]*(?:[—–]|-(?=\s))[ \t\u00a0]*")
 #: the author's words inside a dialogue line: after ", —" up to ". —" / ", —" / ": —" or the line end
@@ -43,21 +43,10 @@ _STRAIGHT_AFTER = set(" \t\n,.;:!?)]}…—–-\u00a0»“")
 
 
 @dataclass(frozen=True)
-class CyrQuote:
-    """One quoted piece: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+class CyrQuote(QuoteSpan):
+    """A :class:`~analysis.statements.quotes.QuoteSpan` that may be dash-introduced speech (``dash``)."""
 
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    closed: bool
-    continued: bool
-    group: int
     dash: bool = False
-
-    def inner(self, text: str) -> str:
-        """The quoted words without the marks."""
-        return text[self.inner_start:self.inner_end]
 
 
 def _guillemet_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
