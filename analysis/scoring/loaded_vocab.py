@@ -91,8 +91,12 @@ class Occurrences:
 
 
 def _initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\r")
-    return not before or before[-1] in _OPENERS
+    # walk back over blanks instead of slicing text[:start], which would copy
+    # the text before every matched token (quadratic in a long article)
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 
 
 def find_occurrences(texts: Sequence[str], forms: Mapping[str, str],
