@@ -523,7 +523,7 @@ _SPEECH_VERBS = frozenset(
 _CUE_WORD_LIST = ("call", "dub", "term", "label", "brand", "describ", "refer", "word", "phrase", "name",
                   "expression", "euphemism", "self-")
 #: Words one of which every mention cue contains (a cheap first test).
-MENTION_CUE_WORDS = re.compile("call|dub|term|label|brand|describ|refer|word|phrase|name|expression|euphemism|self-")
+MENTION_CUE_WORDS = re.compile("|".join(map(re.escape, _CUE_WORD_LIST)))
 #: Longest quoted span (in words) still read as scare quotes rather than a quotation.
 SCARE_QUOTE_MAX_WORDS = 6
 _QUOTE_WINDOW = 80
