@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +36,17 @@ GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_press"
 QUOTES_CSV: Path = GOLD_DIR / "quotes.csv"
 ARTICLES_CSV: Path = GOLD_DIR / "articles.csv"
 SIDES: tuple[str, ...] = ("russian", "ukrainian")
+#: Seed of the dev draw (the liberation of Kherson, 2022-11-11), drawn from the releases outside the test gold.
+DEV_DRAW_SEED = 20221111
+DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_press_dev"
+DEV_QUOTES_CSV: Path = DEV_DIR / "quotes.csv"
+DEV_ARTICLES_CSV: Path = DEV_DIR / "articles.csv"
+DEV_PERSONS_CSV: Path = DEV_DIR / "persons.csv"
+#: which committed set ``main`` checks: (quotes, articles, persons or None, split every row must carry)
+GOLD_SETS: dict[str, tuple[Path, Path, Path | None, str]] = {
+    "test": (QUOTES_CSV, ARTICLES_CSV, None, "test"),
+    "dev": (DEV_QUOTES_CSV, DEV_ARTICLES_CSV, DEV_PERSONS_CSV, "dev"),
+}
 #: how a note starts when the source dropped the quote's opening mark (guideline P1)
 NO_OPENING_MARK = "no opening mark"
 MARK = '"'
@@ -102,12 +113,14 @@ def count_turns(text: str) -> int:
     return len(_TURN.findall(text))
 
 
-def draw_order(texts: pd.DataFrame, seed: int = DRAW_SEED) -> list[str]:
+def draw_order(texts: pd.DataFrame, seed: int = DRAW_SEED, exclude: Collection[str] = ()) -> list[str]:
     """doc_ids of the releases with a quotation mark, in annotation order.
 
-    Each side's eligible releases (status ``ok``, a ``"`` in the body) are
-    permuted with one generator; the two orders are interleaved (russian
-    first), so any prefix holds both presidencies about equally.
+    Each side's eligible releases (status ``ok``, a ``"`` in the body, doc_id
+    not in ``exclude``) are permuted with one generator; the two orders are
+    interleaved (russian first), so any prefix holds both presidencies
+    about equally.  The test gold's draw is ``draw_order(texts)``; the dev
+    set's is ``draw_order(texts, DEV_DRAW_SEED, test_doc_ids())``.
 
     Example:
         >>> t = pd.DataFrame({"doc_id": ["putin-0000", "zelenskyy-0000", "putin-0001"],
@@ -117,7 +130,8 @@ def draw_order(texts: pd.DataFrame, seed: int = DRAW_SEED) -> list[str]:
         ['putin-0000', 'zelenskyy-0000']
     """
     rng = np.random.default_rng(seed)
-    ok = texts[(texts["status"] == "ok") & texts["body"].str.contains(MARK, regex=False)]
+    ok = texts[(texts["status"] == "ok") & texts["body"].str.contains(MARK, regex=False)
+               & ~texts["doc_id"].isin(set(exclude))]
     per_side = []
     for side in SIDES:
         ids = ok.loc[ok["side"] == side, "doc_id"].tolist()
@@ -126,6 +140,18 @@ def draw_order(texts: pd.DataFrame, seed: int = DRAW_SEED) -> list[str]:
     for i in range(max(len(s) for s in per_side)):
         order.extend(s[i] for s in per_side if i < len(s))
     return order
+
+
+def test_doc_ids(articles_csv: str | os.PathLike[str] = ARTICLES_CSV) -> list[str]:
+    """doc_ids of the releases in the press test gold (its ``articles.csv``), which the dev draw excludes.
+
+    Example:
+        >>> ids = test_doc_ids()
+        >>> len(ids), ids[0]
+        (102, 'putin-0262')
+    """
+    keys = pd.read_csv(articles_csv, usecols=["article_key"], dtype=str)["article_key"]
+    return [k.rsplit("-", 1)[0] for k in keys]
 
 
 def annotation_sheet(text: str) -> str:
@@ -160,7 +186,7 @@ def _ends_quote(text: str, end: int) -> bool:
     return end == len(text) or text[end] in (MARK, "\n")
 
 
-def _row_problems(rec: Mapping[Hashable, object], text: str) -> list[str]:
+def _row_problems(rec: Mapping[Hashable, object], text: str, split: str = "test") -> list[str]:
     key, q = rec["article_key"], int(str(rec["quote_no"]))
     start, end, frag = int(str(rec["start"])), int(str(rec["end"])), str(rec["fragment"])
     where = f"quotes.csv {key} Q{q}"
@@ -177,7 +203,7 @@ def _row_problems(rec: Mapping[Hashable, object], text: str) -> list[str]:
     absent = [v for v in str(rec["variants"]).split("|") if v and v not in text]
     if absent:
         problems.append(f"{where}: variant(s) not in the release text: {absent}")
-    if rec["tag_type"] not in TAG_TYPES or rec["kind"] not in KINDS or rec["split"] != "test":
+    if rec["tag_type"] not in TAG_TYPES or rec["kind"] not in KINDS or rec["split"] != split:
         problems.append(f"{where}: tag_type/kind/split not in the vocabulary")
     return problems
 
@@ -194,7 +220,8 @@ def unaccounted_marks(text: str, spans: list[tuple[int, int]]) -> list[int]:
             and not any(s <= i < e for s, e in spans)]
 
 
-def verify_gold(gold: pd.DataFrame, texts: pd.DataFrame, articles: pd.DataFrame | None = None) -> list[str]:
+def verify_gold(gold: pd.DataFrame, texts: pd.DataFrame, articles: pd.DataFrame | None = None,
+                split: str = "test") -> list[str]:
     """Problems found checking the labels against the releases as loaded now (empty = all good).
 
     Checks: each key (so the body hash) exists; each span sits between
@@ -202,7 +229,8 @@ def verify_gold(gold: pd.DataFrame, texts: pd.DataFrame, articles: pd.DataFrame 
     fragments are the first <= 10 words; variants occur in the text;
     vocabulary; rows are numbered 1..n in text order; and, with
     ``articles``, that every mark of every listed release opens, closes or
-    sits inside exactly one row.
+    sits inside exactly one row.  ``split`` is the split every row must
+    carry (``test`` for the test gold, ``dev`` for the dev set).
 
     Example:
         >>> verify_gold(load_gold().head(0), load_press_texts().head(0))
@@ -215,7 +243,7 @@ def verify_gold(gold: pd.DataFrame, texts: pd.DataFrame, articles: pd.DataFrame 
         if text is None:
             problems.append(f"quotes.csv {rec['article_key']}: key not in the releases (text changed?)")
             continue
-        problems += _row_problems(rec, text)
+        problems += _row_problems(rec, text, split)
     for key, rows in gold.groupby("article_key", sort=False):
         if rows["quote_no"].tolist() != list(range(1, len(rows) + 1)) or not rows["start"].is_monotonic_increasing:
             problems.append(f"quotes.csv {key}: quote_no is not 1..n in text order")
@@ -229,18 +257,66 @@ def verify_gold(gold: pd.DataFrame, texts: pd.DataFrame, articles: pd.DataFrame 
     return problems
 
 
+def verify_persons(persons: pd.DataFrame, gold: pd.DataFrame, texts: pd.DataFrame) -> list[str]:
+    """Problems of a per-release person list against the quote rows (empty = all good).
+
+    ``persons`` has one row per (``article_key``, ``speaker``) quoted in a
+    direct or partial row other than UNATTRIBUTED, with ``variants`` (every
+    form the release uses for that person) and ``n_quotes``.  Checks: the
+    pairs are exactly the quoted ones, each variant occurs in the release,
+    the quote rows carry the same variants, and ``n_quotes`` is their count.
+
+    Example:
+        >>> texts = pd.DataFrame({"article_key": ["k"], "body": ['"Yes," Ann Lee said.']})
+        >>> rows = pd.DataFrame({"article_key": ["k"], "kind": ["direct"], "speaker": ["Ann Lee"],
+        ...                      "variants": ["Ann Lee"]})
+        >>> verify_persons(pd.DataFrame({"article_key": ["k"], "speaker": ["Ann Lee"], "variants": ["Ann Lee|Lee"],
+        ...                              "n_quotes": [1]}), rows, texts)
+        ["persons.csv k 'Ann Lee': quote rows carry other variants than the person list"]
+    """
+    bodies = dict(zip(texts["article_key"], texts["body"], strict=True))
+    quoted = gold[gold["kind"].isin(("direct", "partial")) & (gold["speaker"] != "UNATTRIBUTED")]
+    listed = {(str(k), str(s)): r for (k, s), r in zip(zip(persons["article_key"], persons["speaker"], strict=True),
+                                                        persons.to_dict("records"), strict=True)}
+    problems = [f"persons.csv {k} {s!r}: quoted but not listed"
+                for k, s in sorted(set(zip(quoted["article_key"], quoted["speaker"], strict=True)) - set(listed))]
+    for (key, speaker), rec in listed.items():
+        where = f"persons.csv {key} {speaker!r}"
+        rows = quoted[(quoted["article_key"] == key) & (quoted["speaker"] == speaker)]
+        absent = [v for v in str(rec["variants"]).split("|") if v and v not in bodies.get(key, "")]
+        if rows.empty:
+            problems.append(f"{where}: listed but quoted in no direct/partial row")
+        if absent:
+            problems.append(f"{where}: variant(s) not in the release text: {absent}")
+        if set(rows["variants"].astype(str)) - {str(rec["variants"])}:
+            problems.append(f"{where}: quote rows carry other variants than the person list")
+        if int(str(rec["n_quotes"])) != len(rows):
+            problems.append(f"{where}: n_quotes {rec['n_quotes']} but {len(rows)} quote rows")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_press``: verify the press gold; 0 when clean.
+    """``python -m analysis.validation.attribution_press [--set test|dev]``: verify a press gold; 0 when clean.
+
+    ``test`` (default) is the held-out gold, ``dev`` the dev set of
+    ``corpus/validation/attribution_press_dev`` (also its ``persons.csv``).
 
     Example:
         >>> main([])  # doctest: +ELLIPSIS
         270 quotation marks in 102 releases: {...}; 0 problems
         0
     """
-    del argv  # no arguments: the releases are vendored
-    gold = load_gold()
-    articles = pd.read_csv(ARTICLES_CSV, keep_default_na=False)
-    problems = verify_gold(gold, load_press_texts(), articles)
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.validation.attribution_press")
+    parser.add_argument("--set", choices=sorted(GOLD_SETS), default="test", dest="gold_set")
+    quotes_csv, articles_csv, persons_csv, split = GOLD_SETS[parser.parse_args(argv or []).gold_set]
+    gold = load_gold(quotes_csv)
+    articles = pd.read_csv(articles_csv, keep_default_na=False)
+    texts = load_press_texts()
+    problems = verify_gold(gold, texts, articles, split)
+    if persons_csv is not None:
+        problems += verify_persons(pd.read_csv(persons_csv, keep_default_na=False), gold, texts)
     kinds = gold["kind"].value_counts().to_dict()
     print(f"{len(gold)} quotation marks in {articles['article_key'].nunique()} releases: {kinds}; "
           f"{len(problems)} problems")

@@ -200,3 +200,56 @@ def test_committed_gold_meets_the_issue_and_matches_the_vendored_releases() -> N
         row = counted.loc[rec["article_key"]] if rec["article_key"] in counted.index else {}
         assert [int(row.get(k, 0)) for k in ("direct", "partial", "term")] == \
             [rec["n_direct"], rec["n_partial"], rec["n_term"]]
+
+
+def test_dev_draw_excludes_the_listed_releases_and_is_seeded() -> None:
+    n = 6
+    texts = pd.DataFrame({
+        "doc_id": [f"putin-{i:04d}" for i in range(n)] + [f"zelenskyy-{i:04d}" for i in range(n)],
+        "side": ["russian"] * n + ["ukrainian"] * n, "body": ['x "y"'] * (2 * n), "status": "ok",
+    })
+    excluded = ["putin-0001", "zelenskyy-0004"]
+    order = ap.draw_order(texts, ap.DEV_DRAW_SEED, excluded)
+    assert not set(order) & set(excluded) and len(order) == 2 * n - 2
+    assert order == ap.draw_order(texts, ap.DEV_DRAW_SEED, excluded)
+    assert [d.split("-")[0] for d in order[:6]] == ["putin", "zelenskyy"] * 3
+    assert ap.draw_order(texts) == ap.draw_order(texts, ap.DRAW_SEED, ())  # the test draw is unchanged
+
+
+def test_verifier_checks_the_split_it_is_given(releases: Path) -> None:
+    texts = ap.load_press_texts(releases)
+    dev = _gold().assign(split="dev")
+    assert ap.verify_gold(dev, texts, split="dev") == []
+    assert any("split not in the vocabulary" in p for p in ap.verify_gold(dev, texts))
+    assert any("split not in the vocabulary" in p for p in ap.verify_gold(_gold(), texts, split="dev"))
+
+
+def _persons() -> pd.DataFrame:
+    key = ap.press_key("zelenskyy-0000", UKRAINE)
+    return pd.DataFrame([
+        {"article_key": ap.press_key("putin-0000", KREMLIN), "speaker": "Vladimir Putin", "speaker_named": 1,
+         "variants": "Vladimir Putin", "n_quotes": 1},
+        {"article_key": key, "speaker": "Volodymyr Zelenskyy", "speaker_named": 1,
+         "variants": "Volodymyr Zelenskyy|the President", "n_quotes": 2},
+    ])
+
+
+def test_person_list_must_match_the_quote_rows(releases: Path) -> None:
+    texts = ap.load_press_texts(releases)
+    gold = _gold()
+    gold.loc[2, "variants"] = "Volodymyr Zelenskyy|the President"  # one person, one variant list per release
+    assert ap.verify_persons(_persons(), gold, texts) == []
+    assert ap.verify_persons(_persons(), _gold(), texts) == [
+        "persons.csv zelenskyy-0000-" + ap.press_key("zelenskyy-0000", UKRAINE).rsplit("-", 1)[1]
+        + " 'Volodymyr Zelenskyy': quote rows carry other variants than the person list"]
+    problems = ap.verify_persons(_persons().drop(index=0), gold, texts)
+    assert len(problems) == 1 and "'Vladimir Putin': quoted but not listed" in problems[0]
+    wrong = _persons().assign(n_quotes=[1, 3], variants=["Vladimir Putin|Mr Putin", "Volodymyr Zelenskyy|the President"])
+    problems = ap.verify_persons(wrong, gold.assign(variants=["Vladimir Putin|Mr Putin", "", *gold["variants"][2:]]),
+                                 texts)
+    assert any("variant(s) not in the release text: ['Mr Putin']" in p for p in problems)
+    assert any("n_quotes 3 but 2 quote rows" in p for p in problems)
+    ghost = pd.concat([_persons(), _persons().iloc[[0]].assign(speaker="Olaf Scholz")], ignore_index=True)
+    assert any("'Olaf Scholz': listed but quoted in no direct/partial row" in p
+               for p in ap.verify_persons(ghost, gold, texts))
+
