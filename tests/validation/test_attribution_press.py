@@ -253,3 +253,30 @@ def test_person_list_must_match_the_quote_rows(releases: Path) -> None:
     assert any("'Olaf Scholz': listed but quoted in no direct/partial row" in p
                for p in ap.verify_persons(ghost, gold, texts))
 
+
+def test_committed_dev_set_is_a_seeded_prefix_outside_the_test_gold_and_verifies() -> None:
+    gold = ap.load_gold(ap.DEV_QUOTES_CSV)
+    articles = pd.read_csv(ap.DEV_ARTICLES_CSV, keep_default_na=False)
+    persons = pd.read_csv(ap.DEV_PERSONS_CSV, keep_default_na=False)
+    texts = ap.load_press_texts()
+    assert (gold["kind"] == "direct").sum() >= 150 and len(articles) >= 30
+    assert articles["side"].value_counts().to_dict() == {"russian": 47, "ukrainian": 47}
+    assert sorted(articles["draw_position"]) == list(range(len(articles)))  # a prefix of the draw, none skipped
+    order = ap.draw_order(texts, ap.DEV_DRAW_SEED, ap.test_doc_ids())
+    doc_ids = [k.rsplit("-", 1)[0] for k in articles["article_key"]]
+    assert [order[p] for p in articles["draw_position"]] == doc_ids
+    assert not set(doc_ids) & set(ap.test_doc_ids())
+    assert set(gold["split"]) == {"dev"} and set(articles["split"]) == {"dev"}
+    assert ap.verify_gold(gold, texts, articles, split="dev") == []
+    assert ap.verify_persons(persons, gold, texts) == []
+    counted = gold.groupby("article_key")["kind"].value_counts().unstack(fill_value=0)
+    for rec in articles.to_dict("records"):
+        row = counted.loc[rec["article_key"]] if rec["article_key"] in counted.index else {}
+        assert [int(row.get(k, 0)) for k in ("direct", "partial", "term")] == \
+            [rec["n_direct"], rec["n_partial"], rec["n_term"]]
+
+
+def test_verifier_cli_checks_the_dev_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert ap.main(["--set", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert "quotation marks in 94 releases" in out and out.rstrip().endswith("; 0 problems")
