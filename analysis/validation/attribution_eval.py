@@ -34,7 +34,9 @@ Targets are *reported*, never asserted.  Report ``test`` (articles) and
 ``heldout`` (variant list); ``dev`` is for error analysis.  The second gold
 (``corpus/validation/attribution_press``, presidential press releases) is
 measured with the same units, alignment, match and measures, all ``test``,
-overall and per side (:func:`evaluate_press_attribution`).
+overall and per side (:func:`evaluate_press_attribution`); its dev set
+(``corpus/validation/attribution_press_dev``, other releases, all ``dev``)
+with the same measures, for error analysis (``--gold pressdev``).
 
 Example:
     >>> speaker_matches("Mr. Zelenskyy", "Volodymyr Zelensky", "Mr. Zelensky")
@@ -477,13 +479,17 @@ def press_metrics(aligned: pd.DataFrame) -> pd.DataFrame:
 
 def evaluate_press_attribution(extractor: Extractor | None = None,
                                releases_dir: str | os.PathLike[str] | None = None,
-                               gold_path: str | os.PathLike[str] | None = None) -> AttributionReport:
+                               gold_path: str | os.PathLike[str] | None = None,
+                               split: str = "test") -> AttributionReport:
     """Align the extractor's quotes with the press-release gold (all test) and measure, overall and per side.
 
     The releases are the vendored ones (``releases_dir`` for another copy);
     the gold is checked against them first (:func:`~analysis.validation.attribution_press.verify_gold`),
     and a mismatch raises ValidationDataError naming the first problem.
     ``merge`` is empty: speaker merging is measured on the NYT variant list.
+    ``split="dev"`` with ``gold_path`` left out reads the dev set
+    (``attribution_press.DEV_QUOTES_CSV``) instead; every row must carry
+    the split asked for.
 
     Example:
         >>> evaluate_press_attribution(releases_dir="/nonexistent")  # doctest: +ELLIPSIS
@@ -494,12 +500,13 @@ def evaluate_press_attribution(extractor: Extractor | None = None,
     from analysis.corpus.errors import CorpusError
     from analysis.validation import attribution_press as ap
 
-    gold = ap.load_gold(gold_path if gold_path is not None else ap.QUOTES_CSV)
+    default_gold = ap.DEV_QUOTES_CSV if split == "dev" else ap.QUOTES_CSV
+    gold = ap.load_gold(gold_path if gold_path is not None else default_gold)
     try:
         texts = ap.load_press_texts(releases_dir)
     except CorpusError as err:
         raise ValidationDataError(f"press releases not readable: {err}") from None
-    problems = ap.verify_gold(gold, texts)
+    problems = ap.verify_gold(gold, texts, split=split)
     if problems:
         raise ValidationDataError(f"press attribution gold does not match the releases "
                                   f"({len(problems)} problems; first: {problems[0]})")
@@ -509,13 +516,16 @@ def evaluate_press_attribution(extractor: Extractor | None = None,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_eval [--gold nyt|press] [--nyt PATH] [--split test]``.
+    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev] [--nyt PATH] [--split test]``.
 
     ``--gold nyt`` (default) prints the measures of the chosen article split
     (and the matching variant-list split: test -> heldout, dev -> dev); exit
     2 without the NYT file.  ``--gold press`` prints the press-release gold
     (all test, overall and per side, and by tag); it has no dev split, so
-    ``--split dev`` and ``--errors`` are refused (exit 2).
+    ``--split dev`` and ``--errors`` are refused (exit 2).  ``--gold
+    pressdev`` prints the press-release dev set with the same measures
+    (split dev; ``--split test`` is refused) and, with ``--errors N``, its
+    first N wrong or missed quotes.
 
     Example:
         >>> main(["--nyt", "/nonexistent.csv"])
@@ -524,12 +534,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         2
     """
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.attribution_eval")
-    parser.add_argument("--gold", choices=("nyt", "press"), default="nyt",
-                        help="nyt: the NYT 2022 gold (dev/test); press: the press-release gold (all test)")
+    parser.add_argument("--gold", choices=("nyt", "press", "pressdev"), default="nyt",
+                        help="nyt: the NYT 2022 gold (dev/test); press: the press-release gold (all test); "
+                             "pressdev: the press-release dev set (all dev)")
     parser.add_argument("--nyt", help="NYT_Russia_Ukraine.csv or its folder")
-    parser.add_argument("--split", choices=("test", "dev"), default="test")
+    parser.add_argument("--split", choices=("test", "dev"), default=None,
+                        help="test (default) or dev; pressdev is dev only")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong dev quotes (dev only)")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.gold == "pressdev":
+        return _main_pressdev(args.split or "dev", args.errors)
+    args.split = args.split or "test"
     if args.gold == "press":
         return _main_press(args.split, args.errors)
     try:
@@ -560,6 +575,38 @@ def _main_press(split: str, errors: int) -> int:
         return 2
     print(report.to_markdown(["test"]))
     return 0
+
+
+def _main_pressdev(split: str, errors: int) -> int:
+    """The ``--gold pressdev`` branch of :func:`main`: the dev set, its measures and, on request, its errors."""
+    if split != "dev":
+        print("--gold pressdev: the press-release dev set is all dev (no test split)", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_press_attribution(split="dev")
+    except ValidationDataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(report.to_markdown(["dev"]))
+    if errors:
+        print()
+        print(press_errors(report.aligned).head(errors).to_string(index=False))
+    return 0
+
+
+def press_errors(aligned: pd.DataFrame) -> pd.DataFrame:
+    """Gold quotes of an aligned press frame that were missed or given the wrong speaker, in text order.
+
+    Example:
+        >>> a = pd.DataFrame({"article_key": ["k", "k"], "quote_no": [1, 2], "fragment": ["a", "b"],
+        ...     "kind": ["direct", "direct"], "speaker": ["Ann Lee"] * 2, "tag_type": ["name", "pronoun"],
+        ...     "found": [True, True], "correct": [True, False], "ext_speaker": ["Lee", "Bo"]})
+        >>> press_errors(a)[["quote_no", "ext_speaker"]].values.tolist()
+        [[2, 'Bo']]
+    """
+    wrong = aligned[aligned["kind"].isin(QUOTE_KINDS) & ~aligned["correct"].astype(bool)]
+    cols = ["article_key", "quote_no", "fragment", "speaker", "tag_type", "found", "ext_speaker"]
+    return wrong[cols].reset_index(drop=True)
 
 
 if __name__ == "__main__":

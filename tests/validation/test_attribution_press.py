@@ -280,3 +280,39 @@ def test_verifier_cli_checks_the_dev_set(capsys: pytest.CaptureFixture[str]) -> 
     assert ap.main(["--set", "dev"]) == 0
     out = capsys.readouterr().out
     assert "quotation marks in 94 releases" in out and out.rstrip().endswith("; 0 problems")
+
+
+def test_harness_measures_a_dev_gold_with_the_same_measures(releases: Path, tmp_path: Path) -> None:
+    gold_csv = tmp_path / "dev_quotes.csv"
+    _gold().assign(split="dev").to_csv(gold_csv, index=False)
+    report = ae.evaluate_press_attribution(_fake_extractor, releases_dir=releases, gold_path=gold_csv, split="dev")
+    m = report.metrics.set_index("side")
+    assert list(m.index) == ["all", "kremlin", "ukraine"] and set(m["split"]) == {"dev"}
+    assert m.loc["all", "speaker_accuracy"] == pytest.approx(2 / 3)
+    assert m.loc["ukraine", "unattributed_named"] == 0.5 and m.loc["kremlin", "term_given_speaker"] == 1.0
+    wrong = ae.press_errors(report.aligned)
+    assert wrong[["fragment", "ext_speaker"]].values.tolist() == [["And we fight,", ""]]
+    assert "| dev | all |" in report.to_markdown(["dev"])
+    with pytest.raises(ValidationDataError, match="split not in the vocabulary"):
+        ae.evaluate_press_attribution(_fake_extractor, releases_dir=releases, gold_path=gold_csv)
+
+
+def test_cli_pressdev_is_dev_only_and_lists_errors(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert ae.main(["--gold", "pressdev", "--split", "test"]) == 2
+    assert "all dev" in capsys.readouterr().err
+    aligned = pd.DataFrame({"article_key": ["putin-0001-ab"] * 2, "quote_no": [1, 2], "fragment": ["a", "b"],
+                            "kind": ["direct", "direct"], "speaker": ["Ann Lee"] * 2, "tag_type": ["name", "role"],
+                            "found": [True, False], "correct": [True, False], "ext_speaker": ["Lee", ""]})
+    metrics = pd.DataFrame([{"split": "dev", "side": "all", "quote_recall": 0.5}])
+    seen: list[str] = []
+
+    def fake(*args: object, split: str = "test", **kwargs: object) -> ae.AttributionReport:
+        seen.append(split)
+        return ae.AttributionReport(metrics, pd.DataFrame(), pd.DataFrame(), aligned)
+
+    monkeypatch.setattr(ae, "evaluate_press_attribution", fake)
+    assert ae.main(["--gold", "pressdev", "--errors", "5"]) == 0
+    out = capsys.readouterr().out
+    assert seen == ["dev"] and "| dev | all | 0.500 |" in out
+    assert "putin-0001-ab" in out and out.count("Ann Lee") == 1  # only the wrong quote is listed
