@@ -241,3 +241,45 @@ def test_every_090_entry_has_a_rationale_and_matches_itself(lang: str) -> None:
         found = {x.term for x in m.find(e.term)}
         twins = {x.term for x in m.entries if x.lemmas == e.lemmas and x.dimension == e.dimension}
         assert found & twins, (e.term, found)
+
+
+# --- step 5: 'in accordance with', confidence as a thing, question + 'именно', closed matters --
+
+RU_STEP5_NOT = [
+    ("Согласно требованиям закона, реестр открыт.", "hedging"),
+    ("Согласно договору, поставки продлены.", "hedging"),
+    ("Референдум придаст людям уверенности.", "certainty"),
+    ("Армия потеряла уверенность.", "certainty"),
+    ("Кому именно он это запрещает?", "certainty"),
+    ("Что именно он сказал?", "certainty"),
+]
+UK_STEP5_NOT = [
+    ("Згідно з вимогами закону, реєстр відкрито.", "hedging"),
+    ("Згідно з договором, постачання продовжено.", "hedging"),
+    ("Референдум додасть людям впевненості.", "certainty"),
+]
+RU_STEP5 = [
+    ("Согласно источникам, поставки продлены.", "hedging"),
+    ("Я был на двух или трёх заседаниях.", "hedging"),
+    ("Этот вопрос уже не обсуждается.", "certainty"),
+    ("Это не подлежит обсуждению.", "certainty"),
+    ("У Киева нет ни малейшего шанса.", "certainty"),
+    ("Он выразил уверенность в победе.", "certainty"),
+    ("Именно Лондон стоит за этим.", "certainty"),
+]
+UK_STEP5 = [
+    ("Згідно з джерелами, постачання продовжено.", "hedging"),
+    ("Я був на двох або трьох засіданнях.", "hedging"),
+    ("Це питання не обговорюється.", "certainty"),
+    ("У Москви немає ні найменшого шансу.", "certainty"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "dim"), [("ru", *x) for x in RU_STEP5_NOT] + [("uk", *x) for x in UK_STEP5_NOT])
+def test_step5_senses_do_not_count(lang: str, text: str, dim: str) -> None:
+    assert dim not in _dims(lang, text), text
+
+
+@pytest.mark.parametrize(("lang", "text", "dim"), [("ru", *x) for x in RU_STEP5] + [("uk", *x) for x in UK_STEP5])
+def test_step5_senses_count(lang: str, text: str, dim: str) -> None:
+    assert dim in _dims(lang, text), text
