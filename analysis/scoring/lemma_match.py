@@ -32,7 +32,8 @@ Matching, per text:
   clause, at most :data:`CLAUSE_WINDOW` words back (the purpose clause
   "чтобы люди могли решить" is ability, not a hedge), the flag
   ``not_before_number`` when a digit follows the match ("почти 19 тысяч" is a
-  plain quantity), and the flag
+  plain quantity), the flag ``not_upper`` when the matched word is written in
+  capitals (the abbreviation "АД", blood pressure, is not "ад"), and the flag
   ``not_historical`` when the sentence is about the Second World War
   (:data:`HISTORY_CUES`: "нацисты" in a sentence about the Great Patriotic
   War is history, not a label; the English rule of the same name);
@@ -145,6 +146,8 @@ class LemmaEntry:
     except_clause: frozenset[str] = frozenset()
     #: the match does not count right before a number
     not_before_number: bool = False
+    #: the match does not count when written in capitals (an abbreviation)
+    not_upper: bool = False
 
 
 def lexicon_dir(language: str) -> Path:
@@ -173,7 +176,7 @@ CONTEXT_RULES: tuple[str, ...] = (
     "except_prev", "except_next", "except_form", "only_form", "except_clause",
 )
 #: context rules without an argument
-CONTEXT_FLAGS: tuple[str, ...] = ("not_historical", "not_before_number")
+CONTEXT_FLAGS: tuple[str, ...] = ("not_historical", "not_before_number", "not_upper")
 
 
 def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
@@ -220,7 +223,7 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
                       _weight(row["weight"], where), side, row["note"].strip(), match, keys, forms,
                       rules["except_prev"], rules["except_next"], rules["except_form"],
                       rules["only_form"], bool(rules["not_historical"]), rules["except_clause"],
-                      bool(rules["not_before_number"]))
+                      bool(rules["not_before_number"]), bool(rules["not_upper"]))
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -392,6 +395,8 @@ def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str)
     if entry.except_clause and _earlier_in_clause(toks, text, i, entry.except_clause):
         return False
     if entry.not_before_number and _DIGIT_NEXT.match(text, toks[j - 1].end):
+        return False
+    if entry.not_upper and len(toks[i].text) > 1 and toks[i].text.isupper():
         return False
     # a phrase does not run over the end of a sentence or clause (a comma may
     # sit inside one: "допустили, что")

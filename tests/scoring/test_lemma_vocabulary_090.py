@@ -283,3 +283,49 @@ def test_step5_senses_do_not_count(lang: str, text: str, dim: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "dim"), [("ru", *x) for x in RU_STEP5] + [("uk", *x) for x in UK_STEP5])
 def test_step5_senses_count(lang: str, text: str, dim: str) -> None:
     assert dim in _dims(lang, text), text
+
+
+# --- step 6: literal animals and the legal report of terrorism (precision, no dev evidence) ----
+
+RU_LITERAL = [
+    "Над городом пролетела стая птиц.", "Стая дронов атаковала базу.", "Поголовье крупного рогатого скота выросло.",
+    "Опыты на лабораторных крысах.", "Вспышка африканской чумы свиней.", "Охота на пушного зверя открыта.",
+    "Нашествие саранчи в Дагестане.", "Возбуждено дело по статье «Террористический акт».",
+    "Дело возбуждено по факту террористического акта.", "Ему предъявлено обвинение в пособничестве террористам.",
+]
+UK_LITERAL = [
+    "Над містом пролетіла зграя птахів.", "Поголів'я великої рогатої худоби зросло.",
+    "Досліди на лабораторних щурах.", "Спалах африканської чуми свиней.",
+    "Порушено справу за статтею «Терористичний акт».",
+]
+RU_ANIMAL_LABEL = [
+    ("Эти крысы сбежали из Киева.", "крыса"), ("Стая шакалов рвёт страну.", "стая"),
+    ("Они ведут себя как скот.", "скот"), ("Эти свиньи врут.", "свинья"),
+    ("Киев — террористическое государство.", "террористическое государство"),
+    ("Террористы обстреляли город.", "террорист"), ("Это террористический режим.", "террористический режим"),
+]
+UK_ANIMAL_LABEL = [
+    ("Ці щури втекли з Москви.", "щур"), ("Зграя шакалів.", "зграя"), ("Терористи обстріляли місто.", "терорист"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ru", t) for t in RU_LITERAL] + [("uk", t) for t in UK_LITERAL])
+def test_literal_and_legal_senses_are_not_hostile(lang: str, text: str) -> None:
+    assert not _terms(lang, text), (text, _terms(lang, text))
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [("ru", *x) for x in RU_ANIMAL_LABEL] + [("uk", *x) for x in UK_ANIMAL_LABEL])
+def test_animal_and_terror_labels_still_count(lang: str, text: str, term: str) -> None:
+    assert term in _terms(lang, text), (text, _terms(lang, text))
+
+
+def test_capitals_and_the_circus_rules(tmp_path: Path) -> None:
+    assert not _terms("ru", "У пациента повышенное АД.")
+    assert "ад" in _terms("ru", "Там настоящий ад.")
+    assert not _terms("ru", "Гастроли Большого московского цирка.")
+    assert not _terms("ru", "Вечером в цирке выступили акробаты.")
+    assert "цирк" in _terms("ru", "Это не переговоры, а цирк.")
+    assert not _terms("uk", "Увечері у цирку виступили акробати.")
+    assert "цирк" in _terms("uk", "Це не переговори, а цирк.")
+    m = _matcher(tmp_path, "loaded", "ад,x,1,neutral,x,lemma,not_upper\n")
+    assert [x.surface for x in m.find("АД в норме, а там ад.")] == ["ад"]
