@@ -27,11 +27,18 @@ Matching, per text:
   when the word before / after it has one of those lemmas, ``except_form=``
   when the matched word is one of those forms (first-person "можемо"),
   ``only_form=`` unless the first matched word is one of those forms (the
-  intent forms of "уничтожить", not the report "уничтожены"), and the flag
+  intent forms of "уничтожить", not the report "уничтожены"),
+  ``except_clause=`` when one of those lemmas stands earlier in the same
+  clause, at most :data:`CLAUSE_WINDOW` words back (the purpose clause
+  "чтобы люди могли решить" is ability, not a hedge), the flag
+  ``not_before_number`` when a digit follows the match ("почти 19 тысяч" is a
+  plain quantity), the flag ``not_upper`` when the matched word is written in
+  capitals (the abbreviation "АД", blood pressure, is not "ад"), and the flag
   ``not_historical`` when the sentence is about the Second World War
   (:data:`HISTORY_CUES`: "нацисты" in a sentence about the Great Patriotic
   War is history, not a label; the English rule of the same name);
-* a phrase does not run across ``. ! ? ; : …`` or a line break;
+* a phrase does not run across ``. ! ? ; : …``, a line break, a quotation
+  mark or a dash (``так», — сказал`` is not the phrase "так сказать");
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
   the English matcher;
@@ -88,16 +95,22 @@ SCARE_QUOTES_NOTE = (
     "the word (ironic quotes of Russian and Ukrainian journalism); rule, not a lexicon entry"
 )
 _SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
-_BREAK = re.compile(r"[.!?;:…\n]")
+_BREAK = re.compile(r"[.!?;:…\n«»„“”\"—–]")
+#: what ends a clause for ``except_clause`` (a comma, a dash or a bracket too)
+_CLAUSE_BREAK = re.compile(r"[.!?;:…\n,—–()]")
+#: how many words before a match ``except_clause`` looks at
+CLAUSE_WINDOW: int = 6
+_DIGIT_NEXT = re.compile(r"\s*\d")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 #: Cues, on the normalised text, that a sentence is about the Second World War
-#: or Nazi Germany: a year 1900-1989 and the usual ru/uk names of the events
+#: or Nazi Germany: a year 1900-1989, the usual ru/uk names of the events and
+#: "the Nazi dictator" (always Hitler)
 HISTORY_CUES = re.compile(
     r"(?<![\w-])(?:19[0-8]\d|велик\w* (?:отечествен|вітчизнян)\w*|(?:втор|друг)\w* "
     r"(?:миров|світов)\w*|гитлер\w*|гітлер\w*|трет\w* рейх\w*|холокост\w*|нюрнберг\w*|"
     r"вермахт\w*|освенцим\w*|освенцім\w*|бабь\w* яр\w*|бабин\w* яр\w*|"
     r"блокад\w* ленинград\w*|блокад\w* ленінград\w*|(?:нацистск|фашистск|нацистськ|фашистськ)"
-    r"\w* (?:германи|німеччин)\w*|гестапо)(?![\w-])")
+    r"\w* (?:германи|німеччин)\w*|гестапо|(?:нацистск|нацистськ)\w* диктатор\w*|майн кампф)(?![\w-])")
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
 
 
@@ -129,6 +142,12 @@ class LemmaEntry:
     only_form: frozenset[str] = frozenset()
     #: the match does not count in a sentence with a :data:`HISTORY_CUES` cue
     not_historical: bool = False
+    #: lemmas that, earlier in the same clause, make the match not count
+    except_clause: frozenset[str] = frozenset()
+    #: the match does not count right before a number
+    not_before_number: bool = False
+    #: the match does not count when written in capitals (an abbreviation)
+    not_upper: bool = False
 
 
 def lexicon_dir(language: str) -> Path:
@@ -153,9 +172,11 @@ def _weight(raw: str, where: str) -> float:
     return value
 
 
-CONTEXT_RULES: tuple[str, ...] = ("except_prev", "except_next", "except_form", "only_form")
+CONTEXT_RULES: tuple[str, ...] = (
+    "except_prev", "except_next", "except_form", "only_form", "except_clause",
+)
 #: context rules without an argument
-CONTEXT_FLAGS: tuple[str, ...] = ("not_historical",)
+CONTEXT_FLAGS: tuple[str, ...] = ("not_historical", "not_before_number", "not_upper")
 
 
 def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
@@ -201,7 +222,8 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
     return LemmaEntry(term, lemmas, dimension, row["category"].strip(),
                       _weight(row["weight"], where), side, row["note"].strip(), match, keys, forms,
                       rules["except_prev"], rules["except_next"], rules["except_form"],
-                      rules["only_form"], bool(rules["not_historical"]))
+                      rules["only_form"], bool(rules["not_historical"]), rules["except_clause"],
+                      bool(rules["not_before_number"]), bool(rules["not_upper"]))
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -370,9 +392,27 @@ def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str)
         return False
     if entry.not_historical and _historical(text, toks[i].start, toks[j - 1].end):
         return False
+    if entry.except_clause and _earlier_in_clause(toks, text, i, entry.except_clause):
+        return False
+    if entry.not_before_number and _DIGIT_NEXT.match(text, toks[j - 1].end):
+        return False
+    if entry.not_upper and len(toks[i].text) > 1 and toks[i].text.isupper():
+        return False
     # a phrase does not run over the end of a sentence or clause (a comma may
     # sit inside one: "допустили, что")
     return all(not _BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, j - 1))
+
+
+def _earlier_in_clause(toks: list[Token], text: str, i: int, lemmas: frozenset[str]) -> bool:
+    # walk back from the word before the match until a clause break or CLAUSE_WINDOW words
+    k = i - 1
+    while k >= 0 and i - k <= CLAUSE_WINDOW:
+        if _CLAUSE_BREAK.search(text, toks[k].end, toks[k + 1].start):
+            return False
+        if toks[k].lemma in lemmas:
+            return True
+        k -= 1
+    return False
 
 
 def _historical(text: str, start: int, end: int) -> bool:

@@ -4,7 +4,7 @@ Parts: PTC-2020 (sentence level and span overlap, dev/test by article),
 VADER NYT (correlation with crowd means), the project's hedging set, and the
 loaded-language report over PTC-2020, SemEval-2023 translated and its war
 subset (:mod:`analysis.validation.loaded_report`), and the ru lexicons on
-the two Russian gold sets (:func:`add_ru_gold`).  Each
+the Russian gold sets (:func:`add_ru_gold`).  Each
 method is reported beside its baselines.  The scorer defaults to
 ``analysis.scoring.score_frame`` / ``matches_frame``; pass others to validate
 an alternative.  Nothing here asserts a quality target: the numbers are
@@ -123,7 +123,7 @@ def add_loaded(
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
-    """Fill ``report.ru_gold``: Russian gold set 2 (held out) beside set 1's dev and test.
+    """Fill ``report.ru_gold``: Russian gold set 2 (held out) beside set 1's dev and test, then set 3 (dev).
 
     The sentences are re-read from ``data_dir`` (default
     ``$ANALYSIS_VALIDATION_DATA``); a missing or changed source is a note.

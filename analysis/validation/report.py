@@ -140,7 +140,8 @@ class ValidationReport:
             parts.append(markdown_table(self.hedging[_HEDGING_COLS]))
         if not self.ru_gold.empty:
             parts.append("## Russian gold sets: ru lemma lexicons, sentence has a match (set 1 dev "
-                         "is tuning data; set 2 is held out, labelled blind to the lexicons)")
+                         "and set 3 are tuning data; set 2 is held out; sets 2 and 3 were "
+                         "labelled blind to the lexicons)")
             parts.append(markdown_table(self.ru_gold[_RU_GOLD_COLS]))
         if not self.attribution.empty:
             part = self.attribution[self.attribution["split"] == "test"]

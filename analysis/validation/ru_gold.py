@@ -22,7 +22,13 @@ Set 2 (:func:`sample_ru_gold2`, ``corpus/validation/ru_gold2/``) is a second,
 held-out draw labelled blind to the lexicons: the same steps 1-3, minus every
 sentence of set 1, then ``PER_ARTICLE2`` per article with
 ``random.Random(f"{seed}:{article_id}")`` and ``seed=SEED2``; all of it is
-``test`` (no dev split).  Pick a set with ``gold_set="1"`` or ``"2"``.
+``test`` (no dev split).
+
+Set 3 (:func:`sample_ru_gold3`, ``corpus/validation/ru_gold3/``) is a third
+draw, also labelled blind to the lexicons, from what sets 1 and 2 left:
+steps 1-3 minus every sentence of sets 1 and 2, then ``PER_ARTICLE3`` per
+article with ``seed=SEED3``; all of it is ``dev`` (read for error analysis).
+Pick a set with ``gold_set="1"``, ``"2"`` or ``"3"``.
 
 Example:
     >>> sentence_hash("Пример.")
@@ -52,7 +58,11 @@ SEED: int = 20261201
 PER_ARTICLE: int = 5
 SEED2: int = 20261213
 PER_ARTICLE2: int = 7
-GOLD_SETS: dict[str, str] = {"1": "ru_gold", "2": "ru_gold2"}
+SEED3: int = 20261401
+PER_ARTICLE3: int = 14
+GOLD_SETS: dict[str, str] = {"1": "ru_gold", "2": "ru_gold2", "3": "ru_gold3"}
+# the one split every row of a single-split set must carry (set 2 held out, set 3 dev)
+SET_SPLIT: dict[str, str] = {"2": "test", "3": "dev"}
 MIN_WORDS: int = 4
 FRAGMENT_WORDS: int = 10
 ID_COLUMNS: tuple[str, ...] = (
@@ -118,7 +128,7 @@ def default_source_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
 
 def check_gold_set(gold_set: str) -> str:
-    """``gold_set`` when it names a committed set (``"1"`` or ``"2"``), else an error.
+    """``gold_set`` when it names a committed set (``"1"``, ``"2"`` or ``"3"``), else an error.
 
     Example:
         >>> check_gold_set("2")
@@ -135,8 +145,8 @@ def default_labels_path(gold_set: str = "1") -> Path:
     """The committed labels file of set ``gold_set``.
 
     Example:
-        >>> default_labels_path().parent.name, default_labels_path("2").parent.name
-        ('ru_gold', 'ru_gold2')
+        >>> default_labels_path().parent.name, default_labels_path("3").parent.name
+        ('ru_gold', 'ru_gold3')
     """
     return paths.CORPUS_VALIDATION_DIR / GOLD_SETS[check_gold_set(gold_set)] / "labels.csv"
 
@@ -255,6 +265,25 @@ def sample_ru_gold2(
     return _draw({a: k for a, k in by_article.items() if k}, seed, per_article)
 
 
+def sample_ru_gold3(
+    source: str | os.PathLike[str],
+    exclude: set[str] | frozenset[str],
+    seed: int = SEED3,
+    per_article: int = PER_ARTICLE3,
+) -> list[GoldSentence]:
+    """Set 3: the set-2 procedure with its own seed; ``exclude`` is sets 1 and 2's ids.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+        >>> _ = p.write_text("7\\t1\\tОдин два три четыре. Пять шесть семь восемь.\\n",
+        ...                  encoding="utf-8")
+        >>> [s.sentence_id for s in sample_ru_gold3(p, {"7:1:1"})]
+        ['7:1:0']
+    """
+    return sample_ru_gold2(source, exclude, seed, per_article)
+
+
 def ids_frame(sentences: list[GoldSentence], split: str | None = None) -> pd.DataFrame:
     """The committable columns ``ID_COLUMNS`` (no full text) for sampled sentences.
 
@@ -286,7 +315,8 @@ def read_labels(
 ) -> pd.DataFrame:
     """The committed ids and labels, validated (flags 0/1, voice, split).
 
-    ``path`` defaults to the labels of ``gold_set``; set 2 is all ``test``.
+    ``path`` defaults to the labels of ``gold_set``; set 2 is all ``test``,
+    set 3 all ``dev``.
 
     Example:
         >>> read_labels()["split"].isin(["dev", "test"]).all()  # doctest: +SKIP
@@ -301,7 +331,8 @@ def read_labels(
         raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
     for column in ("loaded_hostile", "hedge", "booster"):
         df[column] = as_flag(df[column], column, p)
-    splits = ("test",) if check_gold_set(gold_set) == "2" else ("dev", "test")
+    one_split = SET_SPLIT.get(check_gold_set(gold_set))
+    splits = (one_split,) if one_split is not None else ("dev", "test")
     for column, allowed in (("voice", VOICES), ("split", splits)):
         bad = ~df[column].isin(allowed)
         if bad.any():
@@ -325,8 +356,9 @@ def load_ru_gold(
 ) -> pd.DataFrame:
     """The labels with the sentence ``text`` re-derived from the source and checked.
 
-    ``gold_set`` picks set 1 (``corpus/validation/ru_gold/``) or the held-out
-    set 2 (``ru_gold2/``); ``labels_path`` overrides its file.
+    ``gold_set`` picks set 1 (``corpus/validation/ru_gold/``), the held-out
+    set 2 (``ru_gold2/``) or the dev set 3 (``ru_gold3/``); ``labels_path``
+    overrides its file.
 
     Every row's ``(article_id, paragraph)`` must exist in the source, its
     ``start:end`` slice must hash to ``sha1_16``; otherwise

@@ -12,7 +12,10 @@ Three sentence-level targets, each predicted by "at least one counted match":
 Tune on ``dev`` only; ``test`` is scored once, after tuning stops.  Set 2
 (``corpus/validation/ru_gold2/``, all ``test``, labelled blind to the
 lexicons) is the held-out check: :func:`ru_gold_table` reports it beside set
-1's dev and test parts, and :func:`evaluate_ru_gold_sets` loads both.
+1's dev and test parts, and :func:`evaluate_ru_gold_sets` loads them.  Set 3
+(``corpus/validation/ru_gold3/``, all ``dev``, also labelled blind) is fresh
+tuning data, reported last.  To score dev data only (while tuning), pass
+``labels_paths`` naming sets 1 and 3, or use :func:`ru_gold_dev_table`.
 
 Example:
     >>> import pandas as pd
@@ -114,8 +117,10 @@ def recall_by_voice(
     return table
 
 
-# (set, split) parts reported, in this order: set 2 sits beside set 1's dev and test.
-SET_PARTS: tuple[tuple[str, str], ...] = (("1", "dev"), ("1", "test"), ("2", "test"))
+# (set, split) parts reported, in this order: set 2 sits beside set 1's dev and test, set 3 last.
+SET_PARTS: tuple[tuple[str, str], ...] = (("1", "dev"), ("1", "test"), ("2", "test"), ("3", "dev"))
+# the sets whose errors may be read while tuning (set 1 is all read; set 3 is all dev)
+DEV_SETS: tuple[str, ...] = ("1", "3")
 TABLE_COLUMNS: tuple[str, ...] = (
     "target", "set", "split", "n", "positives", "tp", "fp", "fn", "precision", "recall", "f1",
 )
@@ -126,10 +131,10 @@ def ru_gold_table(
 ) -> pd.DataFrame:
     """P/R/F1 per target for every part of ``SET_PARTS`` present in ``sets``.
 
-    ``sets`` maps a set name (``"1"``, ``"2"``) to its loaded gold frame; a set
-    left out is not reported.  Rows are ordered by target, then set and split,
-    so each target's set-2 row follows its set-1 rows.  Columns:
-    ``TABLE_COLUMNS``.
+    ``sets`` maps a set name (``"1"``, ``"2"``, ``"3"``) to its loaded gold
+    frame; a set left out is not reported.  Rows are ordered by target, then
+    by ``SET_PARTS``, so each target's set-2 row follows its set-1 rows and
+    set 3's dev row comes last.  Columns: ``TABLE_COLUMNS``.
 
     Example:
         >>> one = pd.DataFrame({"text": ["Возможно, дождь.", "Дождь идёт."],
@@ -148,7 +153,7 @@ def ru_gold_table(
     if not parts:
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
     table = pd.concat(parts, ignore_index=True)
-    # parts come in SET_PARTS order, so a stable sort on the target alone keeps set 2 last
+    # parts come in SET_PARTS order, so a stable sort on the target alone keeps that order
     order = {name: i for i, name in enumerate(TARGETS)}
     table = table.sort_values("target", key=lambda c: c.map(order), kind="stable")
     return table.loc[:, list(TABLE_COLUMNS)].reset_index(drop=True)
@@ -159,7 +164,7 @@ def evaluate_ru_gold_sets(
     matcher: LemmaMatcher | None = None,
     labels_paths: Mapping[str, str | os.PathLike[str]] | None = None,
 ) -> pd.DataFrame:
-    """:func:`ru_gold_table` of both sets, loaded (and hash-checked) from ``data_dir``.
+    """:func:`ru_gold_table` of every committed set, loaded (and hash-checked) from ``data_dir``.
 
     ``labels_paths`` maps a set name to a labels file instead of the committed
     one; when given, only the sets it names are loaded.  Raises
@@ -179,3 +184,22 @@ def evaluate_ru_gold_sets(
         for name, path in chosen.items()
     }
     return ru_gold_table(sets, matcher)
+
+
+def ru_gold_dev_table(
+    data_dir: str | os.PathLike[str] | None = None, matcher: LemmaMatcher | None = None
+) -> pd.DataFrame:
+    """:func:`ru_gold_table` of the dev sets only (``DEV_SETS``: set 1 and set 3).
+
+    What to run while tuning a lexicon: the held-out set 2 is never loaded.
+
+    Example:
+        >>> t = ru_gold_dev_table("/work/shared/validation")  # doctest: +SKIP
+        >>> sorted(set(t["set"]))  # doctest: +SKIP
+        ['1', '3']
+    """
+    from analysis.validation.ru_gold import default_labels_path
+
+    return evaluate_ru_gold_sets(
+        data_dir, matcher, labels_paths={name: default_labels_path(name) for name in DEV_SETS}
+    )

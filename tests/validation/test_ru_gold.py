@@ -181,5 +181,64 @@ def test_set2_rejects_a_dev_row_and_unknown_set(tmp_path: Path) -> None:
     df.to_csv(path, index=False)
     with pytest.raises(ValidationDataError, match="'split'.*'dev'.*row 4"):
         ru_gold.read_labels(path, gold_set="2")
-    with pytest.raises(ValidationDataError, match="unknown gold_set '3'"):
-        ru_gold.load_ru_gold(tmp_path, gold_set="3")
+    with pytest.raises(ValidationDataError, match="unknown gold_set '4'"):
+        ru_gold.load_ru_gold(tmp_path, gold_set="4")
+
+
+# --- set 3: the dev draw (corpus/validation/ru_gold3/) ---------------------------------------
+
+
+def _ids_of_sets_1_and_2() -> frozenset[str]:
+    return frozenset(ru_gold.read_labels()["sentence_id"]) | frozenset(
+        ru_gold.read_labels(gold_set="2")["sentence_id"]
+    )
+
+
+def test_set3_labels_are_well_formed_dev_and_disjoint() -> None:
+    three = ru_gold.read_labels(gold_set="3")
+    assert len(three) >= 300
+    assert three["sentence_id"].is_unique
+    assert (three["split"] == "dev").all()
+    assert not set(three["sentence_id"]) & _ids_of_sets_1_and_2()
+    assert three.groupby("article_id").size().max() <= ru_gold.PER_ARTICLE3
+    assert three["fragment"].str.split().map(len).max() <= ru_gold.FRAGMENT_WORDS
+    assert (three.loc[three["loaded_hostile"] == 0, "voice"] == "").all()
+    # a cue of each kind is written exactly when its flag is set
+    for flag, prefix in (("loaded_hostile", "L:"), ("hedge", "H:"), ("booster", "B:")):
+        assert (three["cues"].str.contains(prefix) == (three[flag] == 1)).all(), flag
+
+
+@needs_source
+def test_set3_sampler_reproduces_committed_ids() -> None:
+    source = ru_gold.default_source_path(SOURCE_DIR)
+    fresh = ru_gold.ids_frame(
+        ru_gold.sample_ru_gold3(source, _ids_of_sets_1_and_2()), split="dev"
+    ).astype(str)
+    committed = ru_gold.read_labels(gold_set="3").loc[:, list(ru_gold.ID_COLUMNS)].astype(str)
+    pd.testing.assert_frame_equal(fresh, committed)
+
+
+@needs_source
+def test_set3_loader_rederives_text() -> None:
+    gold = ru_gold.load_ru_gold(SOURCE_DIR, gold_set="3")
+    assert (gold["text"].map(ru_gold.fragment) == gold["fragment"]).all()
+    assert (gold["text"].str.split().map(len) >= ru_gold.MIN_WORDS).all()
+
+
+def test_set3_sampler_differs_from_set2_seed(tmp_path: Path) -> None:
+    lines = [f"1\t{p}\tФраза номер {p} статьи один." for p in range(1, 30)]
+    source = ru_gold.default_source_path(_write_source(tmp_path, lines))
+    exclude = frozenset({"1:1:0"})
+    three = ru_gold.sample_ru_gold3(source, exclude, per_article=5)
+    assert "1:1:0" not in {s.sentence_id for s in three}
+    assert three == ru_gold.sample_ru_gold3(source, exclude, per_article=5)
+    assert three != ru_gold.sample_ru_gold2(source, exclude, per_article=5)
+
+
+def test_set3_rejects_a_test_row(tmp_path: Path) -> None:
+    df = pd.read_csv(ru_gold.default_labels_path("3"), dtype=str, keep_default_na=False).head(3)
+    df.loc[1, "split"] = "test"
+    path = tmp_path / "labels.csv"
+    df.to_csv(path, index=False)
+    with pytest.raises(ValidationDataError, match="'split'.*'test'.*row 3"):
+        ru_gold.read_labels(path, gold_set="3")

@@ -114,3 +114,35 @@ def test_validate_command_notes_the_russian_gold_without_its_source(
     out = capsys.readouterr().out
     assert "- Russian gold part not run: Russian gold set: no data directory" in out
     assert "## Russian gold sets" not in out
+
+
+SET3 = _gold(["Конечно, это так и есть.", "Укронацисты снова обстреляли город.",
+              "Мэр открыл новую школу."], [0, 1, 1], [0, 0, 0], ["dev"] * 3)
+
+
+def test_set3_dev_is_reported_last_for_every_target() -> None:
+    table = ru_gold_table({"3": SET3, "1": SET1, "2": SET2})
+    assert table[["set", "split"]].drop_duplicates().values.tolist() == [
+        ["1", "dev"], ["1", "test"], ["2", "test"], ["3", "dev"]]
+    for target in ("hostility+loaded", "hedge", "booster"):
+        assert table[table["target"] == target]["set"].tolist()[-1] == "3"
+    three = table[table["set"] == "3"].set_index("target")
+    assert three.loc["hostility+loaded", ["n", "positives", "tp", "fp", "fn"]].tolist() == [
+        3, 2, 1, 0, 1]
+    assert three.loc["booster", ["positives", "fp"]].tolist() == [0, 1]
+
+
+def test_dev_table_never_loads_set2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.validation import ru_gold_eval
+
+    one_text, three_text = "Возможно, дождь пойдёт завтра.", "Возможно, снег пойдёт в среду."
+    folder = tmp_path / "data" / ru_gold.SOURCE_FOLDER
+    folder.mkdir(parents=True)
+    (folder / ru_gold.SOURCE_FILE).write_text(f"1\t1\t{one_text}\n3\t1\t{three_text}\n",
+                                              encoding="utf-8")
+    paths = {"1": _fixture_set(tmp_path, "1", "1", one_text, split_of("1")),
+             "3": _fixture_set(tmp_path, "3", "3", three_text, "dev")}
+    monkeypatch.setattr(ru_gold, "default_labels_path", lambda name: paths[name])
+    table = ru_gold_eval.ru_gold_dev_table(tmp_path / "data")
+    assert set(table["set"]) == {"1", "3"}
+    assert table[(table["set"] == "3") & (table["target"] == "hedge")]["tp"].tolist() == [1]
