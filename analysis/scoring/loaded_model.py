@@ -19,7 +19,10 @@ count per hostility/loaded category of the built-in lexicons):
   words of VADER's lexicon with valence <= -1.5 or >= 1.5, and the largest
   |valence| in the text (emotive vocabulary beyond the curated lists);
 * ``exclamations``, ``questions``, ``all-caps words``, ``quotation marks``;
-* ``log tokens``: length, so the others are read at a given length.
+* ``log tokens``: length, so the others are read at a given length;
+* ``style: ...``: closed-class stylistic counts (pronoun classes, obligation
+  modals, negators, superlatives, *ever*, exclamative frames, rhetorical
+  questions, scare quotes, imperatives; :mod:`analysis.scoring.loaded_style`).
 
 Counts enter as ``log(1 + count)``.  Features are standardised with the
 training mean and scale; the contribution of a feature to one text is
@@ -34,6 +37,9 @@ in lower case; its contribution is its weight.  The intercept plus all
 contributions is the text's log-odds, exactly (:meth:`LoadedModel.explain`).
 A word that is also a lexicon term adds to (or, with a negative weight,
 corrects) its category's count: the two parts are listed side by side.
+With word contexts (``word_contexts``), a word inside quotation marks is the
+feature ``quoted: <term>`` and a negated one ``negated: <term>``, apart from
+its plain use ``word: <term>``.
 
 Weights learned from data without a stated licence are never shipped: train
 your own with ``python -m analysis train-loaded --data DIR -o model.json``
@@ -64,12 +70,14 @@ import pandas as pd
 from scipy import optimize, sparse
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
 
-from analysis.scoring.loaded_vocab import closed_vocabulary, word_matrix
+from analysis.scoring.loaded_style import STYLE_FEATURES, style_counts
+from analysis.scoring.loaded_vocab import base_feature, closed_vocabulary, word_matrix
 
 FORMAT = "analysis.loaded_model"
-FORMAT_VERSION = 2
-#: Versions :func:`load_model` reads (1: dense features only, before the word features).
-READABLE_VERSIONS: tuple[int, ...] = (1, 2)
+FORMAT_VERSION = 3
+#: Versions :func:`load_model` reads (1: dense features only, before the word features;
+#: 2: before word contexts and per-data-set thresholds).
+READABLE_VERSIONS: tuple[int, ...] = (1, 2, 3)
 #: Dimensions whose matches are loaded language (naming and mentions are not).
 MODEL_DIMENSIONS: tuple[str, ...] = ("hostility", "loaded")
 BASE_FEATURES: tuple[str, ...] = (
@@ -141,7 +149,8 @@ def build_features(
     texts: Sequence[str], scored: pd.DataFrame, matches: pd.DataFrame,
     categories: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """The model's feature table: one row per text, :data:`BASE_FEATURES` then category counts.
+    """The model's feature table: one row per text, :data:`BASE_FEATURES`, the closed-class
+    :data:`~analysis.scoring.loaded_style.STYLE_FEATURES`, then category counts.
 
     ``scored`` is ``score_frame`` output for ``texts`` (same order; columns
     :data:`SCORE_COLUMNS`), ``matches`` the ``matches_frame`` output with
@@ -175,6 +184,9 @@ def build_features(
         out[col] = counts[col].to_numpy() if col == "max |valence|" else np.log1p(counts[col].to_numpy())
     out["log tokens"] = np.log(tokens)
     out = out[list(BASE_FEATURES)]
+    style = style_counts([str(t) for t in texts])
+    for col in STYLE_FEATURES:
+        out[col] = np.log1p(style[col].to_numpy())
     out = pd.concat([out, _category_counts(matches, n, cats)], axis=1)
     if "status" in scored.columns:
         out.loc[~scored["status"].eq("ok").to_numpy(), :] = 0.0
@@ -212,6 +224,8 @@ class FeatureTable:
     dense: pd.DataFrame
     words: sparse.csr_matrix
     vocabulary: tuple[str, ...]
+    #: True when the word columns were counted with quoted/negated contexts apart
+    contexts: bool = False
 
     def __post_init__(self) -> None:
         if self.words.shape != (len(self.dense), len(self.vocabulary)):
@@ -223,7 +237,8 @@ class FeatureTable:
 
     def take(self, mask: np.ndarray) -> FeatureTable:
         """The rows where boolean ``mask`` is True."""
-        return FeatureTable(self.dense[mask], sparse.csr_matrix(self.words[np.flatnonzero(mask)]), self.vocabulary)
+        return FeatureTable(self.dense[mask], sparse.csr_matrix(self.words[np.flatnonzero(mask)]), self.vocabulary,
+                            self.contexts)
 
 
 Features = pd.DataFrame | FeatureTable
@@ -251,6 +266,10 @@ class LoadedModel:
     word_weights: tuple[float, ...] = ()
     word_forms: tuple[tuple[str, ...], ...] = ()
     l2_words: float = 0.0
+    #: word features counted with quoted/negated contexts apart (see :func:`model_words`)
+    word_contexts: bool = False
+    #: F1 thresholds on the probability per data set (chosen on model-dev), beside the pooled ``threshold``
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def _matrix(self, X: Features) -> np.ndarray:
         dense = X.dense if isinstance(X, FeatureTable) else X
@@ -264,6 +283,9 @@ class LoadedModel:
         if not self.vocabulary:
             return sparse.csr_matrix((n, 0))
         if isinstance(X, FeatureTable):
+            if X.contexts != self.word_contexts:
+                raise LoadedModelError(f"feature table has word contexts {X.contexts}, the model "
+                                       f"{self.word_contexts}")
             if X.vocabulary == self.vocabulary:
                 return X.words
             col = {f: j for j, f in enumerate(X.vocabulary)}
@@ -346,12 +368,14 @@ def _lbfgs(Z: np.ndarray, W: sparse.csr_matrix, y: np.ndarray, pen_dense: np.nda
     pen = np.concatenate([[0.0], pen_dense, np.full(W.shape[1], l2_words)])
     WT = W.T.tocsr()
 
+    # einsum, not BLAS: a threaded gemv on a tall, narrow matrix is 5-10x slower than one
+    # thread on a shared, loaded machine (measured: 3 s against 0.3 s per fit, same iterations)
     def loss(beta: np.ndarray) -> tuple[float, np.ndarray]:
-        eta = beta[0] + Z @ beta[1:d + 1] + W @ beta[d + 1:]
+        eta = beta[0] + np.einsum("ij,j->i", Z, beta[1:d + 1]) + W @ beta[d + 1:]
         p = 1.0 / (1.0 + np.exp(-np.clip(eta, -30, 30)))
         r = p - y
         f = float(np.sum(np.logaddexp(0.0, eta) - y * eta) + 0.5 * np.sum(pen * beta * beta))
-        g = np.concatenate([[r.sum()], Z.T @ r, WT @ r]) + pen * beta
+        g = np.concatenate([[r.sum()], np.einsum("ij,i->j", Z, r), WT @ r]) + pen * beta
         return f, g
 
     res = optimize.minimize(loss, np.zeros(len(pen)), jac=True, method="L-BFGS-B",
@@ -373,10 +397,10 @@ def _forms_of(vocabulary: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     inverse: dict[str, list[str]] = {}
     for form, feat in closed_vocabulary().items():
         inverse.setdefault(feat, []).append(form)
-    missing = [f for f in vocabulary if f not in inverse]
+    missing = [f for f in vocabulary if base_feature(f) not in inverse]
     if missing:
         raise LoadedModelError(f"fit_model: word feature(s) outside the closed vocabulary: {missing[:5]}")
-    return tuple(tuple(sorted(inverse[f])) for f in vocabulary)
+    return tuple(tuple(sorted(inverse[base_feature(f)])) for f in vocabulary)
 
 
 def fit_model(X: Features, y: np.ndarray, *, l2: float = 1.0, l2_words: float = 10.0,
@@ -426,17 +450,20 @@ def fit_model(X: Features, y: np.ndarray, *, l2: float = 1.0, l2_words: float = 
     return LoadedModel(tuple(dense.columns), tuple(mean.tolist()), tuple(scale.tolist()),
                        tuple(beta[1:d + 1].tolist()), intercept, float(l2), meta=info,
                        vocabulary=vocab, word_weights=tuple(beta[d + 1 + G.shape[1]:].tolist()),
-                       word_forms=_forms_of(vocab), l2_words=float(l2_words) if vocab else 0.0)
+                       word_forms=_forms_of(vocab), l2_words=float(l2_words) if vocab else 0.0,
+                       word_contexts=bool(has_words and X.contexts))
 
 
-def with_threshold(model: LoadedModel, threshold: float) -> LoadedModel:
-    """The same model with a new decision threshold on the probability.
+def with_threshold(model: LoadedModel, threshold: float, per_set: dict[str, float] | None = None) -> LoadedModel:
+    """The same model with a new pooled decision threshold (and, optionally, one per data set).
 
     Example:
-        >>> with_threshold(LoadedModel(("a",), (0.0,), (1.0,), (1.0,), 0.0, 1.0), 0.3).threshold
-        0.3
+        >>> m = with_threshold(LoadedModel(("a",), (0.0,), (1.0,), (1.0,), 0.0, 1.0), 0.3, {"PTC": 0.25})
+        >>> m.threshold, m.thresholds
+        (0.3, {'PTC': 0.25})
     """
-    return replace(model, threshold=float(threshold), meta=dict(model.meta))
+    sets = dict(model.thresholds) if per_set is None else {str(k): float(v) for k, v in per_set.items()}
+    return replace(model, threshold=float(threshold), meta=dict(model.meta), thresholds=sets)
 
 
 def save_model(model: LoadedModel, path: str | os.PathLike[str]) -> Path:
@@ -450,7 +477,8 @@ def save_model(model: LoadedModel, path: str | os.PathLike[str]) -> Path:
            "mean": list(model.mean), "scale": list(model.scale), "weights": list(model.weights),
            "intercept": model.intercept, "l2": model.l2, "threshold": model.threshold, "meta": model.meta,
            "vocabulary": list(model.vocabulary), "word_weights": list(model.word_weights),
-           "word_forms": [list(f) for f in model.word_forms], "l2_words": model.l2_words}
+           "word_forms": [list(f) for f in model.word_forms], "l2_words": model.l2_words,
+           "word_contexts": model.word_contexts, "thresholds": dict(model.thresholds)}
     out = Path(path)
     # one line: a word model has thousands of entries, and the file is for machines
     out.write_text(json.dumps(doc, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -509,11 +537,26 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
     if not isinstance(meta, dict):
         raise LoadedModelError(f"{where}: field 'meta' must be an object")
     vocab, forms = _vocabulary(doc, where)
+    contexts, per_set = _contexts_and_thresholds(doc, where)
     return LoadedModel(tuple(feats), _numbers(doc, "mean", n, where), scale, _numbers(doc, "weights", n, where),
                        _number(doc, "intercept", where), _number(doc, "l2", where), threshold,
                        {str(k): str(v) for k, v in meta.items()}, vocabulary=vocab,
                        word_weights=_numbers(doc, "word_weights", len(vocab), where) if vocab else (),
-                       word_forms=forms, l2_words=_number(doc, "l2_words", where) if vocab else 0.0)
+                       word_forms=forms, l2_words=_number(doc, "l2_words", where) if vocab else 0.0,
+                       word_contexts=contexts, thresholds=per_set)
+
+
+def _contexts_and_thresholds(doc: dict[str, object], where: str) -> tuple[bool, dict[str, float]]:
+    # absent in format versions 1 and 2: no contexts, no per-data-set thresholds
+    contexts = doc.get("word_contexts", False)
+    if not isinstance(contexts, bool):
+        raise LoadedModelError(f"{where}: field 'word_contexts' must be true or false, got {contexts!r}")
+    per_set = doc.get("thresholds", {})
+    if not isinstance(per_set, dict) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and 0.0 <= v <= 1.0
+            for v in per_set.values()):
+        raise LoadedModelError(f"{where}: field 'thresholds' must map data set names to numbers within [0, 1]")
+    return contexts, {str(k): float(v) for k, v in per_set.items()}
 
 
 def _vocabulary(doc: dict[str, object], where: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -537,12 +580,16 @@ def model_words(model: LoadedModel, texts: Sequence[str]) -> sparse.csr_matrix:
         >>> model_words(m, ["So vile.", "Fine."]).toarray().tolist()
         [[1.0], [0.0]]
     """
-    forms = {form: feat for feat, fs in zip(model.vocabulary, model.word_forms, strict=True) for form in fs}
-    return word_matrix(texts, model.vocabulary, forms)
+    forms = {form: base_feature(feat) for feat, fs in zip(model.vocabulary, model.word_forms, strict=True)
+             for form in fs}
+    return word_matrix(texts, model.vocabulary, forms, model.word_contexts)
 
 
-def score_texts(model: LoadedModel, texts: Sequence[str]) -> pd.DataFrame:
+def score_texts(model: LoadedModel, texts: Sequence[str], dataset: str | None = None) -> pd.DataFrame:
     """Score raw texts with ``model``: ``probability``, ``loaded`` (>= threshold) and the contributions.
+
+    ``dataset`` names one of ``model.thresholds`` (e.g. ``"PTC-2020"``) to use
+    that data set's F1 threshold instead of the pooled one.
 
     Example:
         >>> m = load_model("model.json")  # doctest: +SKIP
@@ -553,7 +600,11 @@ def score_texts(model: LoadedModel, texts: Sequence[str]) -> pd.DataFrame:
     frame = pd.DataFrame({"text": [str(t) for t in texts]})
     cats = [f for f in model.features if f.startswith("lexicon: ")]
     dense = build_features(frame["text"].tolist(), score_frame(frame), matches_frame(frame), cats)
-    X = FeatureTable(dense, model_words(model, frame["text"].tolist()), model.vocabulary)
+    if dataset is not None and dataset not in model.thresholds:
+        raise LoadedModelError(f"score_texts: no threshold for data set {dataset!r} "
+                               f"(the model has {sorted(model.thresholds)})")
+    threshold = model.threshold if dataset is None else model.thresholds[dataset]
+    X = FeatureTable(dense, model_words(model, frame["text"].tolist()), model.vocabulary, model.word_contexts)
     parts = model.explain(X)
     prob = model.predict_proba(X)
-    return pd.concat([pd.DataFrame({"probability": prob, "loaded": prob >= model.threshold}), parts], axis=1)
+    return pd.concat([pd.DataFrame({"probability": prob, "loaded": prob >= threshold}), parts], axis=1)

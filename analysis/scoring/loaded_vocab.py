@@ -99,22 +99,101 @@ def _initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _OPENERS
 
 
+#: The word-feature prefixes of :func:`find_occurrences` with ``contexts``: plain use, inside
+#: quotation marks (mention rather than use), and negated.
+CONTEXT_PREFIXES: tuple[str, ...] = (WORD_PREFIX, "quoted: ", "negated: ")
+_QUOTE_PAIR = re.compile("[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb\n]{1,400})[\"\u201d\u00bb]")
+_NEGATOR_TOKENS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+#: How many tokens before a word a negator may stand (no punctuation in between).
+NEGATION_WINDOW: int = 3
+
+
+def base_feature(feature: str) -> str:
+    """The ``word: <term>`` feature behind a tagged feature name.
+
+    Example:
+        >>> base_feature("negated: honest"), base_feature("word: honest")
+        ('word: honest', 'word: honest')
+    """
+    for prefix in CONTEXT_PREFIXES:
+        if feature.startswith(prefix):
+            return WORD_PREFIX + feature[len(prefix):]
+    return feature
+
+
+def tag_feature(feature: str, prefix: str) -> str:
+    """``word: <term>`` re-prefixed with one of :data:`CONTEXT_PREFIXES`.
+
+    Example:
+        >>> tag_feature("word: honest", "quoted: ")
+        'quoted: honest'
+    """
+    return prefix + base_feature(feature)[len(WORD_PREFIX):]
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside paired double quotation marks (straight, curly or guillemets).
+
+    Example:
+        >>> quoted_spans('He said "no way" and left.')
+        [(9, 15)]
+    """
+    return [(m.start(1), m.end(1)) for m in _QUOTE_PAIR.finditer(text)]
+
+
+def occurrence_context(text: str, spans: Sequence[tuple[int, str]], p: int,
+                       quotes: Sequence[tuple[int, int]]) -> str:
+    """The prefix for the token at ``spans[p]``: ``quoted: `` inside quotes, ``negated: `` after a
+    negator (or a ``n't`` form) among the :data:`NEGATION_WINDOW` tokens before it with no
+    punctuation between, else ``word: ``.
+
+    Example:
+        >>> t = "It is not a fair deal."
+        >>> sp = [(m.start(), m.group()) for m in _TOKEN.finditer(t)]
+        >>> occurrence_context(t, sp, 4, []), occurrence_context(t, sp, 1, [])
+        ('negated: ', 'word: ')
+    """
+    start = spans[p][0]
+    if any(a <= start < b for a, b in quotes):
+        return CONTEXT_PREFIXES[1]
+    for q in range(p - 1, max(-1, p - 1 - NEGATION_WINDOW), -1):
+        between = text[spans[q][0] + len(spans[q][1]):spans[q + 1][0]]
+        if re.search(r"[.,;:!?()\"\u201c\u201d\u2014]", between):
+            break
+        low = spans[q][1].lower().replace("\u2019", "'")
+        if low in _NEGATOR_TOKENS or low.endswith("n't"):
+            return CONTEXT_PREFIXES[2]
+    return WORD_PREFIX
+
+
 def find_occurrences(texts: Sequence[str], forms: Mapping[str, str],
-                     features: Sequence[str] | None = None) -> Occurrences:
+                     features: Sequence[str] | None = None, contexts: bool = False) -> Occurrences:
     """Count each feature of ``forms`` (surface form -> feature name) in each text.
 
     ``features`` fixes the column order (default: every feature of ``forms``,
-    sorted); forms of other features are ignored.
+    sorted); forms of other features are ignored.  With ``contexts``, an
+    occurrence inside quotation marks counts for ``quoted: <term>`` and a
+    negated one (:func:`occurrence_context`) for ``negated: <term>`` instead
+    of ``word: <term>`` (the default ``features`` then lists all three).
 
     Example:
         >>> occ = find_occurrences(["So outrageous!", "it was an Outrageous act. Outrageous"], closed_vocabulary(),
         ...                        ["word: outrageous"])
         >>> occ.counts.toarray().tolist(), occ.inner.tolist(), occ.capitalised.tolist()
         ([[1.0], [2.0]], [2], [1])
+        >>> find_occurrences(['not outrageous, but "outrageous"'], {"outrageous": "word: outrageous"},
+        ...                  contexts=True).features
+        ('negated: outrageous', 'quoted: outrageous', 'word: outrageous')
     """
-    names = tuple(sorted(set(forms.values()))) if features is None else tuple(features)
+    if features is None:
+        base = set(forms.values())
+        names = tuple(sorted({tag_feature(f, t) for f in base for t in CONTEXT_PREFIXES} if contexts else base))
+    else:
+        names = tuple(features)
     col = {f: j for j, f in enumerate(names)}
-    lookup = {tuple(k.split(" ")): col[v] for k, v in forms.items() if v in col}
+    # with contexts a form is looked up when any of its three tagged features is wanted
+    wanted = {base_feature(f) for f in names} if contexts else set(col)
+    lookup = {tuple(k.split(" ")): v for k, v in forms.items() if v in wanted}
     longest = max((len(k) for k in lookup), default=0)
     rows: list[int] = []
     cols: list[int] = []
@@ -125,14 +204,20 @@ def find_occurrences(texts: Sequence[str], forms: Mapping[str, str],
         lows = [s.lower().replace("\u2019", "'") for _, s in spans]
         # a headline in Title Case says nothing about which words are names
         titled = 2 * sum(s[0].isupper() for _, s in spans) > len(spans)
+        quotes = quoted_spans(text) if contexts else []
         for p in range(len(lows)):
             for n in range(1, min(longest, len(lows) - p) + 1):
-                j = lookup.get(tuple(lows[p:p + n]))
+                feat = lookup.get(tuple(lows[p:p + n]))
+                if feat is None:
+                    continue
+                start, surface = spans[p]
+                if contexts:
+                    feat = tag_feature(feat, occurrence_context(text, spans, p, quotes))
+                j = col.get(feat)
                 if j is None:
                     continue
                 rows.append(i)
                 cols.append(j)
-                start, surface = spans[p]
                 if not titled and not _initial(text, start):
                     inner[j] += 1
                     caps[j] += surface[0].isupper()
@@ -174,13 +259,13 @@ def select_vocabulary(occ: Occurrences, min_texts: int = 5, articles: Sequence[o
 
 
 def word_matrix(texts: Sequence[str], features: Sequence[str],
-                forms: Mapping[str, str] | None = None) -> sparse.csr_matrix:
+                forms: Mapping[str, str] | None = None, contexts: bool = False) -> sparse.csr_matrix:
     """0/1 presence of each of ``features`` in each text (``forms`` defaults to the closed list).
 
     Example:
         >>> word_matrix(["An outrageous, outrageous lie", "Rain."], ["word: outrageous"]).toarray().tolist()
         [[1.0], [0.0]]
     """
-    counts = find_occurrences(texts, closed_vocabulary() if forms is None else forms, features).counts
+    counts = find_occurrences(texts, closed_vocabulary() if forms is None else forms, features, contexts).counts
     out = (counts > 0).astype("float64")
     return sparse.csr_matrix(out)

@@ -177,7 +177,8 @@ def _add_model(report: LoadedReport, heads: list[pd.DataFrame], lengths: list[pd
     report.notes.append(
         f"{MODEL}: fitted here on the pooled model-train parts (l2 {trained.model.l2}, word l2 "
         f"{trained.model.l2_words}, {len(trained.model.vocabulary)} closed-vocabulary words, chosen on the "
-        "model-dev parts); its dev rows are the model-dev part only")
+        "model-dev parts); its dev rows are the model-dev part only; F1 thresholds per data set, chosen on "
+        "its model-dev part (" + ", ".join(f"{k} {v:.3f}" for k, v in trained.model.thresholds.items()) + ")")
 
 
 def evaluate_loaded(

@@ -65,5 +65,6 @@ def run(args: argparse.Namespace) -> int:
     print(top_word_weights(trained.model, 40).round(3).to_string(index=False))
     size = path.stat().st_size
     print(f"wrote {path} ({size / 1024:.0f} KiB; l2 {trained.model.l2}, word l2 {trained.model.l2_words}, "
-          f"{len(trained.model.vocabulary)} words, threshold {trained.model.threshold:.3f})")
+          f"{len(trained.model.vocabulary)} words, threshold {trained.model.threshold:.3f}; per data set: "
+          + ", ".join(f"{k} {v:.3f}" for k, v in trained.model.thresholds.items()) + ")")
     return 0

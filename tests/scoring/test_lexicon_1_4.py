@@ -34,3 +34,17 @@ def test_descriptive_and_evaluative_senses(text: str, want: list[tuple[str, str]
 ])
 def test_removed_descriptive_entries_no_longer_count(text: str) -> None:
     assert _counted(text) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # 1.4.1 (round-4 audit): the charge of lying and classifier uses of "terrorist(s)" are reports
+    ("He was convicted of lying to Congress.", []),
+    ("She pleaded guilty to lying about the trip.", []),
+    ("The lying media will not stop.", [("hostility", "lying")]),
+    ("Police hunt Islamist terrorists in the city.", []),
+    ("Iran funds its terrorist proxy in Syria.", []),
+    ("They are terrorists, not soldiers.", [("hostility", "terrorists")]),
+    ("The regime is run by a terrorist.", [("loaded", "regime"), ("loaded", "terrorist")]),
+])
+def test_round_4_audit_sense_rules(text: str, want: list[tuple[str, str]]) -> None:
+    assert _counted(text) == want

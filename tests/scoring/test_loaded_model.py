@@ -19,7 +19,9 @@ from analysis.scoring.loaded_model import (
     load_model,
     save_model,
     score_texts,
+    with_threshold,
 )
+from analysis.scoring.loaded_style import STYLE_FEATURES
 
 TEXTS = ["They are vile idiots and traitors!", "The meeting is on Monday.", "What a DISGRACEFUL, lying crook?",
          "Rain is expected in the north.", "These corrupt thugs must be crushed!!", "The report was published.",
@@ -34,9 +36,11 @@ def synthetic_features() -> pd.DataFrame:
 
 def test_features_are_named_and_defensible():
     X = synthetic_features()
-    assert list(X.columns[: len(BASE_FEATURES)]) == list(BASE_FEATURES)
+    n_named = len(BASE_FEATURES) + len(STYLE_FEATURES)
+    assert list(X.columns[:n_named]) == list(BASE_FEATURES) + list(STYLE_FEATURES)
     assert all(c.startswith("lexicon: hostility/") or c.startswith("lexicon: loaded/")
-               for c in X.columns[len(BASE_FEATURES):])
+               for c in X.columns[n_named:])
+    assert X.loc[0, "style: they/them/their"] > 0 and X.loc[1, "style: they/them/their"] == 0
     assert not any("naming" in c for c in X.columns)
     assert X.loc[0, "lexicon: hostility/insult"] > 0 and X.loc[1, "lexicon: hostility/insult"] == 0
     assert X.loc[2, "all-caps words"] > 0 and X.loc[2, "questions"] > 0
@@ -80,6 +84,10 @@ def test_save_load_round_trip_and_score_texts(tmp_path):
     (lambda d: d.update(threshold=2.0), "threshold"),
     (lambda d: d.update(format="other"), "format"),
     (lambda d: d.update(features=[]), "features"),
+    (lambda d: d.update(thresholds={"PTC-2020": 1.5}), "thresholds"),
+    (lambda d: d.update(thresholds=[0.3]), "thresholds"),
+    (lambda d: d.update(word_contexts="yes"), "word_contexts"),
+    (lambda d: d.update(format_version=9), "format_version"),
 ])
 def test_a_corrupted_model_file_is_a_clear_error(tmp_path, edit, field):
     model = LoadedModel(("a", "b"), (0.0, 0.0), (1.0, 1.0), (1.0, -1.0), 0.0, 1.0)
@@ -114,3 +122,26 @@ def test_category_features_follow_the_builtin_lexicons():
     cats = builtin_category_features()
     assert "lexicon: loaded/emotive_intensifier" in cats
     assert len(cats) == len(set(cats))
+
+
+def test_per_data_set_thresholds_round_trip_and_choose_the_cut(tmp_path):
+    X = synthetic_features()
+    model = with_threshold(fit_model(X, np.tile(LABELS, 5), l2=1.0), 0.5, {"PTC-2020": 0.0001, "SemEval": 0.9999})
+    again = load_model(save_model(model, tmp_path / "m.json"))
+    assert again.thresholds == {"PTC-2020": 0.0001, "SemEval": 0.9999} and again.threshold == 0.5
+    texts = ["They are vile idiots!", "The meeting is on Monday."]
+    assert score_texts(again, texts, dataset="PTC-2020")["loaded"].all()
+    assert not score_texts(again, texts, dataset="SemEval")["loaded"].any()
+    with pytest.raises(LoadedModelError, match="no threshold for data set 'NYT'"):
+        score_texts(again, texts, dataset="NYT")
+
+
+def test_a_version_2_file_reads_without_contexts_or_thresholds(tmp_path):
+    model = LoadedModel(("a",), (0.0,), (1.0,), (1.0,), 0.0, 1.0)
+    path = save_model(model, tmp_path / "m.json")
+    doc = json.loads(path.read_text())
+    doc["format_version"] = 2
+    del doc["word_contexts"], doc["thresholds"]
+    path.write_text(json.dumps(doc))
+    again = load_model(path)
+    assert again.word_contexts is False and again.thresholds == {}

@@ -138,3 +138,47 @@ def test_group_base_rates_are_fitted_apart_and_explain_still_sums():
     np.testing.assert_allclose(model.explain(X).sum(axis=1), model.log_odds(X), atol=1e-12)
     with pytest.raises(LoadedModelError, match="group labels"):
         fit_model(X, y, groups=groups[:-1])
+
+
+# --- word contexts: quoted (mention) and negated words apart from plain use ---------------------
+
+QUOTED = ['They called it a "shameful" deal.', 'The "outrageous" plan, they said.', 'Critics call it "vile".']
+NEGATED = ["It was not shameful at all.", "Nothing outrageous happened.", "This isn't vile, it is firm."]
+USED = ["A shameful deal.", "An outrageous plan.", "A vile attack."]
+
+
+def test_quoted_and_negated_occurrences_are_features_apart():
+    forms = closed_vocabulary()
+    feats = ["word: shameful", "quoted: shameful", "negated: shameful"]
+    occ = find_occurrences([QUOTED[0], NEGATED[0], USED[0]], forms, feats, contexts=True)
+    assert occ.counts.toarray().tolist() == [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]]
+    # without contexts every occurrence is plain use
+    plain = find_occurrences([QUOTED[0], NEGATED[0], USED[0]], forms, ["word: shameful"])
+    assert plain.counts.toarray().ravel().tolist() == [1.0, 1.0, 1.0]
+
+
+def test_negation_stops_at_punctuation_and_after_three_tokens():
+    forms = closed_vocabulary()
+    feats = ["word: shameful", "negated: shameful"]
+    texts = ["No, it was shameful.", "Never did the plan seem shameful.", "It was never so shameful."]
+    occ = find_occurrences(texts, forms, feats, contexts=True)
+    assert occ.counts.toarray().tolist() == [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
+
+
+def test_a_context_model_round_trips_and_scores_text_with_its_contexts(tmp_path):
+    texts = (QUOTED + NEGATED + USED + PLAIN) * 4
+    y = np.array(([0] * 3 + [0] * 3 + [1] * 3 + [0] * 4) * 4)
+    occ = find_occurrences(texts, closed_vocabulary(), contexts=True)
+    vocab = select_vocabulary(occ, min_texts=3)
+    assert {"quoted: shameful", "negated: vile", "word: outrageous"} <= set(vocab)
+    frame = pd.DataFrame({"text": texts})
+    dense = build_features(texts, score_frame(frame), matches_frame(frame))
+    X = FeatureTable(dense, word_matrix(texts, vocab, contexts=True), vocab, contexts=True)
+    model = fit_model(X, y, l2=1.0, l2_words=1.0)
+    assert model.word_contexts
+    np.testing.assert_allclose(model.explain(X).sum(axis=1), model.log_odds(X), atol=1e-12)
+    again = load_model(save_model(model, tmp_path / "m.json"))
+    assert again.word_contexts and again.word_forms == model.word_forms
+    assert (model_words(again, texts) != X.words).nnz == 0
+    with pytest.raises(LoadedModelError, match="word contexts"):
+        model.log_odds(FeatureTable(dense, X.words, vocab, contexts=False))

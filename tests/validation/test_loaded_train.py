@@ -24,6 +24,7 @@ def test_train_chooses_l2_on_dev_and_reports_test_as_a_separate_score(fake_score
     trained = train_loaded([su], grid=(0.1, 10.0))
     assert set(trained.grid["l2"]) == {0.1, 10.0}
     assert trained.model.l2 in {0.1, 10.0} and 0.0 <= trained.model.threshold <= 1.0
+    assert set(trained.model.thresholds) == {"toy"} and 0.0 <= trained.model.thresholds["toy"] <= 1.0
     view = model_view(su, trained)
     assert set(view.units["split"]) <= {"train", "dev", "test"}
     head = headline_metrics(view, scores=[MODEL])
@@ -82,3 +83,17 @@ def test_train_loaded_on_too_few_labels_exits_2(tmp_path, capsys, monkeypatch, f
     assert loaded_train.run(parser.parse_args(["--data", str(root), "-o", str(tmp_path / "m.json")])) == 2
     assert "need labelled positives and negatives" in capsys.readouterr().err
     assert not (tmp_path / "m.json").exists()
+
+
+def test_train_options_drop_dense_features_and_count_word_contexts(fake_scorer, fake_matcher):
+    from analysis.scoring.loaded_style import STYLE_FEATURES
+
+    su = score_units("toy", units(40), fake_scorer, fake_matcher)
+    plain = train_loaded([su], grid=(1.0,), word_grid=(10.0,), drop=STYLE_FEATURES, contexts=False)
+    assert not set(STYLE_FEATURES) & set(plain.model.features) and not plain.model.word_contexts
+    ctx = train_loaded([su], grid=(1.0,), word_grid=(10.0,), contexts=True)
+    assert set(STYLE_FEATURES) <= set(ctx.model.features)
+    assert ctx.model.word_contexts == bool(ctx.model.vocabulary)
+    assert all(f.split(": ")[0] in {"word", "quoted", "negated"} for f in ctx.model.vocabulary)
+    view = model_view(su, ctx)
+    assert view.units[MODEL].between(0, 1).all()
