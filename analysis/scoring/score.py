@@ -59,9 +59,9 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from operator import itemgetter
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard, TypeVar
 
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.language import LANGUAGES, detect_language
@@ -272,8 +272,11 @@ def _score_columns(
     cols = _Columns([], [], [], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
         batch = texts[i : i + _BATCH]
-        _score_batch(batch, _languages(batch, language), matcher, senti, split, with_matches, cols,
-                     count_mentions)
+        languages = _languages(batch, language)
+        if senti is not None and not with_matches and _plain_batch(batch, languages):
+            _score_plain_batch(batch, languages, matcher, senti, split, cols, count_mentions)
+        else:
+            _score_batch(batch, languages, matcher, senti, split, with_matches, cols, count_mentions)
     return cols
 
 
@@ -361,6 +364,47 @@ def _score_batch(
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
                            count_mentions)
+    cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
+    cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
+
+
+def _plain_batch(texts: Sequence[object], languages: list[str]) -> TypeGuard[Sequence[str]]:
+    """Every text a non-blank str on the English path that VADER may read: the common batch."""
+    if not set(map(type, texts)) <= {str} or not all(texts) or any(map(str.isspace, texts)):  # type: ignore[arg-type]
+        return False
+    if "ru" in languages or "uk" in languages:
+        return False
+    assert set(LEMMA_LANGUAGES) == {"ru", "uk"}  # the two tests above
+    return all(map(str.isascii, texts)) or not any(map(_cyrillic_script, texts))  # type: ignore[arg-type]
+
+
+def _score_plain_batch(
+    texts: Sequence[str], languages: list[str], matcher: Matcher, senti: ManyScorer, split: Splitter,
+    cols: _Columns, count_mentions: bool,
+) -> None:
+    """:func:`_score_batch` of a :func:`_plain_batch`, column by column instead of text by text.
+
+    The same values in the same order: every text is 'ok', on the English
+    path, scored by VADER sentence by sentence and counted by
+    ``Matcher.counts_many``.
+    """
+    n = len(texts)
+    cols.language.extend(languages)
+    cols.status.extend(["ok"] * n)
+    cols.sentiment_status.extend(["ok"] * n)
+    sents = list(map(split, texts))
+    lens = list(map(len, sents))  # >= 1: a non-blank text has a sentence
+    cols.n_sentences.extend(lens)
+    flat = list(chain.from_iterable(sents))
+    weights = list(map(count_words, flat))
+    if len(flat) == n:
+        cols.n_tokens.extend(weights)
+    else:
+        it = iter(weights)
+        cols.n_tokens.extend([next(it) if k == 1 else sum(islice(it, k)) for k in lens])
+    scored = iter(senti(list(compress(flat, weights))))
+    _sentiment_column(lens, weights, scored, False, cols.sentiment)
+    counts = matcher.counts_many(texts, count_mentions=count_mentions)
     cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
     cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
 
