@@ -275,10 +275,12 @@ def _score_columns(
     for i in range(0, len(texts), _BATCH):
         batch = texts[i : i + _BATCH]
         languages = _languages(batch, language)
-        if senti is not None and not with_matches and _plain_batch(batch, languages):
+        if senti is None or with_matches:
+            _score_batch(batch, languages, matcher, senti, split, with_matches, cols, count_mentions)
+        elif _plain_batch(batch, languages):
             _score_plain_batch(batch, languages, matcher, senti, split, cols, count_mentions)
         else:
-            _score_batch(batch, languages, matcher, senti, split, with_matches, cols, count_mentions)
+            _score_mixed_batch(batch, languages, matcher, senti, split, cols, count_mentions)
     return cols
 
 
@@ -378,6 +380,38 @@ def _plain_batch(texts: Sequence[object], languages: list[str]) -> TypeGuard[Seq
         return False
     assert set(LEMMA_LANGUAGES) == {"ru", "uk"}  # the two tests above
     return all(map(str.isascii, texts)) or not any(map(_cyrillic_script, texts))  # type: ignore[arg-type]
+
+
+def _plain_text(text: object, language: str) -> bool:
+    """One text of what :func:`_plain_batch` accepts."""
+    return (
+        type(text) is str and bool(text) and not text.isspace() and language not in LEMMA_LANGUAGES
+        and (text.isascii() or not _cyrillic_script(text))
+    )
+
+
+def _score_mixed_batch(
+    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: ManyScorer, split: Splitter,
+    cols: _Columns, count_mentions: bool,
+) -> None:
+    """A batch with some texts off the plain path (blank, ru/uk, Cyrillic script): in runs, in order.
+
+    Runs of plain texts go column by column (:func:`_score_plain_batch`),
+    the others text by text (:func:`_score_batch`); both append to ``cols``
+    in text order, so the columns are those of one :func:`_score_batch`.
+    """
+    plain = [_plain_text(t, lang) for t, lang in zip(texts, languages)]
+    i, n = 0, len(texts)
+    while i < n:
+        j = i + 1
+        while j < n and plain[j] == plain[i]:
+            j += 1
+        if plain[i]:
+            _score_plain_batch(texts[i:j], languages[i:j], matcher, senti, split, cols,  # type: ignore[arg-type]
+                               count_mentions)
+        else:
+            _score_batch(texts[i:j], languages[i:j], matcher, senti, split, False, cols, count_mentions)
+        i = j
 
 
 def _score_plain_batch(
