@@ -62,7 +62,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice
-from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard, TypeVar
 
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
@@ -76,6 +75,7 @@ from analysis.scoring.tokenize import count_words, sentence_spans, split_sentenc
 from analysis.validate_args import ArgumentError, check_choice, require_columns
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
@@ -222,14 +222,12 @@ class _Columns(NamedTuple):
 
     n_tokens: list[int]
     n_sentences: list[int]
-    # Per-text tuples, flattened into plain numbers so that they die with
-    # their batch instead of piling up for the garbage collector to scan
-    # again and again: text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4],
-    # its Counts.n and Counts.weight count_n/count_w[i * D:(i + 1) * D]
-    # (D = len(COUNT_SLOTS)).
+    # text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4] (flattened:
+    # plain floats, no tuple per text)
     sentiment: list[float]
-    count_n: list[int]
-    count_w: list[float]
+    # one Counts per text: most are the same few shared objects (ZERO_COUNTS,
+    # an entry's precomputed one-match Counts), which _count_arrays reads once
+    counts: list[Counts]
     status: list[str]
     matches: list[list[Match]]  # empty unless with_matches
     language: list[str]
@@ -271,7 +269,7 @@ def _score_columns(
         >>> cols.status, cols.n_tokens, cols.language
         (['ok', 'missing', 'ok'], [1, 0, 2], ['en', 'other', 'ru'])
     """
-    cols = _Columns([], [], [], [], [], [], [], [], [])
+    cols = _Columns([], [], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
         batch = texts[i : i + _BATCH]
         languages = _languages(batch, language)
@@ -368,8 +366,7 @@ def _score_batch(
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
                            count_mentions)
-    cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
-    cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
+    cols.counts.extend(counts)
 
 
 def _plain_batch(texts: Sequence[object], languages: list[str]) -> TypeGuard[Sequence[str]]:
@@ -441,13 +438,7 @@ def _score_plain_batch(
     scored = iter(senti(list(compress(flat, weights))))
     _sentiment_column(lens, weights, scored, False, cols.sentiment)
     counts = matcher.counts_many(texts, count_mentions=count_mentions)
-    cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
-    cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
-
-
-# Counts is a (n, weight) tuple: itemgetter reads its fields in C
-_counts_n = itemgetter(0)
-_counts_weight = itemgetter(1)
+    cols.counts.extend(counts)
 
 
 def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat: list[str]) -> None:
@@ -554,13 +545,13 @@ def _text_scores(cols: _Columns, i: int) -> TextScores:
     n_tokens = cols.n_tokens[i]
     per = 1000.0 / n_tokens if n_tokens else 0.0
     row: dict[str, int | float | str] = {"n_tokens": n_tokens, "n_sentences": cols.n_sentences[i]}
-    at = i * len(COUNT_SLOTS)
-    for k, d in enumerate(SCORED_DIMENSIONS, start=at):
-        row[f"{d}_count"] = cols.count_n[k]
-        row[f"{d}_rate"] = cols.count_n[k] * per
-        row[f"{d}_score"] = cols.count_w[k] * per
-    for k in range(at + len(SCORED_DIMENSIONS), at + len(COUNT_SLOTS)):
-        row[f"{COUNT_SLOTS[k - at]}_count"] = cols.count_n[k]
+    counts = cols.counts[i]
+    for k, d in enumerate(SCORED_DIMENSIONS):
+        row[f"{d}_count"] = counts.n[k]
+        row[f"{d}_rate"] = counts.n[k] * per
+        row[f"{d}_score"] = counts.weight[k] * per
+    for k in range(len(SCORED_DIMENSIONS), len(COUNT_SLOTS)):
+        row[f"{COUNT_SLOTS[k]}_count"] = counts.n[k]
     k4 = len(_SENTIMENT_KEYS)
     for key, value in zip(_SENTIMENT_KEYS, cols.sentiment[k4 * i : k4 * (i + 1)]):
         row[f"sentiment_{key}"] = value
@@ -840,9 +831,7 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    # fromiter with a known count fills the array in one pass (np.array first sizes the list)
-    n = np.fromiter(cols.count_n, dtype=np.int64, count=len(cols.count_n)).reshape(-1, n_dims)
-    weight = np.fromiter(cols.count_w, dtype=np.float64, count=len(cols.count_w)).reshape(-1, n_dims)
+    n, weight = _count_arrays(cols.counts)
     sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
     data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(SCORED_DIMENSIONS):
@@ -857,6 +846,30 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     data["language"] = cols.language
     data["sentiment_status"] = cols.sentiment_status
     return pd.DataFrame(data, index=index)
+
+
+def _count_arrays(counts: list[Counts]) -> tuple[np.ndarray, np.ndarray]:
+    """``Counts.n`` and ``Counts.weight`` of every text as (texts x ``COUNT_SLOTS``) arrays.
+
+    Each distinct Counts object (by identity: all are alive in ``counts``)
+    is read once and its row repeated by numpy, instead of every text's
+    numbers going through Python one by one.
+
+    Example:
+        >>> n, w = _count_arrays([ZERO_COUNTS, ZERO_COUNTS])
+        >>> n.shape, int(n.sum()), float(w.sum())
+        ((2, 9), 0, 0.0)
+    """
+    import numpy as np
+
+    if not counts:
+        return np.zeros((0, len(COUNT_SLOTS)), dtype=np.int64), np.zeros((0, len(COUNT_SLOTS)), dtype=np.float64)
+    ids = np.fromiter(map(id, counts), dtype=np.int64, count=len(counts))
+    _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    distinct = [counts[i] for i in first.tolist()]
+    n = np.array([c.n for c in distinct], dtype=np.int64)[inverse]
+    weight = np.array([c.weight for c in distinct], dtype=np.float64)[inverse]
+    return n, weight
 
 
 MATCH_COLUMNS: tuple[str, ...] = (
