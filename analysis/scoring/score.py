@@ -71,7 +71,7 @@ from analysis.scoring.lexicon import Lexicon, resolve_lexicon
 from analysis.scoring.match import COUNT_SLOTS, ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
 from analysis.scoring.morph import Token, tokens
 from analysis.scoring.sentiment import BACKENDS, ManyScorer, Sentiment4, aggregate4, get_many_scorer
-from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
+from analysis.scoring.tokenize import count_words, count_words_many, sentence_spans, split_sentences
 from analysis.validate_args import ArgumentError, check_choice, require_columns
 
 if TYPE_CHECKING:
@@ -429,7 +429,7 @@ def _score_plain_batch(
     lens = list(map(len, sents))  # >= 1: a non-blank text has a sentence
     cols.n_sentences.extend(lens)
     flat = list(chain.from_iterable(sents))
-    weights = list(map(count_words, flat))
+    weights = count_words_many(flat)
     if len(flat) == n:
         cols.n_tokens.extend(weights)
     else:
