@@ -583,6 +583,7 @@ _SCALE = (10.0**4, 10.0**3, 10.0**3, 10.0**3)
 # a product this close to a half-integer could round to another integer
 # than the exact one; those few values take Python's round().
 _TIE_MARGIN = 1e-6
+_FEW_SCORES = 4 * 8
 
 
 def _round_scores(raw: list[float]) -> list[tuple[float, float, float, float]]:
@@ -598,8 +599,9 @@ def _round_scores(raw: list[float]) -> list[tuple[float, float, float, float]]:
         >>> _round_scores([0.44043, 0.0, 0.50849, 0.49151])
         [(0.4404, 0.0, 0.508, 0.492)]
     """
-    if not raw:
-        return []
+    if len(raw) <= _FEW_SCORES:  # a text or two (score_text): round() beats numpy's call overhead
+        it = iter(raw)
+        return [(round(c, 4), round(ng, 3), round(nu, 3), round(p, 3)) for c, ng, nu, p in zip(it, it, it, it)]
     values = np.array(raw, dtype=np.float64).reshape(-1, 4)
     scaled = values * np.array(_SCALE)
     out = np.rint(scaled) / np.array(_SCALE)
