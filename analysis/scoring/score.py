@@ -703,6 +703,10 @@ def score_frame(
             KeyError), or an option is not one of those listed above.
         TypeError: the column holds non-text values (names column and row).
 
+    Python's cyclic garbage collector is paused while the rows are scored
+    (scoring makes no reference cycles; full collections would rescan the
+    whole process) and resumed when the call returns or raises.
+
     Example:
         >>> import pandas as pd
         >>> df = pd.DataFrame({"text": ["They are idiots.", None, ""]}, index=[7, 8, 9])
