@@ -380,11 +380,11 @@ def _count_chunk(texts: list[str]) -> list[int]:
         distinct, where = np.unique(points[~ascii_], return_inverse=True)
         classes = [_ALNUM if c.isalnum() else _JOIN if c in _JOINERS else _SPACE for c in map(chr, distinct.tolist())]
         cls[~ascii_] = np.array(classes, dtype=np.uint8)[where]
-    starts = np.zeros(len(cls), dtype=np.int64)
+    starts = np.zeros(len(cls), dtype=np.bool_)
     starts[1:] = (cls[1:] == _ALNUM) & (cls[:-1] == _SPACE)
     # after a joiner: a start unless a letter or digit precedes the joiner (index 0 is NUL)
     starts[2:] |= (cls[2:] == _ALNUM) & (cls[1:-1] == _JOIN) & (cls[:-2] != _ALNUM)
     bounds = np.zeros(len(texts), dtype=np.int64)
     np.cumsum([len(t) + 1 for t in texts[:-1]], out=bounds[1:])
-    counts: list[int] = np.add.reduceat(starts, bounds).tolist()
+    counts: list[int] = np.add.reduceat(starts, bounds, dtype=np.int64).tolist()
     return counts
