@@ -37,6 +37,7 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 from vaderSentiment import vaderSentiment as _vader
 
 from analysis.scoring._vader_lexicon import (
@@ -201,13 +202,13 @@ class FastVader:
         """
         if not isinstance(text, str):
             raise TypeError(f"scores expects a str, got {type(text).__name__}")
-        text, tokens, sentiments, hits = self._rule_valences(text)
+        text, tokens, values, hits = self._rule_valences(text)
         n = len(tokens)
         if not n:
             return _NO_WORDS
         if not hits:
             return _NO_HITS
-        return _score_valence([sentiments[i] for i in hits], n, text)
+        return _score_valence(values, n, text)
 
     def word_valences(self, text: str) -> list[tuple[str, float]]:
         """``(token, valence)`` for each VADER lexicon word of ``text``, after every rule.
@@ -222,11 +223,11 @@ class FastVader:
         """
         if not isinstance(text, str):
             raise TypeError(f"word_valences expects a str, got {type(text).__name__}")
-        _, tokens, sentiments, hits = self._rule_valences(text)
-        return [(tokens[i], round(float(sentiments[i]), 4)) for i in hits]
+        _, tokens, values, hits = self._rule_valences(text)
+        return [(tokens[i], round(float(v), 4)) for i, v in zip(hits, values)]
 
     def _rule_valences(self, text: str) -> tuple[str, list[str], list[float], list[int]]:
-        """(text after the emoji pass, tokens, valence per token, lexicon positions)."""
+        """(text after the emoji pass, tokens, valence of each lexicon position, lexicon positions)."""
         if self._emoji_re is not None and (self._ascii_emoji or not text.isascii()):
             text = self._replace_emoji(text)
         tokens = text.split()
@@ -235,12 +236,16 @@ class FastVader:
             return text, tokens, [], []
         lows = list(map(self._lows.__getitem__, tokens))
         if self._scoring_words.isdisjoint(lows):
-            return text, tokens, [0.0] * n, []
-        sentiments, hits = self._hit_valences(text, tokens, lows)
-        return text, tokens, sentiments, hits
+            return text, tokens, [], []
+        values, hits = self._hit_valences(text, tokens, lows)
+        return text, tokens, values, hits
 
     def _hit_valences(self, text: str, tokens: list[str], lows: list[str]) -> tuple[list[float], list[int]]:
-        """(valence per token, lexicon positions) of a text with at least one lexicon word."""
+        """(valence of each lexicon position, lexicon positions) of a text with at least one lexicon word.
+
+        Only lexicon positions are kept: every other token scores 0, which
+        changes no sum (see _score_valence) and no "but" rescaling (_but_check).
+        """
         n = len(tokens)
         scoring = self._scoring_words
         # Stripping ASCII punctuation (uncased) never changes str.isupper(), so
@@ -250,8 +255,9 @@ class FastVader:
         cap_diff: bool | None = None
         # a comprehension beats compress/map here: set.__contains__ through map is a slot-wrapper call
         hits = [i for i, w in enumerate(lows) if w in scoring]
-        # vaderSentiment appends int 0 for unscored words; kept for an identical sum().
-        sentiments: list[float] = [0] * n
+        # vaderSentiment's int 0 for a zeroed word ("kind of") is kept for an identical sum().
+        values: list[float] = []
+        append = values.append
         lexicon = self.lexicon
         modifiers = _MODIFIERS
         # Gates for the fast path below; each only says "a rule might fire".
@@ -262,6 +268,7 @@ class FastVader:
         for i in hits:
             item = lows[i]
             if item == "kind" and i < n - 1 and lows[i + 1] == "of":
+                append(0)
                 continue
             window = lows[i - 3 : i] if i > 2 else lows[:i]
             if (
@@ -278,14 +285,14 @@ class FastVader:
                         cap_diff = _cap_differential(words)
                     if cap_diff:
                         v = v + _C_INCR if v > 0 else v - _C_INCR
-                sentiments[i] = v
+                append(v)
             else:
                 if cap_diff is None:
                     cap_diff = _cap_differential(words)
-                sentiments[i] = valence(i, n, words, lows, cap_diff)
+                append(valence(i, n, words, lows, cap_diff))
         if gated and "but" in lows:
-            _but_check(sentiments, lows.index("but"), n)
-        return sentiments, hits
+            _but_check(values, hits, lows.index("but"))
+        return values, hits
 
     def scores_many(self, texts: Sequence[str]) -> list[tuple[float, float, float, float]]:
         """``[self.scores(t) for t in texts]``, without the per-call overhead.
@@ -304,6 +311,10 @@ class FastVader:
         # scores() and _rule_valences() inlined: most sentences stop at the split
         # or at the lexicon test, so their call overhead is a good share of the time
         out: list[tuple[float, float, float, float]] = []
+        # unrounded (compound, neg, neu, pos) of each text with a lexicon word, and its
+        # place in out: rounded in one numpy pass at the end (round() is most of their cost)
+        raw: list[float] = []
+        raw_at: list[int] = []
         emoji = self._emoji_re is not None
         ascii_emoji = self._ascii_emoji
         low_of = self._lows.__getitem__
@@ -320,8 +331,11 @@ class FastVader:
             if no_hit(lows):
                 out.append(_NO_HITS)
                 continue
-            sentiments, hits = hit_valences(text, tokens, lows)
-            out.append(_score_valence([sentiments[i] for i in hits], len(tokens), text))
+            raw_at.append(len(out))
+            out.append(_NO_HITS)  # a place holder, replaced below
+            raw.extend(_raw_scores(hit_valences(text, tokens, lows)[0], len(tokens), text))
+        for k, scores in zip(raw_at, _round_scores(raw)):
+            out[k] = scores
         return out
 
     def polarity_scores_many(self, texts: Iterable[str]) -> list[dict[str, float]]:
@@ -465,23 +479,26 @@ def _special_idioms_check(v: float, lows: list[str], i: int, n: int) -> float:
     return v
 
 
-def _but_check(sentiments: list[float], but_index: int, n: int) -> None:
+def _but_check(values: list[float], hits: list[int], but_index: int) -> None:
     """Halve scores before the first "but", multiply those after by 1.5, in place.
 
-    Quirk kept: vaderSentiment finds each score's position with
-    ``list.index(value)``, so a score equal to an earlier (possibly already
-    rescaled) score rescales that earlier position instead of its own.
-    Zeros are skipped: rescaling a zero leaves it zero.
+    ``values[k]`` is the score of token ``hits[k]``.  Quirk kept: vaderSentiment
+    finds each score's position with ``list.index(value)`` over every token,
+    so a score equal to an earlier (possibly already rescaled) score rescales
+    that earlier position instead of its own.  Zeros are skipped (rescaling a
+    zero leaves it zero), so the tokens outside ``hits``, all 0, never match:
+    the same search over ``values`` finds the same position.
     """
-    for k in range(n):
-        value = sentiments[k]
+    for k in range(len(values)):
+        value = values[k]
         if not value:
             continue
-        si = sentiments.index(value)
-        if si < but_index:
-            sentiments[si] = value * 0.5
-        elif si > but_index:
-            sentiments[si] = value * 1.5
+        si = values.index(value)
+        at = hits[si]
+        if at < but_index:
+            values[si] = value * 0.5
+        elif at > but_index:
+            values[si] = value * 1.5
 
 
 _sqrt = math.sqrt
@@ -499,12 +516,15 @@ def _punctuation_emphasis(text: str) -> float:
     return ep_count * 0.292 + qm_amplifier
 
 
-def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, float, float, float]:
-    # score_valence.  ``candidates`` are the scores at lexicon positions, in
-    # order: every other score is 0, and zeros change neither sum in
-    # _sift_sentiment_scores, only the neutral count.  Nor do they change
-    # vaderSentiment's sum() of all scores: it starts at 0, so the running
-    # sum is never -0.0, and adding 0 to any other float is exact.
+def _raw_scores(candidates: list[float], n: int, text: str) -> tuple[float, float, float, float]:
+    """score_valence's (compound, neg, neu, pos) before rounding.
+
+    ``candidates`` are the scores at lexicon positions, in order: every other
+    score is 0, and zeros change neither sum in _sift_sentiment_scores, only
+    the neutral count.  Nor do they change vaderSentiment's sum() of all
+    scores: it starts at 0, so the running sum is never -0.0, and adding 0 to
+    any other float is exact.
+    """
     sum_s = float(sum(candidates))
     # _punctuation_emphasis; without "!" or "?" it is 0.0, and adding or
     # subtracting 0.0 below would change no value, so those steps are skipped
@@ -548,9 +568,45 @@ def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, f
     # vaderSentiment takes abs() of all three shares; neu_count (an int >= 0)
     # and pos_sum (0.0 or a sum of positives) give a share >= +0.0, whose
     # abs() is itself; neg_sum is <= 0, so its share keeps abs().
-    return (
-        round(compound, 4),
-        round(abs(neg_sum / total), 3),
-        round(neu_count / total, 3),
-        round(pos_sum / total, 3),
-    )
+    return compound, abs(neg_sum / total), neu_count / total, pos_sum / total
+
+
+def _score_valence(candidates: list[float], n: int, text: str) -> tuple[float, float, float, float]:
+    """score_valence: :func:`_raw_scores` rounded as vaderSentiment rounds them."""
+    compound, neg, neu, pos = _raw_scores(candidates, n, text)
+    return round(compound, 4), round(neg, 3), round(neu, 3), round(pos, 3)
+
+
+# Decimal places of (compound, neg, neu, pos) in vaderSentiment's output.
+_SCALE = (10.0**4, 10.0**3, 10.0**3, 10.0**3)
+# fl(x * 10**d) is within 2**-39 of the exact product for |x| <= 1, so only
+# a product this close to a half-integer could round to another integer
+# than the exact one; those few values take Python's round().
+_TIE_MARGIN = 1e-6
+_FEW_SCORES = 4 * 8
+
+
+def _round_scores(raw: list[float]) -> list[tuple[float, float, float, float]]:
+    """``raw`` (4 unrounded scores per text) as ``(round(c, 4), round(ng, 3), round(nu, 3), round(p, 3))`` tuples.
+
+    Python's round(x, d) is the float nearest to x rounded half-even to d
+    decimals on x's exact value; rint(x * 10**d) / 10**d is the same float
+    (the division of two exact integers-valued floats is correctly rounded)
+    whenever rint finds the same integer, which only a product near a
+    half-integer can spoil.  Those are rounded by round() itself.
+
+    Example:
+        >>> _round_scores([0.44043, 0.0, 0.50849, 0.49151])
+        [(0.4404, 0.0, 0.508, 0.492)]
+    """
+    if len(raw) <= _FEW_SCORES:  # a text or two (score_text): round() beats numpy's call overhead
+        it = iter(raw)
+        return [(round(c, 4), round(ng, 3), round(nu, 3), round(p, 3)) for c, ng, nu, p in zip(it, it, it, it)]
+    values = np.array(raw, dtype=np.float64).reshape(-1, 4)
+    scaled = values * np.array(_SCALE)
+    out = np.rint(scaled) / np.array(_SCALE)
+    near = np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < _TIE_MARGIN
+    if near.any():
+        for r, c in zip(*np.nonzero(near)):
+            out[r, c] = round(float(values[r, c]), 3 if c else 4)
+    return list(map(tuple, out.tolist()))

@@ -55,13 +55,14 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, compress
-from operator import itemgetter
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
+from itertools import chain, compress, islice
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard, TypeVar
 
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
 from analysis.scoring.language import LANGUAGES, detect_language
@@ -70,10 +71,11 @@ from analysis.scoring.lexicon import Lexicon, resolve_lexicon
 from analysis.scoring.match import COUNT_SLOTS, ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
 from analysis.scoring.morph import Token, tokens
 from analysis.scoring.sentiment import BACKENDS, ManyScorer, Sentiment4, aggregate4, get_many_scorer
-from analysis.scoring.tokenize import count_words, sentence_spans, split_sentences
+from analysis.scoring.tokenize import count_words, count_words_many, sentence_spans, split_sentences
 from analysis.validate_args import ArgumentError, check_choice, require_columns
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 LexiconArg = Lexicon | Sequence[Lexicon] | None
@@ -220,14 +222,12 @@ class _Columns(NamedTuple):
 
     n_tokens: list[int]
     n_sentences: list[int]
-    # Per-text tuples, flattened into plain numbers so that they die with
-    # their batch instead of piling up for the garbage collector to scan
-    # again and again: text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4],
-    # its Counts.n and Counts.weight count_n/count_w[i * D:(i + 1) * D]
-    # (D = len(COUNT_SLOTS)).
+    # text i's (compound, neg, neu, pos) are sentiment[4i:4i + 4] (flattened:
+    # plain floats, no tuple per text)
     sentiment: list[float]
-    count_n: list[int]
-    count_w: list[float]
+    # one Counts per text: most are the same few shared objects (ZERO_COUNTS,
+    # an entry's precomputed one-match Counts), which _count_arrays reads once
+    counts: list[Counts]
     status: list[str]
     matches: list[list[Match]]  # empty unless with_matches
     language: list[str]
@@ -269,11 +269,16 @@ def _score_columns(
         >>> cols.status, cols.n_tokens, cols.language
         (['ok', 'missing', 'ok'], [1, 0, 2], ['en', 'other', 'ru'])
     """
-    cols = _Columns([], [], [], [], [], [], [], [], [])
+    cols = _Columns([], [], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
         batch = texts[i : i + _BATCH]
-        _score_batch(batch, _languages(batch, language), matcher, senti, split, with_matches, cols,
-                     count_mentions)
+        languages = _languages(batch, language)
+        if senti is None or with_matches:
+            _score_batch(batch, languages, matcher, senti, split, with_matches, cols, count_mentions)
+        elif _plain_batch(batch, languages):
+            _score_plain_batch(batch, languages, matcher, senti, split, cols, count_mentions)
+        else:
+            _score_mixed_batch(batch, languages, matcher, senti, split, cols, count_mentions)
     return cols
 
 
@@ -361,13 +366,79 @@ def _score_batch(
     _sentiment_column(plan, weights, scored, senti is None, cols.sentiment)
     counts = _batch_counts(ok, lemma_ok, on_lemma, matcher, with_matches, cols, n_sentences[first:],
                            count_mentions)
-    cols.count_n.extend(chain.from_iterable(map(_counts_n, counts)))
-    cols.count_w.extend(chain.from_iterable(map(_counts_weight, counts)))
+    cols.counts.extend(counts)
 
 
-# Counts is a (n, weight) tuple: itemgetter reads its fields in C
-_counts_n = itemgetter(0)
-_counts_weight = itemgetter(1)
+def _plain_batch(texts: Sequence[object], languages: list[str]) -> TypeGuard[Sequence[str]]:
+    """Every text a non-blank str on the English path that VADER may read: the common batch."""
+    if not set(map(type, texts)) <= {str} or not all(texts) or any(map(str.isspace, texts)):  # type: ignore[arg-type]
+        return False
+    if "ru" in languages or "uk" in languages:
+        return False
+    assert set(LEMMA_LANGUAGES) == {"ru", "uk"}  # the two tests above
+    return all(map(str.isascii, texts)) or not any(map(_cyrillic_script, texts))  # type: ignore[arg-type]
+
+
+def _plain_text(text: object, language: str) -> bool:
+    """One text of what :func:`_plain_batch` accepts."""
+    return (
+        type(text) is str and bool(text) and not text.isspace() and language not in LEMMA_LANGUAGES
+        and (text.isascii() or not _cyrillic_script(text))
+    )
+
+
+def _score_mixed_batch(
+    texts: Sequence[object], languages: list[str], matcher: Matcher, senti: ManyScorer, split: Splitter,
+    cols: _Columns, count_mentions: bool,
+) -> None:
+    """A batch with some texts off the plain path (blank, ru/uk, Cyrillic script): in runs, in order.
+
+    Runs of plain texts go column by column (:func:`_score_plain_batch`),
+    the others text by text (:func:`_score_batch`); both append to ``cols``
+    in text order, so the columns are those of one :func:`_score_batch`.
+    """
+    plain = [_plain_text(t, lang) for t, lang in zip(texts, languages)]
+    i, n = 0, len(texts)
+    while i < n:
+        j = i + 1
+        while j < n and plain[j] == plain[i]:
+            j += 1
+        if plain[i]:
+            _score_plain_batch(texts[i:j], languages[i:j], matcher, senti, split, cols,  # type: ignore[arg-type]
+                               count_mentions)
+        else:
+            _score_batch(texts[i:j], languages[i:j], matcher, senti, split, False, cols, count_mentions)
+        i = j
+
+
+def _score_plain_batch(
+    texts: Sequence[str], languages: list[str], matcher: Matcher, senti: ManyScorer, split: Splitter,
+    cols: _Columns, count_mentions: bool,
+) -> None:
+    """:func:`_score_batch` of a :func:`_plain_batch`, column by column instead of text by text.
+
+    The same values in the same order: every text is 'ok', on the English
+    path, scored by VADER sentence by sentence and counted by
+    ``Matcher.counts_many``.
+    """
+    n = len(texts)
+    cols.language.extend(languages)
+    cols.status.extend(["ok"] * n)
+    cols.sentiment_status.extend(["ok"] * n)
+    sents = list(map(split, texts))
+    lens = list(map(len, sents))  # >= 1: a non-blank text has a sentence
+    cols.n_sentences.extend(lens)
+    flat = list(chain.from_iterable(sents))
+    weights = count_words_many(flat)
+    if len(flat) == n:
+        cols.n_tokens.extend(weights)
+    else:
+        it = iter(weights)
+        cols.n_tokens.extend([next(it) if k == 1 else sum(islice(it, k)) for k in lens])
+    scored = iter(senti(list(compress(flat, weights))))
+    _sentiment_column(lens, weights, scored, False, cols.sentiment)
+    counts = matcher.counts_many(texts, count_mentions=count_mentions)
+    cols.counts.extend(counts)
 
 
 def _add_weights(sents: list[str], weights: list[int], n_tokens: list[int], flat: list[str]) -> None:
@@ -474,13 +545,13 @@ def _text_scores(cols: _Columns, i: int) -> TextScores:
     n_tokens = cols.n_tokens[i]
     per = 1000.0 / n_tokens if n_tokens else 0.0
     row: dict[str, int | float | str] = {"n_tokens": n_tokens, "n_sentences": cols.n_sentences[i]}
-    at = i * len(COUNT_SLOTS)
-    for k, d in enumerate(SCORED_DIMENSIONS, start=at):
-        row[f"{d}_count"] = cols.count_n[k]
-        row[f"{d}_rate"] = cols.count_n[k] * per
-        row[f"{d}_score"] = cols.count_w[k] * per
-    for k in range(at + len(SCORED_DIMENSIONS), at + len(COUNT_SLOTS)):
-        row[f"{COUNT_SLOTS[k - at]}_count"] = cols.count_n[k]
+    counts = cols.counts[i]
+    for k, d in enumerate(SCORED_DIMENSIONS):
+        row[f"{d}_count"] = counts.n[k]
+        row[f"{d}_rate"] = counts.n[k] * per
+        row[f"{d}_score"] = counts.weight[k] * per
+    for k in range(len(SCORED_DIMENSIONS), len(COUNT_SLOTS)):
+        row[f"{COUNT_SLOTS[k]}_count"] = counts.n[k]
     k4 = len(_SENTIMENT_KEYS)
     for key, value in zip(_SENTIMENT_KEYS, cols.sentiment[k4 * i : k4 * (i + 1)]):
         row[f"sentiment_{key}"] = value
@@ -632,6 +703,10 @@ def score_frame(
             KeyError), or an option is not one of those listed above.
         TypeError: the column holds non-text values (names column and row).
 
+    Python's cyclic garbage collector is paused while the rows are scored
+    (scoring makes no reference cycles; full collections would rescan the
+    whole process) and resumed when the call returns or raises.
+
     Example:
         >>> import pandas as pd
         >>> df = pd.DataFrame({"text": ["They are idiots.", None, ""]}, index=[7, 8, 9])
@@ -662,11 +737,44 @@ def score_frame(
             count_mentions=count_mentions,
         )
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_frame")
-    if unit == "sentence":
-        return _sentence_frame(df.index, values, matcher, senti, language, count_mentions)
-    return _columns_frame(
-        _score_columns(values, matcher, senti, language=language, count_mentions=count_mentions), df.index
-    )
+    with _collector_paused():
+        if unit == "sentence":
+            return _sentence_frame(df.index, values, matcher, senti, language, count_mentions)
+        return _columns_frame(
+            _score_columns(values, matcher, senti, language=language, count_mentions=count_mentions), df.index
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block (what :func:`score_frame` scores in).
+
+    Scoring a table allocates millions of short-lived lists and tuples, and
+    the ones alive when the collector runs are promoted until a full
+    collection is due: a scan of every container in the process (the
+    lexicon automaton's values, the pymorphy3 dictionaries, the caller's own
+    objects), 50-100 ms each here, several per 50,000 statements.  The
+    scoring code builds no reference cycles (tests/scoring/test_collector.py
+    checks that one ``score_frame`` leaves nothing for the collector), so
+    reference counting frees everything as before; the collector is resumed
+    when the block ends or raises, unless it was already off.
+
+    Example:
+        >>> import gc
+        >>> with _collector_paused():
+        ...     gc.isenabled()
+        False
+        >>> gc.isenabled()
+        True
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _sentence_frame(
@@ -727,9 +835,7 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     n_tokens = np.array(cols.n_tokens, dtype=np.int64)
     per = np.zeros(len(n_tokens), dtype=np.float64)
     np.divide(1000.0, n_tokens, out=per, where=n_tokens != 0)
-    # fromiter with a known count fills the array in one pass (np.array first sizes the list)
-    n = np.fromiter(cols.count_n, dtype=np.int64, count=len(cols.count_n)).reshape(-1, n_dims)
-    weight = np.fromiter(cols.count_w, dtype=np.float64, count=len(cols.count_w)).reshape(-1, n_dims)
+    n, weight = _count_arrays(cols.counts)
     sentiment = np.array(cols.sentiment, dtype=np.float64).reshape(-1, len(_SENTIMENT_KEYS))
     data: dict[str, object] = {"n_tokens": n_tokens, "n_sentences": np.array(cols.n_sentences, dtype=np.int64)}
     for i, d in enumerate(SCORED_DIMENSIONS):
@@ -744,6 +850,30 @@ def _columns_frame(cols: _Columns, index: pd.Index) -> pd.DataFrame:
     data["language"] = cols.language
     data["sentiment_status"] = cols.sentiment_status
     return pd.DataFrame(data, index=index)
+
+
+def _count_arrays(counts: list[Counts]) -> tuple[np.ndarray, np.ndarray]:
+    """``Counts.n`` and ``Counts.weight`` of every text as (texts x ``COUNT_SLOTS``) arrays.
+
+    Each distinct Counts object (by identity: all are alive in ``counts``)
+    is read once and its row repeated by numpy, instead of every text's
+    numbers going through Python one by one.
+
+    Example:
+        >>> n, w = _count_arrays([ZERO_COUNTS, ZERO_COUNTS])
+        >>> n.shape, int(n.sum()), float(w.sum())
+        ((2, 9), 0, 0.0)
+    """
+    import numpy as np
+
+    if not counts:
+        return np.zeros((0, len(COUNT_SLOTS)), dtype=np.int64), np.zeros((0, len(COUNT_SLOTS)), dtype=np.float64)
+    ids = np.fromiter(map(id, counts), dtype=np.int64, count=len(counts))
+    _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    distinct = [counts[i] for i in first.tolist()]
+    n = np.array([c.n for c in distinct], dtype=np.int64)[inverse]
+    weight = np.array([c.weight for c in distinct], dtype=np.float64)[inverse]
+    return n, weight
 
 
 MATCH_COLUMNS: tuple[str, ...] = (

@@ -331,3 +331,60 @@ def count_words(text: str) -> int:
             )
     t = b.translate(_COUNT_TABLE)
     return t.count(b" a") + t.count(b"jja") + t.count(b" ja")
+
+
+# count_words_many: the classes of _COUNT_TABLE as small integers
+_SPACE, _JOIN, _ALNUM = 0, 1, 2
+_ASCII_CLASS = bytes(_ALNUM if b == ord("a") else _JOIN if b == ord("j") else _SPACE for b in _COUNT_TABLE[:128])
+#: Characters per numpy pass of :func:`count_words_many` (bounds its memory: ~10 bytes each).
+_COUNT_CHUNK = 1 << 20
+
+
+def count_words_many(texts: list[str]) -> list[int]:
+    """``[count_words(t) for t in texts]``, with the character classes and word starts in numpy.
+
+    The texts are joined by NUL (a non-word character, like the space
+    :func:`count_words` puts in front of each text), so a word start is the
+    same test at every position: a letter or digit after a non-word
+    character, or after a joiner that does not follow a letter or digit.
+
+    Example:
+        >>> count_words_many(["They are idiots.", "", "neo-Nazi regime’s 12,000", "-a", "a\\u2013b"])
+        [3, 0, 3, 1, 1]
+    """
+    out: list[int] = []
+    start = size = 0
+    for end, text in enumerate(texts):
+        size += len(text) + 1
+        if size >= _COUNT_CHUNK:
+            out += _count_chunk(texts[start : end + 1])
+            start, size = end + 1, 0
+    if start < len(texts):
+        out += _count_chunk(texts[start:])
+    return out
+
+
+def _count_chunk(texts: list[str]) -> list[int]:
+    import numpy as np
+
+    joined = "\x00" + "\x00".join(texts)
+    # one element per code point (lone surrogates too, as count_words sees them)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = np.frombuffer(_ASCII_CLASS, dtype=np.uint8)
+    if int(points.max()) < 128:
+        cls = table[points]
+    else:
+        cls = np.empty(len(points), dtype=np.uint8)
+        ascii_ = points < 128
+        cls[ascii_] = table[points[ascii_]]
+        distinct, where = np.unique(points[~ascii_], return_inverse=True)
+        classes = [_ALNUM if c.isalnum() else _JOIN if c in _JOINERS else _SPACE for c in map(chr, distinct.tolist())]
+        cls[~ascii_] = np.array(classes, dtype=np.uint8)[where]
+    starts = np.zeros(len(cls), dtype=np.bool_)
+    starts[1:] = (cls[1:] == _ALNUM) & (cls[:-1] == _SPACE)
+    # after a joiner: a start unless a letter or digit precedes the joiner (index 0 is NUL)
+    starts[2:] |= (cls[2:] == _ALNUM) & (cls[1:-1] == _JOIN) & (cls[:-2] != _ALNUM)
+    bounds = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum([len(t) + 1 for t in texts[:-1]], out=bounds[1:])
+    counts: list[int] = np.add.reduceat(starts, bounds, dtype=np.int64).tolist()
+    return counts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Iterable
@@ -356,3 +357,23 @@ def test_survives_pickling_for_worker_processes(fast) -> None:
     clone = pickle.loads(pickle.dumps(fast))
     text = "It is not bad, but the war is NEVER so good!!"
     assert clone.polarity_scores(text) == fast.polarity_scores(text)
+
+
+def test_batch_rounding_is_round() -> None:
+    """scores_many rounds a batch with numpy: the same floats as round(x, 4) / round(x, 3), near-ties too."""
+    from analysis.scoring import fastvader
+
+    rng = random.Random(11)
+    values = [rng.uniform(-1, 1) for _ in range(40_000)]
+    # products x * 10**d right at or next to a half-integer: where rint on fl(x * 10**d) could go astray
+    for k in range(-2000, 2000):
+        for x in ((k + 0.5) / 10_000, (k + 0.5) / 1000):
+            values += [x, math.nextafter(x, 2.0), math.nextafter(x, -2.0)]
+    values += [0.0, -0.0, 1.0, -1.0, 0.03125, -0.03125]
+    values = values[: len(values) // 4 * 4]
+    got = fastvader._round_scores(values)
+    assert len(got) > fastvader._FEW_SCORES  # the numpy path
+    it = iter(values)
+    want = [(round(c, 4), round(ng, 3), round(nu, 3), round(p, 3)) for c, ng, nu, p in zip(it, it, it, it)]
+    assert [tuple(map(repr, g)) for g in got] == [tuple(map(repr, w)) for w in want]  # repr: -0.0 too
+    assert fastvader._round_scores(values[:8]) == want[:2]  # the round() path for a text or two

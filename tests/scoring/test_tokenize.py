@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -81,3 +82,23 @@ def test_word_spans_and_count() -> None:
 def test_ascii_count_matches_regex(text: str) -> None:
     assert count_words(text) == len(WORD_RE.findall(text))
     assert re.fullmatch(r"[ -~]*", text)
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = "aZ9 -'.,\u2019\u2010\u2011\u2013\u2212\u00e9\u0416\u00a0\x00\t\n_!\U0001f600\ud800\u0661\u3042"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(count)]
+
+
+def test_count_words_many_is_count_words_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.scoring import tokenize
+
+    texts = [
+        "", " ", "They are idiots.", "The neo‑Nazi regime’s 12,000 idiots_ don't—stop.", "-a", "--a", "a-", "a\u2013b",
+        "\ud800 lone surrogate \udfff", "Київ Kyiv", "x" * 300, ("word " * 200).strip(), *_random_texts(7, 2000),
+    ]
+    want = [count_words(t) for t in texts]
+    assert tokenize.count_words_many(texts) == want
+    assert tokenize.count_words_many([]) == []
+    monkeypatch.setattr(tokenize, "_COUNT_CHUNK", 64)  # many small numpy passes: the same counts
+    assert tokenize.count_words_many(texts) == want

@@ -1,0 +1,72 @@
+"""score_frame pauses the cyclic garbage collector; that is only safe if scoring makes no cycles.
+
+The pause (``analysis.scoring.score._collector_paused``) is a speed measure:
+full collections scan every object of the process.  These tests pin what
+makes it harmless: scoring leaves no cyclic garbage behind, and the
+collector is back in its previous state afterwards, also after an error.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+
+from analysis.corpus.external import load_press_releases
+from analysis.scoring.score import _collector_paused, score_frame
+
+MIXED = [
+    "They are idiots.", "It may rain. The regime is doomed!", None, "", "   ", ".",
+    'Troops entered what Moscow calls "liberated" Kherson.', "Киевский режим обстреливает Донецк.",
+    "Рашисти обстріляли Київ.", "THE REGIME SAID IT WAS NOT GOOD, but the ending was great?!",
+]
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def _texts() -> list[object]:
+    bodies = load_press_releases()["body"].fillna("").head(40).tolist()
+    return [*MIXED, *bodies]
+
+
+@pytest.mark.parametrize("unit", ["text", "sentence"])
+def test_scoring_leaves_no_cyclic_garbage(collector_on: None, unit: str) -> None:
+    df = pd.DataFrame({"text": pd.Series(_texts(), dtype=object)})
+    score_frame(df, unit=unit)  # first use: lazy loads (modules, lemma resources) may build cycles
+    gc.collect()
+    gc.disable()
+    try:
+        out = score_frame(df, unit=unit)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert len(out) >= len(df)
+    assert left == 0, f"one score_frame left {left} objects only the cyclic collector frees"
+
+
+def test_score_frame_resumes_the_collector(collector_on: None) -> None:
+    score_frame(pd.DataFrame({"text": MIXED}))
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        score_frame(pd.DataFrame({"text": ["fine", 3]}))
+    assert gc.isenabled()
+
+
+def test_pause_resumes_after_an_error_and_keeps_it_off_if_it_was(collector_on: None) -> None:
+    with pytest.raises(RuntimeError), _collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    with _collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
