@@ -64,6 +64,7 @@ from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_e
 from analysis.statements.attribution import mention_who as _mention_who
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
+from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
 from analysis.statements.mentions import Mention, find_mentions
 from analysis.statements.passages import find_passages
@@ -355,23 +356,27 @@ def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
 
 #: a short clause ending in a colon that introduces a quote: "Mr. Biden was blunt:"
 MAX_COLON_INTRO_WORDS = 12
+#: what ends such a clause: a colon, or a dash that introduces speech as a colon does ("was blunt — ")
+_INTRO_MARK = re.compile(r"(?::|\s[—–-]|—)\s*$")
 
 
 def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int],
                  mentions: Sequence[Mention]) -> None:
-    """A quote opening with a capital after a short clause ending in a colon whose subject is the
+    """A quote opening with a capital after a short clause ending in a colon (or a dash) whose subject is the
     only one named in it ("Mr. Biden was blunt: “He cannot remain in power.”") is that
     subject's; the attribution guidelines count such an intro as a name tag."""
     lo = sentence[0]
     pre = text[lo:q.start]
     inner = q.inner(text).lstrip()
-    if not pre.rstrip().endswith(":") or not inner[:1].isupper() or len(pre.split()) > MAX_COLON_INTRO_WORDS:
+    if not _INTRO_MARK.search(pre) or not inner[:1].isupper() or len(pre.split()) > MAX_COLON_INTRO_WORDS:
         return
     named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
     if not named or len({m.entity for m in named}) != 1 or named[0].possessive:
         return
     if not _LEADING_TITLES_ONLY.fullmatch(text, lo, named[0].start):
         return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
+    if not pre.rstrip().endswith(":") and (named[0].kind != "person" or named[0].source == "descriptor"):
+        return  # a dash ends many clauses: only a named person before it introduces their words
     piece.who, piece.kind, piece.tagged = _mention_who(named[0]), "direct", True
 
 
@@ -665,8 +670,13 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
         ('person:humeniuk:natalia', 'Natalia Humeniuk')
     """
     acronyms = {w.name for w in whos if _ACRONYM_NAME.fullmatch(w.name)}
-    names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms]
+    # a body the mentions or the registry know as one ("Defence Intelligence of Ukraine", "Meduza, a
+    # news site") is keyed as a body even when no organisation word is in its name
+    bodies = {w.name for w in whos if w.kind == "organisation"} - acronyms
+    names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms and n not in bodies]
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
+    out.update({n: ("org:" + "_".join(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")), n)
+                for n in bodies})
     if not names:
         return out
     table = merge_speakers(names)

@@ -45,7 +45,7 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
                 "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
                 "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
                 "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
-                "historian|soldier|resident|volunteer|witness")
+                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
@@ -86,14 +86,26 @@ _CLOSED_CLASS = frozenset(
     "spoke met left went came took gave made held sent saw knew thought became began led ran won lost "
     "got put set kept found felt stood sat brought fought flew drew rose fell "
     "familiar close responsible present aware speaking".split())
-#: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi
-_NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+#: Latin capitals and small letters with diacritics (Latin-1 and Extended-A), so that "Sauli Niinistö",
+#: "Gitanas Nausėda" and "Recep Tayyip Erdoğan" are names like "John Kirby"
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+#: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
+_NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 #: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
 NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
                   rf"(?:\s+(?:[A-Z]\.\s+){{0,2}}(?:(?:von|van|der|de|al|bin)\s+)?{_NAME_WORD}){{1,3}}"
                   rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
 HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
+#: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
+#: must end its capitalised run, so "President Joe Biden" is a full name and "General Assembly X" no title
+TITLE_NAME = re.compile(
+    rf"(?<![\w'’.-])(?:(?:Gen|Gov|Sen|Rep|Adm|Col|Capt|Lt|Sgt|Prof|Amb)\.|President|Governor|General|Admiral|"
+    rf"Captain|Colonel|Sergeant|Lieutenant|Senator|Mayor|Ambassador|Commissioner|Chancellor|Premier|Minister|"
+    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{_NAME_WORD})(?![\w'’-]|\s+[A-Z])")
+#: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
+_NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
 NAME_STOP = frozenset(
     "The A An In On At This That These Those It He She They We But And Or If When While After Before "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -351,10 +363,10 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     taken = SpanIndex((m.start, m.end) for m in aliases)
     desc_ends = {d.end() for d in descriptors}
     out: list[Mention] = []
-    for m in NAME.finditer(text):
-        s, e, tokens = _name_core(text, m)
-        if len(tokens) < 2 or taken.overlaps(s, e):
-            continue
+    cores = [(s, e, tokens) for s, e, tokens in (_name_core(text, m) for m in NAME.finditer(text))
+             if len(tokens) >= 2 and not taken.overlaps(s, e)]
+    speaking = _speaking_surnames(text, cores)
+    for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
         titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
@@ -363,7 +375,8 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
             or _capitalised_head_before(before)
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
-                     or _APPOSITION_AFTER.match(text, e) is not None)
+                     or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
+                     or of_title_before(text, s) is not None or tokens[-1] in speaking)
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
@@ -372,6 +385,35 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     out += _surname_mentions(text, out, taken)
     out += _honorific_mentions(text, aliases + out, taken)
     return out
+
+
+def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -> frozenset[str]:
+    """Surnames of one name each that the text later uses alone before a speech verb.
+
+    "Taras Bondar arrived on Monday. ... “We will rebuild,” Bondar said": the
+    surname speaking confirms the full name, so the surname, "he" and "she"
+    link back to it.  A surname two names of the text share confirms neither.
+
+    Example:
+        >>> t = "Taras Bondar arrived. “We stay,” Bondar said."
+        >>> sorted(_speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
+        ['Bondar']
+    """
+    from analysis.statements.cues import CUE_AFTER_NAME
+
+    owners: dict[str, int] = {}
+    for _, _, tokens in cores:
+        owners[tokens[-1]] = owners.get(tokens[-1], 0) + 1
+    out = set()
+    for surname, n in owners.items():
+        if n != 1 or surname in NAME_STOP:
+            continue
+        last_end = max(e for _, e, tokens in cores if tokens[-1] == surname)
+        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w'’-])", text):
+            if m.start() >= last_end and CUE_AFTER_NAME.match(text, m.end()):
+                out.add(surname)
+                break
+    return frozenset(out)
 
 
 #: a capitalised name of a body, connectors inside ("Institute for the Study of War")
@@ -436,11 +478,16 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
 
 #: a body's head noun in an apposition ("Meduza, an independent news site"; "the state energy company,
 #: Ukrenergo,"); "site" and "agency" only here, where the apposition says what the name is
-_BODY_HEADS = rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group"
+_BODY_HEADS = (rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group|"
+               r"giant|monopoly|producer|manufacturer|lender|conglomerate")
 #: the apposition's words up to its head: no preposition ("an analyst at a research group" is an analyst)
 _DESC_WORD = r"(?!(?:at|of|for|in|with|from|on|by|to|and)\b)[\w'’.-]+\s+"
 _BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
                          re.IGNORECASE)
+#: a company described with its country as owner: "Gazprom, Russia's state energy giant,"; kept to
+#: company words, as "Russia's space agency" after a name is as often the object of a sentence as its topic
+_COMPANY_HEADS = r"company|firm|giant|monopoly|producer|manufacturer|lender|conglomerate|operator|utility"
+_BODY_AFTER_OWNED = re.compile(rf",\s+[A-Z][\w.]*['’]s\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_COMPANY_HEADS}))\b(?!['’]s)")
 _BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:{_DESC_WORD}){{0,3}}(?i:{_BODY_HEADS})),\s+$")
 _CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
 #: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
@@ -472,7 +519,7 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
         words = m.group("name").split()
         if words[0] in NAME_STOP and not the:
             continue
-        after = _BODY_AFTER.match(text, e) if comma_after else None
+        after = (_BODY_AFTER.match(text, e) or _BODY_AFTER_OWNED.match(text, e)) if comma_after else None
         before = _BODY_BEFORE.search(text, max(0, s - 60), s) if comma_before else None
         if before is not None and _NP_PREPOSITION_BEFORE.search(text, max(0, before.start("desc") - 12),
                                                              before.start("desc")):
@@ -505,7 +552,8 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     Title and stop words cut the name: only the tokens after the last one
     stay ("Treasury Secretary Janet L. Yellen" -> Janet L. Yellen), and a
     place before a name after a preposition goes ("Ambassador to Havana Viktor
-    Koronelli" -> Viktor Koronelli).
+    Koronelli" -> Viktor Koronelli; "Prime Minister of the United Kingdom
+    Boris Johnson" -> Boris Johnson): see :func:`_place_words`.
 
     Example:
         >>> t = "Russian Ambassador to Havana Viktor Koronelli said"
@@ -518,15 +566,60 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP
             or w.group().rstrip(",").lower() in _PERSON_HEAD_WORDS]
     first = keep[-1] + 1 if keep else 0
-    if first == 0 and len(words) >= 3 and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        first = 1  # "to Havana Viktor Koronelli": the first word is where, not who
+    # only stop words cut so far, right after a preposition: the run is a place, then the name
+    after_preposition = (all(w.group() in NAME_STOP for w in words[:first])
+                         and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None)
+    if after_preposition and len(words) - first >= 3:
+        first += _place_words(text, m.start(), [w.group() for w in words[first:]])
     words = words[first:]
     if not words:
         return m.end(), m.end(), []
     return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
 
 
+def _place_words(text: str, start: int, tokens: Sequence[str]) -> int:
+    """How many leading ``tokens`` (three or more, after a preposition) name a place, not the person.
+
+    The longest tail of two or more tokens that the text also writes
+    elsewhere without the word before it here is the name ("of New Zealand
+    Jacinda Ardern ... Jacinda Ardern said" -> 2); without such evidence one
+    word is the place ("to Havana Viktor Koronelli" -> 1), so a three-word name
+    after a one-word place stays whole ("of Turkey Recep Tayyip Erdogan").
+
+    Example:
+        >>> t = "We met the Prime Minister of New Zealand Jacinda Ardern. Later Jacinda Ardern spoke."
+        >>> _place_words(t, t.index("New"), ["New", "Zealand", "Jacinda", "Ardern"])
+        2
+        >>> _place_words("We met the ambassador to Havana Viktor Koronelli.", 26, ["Havana", "Viktor", "Koronelli"])
+        1
+    """
+    for cut in range(1, len(tokens) - 1):
+        tail = re.escape(" ".join(tokens[cut:])).replace(r"\ ", r"\s+")
+        for other in re.finditer(rf"(?<![\w'’.-]){tail}(?![\w-])", text):
+            if other.start() > start + 1 and not text[max(0, other.start() - 30):other.start()].rstrip().endswith(
+                    tokens[cut - 1]):
+                return cut
+    return 1
+
+
+
+
 _ROLE_COMMA = re.compile(r",\s*")
+#: a speaker's turn in a transcript or a list of reactions: 'Marta Kovalenko: "We have no water."'
+_TURN_MARK = re.compile(r"[ \t]*:[ \t]*[\"“]")
+_TURN_OPENS = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*$")
+
+
+def _speaker_turn(text: str, s: int, e: int) -> bool:
+    """Is the name at ``text[s:e]`` a turn label: it opens its line or sentence, and a colon and
+    a quotation mark follow it ('Taras Bondar: "The city is surrounded."')?
+
+    Example:
+        >>> t = 'Taras Bondar: "The city is surrounded."'
+        >>> _speaker_turn(t, 0, 12), _speaker_turn("We met Taras Bondar: " + t[14:], 7, 19)
+        (True, False)
+    """
+    return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
 #: "His name was Aleksandr Ionov": the text introduces a person by name
 _NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
 _LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
@@ -536,32 +629,70 @@ def _capitalised_head_before(before: str) -> bool:
     """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
     w = _LAST_WORD.search(before)
     return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
+
+
+#: a title naming its body in capitals right before a name: "President of the Republic of Finland ",
+#: "Prime Minister of Japan ", "Head of the Office of the President "
+_OF_TITLE = re.compile(r"(?<![\w'’.-])(?P<title>(?:[A-Z][a-z]+[ \t]+){0,2}(?P<head>[A-Z][a-z]+))[ \t]+(?:of|for|to)"
+                       r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and)[ \t]+(?:the[ \t]+)?)?){1,5}$")
+MAX_OF_TITLE_CHARS = 90
+
+
+def of_title_before(text: str, s: int) -> frozenset[str] | None:
+    """The role words of a capitalised "<Head> of <Body>" title ending right at ``s``, else None.
+
+    Press releases and wires title people by office and country: "President
+    of the Republic of Finland Sauli Niinistö", "Prime Minister of Japan
+    Fumio Kishida".  Such a title confirms the name after it and gives it its
+    role words (the head and the body's words), so "the President of
+    Finland" later refers to that person and not to another president.
+
+    Example:
+        >>> t = "He called President of the Republic of Finland Sauli Niinistö."
+        >>> sorted(of_title_before(t, t.index("Sauli")))
+        ['finland', 'president', 'republic']
+        >>> of_title_before("It is the Bank of England Ann Lee", 26) is None
+        True
+    """
+    if " of " not in text[max(0, s - MAX_OF_TITLE_CHARS):s] and " for " not in text[max(0, s - MAX_OF_TITLE_CHARS):s]:
+        return None  # most names have no such title: a substring test before the regex
+    m = _OF_TITLE.search(text, max(0, s - MAX_OF_TITLE_CHARS), s)
+    if m is None or m.group("head").lower() not in _PERSON_HEAD_WORDS:
+        return None
+    return words_of(text[m.start():s])
 #: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
 #: an age: "Svitlana Petrenko, 54, fled")
 _APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+(?:the\s+)?$")
 _NP_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside|with|by|on)\s+$")
 
 
 def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
-    """"Mr. X" not yet a mention: the person of the text with surname X, else "X" itself.
+    """"Mr. X" or "Admiral X" not yet a mention: the person of the text with surname X, else "X" itself.
 
-    The honorific gives the gender; a full name anywhere in the text (before
+    An honorific gives the gender; a full name anywhere in the text (before
     or after) with that surname gives the entity, when only one has it.
     """
     by_surname: dict[str, set[tuple[str, bool]]] = {}
+    titles: dict[str, str] = {}
     for m in known:
         if m.kind == "person" and m.source != "descriptor":
             by_surname.setdefault(m.entity.split()[-1], set()).add((m.entity, m.registered))
+            titles[m.entity] = titles.get(m.entity) or title_before(text, m.start)
     out: list[Mention] = []
-    for h in HONORIFIC_NAME.finditer(text):
+    titled = (h for h in TITLE_NAME.finditer(text) if h.group("name") not in _NOT_SURNAMES
+              and h.group("name").lower() not in ORGANISATION_WORDS)
+    for h in [*HONORIFIC_NAME.finditer(text), *titled]:
         s, e = h.start("name"), h.end("name")
         if taken.overlaps(s, e) or h.group("name") in NAME_STOP:
             continue
-        gender = "m" if h.group("hon") == "Mr" else ("f" if h.group("hon") in ("Mrs", "Ms") else "")
+        hon = h.groupdict().get("hon") or ""
+        gender = "m" if hon == "Mr" else ("f" if hon in ("Mrs", "Ms") else "")
         owners = by_surname.get(h.group("name"), set())
+        if not hon:  # "President Bondar" is not "First Lady Olha Bondar"
+            owners = {o for o in owners if not _titles_clash(titles.get(o[0], ""), title_before(text, s))}
         entity, registered = next(iter(owners)) if len(owners) == 1 else (h.group("name"), False)
         out.append(Mention(s, e, entity, "person", gender, registered, "name", _possessive(text, e)))
         taken.add(s, e)
@@ -572,12 +703,39 @@ def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list
     out: list[Mention] = []
     for name in {m.entity: m for m in names}.values():
         surname = name.entity.split()[-1]
+        own_title = title_before(text, name.start)
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
             s, e = name.end + m.start(), name.end + m.end()
-            if not taken.overlaps(s, e):
+            if not taken.overlaps(s, e) and not _titles_clash(own_title, title_before(text, s)):
                 out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
                 taken.add(s, e)
     return out
+
+
+def title_before(text: str, s: int) -> str:
+    """The role noun of a capitalised title or abbreviation right before ``s`` ("Lady" of "First
+    Lady", "Gov." -> governor), lower case; '' when none.
+
+    Example:
+        >>> t = "First Lady Olha Bondar met Gov. Bondar."
+        >>> title_before(t, t.index("Olha")), title_before(t, t.rindex("Bondar")), title_before(t, 0)
+        ('lady', 'governor', '')
+    """
+    title = _TITLE_WORD_BEFORE.search(text, max(0, s - 16), s)
+    if title is None:
+        return ""
+    role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
+    return role if role in _PERSON_HEAD_WORDS or title["abbr"] else ""
+
+
+def _titles_clash(a: str, b: str) -> bool:
+    """Two titles that cannot name one person ("First Lady Olha Bondar" and "President Bondar").
+
+    Example:
+        >>> _titles_clash("lady", "president"), _titles_clash("ambassador", "diplomat"), _titles_clash("", "mayor")
+        (True, False, False)
+    """
+    return bool(a and b and a != b and a not in with_broader([b]) and b not in with_broader([a]))
 
 
 def role_phrase(text: str, d: re.Match[str]) -> str:
@@ -606,6 +764,43 @@ def role_phrase(text: str, d: re.Match[str]) -> str:
                 break
             end = pos = w.end()
     return text[d.start():end]
+
+
+#: a role phrase that means another role: "the Head of State" is the president (or monarch),
+#: "the Head of Government" the prime minister; (head, modifiers) to match holders by
+ROLE_PHRASES: dict[str, tuple[str, frozenset[str]]] = {
+    "head of state": ("president", frozenset()),
+    "head of the state": ("president", frozenset()),
+    "head of government": ("minister", frozenset({"prime"})),
+    "head of the government": ("minister", frozenset({"prime"})),
+}
+
+
+def role_head(text: str, d: re.Match[str], head: str) -> tuple[str, frozenset[str]]:
+    """(head, words) a definite role noun is matched with: its capitalised of-phrase included.
+
+    "the President of Finland" is a president whose role words hold
+    "finland", not any president; "the Head of State" is the president.
+
+    Example:
+        >>> t = "the President of Finland said"
+        >>> head, words = role_head(t, DESCRIPTOR.search(t), "president")
+        >>> head, sorted(words)
+        ('president', ['finland', 'president'])
+        >>> t = "the Head of State said"
+        >>> role_head(t, DESCRIPTOR.search(t), "head")
+        ('president', frozenset({'president'}))
+    """
+    phrase = role_phrase(text, d)
+    key = " ".join(phrase.lower().split()[1:])
+    if key in ROLE_PHRASES:
+        new_head, mods = ROLE_PHRASES[key]
+        return new_head, mods | {new_head}
+    of_phrase = phrase[d.end() - d.start():]
+    if re.search(r"['’]s?$", of_phrase):
+        # "the head of the U.N.'s atomic watchdog": a possessor, the body's own name follows in lower case
+        return head, words_of(d.group())
+    return head, words_of(d.group()) | words_of(of_phrase)
 
 
 class _Persons:
@@ -649,6 +844,9 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
         for m in persons.in_apposition(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
     for m in persons.persons:
+        of_title = of_title_before(text, m.start) if m.source != "descriptor" else None
+        if of_title:
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | of_title
         title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
         if title is None or m.source == "descriptor":
             continue
@@ -807,6 +1005,8 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         inner = [m for m in inner if not (m.kind == "person" and m.possessive)]
         orgs = [m for m in inner if m.kind == "organisation"]
         words = words_of(d.group())
+        if d.group("det").lower() == "the":
+            head, words = role_head(text, d, head)
         if orgs and head in REP_HEADS and d.group("det").lower() != "the":
             entity, kind, registered = orgs[-1].entity, "organisation", True
             words = words | orgs[-1].role_words
