@@ -54,6 +54,8 @@ ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegat
              "outlet|newspaper|broadcaster|website|firm")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
+#: modifiers of a role noun that a holder must have: a deputy head is no head, a vice president no president
+RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former"})
 #: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
 NEUTRAL_ROLE_MODIFIERS = frozenset({"regional", "local", "senior", "top", "current", "new", "veteran"})
 ROLE_MODIFIERS = frozenset(
@@ -363,7 +365,8 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     taken = SpanIndex((m.start, m.end) for m in aliases)
     desc_ends = {d.end() for d in descriptors}
     out: list[Mention] = []
-    cores = [(s, e, tokens) for s, e, tokens in (_name_core(text, m) for m in NAME.finditer(text))
+    alias_starts = sorted(m.start for m in aliases)
+    cores = [(s, e, tokens) for s, e, tokens in (_settle_run(text, m, alias_starts) for m in NAME.finditer(text))
              if len(tokens) >= 2 and not taken.overlaps(s, e)]
     speaking = _speaking_surnames(text, cores)
     for s, e, tokens in cores:
@@ -454,6 +457,12 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
             continue
         words = list(re.finditer(r"\S+", m.group()))
         first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
+        # "Deputy Head of the President's Office" is a person's title, not a body
+        head = next((w.group() for w in words[first:] if w.group() in ("of", "for")), "")
+        before_of = [w.group().lower() for w in words[first:]][:[w.group() for w in words[first:]].index(head)] \
+            if head else []
+        if before_of and before_of[-1] in _PERSON_HEAD_WORDS:
+            continue
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
         if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
             s = m.start() + words[first].start()
@@ -593,13 +602,83 @@ def _place_words(text: str, start: int, tokens: Sequence[str]) -> int:
         >>> _place_words("We met the ambassador to Havana Viktor Koronelli.", 26, ["Havana", "Viktor", "Koronelli"])
         1
     """
+    return _tail_elsewhere(text, start, tokens) or 1
+
+
+def _tail_elsewhere(text: str, start: int, tokens: Sequence[str], end: int = -1) -> int:
+    """The fewest leading ``tokens`` (written from ``start`` to ``end``) to drop so that the rest (two
+    or more) is written elsewhere in the text without the dropped word before it; 0 when no tail is."""
+    end = end if end >= 0 else start + len(" ".join(tokens))
     for cut in range(1, len(tokens) - 1):
         tail = re.escape(" ".join(tokens[cut:])).replace(r"\ ", r"\s+")
         for other in re.finditer(rf"(?<![\w'’.-]){tail}(?![\w-])", text):
-            if other.start() > start + 1 and not text[max(0, other.start() - 30):other.start()].rstrip().endswith(
-                    tokens[cut - 1]):
+            if not start - 1 <= other.start() < end and not text[max(0, other.start() - 30):other.start()].rstrip(
+                    ).endswith(tokens[cut - 1]):
                 return cut
-    return 1
+    return 0
+
+
+#: one more name word right after a NAME match: the capitalised run goes on past NAME's four words
+_MORE_NAME = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w'’-])")
+_RUN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+$")
+
+
+def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
+    """:func:`_name_core` of a NAME match, over the whole capitalised run it belongs to.
+
+    A run longer than a name ("Minister for Reintegration of the Temporarily
+    Occupied Territories Iryna Vereshchuk", "Deputy Prime Minister Iryna
+    Vereshchuk") ends in the name: the tail the text writes elsewhere on its own,
+    else its last two words.
+
+    Example:
+        >>> t = "This was said by Minister of the Temporarily Occupied Territories Iryna Vereshchuk."
+        >>> s, e, tokens = _settle_run(t, NAME.search(t, t.index("Temporarily")))
+        >>> t[s:e]
+        'Iryna Vereshchuk'
+    """
+    s, e, tokens = _name_core(text, m)
+    continued = False
+    while (more := _MORE_NAME.match(text, m.end() if not continued and not tokens else e)) is not None \
+            and more.group(1) not in NAME_STOP:
+        if not tokens:
+            s = more.start(1)
+        tokens, e, continued = [*tokens, more.group(1)], more.end(1), True
+    if continued:
+        cut = max((i + 1 for i, w in enumerate(tokens) if w.lower() in _PERSON_HEAD_WORDS), default=0)
+        tokens = tokens[cut:]
+    cut_at = _before_alias(text, s, e, tokens, alias_starts)
+    if cut_at is not None:
+        return cut_at
+    before = _RUN_BEFORE.search(text, max(0, s - 30), s)
+    inside_run = continued or (before is not None and before.group(1) not in NAME_STOP
+                               and before.group(1).lower() not in _PERSON_HEAD_WORDS)
+    if len(tokens) < 3 or not inside_run:
+        return s, e, tokens
+    drop = _tail_elsewhere(text, s, tokens, e) or len(tokens) - 2
+    kept = tokens[drop:]
+    return e - len(" ".join(kept)) if text[s:e] == " ".join(tokens) else _start_of(text, e, kept), e, kept
+
+
+def _before_alias(text: str, s: int, e: int, tokens: list[str],
+                  alias_starts: Sequence[int]) -> tuple[int, int, list[str]] | None:
+    """A name run cut where a registry name inside it starts ("Chancellor of Germany Jan Weber
+    Vladimir Putin" holds "Jan Weber" before "Vladimir Putin"); None when no registry name is inside."""
+    i = bisect.bisect_right(alias_starts, s)
+    if i == len(alias_starts) or alias_starts[i] >= e:
+        return None
+    head = text[s:alias_starts[i]].split()
+    if head != tokens[:len(head)]:
+        return None
+    return s, s + len(text[s:alias_starts[i]].rstrip()), head
+
+
+def _start_of(text: str, e: int, kept: Sequence[str]) -> int:
+    """Where the words ``kept`` start when they end at ``e`` (any white space between them)."""
+    pos = e
+    for w in reversed(kept):
+        pos = text.rindex(w, 0, pos)
+    return pos
 
 
 
@@ -633,9 +712,10 @@ def _capitalised_head_before(before: str) -> bool:
 
 #: a title naming its body in capitals right before a name: "President of the Republic of Finland ",
 #: "Prime Minister of Japan ", "Head of the Office of the President "
-_OF_TITLE = re.compile(r"(?<![\w'’.-])(?P<title>(?:[A-Z][a-z]+[ \t]+){0,2}(?P<head>[A-Z][a-z]+))[ \t]+(?:of|for|to)"
+_OF_TITLE = re.compile(r"(?<![\w'’.-])(?P<title>(?:(?:[A-Z][a-z]+[ \t]+){1,3}[-–—][ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
+                       r"(?P<head>[A-Z][a-z]+))[ \t]+(?:of|for|to)"
                        r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and)[ \t]+(?:the[ \t]+)?)?){1,5}$")
-MAX_OF_TITLE_CHARS = 90
+MAX_OF_TITLE_CHARS = 140
 
 
 def of_title_before(text: str, s: int) -> frozenset[str] | None:
@@ -654,12 +734,19 @@ def of_title_before(text: str, s: int) -> frozenset[str] | None:
         >>> of_title_before("It is the Bank of England Ann Lee", 26) is None
         True
     """
-    if " of " not in text[max(0, s - MAX_OF_TITLE_CHARS):s] and " for " not in text[max(0, s - MAX_OF_TITLE_CHARS):s]:
+    m = of_title_match(text, s)
+    return words_of(text[m.start():s]) if m is not None else None
+
+
+def of_title_match(text: str, s: int) -> re.Match[str] | None:
+    """The match of :func:`of_title_before` (its span), or None."""
+    window = text[max(0, s - MAX_OF_TITLE_CHARS):s]
+    if " of " not in window and " for " not in window and " to " not in window:
         return None  # most names have no such title: a substring test before the regex
     m = _OF_TITLE.search(text, max(0, s - MAX_OF_TITLE_CHARS), s)
     if m is None or m.group("head").lower() not in _PERSON_HEAD_WORDS:
         return None
-    return words_of(text[m.start():s])
+    return m
 #: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
@@ -816,18 +903,39 @@ class _Persons:
     def titled_by(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
         """Persons right after ``d`` (within 40 characters, a title gap between)."""
         de = d.end()
-        for m in self.persons[bisect.bisect_left(self.starts, de):bisect.bisect_right(self.starts, de + 40)]:
+        first = bisect.bisect_left(self.starts, de)
+        for m in self.persons[first:bisect.bisect_right(self.starts, de + 40)]:
             if m.start >= de and _TITLE_GAP.fullmatch(text[de:m.start]):
                 yield m
+            if m.start >= de:
+                return  # a title is the first person's after it ("to Chancellor ... X Y Vladimir Putin")
 
     def in_apposition(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
-        """Persons right before ``d``, only a comma and white space between."""
+        """Persons right before ``d``, only a comma and white space between.
+
+        A role noun with a speech verb right after it is that verb's subject, not an
+        apposition: "In his message to Cyril Ramaphosa, the Russian leader noted".
+        """
         c = ds = d.start()
         while c > 0 and text[c - 1].isspace():
             c -= 1
-        for m in self.by_end.get(c - 1, ()) if c > 0 else ():
+        candidates = self.by_end.get(c - 1, ()) if c > 0 else ()
+        if not candidates or _speaks_after(text, d.end()):
+            return
+        for m in candidates:
             if re.fullmatch(r",\s*", text[m.end:ds] or "x"):
                 yield m
+
+
+def _speaks_after(text: str, end: int) -> bool:
+    """Does a speech verb (adverbs allowed) follow ``end`` directly ("the Russian leader noted")?"""
+    from analysis.statements.cues import SPEECH
+
+    verb = _VERB_AFTER.match(text, end)
+    return verb is not None and SPEECH.fullmatch(verb.group(1)) is not None
+
+
+_VERB_AFTER = re.compile(r"[ \t]+(?:(?:also|then|later|further|again|[a-z]+ly)[ \t]+)?([a-z]+)\b")
 
 
 def _attach_titles_and_appositions(text: str, mentions: list[Mention],
@@ -843,10 +951,11 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
         for m in persons.in_apposition(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
-    for m in persons.persons:
-        of_title = of_title_before(text, m.start) if m.source != "descriptor" else None
-        if of_title:
-            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | of_title
+    for i, m in enumerate(persons.persons):
+        of_title = of_title_match(text, m.start) if m.source != "descriptor" else None
+        # the title ends at the person before this one ("to Chancellor of Germany Olaf Scholz Vladimir Putin")
+        if of_title and not (i and persons.persons[i - 1].end > of_title.start()):
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(text[of_title.start():m.start])
         title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
         if title is None or m.source == "descriptor":
             continue
@@ -943,14 +1052,18 @@ class _Pool:
             m = items[i]
             if m.end > before or not self.alive(m) or (kind == "organisation" and m.kind != "organisation"):
                 continue
-            if mods and not mods & m.role_words:
-                continue
+            if mods and not mods & m.role_words or RANK_MODIFIERS & mods - m.role_words:
+                continue  # "the Deputy Head" is never a head who is not a deputy
             if m.start < floor:
                 if not recent["text"] and not recent["registry"]:
                     return m
                 break
             recent["text" if head in with_broader(m.text_roles) else "registry"].append(m)
         for group in (recent["text"], recent["registry"]):
+            # the holders sharing most of the role's words: "the Deputy Head of the President's Office"
+            # is the deputy head of that office, not the president the office is named for
+            best = max((len(mods & m.role_words) for m in group), default=0)
+            group = [m for m in group if len(mods & m.role_words) == best]
             named = {m.entity for m in group if m.source != "descriptor"}
             if len(named) > 1:
                 return None

@@ -224,3 +224,50 @@ def test_a_registered_body_gets_a_body_id(registry: SpeakerRegistry) -> None:
     row = _row("According to Ukraine's military intelligence, “the attack was planned for weeks.”", "planned",
                registry)
     assert row["speaker_id"].startswith("org:")
+
+
+# -- titles and role nouns in press-release style ------------------------------------------------
+
+def test_a_role_noun_followed_by_its_verb_is_the_subject_not_an_apposition(registry: SpeakerRegistry) -> None:
+    text = ("Vladimir Putin sent New Year messages. In his message to Kofi Mensah, the Russian leader noted: "
+            "“We value the friendship.”")
+    q = _quotes(text, registry)
+    assert q["speaker"].tolist() == ["Vladimir Putin"]
+
+
+def test_a_closed_apposition_still_names_its_person(registry: SpeakerRegistry) -> None:
+    text = "Kofi Mensah, the Ghanaian president, said: “We value the friendship.”"
+    assert _row(text, "We value", registry)["speaker"] == "Kofi Mensah"
+
+
+def test_an_of_title_stops_at_the_person_before_it(registry: SpeakerRegistry) -> None:
+    text = ("In his message to Federal Chancellor of Germany Jan Weber Vladimir Putin wished him success.\n\n"
+            "“We will keep talking,” the Chancellor said.")
+    assert _row(text, "keep talking", registry)["speaker"] == "Jan Weber"
+
+
+def test_a_deputy_heads_title_naming_an_office_is_no_body(registry: SpeakerRegistry) -> None:
+    text = ("Deputy Head of the Office of the President of Ukraine Taras Bondar met the press. “Thank you,” "
+            "Taras Bondar said.\n\n“We are grateful,” said the Deputy Head of the President's Office.")
+    q = _quotes(text, registry)
+    assert set(q["speaker"]) == {"Taras Bondar"} and q["speaker_id"].nunique() == 1
+
+
+def test_a_long_capitalised_title_run_ends_in_the_name(registry: SpeakerRegistry) -> None:
+    text = ("This was announced by Deputy Prime Minister - Minister for Reintegration of the Temporarily Occupied "
+            "Territories Olha Bondar. According to Olha Bondar, buses left.\n\n"
+            "“We continue to work,” said the Deputy Prime Minister.")
+    q = _quotes(text, registry)
+    assert q["speaker"].tolist() == ["Olha Bondar"]
+
+
+def test_a_deputy_is_not_the_head_they_serve(registry: SpeakerRegistry) -> None:
+    text = "Head of the Office Taras Bondar met the press.\n\n“We will respond,” the Deputy Head said."
+    assert _row(text, "We will respond", registry)["speaker"] != "Taras Bondar"
+
+
+def test_the_holder_sharing_most_of_the_role_words_wins(registry: SpeakerRegistry) -> None:
+    # "the President's Office" names the office the deputy head works in, not the president
+    text = ("President of Moldova Ion Rusu thanked Deputy Head of the Office of the President Taras Bondar.\n\n"
+            "“It was useful,” said the Deputy Head of the President's Office.")
+    assert _row(text, "It was useful", registry)["speaker"] == "Taras Bondar"
