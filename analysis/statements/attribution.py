@@ -186,8 +186,16 @@ def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
     """
     if m.possessive and not possessor_ok:
         return False
+    if _PASSIVE_AGENT.search(text, max(0, m.start - 160), m.start):
+        return True  # "This was stated by Adviser ... X during a briefing": the agent said it
     before = _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start])
     return not before.strip() or _SUBJECT_SLOT.search(before) is not None
+
+
+#: the agent of a passive speech verb, a capitalised title between ("was stated by Adviser to the Head ... X")
+_PASSIVE_AGENT = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:stated|said|announced|"
+                            r"noted|reported|emphasi[sz]ed|stressed|declared|told|written|posted|voiced|expressed|"
+                            r"made|added|confirmed)\s+by\s+(?:(?:[A-Z][\w.'’-]*|of|the|to|for|and|on)\s+)*$")
 
 
 def _previous_paragraph_start(text: str, pos: int) -> int:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
 from analysis.statements.quotes import QuoteSpan, paragraph_spans
-from analysis.statements.roles import with_broader
+from analysis.statements.roles import with_broader, with_places
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
@@ -54,6 +54,8 @@ ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegat
              "outlet|newspaper|broadcaster|website|firm")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
+#: how far back a role noun may continue the chain of the role noun before it (about two sentences)
+MAX_ROLE_CHAIN_CHARS = 400
 #: modifiers of a role noun that a holder must have: a deputy head is no head, a vice president no president
 RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former"})
 #: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
@@ -841,15 +843,18 @@ def role_phrase(text: str, d: re.Match[str]) -> str:
         'a Republican lawmaker'
     """
     end = d.end()
-    of = _ROLE_OF.match(text, end)
-    if of is not None:
-        pos = of.end()
-        for n, w in enumerate(_ROLE_WORD.finditer(text, pos)):
+    taken = 0
+    # nested capitalised of-phrases belong to it too: "the Deputy Head of the Office of the President"
+    while taken < MAX_ROLE_OF_WORDS and (of := _ROLE_OF.match(text, end)) is not None:
+        pos, before = of.end(), end
+        for w in _ROLE_WORD.finditer(text, pos):
             word = w.group(1)
-            if n >= MAX_ROLE_OF_WORDS or w.start() != pos or not (
+            if taken >= MAX_ROLE_OF_WORDS or w.start() != pos or not (
                     word[0].isupper() or word.lower() in ROLE_MODIFIERS):
                 break
-            end = pos = w.end()
+            end, pos, taken = w.end(), w.end(), taken + 1
+        if end == before:
+            break
     return text[d.start():end]
 
 
@@ -989,7 +994,8 @@ class _Pool:
     descriptor looks only at its neighbours instead of at every mention.
     """
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], text: str = "") -> None:
+        self.text = text
         self.initial = list(mentions)  # sorted by start
         self.initial_starts = [m.start for m in self.initial]
         self.added: list[Mention] = []  # added in order of start
@@ -1044,7 +1050,7 @@ class _Pool:
         registry; two such holders of one kind name nobody ("Ambassador A met Ambassador B.
         The ambassador said").  With none in that window, the latest holder before it wins.
         """
-        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
+        mods = with_places(words - {head} - NEUTRAL_ROLE_MODIFIERS)
         keys, items = self.by_word.get(head, ([], []))
         recent: dict[str, list[Mention]] = {"text": [], "registry": []}
         # latest start first; among equal starts, the earlier in list order
@@ -1052,8 +1058,8 @@ class _Pool:
             m = items[i]
             if m.end > before or not self.alive(m) or (kind == "organisation" and m.kind != "organisation"):
                 continue
-            if mods and not mods & m.role_words or RANK_MODIFIERS & mods - m.role_words:
-                continue  # "the Deputy Head" is never a head who is not a deputy
+            if mods and not mods & m.role_words or RANK_MODIFIERS & mods != RANK_MODIFIERS & m.role_words:
+                continue  # "the Deputy Head" is never the head, "the President" never a vice president
             if m.start < floor:
                 if not recent["text"] and not recent["registry"]:
                     return m
@@ -1066,15 +1072,29 @@ class _Pool:
             group = [m for m in group if len(mods & m.role_words) == best]
             named = {m.entity for m in group if m.source != "descriptor"}
             if len(named) > 1:
-                return None
+                return self._chained(group, before, self.text)
             if group:
                 return group[0]
         return None
 
+    def _chained(self, holders: Sequence[Mention], before: int, text: str) -> Mention | None:
+        """Of two holders, the one the sentences just before made the speaker: a role noun already
+        linked ("The President noted ... the Head of State stressed") or a name right before a
+        speech verb ("..., X said. The President noted"); else None.  A holder that is only an
+        object ("A met B. The ambassador said") keeps the role noun unresolved."""
+        last = holders[0]  # the latest holder mention before the role noun
+        if before - last.end > MAX_ROLE_CHAIN_CHARS:
+            return None
+        if last.source == "descriptor" and last.link == "role":
+            return last
+        from analysis.statements.cues import CUE_AFTER_NAME
+
+        return last if last.source != "descriptor" and CUE_AFTER_NAME.match(text, last.end) else None
+
     def follower(self, after: int, limit: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
         """The one named entity starting in ``[after, limit)`` whose role words hold ``head`` and a
         modifier ("The governor said ... Gov. Serhiy Haidai of Luhansk"); None for none or two."""
-        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
+        mods = with_places(words - {head} - NEUTRAL_ROLE_MODIFIERS)
         keys, items = self.by_word.get(head, ([], []))
         hits: dict[str, Mention] = {}
         for i in range(bisect.bisect_left(keys, (after, -len(self.initial) - len(self.added) - 1)), len(keys)):
@@ -1098,7 +1118,7 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
     persons = _Persons(mentions)
-    pool = _Pool(mentions)
+    pool = _Pool(mentions, text)
     paras = paragraph_spans(text) or [(0, len(text))]
     para_starts = [p for p, _ in paras]
     last_seen: tuple[int, int] | None = None
@@ -1146,7 +1166,9 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
                     kind, registered, link = (sp.kind if sp else kind), True, "registry"
         for m in inner:
             pool.remove(m)
-        last_seen = span
+        # a definite role's capitalised of-phrase is part of it: "the President" inside "The Deputy
+        # Head of the Office of the President" is no mention of its own
+        last_seen = (span[0], span[0] + len(role_phrase(text, d))) if d.group("det").lower() == "the" else span
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,

@@ -271,3 +271,49 @@ def test_the_holder_sharing_most_of_the_role_words_wins(registry: SpeakerRegistr
     text = ("President of Moldova Ion Rusu thanked Deputy Head of the Office of the President Taras Bondar.\n\n"
             "“It was useful,” said the Deputy Head of the President's Office.")
     assert _row(text, "It was useful", registry)["speaker"] == "Taras Bondar"
+
+
+# -- pronouns and role chains --------------------------------------------------------------------
+
+def test_the_agent_of_a_passive_speech_verb_is_the_pronouns_subject(registry: SpeakerRegistry) -> None:
+    text = ("The position of President Ion Rusu remains firm. This was stated by Adviser to the Head of the "
+            "Office Taras Bondar during a briefing. “There will be no concessions,” he said.")
+    assert _row(text, "no concessions", registry)["speaker"] == "Taras Bondar"
+
+
+def test_an_agent_of_a_non_speech_passive_is_no_subject(registry: SpeakerRegistry) -> None:
+    text = ("Ion Rusu, the mayor, spoke on Monday. The hospital was visited by Taras Bondar, a lawyer, and his "
+            "aides. “There will be no concessions,” he said.")
+    assert _row(text, "no concessions", registry)["speaker"] == "Ion Rusu"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Polish President Jan Nowak arrived.\n\n“Blackmail must fail,” the President of Poland said.", "Jan Nowak"),
+    ("President of Poland Jan Nowak arrived.\n\n“Blackmail must fail,” the Polish president said.", "Jan Nowak"),
+])
+def test_a_country_and_its_adjective_name_one_role(text: str, person: str, registry: SpeakerRegistry) -> None:
+    assert _row(text, "Blackmail must fail", registry)["speaker"] == person
+
+
+def test_the_president_is_never_a_vice_president(registry: SpeakerRegistry) -> None:
+    text = "Vice President Ahmed Saleh received the envoy.\n\n“Relations are strong,” the President stressed."
+    assert _row(text, "Relations are strong", registry)["speaker"] != "Ahmed Saleh"
+
+
+def test_a_role_noun_continues_the_chain_of_the_one_before(registry: SpeakerRegistry) -> None:
+    text = ("President of Moldova Ion Rusu thanked President of Estonia Jaan Tamm for the visit. “We are grateful,” "
+            "Ion Rusu said. The President noted that the nations are close. “We are relatives,” the Head of State "
+            "stressed.")
+    assert _row(text, "We are relatives", registry)["speaker"] == "Ion Rusu"
+
+
+def test_without_a_chain_two_presidents_still_abstain(registry: SpeakerRegistry) -> None:
+    text = ("President of Moldova Ion Rusu thanked President of Estonia Jaan Tamm for the visit.\n\n"
+            "“We are relatives,” the Head of State stressed.")
+    assert _row(text, "We are relatives", registry)["speaker"] not in ("Ion Rusu", "Jaan Tamm")
+
+
+def test_a_role_inside_a_longer_title_is_no_mention_of_its_own(registry: SpeakerRegistry) -> None:
+    text = ("Deputy Head of the Office of the President Taras Bondar met the press. The Deputy Head of the Office "
+            "of the President expressed hope. “The status is a first step,” he said.")
+    assert _row(text, "first step", registry)["speaker"] == "Taras Bondar"
