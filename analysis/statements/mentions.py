@@ -1114,6 +1114,14 @@ class _Pool:
         return out
 
 
+def _taken_span(text: str, d: re.Match[str]) -> tuple[int, int]:
+    """What a descriptor takes: a definite role with its capitalised of-phrase, so "the President"
+    inside "The Deputy Head of the Office of the President" is no mention of its own."""
+    if d.group("det").lower() == "the":
+        return d.start(), d.start() + len(role_phrase(text, d))
+    return d.start(), d.end()
+
+
 def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
@@ -1166,9 +1174,7 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
                     kind, registered, link = (sp.kind if sp else kind), True, "registry"
         for m in inner:
             pool.remove(m)
-        # a definite role's capitalised of-phrase is part of it: "the President" inside "The Deputy
-        # Head of the Office of the President" is no mention of its own
-        last_seen = (span[0], span[0] + len(role_phrase(text, d))) if d.group("det").lower() == "the" else span
+        last_seen = _taken_span(text, d)
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
