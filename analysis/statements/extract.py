@@ -356,6 +356,11 @@ def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
 
 #: a short clause ending in a colon that introduces a quote: "Mr. Biden was blunt:"
 MAX_COLON_INTRO_WORDS = 12
+#: a longer clause does when its subject addresses someone ("X thanked Denmark for ... in the regions:")
+MAX_LONG_INTRO_WORDS = 40
+_ADDRESS_VERB = re.compile(r"\s+(?:also\s+|once\s+again\s+)?(?:thanked|urged|called\s+on|appealed\s+to|congratulated|"
+                           r"addressed|assured|reminded|welcomed|praised|condemned|invited|asked|told|wrote|said|"
+                           r"stressed|noted|emphasi[sz]ed|explained|recalled|added|declared|stated)\b")
 #: what ends such a clause: a colon, or a dash that introduces speech as a colon does ("was blunt — ")
 _INTRO_MARK = re.compile(r"(?::|\s[—–-]|—)\s*$")
 
@@ -368,11 +373,14 @@ def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int
     lo = sentence[0]
     pre = text[lo:q.start]
     inner = q.inner(text).lstrip()
-    if not _INTRO_MARK.search(pre) or not inner[:1].isupper() or len(pre.split()) > MAX_COLON_INTRO_WORDS:
+    if not _INTRO_MARK.search(pre) or not inner[:1].isupper() or len(pre.split()) > MAX_LONG_INTRO_WORDS:
         return
     named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
     if not named or len({m.entity for m in named}) != 1 or named[0].possessive:
         return
+    if len(pre.split()) > MAX_COLON_INTRO_WORDS and not (
+            named[0].kind == "person" and _ADDRESS_VERB.match(text, named[0].end)):
+        return  # a long clause introduces its subject's words only when its verb addresses someone
     if not _LEADING_TITLES_ONLY.fullmatch(text, lo, named[0].start):
         return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
     if not pre.rstrip().endswith(":") and (named[0].kind != "person" or named[0].source == "descriptor"):
@@ -669,12 +677,16 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
         >>> ids["Humeniuk"]
         ('person:humeniuk:natalia', 'Natalia Humeniuk')
     """
+    # a described source ("President of Russia" in a text that never names him) is its description
+    described = {w.name for w in whos if not w.named and not w.registered and w.kind != "organisation"}
+    whos = [w for w in whos if w.name not in described]
     acronyms = {w.name for w in whos if _ACRONYM_NAME.fullmatch(w.name)}
     # a body the mentions or the registry know as one ("Defence Intelligence of Ukraine", "Meduza, a
     # news site") is keyed as a body even when no organisation word is in its name
     bodies = {w.name for w in whos if w.kind == "organisation"} - acronyms
     names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms and n not in bodies]
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
+    out.update({n: ("name:" + " ".join(n.lower().split()), n) for n in described})
     out.update({n: ("org:" + "_".join(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")), n)
                 for n in bodies})
     if not names:

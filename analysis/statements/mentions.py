@@ -54,8 +54,8 @@ ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegat
              "outlet|newspaper|broadcaster|website|firm")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
-#: how far back a role noun may continue the chain of the role noun before it (about two sentences)
-MAX_ROLE_CHAIN_CHARS = 400
+#: how far back a role noun may continue a chain (a long quote may stand between: about two sentences and it)
+MAX_ROLE_CHAIN_CHARS = 1200
 #: modifiers of a role noun that a holder must have: a deputy head is no head, a vice president no president
 RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former"})
 #: modifiers of a role noun that do not narrow down who holds it ("the regional governor")

@@ -317,3 +317,25 @@ def test_a_role_inside_a_longer_title_is_no_mention_of_its_own(registry: Speaker
     text = ("Deputy Head of the Office of the President Taras Bondar met the press. The Deputy Head of the Office "
             "of the President expressed hope. “The status is a first step,” he said.")
     assert _row(text, "first step", registry)["speaker"] == "Taras Bondar"
+
+
+def test_a_role_chain_spans_a_long_quote(registry: SpeakerRegistry) -> None:
+    long_quote = " ".join(["We are grateful to our neighbours for every bus and every blanket."] * 6)
+    text = ("President of Moldova Ion Rusu thanked President of Estonia Jaan Tamm for the visit. “Thank you,” "
+            f"Ion Rusu said. The President noted that the nations are close. “{long_quote}” the Head of State "
+            "stressed.")
+    assert _row(text, "every blanket", registry)["speaker"] == "Ion Rusu"
+
+
+# -- a long clause before a colon --------------------------------------------------------------
+
+def test_a_long_clause_whose_subject_addresses_someone_introduces_their_words(registry: SpeakerRegistry) -> None:
+    text = ("Mayor Taras Bondar thanked Denmark for sending free construction equipment to the regions that "
+            "suffered the most from the shelling this spring: “We are grateful to our friends.”")
+    assert _row(text, "grateful to our friends", registry)["speaker"] == "Taras Bondar"
+
+
+def test_a_long_clause_with_another_verb_introduces_nobody(registry: SpeakerRegistry) -> None:
+    text = ("Mayor Taras Bondar visited the plant where workers assemble trucks that are later sent to the "
+            "regions of the east and the south of the country: “We need more parts.”")
+    assert _row(text, "more parts", registry)["speaker"] == ""
