@@ -70,7 +70,7 @@ _MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 # mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
 # "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
 DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
     rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
     re.IGNORECASE)
 BARE_DESCRIPTOR = re.compile(
@@ -313,6 +313,8 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
+        if _NOT_A_PERSON_END.search(d.group()):
+            continue  # "a soldier who gave only his first name, Andriy, said": a name is nobody
         if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
             out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
@@ -320,6 +322,8 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
+#: descriptions that end in a word for words or names, not for a person
+_NOT_A_PERSON_END = re.compile(r"\b(?:name|names|word|words|view|views|account|accounts|statement|version)$")
 #: a description ending in a body's head is that body, not a described person ("a bank said")
 _ORG_HEAD_END = re.compile(rf"\b(?:{ORG_HEADS})$", re.IGNORECASE)
 #: past-tense speech verbs only: a base form after a noun is too often something else ("a sovereign state")

@@ -339,3 +339,19 @@ def test_a_long_clause_with_another_verb_introduces_nobody(registry: SpeakerRegi
     text = ("Mayor Taras Bondar visited the plant where workers assemble trucks that are later sent to the "
             "regions of the east and the south of the country: “We need more parts.”")
     assert _row(text, "more parts", registry)["speaker"] == ""
+
+
+# -- described sources -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("“We do not have enough shells,” said one soldier, who asked not to be named.", "soldier"),
+    ("“We do not have enough shells,” two officers said.", "officers"),
+])
+def test_a_counted_description_is_a_described_source(text: str, words: str, registry: SpeakerRegistry) -> None:
+    row = _row(text, "enough shells", registry)
+    assert words in row["speaker"] and row["speaker_as_written"].split()[0].lower() in ("one", "two")
+
+
+def test_a_name_is_no_described_person(registry: SpeakerRegistry) -> None:
+    text = "“We do not have enough shells,” a soldier who gave only his first name, Andriy, said."
+    assert "name" not in _row(text, "enough shells", registry)["speaker"]
