@@ -397,8 +397,16 @@ def _unresolved_tag(text: str, q: QuoteSpan, events: Sequence[CueEvent], quotes:
     nxt = quotes.next_start(q.end, len(text))
     for e in events:
         if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
+            if e.who is None and _OWNERLESS_NOUN.search(text, max(q.end, e.start - 40), e.start):
+                return False  # "..., the message reads": the words of whoever sent it, as before
             return e.who is None and _ATTRIBUTION_GAP.fullmatch(text, q.end, e.start) is not None
     return False
+
+
+#: a document with no author in its own phrase, right before its verb: "the message reads", "the
+#: messages say"; its quote continues the speaker of the sentences before, like an untagged quote
+_OWNERLESS_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?:messages?|letters?|telegrams?|greetings?|"
+                             r"address|text|document)\s+$")
 
 
 def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],

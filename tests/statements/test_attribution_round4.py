@@ -355,3 +355,36 @@ def test_a_counted_description_is_a_described_source(text: str, words: str, regi
 def test_a_name_is_no_described_person(registry: SpeakerRegistry) -> None:
     text = "“We do not have enough shells,” a soldier who gave only his first name, Andriy, said."
     assert "name" not in _row(text, "enough shells", registry)["speaker"]
+
+
+# -- messages and glued quotes -------------------------------------------------------------------
+
+def test_a_quote_glued_to_the_sentence_before_opens_a_sentence() -> None:
+    from analysis.statements.sentences import sentence_spans
+
+    t = 'It rests on mutual respect."In 2021, we met," the messages say. Done.'
+    assert [t[s:e] for s, e in sentence_spans(t)] == [
+        "It rests on mutual respect.", '"In 2021, we met," the messages say.', "Done."]
+
+
+def test_a_glued_closing_mark_is_no_new_sentence() -> None:
+    from analysis.statements.sentences import sentence_spans
+
+    t = '"We met," he said."Then we left."'
+    assert len(sentence_spans(t)) == 2  # the first quote closes after "met,", the second opens after "said."
+
+
+def test_the_message_reads_continues_the_speaker_before_it(registry: SpeakerRegistry) -> None:
+    text = ("Addressing the Prime Minister of Italy, Vladimir Putin underscored that Russia values its ties with "
+            "Italy.\"The G20 presidency helped find answers,\" the messages say.")
+    assert _row(text, "G20 presidency", registry)["speaker"] == "Vladimir Putin"
+
+
+def test_the_message_reads_with_no_speaker_before_stays_empty(registry: SpeakerRegistry) -> None:
+    text = "Greetings were sent to the veterans. The message reads, in part: \"Your courage is remembered.\""
+    assert _row(text, "courage", registry)["speaker"] == ""
+
+
+def test_an_unknown_tag_still_stops_a_continuation(registry: SpeakerRegistry) -> None:
+    text = "“We will rebuild,” Taras Bondar said. “Every house,” the engineer said."
+    assert _row(text, "Every house", registry)["speaker"] == ""
