@@ -318,7 +318,13 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
             out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
+    for g in _BARE_GROUP.finditer(text):
+        if not taken.overlaps(g.start("group"), g.end("group")):
+            out.append(Mention(g.start("group"), g.end("group"), g.group("group"), "group", "", False,
+                               "descriptor", link="described"))
     return out
+
+
 
 
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
@@ -329,6 +335,13 @@ _ORG_HEAD_END = re.compile(rf"\b(?:{ORG_HEADS})$", re.IGNORECASE)
 #: past-tense speech verbs only: a base form after a noun is too often something else ("a sovereign state")
 _DESCRIBED_VERBS = ("said|says|told|added|asked|explained|recalled|wrote|noted|insisted|warned|continued|"
                     "replied|admitted|argued|acknowledged|complained|claimed|stressed|declared")
+#: a plural group opening its sentence without an article, then a speech verb: "Officials in Kyiv
+#: said", "Residents told reporters"; its words are the described source
+_BARE_GROUP = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t])|(?<=\n))(?P<group>(?:Officials|Residents|Analysts|Experts|Witnesses|"
+    rf"Doctors|Soldiers|Villagers|Rescuers|Prosecutors|Investigators|Diplomats|Lawmakers|Activists|Volunteers)"
+    rf"(?:[ \t]+(?:in|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*)?)(?=[ \t]+(?:also[ \t]+)?(?:{_DESCRIBED_VERBS})\b)",
+    re.MULTILINE)
 
 
 def _adjectival(text: str, d: re.Match[str]) -> bool:

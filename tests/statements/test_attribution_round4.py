@@ -388,3 +388,17 @@ def test_the_message_reads_with_no_speaker_before_stays_empty(registry: SpeakerR
 def test_an_unknown_tag_still_stops_a_continuation(registry: SpeakerRegistry) -> None:
     text = "“We will rebuild,” Taras Bondar said. “Every house,” the engineer said."
     assert _row(text, "Every house", registry)["speaker"] == ""
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Officials in Kyiv said the strikes were “deliberate,” but Moscow denied it.", "Officials in Kyiv"),
+    ("The town was shelled overnight. Residents told reporters that the damage was “severe.”", "Residents"),
+])
+def test_a_bare_plural_group_opening_its_sentence_is_a_described_source(text: str, speaker: str,
+                                                                       registry: SpeakerRegistry) -> None:
+    assert _quotes(text, registry)["speaker"].tolist() == [speaker]
+
+
+def test_a_plural_group_inside_a_sentence_is_no_bare_source(registry: SpeakerRegistry) -> None:
+    text = "The army warned residents that the area was “unsafe” on Monday."
+    assert _row(text, "unsafe", registry)["speaker"] != "residents"
