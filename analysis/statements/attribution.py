@@ -84,6 +84,8 @@ class Who:
     named: bool = True
     as_written: str = ""
     via: str = "name"
+    #: the mention's kind (person, organisation, group) when a mention gave it, else ''
+    kind: str = ""
 
 
 @dataclass
@@ -151,9 +153,9 @@ def mention_who(m: Mention) -> Who:
 def _who(m: Mention, pronoun: str = "") -> Who:
     named = m.source != "descriptor" or m.registered or m.link == "role"
     if pronoun:
-        return Who(m.entity, m.registered, named, pronoun, "pronoun")
+        return Who(m.entity, m.registered, named, pronoun, "pronoun", m.kind)
     # a described source's tag is its description: attributed by a role noun, like "a soldier said"
-    return Who(m.entity, m.registered, named, m.surface, "role" if m.link == "described" else m.link)
+    return Who(m.entity, m.registered, named, m.surface, "role" if m.link == "described" else m.link, m.kind)
 
 
 def _outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
@@ -184,8 +186,16 @@ def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
     """
     if m.possessive and not possessor_ok:
         return False
+    if _PASSIVE_AGENT.search(text, max(0, m.start - 160), m.start):
+        return True  # "This was stated by Adviser ... X during a briefing": the agent said it
     before = _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start])
     return not before.strip() or _SUBJECT_SLOT.search(before) is not None
+
+
+#: the agent of a passive speech verb, a capitalised title between ("was stated by Adviser to the Head ... X")
+_PASSIVE_AGENT = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:stated|said|announced|"
+                            r"noted|reported|emphasi[sz]ed|stressed|declared|told|written|posted|voiced|expressed|"
+                            r"made|added|confirmed)\s+by\s+(?:(?:[A-Z][\w.'’-]*|of|the|to|for|and|on)\s+)*$")
 
 
 def _previous_paragraph_start(text: str, pos: int) -> int:
@@ -323,10 +333,11 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
             return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
     org = _ORG_NAME.search(text, lo, cue_start)
     if org and org.end() == cue_start and is_organisation(org.group(1)):
-        return org.end(), Who(org.group(1), False, as_written=org.group().strip()), org.start()
+        return org.end(), Who(org.group(1), False, as_written=org.group().strip(), kind="organisation"), org.start()
     acronym = _ACRONYM.search(text, lo, cue_start)
     if acronym and acronym.end() == cue_start:
-        return acronym.end(), Who(acronym.group(1), False, as_written=acronym.group()), acronym.start()
+        return (acronym.end(), Who(acronym.group(1), False, as_written=acronym.group(), kind="organisation"),
+                acronym.start())
     cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
     if cw is None or cw.group(1) in NAME_STOP or not text[cw.end():cue_start].isspace():
         return None
@@ -370,6 +381,10 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
 #: "Check Point's report said", "the ministry's statement said": the owner of the speech noun speaks
 _OWNED_NOUN = re.compile(rf"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\w.&-]*)['’]s?\s+(?:(?:new|latest|own|"
                          rf"official|annual|written|final)\s+)?(?:{cues.SPEECH_NOUNS})\s*$")
+#: "Zelensky's office said", "the governor's press service said": a person's body speaks for itself
+_OWNED_BODY = re.compile(r"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+(?:(?:own|press|"
+                         r"presidential|legal|campaign)\s+)?(?P<body>office|press\s+service|administration|"
+                         r"government|ministry|campaign|team|lawyers?|attorneys?|family|foundation|party)\s*$")
 #: "a statement by the secretary of state, Antony J. Blinken, that said": a noun by its author
 _NOUN_BY = re.compile(rf"\b(?:{cues.SPEECH_NOUNS})\s+(?:issued\s+|released\s+|posted\s+)?(?:by|from)\s+"
                       r"(?:(?:the|a|an)\s+[^,\"“”]{1,60},\s*)?$")
@@ -410,6 +425,11 @@ def _speech_noun_subject(text: str, lo: int, cue_start: int,
         m = next((m for m in _starting(mentions, s, e, up_to=True) if m.start >= s and m.end == e), None)
         owner = text[s:e].removeprefix("The ").strip()
         return e, _who(m) if m else Who(owner, False, as_written=owner), s
+    body = _OWNED_BODY.search(text, lo, cue_start)
+    if body is not None and body.group("owner").split()[0] not in NAME_STOP - {"The"}:
+        # "Zelensky's office said": the office speaks, as a body of its own, not its owner
+        said = text[body.start("owner"):body.end("body")].removeprefix("The ").strip()
+        return body.end(), Who(said, False, as_written=said, kind="organisation"), body.start("owner")
     authored = _authored_noun_subject(text, lo, cue_start, mentions)
     if authored is not None:
         return authored

@@ -42,7 +42,10 @@ _SPEECH_STEMS = {
         "remark(?:s|ed)|comment(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|allege[sd]|recall(?:s|ed)|"
         "suggest(?:s|ed)|hint(?:s|ed)|urge[sd]|point(?:s|ed)? out|propose[sd]|concede[sd]|lament(?:s|ed)|"
         "recount(?:s|ed)|testif(?:y|ies|ied)|respond(?:s|ed)|joke[sd]|quip(?:s|ped)|boast(?:s|ed)|"
-        "accuse[sd]|demand(?:s|ed)|pledge[sd]|countered|wondered|mused|conceded"
+        "accuse[sd]|demand(?:s|ed)|pledge[sd]|countered|wondered|mused|conceded|"
+        # verbs of reporting_verbs.csv that press releases use ("underscored that", "assured the guests")
+        "underscore[sd]|underline[sd]|affirm(?:s|ed)|assure[sd]|disclose[sd]|mention(?:s|ed)|"
+        "proclaim(?:s|ed)|promise[sd]|reveal(?:s|ed)|clarif(?:ies|ied)|speculate[sd]|swore"
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())

@@ -64,6 +64,7 @@ from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_e
 from analysis.statements.attribution import mention_who as _mention_who
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
+from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
 from analysis.statements.mentions import Mention, find_mentions
 from analysis.statements.passages import find_passages
@@ -355,23 +356,35 @@ def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
 
 #: a short clause ending in a colon that introduces a quote: "Mr. Biden was blunt:"
 MAX_COLON_INTRO_WORDS = 12
+#: a longer clause does when its subject addresses someone ("X thanked Denmark for ... in the regions:")
+MAX_LONG_INTRO_WORDS = 40
+_ADDRESS_VERB = re.compile(r"\s+(?:also\s+|once\s+again\s+)?(?:thanked|urged|called\s+on|appealed\s+to|congratulated|"
+                           r"addressed|assured|reminded|welcomed|praised|condemned|invited|asked|told|wrote|said|"
+                           r"stressed|noted|emphasi[sz]ed|explained|recalled|added|declared|stated)\b")
+#: what ends such a clause: a colon, or a dash that introduces speech as a colon does ("was blunt — ")
+_INTRO_MARK = re.compile(r"(?::|\s[—–-]|—)\s*$")
 
 
 def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int],
                  mentions: Sequence[Mention]) -> None:
-    """A quote opening with a capital after a short clause ending in a colon whose subject is the
+    """A quote opening with a capital after a short clause ending in a colon (or a dash) whose subject is the
     only one named in it ("Mr. Biden was blunt: “He cannot remain in power.”") is that
     subject's; the attribution guidelines count such an intro as a name tag."""
     lo = sentence[0]
     pre = text[lo:q.start]
     inner = q.inner(text).lstrip()
-    if not pre.rstrip().endswith(":") or not inner[:1].isupper() or len(pre.split()) > MAX_COLON_INTRO_WORDS:
+    if not _INTRO_MARK.search(pre) or not inner[:1].isupper() or len(pre.split()) > MAX_LONG_INTRO_WORDS:
         return
     named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
     if not named or len({m.entity for m in named}) != 1 or named[0].possessive:
         return
+    if len(pre.split()) > MAX_COLON_INTRO_WORDS and not (
+            named[0].kind == "person" and _ADDRESS_VERB.match(text, named[0].end)):
+        return  # a long clause introduces its subject's words only when its verb addresses someone
     if not _LEADING_TITLES_ONLY.fullmatch(text, lo, named[0].start):
         return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
+    if not pre.rstrip().endswith(":") and (named[0].kind != "person" or named[0].source == "descriptor"):
+        return  # a dash ends many clauses: only a named person before it introduces their words
     piece.who, piece.kind, piece.tagged = _mention_who(named[0]), "direct", True
 
 
@@ -384,8 +397,16 @@ def _unresolved_tag(text: str, q: QuoteSpan, events: Sequence[CueEvent], quotes:
     nxt = quotes.next_start(q.end, len(text))
     for e in events:
         if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
+            if e.who is None and _OWNERLESS_NOUN.search(text, max(q.end, e.start - 40), e.start):
+                return False  # "..., the message reads": the words of whoever sent it, as before
             return e.who is None and _ATTRIBUTION_GAP.fullmatch(text, q.end, e.start) is not None
     return False
+
+
+#: a document with no author in its own phrase, right before its verb: "the message reads", "the
+#: messages say"; its quote continues the speaker of the sentences before, like an untagged quote
+_OWNERLESS_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?:messages?|letters?|telegrams?|greetings?|"
+                             r"address|text|document)\s+$")
 
 
 def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
@@ -664,9 +685,18 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
         >>> ids["Humeniuk"]
         ('person:humeniuk:natalia', 'Natalia Humeniuk')
     """
+    # a described source ("President of Russia" in a text that never names him) is its description
+    described = {w.name for w in whos if not w.named and not w.registered and w.kind != "organisation"}
+    whos = [w for w in whos if w.name not in described]
     acronyms = {w.name for w in whos if _ACRONYM_NAME.fullmatch(w.name)}
-    names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms]
+    # a body the mentions or the registry know as one ("Defence Intelligence of Ukraine", "Meduza, a
+    # news site") is keyed as a body even when no organisation word is in its name
+    bodies = {w.name for w in whos if w.kind == "organisation"} - acronyms
+    names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms and n not in bodies]
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
+    out.update({n: ("name:" + " ".join(n.lower().split()), n) for n in described})
+    out.update({n: ("org:" + "_".join(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")), n)
+                for n in bodies})
     if not names:
         return out
     table = merge_speakers(names)

@@ -49,7 +49,8 @@ import pandas as pd
 
 from analysis.corpus.voices import Voice
 from analysis.statements import cues_ru_uk as cyr
-from analysis.statements.identity import fold, speaker_ids
+from analysis.statements.folding import fold
+from analysis.statements.identity import speaker_ids
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import paragraph_spans
 from analysis.statements.quotes_cyrillic import CyrQuote, find_quotes_cyrillic

@@ -39,7 +39,6 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +46,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.statements.folding import ascii_fold as _ascii
+from analysis.statements.folding import fold
 from analysis.statements.speakers import Speaker, SpeakerRegistry, default_registry
 
 MERGE_COLUMNS: tuple[str, ...] = ("name", "speaker_id", "canonical", "rule", "count", "candidates")
@@ -72,11 +73,6 @@ ORGANISATION_WORDS: frozenset[str] = _ORG_WORDS
 _PATRONYMIC = re.compile(r"(?:ovych|evych|yovych|iovych|ovich|evich|yevich|ivna|ovna|evna|yivna|ichna)$")
 _MALE, _FEMALE = frozenset({"mr", "sir", "king", "prince"}), frozenset({"mrs", "ms", "miss", "lady", "dame",
                                                                         "queen"})
-#: letter folds applied to every name token, longest first
-_FOLDS: tuple[tuple[str, str], ...] = (
-    ("iy", "i"), ("yy", "i"), ("yi", "i"), ("ij", "i"), ("y", "i"), ("ii", "i"), ("kh", "h"), ("g", "h"),
-    ("ph", "f"), ("ie", "e"), ("ei", "i"), ("ks", "x"), ("w", "v"),
-)
 #: first names that are one name in another transliteration or language (folded forms)
 _GIVEN_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("volodimir", "vladimir"), ("dmitro", "dmitri", "dmitrii"), ("serhi",),
@@ -90,25 +86,6 @@ _GIVEN_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 )
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def fold(token: str) -> str:
-    """Transliteration-folded form of one name token (lower case, no accents).
-
-    Example:
-        >>> [fold(t) for t in ("Zelenskyy", "Zelenskiy", "Zelensky", "Zelenskyi")]
-        ['zelenski', 'zelenski', 'zelenski', 'zelenski']
-        >>> fold("Gaidai") == fold("Haidai"), fold("Synegubov") == fold("Syniehubov")
-        (True, True)
-    """
-    out = _ascii(token).lower().replace("’", "").replace("'", "").rstrip(".")
-    for a, b in _FOLDS:
-        out = out.replace(a, b)
-    return out
 
 
 _GIVEN_CANON: dict[str, str] = {fold(f): group[0] for group in _GIVEN_EQUIVALENTS for f in group}

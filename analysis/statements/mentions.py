@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
 from analysis.statements.quotes import QuoteSpan, paragraph_spans
-from analysis.statements.roles import with_broader
+from analysis.statements.roles import with_broader, with_places
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
@@ -45,7 +45,7 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
                 "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
                 "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
                 "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
-                "historian|soldier|resident|volunteer|witness")
+                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
@@ -54,6 +54,10 @@ ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegat
              "outlet|newspaper|broadcaster|website|firm")
 REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
                        "source", "aide", "officials", "sources", "representatives"})
+#: how far back a role noun may continue a chain (a long quote may stand between: about two sentences and it)
+MAX_ROLE_CHAIN_CHARS = 1200
+#: modifiers of a role noun that a holder must have: a deputy head is no head, a vice president no president
+RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former"})
 #: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
 NEUTRAL_ROLE_MODIFIERS = frozenset({"regional", "local", "senior", "top", "current", "new", "veteran"})
 ROLE_MODIFIERS = frozenset(
@@ -66,7 +70,7 @@ _MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 # mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
 # "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
 DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
     rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
     re.IGNORECASE)
 BARE_DESCRIPTOR = re.compile(
@@ -86,14 +90,26 @@ _CLOSED_CLASS = frozenset(
     "spoke met left went came took gave made held sent saw knew thought became began led ran won lost "
     "got put set kept found felt stood sat brought fought flew drew rose fell "
     "familiar close responsible present aware speaking".split())
-#: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi
-_NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+#: Latin capitals and small letters with diacritics (Latin-1 and Extended-A), so that "Sauli Niinistö",
+#: "Gitanas Nausėda" and "Recep Tayyip Erdoğan" are names like "John Kirby"
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+#: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
+_NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 #: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
 NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
                   rf"(?:\s+(?:[A-Z]\.\s+){{0,2}}(?:(?:von|van|der|de|al|bin)\s+)?{_NAME_WORD}){{1,3}}"
                   rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
 HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
+#: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
+#: must end its capitalised run, so "President Joe Biden" is a full name and "General Assembly X" no title
+TITLE_NAME = re.compile(
+    rf"(?<![\w'’.-])(?:(?:Gen|Gov|Sen|Rep|Adm|Col|Capt|Lt|Sgt|Prof|Amb)\.|President|Governor|General|Admiral|"
+    rf"Captain|Colonel|Sergeant|Lieutenant|Senator|Mayor|Ambassador|Commissioner|Chancellor|Premier|Minister|"
+    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{_NAME_WORD})(?![\w'’-]|\s+[A-Z])")
+#: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
+_NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
 NAME_STOP = frozenset(
     "The A An In On At This That These Those It He She They We But And Or If When While After Before "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -297,18 +313,35 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
+        if _NOT_A_PERSON_END.search(d.group()):
+            continue  # "a soldier who gave only his first name, Andriy, said": a name is nobody
         if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
             out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
+    for g in _BARE_GROUP.finditer(text):
+        if not taken.overlaps(g.start("group"), g.end("group")):
+            out.append(Mention(g.start("group"), g.end("group"), g.group("group"), "group", "", False,
+                               "descriptor", link="described"))
     return out
 
 
+
+
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
+#: descriptions that end in a word for words or names, not for a person
+_NOT_A_PERSON_END = re.compile(r"\b(?:name|names|word|words|view|views|account|accounts|statement|version)$")
 #: a description ending in a body's head is that body, not a described person ("a bank said")
 _ORG_HEAD_END = re.compile(rf"\b(?:{ORG_HEADS})$", re.IGNORECASE)
 #: past-tense speech verbs only: a base form after a noun is too often something else ("a sovereign state")
 _DESCRIBED_VERBS = ("said|says|told|added|asked|explained|recalled|wrote|noted|insisted|warned|continued|"
                     "replied|admitted|argued|acknowledged|complained|claimed|stressed|declared")
+#: a plural group opening its sentence without an article, then a speech verb: "Officials in Kyiv
+#: said", "Residents told reporters"; its words are the described source
+_BARE_GROUP = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t])|(?<=\n))(?P<group>(?:Officials|Residents|Analysts|Experts|Witnesses|"
+    rf"Doctors|Soldiers|Villagers|Rescuers|Prosecutors|Investigators|Diplomats|Lawmakers|Activists|Volunteers)"
+    rf"(?:[ \t]+(?:in|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*)?)(?=[ \t]+(?:also[ \t]+)?(?:{_DESCRIBED_VERBS})\b)",
+    re.MULTILINE)
 
 
 def _adjectival(text: str, d: re.Match[str]) -> bool:
@@ -351,10 +384,11 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     taken = SpanIndex((m.start, m.end) for m in aliases)
     desc_ends = {d.end() for d in descriptors}
     out: list[Mention] = []
-    for m in NAME.finditer(text):
-        s, e, tokens = _name_core(text, m)
-        if len(tokens) < 2 or taken.overlaps(s, e):
-            continue
+    alias_starts = sorted(m.start for m in aliases)
+    cores = [(s, e, tokens) for s, e, tokens in (_settle_run(text, m, alias_starts) for m in NAME.finditer(text))
+             if len(tokens) >= 2 and not taken.overlaps(s, e)]
+    speaking = _speaking_surnames(text, cores)
+    for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
         titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
@@ -363,7 +397,8 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
             or _capitalised_head_before(before)
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
-                     or _APPOSITION_AFTER.match(text, e) is not None)
+                     or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
+                     or of_title_before(text, s) is not None or tokens[-1] in speaking)
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
@@ -372,6 +407,35 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
     out += _surname_mentions(text, out, taken)
     out += _honorific_mentions(text, aliases + out, taken)
     return out
+
+
+def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -> frozenset[str]:
+    """Surnames of one name each that the text later uses alone before a speech verb.
+
+    "Taras Bondar arrived on Monday. ... “We will rebuild,” Bondar said": the
+    surname speaking confirms the full name, so the surname, "he" and "she"
+    link back to it.  A surname two names of the text share confirms neither.
+
+    Example:
+        >>> t = "Taras Bondar arrived. “We stay,” Bondar said."
+        >>> sorted(_speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
+        ['Bondar']
+    """
+    from analysis.statements.cues import CUE_AFTER_NAME
+
+    owners: dict[str, int] = {}
+    for _, _, tokens in cores:
+        owners[tokens[-1]] = owners.get(tokens[-1], 0) + 1
+    out = set()
+    for surname, n in owners.items():
+        if n != 1 or surname in NAME_STOP:
+            continue
+        last_end = max(e for _, e, tokens in cores if tokens[-1] == surname)
+        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w'’-])", text):
+            if m.start() >= last_end and CUE_AFTER_NAME.match(text, m.end()):
+                out.add(surname)
+                break
+    return frozenset(out)
 
 
 #: a capitalised name of a body, connectors inside ("Institute for the Study of War")
@@ -412,6 +476,12 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
             continue
         words = list(re.finditer(r"\S+", m.group()))
         first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
+        # "Deputy Head of the President's Office" is a person's title, not a body
+        head = next((w.group() for w in words[first:] if w.group() in ("of", "for")), "")
+        before_of = [w.group().lower() for w in words[first:]][:[w.group() for w in words[first:]].index(head)] \
+            if head else []
+        if before_of and before_of[-1] in _PERSON_HEAD_WORDS:
+            continue
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
         if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
             s = m.start() + words[first].start()
@@ -436,11 +506,16 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
 
 #: a body's head noun in an apposition ("Meduza, an independent news site"; "the state energy company,
 #: Ukrenergo,"); "site" and "agency" only here, where the apposition says what the name is
-_BODY_HEADS = rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group"
+_BODY_HEADS = (rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group|"
+               r"giant|monopoly|producer|manufacturer|lender|conglomerate")
 #: the apposition's words up to its head: no preposition ("an analyst at a research group" is an analyst)
 _DESC_WORD = r"(?!(?:at|of|for|in|with|from|on|by|to|and)\b)[\w'’.-]+\s+"
 _BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
                          re.IGNORECASE)
+#: a company described with its country as owner: "Gazprom, Russia's state energy giant,"; kept to
+#: company words, as "Russia's space agency" after a name is as often the object of a sentence as its topic
+_COMPANY_HEADS = r"company|firm|giant|monopoly|producer|manufacturer|lender|conglomerate|operator|utility"
+_BODY_AFTER_OWNED = re.compile(rf",\s+[A-Z][\w.]*['’]s\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_COMPANY_HEADS}))\b(?!['’]s)")
 _BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:{_DESC_WORD}){{0,3}}(?i:{_BODY_HEADS})),\s+$")
 _CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
 #: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
@@ -472,7 +547,7 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
         words = m.group("name").split()
         if words[0] in NAME_STOP and not the:
             continue
-        after = _BODY_AFTER.match(text, e) if comma_after else None
+        after = (_BODY_AFTER.match(text, e) or _BODY_AFTER_OWNED.match(text, e)) if comma_after else None
         before = _BODY_BEFORE.search(text, max(0, s - 60), s) if comma_before else None
         if before is not None and _NP_PREPOSITION_BEFORE.search(text, max(0, before.start("desc") - 12),
                                                              before.start("desc")):
@@ -505,7 +580,8 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     Title and stop words cut the name: only the tokens after the last one
     stay ("Treasury Secretary Janet L. Yellen" -> Janet L. Yellen), and a
     place before a name after a preposition goes ("Ambassador to Havana Viktor
-    Koronelli" -> Viktor Koronelli).
+    Koronelli" -> Viktor Koronelli; "Prime Minister of the United Kingdom
+    Boris Johnson" -> Boris Johnson): see :func:`_place_words`.
 
     Example:
         >>> t = "Russian Ambassador to Havana Viktor Koronelli said"
@@ -518,15 +594,130 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP
             or w.group().rstrip(",").lower() in _PERSON_HEAD_WORDS]
     first = keep[-1] + 1 if keep else 0
-    if first == 0 and len(words) >= 3 and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        first = 1  # "to Havana Viktor Koronelli": the first word is where, not who
+    # only stop words cut so far, right after a preposition: the run is a place, then the name
+    after_preposition = (all(w.group() in NAME_STOP for w in words[:first])
+                         and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None)
+    if after_preposition and len(words) - first >= 3:
+        first += _place_words(text, m.start(), [w.group() for w in words[first:]])
     words = words[first:]
     if not words:
         return m.end(), m.end(), []
     return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
 
 
+def _place_words(text: str, start: int, tokens: Sequence[str]) -> int:
+    """How many leading ``tokens`` (three or more, after a preposition) name a place, not the person.
+
+    The longest tail of two or more tokens that the text also writes
+    elsewhere without the word before it here is the name ("of New Zealand
+    Jacinda Ardern ... Jacinda Ardern said" -> 2); without such evidence one
+    word is the place ("to Havana Viktor Koronelli" -> 1), so a three-word name
+    after a one-word place stays whole ("of Turkey Recep Tayyip Erdogan").
+
+    Example:
+        >>> t = "We met the Prime Minister of New Zealand Jacinda Ardern. Later Jacinda Ardern spoke."
+        >>> _place_words(t, t.index("New"), ["New", "Zealand", "Jacinda", "Ardern"])
+        2
+        >>> _place_words("We met the ambassador to Havana Viktor Koronelli.", 26, ["Havana", "Viktor", "Koronelli"])
+        1
+    """
+    return _tail_elsewhere(text, start, tokens) or 1
+
+
+def _tail_elsewhere(text: str, start: int, tokens: Sequence[str], end: int = -1) -> int:
+    """The fewest leading ``tokens`` (written from ``start`` to ``end``) to drop so that the rest (two
+    or more) is written elsewhere in the text without the dropped word before it; 0 when no tail is."""
+    end = end if end >= 0 else start + len(" ".join(tokens))
+    for cut in range(1, len(tokens) - 1):
+        tail = re.escape(" ".join(tokens[cut:])).replace(r"\ ", r"\s+")
+        for other in re.finditer(rf"(?<![\w'’.-]){tail}(?![\w-])", text):
+            if not start - 1 <= other.start() < end and not text[max(0, other.start() - 30):other.start()].rstrip(
+                    ).endswith(tokens[cut - 1]):
+                return cut
+    return 0
+
+
+#: one more name word right after a NAME match: the capitalised run goes on past NAME's four words
+_MORE_NAME = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w'’-])")
+_RUN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+$")
+
+
+def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
+    """:func:`_name_core` of a NAME match, over the whole capitalised run it belongs to.
+
+    A run longer than a name ("Minister for Reintegration of the Temporarily
+    Occupied Territories Iryna Vereshchuk", "Deputy Prime Minister Iryna
+    Vereshchuk") ends in the name: the tail the text writes elsewhere on its own,
+    else its last two words.
+
+    Example:
+        >>> t = "This was said by Minister of the Temporarily Occupied Territories Iryna Vereshchuk."
+        >>> s, e, tokens = _settle_run(t, NAME.search(t, t.index("Temporarily")))
+        >>> t[s:e]
+        'Iryna Vereshchuk'
+    """
+    s, e, tokens = _name_core(text, m)
+    continued = False
+    while (more := _MORE_NAME.match(text, m.end() if not continued and not tokens else e)) is not None \
+            and more.group(1) not in NAME_STOP:
+        if not tokens:
+            s = more.start(1)
+        tokens, e, continued = [*tokens, more.group(1)], more.end(1), True
+    if continued:
+        cut = max((i + 1 for i, w in enumerate(tokens) if w.lower() in _PERSON_HEAD_WORDS), default=0)
+        tokens = tokens[cut:]
+    cut_at = _before_alias(text, s, e, tokens, alias_starts)
+    if cut_at is not None:
+        return cut_at
+    before = _RUN_BEFORE.search(text, max(0, s - 30), s)
+    inside_run = continued or (before is not None and before.group(1) not in NAME_STOP
+                               and before.group(1).lower() not in _PERSON_HEAD_WORDS)
+    if len(tokens) < 3 or not inside_run:
+        return s, e, tokens
+    drop = _tail_elsewhere(text, s, tokens, e) or len(tokens) - 2
+    kept = tokens[drop:]
+    return e - len(" ".join(kept)) if text[s:e] == " ".join(tokens) else _start_of(text, e, kept), e, kept
+
+
+def _before_alias(text: str, s: int, e: int, tokens: list[str],
+                  alias_starts: Sequence[int]) -> tuple[int, int, list[str]] | None:
+    """A name run cut where a registry name inside it starts ("Chancellor of Germany Jan Weber
+    Vladimir Putin" holds "Jan Weber" before "Vladimir Putin"); None when no registry name is inside."""
+    i = bisect.bisect_right(alias_starts, s)
+    if i == len(alias_starts) or alias_starts[i] >= e:
+        return None
+    head = text[s:alias_starts[i]].split()
+    if head != tokens[:len(head)]:
+        return None
+    return s, s + len(text[s:alias_starts[i]].rstrip()), head
+
+
+def _start_of(text: str, e: int, kept: Sequence[str]) -> int:
+    """Where the words ``kept`` start when they end at ``e`` (any white space between them)."""
+    pos = e
+    for w in reversed(kept):
+        pos = text.rindex(w, 0, pos)
+    return pos
+
+
+
+
 _ROLE_COMMA = re.compile(r",\s*")
+#: a speaker's turn in a transcript or a list of reactions: 'Marta Kovalenko: "We have no water."'
+_TURN_MARK = re.compile(r"[ \t]*:[ \t]*[\"“]")
+_TURN_OPENS = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*$")
+
+
+def _speaker_turn(text: str, s: int, e: int) -> bool:
+    """Is the name at ``text[s:e]`` a turn label: it opens its line or sentence, and a colon and
+    a quotation mark follow it ('Taras Bondar: "The city is surrounded."')?
+
+    Example:
+        >>> t = 'Taras Bondar: "The city is surrounded."'
+        >>> _speaker_turn(t, 0, 12), _speaker_turn("We met Taras Bondar: " + t[14:], 7, 19)
+        (True, False)
+    """
+    return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
 #: "His name was Aleksandr Ionov": the text introduces a person by name
 _NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
 _LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
@@ -536,32 +727,78 @@ def _capitalised_head_before(before: str) -> bool:
     """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
     w = _LAST_WORD.search(before)
     return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
+
+
+#: a title naming its body in capitals right before a name: "President of the Republic of Finland ",
+#: "Prime Minister of Japan ", "Head of the Office of the President "
+_OF_TITLE = re.compile(r"(?<![\w'’.-])(?P<title>(?:(?:[A-Z][a-z]+[ \t]+){1,3}[-–—][ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
+                       r"(?P<head>[A-Z][a-z]+))[ \t]+(?:of|for|to)"
+                       r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and)[ \t]+(?:the[ \t]+)?)?){1,5}$")
+MAX_OF_TITLE_CHARS = 140
+
+
+def of_title_before(text: str, s: int) -> frozenset[str] | None:
+    """The role words of a capitalised "<Head> of <Body>" title ending right at ``s``, else None.
+
+    Press releases and wires title people by office and country: "President
+    of the Republic of Finland Sauli Niinistö", "Prime Minister of Japan
+    Fumio Kishida".  Such a title confirms the name after it and gives it its
+    role words (the head and the body's words), so "the President of
+    Finland" later refers to that person and not to another president.
+
+    Example:
+        >>> t = "He called President of the Republic of Finland Sauli Niinistö."
+        >>> sorted(of_title_before(t, t.index("Sauli")))
+        ['finland', 'president', 'republic']
+        >>> of_title_before("It is the Bank of England Ann Lee", 26) is None
+        True
+    """
+    m = of_title_match(text, s)
+    return words_of(text[m.start():s]) if m is not None else None
+
+
+def of_title_match(text: str, s: int) -> re.Match[str] | None:
+    """The match of :func:`of_title_before` (its span), or None."""
+    window = text[max(0, s - MAX_OF_TITLE_CHARS):s]
+    if " of " not in window and " for " not in window and " to " not in window:
+        return None  # most names have no such title: a substring test before the regex
+    m = _OF_TITLE.search(text, max(0, s - MAX_OF_TITLE_CHARS), s)
+    if m is None or m.group("head").lower() not in _PERSON_HEAD_WORDS:
+        return None
+    return m
 #: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
 #: an age: "Svitlana Petrenko, 54, fled")
 _APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+(?:the\s+)?$")
 _NP_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside|with|by|on)\s+$")
 
 
 def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
-    """"Mr. X" not yet a mention: the person of the text with surname X, else "X" itself.
+    """"Mr. X" or "Admiral X" not yet a mention: the person of the text with surname X, else "X" itself.
 
-    The honorific gives the gender; a full name anywhere in the text (before
+    An honorific gives the gender; a full name anywhere in the text (before
     or after) with that surname gives the entity, when only one has it.
     """
     by_surname: dict[str, set[tuple[str, bool]]] = {}
+    titles: dict[str, str] = {}
     for m in known:
         if m.kind == "person" and m.source != "descriptor":
             by_surname.setdefault(m.entity.split()[-1], set()).add((m.entity, m.registered))
+            titles[m.entity] = titles.get(m.entity) or title_before(text, m.start)
     out: list[Mention] = []
-    for h in HONORIFIC_NAME.finditer(text):
+    titled = (h for h in TITLE_NAME.finditer(text) if h.group("name") not in _NOT_SURNAMES
+              and h.group("name").lower() not in ORGANISATION_WORDS)
+    for h in [*HONORIFIC_NAME.finditer(text), *titled]:
         s, e = h.start("name"), h.end("name")
         if taken.overlaps(s, e) or h.group("name") in NAME_STOP:
             continue
-        gender = "m" if h.group("hon") == "Mr" else ("f" if h.group("hon") in ("Mrs", "Ms") else "")
+        hon = h.groupdict().get("hon") or ""
+        gender = "m" if hon == "Mr" else ("f" if hon in ("Mrs", "Ms") else "")
         owners = by_surname.get(h.group("name"), set())
+        if not hon:  # "President Bondar" is not "First Lady Olha Bondar"
+            owners = {o for o in owners if not _titles_clash(titles.get(o[0], ""), title_before(text, s))}
         entity, registered = next(iter(owners)) if len(owners) == 1 else (h.group("name"), False)
         out.append(Mention(s, e, entity, "person", gender, registered, "name", _possessive(text, e)))
         taken.add(s, e)
@@ -572,12 +809,39 @@ def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list
     out: list[Mention] = []
     for name in {m.entity: m for m in names}.values():
         surname = name.entity.split()[-1]
+        own_title = title_before(text, name.start)
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
             s, e = name.end + m.start(), name.end + m.end()
-            if not taken.overlaps(s, e):
+            if not taken.overlaps(s, e) and not _titles_clash(own_title, title_before(text, s)):
                 out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
                 taken.add(s, e)
     return out
+
+
+def title_before(text: str, s: int) -> str:
+    """The role noun of a capitalised title or abbreviation right before ``s`` ("Lady" of "First
+    Lady", "Gov." -> governor), lower case; '' when none.
+
+    Example:
+        >>> t = "First Lady Olha Bondar met Gov. Bondar."
+        >>> title_before(t, t.index("Olha")), title_before(t, t.rindex("Bondar")), title_before(t, 0)
+        ('lady', 'governor', '')
+    """
+    title = _TITLE_WORD_BEFORE.search(text, max(0, s - 16), s)
+    if title is None:
+        return ""
+    role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
+    return role if role in _PERSON_HEAD_WORDS or title["abbr"] else ""
+
+
+def _titles_clash(a: str, b: str) -> bool:
+    """Two titles that cannot name one person ("First Lady Olha Bondar" and "President Bondar").
+
+    Example:
+        >>> _titles_clash("lady", "president"), _titles_clash("ambassador", "diplomat"), _titles_clash("", "mayor")
+        (True, False, False)
+    """
+    return bool(a and b and a != b and a not in with_broader([b]) and b not in with_broader([a]))
 
 
 def role_phrase(text: str, d: re.Match[str]) -> str:
@@ -596,16 +860,56 @@ def role_phrase(text: str, d: re.Match[str]) -> str:
         'a Republican lawmaker'
     """
     end = d.end()
-    of = _ROLE_OF.match(text, end)
-    if of is not None:
-        pos = of.end()
-        for n, w in enumerate(_ROLE_WORD.finditer(text, pos)):
+    taken = 0
+    # nested capitalised of-phrases belong to it too: "the Deputy Head of the Office of the President"
+    while taken < MAX_ROLE_OF_WORDS and (of := _ROLE_OF.match(text, end)) is not None:
+        pos, before = of.end(), end
+        for w in _ROLE_WORD.finditer(text, pos):
             word = w.group(1)
-            if n >= MAX_ROLE_OF_WORDS or w.start() != pos or not (
+            if taken >= MAX_ROLE_OF_WORDS or w.start() != pos or not (
                     word[0].isupper() or word.lower() in ROLE_MODIFIERS):
                 break
-            end = pos = w.end()
+            end, pos, taken = w.end(), w.end(), taken + 1
+        if end == before:
+            break
     return text[d.start():end]
+
+
+#: a role phrase that means another role: "the Head of State" is the president (or monarch),
+#: "the Head of Government" the prime minister; (head, modifiers) to match holders by
+ROLE_PHRASES: dict[str, tuple[str, frozenset[str]]] = {
+    "head of state": ("president", frozenset()),
+    "head of the state": ("president", frozenset()),
+    "head of government": ("minister", frozenset({"prime"})),
+    "head of the government": ("minister", frozenset({"prime"})),
+}
+
+
+def role_head(text: str, d: re.Match[str], head: str) -> tuple[str, frozenset[str]]:
+    """(head, words) a definite role noun is matched with: its capitalised of-phrase included.
+
+    "the President of Finland" is a president whose role words hold
+    "finland", not any president; "the Head of State" is the president.
+
+    Example:
+        >>> t = "the President of Finland said"
+        >>> head, words = role_head(t, DESCRIPTOR.search(t), "president")
+        >>> head, sorted(words)
+        ('president', ['finland', 'president'])
+        >>> t = "the Head of State said"
+        >>> role_head(t, DESCRIPTOR.search(t), "head")
+        ('president', frozenset({'president'}))
+    """
+    phrase = role_phrase(text, d)
+    key = " ".join(phrase.lower().split()[1:])
+    if key in ROLE_PHRASES:
+        new_head, mods = ROLE_PHRASES[key]
+        return new_head, mods | {new_head}
+    of_phrase = phrase[d.end() - d.start():]
+    if re.search(r"['’]s?$", of_phrase):
+        # "the head of the U.N.'s atomic watchdog": a possessor, the body's own name follows in lower case
+        return head, words_of(d.group())
+    return head, words_of(d.group()) | words_of(of_phrase)
 
 
 class _Persons:
@@ -621,18 +925,39 @@ class _Persons:
     def titled_by(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
         """Persons right after ``d`` (within 40 characters, a title gap between)."""
         de = d.end()
-        for m in self.persons[bisect.bisect_left(self.starts, de):bisect.bisect_right(self.starts, de + 40)]:
+        first = bisect.bisect_left(self.starts, de)
+        for m in self.persons[first:bisect.bisect_right(self.starts, de + 40)]:
             if m.start >= de and _TITLE_GAP.fullmatch(text[de:m.start]):
                 yield m
+            if m.start >= de:
+                return  # a title is the first person's after it ("to Chancellor ... X Y Vladimir Putin")
 
     def in_apposition(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
-        """Persons right before ``d``, only a comma and white space between."""
+        """Persons right before ``d``, only a comma and white space between.
+
+        A role noun with a speech verb right after it is that verb's subject, not an
+        apposition: "In his message to Cyril Ramaphosa, the Russian leader noted".
+        """
         c = ds = d.start()
         while c > 0 and text[c - 1].isspace():
             c -= 1
-        for m in self.by_end.get(c - 1, ()) if c > 0 else ():
+        candidates = self.by_end.get(c - 1, ()) if c > 0 else ()
+        if not candidates or _speaks_after(text, d.end()):
+            return
+        for m in candidates:
             if re.fullmatch(r",\s*", text[m.end:ds] or "x"):
                 yield m
+
+
+def _speaks_after(text: str, end: int) -> bool:
+    """Does a speech verb (adverbs allowed) follow ``end`` directly ("the Russian leader noted")?"""
+    from analysis.statements.cues import SPEECH
+
+    verb = _VERB_AFTER.match(text, end)
+    return verb is not None and SPEECH.fullmatch(verb.group(1)) is not None
+
+
+_VERB_AFTER = re.compile(r"[ \t]+(?:(?:also|then|later|further|again|[a-z]+ly)[ \t]+)?([a-z]+)\b")
 
 
 def _attach_titles_and_appositions(text: str, mentions: list[Mention],
@@ -648,7 +973,11 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
         for m in persons.in_apposition(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
-    for m in persons.persons:
+    for i, m in enumerate(persons.persons):
+        of_title = of_title_match(text, m.start) if m.source != "descriptor" else None
+        # the title ends at the person before this one ("to Chancellor of Germany Olaf Scholz Vladimir Putin")
+        if of_title and not (i and persons.persons[i - 1].end > of_title.start()):
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(text[of_title.start():m.start])
         title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
         if title is None or m.source == "descriptor":
             continue
@@ -682,7 +1011,8 @@ class _Pool:
     descriptor looks only at its neighbours instead of at every mention.
     """
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], text: str = "") -> None:
+        self.text = text
         self.initial = list(mentions)  # sorted by start
         self.initial_starts = [m.start for m in self.initial]
         self.added: list[Mention] = []  # added in order of start
@@ -737,7 +1067,7 @@ class _Pool:
         registry; two such holders of one kind name nobody ("Ambassador A met Ambassador B.
         The ambassador said").  With none in that window, the latest holder before it wins.
         """
-        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
+        mods = with_places(words - {head} - NEUTRAL_ROLE_MODIFIERS)
         keys, items = self.by_word.get(head, ([], []))
         recent: dict[str, list[Mention]] = {"text": [], "registry": []}
         # latest start first; among equal starts, the earlier in list order
@@ -745,25 +1075,43 @@ class _Pool:
             m = items[i]
             if m.end > before or not self.alive(m) or (kind == "organisation" and m.kind != "organisation"):
                 continue
-            if mods and not mods & m.role_words:
-                continue
+            if mods and not mods & m.role_words or RANK_MODIFIERS & mods != RANK_MODIFIERS & m.role_words:
+                continue  # "the Deputy Head" is never the head, "the President" never a vice president
             if m.start < floor:
                 if not recent["text"] and not recent["registry"]:
                     return m
                 break
             recent["text" if head in with_broader(m.text_roles) else "registry"].append(m)
         for group in (recent["text"], recent["registry"]):
+            # the holders sharing most of the role's words: "the Deputy Head of the President's Office"
+            # is the deputy head of that office, not the president the office is named for
+            best = max((len(mods & m.role_words) for m in group), default=0)
+            group = [m for m in group if len(mods & m.role_words) == best]
             named = {m.entity for m in group if m.source != "descriptor"}
             if len(named) > 1:
-                return None
+                return self._chained(group, before, self.text)
             if group:
                 return group[0]
         return None
 
+    def _chained(self, holders: Sequence[Mention], before: int, text: str) -> Mention | None:
+        """Of two holders, the one the sentences just before made the speaker: a role noun already
+        linked ("The President noted ... the Head of State stressed") or a name right before a
+        speech verb ("..., X said. The President noted"); else None.  A holder that is only an
+        object ("A met B. The ambassador said") keeps the role noun unresolved."""
+        last = holders[0]  # the latest holder mention before the role noun
+        if before - last.end > MAX_ROLE_CHAIN_CHARS:
+            return None
+        if last.source == "descriptor" and last.link == "role":
+            return last
+        from analysis.statements.cues import CUE_AFTER_NAME
+
+        return last if last.source != "descriptor" and CUE_AFTER_NAME.match(text, last.end) else None
+
     def follower(self, after: int, limit: int, head: str, words: frozenset[str], kind: str) -> Mention | None:
         """The one named entity starting in ``[after, limit)`` whose role words hold ``head`` and a
         modifier ("The governor said ... Gov. Serhiy Haidai of Luhansk"); None for none or two."""
-        mods = words - {head} - NEUTRAL_ROLE_MODIFIERS
+        mods = with_places(words - {head} - NEUTRAL_ROLE_MODIFIERS)
         keys, items = self.by_word.get(head, ([], []))
         hits: dict[str, Mention] = {}
         for i in range(bisect.bisect_left(keys, (after, -len(self.initial) - len(self.added) - 1)), len(keys)):
@@ -783,11 +1131,19 @@ class _Pool:
         return out
 
 
+def _taken_span(text: str, d: re.Match[str]) -> tuple[int, int]:
+    """What a descriptor takes: a definite role with its capitalised of-phrase, so "the President"
+    inside "The Deputy Head of the Office of the President" is no mention of its own."""
+    if d.group("det").lower() == "the":
+        return d.start(), d.start() + len(role_phrase(text, d))
+    return d.start(), d.end()
+
+
 def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
     persons = _Persons(mentions)
-    pool = _Pool(mentions)
+    pool = _Pool(mentions, text)
     paras = paragraph_spans(text) or [(0, len(text))]
     para_starts = [p for p, _ in paras]
     last_seen: tuple[int, int] | None = None
@@ -807,6 +1163,8 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         inner = [m for m in inner if not (m.kind == "person" and m.possessive)]
         orgs = [m for m in inner if m.kind == "organisation"]
         words = words_of(d.group())
+        if d.group("det").lower() == "the":
+            head, words = role_head(text, d, head)
         if orgs and head in REP_HEADS and d.group("det").lower() != "the":
             entity, kind, registered = orgs[-1].entity, "organisation", True
             words = words | orgs[-1].role_words
@@ -833,7 +1191,7 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
                     kind, registered, link = (sp.kind if sp else kind), True, "registry"
         for m in inner:
             pool.remove(m)
-        last_seen = span
+        last_seen = _taken_span(text, d)
         gender = _gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,

@@ -88,3 +88,38 @@ def with_broader(words: Iterable[str]) -> frozenset[str]:
     for w in list(out):
         out |= broader_terms(w)
     return frozenset(out)
+
+
+PLACES_CSV: Path = paths.PACKAGE_DIR / "statements" / "data" / "places.csv"
+
+
+@lru_cache(maxsize=1)
+def _place_pairs() -> dict[str, frozenset[str]]:
+    """Lower-case country word <-> adjective ("poland" <-> "polish"), read from ``data/places.csv``."""
+    out: dict[str, set[str]] = {}
+    with PLACES_CSV.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != ("country", "adjective"):
+            raise RoleVocabularyError(f"{PLACES_CSV}: columns must be country, adjective, got {reader.fieldnames}")
+        for line, row in enumerate(reader, start=2):
+            country, adjective = (row["country"] or "").strip().lower(), (row["adjective"] or "").strip().lower()
+            if not country.isalpha() or not adjective.isalpha():
+                raise RoleVocabularyError(f"{PLACES_CSV} line {line}: country and adjective must be single words")
+            out.setdefault(country, set()).add(adjective)
+            out.setdefault(adjective, set()).add(country)
+    return {w: frozenset(v) for w, v in out.items()}
+
+
+def with_places(words: Iterable[str]) -> frozenset[str]:
+    """``words`` plus the country of each adjective and the adjective of each country, so that "the
+    President of Poland" matches a "Polish President".
+
+    Example:
+        >>> sorted(with_places(["poland", "president"]))
+        ['poland', 'polish', 'president']
+    """
+    pairs = _place_pairs()
+    out = set(words)
+    for w in list(out):
+        out |= pairs.get(w, frozenset())
+    return frozenset(out)

@@ -1,7 +1,8 @@
 """Quote-aware sentence spans.
 
 A sentence ends at ``. ! ? …`` (plus any closing quote marks or brackets)
-followed by white space and a capital, digit or opening mark, never inside a
+followed by white space and a capital, digit or opening mark, or glued to the
+opening mark of a quote that starts with a capital, never inside a
 quote and never after a known abbreviation (Punkt's English abbreviation list,
 single initials, titles).  Sentences never cross a paragraph (line) break.
 
@@ -60,9 +61,10 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
     for _, e in inside:
         reach.append(max(reach[-1], e))
     spans: list[tuple[int, int]] = []
+    opening = {q.start for q in quotes}
     for lo, hi in paragraph_spans(text):
         start = lo
-        for m in _BOUNDARY.finditer(text, lo, hi):
+        for m in _boundaries(text, lo, hi, opening):
             end = m.end()
             # inside a quote: some quote opened before the mark and closes at or after its end
             if reach[bisect.bisect_left(inside_starts, m.start())] >= end:
@@ -75,6 +77,20 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
             start = end
         spans.append((start, hi))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+#: a sentence end glued to the opening mark of the next sentence's quote ('respect."In 2021, ...')
+_GLUED = re.compile(r"[.!?…]+(?=[\"“][A-Z0-9])")
+
+
+def _boundaries(text: str, lo: int, hi: int, opening: set[int]) -> list[re.Match[str]]:
+    """Candidate sentence ends in ``[lo, hi)`` in order: a mark before white space and a capital, or
+    one glued to a quote's opening mark (press-release copy often drops that space)."""
+    found = list(_BOUNDARY.finditer(text, lo, hi))
+    if opening:
+        found += [m for m in _GLUED.finditer(text, lo, hi) if m.end() in opening]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -37,6 +37,7 @@ import pandas as pd
 from analysis import paths
 from analysis.constants import BLOC_ORDER
 from analysis.corpus.voices import Voice, attribute_span
+from analysis.statements.folding import fold
 
 COLUMNS: tuple[str, ...] = (
     "canonical", "aliases", "role", "country", "bloc", "kind", "gender", "note",
@@ -82,15 +83,22 @@ def normalize_alias(text: str) -> str:
 def is_role_alias(alias: str, speaker: Speaker) -> bool:
     """True for a person's alias that is a title, not a name (no word shared with the name).
 
+    Words are compared after transliteration folding
+    (:func:`analysis.statements.folding.fold`), so another romanisation of
+    the name ("Zelenskyy" for Volodymyr Zelensky, "Erdoğan") is a name, not
+    a title: it matches case-sensitively and counts as a name tag.
+
     Example:
         >>> sp = Speaker("Dmitry Peskov", (), "", "", "russian", "person", "m")
         >>> is_role_alias("Kremlin spokesman", sp), is_role_alias("Peskov", sp)
         (True, False)
+        >>> is_role_alias("Zelenskyy", Speaker("Volodymyr Zelensky", (), "", "", "ukrainian", "person", "m"))
+        False
     """
     if speaker.kind != "person":
         return False
-    canon_words = {w.lower() for w in re.findall(r"\w+", speaker.canonical)}
-    return not canon_words & {w.lower() for w in re.findall(r"\w+", alias)}
+    canon_words = {fold(w) for w in re.findall(r"\w+", speaker.canonical)}
+    return not canon_words & {fold(w) for w in re.findall(r"\w+", alias)}
 
 
 def is_case_sensitive_alias(alias: str, speaker: Speaker) -> bool:
