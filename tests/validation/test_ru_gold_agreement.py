@@ -16,11 +16,13 @@ import pytest
 
 from analysis.validation import ru_gold
 from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.ru_gold import ID_COLUMNS, default_labels_path, read_labels
 from analysis.validation.ru_gold_agreement import (
     AGREEMENT_COLUMNS,
     SYSTEM_COLUMNS,
     agreed_mask,
     agreement_markdown,
+    annotator2_labels_path,
     article_bootstrap,
     cohen_kappa,
     decision_cued,
@@ -219,3 +221,12 @@ def test_markdown_table_has_one_line_per_target() -> None:
     lines = text.splitlines()
     assert len(lines) == 2 + 3
     assert lines[2].startswith("| 3 | hostility+loaded | 4 | 2 | 2 | 1.00 | 1.00 [n/a, n/a] |")
+
+
+@pytest.mark.parametrize("gold_set", ["2", "3"])
+def test_committed_second_annotation_labels_the_same_sentences(gold_set: str) -> None:
+    second = read_labels(annotator2_labels_path(gold_set), gold_set)    # flags, voice, split valid
+    ids = pd.read_csv(default_labels_path(gold_set), dtype=str, keep_default_na=False,
+                      usecols=list(ID_COLUMNS))
+    pd.testing.assert_frame_equal(second.loc[:, list(ID_COLUMNS)].astype(str),
+                                  ids.loc[:, list(ID_COLUMNS)].astype(str))
