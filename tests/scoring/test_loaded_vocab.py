@@ -102,7 +102,7 @@ def test_model_file_round_trip_keeps_the_words(tmp_path):
     assert (model_words(again, texts) != X.words).nnz == 0
     out = score_texts(again, ["Vile, outrageous lies!", "The report was published."])
     assert out["probability"].iloc[0] > out["probability"].iloc[1]
-    np.testing.assert_allclose(out.drop(columns=["probability", "loaded"]).sum(axis=1),
+    np.testing.assert_allclose(out.drop(columns=["probability", "loaded", "status"]).sum(axis=1),
                                np.log(out["probability"] / (1 - out["probability"])), atol=1e-9)
 
 
