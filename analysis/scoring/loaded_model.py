@@ -326,10 +326,17 @@ class LoadedModel:
             >>> LoadedModel(("a",), (0.0,), (1.0,), (2.0,), 0.0, 1.0).log_odds(pd.DataFrame({"a": [1.0]})).tolist()
             [2.0]
         """
-        eta = self._matrix(X) @ np.array(self.weights) + self.intercept
-        if self.vocabulary:
-            eta = eta + self._words(X) @ np.array(self.word_weights)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            eta = self._matrix(X) @ np.array(self.weights) + self.intercept
+            if self.vocabulary:
+                eta = eta + self._words(X) @ np.array(self.word_weights)
         index = X.dense.index if isinstance(X, FeatureTable) else X.index
+        bad = np.flatnonzero(~np.isfinite(eta))
+        if len(bad):
+            # a NaN or infinite feature, or weights/scales out of range in an
+            # edited model file: no probability rather than a silent NaN or 0/1
+            raise LoadedModelError(f"loaded model: log-odds not finite for {len(bad)} row(s), first row "
+                                   f"{index[bad[0]]!r} (a NaN/infinite feature, or weights or scales out of range)")
         return pd.Series(eta, index=index, name="loaded_model_log_odds")
 
     def predict_proba(self, X: Features) -> pd.Series:

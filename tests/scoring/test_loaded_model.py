@@ -180,3 +180,17 @@ def test_a_repeated_feature_name_is_a_clear_error(tmp_path):
     path.write_text(json.dumps(doc))
     with pytest.raises(LoadedModelError, match=r"m\.json: field 'features' must be a non-empty list of distinct"):
         load_model(path)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d.update(scale=[1e-320] * len(d["scale"])),  # positive, but every z overflows
+    lambda d: d.update(weights=[1e308] * len(d["weights"])),
+])
+def test_weights_or_scales_out_of_range_are_an_error_not_nan_probabilities(tmp_path, edit):
+    model = fit_model(synthetic_features(), np.tile(LABELS, 5), l2=1.0)
+    path = save_model(model, tmp_path / "m.json")
+    doc = json.loads(path.read_text())
+    edit(doc)
+    path.write_text(json.dumps(doc))
+    with pytest.raises(LoadedModelError, match=r"log-odds not finite for \d+ row\(s\), first row 0"):
+        score_texts(load_model(path), ["They are vile idiots!", "Fine."])
