@@ -180,9 +180,12 @@ def _text_status(value: object) -> str | None:
         return "missing"
     if isinstance(value, str):
         return None if value and not value.isspace() else "empty"
+    import numpy as np
     import pandas as pd
 
     if value is pd.NA or value is pd.NaT:
+        return "missing"
+    if isinstance(value, np.floating) and np.isnan(value):  # float32/float16 NaN, not a float subclass
         return "missing"
     return "invalid"
 

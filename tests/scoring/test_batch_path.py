@@ -81,3 +81,14 @@ def test_str_subclasses_score_as_their_text_not_as_empty(kind: object) -> None:
             want.loc[i, ["status", "language", "hostility_count", "loaded_count"]])
     per = score_frame(pd.DataFrame({"text": wrapped}), unit="sentence")
     pd.testing.assert_frame_equal(per, score_frame(pd.DataFrame({"text": texts}), unit="sentence"))
+
+
+def test_a_numpy_float32_nan_is_missing_like_any_nan() -> None:
+    import numpy as np
+
+    values = pd.Series([np.float32("nan"), np.float16("nan"), np.float64("nan"), "They are idiots."], dtype=object)
+    out = score_frame(pd.DataFrame({"text": values}))
+    assert out["status"].tolist() == ["missing", "missing", "missing", "ok"]
+    assert score_text(np.float32("nan")).status == "missing"  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"row 0 holds float32"):
+        score_frame(pd.DataFrame({"text": pd.Series([np.float32(1.5)], dtype=object)}))

@@ -31,7 +31,11 @@ def collector_on() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    # back to the state before the test, whatever the test left (a test that
+    # disables it must not leave the rest of the session without a collector)
+    if was:
+        gc.enable()
+    else:
         gc.disable()
 
 
