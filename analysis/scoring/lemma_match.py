@@ -69,8 +69,10 @@ from __future__ import annotations
 import csv
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from analysis import paths
@@ -368,11 +370,17 @@ class LemmaMatcher:
 
 
 def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
-    loaded = [(m.start, m.end) for m in found if m.dimension == "loaded"]
+    # loaded spans by start, with the furthest end up to each: a word overlaps
+    # one exactly when, among the spans starting before its end, the furthest
+    # end lies after its start (a bisection, not a scan of every span)
+    loaded = sorted((m.start, m.end) for m in found if m.dimension == "loaded")
+    starts = [a for a, _ in loaded]
+    reach = list(accumulate((b for _, b in loaded), max))
     out: list[Match] = []
     for hit in _SCARE.finditer(text):
         start, end = hit.span(1)
-        if any(a < end and start < b for a, b in loaded):
+        k = bisect_left(starts, end)
+        if k and reach[k - 1] > start:
             continue  # a loaded entry already covers the word
         word = hit.group(1)
         out.append(Match(normalize_cyrillic(word), "loaded", "scare_quotes", start, end, 0.5,
@@ -426,15 +434,18 @@ def _historical(text: str, start: int, end: int) -> bool:
 
 def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:
     # longest-leftmost per group: sort by start, then longer first; keep a
-    # candidate only if it does not overlap one already kept in its group
+    # candidate only if it does not overlap one already kept in its group.
+    # Every kept span starts at or before i (the sort), so one overlaps
+    # (i, j) exactly when it ends after i: the furthest end per group is the
+    # whole test (a list of kept spans made this quadratic in the matches).
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    taken: dict[int, list[tuple[int, int]]] = {}
+    reach: dict[int, int] = {}
     kept: list[tuple[int, int, LemmaEntry]] = []
     for i, j, entry in cands:
-        spans = taken.setdefault(_GROUP[entry.dimension], [])
-        if any(i < b and a < j for a, b in spans):
+        group = _GROUP[entry.dimension]
+        if i < reach.get(group, 0):
             continue
-        spans.append((i, j))
+        reach[group] = max(j, reach.get(group, 0))
         kept.append((i, j, entry))
     return kept
 

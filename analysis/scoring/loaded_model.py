@@ -326,10 +326,17 @@ class LoadedModel:
             >>> LoadedModel(("a",), (0.0,), (1.0,), (2.0,), 0.0, 1.0).log_odds(pd.DataFrame({"a": [1.0]})).tolist()
             [2.0]
         """
-        eta = self._matrix(X) @ np.array(self.weights) + self.intercept
-        if self.vocabulary:
-            eta = eta + self._words(X) @ np.array(self.word_weights)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            eta = self._matrix(X) @ np.array(self.weights) + self.intercept
+            if self.vocabulary:
+                eta = eta + self._words(X) @ np.array(self.word_weights)
         index = X.dense.index if isinstance(X, FeatureTable) else X.index
+        bad = np.flatnonzero(~np.isfinite(eta))
+        if len(bad):
+            # a NaN or infinite feature, or weights/scales out of range in an
+            # edited model file: no probability rather than a silent NaN or 0/1
+            raise LoadedModelError(f"loaded model: log-odds not finite for {len(bad)} row(s), first row "
+                                   f"{index[bad[0]]!r} (a NaN/infinite feature, or weights or scales out of range)")
         return pd.Series(eta, index=index, name="loaded_model_log_odds")
 
     def predict_proba(self, X: Features) -> pd.Series:
@@ -518,14 +525,18 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
         raise LoadedModelError(f"{where}: cannot read model file ({err.strerror})") from err
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise LoadedModelError(f"{where}: not a JSON model file ({err})") from err
+    except RecursionError as err:  # arrays nested thousands deep: no model, and no crash
+        raise LoadedModelError(f"{where}: not a JSON model file (nested too deeply)") from err
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise LoadedModelError(f"{where}: field 'format' must be {FORMAT!r}")
-    if doc.get("format_version") not in READABLE_VERSIONS:
+    version = doc.get("format_version")
+    if type(version) is not int or version not in READABLE_VERSIONS:  # not True (== 1) or 3.0
         raise LoadedModelError(f"{where}: field 'format_version' must be one of {READABLE_VERSIONS}, "
                                f"got {doc.get('format_version')!r}")
     feats = doc.get("features")
-    if not isinstance(feats, list) or not feats or not all(isinstance(f, str) for f in feats):
-        raise LoadedModelError(f"{where}: field 'features' must be a non-empty list of names")
+    if (not isinstance(feats, list) or not feats or not all(isinstance(f, str) for f in feats)
+            or len(set(feats)) != len(feats)):  # a repeated name would weigh its column twice
+        raise LoadedModelError(f"{where}: field 'features' must be a non-empty list of distinct names")
     n = len(feats)
     scale = _numbers(doc, "scale", n, where)
     if any(s <= 0 for s in scale):
@@ -586,7 +597,12 @@ def model_words(model: LoadedModel, texts: Sequence[str]) -> sparse.csr_matrix:
 
 
 def score_texts(model: LoadedModel, texts: Sequence[str], dataset: str | None = None) -> pd.DataFrame:
-    """Score raw texts with ``model``: ``probability``, ``loaded`` (>= threshold) and the contributions.
+    """Score raw texts with ``model``: ``probability``, ``loaded`` (>= threshold), ``status`` and the contributions.
+
+    ``status`` is :func:`~analysis.scoring.score.score_frame`'s (``ok``,
+    ``missing``, ``empty``, ``no_words``); a text that is not ``ok`` has every
+    feature 0, as in training.  A value that is not text (bytes, a number) is
+    a TypeError naming its row.
 
     ``dataset`` names one of ``model.thresholds`` (e.g. ``"PTC-2020"``) to use
     that data set's F1 threshold instead of the pooled one.
@@ -597,14 +613,22 @@ def score_texts(model: LoadedModel, texts: Sequence[str], dataset: str | None = 
     """
     from analysis.scoring.score import matches_frame, score_frame
 
-    frame = pd.DataFrame({"text": [str(t) for t in texts]})
-    cats = [f for f in model.features if f.startswith("lexicon: ")]
-    dense = build_features(frame["text"].tolist(), score_frame(frame), matches_frame(frame), cats)
     if dataset is not None and dataset not in model.thresholds:
         raise LoadedModelError(f"score_texts: no threshold for data set {dataset!r} "
                                f"(the model has {sorted(model.thresholds)})")
     threshold = model.threshold if dataset is None else model.thresholds[dataset]
-    X = FeatureTable(dense, model_words(model, frame["text"].tolist()), model.vocabulary, model.word_contexts)
+    # object dtype: pandas' default string column cannot hold a lone surrogate;
+    # score_frame checks the values (TypeError naming the row for bytes etc.)
+    frame = pd.DataFrame({"text": pd.Series(list(texts), dtype=object)})
+    scored = score_frame(frame)
+    ok = scored["status"].eq("ok").to_numpy()
+    # a missing (None/NaN) or blank text is scored as "" (all features 0), not
+    # as the word "None" or "nan"; its status says which it was
+    strings = [t if keep else "" for t, keep in zip(frame["text"].tolist(), ok)]
+    cats = [f for f in model.features if f.startswith("lexicon: ")]
+    dense = build_features(strings, scored, matches_frame(frame), cats)
+    X = FeatureTable(dense, model_words(model, strings), model.vocabulary, model.word_contexts)
     parts = model.explain(X)
     prob = model.predict_proba(X)
-    return pd.concat([pd.DataFrame({"probability": prob, "loaded": prob >= threshold}), parts], axis=1)
+    head = pd.DataFrame({"probability": prob, "loaded": prob >= threshold, "status": scored["status"].to_numpy()})
+    return pd.concat([head, parts], axis=1)

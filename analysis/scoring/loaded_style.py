@@ -107,10 +107,8 @@ def is_superlative(word: str, previous: str = "") -> bool:
         return previous.lower() == "the"
     if not w.endswith("est") or len(w) < 6:
         return False
-    stem, adjectives = w[:-3], _adjectives()
-    candidates = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem,
-                  stem[:-1] + "y" if stem.endswith("i") else stem}
-    return any(c in adjectives for c in candidates)
+    adjectives = _adjectives()
+    return any(c in adjectives for c in _base_forms(w[:-3]))
 
 
 def is_comparative(word: str, following: str = "") -> bool:
@@ -130,10 +128,14 @@ def is_comparative(word: str, following: str = "") -> bool:
         return following.lower() in _adjectives()
     if not w.endswith("er") or len(w) < 5:
         return False
-    stem, adjectives = w[:-2], _COMPARABLE
-    candidates = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem,
-                  stem[:-1] + "y" if stem.endswith("i") else stem}
-    return any(c in adjectives for c in candidates)
+    return any(c in _COMPARABLE for c in _base_forms(w[:-2]))
+
+
+def _base_forms(stem: str) -> set[str]:
+    # the adjective an -est/-er ending may come from: as is (great-), with its
+    # silent e (nic-e), undoubled (bigg-), y for i (happi-)
+    return {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem,
+            stem[:-1] + "y" if stem.endswith("i") else stem}
 
 
 def _sentence_frames(sentence: list[str], ends_question: bool) -> tuple[int, int, int]:

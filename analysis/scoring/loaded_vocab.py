@@ -28,7 +28,9 @@ Example:
 from __future__ import annotations
 
 import functools
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -143,7 +145,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def occurrence_context(text: str, spans: Sequence[tuple[int, str]], p: int,
                        quotes: Sequence[tuple[int, int]]) -> str:
-    """The prefix for the token at ``spans[p]``: ``quoted: `` inside quotes, ``negated: `` after a
+    """The prefix for the token at ``spans[p]``: ``quoted: `` inside ``quotes`` (sorted, disjoint
+    ranges, as :func:`quoted_spans` gives them), ``negated: `` after a
     negator (or a ``n't`` form) among the :data:`NEGATION_WINDOW` tokens before it with no
     punctuation between, else ``word: ``.
 
@@ -154,7 +157,11 @@ def occurrence_context(text: str, spans: Sequence[tuple[int, str]], p: int,
         ('negated: ', 'word: ')
     """
     start = spans[p][0]
-    if any(a <= start < b for a, b in quotes):
+    # quotes are sorted and disjoint (quoted_spans): only the last one opening
+    # at or before the token can hold it (a bisection; a scan of every pair
+    # per occurrence was quadratic in a text of many quotes)
+    k = bisect_right(quotes, (start, math.inf)) - 1
+    if k >= 0 and start < quotes[k][1]:
         return CONTEXT_PREFIXES[1]
     for q in range(p - 1, max(-1, p - 1 - NEGATION_WINDOW), -1):
         between = text[spans[q][0] + len(spans[q][1]):spans[q + 1][0]]

@@ -58,6 +58,7 @@ from __future__ import annotations
 import gc
 import math
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -179,9 +180,12 @@ def _text_status(value: object) -> str | None:
         return "missing"
     if isinstance(value, str):
         return None if value and not value.isspace() else "empty"
+    import numpy as np
     import pandas as pd
 
     if value is pd.NA or value is pd.NaT:
+        return "missing"
+    if isinstance(value, np.floating) and np.isnan(value):  # float32/float16 NaN, not a float subclass
         return "missing"
     return "invalid"
 
@@ -604,6 +608,7 @@ def score_text(
     """
     if _text_status(text) == "invalid":
         raise TypeError(f"score_text expects a str (or None/NaN), got {type(text).__name__}")
+    text = _exact_str(text)
     _check_language(language, "score_text")
     matcher, senti = _prepare(lexicons, lexicon_mode, sentiment, "score_text")
     if not isinstance(count_mentions, bool):
@@ -626,7 +631,23 @@ def _text_values(df: pd.DataFrame, text_col: str, who: str) -> list[object]:
                 f"column {text_col!r} must hold text (str, None or NaN); row {df.index[pos]!r} "
                 f"holds {type(v).__name__} {v!r}"
             )
-    return values
+    return [_exact_str(v) for v in values]
+
+
+def _exact_str(value: _T) -> _T | str:
+    """A str subclass (numpy.str_, a user's class) as a plain str; anything else unchanged.
+
+    The engine tests ``type(t) is str`` on its hot paths, and a subclass
+    failing that test was scored as 'empty' (with language 'other').
+
+    Example:
+        >>> import numpy as np
+        >>> type(_exact_str(np.str_("Fine."))).__name__, _exact_str(None)
+        ('str', None)
+    """
+    if type(value) is not str and isinstance(value, str):
+        return str.__str__(value)
+    return value
 
 
 # Long for its docstring only (what help(score_frame) shows: arguments and output columns).
@@ -745,6 +766,11 @@ def score_frame(
         )
 
 
+_pause_lock = threading.Lock()
+_pause_depth = 0  # score_frame calls inside _collector_paused, over all threads
+_resume_collector = False  # the collector was on when the first of them came in
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the block (what :func:`score_frame` scores in).
@@ -757,7 +783,9 @@ def _collector_paused() -> Iterator[None]:
     scoring code builds no reference cycles (tests/scoring/test_collector.py
     checks that one ``score_frame`` leaves nothing for the collector), so
     reference counting frees everything as before; the collector is resumed
-    when the block ends or raises, unless it was already off.
+    when the block ends or raises, unless it was already off.  Nested and
+    concurrent blocks (threads) count in and out under a lock: the last one
+    out restores the state the first one found.
 
     Example:
         >>> import gc
@@ -767,14 +795,23 @@ def _collector_paused() -> Iterator[None]:
         >>> gc.isenabled()
         True
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    global _pause_depth, _resume_collector
+    # Threads share one collector (the Dask threaded scheduler runs several
+    # score_frame calls at once): the first call in pauses it and notes
+    # whether it was on, the last one out restores that, so an overlapping
+    # call neither resumes it under another's feet nor leaves it off.
+    with _pause_lock:
+        if _pause_depth == 0:
+            _resume_collector = gc.isenabled()
+            gc.disable()
+        _pause_depth += 1
     try:
         yield
     finally:
-        gc.enable()
+        with _pause_lock:
+            _pause_depth -= 1
+            if _pause_depth == 0 and _resume_collector:
+                gc.enable()
 
 
 def _sentence_frame(

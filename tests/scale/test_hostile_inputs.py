@@ -22,6 +22,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -679,3 +680,61 @@ def test_api_readme_join_idiom_keeps_rows_with_duplicate_index() -> None:
     assert joined["hostility_count"].tolist() == [1, 0, 0]
     with pytest.raises(pd.errors.InvalidIndexError):  # a reordered score frame cannot be aligned silently
         pd.concat([st, analysis.score_frame(st).iloc[::-1]], axis=1)
+
+
+# Round-4 paths (column-wise batches, mixed-batch runs, numpy word counts,
+# the ru/uk rules except_clause / not_before_number / not_upper / phrases not
+# across quotes or dashes): hostile texts, every one scored in a batch as alone.
+ROUND4_HOSTILE: tuple[object, ...] = (
+    "a\x00b idiots", "\x00", "idiots\x00regime", "\x01\x02\x1b[31m", "\udfff idiots \ud800", "e\u0301\u0301 idiots",
+    "\u0301", "\u200bidiots\u200b", "id\u200biots", "\u202eКиевский режим\u202c", "\ufeffThey are idiots.",
+    "👨\u200d👩\u200d👧 idiots", "Кiев режим", "rеgime idiots", "x" * 20000, "!!!???...", "12345 678", '"""', "«««",
+    '"They are idiots', 'Он сказал: "киевский режим', "— — —", "киевский — режим", "киевский «режим»",
+    "ВСЕ ОНИ ИДИОТЫ", "КИЕВСКИЙ РЕЖИМ", "КиЕвСкИй РеЖиМ", "АД", "Ад кромешный", "почти 5 человек",
+    "почти 5,5 тысяч", "почти пять человек", "почти ٣ человека", "почти -5", "майже 5 людей",
+    "только " + "слово " * 3000 + "может", "Рашисти обстріляли Київ.", "Ленд-ліз: U.S. senators back the bill.",
+    "It may rain. The regime is doomed!", "", " ", None, float("nan"), pd.NA, np.str_("They are idiots."),
+)
+
+
+def _row_equals_alone(out: pd.DataFrame, texts: list[object]) -> None:
+    from analysis.scoring.score import SCORE_COLUMNS, score_text
+
+    alone = {}
+    for pos, text in enumerate(texts):
+        key = (type(text).__name__, text if isinstance(text, str) else repr(text))
+        if key not in alone:
+            alone[key] = score_text(text).to_dict()  # type: ignore[arg-type]
+        for col in SCORE_COLUMNS:
+            a, b = alone[key][col], out.iloc[pos][col]
+            assert a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b)), (pos, text, col, a, b)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("order", ["as listed", "shuffled across batches"])
+def test_api_round4_hostile_texts_score_in_a_batch_as_alone(jobs: int, order: str) -> None:
+    import random
+
+    from analysis import score_frame
+
+    texts = list(ROUND4_HOSTILE)
+    if order != "as listed":
+        # 1,100 rows: a batch boundary (1,024) falls inside, the runs of plain
+        # and other texts change at every row
+        texts = random.Random(4).choices(texts, k=1100)
+    out = score_frame(pd.DataFrame({"text": pd.Series(texts, dtype=object)}), jobs=jobs)
+    assert len(out) == len(texts) and out.index.tolist() == list(range(len(texts)))
+    assert set(out["status"]) <= {"ok", "empty", "missing", "no_words"}
+    _row_equals_alone(out, texts)
+
+
+@pytest.mark.parametrize("dtype", ["category", "string[pyarrow]", "string[python]"])
+def test_api_round4_typed_text_columns_and_duplicate_index(dtype: str) -> None:
+    from analysis import score_frame
+
+    texts = ["They are idiots.", None, "Киевский режим обстреливает Донецк.", "They are idiots.", "", "ВСЕ ОНИ ИДИОТЫ"]
+    df = pd.DataFrame({"text": pd.Series(texts, dtype=dtype, index=[5, 5, 5, 7, 7, 5])})
+    out = score_frame(df)
+    assert out.index.tolist() == [5, 5, 5, 7, 7, 5]
+    assert out["status"].tolist() == ["ok", "missing", "ok", "ok", "empty", "ok"]
+    _row_equals_alone(out, texts)

@@ -59,3 +59,36 @@ _terms = sorted(Lexicon.builtin().to_frame()["term"].astype(str).unique())
     min_size=1, max_size=8))
 def test_lexicon_dense_text_scores_the_same_alone_and_in_a_batch(texts: list[str]) -> None:
     _assert_same(texts)
+
+
+class _Text(str):
+    """A user's str subclass (numpy.str_ is another)."""
+
+
+@pytest.mark.parametrize("kind", [_Text, "numpy"])
+def test_str_subclasses_score_as_their_text_not_as_empty(kind: object) -> None:
+    import numpy as np
+
+    make = np.str_ if kind == "numpy" else kind
+    texts = ["They are idiots.", "Киевский режим обстреливает Донецк.", "It may rain. Fine."]
+    wrapped = pd.Series([make(t) for t in texts], dtype=object)  # type: ignore[operator]
+    assert {type(t) for t in wrapped} != {str}
+    want = score_frame(pd.DataFrame({"text": texts}))
+    pd.testing.assert_frame_equal(score_frame(pd.DataFrame({"text": wrapped})), want)
+    for i, t in enumerate(wrapped):
+        got = score_text(t)
+        assert (got.status, got.language, got.hostility_count, got.loaded_count) == tuple(
+            want.loc[i, ["status", "language", "hostility_count", "loaded_count"]])
+    per = score_frame(pd.DataFrame({"text": wrapped}), unit="sentence")
+    pd.testing.assert_frame_equal(per, score_frame(pd.DataFrame({"text": texts}), unit="sentence"))
+
+
+def test_a_numpy_float32_nan_is_missing_like_any_nan() -> None:
+    import numpy as np
+
+    values = pd.Series([np.float32("nan"), np.float16("nan"), np.float64("nan"), "They are idiots."], dtype=object)
+    out = score_frame(pd.DataFrame({"text": values}))
+    assert out["status"].tolist() == ["missing", "missing", "missing", "ok"]
+    assert score_text(np.float32("nan")).status == "missing"  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"row 0 holds float32"):
+        score_frame(pd.DataFrame({"text": pd.Series([np.float32(1.5)], dtype=object)}))

@@ -9,7 +9,9 @@ collector is back in its previous state afterwards, also after an error.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pytest
@@ -29,7 +31,11 @@ def collector_on() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    # back to the state before the test, whatever the test left (a test that
+    # disables it must not leave the rest of the session without a collector)
+    if was:
+        gc.enable()
+    else:
         gc.disable()
 
 
@@ -70,3 +76,43 @@ def test_pause_resumes_after_an_error_and_keeps_it_off_if_it_was(collector_on: N
     with _collector_paused():
         assert not gc.isenabled()
     assert not gc.isenabled()
+
+
+def test_overlapping_pauses_in_threads_restore_the_state_the_first_one_found(collector_on: None) -> None:
+    # thread A pauses, B pauses while A is in, A leaves, B leaves: the
+    # collector stays paused until B is out too, and is then back on
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def first() -> None:
+        with _collector_paused():
+            a_in.set()
+            b_in.wait(10)
+        a_out.set()
+
+    def second() -> None:
+        a_in.wait(10)
+        with _collector_paused():
+            b_in.set()
+            a_out.wait(10)
+            seen["after A left"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert seen == {"after A left": False}
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_concurrent_score_frames_leave_the_collector_as_they_found_it(collector_on: None, enabled: bool) -> None:
+    if not enabled:
+        gc.disable()
+    df = pd.DataFrame({"text": pd.Series(MIXED * 30, dtype=object)})
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outs = list(pool.map(lambda _: score_frame(df), range(8)))
+    assert gc.isenabled() is enabled
+    for out in outs[1:]:
+        pd.testing.assert_frame_equal(out, outs[0])

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from analysis.scoring.lemma_match import (
+    _GROUP,
     LEMMA_DIMENSIONS,
     SIDES,
+    LemmaEntry,
     LemmaMatcher,
+    _resolve,
     lexicon_dir,
     read_lemma_csv,
 )
@@ -232,3 +236,41 @@ def test_bad_only_form_and_flag(tmp_path: Path) -> None:
         _matcher(tmp_path, "hostility", "уничтожить,threat,1,neutral,x,lemma,only_form=\n")
     with pytest.raises(LexiconError, match="not_historical"):
         _matcher(tmp_path, "hostility", "нацист,accusation,1,neutral,x,lemma,historical\n")
+
+
+def _resolve_by_scan(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:
+    # the first, quadratic form of _resolve: every kept span of the group tested
+    cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for i, j, entry in cands:
+        spans = taken.setdefault(_GROUP[entry.dimension], [])
+        if not any(i < b and a < j for a, b in spans):
+            spans.append((i, j))
+            kept.append((i, j, entry))
+    return kept
+
+
+def test_overlap_resolution_equals_the_scan_of_every_kept_span() -> None:
+    # _resolve keeps the furthest end per group instead of scanning the kept
+    # spans (quadratic in a text of many matches): the same choice
+    rng = random.Random(20261201)
+    entries = list(LemmaMatcher.builtin("ru").entries)
+    for _ in range(3000):
+        cands = []
+        for _ in range(rng.randrange(0, 12)):
+            i = rng.randrange(0, 15)
+            cands.append((i, i + rng.randrange(1, 4), rng.choice(entries)))
+        assert _resolve(list(cands)) == _resolve_by_scan(cands)
+
+
+def test_scare_quotes_beside_loaded_words_as_before_and_linear() -> None:
+    # a quoted word a loaded entry covers is that entry's match, not a scare
+    # quote too; the overlap test is a bisection (was a scan per quote)
+    m = LemmaMatcher.builtin("ru")
+    text = "Киевский режим «освободители» и «режим», «укронацисты». "
+    one = [(x.surface, x.category) for x in m.find(text)]
+    assert one == [("Киевский режим", "delegitimising_label"), ("освободители", "scare_quotes"),
+                   ("режим", "scare_quotes"), ("укронацисты", "delegitimising_label")]
+    many = m.find(text * 2000)
+    assert [(x.surface, x.category) for x in many] == one * 2000

@@ -72,7 +72,7 @@ def test_save_load_round_trip_and_score_texts(tmp_path):
     np.testing.assert_allclose(again.log_odds(X), model.log_odds(X))
     out = score_texts(again, ["They are vile idiots!", "The meeting is on Monday."])
     assert out["probability"].iloc[0] > out["probability"].iloc[1]
-    np.testing.assert_allclose(out.drop(columns=["probability", "loaded"]).sum(axis=1),
+    np.testing.assert_allclose(out.drop(columns=["probability", "loaded", "status"]).sum(axis=1),
                                np.log(out["probability"] / (1 - out["probability"])), atol=1e-9)
 
 
@@ -145,3 +145,52 @@ def test_a_version_2_file_reads_without_contexts_or_thresholds(tmp_path):
     path.write_text(json.dumps(doc))
     again = load_model(path)
     assert again.word_contexts is False and again.thresholds == {}
+
+
+def test_score_texts_gives_missing_texts_a_status_not_the_word_none(tmp_path):
+    model = fit_model(synthetic_features(), np.tile(LABELS, 5), l2=1.0)
+    out = score_texts(model, [None, float("nan"), "", "They are vile idiots!", "\ud800 vile idiots"])
+    assert out["status"].tolist() == ["missing", "missing", "empty", "ok", "ok"]
+    # a missing text is scored as a blank one (every feature 0), not as "None"
+    blank = out.drop(columns=["probability", "loaded", "status"])
+    pd.testing.assert_series_equal(blank.iloc[0], blank.iloc[2], check_names=False)
+    pd.testing.assert_series_equal(blank.iloc[1], blank.iloc[2], check_names=False)
+    assert out["probability"].iloc[3] > out["probability"].iloc[2]
+    with pytest.raises(TypeError, match=r"row 1 holds bytes"):
+        score_texts(model, ["fine", b"vile"])
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ('{"format": "analysis.loaded_model", "format_version": 3, "features": ' + "[" * 50000 + "]" * 50000 + "}",
+     "nested too deeply"),
+    ('{"format": "analysis.loaded_model", "format_version": true}', "field 'format_version'"),
+    ('{"format": "analysis.loaded_model", "format_version": 3.0}', "field 'format_version'"),
+])
+def test_hostile_model_files_are_clear_errors(tmp_path, raw, message):
+    path = tmp_path / "m.json"
+    path.write_text(raw)
+    with pytest.raises(LoadedModelError, match=rf"m\.json: .*{message}"):
+        load_model(path)
+
+
+def test_a_repeated_feature_name_is_a_clear_error(tmp_path):
+    path = save_model(LoadedModel(("a", "b"), (0.0, 0.0), (1.0, 1.0), (1.0, -1.0), 0.0, 1.0), tmp_path / "m.json")
+    doc = json.loads(path.read_text())
+    doc["features"] = ["a", "a"]
+    path.write_text(json.dumps(doc))
+    with pytest.raises(LoadedModelError, match=r"m\.json: field 'features' must be a non-empty list of distinct"):
+        load_model(path)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d.update(scale=[1e-320] * len(d["scale"])),  # positive, but every z overflows
+    lambda d: d.update(weights=[1e308] * len(d["weights"])),
+])
+def test_weights_or_scales_out_of_range_are_an_error_not_nan_probabilities(tmp_path, edit):
+    model = fit_model(synthetic_features(), np.tile(LABELS, 5), l2=1.0)
+    path = save_model(model, tmp_path / "m.json")
+    doc = json.loads(path.read_text())
+    edit(doc)
+    path.write_text(json.dumps(doc))
+    with pytest.raises(LoadedModelError, match=r"log-odds not finite for \d+ row\(s\), first row 0"):
+        score_texts(load_model(path), ["They are vile idiots!", "Fine."])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import numpy as np
 import pandas as pd
@@ -20,8 +21,11 @@ from analysis.scoring.loaded_model import (
     score_texts,
 )
 from analysis.scoring.loaded_vocab import (
+    _TOKEN,
     closed_vocabulary,
     find_occurrences,
+    occurrence_context,
+    quoted_spans,
     select_vocabulary,
     word_matrix,
 )
@@ -102,7 +106,7 @@ def test_model_file_round_trip_keeps_the_words(tmp_path):
     assert (model_words(again, texts) != X.words).nnz == 0
     out = score_texts(again, ["Vile, outrageous lies!", "The report was published."])
     assert out["probability"].iloc[0] > out["probability"].iloc[1]
-    np.testing.assert_allclose(out.drop(columns=["probability", "loaded"]).sum(axis=1),
+    np.testing.assert_allclose(out.drop(columns=["probability", "loaded", "status"]).sum(axis=1),
                                np.log(out["probability"] / (1 - out["probability"])), atol=1e-9)
 
 
@@ -182,3 +186,24 @@ def test_a_context_model_round_trips_and_scores_text_with_its_contexts(tmp_path)
     assert (model_words(again, texts) != X.words).nnz == 0
     with pytest.raises(LoadedModelError, match="word contexts"):
         model.log_odds(FeatureTable(dense, X.words, vocab, contexts=False))
+
+
+def test_quoted_context_is_the_scan_of_every_quote_pair() -> None:
+    # occurrence_context bisects the quote pairs instead of scanning them all
+    # (quadratic in a text of many quotes): the same prefix for every token
+    rng = random.Random(20261201)
+    pieces = ['"', "\u201c", "\u201d", "\u00ab", "\u00bb", "vile", "not", "a", ",", " ", "\n", "outrageous"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + " " * rng.randrange(2) for _ in range(rng.randrange(1, 60)))
+        quotes = quoted_spans(text)
+        spans = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        for p, (start, _) in enumerate(spans):
+            got = occurrence_context(text, spans, p, quotes)
+            inside = any(a <= start < b for a, b in quotes)
+            assert (got == "quoted: ") == inside, (text, p)
+
+
+def test_contexts_in_a_text_of_many_unbalanced_quotes() -> None:
+    occ = find_occurrences(['"vile ' * 3000], {"vile": "word: vile"}, contexts=True)
+    assert dict(zip(occ.features, occ.counts.toarray()[0].tolist())) == {
+        "negated: vile": 0.0, "quoted: vile": 1500.0, "word: vile": 1500.0}
