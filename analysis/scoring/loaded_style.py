@@ -49,6 +49,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.scoring.loaded_vocab import NEGATOR_TOKENS, quote_pair_pattern
+
 STYLE_FEATURES: tuple[str, ...] = (
     "style: we/our/us", "style: they/them/their", "style: you/your", "style: obligation modals",
     "style: negators", "style: superlatives", "style: comparatives", "style: ever", "style: exclamative frames",
@@ -59,12 +61,14 @@ _WORDS: dict[str, frozenset[str]] = {
     "style: they/them/their": frozenset("they them their theirs themselves they're they've they'll they'd".split()),
     "style: you/your": frozenset("you your yours yourself yourselves you're you've you'll you'd".split()),
     "style: obligation modals": frozenset("must should ought shall mustn't shouldn't oughtn't shan't".split()),
-    "style: negators": frozenset("not no never nobody nothing none neither nor nowhere cannot".split()),
+    # the negated: contexts' negators less "without", a preposition: it negates the word after it
+    # but does not make the sentence a negative one
+    "style: negators": NEGATOR_TOKENS - {"without"},
     "style: ever": frozenset(["ever"]),
 }
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_QUOTED = re.compile("[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb\n]{1,60})[\"\u201d\u00bb]")
+_QUOTED = quote_pair_pattern(60)
 _NEG_AUX = frozenset("isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't "
                      "shouldn't haven't hasn't hadn't ain't".split())
 _QUESTION_AUX = frozenset("is are was were do does did can could will would should has have had may might "
@@ -154,13 +158,13 @@ def _sentence_frames(sentence: list[str], ends_question: bool) -> tuple[int, int
 
 
 def _one_text(text: str) -> list[float]:
-    lows = [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(text)]
+    words = _TOKEN.findall(text)
+    lows = [t.lower().replace("\u2019", "'") for t in words]
     counts = {name: float(sum(w in words for w in lows)) for name, words in _WORDS.items()}
     counts["style: negators"] += sum(w.endswith("n't") for w in lows)
     counts["style: superlatives"] = float(sum(is_superlative(w, lows[i - 1] if i else "") for i, w in enumerate(lows)))
     counts["style: comparatives"] = float(sum(is_comparative(w, lows[i + 1] if i + 1 < len(lows) else "")
                                               for i, w in enumerate(lows)))
-    words = _TOKEN.findall(text)
     counts["style: title case"] = float(len(words) >= 3 and 2 * sum(w[0].isupper() for w in words) > len(words))
     pairs = list(zip(lows, lows[1:], strict=False))
     frames = sum(a in ("what", "such") and b in ("a", "an") for a, b in pairs)

@@ -104,8 +104,24 @@ def _initial(text: str, start: int) -> bool:
 #: The word-feature prefixes of :func:`find_occurrences` with ``contexts``: plain use, inside
 #: quotation marks (mention rather than use), and negated.
 CONTEXT_PREFIXES: tuple[str, ...] = (WORD_PREFIX, "quoted: ", "negated: ")
-_QUOTE_PAIR = re.compile("[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb\n]{1,400})[\"\u201d\u00bb]")
-_NEGATOR_TOKENS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+#: Negator words (besides ``n't`` forms) of the model's ``negated:`` contexts and its style counts.
+NEGATOR_TOKENS: frozenset[str] = frozenset(
+    "not no never nobody nothing none neither nor nowhere cannot without".split()
+)
+
+
+def quote_pair_pattern(max_chars: int) -> re.Pattern[str]:
+    """A pair of double quotation marks (straight, curly or guillemets) round 1..``max_chars``
+    characters on one line; group 1 is the inside.
+
+    Example:
+        >>> quote_pair_pattern(5).findall('a "short" and "much longer" b')
+        ['short']
+    """
+    return re.compile(f"[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb\n]{{1,{max_chars}}})[\"\u201d\u00bb]")
+
+
+_QUOTE_PAIR = quote_pair_pattern(400)
 #: How many tokens before a word a negator may stand (no punctuation in between).
 NEGATION_WINDOW: int = 3
 
@@ -168,7 +184,7 @@ def occurrence_context(text: str, spans: Sequence[tuple[int, str]], p: int,
         if re.search(r"[.,;:!?()\"\u201c\u201d\u2014]", between):
             break
         low = spans[q][1].lower().replace("\u2019", "'")
-        if low in _NEGATOR_TOKENS or low.endswith("n't"):
+        if low in NEGATOR_TOKENS or low.endswith("n't"):
             return CONTEXT_PREFIXES[2]
     return WORD_PREFIX
 
