@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.metrics import precision_recall_f1
 from analysis.validation.ru_gold import default_labels_path, read_labels
 
 if TYPE_CHECKING:  # the scorer is imported on use: agreement alone needs only the labels
@@ -177,14 +178,8 @@ def prf_against(reference: np.ndarray, other: np.ndarray) -> tuple[float, float,
         >>> prf_against(np.array([1, 1, 0]), np.array([1, 0, 1]))
         (0.5, 0.5, 0.5)
     """
-    ref, oth = np.asarray(reference, dtype=bool), np.asarray(other, dtype=bool)
-    tp = int((ref & oth).sum())
-    fp = int((~ref & oth).sum())
-    fn = int((ref & ~oth).sum())
-    precision = tp / (tp + fp) if tp + fp else float("nan")
-    recall = tp / (tp + fn) if tp + fn else float("nan")
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
-    return precision, recall, f1
+    r = precision_recall_f1(reference, other)
+    return r.precision, r.recall, r.f1
 
 
 def _percentiles(values: np.ndarray, ci: float) -> tuple[float, float]:
