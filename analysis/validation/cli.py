@@ -4,8 +4,8 @@ Two sets ship with the package (the VADER NYT snippets and the project's
 hedging set) and always run.  PTC-2020 and SemEval-2023 translated (the
 loaded-language report) are read at run time from ``--data DIR`` (``DIR``
 holds ``ptc2020/`` and ``semeval2023_translated/``), defaulting to
-``ANALYSIS_VALIDATION_DATA``.  The two Russian gold sets (set 1, and the
-held-out set 2 beside it) run when ``DIR`` holds ``semeval2023_ru_unlabelled/``.
+``ANALYSIS_VALIDATION_DATA``.  The Russian gold sets (held-out set 4 as
+test, sets 1-3 as dev) run when ``DIR`` holds ``semeval2023_ru_unlabelled/``.
 
 Exit codes: 0 when what ships ran (PTC-2020 missing from the environment is
 reported under "Notes" and on stderr, not an error); 2 when a path given on

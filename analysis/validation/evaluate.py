@@ -145,7 +145,7 @@ def add_ptc_attribution(report: ValidationReport, data_dir: str | os.PathLike[st
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
-    """Fill ``report.ru_gold``: Russian gold set 2 (held out) beside set 1's dev and test, then set 3 (dev).
+    """Fill ``report.ru_gold``: Russian gold set 4 (held out, ``test``), then sets 1, 2 and 3 (``dev``).
 
     The sentences are re-read from ``data_dir`` (default
     ``$ANALYSIS_VALIDATION_DATA``); a missing or changed source is a note.

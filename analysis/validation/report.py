@@ -83,7 +83,7 @@ class ValidationReport:
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
     :mod:`~analysis.validation.loaded_report`).  ``ru_gold``: the ru lemma
-    lexicons on the Russian gold sets, set 2 (held out) beside set 1 (see
+    lexicons on the Russian gold sets, held-out set 4 before dev sets 1-3 (see
     :func:`~analysis.validation.ru_gold_eval.ru_gold_table`).  ``notes``: what
     was missing or adjusted.  Empty frames mean the part was not run.
     """
@@ -141,9 +141,9 @@ class ValidationReport:
             parts.append("## Hedging and boosters (hand-labelled sentences)")
             parts.append(markdown_table(self.hedging[_HEDGING_COLS]))
         if not self.ru_gold.empty:
-            parts.append("## Russian gold sets: ru lemma lexicons, sentence has a match (set 1 dev "
-                         "and set 3 are tuning data; set 2 is held out; sets 2 and 3 were "
-                         "labelled blind to the lexicons)")
+            parts.append("## Russian gold sets: ru lemma lexicons, sentence has a match (set 4 is "
+                         "held out, split test; sets 1, 2 and 3 are tuning data, split dev, all "
+                         "their rows; sets 2-4 were labelled blind to the lexicons)")
             parts.append(markdown_table(self.ru_gold[_RU_GOLD_COLS]))
         if not self.attribution.empty:
             part = self.attribution[self.attribution["split"] == "test"]

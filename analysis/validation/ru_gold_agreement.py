@@ -1,10 +1,14 @@
 """Agreement between two annotators of a Russian gold set, and the system against each.
 
-Sets 2 and 3 (:mod:`analysis.validation.ru_gold`) were labelled twice,
-blind to each other, by the same written guidelines: annotator 1 in
-``labels.csv``, annotator 2 in ``labels_annotator2.csv`` (same columns).
-Both annotators are AI models, so the agreement is an optimistic estimate of
-what two human annotators would reach.
+Sets 2, 3 and 4 (:mod:`analysis.validation.ru_gold`) were labelled twice
+by the same written guidelines: annotator 1 in ``labels.csv``, annotator 2
+in ``labels_annotator2.csv`` (same columns).  For sets 2 and 3 the two
+annotators were different AI-model sessions, blind to each other; set 4's
+second reading was made by the same session as its first, from a fresh sheet
+in another order (``corpus/validation/ru_gold4/README.md``), so it measures
+re-labelling consistency more than agreement between annotators.  All
+annotators are AI models, so the agreement is an optimistic estimate of what
+two human annotators would reach.
 
 :func:`pair_agreement` gives, per target (``loaded_hostile``, ``hedge``,
 ``booster``): ``n``, the positives of each annotator, raw agreement, Cohen's
@@ -69,6 +73,8 @@ SYSTEM_COLUMNS: tuple[str, ...] = (
     "target", "reference", "n", "positives", "tp", "fp", "fn", "precision", "recall", "f1",
 )
 REFERENCES: tuple[str, ...] = ("annotator 1", "annotator 2", "agreed")
+# the sets with a second annotation (labels_annotator2.csv)
+ANNOTATED_SETS: tuple[str, ...] = ("2", "3", "4")
 N_BOOT: int = 2000
 SEED: int = 20261213
 
@@ -275,13 +281,15 @@ def pair_agreement(
 
 
 def set_agreement(
-    gold_sets: Sequence[str] = ("2", "3"), *, n_boot: int = N_BOOT, seed: int = SEED
+    gold_sets: Sequence[str] = ANNOTATED_SETS, *, n_boot: int = N_BOOT, seed: int = SEED
 ) -> pd.DataFrame:
     """:func:`pair_agreement` of the committed annotations of each set, with a ``set`` column first.
 
+    Labels only: no sentence is scored, so the held-out set 4 may be given.
+
     Example:
         >>> sorted(set(set_agreement(n_boot=0)["set"]))  # doctest: +SKIP
-        ['2', '3']
+        ['2', '3', '4']
     """
     parts = [pair_agreement(*read_annotators(s), n_boot=n_boot, seed=seed).assign(set=s)
              for s in gold_sets]
@@ -438,8 +446,24 @@ def system_markdown(table: pd.DataFrame) -> str:
     return "\n".join(rows)
 
 
+def held_out(gold_sets: Sequence[str]) -> list[str]:
+    """The sets of ``gold_sets`` that the evaluation holds out as test (``ru_gold_eval.SET_ROLE``).
+
+    Example:
+        >>> held_out(["2", "3", "4"])
+        ['4']
+    """
+    from analysis.validation.ru_gold_eval import SET_ROLE
+
+    return [s for s in gold_sets if SET_ROLE.get(s) == "test"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the agreement table and, with a data directory, the system rows (``python -m``).
+
+    The system rows score the lexicons, so a held-out set (set 4) is scored
+    only with ``--score-held-out`` (the lead's once-per-round run); its
+    agreement row needs no scoring and is always printed.
 
     Example:
         >>> main(["--help"])  # doctest: +SKIP
@@ -447,18 +471,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sets", nargs="+", default=["2", "3"], choices=["2", "3"])
+    parser.add_argument("--sets", nargs="+", default=list(ANNOTATED_SETS),
+                        choices=list(ANNOTATED_SETS))
     parser.add_argument("--data", default=None,
                         help="validation data directory (default $ANALYSIS_VALIDATION_DATA); "
                              "without one, only the agreement table is printed")
     parser.add_argument("--n-boot", type=int, default=N_BOOT)
+    parser.add_argument("--score-held-out", action="store_true",
+                        help="also score the held-out set(s) against each annotator")
     args = parser.parse_args(argv)
     print(agreement_markdown(set_agreement(args.sets, n_boot=args.n_boot)))
     from analysis import paths
 
-    if paths.validation_data_dir(args.data) is not None:
+    if paths.validation_data_dir(args.data) is None:
+        return 0
+    skipped = [] if args.score_held_out else held_out(args.sets)
+    scored = [s for s in args.sets if s not in skipped]
+    if scored:
         print()
-        print(system_markdown(system_sets(args.data, args.sets)))
+        print(system_markdown(system_sets(args.data, scored)))
+    if skipped:
+        print(f"\n(system rows of held-out set(s) {', '.join(skipped)} not scored: "
+              "pass --score-held-out)")
     return 0
 
 

@@ -9,13 +9,16 @@ Three sentence-level targets, each predicted by "at least one counted match":
   boosters included, as in English);
 * ``booster``: gold ``booster``; predicted by a ``certainty`` match.
 
-Tune on ``dev`` only; ``test`` is scored once, after tuning stops.  Set 2
-(``corpus/validation/ru_gold2/``, all ``test``, labelled blind to the
-lexicons) is the held-out check: :func:`ru_gold_table` reports it beside set
-1's dev and test parts, and :func:`evaluate_ru_gold_sets` loads them.  Set 3
-(``corpus/validation/ru_gold3/``, all ``dev``, also labelled blind) is fresh
-tuning data, reported last.  To score dev data only (while tuning), pass
-``labels_paths`` naming sets 1 and 3, or use :func:`ru_gold_dev_table`.
+Tune on dev sets only; the test set is scored once, after tuning stops.
+From round 5 the held-out test is set 4 (``corpus/validation/ru_gold4/``,
+all ``test``, labelled blind): :func:`ru_gold_table` reports it first, as
+``split`` ``test``, and sets 1, 2 and 3 after it as ``dev`` (``SET_ROLE``),
+each on all its rows.  Set 2 was the held-out test of rounds 3-4; its frozen
+labels still say ``test``, but it has been scored twice and is read for
+tuning now, so the evaluation treats it as dev (``ru_gold2/README.md``).
+:func:`evaluate_ru_gold_sets` loads every committed set; to score dev data
+only (while tuning) use :func:`ru_gold_dev_table`, which never loads set 4.
+``python -m analysis.validation.ru_gold_eval [--dev-only]`` prints the table.
 
 Example:
     >>> import pandas as pd
@@ -29,7 +32,7 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -117,10 +120,12 @@ def recall_by_voice(
     return table
 
 
-# (set, split) parts reported, in this order: set 2 sits beside set 1's dev and test, set 3 last.
-SET_PARTS: tuple[tuple[str, str], ...] = (("1", "dev"), ("1", "test"), ("2", "test"), ("3", "dev"))
-# the sets whose errors may be read while tuning (set 1 is all read; set 3 is all dev)
-DEV_SETS: tuple[str, ...] = ("1", "3")
+# How the evaluation treats each set, in report order: the held-out test first.  Every set is
+# scored on all its rows; a set's labels file may say otherwise (set 1 has a dev/test column
+# from round 1, set 2 was frozen as test), but both have been read for tuning since.
+SET_ROLE: dict[str, str] = {"4": "test", "1": "dev", "2": "dev", "3": "dev"}
+# the sets whose errors may be read while tuning
+DEV_SETS: tuple[str, ...] = tuple(name for name, role in SET_ROLE.items() if role == "dev")
 TABLE_COLUMNS: tuple[str, ...] = (
     "target", "set", "split", "n", "positives", "tp", "fp", "fn", "precision", "recall", "f1",
 )
@@ -129,31 +134,38 @@ TABLE_COLUMNS: tuple[str, ...] = (
 def ru_gold_table(
     sets: Mapping[str, pd.DataFrame], matcher: LemmaMatcher | None = None
 ) -> pd.DataFrame:
-    """P/R/F1 per target for every part of ``SET_PARTS`` present in ``sets``.
+    """P/R/F1 per target for every set of ``SET_ROLE`` present in ``sets``.
 
-    ``sets`` maps a set name (``"1"``, ``"2"``, ``"3"``) to its loaded gold
-    frame; a set left out is not reported.  Rows are ordered by target, then
-    by ``SET_PARTS``, so each target's set-2 row follows its set-1 rows and
-    set 3's dev row comes last.  Columns: ``TABLE_COLUMNS``.
+    ``sets`` maps a set name (``"1"`` to ``"4"``) to its loaded gold frame; a
+    set left out is not reported, a name not in ``SET_ROLE`` is an error.
+    Each set is scored on all its rows and its ``split`` column says how the
+    evaluation treats it (``SET_ROLE``: set 4 ``test``, sets 1-3 ``dev``).
+    Rows are ordered by target, then by ``SET_ROLE`` (the test set first).
+    Columns: ``TABLE_COLUMNS``.
 
     Example:
         >>> one = pd.DataFrame({"text": ["Возможно, дождь.", "Дождь идёт."],
         ...                     "loaded_hostile": [0, 0], "hedge": [1, 0], "booster": [0, 0],
         ...                     "split": ["dev", "test"]})
-        >>> two = one.assign(split="test")
-        >>> t = ru_gold_table({"1": one, "2": two})
+        >>> four = one.assign(split="test")
+        >>> t = ru_gold_table({"1": one, "4": four})
         >>> t[t["target"] == "hedge"][["set", "split", "n", "f1"]].values.tolist()
-        [['1', 'dev', 1, 1.0], ['1', 'test', 1, 0.0], ['2', 'test', 2, 1.0]]
+        [['4', 'test', 2, 1.0], ['1', 'dev', 2, 1.0]]
     """
+    unknown = sorted(set(sets) - set(SET_ROLE))
+    if unknown:
+        raise ValueError(
+            f"Russian gold table: unknown set(s) {', '.join(unknown)}; expected {', '.join(SET_ROLE)}"
+        )
     m = matcher if matcher is not None else LemmaMatcher.builtin("ru")
     parts = [
-        evaluate_ru_gold(sets[name], split, m).assign(set=name)
-        for name, split in SET_PARTS if name in sets
+        evaluate_ru_gold(sets[name], "all", m).assign(set=name, split=role)
+        for name, role in SET_ROLE.items() if name in sets
     ]
     if not parts:
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
     table = pd.concat(parts, ignore_index=True)
-    # parts come in SET_PARTS order, so a stable sort on the target alone keeps that order
+    # parts come in SET_ROLE order, so a stable sort on the target alone keeps that order
     order = {name: i for i, name in enumerate(TARGETS)}
     table = table.sort_values("target", key=lambda c: c.map(order), kind="stable")
     return table.loc[:, list(TABLE_COLUMNS)].reset_index(drop=True)
@@ -189,17 +201,56 @@ def evaluate_ru_gold_sets(
 def ru_gold_dev_table(
     data_dir: str | os.PathLike[str] | None = None, matcher: LemmaMatcher | None = None
 ) -> pd.DataFrame:
-    """:func:`ru_gold_table` of the dev sets only (``DEV_SETS``: set 1 and set 3).
+    """:func:`ru_gold_table` of the dev sets only (``DEV_SETS``: sets 1, 2 and 3).
 
-    What to run while tuning a lexicon: the held-out set 2 is never loaded.
+    What to run while tuning a lexicon: the held-out set 4 is never loaded.
 
     Example:
         >>> t = ru_gold_dev_table("/work/shared/validation")  # doctest: +SKIP
         >>> sorted(set(t["set"]))  # doctest: +SKIP
-        ['1', '3']
+        ['1', '2', '3']
     """
     from analysis.validation.ru_gold import default_labels_path
 
     return evaluate_ru_gold_sets(
         data_dir, matcher, labels_paths={name: default_labels_path(name) for name in DEV_SETS}
     )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print :func:`ru_gold_table` of every set (or ``--dev-only``) as a markdown table.
+
+    The source is read from ``--data`` or ``$ANALYSIS_VALIDATION_DATA``; a
+    missing or changed source is a message on stderr and exit code 2.
+
+    Example:
+        >>> main(["--data", "/nonexistent"])  # doctest: +SKIP
+        2
+    """
+    import argparse
+    import sys
+
+    from analysis.validation.exceptions import ValidationDataError
+    from analysis.validation.report import markdown_table
+
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.validation.ru_gold_eval",
+        description="Sentence F1 of the ru lexicons on the Russian gold sets "
+        "(set 4 held out as test; sets 1-3 dev).",
+    )
+    parser.add_argument("--data", default=None, help="validation data directory")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="score sets 1-3 only (what to run while tuning)")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        table = (ru_gold_dev_table(args.data) if args.dev_only
+                 else evaluate_ru_gold_sets(args.data))
+    except ValidationDataError as err:
+        print(f"Russian gold: {err}", file=sys.stderr)
+        return 2
+    print(markdown_table(table))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

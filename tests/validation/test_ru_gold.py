@@ -114,7 +114,7 @@ def test_evaluate_counts_on_fixture() -> None:
         "split": ["dev", "dev", "dev", "test"],
     })
     dev = evaluate_ru_gold(gold, "dev").set_index("target")
-    assert dev.loc["hostility+loaded", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]
+    assert list(dev.loc["hostility+loaded", ["tp", "fp", "fn"]]) == [1, 0, 1]
     assert dev.loc["hostility+loaded", "f1"] == round(2 * 1.0 * 0.5 / 1.5, 3)
     assert dev.loc["booster", "f1"] == 0.0          # no positives, no predictions: 0, not a crash
     test = evaluate_ru_gold(gold, "test").set_index("target")

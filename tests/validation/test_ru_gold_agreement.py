@@ -1,7 +1,7 @@
 """Agreement between the two annotators of a Russian gold set, on tiny hand-made fixtures.
 
-No test reads the committed sets 2 and 3: their numbers are computed once, by
-hand, and written into the READMEs; these tests check the arithmetic and the
+No test computes agreement on the committed sets 2, 3 and 4: their numbers are
+computed once, by hand, and written into the READMEs; these tests check the arithmetic and the
 error paths on frames whose answers are worked out below.
 """
 
@@ -223,10 +223,43 @@ def test_markdown_table_has_one_line_per_target() -> None:
     assert lines[2].startswith("| 3 | hostility+loaded | 4 | 2 | 2 | 1.00 | 1.00 [n/a, n/a] |")
 
 
-@pytest.mark.parametrize("gold_set", ["2", "3"])
+@pytest.mark.parametrize("gold_set", ["2", "3", "4"])
 def test_committed_second_annotation_labels_the_same_sentences(gold_set: str) -> None:
     second = read_labels(annotator2_labels_path(gold_set), gold_set)    # flags, voice, split valid
     ids = pd.read_csv(default_labels_path(gold_set), dtype=str, keep_default_na=False,
                       usecols=list(ID_COLUMNS))
     pd.testing.assert_frame_equal(second.loc[:, list(ID_COLUMNS)].astype(str),
                                   ids.loc[:, list(ID_COLUMNS)].astype(str))
+
+
+def test_held_out_sets_come_from_the_evaluation_roles() -> None:
+    from analysis.validation.ru_gold_agreement import ANNOTATED_SETS, held_out
+
+    assert held_out(ANNOTATED_SETS) == ["4"]
+    assert held_out(["2", "3"]) == []
+
+
+def test_main_scores_no_held_out_set_unless_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    from analysis.validation import ru_gold_agreement as ag
+
+    a1 = _frame([1, 0, 1, 0])
+    monkeypatch.setattr(ag, "read_annotators", lambda s: (a1, a1))
+    scored: list[list[str]] = []
+
+    def fake_system(data_dir: object, gold_sets: list[str]) -> pd.DataFrame:
+        scored.append(list(gold_sets))
+        return pd.DataFrame(columns=["set", *SYSTEM_COLUMNS])
+
+    monkeypatch.setattr(ag, "system_sets", fake_system)
+    assert ag.main(["--data", str(tmp_path), "--n-boot", "0"]) == 0
+    out = capsys.readouterr().out
+    assert scored == [["2", "3"]]
+    assert "| 4 | hostility+loaded | 4 | 2 | 2 |" in out       # the agreement row is printed
+    assert "held-out set(s) 4 not scored" in out
+    assert ag.main(["--data", str(tmp_path), "--n-boot", "0", "--sets", "4",
+                    "--score-held-out"]) == 0
+    assert scored[-1] == ["4"]
+    assert ag.main(["--data", str(tmp_path), "--n-boot", "0", "--sets", "4"]) == 0
+    assert len(scored) == 2                                  # set 4 alone: nothing scored

@@ -1,7 +1,8 @@
-"""The Russian gold report: set 2 (held out) beside set 1, on hand-made fixtures.
+"""The Russian gold report: set 4 (held out, test) first, then sets 1-3 (dev), on hand-made fixtures.
 
-No test here scores the committed set 2: its numbers are read once, by hand,
-and written into its README; the tests check the machinery on small frames.
+No test here scores a committed set: set 4's numbers are read once per round,
+by the lead, and written into its README; the tests check the machinery on
+small frames.
 """
 
 from __future__ import annotations
@@ -28,20 +29,23 @@ SET1 = _gold(["Киевский режим лжёт.", "Президент пр�
               "Укронацисты отступили."], [1, 1, 0, 0], [0, 0, 1, 0], ["dev", "dev", "dev", "test"])
 SET2 = _gold(["Возможно, завтра будет дождь.", "Дождь идёт весь день.",
               "Киевский режим снова обстрелял город."], [0, 0, 1], [1, 0, 0], ["test"] * 3)
+SET4 = _gold(["Вероятно, завтра будет снег.", "Снег идёт весь день.",
+              "Президент провёл встречу в Кремле."], [0, 0, 1], [1, 0, 0], ["test"] * 3)
 
 
-def test_table_puts_set2_after_set1_for_every_target() -> None:
+def test_table_reports_sets_1_and_2_as_dev_on_all_their_rows() -> None:
     table = ru_gold_table({"1": SET1, "2": SET2})
     assert list(table.columns) == list(TABLE_COLUMNS)
-    assert table["target"].tolist() == ["hostility+loaded"] * 3 + ["hedge"] * 3 + ["booster"] * 3
-    assert table[["set", "split"]].drop_duplicates().values.tolist() == [
-        ["1", "dev"], ["1", "test"], ["2", "test"]]
+    assert table["target"].tolist() == ["hostility+loaded"] * 2 + ["hedge"] * 2 + ["booster"] * 2
+    # set 2's rows say test (frozen so), set 1 has a test row: both are dev now, whole
+    assert table[["set", "split"]].drop_duplicates().values.tolist() == [["1", "dev"], ["2", "dev"]]
     two = table[table["set"] == "2"].set_index("target")
-    assert two.loc["hedge", ["n", "positives", "tp", "fp", "fn"]].tolist() == [3, 1, 1, 0, 0]
-    assert two.loc["hostility+loaded", ["positives", "tp", "fn"]].tolist() == [1, 1, 0]
+    assert list(two.loc["hedge", ["n", "positives", "tp", "fp", "fn"]]) == [3, 1, 1, 0, 0]
+    assert list(two.loc["hostility+loaded", ["positives", "tp", "fn"]]) == [1, 1, 0]
     assert two.loc["booster", "f1"] == 0.0                 # no positives, no matches
-    one_dev = table[(table["set"] == "1") & (table["split"] == "dev")].set_index("target")
-    assert one_dev.loc["hostility+loaded", ["tp", "fn"]].tolist() == [1, 1]
+    one = table[table["set"] == "1"].set_index("target")
+    # all four rows of set 1: the 'test' row (Укронацисты, unlabelled) is a false positive
+    assert list(one.loc["hostility+loaded", ["n", "tp", "fp", "fn"]]) == [4, 1, 1, 1]
 
 
 def test_table_reports_only_the_sets_given() -> None:
@@ -49,6 +53,11 @@ def test_table_reports_only_the_sets_given() -> None:
     assert set(only2["set"]) == {"2"} and len(only2) == 3
     none = ru_gold_table({})
     assert none.empty and list(none.columns) == list(TABLE_COLUMNS)
+
+
+def test_table_rejects_an_unknown_set_by_name() -> None:
+    with pytest.raises(ValueError, match="unknown set.*5"):
+        ru_gold_table({"5": SET2})
 
 
 def _fixture_set(tmp_path: Path, name: str, article: str, text: str, split: str) -> Path:
@@ -84,16 +93,17 @@ def test_missing_source_is_a_note_and_the_section_renders(tmp_path: Path) -> Non
     assert report.ru_gold.empty
     assert any(n.startswith("Russian gold part not run:") and "source missing" in n
                for n in report.notes)
-    report.ru_gold = ru_gold_table({"1": SET1, "2": SET2})
+    report.ru_gold = ru_gold_table({"1": SET1, "2": SET2, "4": SET4})
     text = report.to_markdown()
-    assert "## Russian gold sets" in text and "set 2 is held out" in text
-    assert "| hedge | 2 | test | 3 | 1 |" in text
+    assert "## Russian gold sets" in text and "set 4 is held out, split test" in text
+    assert "| hedge | 4 | test | 3 | 1 |" in text
+    assert "| hedge | 2 | dev | 3 | 1 |" in text
 
 
-def test_an_empty_part_scores_zero_not_a_crash() -> None:
-    table = ru_gold_table({"1": SET1[SET1["split"] == "dev"]})
-    test_rows = table[table["split"] == "test"]
-    assert (test_rows["n"] == 0).all() and (test_rows["f1"] == 0.0).all()
+def test_an_empty_set_scores_zero_not_a_crash() -> None:
+    table = ru_gold_table({"4": SET4.iloc[0:0]})
+    assert (table["split"] == "test").all()
+    assert (table["n"] == 0).all() and (table["f1"] == 0.0).all()
 
 
 def test_validate_command_notes_the_russian_gold_without_its_source(
@@ -120,29 +130,67 @@ SET3 = _gold(["Конечно, это так и есть.", "Укронацис�
               "Мэр открыл новую школу."], [0, 1, 1], [0, 0, 0], ["dev"] * 3)
 
 
-def test_set3_dev_is_reported_last_for_every_target() -> None:
-    table = ru_gold_table({"3": SET3, "1": SET1, "2": SET2})
+def test_set4_test_comes_first_and_set3_dev_last_for_every_target() -> None:
+    table = ru_gold_table({"3": SET3, "1": SET1, "4": SET4, "2": SET2})
     assert table[["set", "split"]].drop_duplicates().values.tolist() == [
-        ["1", "dev"], ["1", "test"], ["2", "test"], ["3", "dev"]]
+        ["4", "test"], ["1", "dev"], ["2", "dev"], ["3", "dev"]]
     for target in ("hostility+loaded", "hedge", "booster"):
-        assert table[table["target"] == target]["set"].tolist()[-1] == "3"
+        assert table[table["target"] == target]["set"].tolist() == ["4", "1", "2", "3"]
+    four = table[table["set"] == "4"].set_index("target")
+    # the loaded sentence has no loaded word: a miss, not a match
+    assert list(four.loc["hostility+loaded", ["n", "positives", "tp", "fn"]]) == [3, 1, 0, 1]
     three = table[table["set"] == "3"].set_index("target")
-    assert three.loc["hostility+loaded", ["n", "positives", "tp", "fp", "fn"]].tolist() == [
+    assert list(three.loc["hostility+loaded", ["n", "positives", "tp", "fp", "fn"]]) == [
         3, 2, 1, 0, 1]
-    assert three.loc["booster", ["positives", "fp"]].tolist() == [0, 1]
+    assert list(three.loc["booster", ["positives", "fp"]]) == [0, 1]
 
 
-def test_dev_table_never_loads_set2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis.validation import ru_gold_eval
-
-    one_text, three_text = "Возможно, дождь пойдёт завтра.", "Возможно, снег пойдёт в среду."
+def _four_set_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    texts = {"1": "Возможно, дождь пойдёт завтра.", "2": "Возможно, снег пойдёт в среду.",
+             "3": "Возможно, град пойдёт в пятницу.", "4": "Возможно, ветер стихнет к ночи."}
     folder = tmp_path / "data" / ru_gold.SOURCE_FOLDER
     folder.mkdir(parents=True)
-    (folder / ru_gold.SOURCE_FILE).write_text(f"1\t1\t{one_text}\n3\t1\t{three_text}\n",
-                                              encoding="utf-8")
-    paths = {"1": _fixture_set(tmp_path, "1", "1", one_text, split_of("1")),
-             "3": _fixture_set(tmp_path, "3", "3", three_text, "dev")}
+    (folder / ru_gold.SOURCE_FILE).write_text(
+        "".join(f"{name}\t1\t{text}\n" for name, text in texts.items()), encoding="utf-8")
+    splits = {"1": split_of("1"), "2": "test", "3": "dev", "4": "test"}
+    paths = {name: _fixture_set(tmp_path, name, name, text, splits[name])
+             for name, text in texts.items()}
     monkeypatch.setattr(ru_gold, "default_labels_path", lambda name: paths[name])
-    table = ru_gold_eval.ru_gold_dev_table(tmp_path / "data")
-    assert set(table["set"]) == {"1", "3"}
-    assert table[(table["set"] == "3") & (table["target"] == "hedge")]["tp"].tolist() == [1]
+    return tmp_path / "data"
+
+
+def test_dev_table_never_loads_set4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.validation import ru_gold_eval
+
+    data = _four_set_fixture(tmp_path, monkeypatch)
+    loaded: list[str] = []
+    real_load = ru_gold.load_ru_gold
+
+    def spy(data_dir: Path | None = None, labels_path: Path | None = None,
+            gold_set: str = "1") -> pd.DataFrame:
+        loaded.append(gold_set)
+        return real_load(data_dir, labels_path, gold_set)
+
+    monkeypatch.setattr(ru_gold, "load_ru_gold", spy)
+    table = ru_gold_eval.ru_gold_dev_table(data)
+    assert sorted(loaded) == ["1", "2", "3"]
+    assert set(table["set"]) == {"1", "2", "3"} and (table["split"] == "dev").all()
+    assert table[(table["set"] == "2") & (table["target"] == "hedge")]["tp"].tolist() == [1]
+
+
+def test_all_sets_table_and_main_report_set4_as_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from analysis.validation import ru_gold_eval
+
+    data = _four_set_fixture(tmp_path, monkeypatch)
+    table = ru_gold_eval.evaluate_ru_gold_sets(data)
+    assert table[["set", "split"]].drop_duplicates().values.tolist() == [
+        ["4", "test"], ["1", "dev"], ["2", "dev"], ["3", "dev"]]
+    assert ru_gold_eval.main(["--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "| hedge | 4 | test | 1 | 1 | 1 | 0 | 0 |" in out
+    assert ru_gold_eval.main(["--data", str(data), "--dev-only"]) == 0
+    assert "| 4 | test |" not in capsys.readouterr().out
+    assert ru_gold_eval.main(["--data", str(tmp_path / "nowhere")]) == 2
+    assert "source missing" in capsys.readouterr().err
