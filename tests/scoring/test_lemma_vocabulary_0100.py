@@ -192,3 +192,96 @@ def test_new_hostile_and_loaded_classes(lang: str, text: str, term: str) -> None
 @pytest.mark.parametrize(("lang", "text", "term"), [("ru", *x) for x in RU_NEW_NOT] + [("uk", *x) for x in UK_NEW_NOT])
 def test_new_classes_keep_their_limits(lang: str, text: str, term: str) -> None:
     assert not _terms(lang, text), (term, text, _terms(lang, text))
+
+
+# --- hedges and boosters --------------------------------------------------------------------
+
+HEDGE = frozenset({"hedging"})
+BOOST = frozenset({"certainty"})
+
+RU_HEDGES = [
+    ("Я подозреваю, что это неправда.", "подозревать"), ("Мы подозреваем подвох.", "подозревать"),
+    ("Трудно сказать, чем это кончится.", "трудно сказать"), ("Сложно судить об этом.", "сложно судить"),
+    ("Возможен и третий вариант.", "возможный"), ("Возможна отсрочка.", "возможный"),
+    ("Экономика во многом зависит от газа.", "во многом"), ("Подчас решения запаздывают.", "подчас"),
+    ("Оно по большей части разрушено.", "по большей части"),
+    ("Считается, что он уехал.", "считаться"),
+]
+RU_HEDGES_NOT = [
+    ("Большая часть мощностей уничтожена.", "большей частью"),
+    ("Большую часть пути они прошли.", "большей частью"),
+    ("Их подозревают в краже.", "подозревать"),
+    ("Территория будет считаться освобождённой.", "считаться"),
+    ("Возможные последствия обсудили.", "возможный"),
+]
+UK_HEDGES = [
+    ("Я підозрюю, що це неправда.", "підозрювати"), ("Важко сказати, чим це скінчиться.", "важко сказати"),
+    ("Економіка багато в чому залежить від газу.", "багато в чому"), ("Вважається, що він поїхав.", "вважатися"),
+]
+UK_HEDGES_NOT = [
+    ("Їх підозрюють у крадіжці.", "підозрювати"),
+    ("Територія вважатиметься звільненою.", "вважатися"),
+]
+RU_BOOSTERS = [
+    ("Это отнюдь не так.", "отнюдь"), ("От него не зависит ровным счётом ничего.", "ровным счетом"),
+    ("С этим нельзя не согласиться.", "нельзя не"), ("Они не могут не понимать этого.", "не мочь не"),
+    ("Как мы теперь знаем, они лгали.", "как мы теперь знаем"), ("Все хорошо помнят тот день.", "все хорошо помнят"),
+    ("Но на деле всё иначе.", "на деле"), ("Мы будем твёрдо стоять на своём.", "твердо"),
+    ("Мы победим, чего бы это ни стоило.", "чего бы это ни стоило"),
+    ("Мы уверены в победе.", "уверить"), ("Она уверена в нём.", "уверить"),
+    ("Документы, доказывающие вину.", "доказывающий"),
+    ("Хочу заверить, что всё будет сделано.", "заверить"), ("Заверяю вас, это так.", "заверять"),
+    ("Мы обязательно победим.", "обязательно"), ("Теперь всё понятно.", "понятно"),
+]
+RU_BOOSTERS_NOT = [
+    ("Публикации необходимо обязательно сопровождать пометкой.", "обязательно"),
+    ("Это должно было стать понятно давно.", "понятно"),
+    ("Полковник заверил, что всё в порядке.", "заверить"),
+    ("Он уверил нас в обратном.", "уверить"),
+]
+UK_BOOSTERS = [
+    ("Це аж ніяк не так.", "аж ніяк"), ("З цим не можна не погодитися.", "не можна не"),
+    ("Вони не можуть не розуміти цього.", "не могти не"), ("Як ми знаємо, вони брехали.", "як ми знаємо"),
+    ("Але на ділі все інакше.", "на ділі"), ("Ми переможемо, чого б це не коштувало.", "чого б це не коштувало"),
+    ("Хочу запевнити, що все буде зроблено.", "запевнити"), ("Ми обов'язково переможемо.", "обов'язково"),
+]
+UK_BOOSTERS_NOT = [
+    ("Публікації необхідно обов'язково супроводжувати позначкою.", "обов'язково"),
+    ("Полковник запевнив, що все гаразд.", "запевнити"),
+    ("Це мало стати зрозуміло давно.", "зрозуміло"),
+    ("Україна, яку ми знаємо, вистоїть.", "як ми знаємо"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [("ru", *x) for x in RU_HEDGES] + [("uk", *x) for x in UK_HEDGES])
+def test_new_hedges(lang: str, text: str, term: str) -> None:
+    assert term in _terms(lang, text, HEDGE), (text, _terms(lang, text, HEDGE))
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [("ru", *x) for x in RU_HEDGES_NOT] + [("uk", *x) for x in UK_HEDGES_NOT])
+def test_hedge_limits(lang: str, text: str, term: str) -> None:
+    assert not _terms(lang, text, HEDGE), (term, text, _terms(lang, text, HEDGE))
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [("ru", *x) for x in RU_BOOSTERS] + [("uk", *x) for x in UK_BOOSTERS])
+def test_new_boosters(lang: str, text: str, term: str) -> None:
+    assert term in _terms(lang, text, BOOST), (text, _terms(lang, text, BOOST))
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [("ru", *x) for x in RU_BOOSTERS_NOT] + [("uk", *x) for x in UK_BOOSTERS_NOT])
+def test_booster_limits(lang: str, text: str, term: str) -> None:
+    assert not _terms(lang, text, BOOST), (term, text, _terms(lang, text, BOOST))
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_every_0100_entry_has_a_rationale_and_matches_itself(lang: str) -> None:
+    m = LemmaMatcher.builtin(lang)
+    new = [e for e in m.entries if "(0.10.0)" in e.note]
+    assert len(new) > 30
+    for e in new:
+        assert len(e.note) > 30, e.term
+        if e.only_form or e.except_form or e.not_historical or e.except_prev or e.except_clause:
+            continue
+        found = {x.term for x in m.find(e.term)}
+        twins = {x.term for x in m.entries if x.lemmas == e.lemmas and x.dimension == e.dimension}
+        assert found & twins, (e.term, found)
