@@ -151,7 +151,10 @@ def test_bad_context_rule(tmp_path: Path) -> None:
 
 def test_scare_quotes() -> None:
     ru = LemmaMatcher.builtin("ru")
-    ms = [m for m in ru.find("Их «благотворительность» и «Северный поток» и «полная победа».")
+    # off by default from 0.10.0: on fresh text single quoted words were mentions
+    assert not [m for m in ru.find("Их «благотворительность».") if m.category == "scare_quotes"]
+    on_ru = LemmaMatcher(ru.language, list(ru.entries), scare_quotes=True)
+    ms = [m for m in on_ru.find("Их «благотворительность» и «Северный поток» и «полная победа».")
           if m.category == "scare_quotes"]
     assert [(m.surface, m.dimension, m.side) for m in ms] == [
         ("благотворительность", "loaded", "neutral")]
@@ -266,8 +269,10 @@ def test_overlap_resolution_equals_the_scan_of_every_kept_span() -> None:
 
 def test_scare_quotes_beside_loaded_words_as_before_and_linear() -> None:
     # a quoted word a loaded entry covers is that entry's match, not a scare
-    # quote too; the overlap test is a bisection (was a scan per quote)
-    m = LemmaMatcher.builtin("ru")
+    # quote too; the overlap test is a bisection (was a scan per quote).
+    # The rule is off by default from 0.10.0, so it is switched on here.
+    ru = LemmaMatcher.builtin("ru")
+    m = LemmaMatcher(ru.language, list(ru.entries), scare_quotes=True)
     text = "Киевский режим «освободители» и «режим», «укронацисты». "
     one = [(x.surface, x.category) for x in m.find(text)]
     assert one == [("Киевский режим", "delegitimising_label"), ("освободители", "scare_quotes"),
