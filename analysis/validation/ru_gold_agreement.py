@@ -1,20 +1,24 @@
 """Agreement between two annotators of a Russian gold set, and the system against each.
 
-Sets 2, 3 and 4 (:mod:`analysis.validation.ru_gold`) were labelled twice
-by the same written guidelines: annotator 1 in ``labels.csv``, annotator 2
-in ``labels_annotator2.csv`` (same columns).  For sets 2 and 3 the two
-annotators were different AI-model sessions, blind to each other; set 4's
-second reading was made by the same session as its first, from a fresh sheet
-in another order (``corpus/validation/ru_gold4/README.md``), so it measures
-re-labelling consistency more than agreement between annotators.  All
-annotators are AI models, so the agreement is an optimistic estimate of what
-two human annotators would reach.
+Sets 2, 3 and 4 (:mod:`analysis.validation.ru_gold`) were labelled more
+than once by the same written guidelines: annotator 1 in ``labels.csv``, each
+second reading in a file beside it (same columns), named in
+``SECOND_READINGS``.  For sets 2 and 3 the second annotator
+(``labels_annotator2.csv``) was a different AI-model session, blind to the
+first: an ``"independent annotator"``.  Set 4 has two second readings: its
+``labels_annotator2.csv`` was made by the same session as its first, from a
+fresh sheet in another order, so it is a ``"same-session re-labelling"``
+(consistency, not agreement); ``labels_independent.csv`` is an
+``"independent annotator"`` (another session, blind to both files;
+``corpus/validation/ru_gold4/README.md``).  All annotators are AI models, so
+the agreement is an optimistic estimate of what two human annotators would
+reach.
 
 :func:`pair_agreement` gives, per target (``loaded_hostile``, ``hedge``,
 ``booster``): ``n``, the positives of each annotator, raw agreement, Cohen's
 kappa, Krippendorff's alpha (nominal) and the precision, recall and F1 of
-annotator 2 against annotator 1, with percentile intervals from a bootstrap
-over **articles** (sentences of one article are not independent; every
+annotator 2 against annotator 1, with percentile intervals (F1, kappa and
+alpha) from a bootstrap over **articles** (sentences of one article are not independent; every
 resample draws whole articles with replacement).  F1 is symmetric in the two
 annotators (``2 * both / (positives_1 + positives_2)``), so the reverse F1
 (``f1_1_vs_2``) equals it; the reverse precision is annotator 2's recall and
@@ -45,7 +49,7 @@ References:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,13 +64,24 @@ if TYPE_CHECKING:  # the scorer is imported on use: agreement alone needs only t
     from analysis.scoring.lemma_match import LemmaMatcher
 
 ANNOTATOR2_FILE = "labels_annotator2.csv"
+INDEPENDENT_FILE = "labels_independent.csv"
+INDEPENDENT = "independent annotator"
+SAME_SESSION = "same-session re-labelling"
+# set -> its second readings (name, file beside labels.csv), in table order.  Set 4's
+# labels_annotator2.csv came from its first annotator's own session, which remembered its
+# first labels, so it must never be reported as agreement between annotators.
+SECOND_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "2": ((INDEPENDENT, ANNOTATOR2_FILE),),
+    "3": ((INDEPENDENT, ANNOTATOR2_FILE),),
+    "4": ((SAME_SESSION, ANNOTATOR2_FILE), (INDEPENDENT, INDEPENDENT_FILE)),
+}
 # display name (as in ru_gold_eval.TARGETS) -> label column
 TARGET_COLUMNS: dict[str, str] = {
     "hostility+loaded": "loaded_hostile", "hedge": "hedge", "booster": "booster",
 }
 AGREEMENT_COLUMNS: tuple[str, ...] = (
     "target", "status", "n", "n_articles", "positives_1", "positives_2", "both_positive",
-    "raw_agreement", "kappa", "kappa_lo", "kappa_hi", "alpha",
+    "raw_agreement", "kappa", "kappa_lo", "kappa_hi", "alpha", "alpha_lo", "alpha_hi",
     "precision_2_vs_1", "recall_2_vs_1", "f1_2_vs_1", "f1_lo", "f1_hi", "f1_1_vs_2",
 )
 SYSTEM_COLUMNS: tuple[str, ...] = (
@@ -89,15 +104,39 @@ def annotator2_labels_path(gold_set: str) -> Path:
     return default_labels_path(gold_set).parent / ANNOTATOR2_FILE
 
 
+def second_labels_path(gold_set: str, reading: str | None = None) -> Path:
+    """The committed file of one second reading of ``gold_set`` (``SECOND_READINGS``).
+
+    ``reading`` defaults to the set's first listed reading (``labels_annotator2.csv``
+    for every set); an unknown set or reading is a ``ValueError`` naming the choices.
+
+    Example:
+        >>> second_labels_path("4", INDEPENDENT).name
+        'labels_independent.csv'
+        >>> second_labels_path("4").name
+        'labels_annotator2.csv'
+    """
+    readings = SECOND_READINGS.get(str(gold_set))
+    if readings is None:
+        raise ValueError(f"set {gold_set!r} has no second reading; sets: {list(SECOND_READINGS)}")
+    files = dict(readings)
+    name = readings[0][0] if reading is None else reading
+    if name not in files:
+        raise ValueError(f"set {gold_set!r} has no reading {name!r}; readings: {list(files)}")
+    return default_labels_path(gold_set).parent / files[name]
+
+
 def read_annotators(
     gold_set: str,
     path_1: str | os.PathLike[str] | None = None,
     path_2: str | os.PathLike[str] | None = None,
+    reading: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both annotators' validated labels of one set (no source text needed).
 
     ``path_1`` defaults to the set's ``labels.csv``, ``path_2`` to
-    :func:`annotator2_labels_path`.  Each file is checked by
+    :func:`second_labels_path` of ``reading`` (by default
+    ``labels_annotator2.csv``).  Each file is checked by
     :func:`~analysis.validation.ru_gold.read_labels`; the two must hold the
     same sentences (:func:`check_same_sentences`).
 
@@ -105,7 +144,8 @@ def read_annotators(
         >>> a1, a2 = read_annotators("3")  # doctest: +SKIP
     """
     one = read_labels(path_1 if path_1 is not None else default_labels_path(gold_set), gold_set)
-    two = read_labels(path_2 if path_2 is not None else annotator2_labels_path(gold_set), gold_set)
+    two = read_labels(path_2 if path_2 is not None else second_labels_path(gold_set, reading),
+                      gold_set)
     check_same_sentences(one, two)
     return one, two
 
@@ -177,6 +217,25 @@ def nominal_alpha(y1: np.ndarray, y2: np.ndarray) -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
+def binary_alpha(y1: np.ndarray, y2: np.ndarray) -> float:
+    """Krippendorff's alpha (nominal) of two complete 0/1 codings in closed form; NaN when all agree on one code.
+
+    With ``N = 2n`` values, ``n_0`` zeros, ``n_1`` ones and ``d`` disagreeing
+    units, the coincidence matrix gives ``alpha = 1 - d (N - 1) / (n_0 n_1)``:
+    the same number as :func:`nominal_alpha`, cheap enough for the bootstrap.
+
+    Example:
+        >>> round(binary_alpha(np.array([1, 1, 0, 0]), np.array([1, 0, 0, 0])), 3)
+        0.533
+    """
+    a, b = np.asarray(y1, dtype=bool), np.asarray(y2, dtype=bool)
+    ones = int(a.sum() + b.sum())
+    zeros = 2 * a.size - ones
+    if ones == 0 or zeros == 0:
+        return float("nan")
+    return 1.0 - int((a != b).sum()) * (2 * a.size - 1) / (zeros * ones)
+
+
 def prf_against(reference: np.ndarray, other: np.ndarray) -> tuple[float, float, float]:
     """Precision, recall and F1 of ``other`` taking ``reference`` as gold (NaN when undefined).
 
@@ -201,10 +260,10 @@ def article_bootstrap(
     y1: np.ndarray, y2: np.ndarray, articles: np.ndarray, *,
     n_boot: int = N_BOOT, ci: float = 0.95, seed: int = SEED,
 ) -> dict[str, tuple[float, float]]:
-    """Percentile intervals of F1 (2 vs 1) and kappa, resampling whole articles with replacement.
+    """Percentile intervals of F1 (2 vs 1), kappa and alpha, resampling whole articles with replacement.
 
-    Returns ``{"f1": (lo, hi), "kappa": (lo, hi)}``; NaN bounds when
-    ``n_boot`` is 0 or no resample defines the statistic.
+    Returns ``{"f1": (lo, hi), "kappa": (lo, hi), "alpha": (lo, hi)}``; NaN
+    bounds when ``n_boot`` is 0 or no resample defines the statistic.
 
     Example:
         >>> y = np.array([1, 0, 1, 0])
@@ -212,15 +271,17 @@ def article_bootstrap(
         (1.0, 1.0)
     """
     if n_boot <= 0 or len(y1) == 0:
-        return {"f1": (float("nan"), float("nan")), "kappa": (float("nan"), float("nan"))}
+        return {k: (float("nan"), float("nan")) for k in ("f1", "kappa", "alpha")}
     groups = [np.flatnonzero(articles == a) for a in pd.unique(articles)]
     rng = np.random.default_rng(seed)
-    f1s, kappas = np.empty(n_boot), np.empty(n_boot)
+    f1s, kappas, alphas = np.empty(n_boot), np.empty(n_boot), np.empty(n_boot)
     for b in range(n_boot):
         idx = np.concatenate([groups[g] for g in rng.integers(0, len(groups), len(groups))])
         f1s[b] = prf_against(y1[idx], y2[idx])[2]
         kappas[b] = cohen_kappa(y1[idx], y2[idx])
-    return {"f1": _percentiles(f1s, ci), "kappa": _percentiles(kappas, ci)}
+        alphas[b] = binary_alpha(y1[idx], y2[idx])
+    return {"f1": _percentiles(f1s, ci), "kappa": _percentiles(kappas, ci),
+            "alpha": _percentiles(alphas, ci)}
 
 
 def _target_row(name: str, y1: np.ndarray, y2: np.ndarray, articles: np.ndarray, *,
@@ -235,7 +296,7 @@ def _target_row(name: str, y1: np.ndarray, y2: np.ndarray, articles: np.ndarray,
         "both_positive": int((y1 & y2).sum()),
         "raw_agreement": float((y1 == y2).mean()) if len(y1) else float("nan"),
         "kappa": cohen_kappa(y1, y2), "kappa_lo": boot["kappa"][0], "kappa_hi": boot["kappa"][1],
-        "alpha": nominal_alpha(y1, y2),
+        "alpha": nominal_alpha(y1, y2), "alpha_lo": boot["alpha"][0], "alpha_hi": boot["alpha"][1],
         "precision_2_vs_1": precision, "recall_2_vs_1": recall, "f1_2_vs_1": f1,
         "f1_lo": boot["f1"][0], "f1_hi": boot["f1"][1], "f1_1_vs_2": prf_against(y2, y1)[2],
     }
@@ -283,18 +344,30 @@ def pair_agreement(
 def set_agreement(
     gold_sets: Sequence[str] = ANNOTATED_SETS, *, n_boot: int = N_BOOT, seed: int = SEED
 ) -> pd.DataFrame:
-    """:func:`pair_agreement` of the committed annotations of each set, with a ``set`` column first.
+    """:func:`pair_agreement` of annotator 1 with every second reading of each set.
 
-    Labels only: no sentence is scored, so the held-out set 4 may be given.
+    One block of rows per set and reading (``SECOND_READINGS``), with ``set``
+    and ``reading`` columns first, so set 4's ``"same-session re-labelling"``
+    and ``"independent annotator"`` rows stand side by side.  Labels only: no
+    sentence is scored, so the held-out set 4 may be given.
 
     Example:
-        >>> sorted(set(set_agreement(n_boot=0)["set"]))  # doctest: +SKIP
-        ['2', '3', '4']
+        >>> t = set_agreement(["4"], n_boot=0)  # doctest: +SKIP
+        >>> sorted(set(t["reading"]))  # doctest: +SKIP
+        ['independent annotator', 'same-session re-labelling']
     """
-    parts = [pair_agreement(*read_annotators(s), n_boot=n_boot, seed=seed).assign(set=s)
-             for s in gold_sets]
+    unknown = [s for s in gold_sets if s not in SECOND_READINGS]
+    if unknown:
+        raise ValueError(f"set_agreement: no second reading of set(s) {unknown}; "
+                         f"sets: {list(SECOND_READINGS)}")
+    parts = [
+        pair_agreement(*read_annotators(s, reading=name), n_boot=n_boot, seed=seed)
+        .assign(set=s, reading=name)
+        for s in gold_sets
+        for name, _ in SECOND_READINGS[s]
+    ]
     table = pd.concat(parts, ignore_index=True)
-    return table.loc[:, ["set", *AGREEMENT_COLUMNS]]
+    return table.loc[:, ["set", "reading", *AGREEMENT_COLUMNS]]
 
 
 def agreed_mask(a1: pd.DataFrame, a2: pd.DataFrame, target: str) -> pd.Series:
@@ -322,22 +395,65 @@ DECISION_CUES: tuple[str, ...] = (
     "националист", "теракт", "путчист", "исчезновени",
 )
 DECISION_ARTICLES: tuple[str, ...] = ("3429",)
+# Set 4's own recorded decisions (ru_gold4/README.md, all three targets) were written by its
+# first annotator from set 4's sentences and read by its independent annotator, so they name
+# words of the very sentences compared; agreement on set 4 is also given without them.
+DECISION_CUES_SET4: tuple[str, ...] = (
+    *DECISION_CUES, "терроризм", "фактически", "англосакс", "халявн", "дармов", "выпрашива",
+    "чужак", "майдан", "клоун", "безумн", "вырождени", "развал", "к гибели", "катастроф",
+    "в ногу", "по швам", "почти", "не слишком", "не очень", "какие-то", "мягко говоря",
+    "во всяком случае", "можно назвать", "некая", "зачастую", "глядишь", "утверждается",
+    "стало бы", "было бы", "уверен", "никаких вопросов", "всем известно", "прекрасно понима",
+    "реально верят", "вправду", "в любом случае", "неизбежн", "не отменяет",
+)
 
 
-def decision_cued(gold: pd.DataFrame) -> pd.Series:
-    """True for sentences a recorded decision names (``DECISION_CUES`` in ``text``, or ``DECISION_ARTICLES``).
+def decision_cued(
+    gold: pd.DataFrame,
+    cues: Sequence[str] = DECISION_CUES,
+    articles: Sequence[str] = DECISION_ARTICLES,
+) -> pd.Series:
+    """True for sentences a recorded decision names (a ``cues`` stem in ``text``, or in ``articles``).
+
+    Sets 2 and 3 use the defaults; set 4 ``cues=DECISION_CUES_SET4``.
 
     Example:
         >>> g = pd.DataFrame({"text": ["Боевики отступили.", "Дождь."], "article_id": ["1", "2"]})
         >>> decision_cued(g).tolist()
         [True, False]
+        >>> decision_cued(g.assign(text=["Англосаксы.", "Дождь."]), DECISION_CUES_SET4).tolist()
+        [True, False]
     """
     lowered = gold["text"].astype(str).str.lower()
     cued = np.zeros(len(gold), dtype=bool)
-    for cue in DECISION_CUES:
+    for cue in cues:
         cued |= lowered.str.contains(cue, regex=False).to_numpy()
-    cued |= gold["article_id"].astype(str).isin(DECISION_ARTICLES).to_numpy()
+    cued |= gold["article_id"].astype(str).isin(list(articles)).to_numpy()
     return pd.Series(cued, index=gold.index, name="decision_cued")
+
+
+def uncued_agreement(
+    gold_1: pd.DataFrame, gold_2: pd.DataFrame, *,
+    cues: Sequence[str] = DECISION_CUES, articles: Sequence[str] = DECISION_ARTICLES,
+    n_boot: int = N_BOOT, seed: int = SEED,
+) -> pd.DataFrame:
+    """:func:`pair_agreement` on the sentences :func:`decision_cued` leaves out (loaded sets, with ``text``).
+
+    Set 4: ``cues=DECISION_CUES_SET4`` (its recorded decisions name words of its own
+    sentences, and its independent annotator read them).
+
+    Example:
+        >>> g = pd.DataFrame({"sentence_id": ["a", "b", "c"], "article_id": ["1", "1", "2"],
+        ...                   "text": ["Боевики ушли.", "Режим пал.", "Дождь."],
+        ...                   "loaded_hostile": [1, 1, 0], "hedge": [0, 0, 0], "booster": [0, 0, 0]})
+        >>> t = uncued_agreement(g, g.assign(loaded_hostile=[0, 1, 0]), n_boot=0)
+        >>> t[["target", "n", "f1_2_vs_1"]].values.tolist()[0]
+        ['hostility+loaded', 2, 1.0]
+    """
+    check_same_sentences(gold_1, gold_2)
+    kept = gold_1[~decision_cued(gold_1, cues, articles).to_numpy()]
+    two = gold_2.set_index("sentence_id").loc[kept["sentence_id"]].reset_index()
+    return pair_agreement(kept, two, n_boot=n_boot, seed=seed)
 
 
 def system_against_annotators(
@@ -383,8 +499,13 @@ def system_sets(
     data_dir: str | os.PathLike[str] | None = None,
     gold_sets: Sequence[str] = ("2", "3"),
     matcher: LemmaMatcher | None = None,
+    reading: str = INDEPENDENT,
 ) -> pd.DataFrame:
     """:func:`system_against_annotators` of each committed set, loaded and hash-checked from ``data_dir``.
+
+    ``"annotator 2"`` is the set's ``reading`` (``SECOND_READINGS``): by
+    default its independent annotator (set 4: ``labels_independent.csv``, not
+    the same-session re-labelling).
 
     Example:
         >>> system_sets("/work/shared/validation")  # doctest: +SKIP
@@ -394,7 +515,7 @@ def system_sets(
     parts = []
     for s in gold_sets:
         one = load_ru_gold(data_dir, labels_path=default_labels_path(s), gold_set=s)
-        two = load_ru_gold(data_dir, labels_path=annotator2_labels_path(s), gold_set=s)
+        two = load_ru_gold(data_dir, labels_path=second_labels_path(s, reading), gold_set=s)
         parts.append(system_against_annotators(one, two, matcher).assign(set=s))
     return pd.concat(parts, ignore_index=True).loc[:, ["set", *SYSTEM_COLUMNS]]
 
@@ -404,24 +525,36 @@ def _num(v: object, digits: int = 2) -> str:
     return "n/a" if not np.isfinite(x) else f"{x:.{digits}f}"
 
 
+def _interval(r: Mapping[Hashable, object], point: str, lo: str, hi: str) -> str:
+    return f"{_num(r[point])} [{_num(r[lo])}, {_num(r[hi])}]"
+
+
 def agreement_markdown(table: pd.DataFrame) -> str:
     """:func:`set_agreement` (or :func:`pair_agreement`) as a Markdown table.
+
+    A ``reading`` column (:func:`set_agreement`) is printed after ``set``;
+    without one the table has no such column.
 
     Example:
         >>> f = pd.DataFrame({"sentence_id": ["a", "b"], "article_id": ["1", "2"], "hedge": [1, 0]})
         >>> print(agreement_markdown(pair_agreement(f, f, targets=["hedge"], n_boot=0)).splitlines()[2])
-        | - | hedge | 2 | 1 | 1 | 1.00 | 1.00 [n/a, n/a] | 1.00 | 1.00 | 1.00 | 1.00 [n/a, n/a] |
+        | - | hedge | 2 | 1 | 1 | 1.00 | 1.00 [n/a, n/a] | 1.00 [n/a, n/a] | 1.00 | 1.00 | 1.00 [n/a, n/a] |
     """
-    rows = ["| set | target | n | pos. A1 | pos. A2 | raw agr. | Cohen's kappa [95% CI] "
-            "| alpha | P (A2 vs A1) | R (A2 vs A1) | F1 (A2 vs A1) [95% CI] |",
-            "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"]
+    by_reading = "reading" in table.columns
+    rows = ["| set | " + ("second reading | " if by_reading else "")
+            + "target | n | pos. A1 | pos. A2 | raw agr. | Cohen's kappa [95% CI] "
+            "| alpha [95% CI] | P (A2 vs A1) | R (A2 vs A1) | F1 (A2 vs A1) [95% CI] |",
+            "| --- | " + ("--- | " if by_reading else "")
+            + "--- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |"]
     for r in table.to_dict("records"):
+        reading = f"{r['reading']} | " if by_reading else ""
         rows.append(
-            f"| {r.get('set', '-')} | {r['target']} | {r['n']} | {r['positives_1']} "
+            f"| {r.get('set', '-')} | {reading}{r['target']} | {r['n']} | {r['positives_1']} "
             f"| {r['positives_2']} | {_num(r['raw_agreement'])} "
-            f"| {_num(r['kappa'])} [{_num(r['kappa_lo'])}, {_num(r['kappa_hi'])}] "
-            f"| {_num(r['alpha'])} | {_num(r['precision_2_vs_1'])} | {_num(r['recall_2_vs_1'])} "
-            f"| {_num(r['f1_2_vs_1'])} [{_num(r['f1_lo'])}, {_num(r['f1_hi'])}] |"
+            f"| {_interval(r, 'kappa', 'kappa_lo', 'kappa_hi')} "
+            f"| {_interval(r, 'alpha', 'alpha_lo', 'alpha_hi')} "
+            f"| {_num(r['precision_2_vs_1'])} | {_num(r['recall_2_vs_1'])} "
+            f"| {_interval(r, 'f1_2_vs_1', 'f1_lo', 'f1_hi')} |"
         )
     return "\n".join(rows)
 
@@ -458,12 +591,26 @@ def held_out(gold_sets: Sequence[str]) -> list[str]:
     return [s for s in gold_sets if SET_ROLE.get(s) == "test"]
 
 
+def readings_legend(gold_sets: Sequence[str]) -> str:
+    """One line per set of ``gold_sets``: which file each second reading is.
+
+    Example:
+        >>> print(readings_legend(["4"]))
+        set 4: same-session re-labelling = labels_annotator2.csv; independent annotator = labels_independent.csv
+    """
+    return "\n".join(
+        f"set {s}: " + "; ".join(f"{name} = {file}" for name, file in SECOND_READINGS[s])
+        for s in gold_sets if s in SECOND_READINGS
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the agreement table and, with a data directory, the system rows (``python -m``).
 
     The system rows score the lexicons, so a held-out set (set 4) is scored
     only with ``--score-held-out`` (the lead's once-per-round run); its
-    agreement row needs no scoring and is always printed.
+    agreement rows (same-session re-labelling and independent annotator)
+    need no scoring and are always printed.
 
     Example:
         >>> main(["--help"])  # doctest: +SKIP
@@ -481,6 +628,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also score the held-out set(s) against each annotator")
     args = parser.parse_args(argv)
     print(agreement_markdown(set_agreement(args.sets, n_boot=args.n_boot)))
+    print()
+    print(readings_legend(args.sets))
     from analysis import paths
 
     if paths.validation_data_dir(args.data) is None:

@@ -19,19 +19,26 @@ from analysis.validation.exceptions import ValidationDataError
 from analysis.validation.ru_gold import ID_COLUMNS, default_labels_path, read_labels
 from analysis.validation.ru_gold_agreement import (
     AGREEMENT_COLUMNS,
+    INDEPENDENT,
+    SAME_SESSION,
+    SECOND_READINGS,
     SYSTEM_COLUMNS,
     agreed_mask,
     agreement_markdown,
     annotator2_labels_path,
     article_bootstrap,
+    binary_alpha,
     cohen_kappa,
     decision_cued,
     nominal_alpha,
     pair_agreement,
     prf_against,
     read_annotators,
+    second_labels_path,
+    set_agreement,
     system_against_annotators,
     system_markdown,
+    uncued_agreement,
 )
 
 
@@ -223,9 +230,10 @@ def test_markdown_table_has_one_line_per_target() -> None:
     assert lines[2].startswith("| 3 | hostility+loaded | 4 | 2 | 2 | 1.00 | 1.00 [n/a, n/a] |")
 
 
-@pytest.mark.parametrize("gold_set", ["2", "3", "4"])
-def test_committed_second_annotation_labels_the_same_sentences(gold_set: str) -> None:
-    second = read_labels(annotator2_labels_path(gold_set), gold_set)    # flags, voice, split valid
+@pytest.mark.parametrize(("gold_set", "reading"),
+                         [(s, name) for s, readings in SECOND_READINGS.items() for name, _ in readings])
+def test_committed_second_annotation_labels_the_same_sentences(gold_set: str, reading: str) -> None:
+    second = read_labels(second_labels_path(gold_set, reading), gold_set)  # flags, voice, split valid
     ids = pd.read_csv(default_labels_path(gold_set), dtype=str, keep_default_na=False,
                       usecols=list(ID_COLUMNS))
     pd.testing.assert_frame_equal(second.loc[:, list(ID_COLUMNS)].astype(str),
@@ -245,7 +253,7 @@ def test_main_scores_no_held_out_set_unless_asked(
     from analysis.validation import ru_gold_agreement as ag
 
     a1 = _frame([1, 0, 1, 0])
-    monkeypatch.setattr(ag, "read_annotators", lambda s: (a1, a1))
+    monkeypatch.setattr(ag, "read_annotators", lambda s, reading=None: (a1, a1))
     scored: list[list[str]] = []
 
     def fake_system(data_dir: object, gold_sets: list[str]) -> pd.DataFrame:
@@ -256,10 +264,97 @@ def test_main_scores_no_held_out_set_unless_asked(
     assert ag.main(["--data", str(tmp_path), "--n-boot", "0"]) == 0
     out = capsys.readouterr().out
     assert scored == [["2", "3"]]
-    assert "| 4 | hostility+loaded | 4 | 2 | 2 |" in out       # the agreement row is printed
+    # both of set 4's second readings are printed, each under its name
+    assert "| 4 | same-session re-labelling | hostility+loaded | 4 | 2 | 2 |" in out
+    assert "| 4 | independent annotator | hostility+loaded | 4 | 2 | 2 |" in out
+    assert "set 4: same-session re-labelling = labels_annotator2.csv" in out
     assert "held-out set(s) 4 not scored" in out
     assert ag.main(["--data", str(tmp_path), "--n-boot", "0", "--sets", "4",
                     "--score-held-out"]) == 0
     assert scored[-1] == ["4"]
     assert ag.main(["--data", str(tmp_path), "--n-boot", "0", "--sets", "4"]) == 0
     assert len(scored) == 2                                  # set 4 alone: nothing scored
+
+
+def test_closed_form_alpha_equals_the_krippendorff_package() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        y1 = rng.integers(0, 2, 30)
+        y2 = np.where(rng.random(30) < 0.2, 1 - y1, y1)
+        assert binary_alpha(y1, y2) == pytest.approx(nominal_alpha(y1, y2))
+    assert np.isnan(binary_alpha(np.zeros(3), np.zeros(3)))
+
+
+def test_bootstrap_gives_an_alpha_interval_around_the_estimate() -> None:
+    y1 = np.array([1, 1, 0, 1, 0, 0, 1, 0])
+    y2 = np.array([1, 0, 0, 1, 1, 0, 1, 0])
+    row = pair_agreement(_frame(list(y1), articles=list("abcdefgh")),
+                         _frame(list(y2), articles=list("abcdefgh")),
+                         targets=["hostility+loaded"], n_boot=500).iloc[0]
+    assert row["alpha_lo"] < row["alpha"] < row["alpha_hi"]
+    assert np.isnan(pair_agreement(_frame([1, 0]), _frame([1, 0]), n_boot=0)["alpha_lo"]).all()
+
+
+def test_set_4_names_its_re_labelling_and_its_independent_annotator() -> None:
+    assert [name for name, _ in SECOND_READINGS["4"]] == [SAME_SESSION, INDEPENDENT]
+    assert SAME_SESSION == "same-session re-labelling" and INDEPENDENT == "independent annotator"
+    assert second_labels_path("4", INDEPENDENT).name == "labels_independent.csv"
+    assert second_labels_path("4", SAME_SESSION) == annotator2_labels_path("4")
+    assert second_labels_path("2", INDEPENDENT) == annotator2_labels_path("2")
+    with pytest.raises(ValueError, match="no reading 'third'"):
+        second_labels_path("4", "third")
+    with pytest.raises(ValueError, match="no second reading"):
+        second_labels_path("1")
+
+
+def _write_set4(folder: Path, name: str, loaded: list[int]) -> None:
+    text = "Раз два три четыре. Пять шесть семь. Восемь девять десять. Один два три."
+    labels = ru_gold.ids_frame(ru_gold.split_sentences("7", "1", text), split="test")
+    labels["loaded_hostile"] = loaded
+    labels["voice"] = ["quoted" if v else "" for v in loaded]
+    for column, value in (("hedge", 1), ("booster", 0), ("cues", ""), ("note", "")):
+        labels[column] = value
+    labels.to_csv(folder / name, index=False)
+
+
+def test_set_agreement_reports_each_reading_of_set_4(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    from analysis.validation import ru_gold_agreement as ag
+
+    _write_set4(tmp_path, "labels.csv", [1, 0, 1, 0])
+    _write_set4(tmp_path, "labels_annotator2.csv", [1, 0, 1, 0])     # re-labelling: identical
+    _write_set4(tmp_path, "labels_independent.csv", [1, 1, 0, 0])    # one of two positives shared
+    monkeypatch.setattr(ag, "default_labels_path", lambda gold_set="1": tmp_path / "labels.csv")
+    table = set_agreement(["4"], n_boot=0)
+    assert list(table.columns) == ["set", "reading", *AGREEMENT_COLUMNS]
+    loaded = table[table["target"] == "hostility+loaded"].set_index("reading")
+    assert loaded.loc[SAME_SESSION, "kappa"] == 1.0 and loaded.loc[SAME_SESSION, "f1_2_vs_1"] == 1.0
+    # independent: raw 2/4, both 1 of 2 + 2 positives -> F1 0.5; chance 0.5 -> kappa 0
+    ind = loaded.loc[INDEPENDENT]
+    assert (ind["raw_agreement"], ind["f1_2_vs_1"], ind["kappa"]) == (0.5, 0.5, 0.0)
+    assert ind["alpha"] == pytest.approx(1 - 2 * 7 / (4 * 4))          # d=2, N=8, n0=n1=4
+    assert np.isnan(table[table["target"] == "hedge"]["kappa"]).all()  # all 1: chance agreement 1
+    lines = agreement_markdown(table).splitlines()
+    assert lines[0].startswith("| set | second reading | target |")
+    assert lines[2].startswith("| 4 | same-session re-labelling | hostility+loaded | 4 | 2 | 2 | 1.00 |")
+    assert lines[5].startswith("| 4 | independent annotator | hostility+loaded | 4 | 2 | 2 | 0.50 |")
+    with pytest.raises(ValueError, match="no second reading"):
+        set_agreement(["1"], n_boot=0)
+
+
+def test_uncued_agreement_drops_the_sentences_set_4s_decisions_name() -> None:
+    from analysis.validation.ru_gold_agreement import DECISION_CUES, DECISION_CUES_SET4
+
+    texts = ["Англосаксы правят.", "Это клоун.", "Режим пал.", "Дождь идёт."]
+    g1 = pd.DataFrame({"sentence_id": list("abcd"), "article_id": ["1", "1", "2", "2"],
+                       "text": texts, "loaded_hostile": [1, 1, 1, 0], "hedge": [0] * 4,
+                       "booster": [0] * 4})
+    g2 = g1.assign(loaded_hostile=[0, 0, 1, 1])
+    assert set(DECISION_CUES) < set(DECISION_CUES_SET4)
+    every = pair_agreement(g1, g2, n_boot=0).iloc[0]
+    sets_2_3 = uncued_agreement(g1, g2, n_boot=0).iloc[0]             # no set-2/3 cue here
+    set_4 = uncued_agreement(g1, g2, cues=DECISION_CUES_SET4, n_boot=0).iloc[0]
+    assert (every["n"], sets_2_3["n"], set_4["n"]) == (4, 4, 2)
+    # left: c (1, 1) and d (0, 1): F1 2*1/(1+2)
+    assert set_4["f1_2_vs_1"] == pytest.approx(2 / 3) and every["f1_2_vs_1"] == pytest.approx(0.4)
