@@ -258,10 +258,13 @@ def loaded_ranking_contributions(
         "negative_tone": f.negative_weight * num["sentiment_neg"],
         "positive_tone": f.positive_weight * num["sentiment_pos"],
     }, index=scored.index)
+    cue_columns = ["peak_valence", "strong_negative", "scare_quotes", "exclamation"]
     if f.needs_texts:
-        out = out.join(_cue_parts(_texts_for(scored, texts), f, scored.index))
+        cues = _cue_parts(_texts_for(scored, texts), f, scored.index)
+        for column in cue_columns:  # by position: a repeated index must not multiply rows
+            out[column] = cues[column].to_numpy()
     else:
-        out[["peak_valence", "strong_negative", "scare_quotes", "exclamation"]] = 0.0
+        out[cue_columns] = 0.0
     out = _with_status(out.astype("float64"), scored)
     out.insert(len(out.columns) - 1, "score", out[list(RANKING_CONTRIBUTIONS)].sum(axis=1))
     return out

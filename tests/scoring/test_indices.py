@@ -105,3 +105,11 @@ def test_rows_that_are_not_ok_keep_their_status_and_score_zero() -> None:
     assert parts.index.tolist() == [7, 8, 9]
     assert parts["status"].tolist() == ["ok", "missing", "empty"]
     assert parts.loc[[8, 9], "score"].eq(0.0).all()
+
+
+def test_a_repeated_index_keeps_every_row_in_order() -> None:
+    df = pd.DataFrame({"text": ["Idiots!", 'A "plan".', "Rain."]}, index=[1, 1, 0])
+    parts = loaded_ranking_contributions(score_frame(df), df["text"])
+    assert parts.index.tolist() == [1, 1, 0]
+    assert parts["exclamation"].gt(0).tolist() == [True, False, False]
+    assert parts["scare_quotes"].gt(0).tolist() == [False, True, False]
