@@ -74,6 +74,8 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _QUOTED = quote_pair_pattern(60)
 _SENTENCE_PUNCT = re.compile(r"[.!?;:]")
+# what may stand outside a quotation that is the whole text
+_NOT_WORDS = " \t\r\n.,;:!?-\u2013\u2014\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 _NEG_AUX = frozenset("isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't "
                      "shouldn't haven't hasn't hadn't ain't".split())
 _QUESTION_AUX = frozenset("is are was were do does did can could will would should has have had may might "
@@ -188,14 +190,24 @@ def _one_text(text: str) -> list[float]:
 def scare_quote_count(text: str) -> int:
     """Quoted spans of one to three words with no sentence punctuation inside (scare quotes).
 
-    Longer quoted spans are reported speech, not a word held at a distance.
+    Longer quoted spans are reported speech, not a word held at a distance;
+    so is a text that is itself one short quotation (an extracted statement
+    such as '"Retribution is inevitable,"'): nothing but punctuation outside it.
 
     Example:
         >>> scare_quote_count('Its "referendum" was, he said, "a farce. We reject it."')
         1
+        >>> scare_quote_count('"Retribution is inevitable,"')
+        0
     """
-    return sum(1 for q in _QUOTED.finditer(text)
-               if 1 <= len(q.group(1).split()) <= 3 and not _SENTENCE_PUNCT.search(q.group(1)))
+    n = 0
+    for q in _QUOTED.finditer(text):
+        inside = q.group(1)
+        if not 1 <= len(inside.split()) <= 3 or _SENTENCE_PUNCT.search(inside):
+            continue
+        if (text[:q.start()] + text[q.end():]).strip(_NOT_WORDS):
+            n += 1
+    return n
 
 
 def style_counts(texts: Sequence[str]) -> pd.DataFrame:

@@ -58,3 +58,13 @@ def test_ranking_cues_count_peak_valence_strong_negatives_scare_quotes_and_bangs
     assert cues.loc[1, "scare quotes"] == 0.0  # a quoted clause is speech, not a scare quote
     assert cues.iloc[2].tolist() == [0.0, 0.0, 0.0, 0.0]
     assert cues.loc[3, "peak valence"] == 0.0
+
+
+def test_a_text_that_is_one_short_quotation_is_speech_not_a_scare_quote() -> None:
+    from analysis.scoring.loaded_style import scare_quote_count
+
+    assert scare_quote_count('"Retribution is inevitable,"') == 0
+    assert scare_quote_count('\u201cNever!\u201d') == 0
+    assert scare_quote_count('  "We will win" - ') == 0
+    assert scare_quote_count('He called it "a farce", again.') == 1
+    assert scare_quote_count('The "referendum" and the "vote" were held.') == 2
