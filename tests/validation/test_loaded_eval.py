@@ -150,7 +150,7 @@ def test_ranking_contributions_add_up_and_are_length_aware():
     assert parts.loc[2, "score"] == 0.0  # not ok: neutral value, row kept
     assert parts["status"].tolist() == ["ok", "ok", "no_words"]
     assert loaded_ranking_score(df, form="v1").index.tolist() == [0, 1, 2]
-    v2 = loaded_ranking_contributions(df, ['"Traitors"!', "Fine.", "x"], exponent=1.0)
+    v2 = loaded_ranking_contributions(df, ['The "traitors" came!', "Fine.", "x"], exponent=1.0)
     assert np.allclose(v2[list(RANKING_CONTRIBUTIONS)].sum(axis=1), v2["score"])
     assert v2.loc[0, "scare_quotes"] == 1.0 and v2.loc[2, "score"] == 0.0
     with pytest.raises(ValueError, match="exponent"):
