@@ -9,8 +9,10 @@ and VADER's per-word valences for every sentence.  All text is HTML-escaped.
 
 In a terminal ``str()`` gives the text with ``[[surface|dimension:category]]``
 brackets, the table of matches and the per-sentence valences;
-:meth:`Explanation.table` returns the matches as a DataFrame and
-:meth:`Explanation.sentences` the per-sentence sentiment.
+:meth:`Explanation.table` returns the matches as a DataFrame,
+:meth:`Explanation.sentences` the per-sentence sentiment and
+:meth:`Explanation.ranking` the named parts of ``loaded_ranking_score``
+(also one line of both renderings).
 
 Example:
     >>> e = explain("They are idiots.")
@@ -156,8 +158,9 @@ class Explanation:
             f"naming {s.naming_count}; language {s.language}; {_compound_text(s)}"
         )
         weight = f'<div style="font-size:85%">{html.escape(WEIGHT_NOTE)}</div>' if self.matches else ""
+        ranking = f'<div style="font-size:85%">{html.escape(self.ranking_text())}</div>'
         return (f"<div>{self._legend_html()}{''.join(parts)}"
-                f'<div style="font-size:85%">{summary}</div>{weight}{self._sentiment_html()}</div>')
+                f'<div style="font-size:85%">{summary}</div>{weight}{ranking}{self._sentiment_html()}</div>')
 
     def bracketed(self) -> str:
         """The text with each outermost match as ``[[surface|dimension:category]]``.
@@ -227,9 +230,29 @@ class Explanation:
             lines.append(f"  {i}. compound {s.compound:+.4f} ({s.n_tokens} tokens): {words}")
         return "\n".join(lines)
 
+    def ranking(self) -> pd.DataFrame:
+        """The named parts of ``loaded_ranking_score`` (default form) for this text: one row
+        with ``weight``, ``length_factor``, each part, ``score`` (their sum) and ``status``.
+
+        Example:
+            >>> explain('A "hoax"!').ranking()[["scare_quotes", "exclamation"]].values.tolist()
+            [[1.0, 0.25]]
+        """
+        from analysis.scoring.indices import loaded_ranking_contributions
+
+        return loaded_ranking_contributions(pd.DataFrame([self.scores.to_dict()]), [self.text])
+
+    def ranking_text(self) -> str:
+        """One line: the ranking score and its non-zero parts, e.g. ``lexicon 1.5 + scare_quotes 1``."""
+        row = self.ranking().iloc[0]
+        parts = " + ".join(f"{p} {row[p]:.3g}" for p in _ranking_parts() if row[p])
+        status = "" if row["status"] == "ok" else f" (status {row['status']})"
+        return f"loaded_ranking_score {row['score']:.3g}" + (f" = {parts}" if parts else "") + status
+
     def __str__(self) -> str:
         tail = self.sentiment_text()
-        return f"{self.bracketed()}\n\n{self.table_text()}" + (f"\n\n{tail}" if tail else "")
+        return (f"{self.bracketed()}\n\n{self.table_text()}\n\n{self.ranking_text()}"
+                + (f"\n\n{tail}" if tail else ""))
 
     def __repr__(self) -> str:
         s = self.scores
@@ -260,6 +283,12 @@ def _compound_text(s: TextScores) -> str:
 def _valence_list(valences: tuple[tuple[str, float], ...], empty: str = "(no VADER word)") -> str:
     # tokens keep their punctuation ("certain,"), so each value is bracketed
     return "; ".join(f"{w} ({v:+g})" for w, v in valences) or empty
+
+
+def _ranking_parts() -> tuple[str, ...]:
+    from analysis.scoring.indices import RANKING_CONTRIBUTIONS
+
+    return RANKING_CONTRIBUTIONS
 
 
 def _darker(dimension: str) -> str:

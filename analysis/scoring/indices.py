@@ -21,6 +21,17 @@ articles (see ``analysis/scoring/lexicons/CHANGELOG.md``).  The index is a
 ranking score for sentences; for long texts the weight sum grows with length,
 so compare like with like or use the rates.
 
+``loaded_ranking_score`` (default form ``"v2"``) adds to the lexicon weight a
+few named, closed-class cues of emotive style: VADER's negative-token share,
+the strongest VADER word, strong negative VADER words, a scare-quoted span
+and ``!``; ``loaded_ranking_contributions`` gives the parts, which add up to
+it, and a per-row status (ru/uk rows: only the lexicon and ``!`` apply).
+A scare-quoted span counts although the term inside it is a mention and not
+the narrator's use (left out of every count): putting a short word in quotes
+is the writing's own distancing, an evaluative act of the narrator (the
+*so-called* of punctuation), and both data sets' annotators label such
+paragraphs far above their base rate.  ``form="v1"`` is the rounds 2-4 score.
+
 References:
     Da San Martino, G. et al. (2019). Fine-Grained Analysis of Propaganda in
     News Articles. EMNLP-IJCNLP (definition of loaded language).
@@ -29,8 +40,14 @@ References:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
 import pandas as pd
 
+from analysis.scoring.loaded_style import ranking_cues
+from analysis.scoring.score import LEMMA_LANGUAGES, SENTIMENT_UNAVAILABLE
 from analysis.validate_args import require_columns
 
 #: Weight of emotional intensity (|VADER compound|) in the index; chosen on PTC dev.
@@ -65,93 +82,237 @@ def loaded_language_index(scored: pd.DataFrame, *, intensity_weight: float = INT
 
 # --- Ranking score that does not reward length (issue 12) -----------------------
 # Added beside loaded_language_index, which keeps its meaning.  Chosen on dev data
-# only (PTC-2020 dev articles, SemEval-2023 official train part) by the grid in
+# only (PTC-2020 dev articles, SemEval-2023 official train part) by the grids in
 # analysis/validation/ranking.py; the choice and its numbers are in
-# analysis/validation/README.md.
+# analysis/validation/README.md.  Two forms share one formula and differ in their
+# weights: "v1" (rounds 2-4: lexicon + tone shares) and "v2" (round 5, the default:
+# also the text's strongest emotive word, strong negative words, scare quotes, "!").
 
-#: Texts up to this many tokens keep their full lexicon weight.
-RANKING_PIVOT_TOKENS: float = 25.0
-#: Above the pivot the weight is divided by ``(n_tokens / pivot) ** exponent``.
-#: Dev preferred 0 (no division): longer paragraphs are more often labelled,
-#: so dividing lost AUC both overall and within length quintiles.
-RANKING_LENGTH_EXPONENT: float = 0.0
-#: Weights of VADER's negative and positive token shares (``sentiment_neg``,
-#: ``sentiment_pos``): shares, so they do not grow with length, unlike counts.
-RANKING_NEGATIVE_WEIGHT: float = 1.5
-RANKING_POSITIVE_WEIGHT: float = 0.25
+
+@dataclass(frozen=True)
+class RankingForm:
+    """The weights of one form of :func:`loaded_ranking_score` (hyperparameters chosen on dev).
+
+    Example:
+        >>> RANKING_FORMS["v1"].needs_texts, RANKING_FORMS["v2"].needs_texts
+        (False, True)
+    """
+
+    name: str
+    #: Texts up to this many tokens keep their full lexicon weight.
+    pivot: float = 25.0
+    #: Above the pivot the weight is divided by ``(n_tokens / pivot) ** exponent``; dev
+    #: preferred 0 (longer paragraphs are more often labelled, dividing lost AUC).
+    exponent: float = 0.0
+    #: Weights of VADER's negative and positive token shares (shares: they do not grow with length).
+    negative_weight: float = 0.0
+    positive_weight: float = 0.0
+    #: Weight of the text's strongest VADER word, ``max |valence| / 4`` (0..1).
+    peak_weight: float = 0.0
+    #: Weight of ``log(1 + VADER words with valence <= -1.5)``.
+    strong_negative_weight: float = 0.0
+    #: Weight of 1 when the text holds a scare-quoted span (one to three quoted words).
+    scare_quote_weight: float = 0.0
+    #: Weight of 1 when the text holds an exclamation mark.
+    exclamation_weight: float = 0.0
+
+    @property
+    def needs_texts(self) -> bool:
+        """Whether the form reads the texts (its cue weights are not all zero)."""
+        return any((self.peak_weight, self.strong_negative_weight, self.scare_quote_weight,
+                    self.exclamation_weight))
+
+
+#: The forms: "v1" is the rounds 2-4 score (reproducible), "v2" the round-5 default.
+RANKING_FORMS: dict[str, RankingForm] = {
+    "v1": RankingForm("v1", negative_weight=1.5, positive_weight=0.25),
+    "v2": RankingForm("v2", negative_weight=0.5, positive_weight=0.0, peak_weight=0.25,
+                      strong_negative_weight=0.25, scare_quote_weight=1.0, exclamation_weight=0.25),
+}
+DEFAULT_RANKING_FORM: str = "v2"
+
+# kept for code that read the v1 weights by name
+RANKING_PIVOT_TOKENS: float = RANKING_FORMS["v1"].pivot
+RANKING_LENGTH_EXPONENT: float = RANKING_FORMS["v1"].exponent
+RANKING_NEGATIVE_WEIGHT: float = RANKING_FORMS["v1"].negative_weight
+RANKING_POSITIVE_WEIGHT: float = RANKING_FORMS["v1"].positive_weight
 
 RANKING_COLUMNS: tuple[str, ...] = (
     "hostility_score", "loaded_score", "n_tokens", "sentiment_neg", "sentiment_pos",
 )
-#: The named parts that add up to the ranking score.
-RANKING_CONTRIBUTIONS: tuple[str, ...] = ("lexicon", "negative_tone", "positive_tone")
+#: The named parts that add up to the ranking score (v1 leaves the last four at 0).
+RANKING_CONTRIBUTIONS: tuple[str, ...] = (
+    "lexicon", "negative_tone", "positive_tone", "peak_valence", "strong_negative", "scare_quotes",
+    "exclamation",
+)
+#: Parts with no ru/uk counterpart: VADER is English-only, and in Russian and Ukrainian
+#: «...» conventionally quote names (parties, firms, units), not words held at a distance.
+ENGLISH_ONLY_PARTS: tuple[str, ...] = (
+    "negative_tone", "positive_tone", "peak_valence", "strong_negative", "scare_quotes",
+)
+#: ``status`` of a ru/uk row whose English-only parts are 0 because they do not apply.
+ENGLISH_PARTS_UNAVAILABLE = "english_parts_unavailable"
+
+
+def ranking_form(form: str | RankingForm = DEFAULT_RANKING_FORM, **overrides: float) -> RankingForm:
+    """A form by name (``"v1"``, ``"v2"``) or as given, with some weights replaced.
+
+    Example:
+        >>> ranking_form("v2", exponent=0.5).exponent
+        0.5
+    """
+    base = form if isinstance(form, RankingForm) else RANKING_FORMS.get(form)
+    if base is None:
+        raise ValueError(f"loaded_ranking_score: unknown form {form!r}; known: {sorted(RANKING_FORMS)}")
+    known = {f.name for f in fields(RankingForm)} - {"name"}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise ValueError(f"loaded_ranking_score: unknown parameter(s) {unknown}; known: {sorted(known)}")
+    # the names were checked above and every overridable field is a float
+    out = replace(base, **overrides)  # type: ignore[arg-type]
+    if out.pivot <= 0 or out.exponent < 0:
+        raise ValueError("loaded_ranking_contributions: pivot must be > 0 and exponent >= 0, "
+                         f"got pivot={out.pivot}, exponent={out.exponent}")
+    return out
+
+
+def _texts_for(scored: pd.DataFrame, texts: Sequence[object] | pd.Series | None) -> list[str]:
+    if texts is None:
+        if "text" not in scored.columns:
+            raise ValueError("loaded_ranking_contributions: form reads the texts: pass texts= (the texts "
+                             "that were scored, in the same order), give scored a 'text' column, or use "
+                             "form='v1'")
+        texts = scored["text"]
+    values = list(texts)
+    if len(values) != len(scored):
+        raise ValueError(f"loaded_ranking_contributions: {len(values)} texts for {len(scored)} scored rows")
+    return [v if isinstance(v, str) else "" for v in values]
+
+
+def _lemma_rows(scored: pd.DataFrame) -> np.ndarray:
+    """Rows scored as Russian or Ukrainian (or, without a language column, without VADER)."""
+    lemma = np.zeros(len(scored), dtype=bool)
+    if "language" in scored.columns:
+        lemma |= scored["language"].isin(LEMMA_LANGUAGES).to_numpy()
+    if "sentiment_status" in scored.columns:
+        lemma |= scored["sentiment_status"].eq(SENTIMENT_UNAVAILABLE).to_numpy()
+    return lemma
+
+
+def _cue_parts(texts: list[str], f: RankingForm, index: pd.Index) -> pd.DataFrame:
+    cues = ranking_cues(texts)
+    return pd.DataFrame({
+        "peak_valence": f.peak_weight * cues["peak valence"].to_numpy() / 4.0,
+        "strong_negative": f.strong_negative_weight * np.log1p(cues["strong negative words"].to_numpy()),
+        "scare_quotes": f.scare_quote_weight * (cues["scare quotes"].to_numpy() > 0),
+        "exclamation": f.exclamation_weight * (cues["exclamation marks"].to_numpy() > 0),
+    }, index=index)
 
 
 def loaded_ranking_contributions(
     scored: pd.DataFrame,
+    texts: Sequence[object] | pd.Series | None = None,
     *,
-    pivot: float = RANKING_PIVOT_TOKENS,
-    exponent: float = RANKING_LENGTH_EXPONENT,
-    negative_weight: float = RANKING_NEGATIVE_WEIGHT,
-    positive_weight: float = RANKING_POSITIVE_WEIGHT,
+    form: str | RankingForm = DEFAULT_RANKING_FORM,
+    **params: float,
 ) -> pd.DataFrame:
-    """The named parts of :func:`loaded_ranking_score` and the length factor behind the first.
+    """The named parts of :func:`loaded_ranking_score`, the length factor and a status.
 
     Columns: ``weight`` (summed hostility + loaded match weight, as
-    ``score_frame`` counts it: naming and mentions are whatever the lexicon
-    and scorer leave in those dimensions), ``length_factor`` (``min(1, (pivot
-    / n_tokens) ** exponent)``), ``lexicon`` (``weight * length_factor``),
-    ``negative_tone`` (``negative_weight * sentiment_neg``),
-    ``positive_tone`` (``positive_weight * sentiment_pos``) and ``score``
-    (their sum, exactly).  Rows whose status is not ``'ok'`` get 0 (the
-    neutral value); no row is dropped.
+    ``score_frame`` counts it: naming and mentions left out unless scored
+    with ``count_mentions=True``), ``length_factor`` (``min(1, (pivot /
+    n_tokens) ** exponent)``), the parts :data:`RANKING_CONTRIBUTIONS`
+    (``lexicon`` = weight x length factor; ``negative_tone`` /
+    ``positive_tone`` = weight x VADER's token share; ``peak_valence`` =
+    weight x max |valence| / 4; ``strong_negative`` = weight x log(1 +
+    strong negative words); ``scare_quotes``, ``exclamation`` = weight if
+    present), ``score`` (their sum, exactly) and ``status``: ``ok``; the
+    row's own status when it is not ``ok`` (then every part is 0, the
+    neutral value); or ``english_parts_unavailable`` for a ru/uk row, whose
+    :data:`ENGLISH_ONLY_PARTS` are 0 (no counterpart; the score is the
+    lexicon and ``!`` only, so rank ru/uk rows among themselves).  No row is
+    dropped.
+
+    ``form`` is ``"v2"`` (default), ``"v1"`` (the rounds 2-4 score) or a
+    :class:`RankingForm`; ``params`` replace its weights (``exponent=0.5``).
+    A form with cue weights reads the texts: ``texts`` (same order as
+    ``scored``) or a ``text`` column of ``scored``.
 
     Example:
-        >>> import pandas as pd
         >>> df = pd.DataFrame({"hostility_score": [100.0, 10.0], "loaded_score": [0.0, 0.0],
         ...     "n_tokens": [10, 100], "sentiment_neg": [0.4, 0.0], "sentiment_pos": [0.0, 0.2]})
-        >>> loaded_ranking_contributions(df, exponent=0.5).round(3).values.tolist()
-        [[1.0, 1.0, 1.0, 0.6, 0.0, 1.6], [1.0, 0.5, 0.5, 0.0, 0.05, 0.55]]
+        >>> parts = loaded_ranking_contributions(df, form="v1", exponent=0.5)
+        >>> parts[["lexicon", "negative_tone", "positive_tone", "score"]].round(3).values.tolist()
+        [[1.0, 0.6, 0.0, 1.6], [0.5, 0.0, 0.05, 0.55]]
+        >>> v2 = loaded_ranking_contributions(df, ['A "hoax"!', "Calm."])
+        >>> v2[["scare_quotes", "exclamation", "score"]].round(3).values.tolist()
+        [[1.0, 0.25, 2.519], [0.0, 0.0, 1.081]]
     """
     require_columns(scored, RANKING_COLUMNS, who="loaded_ranking_contributions", frame_name="scored")
-    if pivot <= 0 or exponent < 0:
-        raise ValueError("loaded_ranking_contributions: pivot must be > 0 and exponent >= 0, "
-                         f"got pivot={pivot}, exponent={exponent}")
+    f = ranking_form(form, **params)
     num = scored[list(RANKING_COLUMNS)].apply(pd.to_numeric, errors="coerce").fillna(0.0)
     weight = (num["hostility_score"] + num["loaded_score"]) * num["n_tokens"] / 1000.0
-    factor = (pivot / num["n_tokens"].clip(lower=pivot)) ** exponent
+    factor = (f.pivot / num["n_tokens"].clip(lower=f.pivot)) ** f.exponent
     out = pd.DataFrame({
-        "weight": weight,
-        "length_factor": factor,
-        "lexicon": weight * factor,
-        "negative_tone": negative_weight * num["sentiment_neg"],
-        "positive_tone": positive_weight * num["sentiment_pos"],
+        "weight": weight, "length_factor": factor, "lexicon": weight * factor,
+        "negative_tone": f.negative_weight * num["sentiment_neg"],
+        "positive_tone": f.positive_weight * num["sentiment_pos"],
     }, index=scored.index)
+    cue_columns = ["peak_valence", "strong_negative", "scare_quotes", "exclamation"]
+    if f.needs_texts:
+        cues = _cue_parts(_texts_for(scored, texts), f, scored.index)
+        for column in cue_columns:  # by position: a repeated index must not multiply rows
+            out[column] = cues[column].to_numpy()
+    else:
+        out[cue_columns] = 0.0
+    out = _with_status(out.astype("float64"), scored)
+    out.insert(len(out.columns) - 1, "score", out[list(RANKING_CONTRIBUTIONS)].sum(axis=1))
+    return out
+
+
+def _with_status(out: pd.DataFrame, scored: pd.DataFrame) -> pd.DataFrame:
+    """Zero the parts that do not apply (ru/uk: English-only parts; not ok: all) and add ``status``."""
+    status = np.full(len(scored), "ok", dtype=object)
+    lemma = _lemma_rows(scored)
+    out.loc[lemma, list(ENGLISH_ONLY_PARTS)] = 0.0
+    status[lemma] = ENGLISH_PARTS_UNAVAILABLE
     if "status" in scored.columns:
-        out.loc[~scored["status"].eq("ok").to_numpy(), ["weight", *RANKING_CONTRIBUTIONS]] = 0.0
-    out["score"] = out[list(RANKING_CONTRIBUTIONS)].sum(axis=1)
-    return out.astype("float64")
+        bad = ~scored["status"].eq("ok").to_numpy()
+        out.loc[bad, ["weight", *RANKING_CONTRIBUTIONS]] = 0.0
+        status[bad] = scored["status"].astype(str).to_numpy()[bad]
+    out["status"] = pd.Series(status, index=scored.index, dtype=object)
+    return out
 
 
-def loaded_ranking_score(scored: pd.DataFrame, **params: float) -> pd.Series:
-    """Rank sentences or paragraphs by loaded language: lexicon weight plus tone shares.
+def loaded_ranking_score(
+    scored: pd.DataFrame,
+    texts: Sequence[object] | pd.Series | None = None,
+    *,
+    form: str | RankingForm = DEFAULT_RANKING_FORM,
+    **params: float,
+) -> pd.Series:
+    """Rank sentences or paragraphs by loaded language: lexicon weight plus emotive style.
 
-    ``lexicon weight * length factor + negative_weight * neg + positive_weight * pos``:
-    match weights plus VADER's shares of negative and positive tokens, which
-    break the many ties of texts with few or no lexicon matches and do not
-    grow with length.  The lexicon part is a sum: with the default
-    ``exponent=0`` (chosen on dev, where longer paragraphs were more often
-    labelled) it grows with length, so rank units of like length, pass
-    ``exponent`` > 0 (0.5 divides by the square root of length above the
-    pivot), or compare corpora by rates.  ``params`` are those of
-    :func:`loaded_ranking_contributions`, which gives the parts.
+    The default form ``"v2"`` is ``lexicon weight + 0.5 neg + 0.25 max|valence|/4
+    + 0.25 log(1 + strong negative words) + 1.0 [scare quotes] + 0.25 [!]``
+    (VADER's negative-token share, the strongest and the strongly negative
+    words of VADER's lexicon, a scare-quoted span, an exclamation mark); all
+    but the lexicon part are shares, maxima, logs or presence, so they grow
+    little or not at all with length.  ``form="v1"`` is the rounds 2-4 score
+    ``lexicon weight + 1.5 neg + 0.25 pos``, which needs no texts.  The
+    lexicon part is a sum: rank units of like length, or pass ``exponent``
+    > 0.  ``scored`` is ``score_frame`` output; ``texts`` the texts scored
+    (or a ``text`` column of ``scored``).  The named parts and a per-row
+    ``status`` (``english_parts_unavailable`` for ru/uk rows: only the
+    lexicon and ``!`` apply) are in :func:`loaded_ranking_contributions`.
 
     Example:
-        >>> import pandas as pd
         >>> from analysis import score_frame
-        >>> df = pd.DataFrame({"text": ["They are vile idiots.", "The meeting is on Monday.", None]})
-        >>> loaded_ranking_score(score_frame(df)).round(3).tolist()
-        [3.866, 0.0, 0.0]
+        >>> df = pd.DataFrame({"text": ["They are vile idiots!", "The meeting is on Monday.", None]})
+        >>> loaded_ranking_score(score_frame(df), df["text"]).round(3).tolist()
+        [3.914, 0.0, 0.0]
+        >>> loaded_ranking_score(score_frame(df), form="v1").round(3).tolist()
+        [3.891, 0.0, 0.0]
     """
-    parts = loaded_ranking_contributions(scored, **params)
+    parts = loaded_ranking_contributions(scored, texts, form=form, **params)
     return parts["score"].rename("loaded_ranking_score")

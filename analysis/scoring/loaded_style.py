@@ -36,6 +36,10 @@ Features (:data:`STYLE_FEATURES`; counts per text, the model enters them as
 * ``style: title case``: 1 when most words start with a capital (a
   headline), else 0 -- a fact about layout, not a count.
 
+:func:`ranking_cues` gives the four cues of the shipped ranking score
+(:func:`analysis.scoring.indices.loaded_ranking_score`): the strongest
+VADER word, strong negative VADER words, scare quotes and ``!``.
+
 Example:
     >>> style_counts(["We must stop them! Isn't it the worst crisis ever?"]).iloc[0].to_dict()["style: superlatives"]
     1.0
@@ -69,6 +73,9 @@ _WORDS: dict[str, frozenset[str]] = {
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _QUOTED = quote_pair_pattern(60)
+_SENTENCE_PUNCT = re.compile(r"[.!?;:]")
+# what may stand outside a quotation that is the whole text
+_NOT_WORDS = " \t\r\n.,;:!?-\u2013\u2014\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 _NEG_AUX = frozenset("isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't "
                      "shouldn't haven't hasn't hadn't ain't".split())
 _QUESTION_AUX = frozenset("is are was were do does did can could will would should has have had may might "
@@ -176,10 +183,31 @@ def _one_text(text: str) -> list[float]:
     counts["style: exclamative frames"] = float(frames)
     counts["style: rhetorical questions"] = float(rhetorical)
     counts["style: imperatives"] = float(imperative)
-    counts["style: scare quotes"] = float(sum(
-        1 for q in _QUOTED.finditer(text)
-        if 1 <= len(q.group(1).split()) <= 3 and not re.search(r"[.!?;:]", q.group(1))))
+    counts["style: scare quotes"] = float(scare_quote_count(text))
     return [counts[name] for name in STYLE_FEATURES]
+
+
+def scare_quote_count(text: str) -> int:
+    """Quoted spans of one to three words with no sentence punctuation inside (scare quotes).
+
+    Longer quoted spans are reported speech, not a word held at a distance;
+    so is a text that is itself one short quotation (an extracted statement
+    such as '"Retribution is inevitable,"'): nothing but punctuation outside it.
+
+    Example:
+        >>> scare_quote_count('Its "referendum" was, he said, "a farce. We reject it."')
+        1
+        >>> scare_quote_count('"Retribution is inevitable,"')
+        0
+    """
+    n = 0
+    for q in _QUOTED.finditer(text):
+        inside = q.group(1)
+        if not 1 <= len(inside.split()) <= 3 or _SENTENCE_PUNCT.search(inside):
+            continue
+        if (text[:q.start()] + text[q.end():]).strip(_NOT_WORDS):
+            n += 1
+    return n
 
 
 def style_counts(texts: Sequence[str]) -> pd.DataFrame:
@@ -190,3 +218,43 @@ def style_counts(texts: Sequence[str]) -> pd.DataFrame:
         [[1.0, 1.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0]]
     """
     return pd.DataFrame([_one_text(str(t)) for t in texts], columns=list(STYLE_FEATURES), dtype="float64")
+
+
+# --- Cues of the shipped ranking score (analysis.scoring.indices, form "v2") ---------
+#: Columns of :func:`ranking_cues`.
+RANKING_CUES: tuple[str, ...] = ("peak valence", "strong negative words", "scare quotes", "exclamation marks")
+#: |valence| on VADER's -4..+4 scale from which a negative word counts as strong (as the model's feature).
+STRONG_NEGATIVE_VALENCE: float = -1.5
+
+
+def ranking_cues(texts: Sequence[str]) -> pd.DataFrame:
+    """Per text, the four cues the ranking score reads beyond the lexicons and VADER's shares.
+
+    ``peak valence``: the largest |valence| of a word of VADER's lexicon in the
+    text (0..4, before VADER's rules); ``strong negative words``: how many of
+    its words have valence <= -1.5; ``scare quotes``: :func:`scare_quote_count`;
+    ``exclamation marks``: the number of ``!``.  One pass of a word regex and
+    dictionary look-ups per text: only computed when the ranking score is
+    asked for, never by ``score_frame``.
+
+    Example:
+        >>> ranking_cues(['What a "plan"! A disgusting, evil lie.']).iloc[0].tolist()
+        [3.4, 2.0, 1.0, 1.0]
+    """
+    valence = _valences()
+    rows = []
+    for text in texts:
+        vs = [valence.get(w.lower(), 0.0) for w in _VADER_WORD.findall(text)]
+        rows.append((max((abs(v) for v in vs), default=0.0), float(sum(v <= STRONG_NEGATIVE_VALENCE for v in vs)),
+                     float(scare_quote_count(text)), float(text.count("!"))))
+    return pd.DataFrame(rows, columns=list(RANKING_CUES), dtype="float64")
+
+
+_VADER_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    from analysis.scoring._vader_lexicon import load_vader_lexicon
+
+    return load_vader_lexicon()

@@ -19,8 +19,8 @@ frame scorer and matcher, then measured the same way:
   flagged.
 
 Methods: the summed hostility + loaded match weight, the
-``loaded_language_index`` and the length-aware ``loaded_ranking_score``
-(:mod:`analysis.scoring.indices`).  Baselines: words per unit, VADER ``neg``
+``loaded_language_index`` and the ``loaded_ranking_score`` (default form
+v2, and form v1 of rounds 2-4 beside it; :mod:`analysis.scoring.indices`).  Baselines: words per unit, VADER ``neg``
 and ``|compound|`` as shipped.  Targets are reported, never asserted.
 """
 
@@ -48,9 +48,11 @@ from analysis.validation.scorers import FrameScorer, Matcher, check_matches, che
 WEIGHT = "lexicon weight (hostility + loaded)"
 INDEX = "loaded_language_index"
 RANKING = "loaded_ranking_score"
+#: The rounds 2-4 form of the ranking score, reported beside the default for comparison.
+RANKING_V1 = "loaded_ranking_score (v1)"
 #: Columns holding the named parts of the ranking score (they add up to it).
 PART_COLUMNS: tuple[str, ...] = tuple(f"ranking: {p}" for p in RANKING_CONTRIBUTIONS)
-METHODS: tuple[str, ...] = (RANKING, INDEX, WEIGHT)
+METHODS: tuple[str, ...] = (RANKING, RANKING_V1, INDEX, WEIGHT)
 BASELINES: tuple[str, ...] = ("words", "VADER neg", "VADER |compound|")
 #: Dimensions whose matches make up "loaded" here; naming is deliberately absent.
 LOADED_DIMENSIONS: tuple[str, ...] = ("loaded", "hostility")
@@ -120,8 +122,9 @@ def score_units(
     weight = matches.groupby(matches["row"].astype("int64"))["weight"].sum()
     out[WEIGHT] = weight.reindex(range(n), fill_value=0.0).to_numpy(dtype="float64")
     out[INDEX] = loaded_language_index(scores).to_numpy(dtype="float64")
-    parts = loaded_ranking_contributions(scores)
+    parts = loaded_ranking_contributions(scores, inp["text"])
     out[RANKING] = parts["score"].to_numpy()
+    out[RANKING_V1] = loaded_ranking_contributions(scores, form="v1")["score"].to_numpy()
     for part, column in zip(RANKING_CONTRIBUTIONS, PART_COLUMNS, strict=True):
         out[column] = parts[part].to_numpy()
     out["matched"] = pd.Series(_matched_lists(matches, n), index=out.index, dtype=object)

@@ -1,24 +1,32 @@
-"""How the parameters of ``loaded_ranking_score`` were chosen: a small grid, on dev only.
+"""How the weights of ``loaded_ranking_score`` were chosen: small grids, on dev only.
 
-Criterion, fixed before the grid was run: the highest mean, over the dev
-parts of PTC-2020 and SemEval-2023 translated, of the AUC *within* length
-quintiles (what a score knows beyond length); among the grid points within
-0.002 of that best (``near_best``), the higher overall dev AUC wins.  The test parts are not read here.
+Criterion, fixed in round 2 and kept: the highest mean, over the dev parts of
+PTC-2020 and SemEval-2023 translated, of the AUC *within* length quintiles
+(what a score knows beyond length); among the grid points within 0.002 of that
+best (``near_best``), the higher mean overall dev AUC wins.  A form must not
+gain on one data set by losing on the other: both sets' numbers are printed.
+The test parts are never scored here: :func:`dev_units` keeps the dev rows
+before anything is scored.
 
-Round 3 (lexicons 1.4.0) re-ran the grid and tried the other forms in
-:data:`ALTERNATIVES` (log weight, boosters, hedges, |compound|, an explicit
-length term) on dev: none beat the shipped form by more than the tie margin
-within length quintiles; a length term raises the overall AUC but makes the
-score track length, which is what the ranking score must not do.  Round 4
-(lexicons 1.4.1): the same grid point wins on dev (PTC 0.754, SemEval 0.703).
+Form v1 (rounds 2-4): ``weight + 1.5 neg + 0.25 pos`` won the v1 grid
+(:data:`GRID_V1`) with lexicons 1.4.0 and 1.4.1.  Round 5 (form v2, the
+default): :data:`GRID` adds four closed-class cues
+(:func:`analysis.scoring.loaded_style.ranking_cues`: the strongest VADER word,
+strong negative VADER words, a scare-quoted span, ``!``); the style families
+of the optional model that are not in it (pronouns, modals, negators,
+superlatives, rhetorical questions, imperatives, Title Case ...) are in
+:data:`ALTERNATIVES` with their dev numbers, as are the round-3 forms.
+:func:`half_check` chooses on one article half of dev and scores the choice
+on the other, against v1.
 
 Example:
-    $ python -m analysis.validation.ranking --data ../shared/validation --alternatives
+    $ python -m analysis.validation.ranking --data ../shared/validation --alternatives --halves
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -26,46 +34,113 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.scoring.indices import loaded_ranking_contributions
+from analysis.scoring.indices import RANKING_FORMS, RankingForm, loaded_ranking_contributions
+from analysis.scoring.loaded_style import style_counts
+from analysis.scoring.loaded_vocab import quote_pair_pattern
 from analysis.validation import metrics
 from analysis.validation.loaded_eval import ScoredUnits, length_quintiles
 
 TIE_MARGIN: float = 0.002
+#: The round-5 grid (form v2): 2 x 3 x 3 x 3 x 3 x 5 x 3 points.
 GRID: dict[str, tuple[float, ...]] = {
+    "exponent": (0.0, 0.5),
+    "negative_weight": (0.5, 1.0, 1.5),
+    "positive_weight": (0.0, 0.25, 0.5),
+    "peak_weight": (0.0, 0.25, 0.5),
+    "strong_negative_weight": (0.0, 0.1, 0.25),
+    "scare_quote_weight": (0.0, 0.5, 0.75, 1.0, 1.25),
+    "exclamation_weight": (0.0, 0.25, 0.5),
+}
+#: The rounds 2-4 grid (form v1).
+GRID_V1: dict[str, tuple[float, ...]] = {
     "exponent": (0.0, 0.25, 0.5, 1.0),
     "negative_weight": (0.0, 0.5, 1.0, 1.5),
     "positive_weight": (0.0, 0.25, 0.5, 1.0),
 }
+#: The unit-weight parts a grid point combines linearly (the lexicon part depends on ``exponent``).
+_LINEAR = {"negative_weight": "negative_tone", "positive_weight": "positive_tone", "peak_weight": "peak_valence",
+           "strong_negative_weight": "strong_negative", "scare_quote_weight": "scare_quotes",
+           "exclamation_weight": "exclamation"}
+_UNIT_FORM = RankingForm("unit", negative_weight=1.0, positive_weight=1.0, peak_weight=1.0,
+                         strong_negative_weight=1.0, scare_quote_weight=1.0, exclamation_weight=1.0)
 
 
-def _dev_measures(su: ScoredUnits, params: Mapping[str, float]) -> dict[str, float]:
+def dev_units(data_dir: str | os.PathLike[str] | None) -> list[ScoredUnits]:
+    """The dev parts of PTC-2020 and SemEval-2023 translated, scored (test rows dropped first).
+
+    Example:
+        >>> ptc, semeval = dev_units("../shared/validation")  # doctest: +SKIP
+    """
+    from analysis.validation.loaded_eval import score_units
+    from analysis.validation.loaded_report import PTC_NAME, SEMEVAL_NAME, ptc_units, semeval_units
+
+    out = []
+    for name, units in ((PTC_NAME, ptc_units(data_dir)), (SEMEVAL_NAME, semeval_units(data_dir))):
+        out.append(score_units(name, units[units["split"] == "dev"].reset_index(drop=True)))
+    return out
+
+
+def dev_features(su: ScoredUnits) -> pd.DataFrame:
+    """Per dev unit: the score columns, every ranking part at weight 1, the style counts, ``words``.
+
+    Example:
+        >>> dev_features(ptc_units)[["weight", "scare_quotes"]].describe()  # doctest: +SKIP
+    """
     dev = (su.units["split"] == "dev").to_numpy()
-    y = su.units["label"].to_numpy(dtype=bool)[dev]
-    words = su.units["words"].to_numpy(dtype="float64")[dev]
-    s = loaded_ranking_contributions(su.scores[dev], **params)["score"].to_numpy()
+    sc = su.scores[dev].reset_index(drop=True)
+    texts = su.units.loc[dev, "text"].astype(str).tolist()
+    parts = loaded_ranking_contributions(sc, texts, form=_UNIT_FORM)
+    num = sc.drop(columns=["status"], errors="ignore").apply(pd.to_numeric, errors="coerce").fillna(0.0)
+    style = style_counts(texts)
+    any_quote = quote_pair_pattern(400)
+    extra = pd.DataFrame({
+        "any quotation": [float(bool(any_quote.search(t))) for t in texts],
+        "words": su.units.loc[dev, "words"].to_numpy(dtype="float64"),
+        "label": su.units.loc[dev, "label"].to_numpy(dtype=bool),
+        "article_id": su.units.loc[dev, "article_id"].astype(str).to_numpy(),
+    })
+    return pd.concat([num, parts.drop(columns=["score", "status", "lexicon", "length_factor"]), style, extra],
+                     axis=1)
+
+
+def article_half(article_ids: Sequence[str] | np.ndarray | pd.Series) -> np.ndarray:
+    """0 or 1 per article, by a fixed hash (the held-in / held-out cut inside dev).
+
+    Example:
+        >>> article_half(["a1", "a1", "b7"]).tolist()[0] == article_half(["a1"]).tolist()[0]
+        True
+    """
+    return np.array([int(hashlib.md5(f"half:{a}".encode()).hexdigest(), 16) % 2 for a in article_ids])
+
+
+def _measures(y: np.ndarray, s: np.ndarray, words: np.ndarray) -> dict[str, float]:
     q = length_quintiles(words, words)
     within = [metrics.roc_auc(y[q == k], s[q == k]) for k in range(1, 6)]
     return {"auc": metrics.roc_auc(y, s), "auc_within": float(np.nanmean(within)),
             "spearman_words": metrics.spearman(s, words).r}
 
 
-def ranking_grid(sets: Sequence[ScoredUnits], grid: Mapping[str, Sequence[float]] = GRID) -> pd.DataFrame:
-    """Every grid point's dev AUC, within-quintile AUC and length correlation per set, best first.
+def _point_score(f: pd.DataFrame, params: Mapping[str, float]) -> np.ndarray:
+    exponent = params.get("exponent", 0.0)
+    factor = (25.0 / f["n_tokens"].clip(lower=25.0).to_numpy()) ** exponent
+    s = f["weight"].to_numpy() * factor
+    for key, part in _LINEAR.items():
+        s = s + params.get(key, 0.0) * f[part].to_numpy()
+    return s
 
-    Example:
-        >>> table = ranking_grid([ptc_units, semeval_units])  # doctest: +SKIP
-        >>> table.iloc[0][["exponent", "negative_weight", "positive_weight"]]  # doctest: +SKIP
-    """
+
+def _grid_table(feats: Sequence[tuple[str, pd.DataFrame]], grid: Mapping[str, Sequence[float]]) -> pd.DataFrame:
     names = list(grid)
     rows = []
     for values in itertools.product(*(grid[k] for k in names)):
         params = dict(zip(names, values, strict=True))
         row: dict[str, object] = dict(params)
-        for su in sets:
-            for key, value in _dev_measures(su, params).items():
-                row[f"{su.name}: {key}"] = value
-        row["mean auc_within"] = float(np.mean([row[f"{su.name}: auc_within"] for su in sets]))
-        row["mean auc"] = float(np.mean([row[f"{su.name}: auc"] for su in sets]))
+        for name, f in feats:
+            y, words = f["label"].to_numpy(dtype=bool), f["words"].to_numpy(dtype="float64")
+            for key, value in _measures(y, _point_score(f, params), words).items():
+                row[f"{name}: {key}"] = value
+        row["mean auc_within"] = float(np.mean([row[f"{n}: auc_within"] for n, _ in feats]))
+        row["mean auc"] = float(np.mean([row[f"{n}: auc"] for n, _ in feats]))
         rows.append(row)
     table = pd.DataFrame(rows)
     table["near_best"] = table["mean auc_within"] >= table["mean auc_within"].max() - TIE_MARGIN
@@ -73,27 +148,92 @@ def ranking_grid(sets: Sequence[ScoredUnits], grid: Mapping[str, Sequence[float]
     return table.reset_index(drop=True)
 
 
-def _weight(sc: pd.DataFrame) -> pd.Series:
-    return (sc["hostility_score"] + sc["loaded_score"]) * sc["n_tokens"] / 1000.0
+def ranking_grid(sets: Sequence[ScoredUnits], grid: Mapping[str, Sequence[float]] = GRID) -> pd.DataFrame:
+    """Every grid point's dev AUC, within-quintile AUC and length correlation per set, best first.
+
+    Example:
+        >>> table = ranking_grid([ptc_units, semeval_units])  # doctest: +SKIP
+        >>> table.iloc[0][list(GRID)]  # doctest: +SKIP
+    """
+    return _grid_table([(su.name, dev_features(su)) for su in sets], grid)
 
 
-def _tone(sc: pd.DataFrame, neg: float = 1.5, pos: float = 0.25) -> pd.Series:
-    return neg * sc["sentiment_neg"] + pos * sc["sentiment_pos"]
+def half_check(sets: Sequence[ScoredUnits], grid: Mapping[str, Sequence[float]] = GRID) -> pd.DataFrame:
+    """Choose on one article half of dev, score the choice and form v1 on the other half.
+
+    One row per (half chosen on, data set): the chosen point, its AUC and
+    within-quintile AUC on the other half, and v1's there.
+
+    Example:
+        >>> half_check([ptc_units, semeval_units]).round(3)  # doctest: +SKIP
+    """
+    feats = [(su.name, dev_features(su)) for su in sets]
+    v1 = {k: getattr(RANKING_FORMS["v1"], k) for k in ("exponent", *_LINEAR)}
+    rows = []
+    for chosen_on in (0, 1):
+        part = [(n, f[article_half(f["article_id"]) == chosen_on].reset_index(drop=True)) for n, f in feats]
+        other = [(n, f[article_half(f["article_id"]) != chosen_on].reset_index(drop=True)) for n, f in feats]
+        best = _grid_table(part, grid).iloc[0]
+        params = {k: float(best[k]) for k in grid}
+        for name, f in other:
+            y, words = f["label"].to_numpy(dtype=bool), f["words"].to_numpy(dtype="float64")
+            new, old = _measures(y, _point_score(f, params), words), _measures(y, _point_score(f, v1), words)
+            rows.append({"chosen on half": chosen_on, "dataset": name, **params,
+                         "held-out auc": new["auc"], "held-out auc_within": new["auc_within"],
+                         "v1 auc": old["auc"], "v1 auc_within": old["auc_within"]})
+    return pd.DataFrame(rows)
 
 
-#: Other forms tried on dev in round 3 (lexicons 1.4.0), beside the shipped one.
-#: Each maps the numeric score columns to a ranking score.
+def _log(x: pd.Series) -> pd.Series:
+    return np.log1p(x)
+
+
+def _v2(f: pd.DataFrame, **changes: float) -> pd.Series:
+    params = {k: getattr(RANKING_FORMS["v2"], k) for k in ("exponent", *_LINEAR)} | changes
+    return pd.Series(_point_score(f, params), index=f.index)
+
+
+def _v1(f: pd.DataFrame) -> pd.Series:
+    return f["weight"] + 1.5 * f["negative_tone"] + 0.25 * f["positive_tone"]
+
+
+_EMPHASIS = ["style: superlatives", "style: exclamative frames", "style: ever", "style: rhetorical questions"]
+_ADDRESS = ["style: we/our/us", "style: you/your", "style: imperatives", "style: obligation modals"]
+
+#: Other forms tried on dev, beside the shipped ones.  Each maps :func:`dev_features` to a score.
 ALTERNATIVES: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
-    "shipped: weight + 1.5 neg + 0.25 pos": lambda sc: _weight(sc) + _tone(sc),
-    "log(1 + weight) + 0.5 neg + 0.125 pos": lambda sc: np.log1p(_weight(sc)) + _tone(sc, 0.5, 0.125),
-    "shipped + 0.25 log(1 + boosters)": lambda sc: _weight(sc) + _tone(sc) + 0.25 * np.log1p(sc["certainty_count"]),
-    "shipped + 0.25 log(1 + boosters) + 0.25 log(1 + hedges)": lambda sc: (
-        _weight(sc) + _tone(sc) + 0.25 * np.log1p(sc["certainty_count"]) + 0.25 * np.log1p(sc["hedging_count"])),
-    "shipped + 0.5 |compound|": lambda sc: _weight(sc) + _tone(sc) + 0.5 * sc["sentiment_compound"].abs(),
-    "shipped + 0.1 log tokens (a length term)": lambda sc: _weight(sc) + _tone(sc) + 0.1 * np.log(
-        sc["n_tokens"].clip(lower=1)),
-    "shipped + 0.3 log tokens (a length term)": lambda sc: _weight(sc) + _tone(sc) + 0.3 * np.log(
-        sc["n_tokens"].clip(lower=1)),
+    "v1 (rounds 2-4): weight + 1.5 neg + 0.25 pos": _v1,
+    "round 3: log(1 + weight) + 0.5 neg + 0.125 pos": lambda f: (
+        np.log1p(f["weight"]) + 0.5 * f["negative_tone"] + 0.125 * f["positive_tone"]),
+    "round 3: v1 + 0.25 log(1 + boosters)": lambda f: _v1(f) + 0.25 * _log(f["certainty_count"]),
+    "round 3: v1 + 0.25 log(1 + boosters) + 0.25 log(1 + hedges)": lambda f: (
+        _v1(f) + 0.25 * _log(f["certainty_count"]) + 0.25 * _log(f["hedging_count"])),
+    "round 3: v1 + 0.5 |compound|": lambda f: _v1(f) + 0.5 * f["sentiment_compound"].abs(),
+    "round 3: v1 + 0.1 log tokens (a length term)": lambda f: _v1(f) + 0.1 * np.log(f["n_tokens"].clip(lower=1)),
+    "round 3: v1 + 0.3 log tokens (a length term)": lambda f: _v1(f) + 0.3 * np.log(f["n_tokens"].clip(lower=1)),
+    "v1 + 1.0 scare quotes": lambda f: _v1(f) + f["scare_quotes"],
+    "v2 (round 5, default)": _v2,
+    "v2 without scare quotes": lambda f: _v2(f, scare_quote_weight=0.0),
+    "v2 without peak valence": lambda f: _v2(f, peak_weight=0.0),
+    "v2 without strong negative words": lambda f: _v2(f, strong_negative_weight=0.0),
+    "v2 without !": lambda f: _v2(f, exclamation_weight=0.0),
+    "v2 with any quotation (any length) for scare quotes": lambda f: (
+        _v2(f, scare_quote_weight=0.0) + f["any quotation"]),
+    "v2 with log(1 + scare quotes) for presence": lambda f: (
+        _v2(f, scare_quote_weight=0.0) + _log(f["style: scare quotes"])),
+    "v2 + 0.25 pos": lambda f: _v2(f, positive_weight=0.25),
+    "v2 + 0.1 log(1 + superlatives, exclamative frames, ever, rhetorical questions)": lambda f: (
+        _v2(f) + 0.1 * _log(f[_EMPHASIS].sum(axis=1))),
+    "v2 + 0.1 log(1 + we, you, imperatives, obligation modals)": lambda f: (
+        _v2(f) + 0.1 * _log(f[_ADDRESS].sum(axis=1))),
+    "v2 + 0.1 log(1 + they/them/their)": lambda f: _v2(f) + 0.1 * _log(f["style: they/them/their"]),
+    "v2 + 0.1 log(1 + negators)": lambda f: _v2(f) + 0.1 * _log(f["style: negators"]),
+    "v2 - 0.25 Title Case": lambda f: _v2(f) - 0.25 * f["style: title case"],
+    "v2 + 0.1 log(1 + boosters)": lambda f: _v2(f) + 0.1 * _log(f["certainty_count"]),
+    "v2 - 0.1 log(1 + hedges)": lambda f: _v2(f) - 0.1 * _log(f["hedging_count"]),
+    "v2 + 0.25 [any lexicon match]": lambda f: _v2(f) + 0.25 * (f["weight"] > 0),
+    "v2 + 0.1 log tokens (a length term)": lambda f: _v2(f) + 0.1 * np.log(f["n_tokens"].clip(lower=1)),
+    "v2 + 0.3 log tokens (a length term)": lambda f: _v2(f) + 0.3 * np.log(f["n_tokens"].clip(lower=1)),
 }
 
 
@@ -103,40 +243,37 @@ def alternatives_table(sets: Sequence[ScoredUnits]) -> pd.DataFrame:
     Example:
         >>> alternatives_table([ptc_units, semeval_units]).round(3)  # doctest: +SKIP
     """
+    feats = [(su.name, dev_features(su)) for su in sets]
     rows = []
     for label, form in ALTERNATIVES.items():
         row: dict[str, object] = {"form": label}
-        for su in sets:
-            dev = (su.units["split"] == "dev").to_numpy()
-            sc = su.scores[dev].drop(columns=["status"], errors="ignore").apply(pd.to_numeric, errors="coerce")
-            y = su.units["label"].to_numpy(dtype=bool)[dev]
-            words = su.units["words"].to_numpy(dtype="float64")[dev]
-            s = form(sc.fillna(0.0)).to_numpy(dtype="float64")
-            q = length_quintiles(words, words)
-            row[f"{su.name}: auc"] = metrics.roc_auc(y, s)
-            row[f"{su.name}: auc_within"] = float(np.nanmean([metrics.roc_auc(y[q == k], s[q == k])
-                                                              for k in range(1, 6)]))
-            row[f"{su.name}: spearman_words"] = metrics.spearman(s, words).r
+        for name, f in feats:
+            y, words = f["label"].to_numpy(dtype=bool), f["words"].to_numpy(dtype="float64")
+            for key, value in _measures(y, form(f).to_numpy(dtype="float64"), words).items():
+                row[f"{name}: {key}"] = value
+        row["mean auc_within"] = float(np.mean([row[f"{n}: auc_within"] for n, _ in feats]))
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print the top of the grid (dev only)."""
-    from analysis.validation.loaded_eval import score_units
-    from analysis.validation.loaded_report import ptc_units, semeval_units
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the top of the grid, and on request the alternatives and the half check (dev only)."""
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.ranking", description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=os.environ.get("ANALYSIS_VALIDATION_DATA"), metavar="DIR")
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--v1", action="store_true", help="the rounds 2-4 grid (form v1) instead of v2's")
     parser.add_argument("--alternatives", action="store_true", help="also print the other forms tried on dev")
+    parser.add_argument("--halves", action="store_true", help="also choose on one article half, check on the other")
     args = parser.parse_args(argv)
-    sets = [score_units("PTC-2020", ptc_units(args.data)),
-            score_units("SemEval-2023 translated", semeval_units(args.data))]
-    with pd.option_context("display.width", 250, "display.max_columns", 30):
-        print(ranking_grid(sets).head(args.top).round(3).to_string())
+    sets = dev_units(args.data)
+    grid = GRID_V1 if args.v1 else GRID
+    with pd.option_context("display.width", 250, "display.max_columns", 40, "display.max_colwidth", 80):
+        print(ranking_grid(sets, grid).head(args.top).round(4).to_string())
         if args.alternatives:
-            print(alternatives_table(sets).round(3).to_string(index=False))
+            print(alternatives_table(sets).round(4).to_string(index=False))
+        if args.halves:
+            print(half_check(sets, grid).round(4).to_string(index=False))
     return 0
 
 

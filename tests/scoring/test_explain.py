@@ -119,3 +119,20 @@ def test_valences_reproduce_vaders_compound_and_the_texts_sentiment() -> None:
 def test_no_sentiment_means_no_valences() -> None:
     e = explain("They are idiots.", sentiment="none")
     assert e.sentiment == () and e.sentences().empty and "VADER per sentence" not in str(e)
+
+
+def test_explain_shows_the_ranking_score_parts() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from analysis import score_frame
+    from analysis.scoring.indices import loaded_ranking_contributions
+
+    text = 'They are vile idiots! The "plan" failed.'
+    e = explain(text)
+    parts = e.ranking()
+    expected = loaded_ranking_contributions(score_frame(pd.DataFrame({"text": [text]})), [text])
+    assert np.allclose(parts.drop(columns="status").to_numpy(), expected.drop(columns="status").to_numpy())
+    assert "loaded_ranking_score" in str(e) and "scare_quotes 1" in str(e)
+    assert "loaded_ranking_score" in e._repr_html_()
+    assert "english_parts_unavailable" in explain("Они идиоты!").ranking_text()

@@ -1,12 +1,22 @@
-"""The loaded-language index: exact weight recovery, intensity term, neutral rows."""
+"""The loaded-language index and ranking score: exact weight recovery, parts, forms, ru/uk, neutral rows."""
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import score_frame, score_text
-from analysis.scoring.indices import INTENSITY_WEIGHT, loaded_language_index
+from analysis.scoring.indices import (
+    ENGLISH_ONLY_PARTS,
+    ENGLISH_PARTS_UNAVAILABLE,
+    INTENSITY_WEIGHT,
+    RANKING_CONTRIBUTIONS,
+    RANKING_FORMS,
+    loaded_language_index,
+    loaded_ranking_contributions,
+    loaded_ranking_score,
+)
 
 
 def test_index_is_weight_sum_plus_half_absolute_compound() -> None:
@@ -34,3 +44,72 @@ def test_missing_columns_are_named() -> None:
     with pytest.raises(KeyError, match="sentiment_compound"):
         loaded_language_index(pd.DataFrame({"hostility_score": [1.0], "loaded_score": [0.0],
                                             "n_tokens": [3]}))
+
+
+# --- loaded_ranking_score: forms v1 and v2 -----------------------------------------
+
+RANKING_TEXTS = ["They are vile idiots!", 'What a "plan": the so-called "liberators" came.',
+                 "The meeting is on Monday.", "Это было ужасно!", None, ""]
+
+
+def test_v1_is_the_rounds_2_to_4_formula_and_needs_no_texts() -> None:
+    scored = score_frame(pd.DataFrame({"text": RANKING_TEXTS}))
+    v1 = loaded_ranking_score(scored, form="v1")
+    num = scored[["hostility_score", "loaded_score", "n_tokens", "sentiment_neg", "sentiment_pos"]].fillna(0.0)
+    expected = (num.hostility_score + num.loaded_score) * num.n_tokens / 1000 + 1.5 * num.sentiment_neg \
+        + 0.25 * num.sentiment_pos
+    expected = expected.where(scored["status"].eq("ok"), 0.0)
+    assert np.allclose(v1.to_numpy(), expected.to_numpy())
+
+
+def test_v2_parts_add_up_and_each_cue_is_what_it_says() -> None:
+    df = pd.DataFrame({"text": RANKING_TEXTS})
+    scored = score_frame(df)
+    parts = loaded_ranking_contributions(scored, df["text"])
+    assert np.allclose(parts[list(RANKING_CONTRIBUTIONS)].sum(axis=1), parts["score"])
+    assert parts["score"].equals(loaded_ranking_score(pd.concat([df, scored], axis=1)).rename("score"))
+    f = RANKING_FORMS["v2"]
+    assert parts.loc[0, "exclamation"] == f.exclamation_weight and parts.loc[2, "exclamation"] == 0.0
+    assert parts.loc[1, "scare_quotes"] == f.scare_quote_weight and parts.loc[0, "scare_quotes"] == 0.0
+    assert parts.loc[0, "peak_valence"] == pytest.approx(f.peak_weight * 3.1 / 4)  # 'vile' -3.1
+    assert parts.loc[2, "score"] < parts.loc[0, "score"]
+
+
+def test_v2_without_texts_is_a_clear_error_and_lengths_must_agree() -> None:
+    scored = score_frame(pd.DataFrame({"text": ["They are idiots."]}))
+    with pytest.raises(ValueError, match="pass texts="):
+        loaded_ranking_score(scored)
+    with pytest.raises(ValueError, match="2 texts for 1 scored rows"):
+        loaded_ranking_score(scored, ["a", "b"])
+    with pytest.raises(ValueError, match="unknown form"):
+        loaded_ranking_score(scored, form="v9")
+    with pytest.raises(ValueError, match="unknown parameter"):
+        loaded_ranking_score(scored, ["a"], weight=2.0)
+
+
+def test_ru_uk_rows_have_the_same_columns_and_say_english_parts_are_unavailable() -> None:
+    texts = ['Это «так называемые» идиоты!', 'They are "so-called" idiots!']
+    scored = score_frame(pd.DataFrame({"text": texts}))
+    parts = loaded_ranking_contributions(scored, texts)
+    forced = loaded_ranking_contributions(score_frame(pd.DataFrame({"text": texts[:1]}), language="ru"), texts[:1])
+    assert list(forced.columns) == list(parts.columns)
+    assert parts["status"].tolist() == [ENGLISH_PARTS_UNAVAILABLE, "ok"]
+    assert (parts.loc[0, list(ENGLISH_ONLY_PARTS)] == 0.0).all()
+    assert parts.loc[0, "exclamation"] > 0  # '!' is not English-only
+    assert parts.loc[1, "scare_quotes"] > 0
+
+
+def test_rows_that_are_not_ok_keep_their_status_and_score_zero() -> None:
+    df = pd.DataFrame({"text": ["Idiots!", None, "  "]}, index=[7, 8, 9])
+    parts = loaded_ranking_contributions(score_frame(df), df["text"])
+    assert parts.index.tolist() == [7, 8, 9]
+    assert parts["status"].tolist() == ["ok", "missing", "empty"]
+    assert parts.loc[[8, 9], "score"].eq(0.0).all()
+
+
+def test_a_repeated_index_keeps_every_row_in_order() -> None:
+    df = pd.DataFrame({"text": ["Idiots!", 'A "plan".', "Rain."]}, index=[1, 1, 0])
+    parts = loaded_ranking_contributions(score_frame(df), df["text"])
+    assert parts.index.tolist() == [1, 1, 0]
+    assert parts["exclamation"].gt(0).tolist() == [True, False, False]
+    assert parts["scare_quotes"].gt(0).tolist() == [False, True, False]

@@ -48,3 +48,16 @@ def test_removed_descriptive_entries_no_longer_count(text: str) -> None:
 ])
 def test_round_4_audit_sense_rules(text: str, want: list[tuple[str, str]]) -> None:
     assert _counted(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # 1.4.2 (round 5): "terror" as a classifier or before a kind of group/event/link is a category
+    ("He was jailed for aiding a terror group.", []),
+    ("The report on jihad terror was published.", []),
+    ("Police raised the terror threat level.", []),
+    ("A terror attack hit the station.", []),
+    ("They rule by terror and fear.", [("hostility", "terror")]),
+    ("Russia's campaign of terror against cities goes on.", [("hostility", "terror")]),
+])
+def test_round_5_terror_sense_rules(text: str, want: list[tuple[str, str]]) -> None:
+    assert _counted(text) == want

@@ -47,3 +47,24 @@ def test_morphology_needs_a_listed_adjective():
     assert is_superlative("cruellest") and is_superlative("happiest") and not is_superlative("protest")
     assert is_comparative("sadder") and is_comparative("easier") and not is_comparative("officer")
     assert is_superlative("least", "the") and not is_superlative("least", "at")
+
+
+def test_ranking_cues_count_peak_valence_strong_negatives_scare_quotes_and_bangs() -> None:
+    from analysis.scoring.loaded_style import RANKING_CUES, ranking_cues
+
+    cues = ranking_cues(['A "hoax"! Evil!', 'He said "we will not accept this at all".', "", "Rain."])
+    assert list(cues.columns) == list(RANKING_CUES)
+    assert cues.iloc[0].tolist() == [3.4, 1.0, 1.0, 2.0]  # 'evil' -3.4
+    assert cues.loc[1, "scare quotes"] == 0.0  # a quoted clause is speech, not a scare quote
+    assert cues.iloc[2].tolist() == [0.0, 0.0, 0.0, 0.0]
+    assert cues.loc[3, "peak valence"] == 0.0
+
+
+def test_a_text_that_is_one_short_quotation_is_speech_not_a_scare_quote() -> None:
+    from analysis.scoring.loaded_style import scare_quote_count
+
+    assert scare_quote_count('"Retribution is inevitable,"') == 0
+    assert scare_quote_count('\u201cNever!\u201d') == 0
+    assert scare_quote_count('  "We will win" - ') == 0
+    assert scare_quote_count('He called it "a farce", again.') == 1
+    assert scare_quote_count('The "referendum" and the "vote" were held.') == 2

@@ -143,14 +143,18 @@ def test_ranking_contributions_add_up_and_are_length_aware():
     df = pd.DataFrame({"hostility_score": [100.0, 10.0, 50.0], "loaded_score": [0.0, 0.0, 50.0],
                        "n_tokens": [10, 100, 20], "sentiment_neg": [0.2, 0.0, 0.5],
                        "sentiment_pos": [0.0, 0.4, 0.1], "status": ["ok", "ok", "no_words"]})
-    parts = loaded_ranking_contributions(df, exponent=1.0)
+    parts = loaded_ranking_contributions(df, form="v1", exponent=1.0)
     assert np.allclose(parts[list(RANKING_CONTRIBUTIONS)].sum(axis=1), parts["score"])
     assert parts["length_factor"].round(3).tolist() == [1.0, 0.25, 1.0]
     assert parts["weight"].tolist()[:2] == [1.0, 1.0]
     assert parts.loc[2, "score"] == 0.0  # not ok: neutral value, row kept
-    assert loaded_ranking_score(df).index.tolist() == [0, 1, 2]
+    assert parts["status"].tolist() == ["ok", "ok", "no_words"]
+    assert loaded_ranking_score(df, form="v1").index.tolist() == [0, 1, 2]
+    v2 = loaded_ranking_contributions(df, ['The "traitors" came!', "Fine.", "x"], exponent=1.0)
+    assert np.allclose(v2[list(RANKING_CONTRIBUTIONS)].sum(axis=1), v2["score"])
+    assert v2.loc[0, "scare_quotes"] == 1.0 and v2.loc[2, "score"] == 0.0
     with pytest.raises(ValueError, match="exponent"):
-        loaded_ranking_contributions(df, exponent=-1)
+        loaded_ranking_contributions(df, form="v1", exponent=-1)
 
 
 def test_evaluate_loaded_on_semeval_files_without_ptc(tmp_path, fake_scorer, fake_matcher, monkeypatch):
@@ -207,3 +211,15 @@ def test_ranking_alternatives_are_measured_on_dev_only(scored):
         label=np.where(scored.units.split == "test", ~scored.units.label, scored.units.label)),
         scores=scored.scores)
     pd.testing.assert_frame_equal(alternatives_table([flipped]), table)
+
+
+def test_half_check_chooses_on_one_article_half_and_scores_the_other(scored):
+    from analysis.validation.ranking import article_half, half_check
+
+    grid = {"negative_weight": (0.5, 1.5), "scare_quote_weight": (0.0, 1.0)}
+    table = half_check([scored], grid)
+    assert table["chosen on half"].tolist() == [0, 1]
+    assert table.filter(like="auc").stack().between(0, 1).all()
+    halves = article_half(scored.units["article_id"])
+    assert set(halves) == {0, 1}
+    assert (pd.Series(halves).groupby(scored.units["article_id"]).nunique() == 1).all()
