@@ -133,7 +133,9 @@ SUBJECT_GAP = re.compile(
     re.IGNORECASE)
 
 #: a speech verb after a name, past an apposition or its closing comma ("Natalia Humeniuk, said")
-CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+(?:also\s+)?"
+#: adverbs between ("Jones later told", "Smith also said", "Cho repeatedly warned")
+CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+"
+                            rf"(?:(?:also|later|then|again|further|previously|earlier|[a-z]+ly)\s+)?"
                             rf"(?:{SPEECH_VERBS}|(?:was|is|has\s+been)\s+quoted\s+as\s+saying)\b")
 #: relayed speech: "Belta reported Lukashenko as saying" -- the speaker is the one reported
 RELAYED_BEFORE = re.compile(r"\b(?:reported|quoted|cited)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+as\s+$")

@@ -45,7 +45,11 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
                 "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
                 "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
                 "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
-                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral")
+                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral|"
+                # office holders of local and national news ("the sheriff said", "the congresswoman added")
+                "sheriff|councilman|councilwoman|councillor|congressman|congresswoman|legislator|"
+                "assemblyman|assemblywoman|detective|inspector|investigator|colonel|sergeant|bishop|rabbi|"
+                "imam|priest|founder|executive")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
@@ -260,9 +264,10 @@ def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
 
 
 def _gender_of(words: frozenset[str]) -> str:
-    if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman"}:
+    if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman", "councilwoman", "congresswoman",
+                 "assemblywoman"}:
         return "f"
-    if words & {"spokesman", "chairman", "mr", "man"}:
+    if words & {"spokesman", "chairman", "mr", "man", "councilman", "congressman", "assemblyman"}:
         return "m"
     return ""
 
@@ -922,12 +927,13 @@ class _Persons:
         for m in self.persons:
             self.by_end.setdefault(m.end, []).append(m)
 
-    def titled_by(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
-        """Persons right after ``d`` (within 40 characters, a title gap between)."""
+    def titled_by(self, text: str, d: re.Match[str], comma: bool = True) -> Iterator[Mention]:
+        """Persons right after ``d`` (within 40 characters, a title gap between); with ``comma``
+        also a name set off by commas after it ("The mayor, Linda Cho, disagreed")."""
         de = d.end()
         first = bisect.bisect_left(self.starts, de)
         for m in self.persons[first:bisect.bisect_right(self.starts, de + 40)]:
-            if m.start >= de and _TITLE_GAP.fullmatch(text[de:m.start]):
+            if m.start >= de and (_TITLE_GAP.fullmatch(text[de:m.start]) or comma and _comma_titled(text, de, m)):
                 yield m
             if m.start >= de:
                 return  # a title is the first person's after it ("to Chancellor ... X Y Vladimir Putin")
@@ -947,6 +953,16 @@ class _Persons:
         for m in candidates:
             if re.fullmatch(r",\s*", text[m.end:ds] or "x"):
                 yield m
+
+
+#: a role set off before a name, the name closed by a comma or the sentence's end: "The mayor, Linda
+#: Cho, disagreed" (the role is the name's title; "the mayor, Linda Cho and two aides" is a list)
+_COMMA_TITLE = re.compile(r",[ \t]*")
+_APPOSITION_CLOSE = re.compile(r"[ \t]*(?:,(?![ \t]+(?:and|or)\b)|[.;]|$)")
+
+
+def _comma_titled(text: str, de: int, m: Mention) -> bool:
+    return _COMMA_TITLE.fullmatch(text, de, m.start) is not None and _APPOSITION_CLOSE.match(text, m.end) is not None
 
 
 def _speaks_after(text: str, end: int) -> bool:
@@ -1153,9 +1169,13 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         if last_seen is not None and last_seen[0] <= span[0] < last_seen[1]:
             continue
         # titles right before a name and appositions right after one are that name
-        if next(persons.titled_by(text, d), None) is not None or next(persons.in_apposition(text, d), None):
-            continue
         inner = pool.aliases_within(*span)
+        if next(persons.titled_by(text, d, comma=False), None) is not None or next(
+                persons.in_apposition(text, d), None):
+            continue
+        if not inner and next(persons.titled_by(text, d), None) is not None:
+            continue  # "The mayor, Linda Cho,": her title; "the U.N. spokesman, X," stays for its body's name
+
         head = d.group("head").lower()
         if any(m.start == span[0] and m.end == span[1] for m in inner) or any(
                 m not in inner for m in pool.overlapping(*span)):
