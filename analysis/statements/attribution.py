@@ -100,6 +100,8 @@ class CueEvent:
     span_start: int
     subject_before: bool
     relative: bool = False
+    #: relayed speech ("X quoted Y as saying"): a participle that tags a quote like a finite verb
+    relayed: bool = False
 
 
 class SortedMentions(list[Mention]):
@@ -588,7 +590,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
         relayed = cues.RELAYED_BEFORE.search(text, max(lo, m.start() - 80), m.start())
         if relayed is not None:
             return CueEvent(family, m.start(), m.end(), verb, _relayed_speaker(relayed, mentions),
-                            m.start(), False)
+                            relayed.start(), True, relayed=True)
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions)
@@ -597,7 +599,8 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
                         m.start(), False)
     who, span_start, relative = subject_before(text, m.start(), window_lo, mentions)
     before = who is not None
-    if who is None and window_lo > lo and not text[window_lo:m.start()].strip(" ,"):
+    # after a quote, or opening a line in lower case ('"...,"\nsaid Maria Lopez'): the name follows
+    if who is None and (window_lo > lo or text[m.start()].islower()) and not text[window_lo:m.start()].strip(" ,"):
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
     if who is None and _COORDINATED.search(text, lo, m.start()):
         who = sentence_subject(text, lo, m.start(), mentions)

@@ -215,22 +215,74 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)], events[sentence_of(q.start)],
-                                    by_start) for q in quotes]
+    quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)],
+                                    _with_tag_line(text, q, sentences, events, sentence_of(q.start)), by_start)
+                    for q in quotes]
     for q, piece in zip(quotes, quote_pieces):
         if piece.who is None and not piece.term:
-            _colon_intro(text, q, piece, sentences[sentence_of(q.start)], mentions)
+            si = sentence_of(q.start)
+            _colon_intro(text, q, piece, sentences[si], mentions)
+            if piece.who is None and si > 0:
+                _intro_line(text, q, piece, sentences[si - 1], events[si - 1])
     reported: list[Piece] = []
     # what a reported clause may not cover: quotes and the clauses found before it
     holes = SpanIndex((q.start, q.end) for q in quotes)
     for sent, evs in zip(sentences, events):
         reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
-    _fill_from_context(text, quote_pieces, reported)
+    _fill_from_context(text, quote_pieces, reported, starts)
     _fill_untagged_partials(text, quote_pieces, sentences, events, mentions)
     _fill_from_echoes(text, quote_pieces)
     _share_within_groups(quote_pieces)
     return quote_pieces + reported
+
+
+#: a quote ending its line with a comma: its tag is the start of the next line ('"...,"\nHarlan said.')
+_OPEN_COMMA_END = re.compile(r"[,—–][\"”’]?[ \t]*\n")
+
+
+def _with_tag_line(text: str, q: QuoteSpan, sentences: Sequence[tuple[int, int]],
+                   events: Sequence[Sequence[CueEvent]], si: int) -> Sequence[CueEvent]:
+    """The cue events a quote's tag may be among: its sentence's, and the next sentence's when the
+    quote ends its sentence and its line with a comma (copy that breaks the line before the tag).
+
+    Example:
+        >>> df = extract_statements('“We are staying,”\\nPeskov said.')
+        >>> df[df["kind"] == "direct"]["speaker"].tolist()
+        ['Dmitry Peskov']
+    """
+    own = events[si]
+    if si + 1 >= len(sentences) or text[q.end:sentences[si][1]].strip():
+        return own
+    if not text[q.end:sentences[si + 1][0]].isspace() or "\n" not in text[q.end:sentences[si + 1][0]]:
+        return own
+    if _OPEN_COMMA_END.match(text, q.end - 2) or _OPEN_COMMA_END.match(text, q.end - 1):
+        return [*own, *events[si + 1]]
+    # a quote ending in . ? or ! is tagged by the next line only when that line is nothing but a tag
+    lo, hi = sentences[si + 1]
+    first = next(iter(events[si + 1]), None)
+    if first is None or first.family != "finite" or first.who is None:
+        return own
+    bare = (text[lo].islower() and first.start == lo and not first.subject_before) or (
+        first.subject_before and first.span_start == lo and _POST_TAIL.fullmatch(text, first.end, hi) is not None)
+    return [*own, first] if bare else own
+
+
+#: what a line introducing the quote on the next line may hold after its cue: a short adverbial, a colon
+_INTRO_LINE_TAIL = re.compile(r"[^\"“”.;!?]{0,60}:\s*")
+
+
+def _intro_line(text: str, q: QuoteSpan, piece: Piece, prev: tuple[int, int], events: Sequence[CueEvent]) -> None:
+    """A quote opening its line after a line that ends in a colon with a resolved speech cue
+    ("Paul Reyes told reporters on Monday:\n“We will appeal.”") is that cue's speaker's."""
+    if not text[prev[1]:q.start].count("\n") or text[prev[1]:q.start].strip() or not q.inner(text)[:1].isupper():
+        return
+    last = next((e for e in reversed(events) if e.family in ("finite", "according")), None)
+    if last is None or last.who is None or not _INTRO_LINE_TAIL.fullmatch(text, last.end, prev[1] + 1):
+        return
+    if text[prev[1] - 1] != ":":
+        return
+    piece.who, piece.cue, piece.kind, piece.tagged = last.who, cues.cue_label(last.verb), "direct", True
 
 
 class _QuotesByStart:
@@ -413,7 +465,7 @@ def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
                       quotes: _QuotesByStart) -> CueEvent | None:
     nxt = quotes.next_start(q.end, len(text))
     for e in events:
-        if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
+        if e.start >= q.end and e.start < nxt and (e.family in ("finite", "according") or e.relayed):
             gap_end = e.span_start if e.subject_before else e.start
             if e.who and _ATTRIBUTION_GAP.fullmatch(text, q.end, max(q.end, gap_end)):
                 return e
@@ -523,7 +575,8 @@ def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) ->
                 qp.who, qp.cue = chosen.who, chosen.cue
 
 
-def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
+def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece],
+                       sentence_starts: Sequence[int] = ()) -> None:
     paragraphs = paragraph_spans(text)
     starts = [s for s, _ in paragraphs]
     ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
@@ -533,6 +586,8 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
             continue
         para = bisect.bisect_right(starts, qp.start) - 1
         floor = starts[max(0, para - 1)]
+        if sentence_starts:  # a quote running over lines starts in the sentence holding the floor
+            floor = sentence_starts[max(0, bisect.bisect_right(sentence_starts, floor) - 1)]
         # the last piece with a speaker starting in [floor, qp.start); `who` is read
         # now, as earlier quotes of this loop may just have received theirs
         for i in range(bisect.bisect_left(ordered_starts, qp.start) - 1,

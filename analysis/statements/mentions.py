@@ -101,9 +101,10 @@ _LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 #: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
 _NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 #: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
+#: a name never runs over a line break (a headline line is no first name of the line after it)
 NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
-                  rf"(?:\s+(?:[A-Z]\.\s+){{0,2}}(?:(?:von|van|der|de|al|bin)\s+)?{_NAME_WORD}){{1,3}}"
-                  rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
+                  rf"(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+){{0,2}}(?:(?:von|van|der|de|al|bin)[ \t\u00a0]+)?"
+                  rf"{_NAME_WORD}){{1,3}}(?:,?[ \t\u00a0]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
 HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
 #: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
@@ -1155,6 +1156,15 @@ def _taken_span(text: str, d: re.Match[str]) -> tuple[int, int]:
     return d.start(), d.end()
 
 
+def _names_a_person(text: str, d: re.Match[str], persons: _Persons, holds_alias: bool) -> bool:
+    """Is the descriptor a title right before a name, or an apposition right after one (then it is
+    that name, no mention of its own)?  "The mayor, Linda Cho," is her title; "the U.N. spokesman,
+    X," (a body's name inside it) stays a mention, for the body."""
+    if next(persons.titled_by(text, d, comma=False), None) is not None or next(persons.in_apposition(text, d), None):
+        return True
+    return not holds_alias and next(persons.titled_by(text, d), None) is not None
+
+
 def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
@@ -1170,11 +1180,8 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
             continue
         # titles right before a name and appositions right after one are that name
         inner = pool.aliases_within(*span)
-        if next(persons.titled_by(text, d, comma=False), None) is not None or next(
-                persons.in_apposition(text, d), None):
+        if _names_a_person(text, d, persons, bool(inner)):
             continue
-        if not inner and next(persons.titled_by(text, d), None) is not None:
-            continue  # "The mayor, Linda Cho,": her title; "the U.N. spokesman, X," stays for its body's name
 
         head = d.group("head").lower()
         if any(m.start == span[0] and m.end == span[1] for m in inner) or any(

@@ -80,3 +80,88 @@ def test_local_role_nouns_link_to_their_holder(text: str, speaker: str, registry
 def test_a_role_noun_nobody_holds_names_nobody(registry: SpeakerRegistry) -> None:
     text = "Kevin Hart, a farmer, called for calm. \u201cWe are on it,\u201d the sheriff said."
     assert _speaker(text, "on it", registry) != "Kevin Hart"
+
+
+# -- one sentence per line, blank lines between paragraphs: quotes run over single line breaks -----
+
+def test_quote_running_over_a_line_break_keeps_its_tag(registry: SpeakerRegistry) -> None:
+    text = ("Vote Row\n\nTom Harlan, a senator, spoke on Monday.\n\u201cWe have the evidence.\n"
+            "We will present it in court,\u201d Harlan told reporters.\nThe board declined to comment.\n")
+    q = _quotes(text, registry)
+    assert q["text"].tolist() == ["\u201cWe have the evidence.\nWe will present it in court,\u201d"]
+    assert q["speaker"].tolist() == ["Tom Harlan"]
+
+
+def test_straight_quote_over_lines_and_the_untagged_line_after(registry: SpeakerRegistry) -> None:
+    text = ("Vote Row\n\nTom Harlan, a senator, spoke on Monday.\n\"We will win.\nWe will rebuild,\" he said.\n"
+            "\"Nobody can stop us.\"\nThe crowd cheered.\n")
+    assert _speaker(text, "rebuild", registry) == "Tom Harlan"
+    assert _speaker(text, "Nobody", registry) == "Tom Harlan"
+
+
+def test_line_opening_a_quote_while_one_is_open_continues_it(registry: SpeakerRegistry) -> None:
+    text = ("Vote Row\n\nTom Harlan, a senator, spoke on Monday.\n\"We will win.\n\"And we will rebuild,\" he said.\n"
+            "The crowd cheered.\n")
+    q = _quotes(text, registry)
+    assert q["text"].tolist() == ["\"We will win.", "\"And we will rebuild,\""]
+    assert q["speaker"].tolist() == ["Tom Harlan", "Tom Harlan"]
+
+
+def test_quote_never_closed_ends_with_its_line(registry: SpeakerRegistry) -> None:
+    text = "Vote Row\n\nTom Harlan, a senator, spoke.\n\"We will win.\nThe crowd cheered.\nHe left.\n"
+    assert _quotes(text, registry)["text"].tolist() == ["\"We will win."]
+
+
+def test_lines_without_blank_lines_stay_paragraphs(registry: SpeakerRegistry) -> None:
+    # no blank line anywhere: every line is a paragraph, as in press-release copy
+    text = "Tom Harlan, a senator, spoke.\n\"We will win.\nThe crowd cheered, he said."
+    assert _quotes(text, registry)["text"].tolist() == ["\"We will win."]
+
+
+# -- a tag on the line after the quote, an intro on the line before --------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Tom Harlan, a Republican, spoke.\n\n\u201cThis bill is a disaster,\u201d\nHarlan said.", "Tom Harlan"),
+    ("\u201cWe are not going anywhere,\u201d\nsaid Maria Lopez, a local organiser.", "Maria Lopez"),
+    ("Donald Trump attacked the press.\n\u201cThe media is the enemy!\u201d\nTrump wrote on Twitter.", "Donald Trump"),
+    ("\u201cWe will win.\u201d\nsaid Maria Lopez, a local organiser.", "Maria Lopez"),
+])
+def test_tag_on_the_next_line(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, "\u201c", registry) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a new sentence reporting something else, not a tag
+    "Maria Lopez, a local organiser, spoke first.\n\u201cWe will win.\u201d\nJohn Miller said the vote would be close.",
+    # a pronoun nothing names
+    "\u201cWho else could do it?\u201d\nshe asked.",
+])
+def test_next_line_that_is_no_bare_tag_gives_no_speaker(text: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, "\u201c", registry) == ""
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Paul Reyes told reporters on Monday:\n\u201cWe will appeal this decision.\u201d", "Paul Reyes"),
+    ("In a statement, the Home Office said:\n\n\u201cThe claims are baseless.\u201d", "Home Office"),
+])
+def test_intro_line_ending_in_a_colon(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert speaker in _speaker(text, "\u201c", registry)
+
+
+def test_line_before_without_a_colon_is_no_intro(registry: SpeakerRegistry) -> None:
+    text = "Paul Reyes told reporters on Monday that he would appeal.\n\u201cJustice is blind.\u201d"
+    assert _speaker(text, "Justice", registry) in ("", "Paul Reyes")  # a continuation at most, never an intro
+    q = extract_statements(text, registry)
+    assert (q.loc[q["text"].str.contains("Justice"), "attribution"] != "name").all()
+
+
+# -- relayed speech after the quote ---------------------------------------------------------------
+
+def test_relayed_tag_after_the_quote(registry: SpeakerRegistry) -> None:
+    text = "\u201cThis is a dark day,\u201d The Daily Courier quoted Paul Reyes as saying."
+    assert _speaker(text, "dark day", registry) == "Paul Reyes"
+
+
+def test_relayed_verb_of_another_clause_tags_nothing(registry: SpeakerRegistry) -> None:
+    text = "\u201cThis is a dark day,\u201d Paul Reyes said, as the Courier quoted Ann Moore as saying it would pass."
+    assert _speaker(text, "dark day", registry) == "Paul Reyes"
