@@ -28,7 +28,11 @@ Set 3 (:func:`sample_ru_gold3`, ``corpus/validation/ru_gold3/``) is a third
 draw, also labelled blind to the lexicons, from what sets 1 and 2 left:
 steps 1-3 minus every sentence of sets 1 and 2, then ``PER_ARTICLE3`` per
 article with ``seed=SEED3``; all of it is ``dev`` (read for error analysis).
-Pick a set with ``gold_set="1"``, ``"2"`` or ``"3"``.
+Set 4 (:func:`sample_ru_gold4`, ``corpus/validation/ru_gold4/``) is the rest:
+every sentence of steps 1-3 that is in none of sets 1-3, no per-article cap,
+in the order of ``random.Random(SEED4).shuffle`` over the text-ordered list;
+labelled blind, all of it ``test`` (the held-out set from round 5 on).
+Pick a set with ``gold_set="1"``, ``"2"``, ``"3"`` or ``"4"``.
 
 Example:
     >>> sentence_hash("Пример.")
@@ -60,9 +64,11 @@ SEED2: int = 20261213
 PER_ARTICLE2: int = 7
 SEED3: int = 20261401
 PER_ARTICLE3: int = 14
-GOLD_SETS: dict[str, str] = {"1": "ru_gold", "2": "ru_gold2", "3": "ru_gold3"}
-# the one split every row of a single-split set must carry (set 2 held out, set 3 dev)
-SET_SPLIT: dict[str, str] = {"2": "test", "3": "dev"}
+SEED4: int = 20261505
+GOLD_SETS: dict[str, str] = {"1": "ru_gold", "2": "ru_gold2", "3": "ru_gold3", "4": "ru_gold4"}
+# the one split every row of a single-split set must carry in its labels file (set 2's
+# rows say test as frozen, though the evaluation treats set 2 as dev from round 5 on)
+SET_SPLIT: dict[str, str] = {"2": "test", "3": "dev", "4": "test"}
 MIN_WORDS: int = 4
 FRAGMENT_WORDS: int = 10
 ID_COLUMNS: tuple[str, ...] = (
@@ -128,7 +134,7 @@ def default_source_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
 
 def check_gold_set(gold_set: str) -> str:
-    """``gold_set`` when it names a committed set (``"1"``, ``"2"`` or ``"3"``), else an error.
+    """``gold_set`` when it names a committed set (``"1"`` to ``"4"``), else an error.
 
     Example:
         >>> check_gold_set("2")
@@ -284,6 +290,37 @@ def sample_ru_gold3(
     return sample_ru_gold2(source, exclude, seed, per_article)
 
 
+def sample_ru_gold4(
+    source: str | os.PathLike[str],
+    exclude: set[str] | frozenset[str],
+    seed: int = SEED4,
+) -> list[GoldSentence]:
+    """Set 4: every kept sentence whose id is not in ``exclude`` (sets 1-3), shuffled.
+
+    No per-article cap and no look at the words: the text-ordered list of
+    what is left (articles by id, then paragraph, then sentence) is shuffled
+    with ``random.Random(seed)``, so the labelling order mixes articles.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
+        >>> _ = p.write_text("7\\t1\\tОдин два три четыре. Пять шесть семь восемь.\\n",
+        ...                  encoding="utf-8")
+        >>> [s.sentence_id for s in sample_ru_gold4(p, {"7:1:0"})]
+        ['7:1:1']
+    """
+    left = [
+        s
+        for article_id, kept in sorted(
+            _kept_by_article(source).items(), key=lambda item: _article_sort_key(item[0])
+        )
+        for s in sorted(kept, key=lambda s: (int(s.paragraph), s.sentence_index))
+        if s.sentence_id not in exclude
+    ]
+    random.Random(seed).shuffle(left)
+    return left
+
+
 def ids_frame(sentences: list[GoldSentence], split: str | None = None) -> pd.DataFrame:
     """The committable columns ``ID_COLUMNS`` (no full text) for sampled sentences.
 
@@ -315,8 +352,8 @@ def read_labels(
 ) -> pd.DataFrame:
     """The committed ids and labels, validated (flags 0/1, voice, split).
 
-    ``path`` defaults to the labels of ``gold_set``; set 2 is all ``test``,
-    set 3 all ``dev``.
+    ``path`` defaults to the labels of ``gold_set``; sets 2 and 4 are all
+    ``test``, set 3 all ``dev``.
 
     Example:
         >>> read_labels()["split"].isin(["dev", "test"]).all()  # doctest: +SKIP
@@ -356,9 +393,9 @@ def load_ru_gold(
 ) -> pd.DataFrame:
     """The labels with the sentence ``text`` re-derived from the source and checked.
 
-    ``gold_set`` picks set 1 (``corpus/validation/ru_gold/``), the held-out
-    set 2 (``ru_gold2/``) or the dev set 3 (``ru_gold3/``); ``labels_path``
-    overrides its file.
+    ``gold_set`` picks set 1 (``corpus/validation/ru_gold/``), set 2
+    (``ru_gold2/``), the dev set 3 (``ru_gold3/``) or the held-out set 4
+    (``ru_gold4/``); ``labels_path`` overrides its file.
 
     Every row's ``(article_id, paragraph)`` must exist in the source, its
     ``start:end`` slice must hash to ``sha1_16``; otherwise

@@ -181,8 +181,8 @@ def test_set2_rejects_a_dev_row_and_unknown_set(tmp_path: Path) -> None:
     df.to_csv(path, index=False)
     with pytest.raises(ValidationDataError, match="'split'.*'dev'.*row 4"):
         ru_gold.read_labels(path, gold_set="2")
-    with pytest.raises(ValidationDataError, match="unknown gold_set '4'"):
-        ru_gold.load_ru_gold(tmp_path, gold_set="4")
+    with pytest.raises(ValidationDataError, match="unknown gold_set '5'"):
+        ru_gold.load_ru_gold(tmp_path, gold_set="5")
 
 
 # --- set 3: the dev draw (corpus/validation/ru_gold3/) ---------------------------------------
@@ -242,3 +242,62 @@ def test_set3_rejects_a_test_row(tmp_path: Path) -> None:
     df.to_csv(path, index=False)
     with pytest.raises(ValidationDataError, match="'split'.*'test'.*row 3"):
         ru_gold.read_labels(path, gold_set="3")
+
+
+# --- set 4: the rest, held out from round 5 on (corpus/validation/ru_gold4/) -----------------
+
+
+def _ids_of_sets_1_to_3() -> frozenset[str]:
+    return _ids_of_sets_1_and_2() | frozenset(ru_gold.read_labels(gold_set="3")["sentence_id"])
+
+
+def test_set4_labels_are_well_formed_test_and_disjoint() -> None:
+    four = ru_gold.read_labels(gold_set="4")
+    assert len(four) == 293
+    assert four["sentence_id"].is_unique
+    assert (four["split"] == "test").all()
+    assert not set(four["sentence_id"]) & _ids_of_sets_1_to_3()
+    assert four["fragment"].str.split().map(len).max() <= ru_gold.FRAGMENT_WORDS
+    assert (four.loc[four["loaded_hostile"] == 0, "voice"] == "").all()
+    for flag, prefix in (("loaded_hostile", "L:"), ("hedge", "H:"), ("booster", "B:")):
+        assert (four["cues"].str.contains(prefix) == (four[flag] == 1)).all(), flag
+
+
+@needs_source
+def test_set4_is_every_sentence_left_by_sets_1_to_3() -> None:
+    source = ru_gold.default_source_path(SOURCE_DIR)
+    fresh = ru_gold.ids_frame(
+        ru_gold.sample_ru_gold4(source, _ids_of_sets_1_to_3()), split="test"
+    ).astype(str)
+    committed = ru_gold.read_labels(gold_set="4").loc[:, list(ru_gold.ID_COLUMNS)].astype(str)
+    pd.testing.assert_frame_equal(fresh, committed)
+    everything = ru_gold.sample_ru_gold4(source, frozenset())
+    assert len(everything) == len(_ids_of_sets_1_to_3()) + len(committed)
+
+
+@needs_source
+def test_set4_loader_rederives_text() -> None:
+    gold = ru_gold.load_ru_gold(SOURCE_DIR, gold_set="4")
+    assert (gold["text"].map(ru_gold.fragment) == gold["fragment"]).all()
+    assert (gold["text"].str.split().map(len) >= ru_gold.MIN_WORDS).all()
+
+
+def test_set4_sampler_takes_all_that_is_left_in_a_seeded_order(tmp_path: Path) -> None:
+    lines = [f"{a}\t{p}\tФраза номер {p} статьи {a} тут." for a in (1, 2) for p in range(1, 21)]
+    source = ru_gold.default_source_path(_write_source(tmp_path, lines))
+    exclude = frozenset({"1:1:0", "2:5:0"})
+    four = ru_gold.sample_ru_gold4(source, exclude)
+    ids = [s.sentence_id for s in four]
+    assert len(ids) == 38 and len(set(ids)) == 38 and not set(ids) & exclude
+    assert four == ru_gold.sample_ru_gold4(source, exclude)
+    assert ids != sorted(ids, key=lambda i: (int(i.split(":")[0]), int(i.split(":")[1])))
+    assert ids != [s.sentence_id for s in ru_gold.sample_ru_gold4(source, exclude, seed=1)]
+
+
+def test_set4_rejects_a_dev_row(tmp_path: Path) -> None:
+    df = pd.read_csv(ru_gold.default_labels_path("4"), dtype=str, keep_default_na=False).head(3)
+    df.loc[0, "split"] = "dev"
+    path = tmp_path / "labels.csv"
+    df.to_csv(path, index=False)
+    with pytest.raises(ValidationDataError, match="'split'.*'dev'.*row 2"):
+        ru_gold.read_labels(path, gold_set="4")

@@ -1,0 +1,137 @@
+"""The PTC attribution gold's units, draw and verifier, on invented articles (no PTC text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.validation import attribution_ptc as ap
+from analysis.validation.attribution_gold import fragment
+
+# invented articles; 900000004 and 900000009 fall on the test side of split_of, 900000001 on dev
+TEXTS = {
+    "900000004": "Mayor backs plan\n\n“We will build it,” Ann Lee said.\nLee called it a “bridge to nowhere”.\n",
+    "900000009": 'Storm hits coast\n\n"Stay inside," the police said. "Roads are closed.\n\n"Help is coming," '
+                 "Bo Kim told reporters.\n",
+    "900000001": "Quiet day\n\nNothing “happened” here.\n",
+    "900000002": "No quotes at all.\n",
+}
+
+
+def _write_ptc(root: Path, texts: dict[str, str]) -> Path:
+    folder = root / "ptc2020" / "train-articles"
+    folder.mkdir(parents=True)
+    for article_id, text in texts.items():
+        (folder / f"article{article_id}.txt").write_text(text, encoding="utf-8")
+    (root / "ptc2020" / "train-task2-TC.labels").write_text("", encoding="utf-8")
+    return root
+
+
+LABELS = {  # article_id -> (kind, speaker, speaker_named, variants, tag_type) per unit
+    "900000004": [("direct", "Ann Lee", "1", "Ann Lee|Lee", "name"), ("term", "UNATTRIBUTED", "0", "", "none")],
+    "900000009": [("direct", "the police", "0", "", "role"), ("direct", "the police", "0", "", "continuation"),
+                  ("direct", "Bo Kim", "1", "Bo Kim", "name")],
+}
+
+
+def _part(texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    by_id = dict(zip(texts["article_id"], texts["text"], strict=True))
+    order = ap.split_order(texts, "test")
+    arts, rows = [], []
+    for pos, aid in enumerate(order):
+        text, key = by_id[aid], ap.article_key(aid, by_id[aid])
+        units = ap.quote_units(text)
+        kinds = [lab[0] for lab in LABELS[aid]]
+        arts.append({"article_key": key, "row": aid, "side": "english_news", "draw_position": str(pos),
+                     "split": "test", "n_marks": str(ap.count_marks(text)), "n_direct": str(kinds.count("direct")),
+                     "n_partial": str(kinds.count("partial")), "n_term": str(kinds.count("term")), "n_turns": "0"})
+        for q, ((start, end), (kind, speaker, named, variants, tag)) in enumerate(zip(units, LABELS[aid],
+                                                                                     strict=True), 1):
+            rows.append({"article_key": key, "row": aid, "split": "test", "draw_position": str(pos),
+                         "quote_no": str(q), "start": str(start), "end": str(end),
+                         "fragment": fragment(text, start, end, 6), "kind": kind, "speaker": speaker,
+                         "speaker_named": named, "variants": variants, "antecedent_needed": "0", "tag_type": tag,
+                         "notes": ""})
+    quotes = pd.DataFrame(rows)
+    persons = (quotes[(quotes["speaker"] != "UNATTRIBUTED") & (quotes["kind"] != "term")]
+               .groupby(["article_key", "speaker", "speaker_named", "variants"], sort=False).size()
+               .rename("n_quotes").reset_index())
+    return pd.DataFrame(arts), quotes, persons
+
+
+@pytest.fixture()
+def texts(tmp_path: Path) -> pd.DataFrame:
+    return ap.load_ptc_texts(_write_ptc(tmp_path, TEXTS))
+
+
+def test_units_pair_curly_and_straight_marks_per_paragraph() -> None:
+    text = TEXTS["900000009"]
+    spans = [text[s:e] for s, e in ap.quote_units(text)]
+    assert spans == ["Stay inside,", "Roads are closed.", "Help is coming,"]
+    assert [TEXTS["900000004"][s:e] for s, e in ap.quote_units(TEXTS["900000004"])] == [
+        "We will build it,", "bridge to nowhere"]
+
+
+def test_an_unclosed_curly_quote_runs_to_its_paragraph_end_and_a_stray_closer_is_no_unit() -> None:
+    text = "A “one “two” three\nfour\n\nfive” six"
+    assert [text[s:e] for s, e in ap.quote_units(text)] == ["one “two” three\nfour", "two"]
+    assert ap.quote_units("x ” y ‘z’ it's") == []
+
+
+def test_a_whitespace_line_is_a_blank_line() -> None:
+    assert ap.quote_units('a "b\n \t\nc" d') == [(3, 4), (10, 12)]
+
+
+def test_draw_order_takes_the_marked_articles_in_a_fixed_permutation(texts: pd.DataFrame) -> None:
+    order = ap.draw_order(texts)
+    assert sorted(order) == ["900000001", "900000004", "900000009"]
+    assert order == ap.draw_order(texts.iloc[::-1])  # independent of the table's order
+    assert set(ap.split_order(texts, "test")) == {"900000004", "900000009"}
+
+
+def test_a_correct_part_verifies_clean(texts: pd.DataFrame) -> None:
+    assert ap.verify_part(*_part(texts), texts, "test") == []
+
+
+def test_the_verifier_names_each_kind_of_fault(texts: pd.DataFrame) -> None:
+    arts, quotes, persons = _part(texts)
+    bad = quotes.copy()
+    bad.at[0, "end"] = str(int(str(bad.at[0, "end"])) - 1)
+    bad.at[1, "fragment"] = "wrong words"
+    bad.at[2, "variants"] = "Nobody Here"
+    problems = ap.verify_part(arts, bad, persons, texts, "test")
+    assert any("are not unit" in p for p in problems)
+    assert any("fragment is not" in p for p in problems)
+    assert any("not in the article text" in p for p in problems)
+    assert any("missing" in p for p in ap.verify_part(arts, quotes.drop(columns="notes"), persons, texts, "test"))
+    assert any("units of quote_units" in p for p in ap.verify_part(arts, quotes.iloc[1:], persons, texts, "test"))
+    assert any("not listed" in p for p in ap.verify_part(arts, quotes, persons.iloc[1:], texts, "test"))
+
+
+def test_the_verifier_catches_a_changed_text_a_skip_and_a_wrong_split(tmp_path: Path) -> None:
+    texts = ap.load_ptc_texts(_write_ptc(tmp_path / "a", TEXTS))
+    arts, quotes, persons = _part(texts)
+    changed = ap.load_ptc_texts(_write_ptc(tmp_path / "b", {**TEXTS, "900000004": TEXTS["900000004"] + "x"}))
+    assert any("text hash" in p for p in ap.verify_part(arts, quotes, persons, changed, "test"))
+    second = arts.iloc[1:].assign(draw_position="0")
+    assert any("first 1 of the test draw" in p for p in ap.verify_part(second, quotes, persons, texts, "test"))
+    assert any("split must be dev" in p for p in ap.verify_part(arts, quotes, persons, texts, "dev"))
+
+
+def test_main_verifies_a_folder_and_reports_missing_data(tmp_path: Path, texts: pd.DataFrame,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for name, frame in zip(("articles.csv", "quotes.csv", "persons.csv"), _part(texts), strict=True):
+        frame.to_csv(folder / name, index=False)
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder)]) == 0
+    assert "5 units in 2 articles" in capsys.readouterr().out
+    assert ap.main(["--data", str(tmp_path / "none"), "--folder", str(folder)]) == 2
+    assert "PTC-2020 not found" in capsys.readouterr().out
+
+
+def test_annotation_sheet_numbers_every_unit() -> None:
+    sheet = ap.annotation_sheet(TEXTS["900000009"])
+    assert [sheet.count(f"[Q{i}]") for i in (1, 2, 3, 4)] == [1, 1, 1, 0]
