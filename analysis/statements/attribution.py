@@ -318,6 +318,9 @@ def _relative_head_end(text: str, pos: int) -> int:
     return rel.start() if rel else -1
 
 
+_AUX_BEFORE = re.compile(r"(?:\s+(?:has|have|had|also|later|again|long|[a-z]+ly))+\s*$")
+
+
 def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | None:
     """(end, speaker, start) of a subject no mention covers: a lone capitalised word or an acronym.
 
@@ -333,11 +336,14 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
         first = _FIRST_WORD.match(text, lo, cue_start)
         if first and first.group(1) not in NAME_STOP and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
             return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
-    org = _ORG_NAME.search(text, lo, cue_start)
-    if org and org.end() == cue_start and is_organisation(org.group(1)):
+    # "The CIA has argued", "the Institute had said": a body's name, then auxiliaries or adverbs
+    aux = _AUX_BEFORE.search(text, lo, cue_start)
+    body_end = aux.start() if aux else cue_start
+    org = _ORG_NAME.search(text, lo, body_end)
+    if org and org.end() == body_end and is_organisation(org.group(1)):
         return org.end(), Who(org.group(1), False, as_written=org.group().strip(), kind="organisation"), org.start()
-    acronym = _ACRONYM.search(text, lo, cue_start)
-    if acronym and acronym.end() == cue_start:
+    acronym = _ACRONYM.search(text, lo, body_end)
+    if acronym and acronym.end() == body_end:
         return (acronym.end(), Who(acronym.group(1), False, as_written=acronym.group(), kind="organisation"),
                 acronym.start())
     cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
@@ -382,7 +388,8 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
 
 #: "Check Point's report said", "the ministry's statement said": the owner of the speech noun speaks
 _OWNED_NOUN = re.compile(rf"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\w.&-]*)['’]s?\s+(?:(?:new|latest|own|"
-                         rf"official|annual|written|final)\s+)?(?:{cues.SPEECH_NOUNS})\s*$")
+                         rf"official|annual|written|final|online|recent|open|public|personal|blog|Twitter|Facebook|"
+                         rf"LinkedIn|Instagram|YouTube|Telegram)\s+){{0,2}}(?:{cues.SPEECH_NOUNS})\s*$")
 #: "Zelensky's office said", "the governor's press service said": a person's body speaks for itself
 _OWNED_BODY = re.compile(r"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+(?:(?:own|press|"
                          r"presidential|legal|campaign)\s+)?(?P<body>office|press\s+service|administration|"
@@ -449,8 +456,14 @@ def _speech_noun_subject(text: str, lo: int, cue_start: int,
     return None
 
 
-def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
-    """The speaker named right after a cue ("said Graham", "according to Peskov")."""
+#: a capitalised source after "according to" that no mention covers, closed by punctuation or the end
+_ACCORDING_SOURCE = re.compile(r"\s+(?:[Tt]he\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
+                               r"(?=\s*(?:[,.;:!?]|$))")
+
+
+def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention], according: bool = False) -> Who | None:
+    """The speaker named right after a cue ("said Graham", "according to Peskov"); with ``according``
+    also a capitalised source no mention covers ("according to the Washington Post,")."""
     for m in _starting(mentions, cue_end, hi):
         if m.start >= cue_end and m.start < hi and not m.in_quote:
             gap = text[cue_end:m.start]
@@ -467,6 +480,12 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention])
     outlet = _OUTLET.match(text, at, hi)
     if rep and outlet:
         return Who(outlet.group(), False, as_written=outlet.group())
+    if according:  # "according to the Washington Post", "according to Politico": a source as written
+        named = _ACCORDING_SOURCE.match(text, cue_end, hi)
+        name = named.group("name") if named else ""
+        name = name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
+        if name and name.split()[0] not in NAME_STOP - {"Post", "Times", "Independent"}:
+            return Who(name, False, as_written=name, kind="organisation")
     return None
 
 
@@ -581,7 +600,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
            mentions: Sequence[Mention], earlier: list[CueEvent]) -> CueEvent:
     verb = m.group("verb")
     if family == "according":
-        return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions),
+        return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions, True),
                         m.start(), False)
     window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
     is_participle = (family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")

@@ -750,8 +750,7 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
     names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms and n not in bodies]
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
     out.update({n: ("name:" + " ".join(n.lower().split()), n) for n in described})
-    out.update({n: ("org:" + "_".join(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")), n)
-                for n in bodies})
+    out.update(_body_ids(bodies))
     if not names:
         return out
     table = merge_speakers(names)
@@ -762,6 +761,23 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
             display[sid] = name  # the registry's canonical spelling wins
     out.update({name: (sid, display.get(sid) or canonical or name)
                 for name, sid, canonical in zip(table["name"], table["speaker_id"], table["canonical"])})
+    return out
+
+
+def _body_ids(bodies: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """name -> (speaker_id, display name) of the organisations of one article; a short name that ends the
+    one longer name of the article ("the Post" after "the Washington Post") is that body.
+
+    Example:
+        >>> _body_ids(["Washington Post", "Post", "Home Office"])["Post"]
+        ('org:vashinhton_post', 'Washington Post')
+    """
+    words = {n: tuple(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")) for n in bodies}
+    out: dict[str, tuple[str, str]] = {}
+    for n, key in words.items():
+        longer = {o for o, k in words.items() if len(k) > len(key) and key and k[-len(key):] == key}
+        owner = next(iter(longer)) if len(longer) == 1 else n
+        out[n] = ("org:" + "_".join(words[owner]), owner)
     return out
 
 

@@ -165,3 +165,36 @@ def test_relayed_tag_after_the_quote(registry: SpeakerRegistry) -> None:
 def test_relayed_verb_of_another_clause_tags_nothing(registry: SpeakerRegistry) -> None:
     text = "\u201cThis is a dark day,\u201d Paul Reyes said, as the Courier quoted Ann Moore as saying it would pass."
     assert _speaker(text, "dark day", registry) == "Paul Reyes"
+
+
+# -- bodies with auxiliaries, opinion verbs, owned documents, "according to" an outlet -----------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The CIA has argued that the release would threaten \u201cnational security.\u201d", "CIA"),
+    ("The NSA had long said that the program was \u201centirely lawful.\u201d", "NSA"),
+    ("The State Department recommended that travelers \u201cavoid the region.\u201d", "State Department"),
+    ("Ann Rodriguez, a nurse, indicated that \u201cthe hospital is full.\u201d", "Ann Rodriguez"),
+    ("As Senator John Miller puts it, the plan is \u201cdead on arrival.\u201d", "John Miller"),
+    ("Ann Rodriguez\u2019s online petition says: \u201cWe demand justice.\u201d", "Ann Rodriguez"),
+    ("According to the Washington Post, \u201cthe talks collapsed on Friday.\u201d", "Washington Post"),
+    ("\u201cThe talks collapsed on Friday,\u201d according to Politico.", "Politico"),
+])
+def test_body_verbs_documents_and_sources(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert speaker in _speaker(text, "\u201c", registry)
+
+
+@pytest.mark.parametrize("text", [
+    "The CIA building has a \u201cmemorial wall\u201d in its lobby.",
+    "According to Monday\u2019s figures, prices rose. \u201cWe are fine,\u201d a trader joked.",
+    "Mr. Harlan put down the phone and smiled. \u201cSo,\u201d came the reply.",
+])
+def test_no_speaker_from_a_body_or_date_that_says_nothing(text: str, registry: SpeakerRegistry) -> None:
+    speakers = _quotes(text, registry)["speaker"].tolist()
+    assert not any(s in ("CIA", "Monday", "Harlan") for s in speakers)
+
+
+def test_short_name_of_the_one_longer_body_shares_its_id(registry: SpeakerRegistry) -> None:
+    text = ("According to the Washington Post, \u201cthe talks collapsed.\u201d\n\n"
+            "\u201cNobody expected it,\u201d according to the Post.")
+    q = _quotes(text, registry)
+    assert q["speaker_id"].nunique() == 1 and q["speaker"].tolist() == ["Washington Post"] * 2
