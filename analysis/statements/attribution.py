@@ -240,7 +240,8 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
     for m in _reversed_up_to(mentions, pos):
         if _compatible(p, m, pos) and m.end != head_end:
             candidates.append(m)
-            if not text or len(candidates) >= PRONOUN_CANDIDATES:
+            # the last few people, not the last few mentions: one person named three times is one
+            if not text or len({c.entity for c in candidates}) >= PRONOUN_CANDIDATES:
                 break
     if not candidates:
         return _cataphoric(p, pos, mentions, text) if text else None

@@ -68,8 +68,9 @@ ROLE_MODIFIERS = frozenset(
     "foreign policy senior deputy top former defence defense security press military chief state "
     "prime vice intelligence presidential interior finance economy justice health energy "
     "acting interim special peace lead first".split())
+#: words a noun phrase's modifiers never are: a determiner opens another phrase ("the audience the Pope")
 _FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
-             r"has|have|had|will|would|said|says|told|it|its|their|his|her)\b)")
+             r"has|have|had|will|would|said|says|told|it|its|their|his|her|the|an?|this|these|those|our|my|your)\b)")
 _MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 # mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
 # "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
@@ -124,7 +125,12 @@ NAME_STOP = frozenset(
     "Nations Western American British French German Turkish Chinese Sir Mr Mrs Ms Dr Story Read "
     "Follow Latest Post Advertisement Premium Meanwhile However According Former Senior Chief "
     "Head Office Army Air Force Navy State House White North South East West Middle Operation "
-    "Republican Democrat Reuters Associated Press Independent Times News Post Agency".split())
+    "Republican Democrat Reuters Associated Press Independent Times News Post Agency "
+    # words that open a sentence or a question before a surname ("Which Clinton quickly corrected")
+    "Which What Who Whom Whose Where Why How Sorry Yes No Then So Now Also Here There Thus Still Even "
+    "Just Only Today Yesterday Like Unlike As For From To With Without By Of Under Over Since Until "
+    "Although Though Because Once Every Each Both Our My His Her Their Its Your Dear Did Does Do Is Was "
+    "Are Were Please Thanks Oh Indeed Perhaps Maybe Instead Finally Later Earlier Last Next Such Not Never".split())
 #: "the head *of Ukraine's Security Service*": the body a role belongs to, a few capitalised words
 _ROLE_OF = re.compile(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?")
 _ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
@@ -315,7 +321,7 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}[a-z][\w-]*[a-z]"
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}{_FUNCTION}[a-z][\w-]*[a-z]"
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
@@ -430,15 +436,19 @@ def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -
     from analysis.statements.cues import CUE_AFTER_NAME
 
     owners: dict[str, int] = {}
-    for _, _, tokens in cores:
+    # one count per distinct name: "Hillary Clinton" written twice is still one owner of "Clinton"
+    for tokens in {tuple(tokens) for _, _, tokens in cores}:
         owners[tokens[-1]] = owners.get(tokens[-1], 0) + 1
     out = set()
     for surname, n in owners.items():
         if n != 1 or surname in NAME_STOP:
             continue
-        last_end = max(e for _, e, tokens in cores if tokens[-1] == surname)
+        first_end = min(e for _, e, tokens in cores if tokens[-1] == surname)
+        # the surname alone, after the full name and outside every full name ("Hillary Clinton" may recur)
+        inside = SpanIndex((s, e) for s, e, tokens in cores if tokens[-1] == surname)
         for m in re.finditer(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w'’-])", text):
-            if m.start() >= last_end and CUE_AFTER_NAME.match(text, m.end()):
+            if m.start() >= first_end and not inside.overlaps(m.start(), m.end()) \
+                    and CUE_AFTER_NAME.match(text, m.end()):
                 out.add(surname)
                 break
     return frozenset(out)
@@ -813,7 +823,10 @@ def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -
 
 def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[Mention]:
     out: list[Mention] = []
-    for name in {m.entity: m for m in names}.values():
+    first: dict[str, Mention] = {}
+    for named in sorted(names, key=lambda n: n.start):
+        first.setdefault(named.entity, named)  # the surname refers back to the first full name, not the last
+    for name in first.values():
         surname = name.entity.split()[-1]
         own_title = title_before(text, name.start)
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):

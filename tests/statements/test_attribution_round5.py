@@ -198,3 +198,37 @@ def test_short_name_of_the_one_longer_body_shares_its_id(registry: SpeakerRegist
             "\u201cNobody expected it,\u201d according to the Post.")
     q = _quotes(text, registry)
     assert q["speaker_id"].nunique() == 1 and q["speaker"].tolist() == ["Washington Post"] * 2
+
+
+# -- name spans: no determiner inside a description, no conjunction ending one ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Pope Francis met the bishops on Friday.\nAt the end of the audience the Pope announced: \u201cYou are invited.\u201d",
+    "Pope Francis met me on Friday.\nThe Pope took me to his apartment and said: \u201cWe have 40 minutes.\u201d",
+])
+def test_no_fragment_of_the_sentence_is_a_speaker(text: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, "\u201c", registry) in ("Francis", "Pope Francis")
+
+
+def test_described_source_still_found(registry: SpeakerRegistry) -> None:
+    text = "\u201cWe lost everything,\u201d his neighbour said."
+    assert _speaker(text, "everything", registry) == "his neighbour"
+
+
+# -- a surname speaking confirms the full name even when the full name recurs -------------------------
+
+def test_recurring_full_name_and_its_surname(registry: SpeakerRegistry) -> None:
+    text = ("Talk Show Row\n\nNora Ellison sat down with the host Kara Pruitt this weekend.\n"
+            "\u201cPoliteness matters,\u201d Ellison said.\n\u201cIt is about respect.\nIt is not about rules,\u201d she said.\n"
+            "Which Ellison quickly added.\nIn the end, Nora Ellison left early.\n")
+    q = _quotes(text, registry)
+    assert q["speaker"].tolist() == ["Nora Ellison", "Nora Ellison"]
+    assert q["speaker_id"].nunique() == 1
+
+
+def test_a_word_opening_a_sentence_is_no_first_name(registry: SpeakerRegistry) -> None:
+    from analysis.statements.mentions import find_mentions
+
+    text = "Nora Ellison spoke. Which Ellison was meant is unclear. Sorry Ellison, she said."
+    assert {m.entity for m in find_mentions(text, registry)} <= {"Nora Ellison"}
+
