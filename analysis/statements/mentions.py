@@ -414,6 +414,14 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+    # a name confirmed once is a name wherever the text writes it, before the confirmation too
+    known = {m.entity for m in out}
+    found = {m.start for m in out}
+    for s, e, tokens in cores:
+        entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
+        if s not in found and entity in known:
+            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+    out.sort(key=lambda m: m.start)
     for named in out:
         taken.add(named.start, named.end)
     out += _surname_mentions(text, out, taken)

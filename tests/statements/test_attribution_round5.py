@@ -232,3 +232,19 @@ def test_a_word_opening_a_sentence_is_no_first_name(registry: SpeakerRegistry) -
     text = "Nora Ellison spoke. Which Ellison was meant is unclear. Sorry Ellison, she said."
     assert {m.entity for m in find_mentions(text, registry)} <= {"Nora Ellison"}
 
+
+
+# -- a name confirmed once is a name wherever the text writes it --------------------------------------
+
+def test_full_name_before_its_confirmation_is_a_mention(registry: SpeakerRegistry) -> None:
+    text = ("Review\n\nIn his new book, Garth Willis surveys scripture.\nWillis laments that critics are "
+            "\u201cso ferocious\u201d to him.\nMahmud Qasimi, a scholar, explains it this way: \u201cWar is a duty.\u201d\n"
+            "Willis does not mention such readings.\nLikewise, when he claims that scripture has "
+            "\u201cnot a thing\u201d to say about law, he is wrong.\nThe critic Garth Willis, a historian, said so.\n")
+    assert _speaker(text, "so ferocious", registry) == "Garth Willis"
+    assert _speaker(text, "not a thing", registry) == "Garth Willis"
+
+
+def test_an_unconfirmed_name_stays_no_speaker(registry: SpeakerRegistry) -> None:
+    text = "Review\n\nIn his new book, Garth Willis surveys scripture.\nThe book is \u201cso ferocious\u201d in tone.\n"
+    assert _speaker(text, "so ferocious", registry) == ""
