@@ -447,18 +447,22 @@ def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -
     # one count per distinct name: "Hillary Clinton" written twice is still one owner of "Clinton"
     for tokens in {tuple(tokens) for _, _, tokens in cores}:
         owners[tokens[-1]] = owners.get(tokens[-1], 0) + 1
-    out = set()
-    for surname, n in owners.items():
-        if n != 1 or surname in NAME_STOP:
-            continue
-        first_end = min(e for _, e, tokens in cores if tokens[-1] == surname)
+    first_end: dict[str, int] = {}
+    in_full: set[int] = set()  # where a full name's surname starts: not the surname alone
+    for _, e, tokens in cores:
+        first_end[tokens[-1]] = min(e, first_end.get(tokens[-1], e))
+        in_full.add(e - len(tokens[-1]))
+    wanted = sorted(w for w, n in owners.items() if n == 1 and w not in NAME_STOP)
+    out: set[str] = set()
+    if not wanted:
+        return frozenset()
+    # one pass over the text for all surnames (a search per surname was quadratic in long texts)
+    for m in re.finditer(rf"(?<![\w'’.-])(?:{trie_pattern(wanted)})(?![\w'’-])", text):
+        surname = m.group()
         # the surname alone, after the full name and outside every full name ("Hillary Clinton" may recur)
-        inside = SpanIndex((s, e) for s, e, tokens in cores if tokens[-1] == surname)
-        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w'’-])", text):
-            if m.start() >= first_end and not inside.overlaps(m.start(), m.end()) \
-                    and CUE_AFTER_NAME.match(text, m.end()):
-                out.add(surname)
-                break
+        if surname not in out and m.start() >= first_end[surname] and m.start() not in in_full \
+                and CUE_AFTER_NAME.match(text, m.end()):
+            out.add(surname)
     return frozenset(out)
 
 
