@@ -445,8 +445,8 @@ def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -
 
     owners: dict[str, int] = {}
     # one count per distinct name: "Hillary Clinton" written twice is still one owner of "Clinton"
-    for tokens in {tuple(tokens) for _, _, tokens in cores}:
-        owners[tokens[-1]] = owners.get(tokens[-1], 0) + 1
+    for name in {tuple(tokens) for _, _, tokens in cores}:
+        owners[name[-1]] = owners.get(name[-1], 0) + 1
     first_end: dict[str, int] = {}
     in_full: set[int] = set()  # where a full name's surname starts: not the surname alone
     for _, e, tokens in cores:
