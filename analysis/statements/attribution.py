@@ -53,7 +53,7 @@ _FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
 #: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
-_PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*)\s+$")
+_PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*|&)\s+$")
 _REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|article|statement|post|"
                         r"analysis|interview)\s+(?:at|in|by|from|on|with)\s+", re.IGNORECASE)
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
@@ -368,10 +368,17 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
         if m.kind == "person" and m.source != "descriptor" and _WHO_GAP.fullmatch(text, m.end, cue_start):
             best = (m.end, _who(m), m.start)  # "Mr. Roberts, who referred to himself as": a named person
             break
+        if m.kind == "organisation" and _OF_PHRASE_BEFORE.search(text, max(lo, m.start - 12), m.start):
+            continue  # "chair of the Budget Committee, and a judge, told": the body is in a title
+        titles = _TITLE_LIST.match(text, m.end, cue_start) if m.kind == "person" and m.source != "descriptor" else None
+        if titles and cues.SUBJECT_GAP.fullmatch(text, titles.end(), cue_start) and _subject_like(text, m):
+            best = (m.end, _who(m), m.start)  # "Ann Reyes, chair of X, and a former judge, told"
+            break
         if cues.SUBJECT_GAP.fullmatch(text, m.end, cue_start):
             if _BARE_COMMA.fullmatch(text, m.end, cue_start) and not _OPENS_APPOSITION.search(text, lo, m.start):
                 continue  # "against Russia, said Smith": Russia is no apposition, so not the subject
-            best = (m.end, _who(m), m.start)
+            head = _apposition_head(text, lo, m, mentions)
+            best = (m.end, _who(head), head.start) if head else (m.end, _who(m), m.start)
             break
     for pm in _PRONOUN.finditer(window):
         s, e = lo + pm.start(), lo + pm.end()
@@ -385,6 +392,23 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
     hon = _HONORIFIC_BEFORE.search(text, max(lo, best[2] - 5), best[2])
     start = hon.start() if hon else best[2]  # "Mr. Biden had asked": the subject is "Mr. Biden"
     return best[1], start, bool(_RELATIVE.search(text, lo, start))
+
+
+#: the titles of a list in apposition after a name: "X, S.J., Vice-Rector of A, President of B, and"
+_TITLE_LIST = re.compile(r",[^.;:!?\"“”()]{0,300},\s*(?:and\s+)?")
+_OF_PHRASE_BEFORE = re.compile(r"\b(?:of|for|at|to)\s+(?:the\s+)?$")
+
+
+def _apposition_head(text: str, lo: int, m: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The person a role noun nobody holds is the last title of: "Father Hans Zollner, S.J., Vice-Rector
+    of ..., and Member of the Commission, told" -> Hans Zollner (the list stays in one sentence)."""
+    if m.source != "descriptor" or m.link != "name" or m.kind != "person" or m.registered:
+        return None
+    for o in reversed(_starting(mentions, lo, m.start)):
+        if o.kind == "person" and o.source != "descriptor" and not o.in_quote and not o.possessive \
+                and _TITLE_LIST.fullmatch(text, o.end, m.start) and _subject_like(text, o):
+            return o
+    return None
 
 
 #: "Check Point's report said", "the ministry's statement said": the owner of the speech noun speaks
@@ -468,8 +492,8 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention],
     for m in _starting(mentions, cue_end, hi):
         if m.start >= cue_end and m.start < hi and not m.in_quote:
             gap = text[cue_end:m.start]
-            if not (_TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap)):
-                break
+            if not (_TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap)) or according and "," in gap:
+                break  # "according to emails, the Alliance got": the source was the emails
             if m.possessive:
                 continue  # "said Mr. Young's partner, Maria Lipka": the owner is not the speaker
             return _who(_named_apposition(text, m, mentions) or m)
@@ -566,6 +590,13 @@ def _relayed_speaker(relayed: re.Match[str], mentions: Sequence[Mention]) -> Who
     return Who(relayed.group(1), False, as_written=relayed.group(1))
 
 
+#: a message someone received, right before a participle: its sender, not the receiver, speaks
+_RECEIVED_NOUN = re.compile(r"\b(?:got|gets|received|receives|receiving|obtained|saw|read|found|was\s+sent|were\s+sent|"
+                            r"was\s+given|were\s+given)\s+(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:message|e-?mail|"
+                            r"letter|text|note|notice|alert|call|warning|memo|leaflet|flyer|sms)s?\s*,?\s*$",
+                            re.IGNORECASE)
+
+
 def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan],
                mentions: Sequence[Mention]) -> list[CueEvent]:
     """All cue events of one sentence, in order, with resolved speakers (or None).
@@ -611,6 +642,9 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
         if relayed is not None:
             return CueEvent(family, m.start(), m.end(), verb, _relayed_speaker(relayed, mentions),
                             relayed.start(), True, relayed=True)
+        if _RECEIVED_NOUN.search(text, max(lo, m.start() - 80), m.start()):
+            # "X got a message saying ...": the words of whoever sent it, not of X
+            return CueEvent(family, m.start(), m.end(), verb, None, m.start(), False)
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions)

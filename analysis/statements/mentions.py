@@ -49,7 +49,8 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
                 # office holders of local and national news ("the sheriff said", "the congresswoman added")
                 "sheriff|councilman|councilwoman|councillor|congressman|congresswoman|legislator|"
                 "assemblyman|assemblywoman|detective|inspector|investigator|colonel|sergeant|bishop|rabbi|"
-                "imam|priest|founder|executive")
+                "imam|priest|co-founder|cofounder|founder|executive|nominee|candidate|panelist|panellist|"
+                "correspondent|columnist")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"

@@ -248,3 +248,33 @@ def test_full_name_before_its_confirmation_is_a_mention(registry: SpeakerRegistr
 def test_an_unconfirmed_name_stays_no_speaker(registry: SpeakerRegistry) -> None:
     text = "Review\n\nIn his new book, Garth Willis surveys scripture.\nThe book is \u201cso ferocious\u201d in tone.\n"
     assert _speaker(text, "so ferocious", registry) == ""
+
+
+# -- titles in a list, bodies inside titles, firm names, received messages, "according to" + comma ----
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Senator Ann Reyes, chair of the Budget Committee, and a former judge, told reporters that "
+     "\u201cthe case is closed.\u201d", "Ann Reyes"),
+    ("Court nominee Karl Brandt denied the claim on Sunday.\n\u201cThis did not happen,\u201d the nominee said.", "Karl Brandt"),
+])
+def test_title_lists_and_nominees(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, "\u201c", registry) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # the body is the of-phrase of a title, a firm's second name is no person, a received message
+    # is its sender's, and "according to emails, X ..." does not make X the source
+    "Father Ann Reyes, S.J., vice-chair of the Bar Council, and a spokeswoman for the group, told reporters "
+    "that \u201cthe case is closed.\u201d",
+    "Panelist Tom Hale of the firm of Hale & Brooks predicted a ruling.\n\u201cThere is zero chance of that\u201d "
+    "this year, said the co-founder of the blog.",
+    "According to emails, the Oak Street Alliance, a group of shops, got a message saying \u201cStay closed!\u201d",
+])
+def test_no_speaker_from_a_body_in_a_title_a_firm_or_a_receiver(text: str, registry: SpeakerRegistry) -> None:
+    speakers = _quotes(text, registry)["speaker"].tolist()
+    assert not any(s in ("Bar Council", "Brooks", "Oak Street Alliance") for s in speakers), speakers
+
+
+def test_a_message_someone_sent_is_theirs(registry: SpeakerRegistry) -> None:
+    text = "The Oak Street Alliance, a group of shops, issued a statement saying \u201cWe stay closed.\u201d"
+    assert _speaker(text, "closed", registry) == "Oak Street Alliance"
