@@ -36,7 +36,11 @@ Targets are *reported*, never asserted.  Report ``test`` (articles) and
 measured with the same units, alignment, match and measures, all ``test``,
 overall and per side (:func:`evaluate_press_attribution`); its dev set
 (``corpus/validation/attribution_press_dev``, other releases, all ``dev``)
-with the same measures, for error analysis (``--gold pressdev``).
+with the same measures, for error analysis (``--gold pressdev``).  The
+third gold (``corpus/validation/attribution_ptc``, English news of
+PTC-2020, read at run time) is measured the same way: its held-out test
+part (``--gold ptc``) and its dev part (``--gold ptcdev``, for error
+analysis) (:func:`evaluate_ptc_attribution`).
 
 Example:
     >>> speaker_matches("Mr. Zelenskyy", "Volodymyr Zelensky", "Mr. Zelensky")
@@ -506,17 +510,97 @@ def evaluate_press_attribution(extractor: Extractor | None = None,
         texts = ap.load_press_texts(releases_dir)
     except CorpusError as err:
         raise ValidationDataError(f"press releases not readable: {err}") from None
-    problems = ap.verify_gold(gold, texts, split=split)
-    if problems:
-        raise ValidationDataError(f"press attribution gold does not match the releases "
-                                  f"({len(problems)} problems; first: {problems[0]})")
     articles = texts.rename(columns={"body": "articles"})[["article_key", "articles"]]
-    aligned = align(gold, articles, extractor or default_extractor(), source="the press releases")
-    return AttributionReport(press_metrics(aligned), accuracy_by_tag(aligned), pd.DataFrame(), aligned)
+    return evaluate_checked(gold, articles, ap.verify_gold(gold, texts, split=split), extractor,
+                            what="press attribution gold does not match the releases",
+                            source="the press releases", metrics=press_metrics)
+
+
+def evaluate_checked(gold: pd.DataFrame, articles: pd.DataFrame, problems: Sequence[str],
+                     extractor: Extractor | None, what: str, source: str,
+                     metrics: Callable[[pd.DataFrame], pd.DataFrame] = attribution_metrics) -> AttributionReport:
+    """Align and measure a gold already checked against its texts; ``problems`` non-empty raises.
+
+    The shared tail of every quote-gold harness (press releases, PTC):
+    ``what`` starts the error message, ``source`` names the texts for
+    :func:`align`, ``metrics`` turns the aligned frame into the table
+    (:func:`attribution_metrics`, or :func:`press_metrics` per side).
+
+    Example:
+        >>> evaluate_checked(pd.DataFrame(), pd.DataFrame(), ["key changed"], None, "gold does not match", "texts")
+        Traceback (most recent call last):
+        ...
+        analysis.validation.exceptions.ValidationDataError: gold does not match (1 problems; first: key changed)
+    """
+    if problems:
+        raise ValidationDataError(f"{what} ({len(problems)} problems; first: {problems[0]})")
+    aligned = align(gold, articles, extractor or default_extractor(), source=source)
+    return AttributionReport(metrics(aligned), accuracy_by_tag(aligned), pd.DataFrame(), aligned)
+
+
+def evaluate_ptc_attribution(extractor: Extractor | None = None,
+                             data_dir: str | os.PathLike[str] | None = None,
+                             folder: str | os.PathLike[str] | None = None,
+                             split: str = "test") -> AttributionReport:
+    """Align the extractor's quotes with one part of the PTC attribution gold and measure.
+
+    ``split`` picks the part (``test``: ``corpus/validation/attribution_ptc``,
+    held out; ``dev``: ``corpus/validation/attribution_ptc_dev``); ``folder``
+    reads another folder of the same format, whose rows must all carry
+    ``split``.  PTC-2020 is read from ``data_dir`` (default
+    ``ANALYSIS_VALIDATION_DATA``) and the part is verified against it first
+    (:func:`~analysis.validation.attribution_ptc.verify_part`).  A missing
+    text, a missing part folder or a mismatch raises ValidationDataError.
+
+    Example:
+        >>> evaluate_ptc_attribution(data_dir="/nonexistent")
+        Traceback (most recent call last):
+        ...
+        analysis.validation.exceptions.ValidationDataError: PTC-2020 not found: /nonexistent does not exist
+    """
+    from analysis.validation import attribution_ptc as apt
+
+    if split not in apt.GOLD_SETS:
+        raise ValidationDataError(f"PTC attribution gold: split must be one of {sorted(apt.GOLD_SETS)}, not {split!r}")
+    texts = apt.load_ptc_texts(data_dir)
+    chosen = folder if folder is not None else apt.GOLD_SETS[split][0]
+    try:
+        gold, problems = apt.check_part(chosen, texts, split)
+    except FileNotFoundError as err:
+        raise ValidationDataError(f"PTC attribution {split} part not found: {err}") from None
+    articles = texts.rename(columns={"text": "articles"})[["article_key", "articles"]]
+    return evaluate_checked(gold, articles, problems, extractor,
+                            what=f"PTC attribution {split} part does not match PTC-2020",
+                            source=f"PTC-2020 ({split} part)")
+
+
+@dataclass(frozen=True)
+class GoldRun:
+    """One ``--gold`` choice of :func:`main` besides the NYT gold: the only split it has and how to score it."""
+
+    description: str
+    split: str
+    evaluate: Callable[[argparse.Namespace], AttributionReport]
+
+    @property
+    def held_out(self) -> bool:
+        """A test-only gold: no dev split and no error listing."""
+        return self.split == "test"
+
+
+#: the --gold choices with one split; a held-out one never lists its errors
+GOLD_RUNS: dict[str, GoldRun] = {
+    "press": GoldRun("the press-release gold", "test", lambda a: evaluate_press_attribution()),
+    "pressdev": GoldRun("the press-release dev set", "dev", lambda a: evaluate_press_attribution(split="dev")),
+    "ptc": GoldRun("the PTC attribution test part", "test",
+                   lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder)),
+    "ptcdev": GoldRun("the PTC attribution dev part", "dev",
+                      lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev")),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev] [--nyt PATH] [--split test]``.
+    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev] [--split test] ...``.
 
     ``--gold nyt`` (default) prints the measures of the chosen article split
     (and the matching variant-list split: test -> heldout, dev -> dev); exit
@@ -525,28 +609,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``--split dev`` and ``--errors`` are refused (exit 2).  ``--gold
     pressdev`` prints the press-release dev set with the same measures
     (split dev; ``--split test`` is refused) and, with ``--errors N``, its
-    first N wrong or missed quotes.
+    first N wrong or missed quotes.  ``--gold ptc`` / ``ptcdev`` do the same
+    for the held-out test part and the dev part of the PTC-2020 gold (PTC
+    from ``--data`` or ANALYSIS_VALIDATION_DATA; ``--folder`` for another
+    folder of the part's format); a missing text or folder exits 2.
 
     Example:
         >>> main(["--nyt", "/nonexistent.csv"])
         2
         >>> main(["--gold", "press", "--split", "dev"])
         2
+        >>> main(["--gold", "ptc", "--errors", "3"])
+        2
     """
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.attribution_eval")
-    parser.add_argument("--gold", choices=("nyt", "press", "pressdev"), default="nyt",
+    parser.add_argument("--gold", choices=("nyt", *GOLD_RUNS), default="nyt",
                         help="nyt: the NYT 2022 gold (dev/test); press: the press-release gold (all test); "
-                             "pressdev: the press-release dev set (all dev)")
+                             "pressdev: the press-release dev set (all dev); ptc / ptcdev: the PTC-2020 "
+                             "gold's test part (held out) / dev part")
     parser.add_argument("--nyt", help="NYT_Russia_Ukraine.csv or its folder")
+    parser.add_argument("--data", help="folder holding ptc2020/ (ptc, ptcdev; default ANALYSIS_VALIDATION_DATA)")
+    parser.add_argument("--folder", help="the PTC part's folder (ptc, ptcdev; default the committed one)")
     parser.add_argument("--split", choices=("test", "dev"), default=None,
-                        help="test (default) or dev; pressdev is dev only")
+                        help="test (default) or dev; pressdev and ptcdev are dev only")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong dev quotes (dev only)")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    if args.gold == "pressdev":
-        return _main_pressdev(args.split or "dev", args.errors)
+    if args.gold in GOLD_RUNS:
+        return _main_gold(args.gold, args)
     args.split = args.split or "test"
-    if args.gold == "press":
-        return _main_press(args.split, args.errors)
     try:
         report = evaluate_attribution(args.nyt)
     except ValidationDataError as exc:
@@ -563,39 +653,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _main_press(split: str, errors: int) -> int:
-    """The ``--gold press`` branch of :func:`main`: held-out only, so no dev split and no error listing."""
-    if split != "test" or errors:
-        print("--gold press: the press-release gold is all test (no dev split, no error listing)", file=sys.stderr)
+def _main_gold(name: str, args: argparse.Namespace) -> int:
+    """A one-split ``--gold`` of :func:`main`: refuse the other split (and, held out, --errors), score, print."""
+    run = GOLD_RUNS[name]
+    split = args.split or run.split
+    if split != run.split or (run.held_out and args.errors):
+        why = "(no dev split, no error listing)" if run.held_out else "(no test split)"
+        print(f"--gold {name}: {run.description} is all {run.split} {why}", file=sys.stderr)
         return 2
     try:
-        report = evaluate_press_attribution()
+        report = run.evaluate(args)
     except ValidationDataError as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(report.to_markdown(["test"]))
-    return 0
-
-
-def _main_pressdev(split: str, errors: int) -> int:
-    """The ``--gold pressdev`` branch of :func:`main`: the dev set, its measures and, on request, its errors."""
-    if split != "dev":
-        print("--gold pressdev: the press-release dev set is all dev (no test split)", file=sys.stderr)
-        return 2
-    try:
-        report = evaluate_press_attribution(split="dev")
-    except ValidationDataError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print(report.to_markdown(["dev"]))
-    if errors:
+    print(report.to_markdown([run.split]))
+    if args.errors:
+        wrong = press_errors(report.aligned).head(args.errors)
         print()
-        print(press_errors(report.aligned).head(errors).to_string(index=False))
+        print(wrong.to_string(index=False) if not wrong.empty else "(no wrong or missed quotes)")
     return 0
 
 
 def press_errors(aligned: pd.DataFrame) -> pd.DataFrame:
-    """Gold quotes of an aligned press frame that were missed or given the wrong speaker, in text order.
+    """Gold quotes of an aligned frame (press, PTC) that were missed or given the wrong speaker, in text order.
 
     Example:
         >>> a = pd.DataFrame({"article_key": ["k", "k"], "quote_no": [1, 2], "fragment": ["a", "b"],

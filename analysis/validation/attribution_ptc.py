@@ -205,6 +205,41 @@ def read_folder(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFr
     return articles, quotes, persons
 
 
+def as_gold(quotes: pd.DataFrame) -> pd.DataFrame:
+    """quotes.csv as read by :func:`read_folder`, with the number columns as int (the harness's gold frame).
+
+    Example:
+        >>> q = pd.DataFrame({c: ["1"] for c in ("row", "draw_position", "quote_no", "start", "end",
+        ...                                      "speaker_named", "antecedent_needed")})
+        >>> as_gold(q).dtypes.unique().tolist()
+        [dtype('int64')]
+    """
+    out = quotes.copy()
+    for col in ("row", "draw_position", "quote_no", "start", "end", "speaker_named", "antecedent_needed"):
+        out[col] = out[col].astype("int64")
+    return out
+
+
+def check_part(folder: str | os.PathLike[str], texts: pd.DataFrame, split: str) -> tuple[pd.DataFrame, list[str]]:
+    """The gold frame (:func:`as_gold`) of the part in ``folder`` and its :func:`verify_part` problems.
+
+    Rows with non-integer offsets cannot become a gold frame: then the frame
+    is empty and the problems say why.
+
+    Example:
+        >>> check_part("/nonexistent", pd.DataFrame(), "test")
+        Traceback (most recent call last):
+        ...
+        FileNotFoundError: /nonexistent/articles.csv: no such file (is the PTC attribution gold on this branch?)
+    """
+    articles, quotes, persons = read_folder(folder)
+    problems = verify_part(articles, quotes, persons, texts, split)
+    try:
+        return as_gold(quotes), problems
+    except (KeyError, ValueError) as err:
+        return pd.DataFrame(), problems or [f"quotes.csv: not a gold frame ({err})"]
+
+
 def _int(value: object) -> int | None:
     try:
         return int(str(value))

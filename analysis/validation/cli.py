@@ -137,11 +137,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             report = shipped_report(args.nyt, args.hedging)
             report.notes.insert(0, f"PTC-2020 part not run: {missing}")
-            from analysis.validation.evaluate import add_loaded, add_ru_gold
+            from analysis.validation.evaluate import add_loaded, add_ptc_attribution, add_ru_gold
 
             if data is not None and _has_semeval(data):
                 add_loaded(report, data)
             add_ru_gold(report, data)
+            add_ptc_attribution(report, data)
             print(f"validate: PTC-2020 not run ({missing}); running the shipped NYT and "
                   "hedging sets", file=sys.stderr)
     except (ValidationDataError, ImportError) as err:

@@ -85,6 +85,7 @@ def run_validation(
     add_shipped(report, nyt_path, hedging_path, scorer)
     add_loaded(report, data_dir, scorer=scorer, matcher=matcher)
     add_ru_gold(report, data_dir)
+    add_ptc_attribution(report, data_dir)
     return report
 
 
@@ -120,6 +121,27 @@ def add_loaded(
     report.ru_top = loaded.ru_top
     report.loaded_model = loaded.model_weights
     report.notes.extend(n for n in loaded.notes if n not in report.notes)
+
+
+def add_ptc_attribution(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
+    """Fill ``report.attribution_ptc``: quote attribution on the held-out test part of the PTC-2020 gold.
+
+    The articles are read from ``data_dir`` (default
+    ``$ANALYSIS_VALIDATION_DATA``); a missing text, a missing gold folder or
+    a mismatch is a note, and the table stays empty.
+
+    Example:
+        >>> r = ValidationReport(); add_ptc_attribution(r, "/nonexistent"); r.attribution_ptc.empty
+        True
+        >>> r.notes
+        ['PTC attribution part not run: PTC-2020 not found: /nonexistent does not exist']
+    """
+    from analysis.validation.attribution_eval import evaluate_ptc_attribution
+
+    try:
+        report.attribution_ptc = evaluate_ptc_attribution(data_dir=data_dir).metrics
+    except ValidationDataError as err:
+        report.notes.append(f"PTC attribution part not run: {err}")
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:

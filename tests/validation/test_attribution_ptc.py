@@ -9,13 +9,15 @@ import pytest
 
 from analysis.validation import attribution_ptc as ap
 from analysis.validation.attribution_gold import fragment
+from analysis.validation.exceptions import ValidationDataError
 
-# invented articles; 900000004 and 900000009 fall on the test side of split_of, 900000001 on dev
+# invented articles; 900000004 and 900000009 fall on the test side of split_of, 900000001 and 900000003 on dev
 TEXTS = {
     "900000004": "Mayor backs plan\n\n“We will build it,” Ann Lee said.\nLee called it a “bridge to nowhere”.\n",
     "900000009": 'Storm hits coast\n\n"Stay inside," the police said. "Roads are closed.\n\n"Help is coming," '
                  "Bo Kim told reporters.\n",
     "900000001": "Quiet day\n\nNothing “happened” here.\n",
+    "900000003": "Port reopens\n\n“Ships are moving again,” Ann Lee said. “Slowly.”\n",
     "900000002": "No quotes at all.\n",
 }
 
@@ -33,23 +35,25 @@ LABELS = {  # article_id -> (kind, speaker, speaker_named, variants, tag_type) p
     "900000004": [("direct", "Ann Lee", "1", "Ann Lee|Lee", "name"), ("term", "UNATTRIBUTED", "0", "", "none")],
     "900000009": [("direct", "the police", "0", "", "role"), ("direct", "the police", "0", "", "continuation"),
                   ("direct", "Bo Kim", "1", "Bo Kim", "name")],
+    "900000001": [("term", "UNATTRIBUTED", "0", "", "none")],
+    "900000003": [("direct", "Ann Lee", "1", "Ann Lee", "name"), ("direct", "Ann Lee", "1", "Ann Lee", "continuation")],
 }
 
 
-def _part(texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _part(texts: pd.DataFrame, split: str = "test") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     by_id = dict(zip(texts["article_id"], texts["text"], strict=True))
-    order = ap.split_order(texts, "test")
+    order = ap.split_order(texts, split)
     arts, rows = [], []
     for pos, aid in enumerate(order):
         text, key = by_id[aid], ap.article_key(aid, by_id[aid])
         units = ap.quote_units(text)
         kinds = [lab[0] for lab in LABELS[aid]]
         arts.append({"article_key": key, "row": aid, "side": "english_news", "draw_position": str(pos),
-                     "split": "test", "n_marks": str(ap.count_marks(text)), "n_direct": str(kinds.count("direct")),
+                     "split": split, "n_marks": str(ap.count_marks(text)), "n_direct": str(kinds.count("direct")),
                      "n_partial": str(kinds.count("partial")), "n_term": str(kinds.count("term")), "n_turns": "0"})
         for q, ((start, end), (kind, speaker, named, variants, tag)) in enumerate(zip(units, LABELS[aid],
                                                                                      strict=True), 1):
-            rows.append({"article_key": key, "row": aid, "split": "test", "draw_position": str(pos),
+            rows.append({"article_key": key, "row": aid, "split": split, "draw_position": str(pos),
                          "quote_no": str(q), "start": str(start), "end": str(end),
                          "fragment": fragment(text, start, end, 6), "kind": kind, "speaker": speaker,
                          "speaker_named": named, "variants": variants, "antecedent_needed": "0", "tag_type": tag,
@@ -86,7 +90,7 @@ def test_a_whitespace_line_is_a_blank_line() -> None:
 
 def test_draw_order_takes_the_marked_articles_in_a_fixed_permutation(texts: pd.DataFrame) -> None:
     order = ap.draw_order(texts)
-    assert sorted(order) == ["900000001", "900000004", "900000009"]
+    assert sorted(order) == ["900000001", "900000003", "900000004", "900000009"]
     assert order == ap.draw_order(texts.iloc[::-1])  # independent of the table's order
     assert set(ap.split_order(texts, "test")) == {"900000004", "900000009"}
 
@@ -135,3 +139,92 @@ def test_main_verifies_a_folder_and_reports_missing_data(tmp_path: Path, texts: 
 def test_annotation_sheet_numbers_every_unit() -> None:
     sheet = ap.annotation_sheet(TEXTS["900000009"])
     assert [sheet.count(f"[Q{i}]") for i in (1, 2, 3, 4)] == [1, 1, 1, 0]
+
+
+def _write_part(folder: Path, part: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]) -> Path:
+    folder.mkdir()
+    for name, frame in zip(("articles.csv", "quotes.csv", "persons.csv"), part, strict=True):
+        frame.to_csv(folder / name, index=False)
+    return folder
+
+
+def _fake_extractor(text: str) -> pd.DataFrame:
+    """Every unit as a quote with its marks; speaker Ann Lee when the text names her, else none."""
+    speaker = "Ann Lee" if "Ann Lee" in text else ""
+    return pd.DataFrame([{"start": s - 1, "end": e + 1, "kind": "direct", "speaker": speaker}
+                         for s, e in ap.quote_units(text)], columns=["start", "end", "kind", "speaker"])
+
+
+def test_harness_measures_the_test_part_like_the_press_gold(tmp_path: Path, texts: pd.DataFrame) -> None:
+    from analysis.validation import attribution_eval as ae
+
+    folder = _write_part(tmp_path / "test_part", _part(texts))
+    report = ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, folder=folder)
+    m = report.metrics.iloc[0]
+    assert (m["split"], m["articles"], m["gold_quotes"], m["found"]) == ("test", 2, 4, 4)
+    assert m["speaker_accuracy"] == 0.25  # Ann Lee right; the police twice and Bo Kim left empty
+    assert m["unattributed_named"] == 0.5  # of Ann Lee and Bo Kim (named), Bo Kim is empty
+    assert m["term_given_speaker"] == 1.0  # 'bridge to nowhere' credited to Ann Lee
+    assert set(report.by_tag["tag_type"]) == {"name", "role", "continuation"}
+
+
+def test_harness_takes_the_dev_folder_and_counts_one_id_per_person(tmp_path: Path, texts: pd.DataFrame) -> None:
+    from analysis.validation import attribution_eval as ae
+
+    folder = _write_part(tmp_path / "dev_part", _part(texts, "dev"))
+    m = ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, folder=folder, split="dev").metrics.iloc[0]
+    assert (m["split"], m["gold_quotes"], m["speaker_accuracy"]) == ("dev", 2, 1.0)
+    assert (m["one_id_per_person"], m["person_groups"]) == (1.0, 1)
+    with pytest.raises(ValidationDataError, match="does not match PTC-2020"):
+        ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, folder=folder, split="test")
+
+
+def test_harness_refuses_a_missing_folder_or_text(tmp_path: Path, texts: pd.DataFrame) -> None:
+    from analysis.validation import attribution_eval as ae
+
+    with pytest.raises(ValidationDataError, match="dev part not found"):
+        ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, folder=tmp_path / "none", split="dev")
+    with pytest.raises(ValidationDataError, match="PTC-2020 not found"):
+        ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path / "none")
+    with pytest.raises(ValidationDataError, match="split must be one of"):
+        ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, split="train")
+
+
+def test_cli_ptc_is_held_out_and_ptcdev_lists_errors(tmp_path: Path, texts: pd.DataFrame,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.validation import attribution_eval as ae
+
+    monkeypatch.setattr(ae, "default_extractor", lambda: _fake_extractor)
+    test_dir = _write_part(tmp_path / "t", _part(texts))
+    dev_dir = _write_part(tmp_path / "d", _part(texts, "dev"))
+    assert ae.main(["--gold", "ptc", "--errors", "2", "--data", str(tmp_path), "--folder", str(test_dir)]) == 2
+    assert "no error listing" in capsys.readouterr().err
+    assert ae.main(["--gold", "ptcdev", "--split", "test", "--data", str(tmp_path)]) == 2
+    assert ae.main(["--gold", "ptc", "--data", str(tmp_path), "--folder", str(test_dir)]) == 0
+    assert "| test | 2 | 4 | 4 |" in capsys.readouterr().out
+    assert ae.main(["--gold", "ptcdev", "--errors", "5", "--data", str(tmp_path), "--folder", str(dev_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "| dev | 2 | 2 | 2 |" in out and "no wrong or missed quotes" in out
+    assert ae.main(["--gold", "ptcdev", "--data", str(tmp_path), "--folder", str(tmp_path / "none")]) == 2
+
+
+def test_validate_prints_the_ptc_table_or_says_why_not(tmp_path: Path, texts: pd.DataFrame,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.validation import attribution_eval as ae
+    from analysis.validation import evaluate
+    from analysis.validation.report import ValidationReport
+
+    folder = _write_part(tmp_path / "t", _part(texts))
+    monkeypatch.setattr(ae, "default_extractor", lambda: _fake_extractor)
+    monkeypatch.setattr(ap, "GOLD_SETS", {"test": (folder, "test"), "dev": (tmp_path / "none", "dev")})
+    report = ValidationReport()
+    evaluate.add_ptc_attribution(report, tmp_path)
+    text = report.to_markdown()
+    assert "## Quote attribution (PTC-2020 English news gold, held-out test part)" in text
+    assert "term_given_speaker" in text and "| test | 2 | 4 | 4 |" in text
+    monkeypatch.setattr(ap, "GOLD_SETS", {"test": (tmp_path / "none", "test")})
+    report = ValidationReport()
+    evaluate.add_ptc_attribution(report, tmp_path)
+    assert report.attribution_ptc.empty
+    assert report.notes[0].startswith("PTC attribution part not run: PTC attribution test part not found")
