@@ -68,7 +68,7 @@ from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
 from analysis.statements.mentions import Mention, find_mentions
 from analysis.statements.passages import find_passages
-from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
+from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes, paragraph_spans
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance
 from analysis.statements.sentences import sentence_spans
 from analysis.statements.spans import SpanIndex, trimmed
@@ -231,7 +231,7 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
         reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
     _fill_from_context(text, quote_pieces, reported, starts)
-    _fill_untagged_partials(text, quote_pieces, sentences, events, mentions)
+    _fill_untagged_partials(text, quote_pieces, sentences, events, mentions, reported)
     _fill_from_echoes(text, quote_pieces)
     _share_within_groups(quote_pieces)
     return quote_pieces + reported
@@ -599,14 +599,18 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
 
 
 def _fill_untagged_partials(text: str, quote_pieces: Sequence[Piece], sentences: Sequence[tuple[int, int]],
-                            events: Sequence[Sequence[CueEvent]], mentions: Sequence[Mention]) -> None:
+                            events: Sequence[Sequence[CueEvent]], mentions: Sequence[Mention],
+                            reported: Sequence[Piece] = ()) -> None:
     """A partial quote in a sentence with no cue and no one named, right after a direct quote of
     the same paragraph, goes on that quote's words: ("“...,” said X. But “negotiations”
-    become dangerous “because ...”").  Terms and quotes with a tag of their own stay as they are."""
-    paragraphs = paragraph_spans(text)
+    become dangerous “because ...”").  Terms and quotes with a tag of their own stay as they are.
+    Paragraphs as :func:`analysis.statements.quotes.block_spans` reads them: in copy with one sentence
+    per line, the sentence before is on the line before, in the same paragraph."""
+    paragraphs = block_spans(text)
     para_starts = [p for p, _ in paragraphs]
     sent_starts = [p for p, _ in sentences]
-    direct = sorted((p for p in quote_pieces if p.kind == "direct"), key=lambda p: p.start)
+    # what the sentence before says someone said: a direct quote, or a reported clause ("ICE said that ...")
+    direct = sorted((p for p in [*quote_pieces, *reported] if p.kind in ("direct", "reported")), key=lambda p: p.start)
     direct_ends = [p.end for p in direct]
     for qp in quote_pieces:
         if qp.who is not None or qp.kind != "partial" or qp.term or qp.tagged:

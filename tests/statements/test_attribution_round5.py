@@ -278,3 +278,25 @@ def test_no_speaker_from_a_body_in_a_title_a_firm_or_a_receiver(text: str, regis
 def test_a_message_someone_sent_is_theirs(registry: SpeakerRegistry) -> None:
     text = "The Oak Street Alliance, a group of shops, issued a statement saying \u201cWe stay closed.\u201d"
     assert _speaker(text, "closed", registry) == "Oak Street Alliance"
+
+
+# -- an untagged partial continues the reported clause of the sentence before; bodies on one line ----
+
+def test_untagged_partial_after_a_reported_clause(registry: SpeakerRegistry) -> None:
+    text = ("Raid\n\nBorder officials announced on Monday that the raid led to 232 arrests in the region.\n"
+            "Of those, 180 \u201cwere either convicted criminals or had been removed before\u201d from the country.\n")
+    assert "Border officials" in _speaker(text, "convicted", registry)
+
+
+def test_untagged_partial_after_narration_stays_unattributed(registry: SpeakerRegistry) -> None:
+    text = ("Raid\n\nThe raid led to 232 arrests in the region on Monday.\n"
+            "Of those, 180 \u201cwere either convicted criminals or had been removed before\u201d from the country.\n")
+    assert _speaker(text, "convicted", registry) == ""
+
+
+def test_a_body_name_never_runs_over_a_line_break(registry: SpeakerRegistry) -> None:
+    from analysis.statements.mentions import find_mentions
+
+    text = ("Virus Alert\n\nThe disease is among the most virulent known, according to the World Health Organization.\n"
+            "The WHO website reads: \u201cThe disease is rare and often fatal.\u201d\n")
+    assert not [m.entity for m in find_mentions(text, registry) if "\n" in m.entity]
