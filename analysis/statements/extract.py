@@ -107,7 +107,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
 _UNCONFIRMED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 #: words an untagged partial quote needs to continue the quote before it
 MIN_UNTAGGED_WORDS = 3
-MIN_ECHO_WORDS = {"unattributed": 2, "descriptor": 3}
+MIN_ECHO_WORDS = {"unattributed": 3, "descriptor": 3}
 _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")

@@ -300,3 +300,18 @@ def test_a_body_name_never_runs_over_a_line_break(registry: SpeakerRegistry) -> 
     text = ("Virus Alert\n\nThe disease is among the most virulent known, according to the World Health Organization.\n"
             "The WHO website reads: \u201cThe disease is rare and often fatal.\u201d\n")
     assert not [m.entity for m in find_mentions(text, registry) if "\n" in m.entity]
+
+
+# -- a two-word phrase quoted again is a common phrase, not an echo of its first speaker ------------
+
+def test_two_word_repeat_takes_no_speaker(registry: SpeakerRegistry) -> None:
+    text = ("Files\n\nSenator Maria Lopez has argued that the release would threaten \u201cnational security.\u201d\n"
+            "The records have nothing to do with \u201cnational security.\u201d\n")
+    q = _quotes(text, registry)
+    assert q["speaker"].tolist()[1] == ""
+
+
+def test_longer_repeat_still_echoes(registry: SpeakerRegistry) -> None:
+    text = ("Row\n\nMaria Lopez, a senator, said the plan was \u201ca betrayal of voters.\u201d\n"
+            "Critics dismissed the \u201cbetrayal of voters\u201d line.\n")
+    assert _quotes(text, registry)["speaker"].tolist()[1] == "Maria Lopez"
