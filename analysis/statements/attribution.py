@@ -47,13 +47,13 @@ _COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|[a-z
 _INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
 _CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
-_ORG_NAME = re.compile(r"(?:\b[Tt]he\s+)?\b([A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
+_ORG_NAME = re.compile(r"(?:\b[Tt]he[ \t]+)?\b([A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
 _LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
 _FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
 #: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
-_PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*)\s+$")
+_PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*|&)\s+$")
 _REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|article|statement|post|"
                         r"analysis|interview)\s+(?:at|in|by|from|on|with)\s+", re.IGNORECASE)
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
@@ -100,6 +100,8 @@ class CueEvent:
     span_start: int
     subject_before: bool
     relative: bool = False
+    #: relayed speech ("X quoted Y as saying"): a participle that tags a quote like a finite verb
+    relayed: bool = False
 
 
 class SortedMentions(list[Mention]):
@@ -238,7 +240,8 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
     for m in _reversed_up_to(mentions, pos):
         if _compatible(p, m, pos) and m.end != head_end:
             candidates.append(m)
-            if not text or len(candidates) >= PRONOUN_CANDIDATES:
+            # the last few people, not the last few mentions: one person named three times is one
+            if not text or len({c.entity for c in candidates}) >= PRONOUN_CANDIDATES:
                 break
     if not candidates:
         return _cataphoric(p, pos, mentions, text) if text else None
@@ -316,6 +319,9 @@ def _relative_head_end(text: str, pos: int) -> int:
     return rel.start() if rel else -1
 
 
+_AUX_BEFORE = re.compile(r"(?:\s+(?:has|have|had|also|later|again|long|[a-z]+ly))+\s*$")
+
+
 def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | None:
     """(end, speaker, start) of a subject no mention covers: a lone capitalised word or an acronym.
 
@@ -331,11 +337,14 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
         first = _FIRST_WORD.match(text, lo, cue_start)
         if first and first.group(1) not in NAME_STOP and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
             return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
-    org = _ORG_NAME.search(text, lo, cue_start)
-    if org and org.end() == cue_start and is_organisation(org.group(1)):
+    # "The CIA has argued", "the Institute had said": a body's name, then auxiliaries or adverbs
+    aux = _AUX_BEFORE.search(text, lo, cue_start)
+    body_end = aux.start() if aux else cue_start
+    org = _ORG_NAME.search(text, lo, body_end)
+    if org and org.end() == body_end and is_organisation(org.group(1)):
         return org.end(), Who(org.group(1), False, as_written=org.group().strip(), kind="organisation"), org.start()
-    acronym = _ACRONYM.search(text, lo, cue_start)
-    if acronym and acronym.end() == cue_start:
+    acronym = _ACRONYM.search(text, lo, body_end)
+    if acronym and acronym.end() == body_end:
         return (acronym.end(), Who(acronym.group(1), False, as_written=acronym.group(), kind="organisation"),
                 acronym.start())
     cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
@@ -359,10 +368,17 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
         if m.kind == "person" and m.source != "descriptor" and _WHO_GAP.fullmatch(text, m.end, cue_start):
             best = (m.end, _who(m), m.start)  # "Mr. Roberts, who referred to himself as": a named person
             break
+        if m.kind == "organisation" and _OF_PHRASE_BEFORE.search(text, max(lo, m.start - 12), m.start):
+            continue  # "chair of the Budget Committee, and a judge, told": the body is in a title
+        titles = _TITLE_LIST.match(text, m.end, cue_start) if m.kind == "person" and m.source != "descriptor" else None
+        if titles and cues.SUBJECT_GAP.fullmatch(text, titles.end(), cue_start) and _subject_like(text, m):
+            best = (m.end, _who(m), m.start)  # "Ann Reyes, chair of X, and a former judge, told"
+            break
         if cues.SUBJECT_GAP.fullmatch(text, m.end, cue_start):
             if _BARE_COMMA.fullmatch(text, m.end, cue_start) and not _OPENS_APPOSITION.search(text, lo, m.start):
                 continue  # "against Russia, said Smith": Russia is no apposition, so not the subject
-            best = (m.end, _who(m), m.start)
+            head = _apposition_head(text, lo, m, mentions)
+            best = (m.end, _who(head), head.start) if head else (m.end, _who(m), m.start)
             break
     for pm in _PRONOUN.finditer(window):
         s, e = lo + pm.start(), lo + pm.end()
@@ -378,9 +394,27 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
     return best[1], start, bool(_RELATIVE.search(text, lo, start))
 
 
+#: the titles of a list in apposition after a name: "X, S.J., Vice-Rector of A, President of B, and"
+_TITLE_LIST = re.compile(r",[^.;:!?\"“”()]{0,300},\s*(?:and\s+)?")
+_OF_PHRASE_BEFORE = re.compile(r"\b(?:of|for|at|to)\s+(?:the\s+)?$")
+
+
+def _apposition_head(text: str, lo: int, m: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The person a role noun nobody holds is the last title of: "Father Hans Zollner, S.J., Vice-Rector
+    of ..., and Member of the Commission, told" -> Hans Zollner (the list stays in one sentence)."""
+    if m.source != "descriptor" or m.link != "name" or m.kind != "person" or m.registered:
+        return None
+    for o in reversed(_starting(mentions, lo, m.start)):
+        if o.kind == "person" and o.source != "descriptor" and not o.in_quote and not o.possessive \
+                and _TITLE_LIST.fullmatch(text, o.end, m.start) and _subject_like(text, o):
+            return o
+    return None
+
+
 #: "Check Point's report said", "the ministry's statement said": the owner of the speech noun speaks
 _OWNED_NOUN = re.compile(rf"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\w.&-]*)['’]s?\s+(?:(?:new|latest|own|"
-                         rf"official|annual|written|final)\s+)?(?:{cues.SPEECH_NOUNS})\s*$")
+                         rf"official|annual|written|final|online|recent|open|public|personal|blog|Twitter|Facebook|"
+                         rf"LinkedIn|Instagram|YouTube|Telegram)\s+){{0,2}}(?:{cues.SPEECH_NOUNS})\s*$")
 #: "Zelensky's office said", "the governor's press service said": a person's body speaks for itself
 _OWNED_BODY = re.compile(r"(?P<owner>(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+(?:(?:own|press|"
                          r"presidential|legal|campaign)\s+)?(?P<body>office|press\s+service|administration|"
@@ -447,13 +481,19 @@ def _speech_noun_subject(text: str, lo: int, cue_start: int,
     return None
 
 
-def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention]) -> Who | None:
-    """The speaker named right after a cue ("said Graham", "according to Peskov")."""
+#: a capitalised source after "according to" that no mention covers, closed by punctuation or the end
+_ACCORDING_SOURCE = re.compile(r"\s+(?:[Tt]he\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
+                               r"(?=\s*(?:[,.;:!?]|$))")
+
+
+def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention], according: bool = False) -> Who | None:
+    """The speaker named right after a cue ("said Graham", "according to Peskov"); with ``according``
+    also a capitalised source no mention covers ("according to the Washington Post,")."""
     for m in _starting(mentions, cue_end, hi):
         if m.start >= cue_end and m.start < hi and not m.in_quote:
             gap = text[cue_end:m.start]
-            if not (_TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap)):
-                break
+            if not (_TITLE_WORDS.fullmatch(gap) or _REPORT_OF.fullmatch(gap)) or according and "," in gap:
+                break  # "according to emails, the Alliance got": the source was the emails
             if m.possessive:
                 continue  # "said Mr. Young's partner, Maria Lipka": the owner is not the speaker
             return _who(_named_apposition(text, m, mentions) or m)
@@ -465,6 +505,12 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention])
     outlet = _OUTLET.match(text, at, hi)
     if rep and outlet:
         return Who(outlet.group(), False, as_written=outlet.group())
+    if according:  # "according to the Washington Post", "according to Politico": a source as written
+        named = _ACCORDING_SOURCE.match(text, cue_end, hi)
+        name = named.group("name") if named else ""
+        name = name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
+        if name and name.split()[0] not in NAME_STOP - {"Post", "Times", "Independent"}:
+            return Who(name, False, as_written=name, kind="organisation")
     return None
 
 
@@ -544,6 +590,13 @@ def _relayed_speaker(relayed: re.Match[str], mentions: Sequence[Mention]) -> Who
     return Who(relayed.group(1), False, as_written=relayed.group(1))
 
 
+#: a message someone received, right before a participle: its sender, not the receiver, speaks
+_RECEIVED_NOUN = re.compile(r"\b(?:got|gets|received|receives|receiving|obtained|saw|read|found|was\s+sent|were\s+sent|"
+                            r"was\s+given|were\s+given)\s+(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:message|e-?mail|"
+                            r"letter|text|note|notice|alert|call|warning|memo|leaflet|flyer|sms)s?\s*,?\s*$",
+                            re.IGNORECASE)
+
+
 def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan],
                mentions: Sequence[Mention]) -> list[CueEvent]:
     """All cue events of one sentence, in order, with resolved speakers (or None).
@@ -579,7 +632,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
            mentions: Sequence[Mention], earlier: list[CueEvent]) -> CueEvent:
     verb = m.group("verb")
     if family == "according":
-        return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions),
+        return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions, True),
                         m.start(), False)
     window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
     is_participle = (family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
@@ -588,7 +641,10 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
         relayed = cues.RELAYED_BEFORE.search(text, max(lo, m.start() - 80), m.start())
         if relayed is not None:
             return CueEvent(family, m.start(), m.end(), verb, _relayed_speaker(relayed, mentions),
-                            m.start(), False)
+                            relayed.start(), True, relayed=True)
+        if _RECEIVED_NOUN.search(text, max(lo, m.start() - 80), m.start()):
+            # "X got a message saying ...": the words of whoever sent it, not of X
+            return CueEvent(family, m.start(), m.end(), verb, None, m.start(), False)
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions)
@@ -597,7 +653,8 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
                         m.start(), False)
     who, span_start, relative = subject_before(text, m.start(), window_lo, mentions)
     before = who is not None
-    if who is None and window_lo > lo and not text[window_lo:m.start()].strip(" ,"):
+    # after a quote, or opening a line in lower case ('"...,"\nsaid Maria Lopez'): the name follows
+    if who is None and (window_lo > lo or text[m.start()].islower()) and not text[window_lo:m.start()].strip(" ,"):
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
     if who is None and _COORDINATED.search(text, lo, m.start()):
         who = sentence_subject(text, lo, m.start(), mentions)

@@ -45,7 +45,9 @@ _SPEECH_STEMS = {
         "accuse[sd]|demand(?:s|ed)|pledge[sd]|countered|wondered|mused|conceded|"
         # verbs of reporting_verbs.csv that press releases use ("underscored that", "assured the guests")
         "underscore[sd]|underline[sd]|affirm(?:s|ed)|assure[sd]|disclose[sd]|mention(?:s|ed)|"
-        "proclaim(?:s|ed)|promise[sd]|reveal(?:s|ed)|clarif(?:ies|ied)|speculate[sd]|swore"
+        "proclaim(?:s|ed)|promise[sd]|reveal(?:s|ed)|clarif(?:ies|ied)|speculate[sd]|swore|"
+        # opinion and advice verbs of news copy ("recommended that", "indicated that", "as X puts it")
+        r"recommend(?:s|ed)|indicate[sd]|puts?\s+it"
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
@@ -106,7 +108,10 @@ def _naming_verbs() -> str:
 
 NAMING_VERBS = _naming_verbs()
 SPEECH_NOUNS = ("statement|statements|remarks?|comments?|words|claims?|post|message|speech|address|"
-                "interview|assertion|tweet|declaration|warning|appeal|letter|response|reply|answer|account|report")
+                "interview|assertion|tweet|declaration|warning|appeal|letter|response|reply|answer|account|report|"
+                # documents whose owner or author speaks ("her online petition says", "the museum's website tells")
+                "petition|blog|column|essay|op-ed|book|article|website|memo|e-?mail|newsletter|testimony|"
+                "affidavit|lawsuit|complaint|filing|editorial|profile|page|guidelines|manifesto")
 
 SPEECH = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
 PARTICIPLE = re.compile(rf"\b(?P<verb>{PARTICIPLE_VERBS})\b", re.IGNORECASE)
@@ -133,7 +138,9 @@ SUBJECT_GAP = re.compile(
     re.IGNORECASE)
 
 #: a speech verb after a name, past an apposition or its closing comma ("Natalia Humeniuk, said")
-CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+(?:also\s+)?"
+#: adverbs between ("Jones later told", "Smith also said", "Cho repeatedly warned")
+CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+"
+                            rf"(?:(?:also|later|then|again|further|previously|earlier|[a-z]+ly)\s+)?"
                             rf"(?:{SPEECH_VERBS}|(?:was|is|has\s+been)\s+quoted\s+as\s+saying)\b")
 #: relayed speech: "Belta reported Lukashenko as saying" -- the speaker is the one reported
 RELAYED_BEFORE = re.compile(r"\b(?:reported|quoted|cited)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+as\s+$")

@@ -68,7 +68,7 @@ from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
 from analysis.statements.mentions import Mention, find_mentions
 from analysis.statements.passages import find_passages
-from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
+from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes, paragraph_spans
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance
 from analysis.statements.sentences import sentence_spans
 from analysis.statements.spans import SpanIndex, trimmed
@@ -107,7 +107,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
 _UNCONFIRMED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 #: words an untagged partial quote needs to continue the quote before it
 MIN_UNTAGGED_WORDS = 3
-MIN_ECHO_WORDS = {"unattributed": 2, "descriptor": 3}
+MIN_ECHO_WORDS = {"unattributed": 3, "descriptor": 3}
 _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
@@ -215,22 +215,74 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)], events[sentence_of(q.start)],
-                                    by_start) for q in quotes]
+    quote_pieces = [_classify_quote(text, q, sentences[sentence_of(q.start)],
+                                    _with_tag_line(text, q, sentences, events, sentence_of(q.start)), by_start)
+                    for q in quotes]
     for q, piece in zip(quotes, quote_pieces):
         if piece.who is None and not piece.term:
-            _colon_intro(text, q, piece, sentences[sentence_of(q.start)], mentions)
+            si = sentence_of(q.start)
+            _colon_intro(text, q, piece, sentences[si], mentions)
+            if piece.who is None and si > 0:
+                _intro_line(text, q, piece, sentences[si - 1], events[si - 1])
     reported: list[Piece] = []
     # what a reported clause may not cover: quotes and the clauses found before it
     holes = SpanIndex((q.start, q.end) for q in quotes)
     for sent, evs in zip(sentences, events):
         reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
-    _fill_from_context(text, quote_pieces, reported)
-    _fill_untagged_partials(text, quote_pieces, sentences, events, mentions)
+    _fill_from_context(text, quote_pieces, reported, starts)
+    _fill_untagged_partials(text, quote_pieces, sentences, events, mentions, reported)
     _fill_from_echoes(text, quote_pieces)
     _share_within_groups(quote_pieces)
     return quote_pieces + reported
+
+
+#: a quote ending its line with a comma: its tag is the start of the next line ('"...,"\nHarlan said.')
+_OPEN_COMMA_END = re.compile(r"[,—–][\"”’]?[ \t]*\n")
+
+
+def _with_tag_line(text: str, q: QuoteSpan, sentences: Sequence[tuple[int, int]],
+                   events: Sequence[Sequence[CueEvent]], si: int) -> Sequence[CueEvent]:
+    """The cue events a quote's tag may be among: its sentence's, and the next sentence's when the
+    quote ends its sentence and its line with a comma (copy that breaks the line before the tag).
+
+    Example:
+        >>> df = extract_statements('“We are staying,”\\nPeskov said.')
+        >>> df[df["kind"] == "direct"]["speaker"].tolist()
+        ['Dmitry Peskov']
+    """
+    own = events[si]
+    if si + 1 >= len(sentences) or text[q.end:sentences[si][1]].strip():
+        return own
+    if not text[q.end:sentences[si + 1][0]].isspace() or "\n" not in text[q.end:sentences[si + 1][0]]:
+        return own
+    if _OPEN_COMMA_END.match(text, q.end - 2) or _OPEN_COMMA_END.match(text, q.end - 1):
+        return [*own, *events[si + 1]]
+    # a quote ending in . ? or ! is tagged by the next line only when that line is nothing but a tag
+    lo, hi = sentences[si + 1]
+    first = next(iter(events[si + 1]), None)
+    if first is None or first.family != "finite" or first.who is None:
+        return own
+    bare = (text[lo].islower() and first.start == lo and not first.subject_before) or (
+        first.subject_before and first.span_start == lo and _POST_TAIL.fullmatch(text, first.end, hi) is not None)
+    return [*own, first] if bare else own
+
+
+#: what a line introducing the quote on the next line may hold after its cue: a short adverbial, a colon
+_INTRO_LINE_TAIL = re.compile(r"[^\"“”.;!?]{0,60}:\s*")
+
+
+def _intro_line(text: str, q: QuoteSpan, piece: Piece, prev: tuple[int, int], events: Sequence[CueEvent]) -> None:
+    """A quote opening its line after a line that ends in a colon with a resolved speech cue
+    ("Paul Reyes told reporters on Monday:\n“We will appeal.”") is that cue's speaker's."""
+    if not text[prev[1]:q.start].count("\n") or text[prev[1]:q.start].strip() or not q.inner(text)[:1].isupper():
+        return
+    last = next((e for e in reversed(events) if e.family in ("finite", "according")), None)
+    if last is None or last.who is None or not _INTRO_LINE_TAIL.fullmatch(text, last.end, prev[1] + 1):
+        return
+    if text[prev[1] - 1] != ":":
+        return
+    piece.who, piece.cue, piece.kind, piece.tagged = last.who, cues.cue_label(last.verb), "direct", True
 
 
 class _QuotesByStart:
@@ -413,7 +465,7 @@ def _post_attribution(text: str, q: QuoteSpan, events: Sequence[CueEvent],
                       quotes: _QuotesByStart) -> CueEvent | None:
     nxt = quotes.next_start(q.end, len(text))
     for e in events:
-        if e.start >= q.end and e.start < nxt and e.family in ("finite", "according"):
+        if e.start >= q.end and e.start < nxt and (e.family in ("finite", "according") or e.relayed):
             gap_end = e.span_start if e.subject_before else e.start
             if e.who and _ATTRIBUTION_GAP.fullmatch(text, q.end, max(q.end, gap_end)):
                 return e
@@ -523,7 +575,8 @@ def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) ->
                 qp.who, qp.cue = chosen.who, chosen.cue
 
 
-def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
+def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece],
+                       sentence_starts: Sequence[int] = ()) -> None:
     paragraphs = paragraph_spans(text)
     starts = [s for s, _ in paragraphs]
     ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
@@ -533,6 +586,8 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
             continue
         para = bisect.bisect_right(starts, qp.start) - 1
         floor = starts[max(0, para - 1)]
+        if sentence_starts:  # a quote running over lines starts in the sentence holding the floor
+            floor = sentence_starts[max(0, bisect.bisect_right(sentence_starts, floor) - 1)]
         # the last piece with a speaker starting in [floor, qp.start); `who` is read
         # now, as earlier quotes of this loop may just have received theirs
         for i in range(bisect.bisect_left(ordered_starts, qp.start) - 1,
@@ -544,14 +599,18 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
 
 
 def _fill_untagged_partials(text: str, quote_pieces: Sequence[Piece], sentences: Sequence[tuple[int, int]],
-                            events: Sequence[Sequence[CueEvent]], mentions: Sequence[Mention]) -> None:
+                            events: Sequence[Sequence[CueEvent]], mentions: Sequence[Mention],
+                            reported: Sequence[Piece] = ()) -> None:
     """A partial quote in a sentence with no cue and no one named, right after a direct quote of
     the same paragraph, goes on that quote's words: ("“...,” said X. But “negotiations”
-    become dangerous “because ...”").  Terms and quotes with a tag of their own stay as they are."""
-    paragraphs = paragraph_spans(text)
+    become dangerous “because ...”").  Terms and quotes with a tag of their own stay as they are.
+    Paragraphs as :func:`analysis.statements.quotes.block_spans` reads them: in copy with one sentence
+    per line, the sentence before is on the line before, in the same paragraph."""
+    paragraphs = block_spans(text)
     para_starts = [p for p, _ in paragraphs]
     sent_starts = [p for p, _ in sentences]
-    direct = sorted((p for p in quote_pieces if p.kind == "direct"), key=lambda p: p.start)
+    # what the sentence before says someone said: a direct quote, or a reported clause ("ICE said that ...")
+    direct = sorted((p for p in [*quote_pieces, *reported] if p.kind in ("direct", "reported")), key=lambda p: p.start)
     direct_ends = [p.end for p in direct]
     for qp in quote_pieces:
         if qp.who is not None or qp.kind != "partial" or qp.term or qp.tagged:
@@ -695,8 +754,7 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
     names = [n for n in dict.fromkeys(w.name for w in whos) if n not in acronyms and n not in bodies]
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
     out.update({n: ("name:" + " ".join(n.lower().split()), n) for n in described})
-    out.update({n: ("org:" + "_".join(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")), n)
-                for n in bodies})
+    out.update(_body_ids(bodies))
     if not names:
         return out
     table = merge_speakers(names)
@@ -707,6 +765,23 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
             display[sid] = name  # the registry's canonical spelling wins
     out.update({name: (sid, display.get(sid) or canonical or name)
                 for name, sid, canonical in zip(table["name"], table["speaker_id"], table["canonical"])})
+    return out
+
+
+def _body_ids(bodies: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """name -> (speaker_id, display name) of the organisations of one article; a short name that ends the
+    one longer name of the article ("the Post" after "the Washington Post") is that body.
+
+    Example:
+        >>> _body_ids(["Washington Post", "Post", "Home Office"])["Post"]
+        ('org:vashinhton_post', 'Washington Post')
+    """
+    words = {n: tuple(fold(w) for w in re.findall(r"[^\W_]+", n) if w.lower() not in ("the", "s")) for n in bodies}
+    out: dict[str, tuple[str, str]] = {}
+    for n, key in words.items():
+        longer = {o for o, k in words.items() if len(k) > len(key) and key and k[-len(key):] == key}
+        owner = next(iter(longer)) if len(longer) == 1 else n
+        out[n] = ("org:" + "_".join(words[owner]), owner)
     return out
 
 

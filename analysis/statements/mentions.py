@@ -45,7 +45,12 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
                 "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
                 "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
                 "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
-                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral")
+                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral|"
+                # office holders of local and national news ("the sheriff said", "the congresswoman added")
+                "sheriff|councilman|councilwoman|councillor|congressman|congresswoman|legislator|"
+                "assemblyman|assemblywoman|detective|inspector|investigator|colonel|sergeant|bishop|rabbi|"
+                "imam|priest|co-founder|cofounder|founder|executive|nominee|candidate|panelist|panellist|"
+                "correspondent|columnist")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
@@ -64,8 +69,9 @@ ROLE_MODIFIERS = frozenset(
     "foreign policy senior deputy top former defence defense security press military chief state "
     "prime vice intelligence presidential interior finance economy justice health energy "
     "acting interim special peace lead first".split())
+#: words a noun phrase's modifiers never are: a determiner opens another phrase ("the audience the Pope")
 _FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
-             r"has|have|had|will|would|said|says|told|it|its|their|his|her)\b)")
+             r"has|have|had|will|would|said|says|told|it|its|their|his|her|the|an?|this|these|those|our|my|your)\b)")
 _MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 # mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
 # "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
@@ -97,9 +103,10 @@ _LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 #: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
 _NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 #: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
+#: a name never runs over a line break (a headline line is no first name of the line after it)
 NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
-                  rf"(?:\s+(?:[A-Z]\.\s+){{0,2}}(?:(?:von|van|der|de|al|bin)\s+)?{_NAME_WORD}){{1,3}}"
-                  rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
+                  rf"(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+){{0,2}}(?:(?:von|van|der|de|al|bin)[ \t\u00a0]+)?"
+                  rf"{_NAME_WORD}){{1,3}}(?:,?[ \t\u00a0]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
 HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
 #: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
@@ -119,7 +126,12 @@ NAME_STOP = frozenset(
     "Nations Western American British French German Turkish Chinese Sir Mr Mrs Ms Dr Story Read "
     "Follow Latest Post Advertisement Premium Meanwhile However According Former Senior Chief "
     "Head Office Army Air Force Navy State House White North South East West Middle Operation "
-    "Republican Democrat Reuters Associated Press Independent Times News Post Agency".split())
+    "Republican Democrat Reuters Associated Press Independent Times News Post Agency "
+    # words that open a sentence or a question before a surname ("Which Clinton quickly corrected")
+    "Which What Who Whom Whose Where Why How Sorry Yes No Then So Now Also Here There Thus Still Even "
+    "Just Only Today Yesterday Like Unlike As For From To With Without By Of Under Over Since Until "
+    "Although Though Because Once Every Each Both Our My His Her Their Its Your Dear Did Does Do Is Was "
+    "Are Were Please Thanks Oh Indeed Perhaps Maybe Instead Finally Later Earlier Last Next Such Not Never".split())
 #: "the head *of Ukraine's Security Service*": the body a role belongs to, a few capitalised words
 _ROLE_OF = re.compile(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?")
 _ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
@@ -260,9 +272,10 @@ def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
 
 
 def _gender_of(words: frozenset[str]) -> str:
-    if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman"}:
+    if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman", "councilwoman", "congresswoman",
+                 "assemblywoman"}:
         return "f"
-    if words & {"spokesman", "chairman", "mr", "man"}:
+    if words & {"spokesman", "chairman", "mr", "man", "councilman", "congressman", "assemblyman"}:
         return "m"
     return ""
 
@@ -309,7 +322,7 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}[a-z][\w-]*[a-z]"
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}{_FUNCTION}[a-z][\w-]*[a-z]"
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
@@ -402,6 +415,14 @@ def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Matc
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+    # a name confirmed once is a name wherever the text writes it, before the confirmation too
+    known = {m.entity for m in out}
+    found = {m.start for m in out}
+    for s, e, tokens in cores:
+        entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
+        if s not in found and entity in known:
+            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+    out.sort(key=lambda m: m.start)
     for named in out:
         taken.add(named.start, named.end)
     out += _surname_mentions(text, out, taken)
@@ -424,22 +445,30 @@ def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -
     from analysis.statements.cues import CUE_AFTER_NAME
 
     owners: dict[str, int] = {}
-    for _, _, tokens in cores:
-        owners[tokens[-1]] = owners.get(tokens[-1], 0) + 1
-    out = set()
-    for surname, n in owners.items():
-        if n != 1 or surname in NAME_STOP:
-            continue
-        last_end = max(e for _, e, tokens in cores if tokens[-1] == surname)
-        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w'’-])", text):
-            if m.start() >= last_end and CUE_AFTER_NAME.match(text, m.end()):
-                out.add(surname)
-                break
+    # one count per distinct name: "Hillary Clinton" written twice is still one owner of "Clinton"
+    for name in {tuple(tokens) for _, _, tokens in cores}:
+        owners[name[-1]] = owners.get(name[-1], 0) + 1
+    first_end: dict[str, int] = {}
+    in_full: set[int] = set()  # where a full name's surname starts: not the surname alone
+    for _, e, tokens in cores:
+        first_end[tokens[-1]] = min(e, first_end.get(tokens[-1], e))
+        in_full.add(e - len(tokens[-1]))
+    wanted = sorted(w for w, n in owners.items() if n == 1 and w not in NAME_STOP)
+    out: set[str] = set()
+    if not wanted:
+        return frozenset()
+    # one pass over the text for all surnames (a search per surname was quadratic in long texts)
+    for m in re.finditer(rf"(?<![\w'’.-])(?:{trie_pattern(wanted)})(?![\w'’-])", text):
+        surname = m.group()
+        # the surname alone, after the full name and outside every full name ("Hillary Clinton" may recur)
+        if surname not in out and m.start() >= first_end[surname] and m.start() not in in_full \
+                and CUE_AFTER_NAME.match(text, m.end()):
+            out.add(surname)
     return frozenset(out)
 
 
 #: a capitalised name of a body, connectors inside ("Institute for the Study of War")
-_ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*){0,6}")
+_ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.&'’-]*){0,6}")
 #: dotted initials of a body ("the I.M.F.", "the C.I.A."); not places (U.S.A., U.A.E.); two
 #: letters are as often a role or a title ("the D.J.", "an M.P.") as a body
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
@@ -517,7 +546,7 @@ _BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(
 _COMPANY_HEADS = r"company|firm|giant|monopoly|producer|manufacturer|lender|conglomerate|operator|utility"
 _BODY_AFTER_OWNED = re.compile(rf",\s+[A-Z][\w.]*['’]s\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_COMPANY_HEADS}))\b(?!['’]s)")
 _BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:{_DESC_WORD}){{0,3}}(?i:{_BODY_HEADS})),\s+$")
-_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The[ \t]+)?(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})")
 #: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
 _OUTLET_ENDS = frozenset("Post Times Journal Independent Telegraph Guardian Tribune Herald Gazette Observer "
                          "Economist Insider Standard Mirror Sun Express Chronicle".split())
@@ -807,7 +836,10 @@ def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -
 
 def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[Mention]:
     out: list[Mention] = []
-    for name in {m.entity: m for m in names}.values():
+    first: dict[str, Mention] = {}
+    for named in sorted(names, key=lambda n: n.start):
+        first.setdefault(named.entity, named)  # the surname refers back to the first full name, not the last
+    for name in first.values():
         surname = name.entity.split()[-1]
         own_title = title_before(text, name.start)
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
@@ -922,12 +954,13 @@ class _Persons:
         for m in self.persons:
             self.by_end.setdefault(m.end, []).append(m)
 
-    def titled_by(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
-        """Persons right after ``d`` (within 40 characters, a title gap between)."""
+    def titled_by(self, text: str, d: re.Match[str], comma: bool = True) -> Iterator[Mention]:
+        """Persons right after ``d`` (within 40 characters, a title gap between); with ``comma``
+        also a name set off by commas after it ("The mayor, Linda Cho, disagreed")."""
         de = d.end()
         first = bisect.bisect_left(self.starts, de)
         for m in self.persons[first:bisect.bisect_right(self.starts, de + 40)]:
-            if m.start >= de and _TITLE_GAP.fullmatch(text[de:m.start]):
+            if m.start >= de and (_TITLE_GAP.fullmatch(text[de:m.start]) or comma and _comma_titled(text, de, m)):
                 yield m
             if m.start >= de:
                 return  # a title is the first person's after it ("to Chancellor ... X Y Vladimir Putin")
@@ -947,6 +980,16 @@ class _Persons:
         for m in candidates:
             if re.fullmatch(r",\s*", text[m.end:ds] or "x"):
                 yield m
+
+
+#: a role set off before a name, the name closed by a comma or the sentence's end: "The mayor, Linda
+#: Cho, disagreed" (the role is the name's title; "the mayor, Linda Cho and two aides" is a list)
+_COMMA_TITLE = re.compile(r",[ \t]*")
+_APPOSITION_CLOSE = re.compile(r"[ \t]*(?:,(?![ \t]+(?:and|or)\b)|[.;]|$)")
+
+
+def _comma_titled(text: str, de: int, m: Mention) -> bool:
+    return _COMMA_TITLE.fullmatch(text, de, m.start) is not None and _APPOSITION_CLOSE.match(text, m.end) is not None
 
 
 def _speaks_after(text: str, end: int) -> bool:
@@ -1139,6 +1182,15 @@ def _taken_span(text: str, d: re.Match[str]) -> tuple[int, int]:
     return d.start(), d.end()
 
 
+def _names_a_person(text: str, d: re.Match[str], persons: _Persons, holds_alias: bool) -> bool:
+    """Is the descriptor a title right before a name, or an apposition right after one (then it is
+    that name, no mention of its own)?  "The mayor, Linda Cho," is her title; "the U.N. spokesman,
+    X," (a body's name inside it) stays a mention, for the body."""
+    if next(persons.titled_by(text, d, comma=False), None) is not None or next(persons.in_apposition(text, d), None):
+        return True
+    return not holds_alias and next(persons.titled_by(text, d), None) is not None
+
+
 def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
@@ -1153,9 +1205,10 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         if last_seen is not None and last_seen[0] <= span[0] < last_seen[1]:
             continue
         # titles right before a name and appositions right after one are that name
-        if next(persons.titled_by(text, d), None) is not None or next(persons.in_apposition(text, d), None):
-            continue
         inner = pool.aliases_within(*span)
+        if _names_a_person(text, d, persons, bool(inner)):
+            continue
+
         head = d.group("head").lower()
         if any(m.start == span[0] and m.end == span[1] for m in inner) or any(
                 m not in inner for m in pool.overlapping(*span)):

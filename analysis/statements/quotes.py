@@ -64,6 +64,30 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
+def block_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of English copy: where the text separates paragraphs by blank
+    lines, a single line break inside one is no paragraph break (copy with one sentence per line, or
+    wrapped lines), so runs of lines without a blank line between are one paragraph; a text without
+    any blank line keeps one paragraph per line (:func:`paragraph_spans`).
+
+    Example:
+        >>> block_spans("a\\nb\\n\\nc")
+        [(0, 3), (5, 6)]
+        >>> block_spans("a\\nb")
+        [(0, 1), (2, 3)]
+    """
+    lines = paragraph_spans(text)
+    if not any(text.count("\n", a[1], b[0]) > 1 for a, b in zip(lines, lines[1:])):
+        return lines
+    out: list[tuple[int, int]] = []
+    for lo, hi in lines:
+        if out and text[out[-1][1]:lo] == "\n":
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _direction(text: str, i: int, lo: int, hi: int) -> str:
     ch = text[i]
     space_before = i == lo or text[i - 1] in _BEFORE_OPEN or text[i - 1] in _DOUBLE
@@ -96,14 +120,23 @@ def _double_quotes_in(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]
             if role in ("open", "either"):
                 open_at = i
             continue
-        if role in ("close", "either") or text[i] == '"':
+        line_start = text.rfind("\n", lo, i) + 1
+        if role == "open" and line_start > open_at and not text[line_start:i].strip():
+            # a line of a paragraph opening a quote while one is open: the open one ended with its
+            # line, and this one continues it (the convention of quotes running over paragraphs)
+            spans.append((open_at, _strip_end(text, open_at + 1, line_start), False))
+            open_at = i
+        elif role in ("close", "either") or text[i] == '"':
             spans.append((open_at, i + 1, True))
             open_at = None
         else:  # a fresh curly opener: the previous quote was never closed
             spans.append((open_at, _strip_end(text, open_at + 1, i), False))
             open_at = i
     if open_at is not None:
-        spans.append((open_at, _strip_end(text, open_at + 1, hi), False))
+        # never closed in its paragraph: it runs to the end of its own line (a lost mark, not a
+        # quote spanning the lines after)
+        line_end = text.find("\n", open_at, hi)
+        spans.append((open_at, _strip_end(text, open_at + 1, hi if line_end < 0 else line_end), False))
     return spans
 
 
@@ -133,6 +166,11 @@ def _single_quotes_in(text: str, lo: int, hi: int, taken: list[tuple[int, int, b
     return spans
 
 
+def _opens_next_line(text: str, end: int, s: int) -> bool:
+    """Does the quote at ``s`` open the line after the one where an open-ended quote ended at ``end``?"""
+    return text.count("\n", end, s) == 1 and not text[end:s].strip()
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All top-level quoted spans of ``text`` in order.
 
@@ -144,7 +182,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     group = -1
     last_open_ended = False
-    for lo, hi in paragraph_spans(text):
+    for lo, hi in block_spans(text):
         doubles = _double_quotes_in(text, lo, hi)
         singles = _single_quotes_in(text, lo, hi, doubles)
         # a double-quoted span inside a single-quoted one is nested (British style), not top level
@@ -152,7 +190,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         spans = sorted(doubles + singles)
         first_nonspace = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
         for k, (s, e, closed) in enumerate(spans):
-            continued = k == 0 and last_open_ended and s == first_nonspace
+            continued = k == 0 and last_open_ended and s == first_nonspace or (
+                k > 0 and not spans[k - 1][2] and _opens_next_line(text, spans[k - 1][1], s))
             if not continued:
                 group += 1
             inner_end = e - 1 if closed else e

@@ -4,7 +4,8 @@ A sentence ends at ``. ! ? …`` (plus any closing quote marks or brackets)
 followed by white space and a capital, digit or opening mark, or glued to the
 opening mark of a quote that starts with a capital, never inside a
 quote and never after a known abbreviation (Punkt's English abbreviation list,
-single initials, titles).  Sentences never cross a paragraph (line) break.
+single initials, titles).  Sentences never cross a line break
+unless a quote runs over it (:func:`analysis.statements.quotes.block_spans`).
 
 Example:
     >>> t = 'U.S. Sen. Graham spoke. "It is over. Done," he said. Then he left.'
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from punkt.data.english import ABBREV_TYPES
 
 from analysis.statements.cues import SPEECH_VERBS
-from analysis.statements.quotes import QuoteSpan, find_quotes, paragraph_spans
+from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt",
                      "st", "gov", "pres", "adm", "sgt", "no", "vs", "etc", "jr", "sr", "u.s", "u.k",
@@ -62,12 +63,16 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
         reach.append(max(reach[-1], e))
     spans: list[tuple[int, int]] = []
     opening = {q.start for q in quotes}
-    for lo, hi in paragraph_spans(text):
+    for lo, hi in block_spans(text):
         start = lo
         for m in _boundaries(text, lo, hi, opening):
             end = m.end()
             # inside a quote: some quote opened before the mark and closes at or after its end
             if reach[bisect.bisect_left(inside_starts, m.start())] >= end:
+                continue
+            if m.group() == "\n":
+                spans.append((start, end - 1))  # a line break ends a sentence unless a quote runs over it
+                start = end
                 continue
             if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
                 continue
@@ -79,6 +84,7 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
+_LINE_BREAK = re.compile(r"\n")
 #: a sentence end glued to the opening mark of the next sentence's quote ('respect."In 2021, ...')
 _GLUED = re.compile(r"[.!?…]+(?=[\"“][A-Z0-9])")
 
@@ -87,6 +93,9 @@ def _boundaries(text: str, lo: int, hi: int, opening: set[int]) -> list[re.Match
     """Candidate sentence ends in ``[lo, hi)`` in order: a mark before white space and a capital, or
     one glued to a quote's opening mark (press-release copy often drops that space)."""
     found = list(_BOUNDARY.finditer(text, lo, hi))
+    if "\n" in text[lo:hi]:  # a paragraph of several lines (see block_spans)
+        found += _LINE_BREAK.finditer(text, lo, hi)
+        found.sort(key=lambda m: m.start())
     if opening:
         found += [m for m in _GLUED.finditer(text, lo, hi) if m.end() in opening]
         found.sort(key=lambda m: m.start())
