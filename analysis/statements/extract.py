@@ -66,7 +66,8 @@ from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
-from analysis.statements.mentions import Mention, find_mentions
+from analysis.statements.mention import Mention
+from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes, paragraph_spans
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance

@@ -26,11 +26,29 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
+from analysis.statements.mention import Mention, _gender_of, _possessive, words_of
+from analysis.statements.name_spans import _NAME_WORD, NAME, NAME_STOP, _settle_run
 from analysis.statements.quotes import QuoteSpan, paragraph_spans
+from analysis.statements.role_nouns import (
+    _FUNCTION,
+    _MOD,
+    _PERSON_HEAD_WORDS,
+    DESCRIPTOR,
+    NEUTRAL_ROLE_MODIFIERS,
+    ORG_HEADS,
+    PERSON_HEADS,
+    RANK_MODIFIERS,
+    REP_HEADS,
+    _adjectival,
+    _bare_descriptors,
+    _descriptor_entity,
+    role_head,
+    role_phrase,
+)
 from analysis.statements.roles import with_broader, with_places
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
@@ -39,74 +57,20 @@ from analysis.statements.speakers import (
     is_role_alias,
     normalize_alias,
 )
+from analysis.statements.titles import (
+    _TITLE_ABBREVIATION,
+    _TITLE_ABBREVIATIONS,
+    _TITLE_GAP,
+    _TITLE_WORD_BEFORE,
+    _capitalised_head_before,
+    _titles_clash,
+    of_title_before,
+    of_title_match,
+    title_before,
+)
 
-PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|minister|chief|head|"
-                "president|secretary|chairman|chairwoman|senator|envoy|ambassador|adviser|advisor|aide|"
-                "commander|governor|mayor|lawmaker|diplomat|negotiator|leader|source|analyst|expert|"
-                "premier|chancellor|director|prosecutor|officer|lieutenant|general|commissioner|politician|"
-                "activist|journalist|researcher|economist|professor|judge|lawyer|attorney|campaigner|"
-                "historian|soldier|resident|volunteer|witness|lady|pope|patriarch|king|queen|captain|admiral|"
-                # office holders of local and national news ("the sheriff said", "the congresswoman added")
-                "sheriff|councilman|councilwoman|councillor|congressman|congresswoman|legislator|"
-                "assemblyman|assemblywoman|detective|inspector|investigator|colonel|sergeant|bishop|rabbi|"
-                "imam|priest|co-founder|cofounder|founder|executive|nominee|candidate|panelist|panellist|"
-                "correspondent|columnist")
-GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
-               "authorities|representatives|officers|commanders|ministers|observers")
-ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"
-             "council|committee|command|administration|embassy|commission|parliament|service|"
-             "bank|court|senate|company|institute|watchdog|alliance|agreement|organization|organisation|"
-             "outlet|newspaper|broadcaster|website|firm")
-REP_HEADS = frozenset({"representative", "spokesman", "spokeswoman", "spokesperson", "official",
-                       "source", "aide", "officials", "sources", "representatives"})
 #: how far back a role noun may continue a chain (a long quote may stand between: about two sentences and it)
 MAX_ROLE_CHAIN_CHARS = 1200
-#: modifiers of a role noun that a holder must have: a deputy head is no head, a vice president no president
-RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former"})
-#: modifiers of a role noun that do not narrow down who holds it ("the regional governor")
-NEUTRAL_ROLE_MODIFIERS = frozenset({"regional", "local", "senior", "top", "current", "new", "veteran"})
-ROLE_MODIFIERS = frozenset(
-    "foreign policy senior deputy top former defence defense security press military chief state "
-    "prime vice intelligence presidential interior finance economy justice health energy "
-    "acting interim special peace lead first".split())
-#: words a noun phrase's modifiers never are: a determiner opens another phrase ("the audience the Pope")
-_FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
-             r"has|have|had|will|would|said|says|told|it|its|their|his|her|the|an?|this|these|those|our|my|your)\b)")
-_MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
-# mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
-# "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
-DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
-    rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
-    re.IGNORECASE)
-BARE_DESCRIPTOR = re.compile(
-    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{_MOD}){{0,3}})"
-    rf"(?P<head>(?i:{PERSON_HEADS}|{GROUP_HEADS}))\b(?!['’]s\b|-)")
-#: heads that are also adjectives ("the general news", "an official statement", "the chief
-#: concern"): a role only when no lower-case content word follows
-ADJECTIVE_HEADS = frozenset({"general", "official", "chief"})
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’-]*)")
-#: lower-case words after a head that do not make it an adjective: function words, auxiliaries,
-#: common irregular past tenses ("the general spoke") and post-positive adjectives ("an official
-#: familiar with the talks"); regular past tenses (-ed) and speech verbs are recognised by form
-_CLOSED_CLASS = frozenset(
-    "of to in on at and or but nor that which who whom whose with for from by as is was were are be been "
-    "has have had will would could should can may might must did does do not also then later again "
-    "himself herself itself there here "
-    "spoke met left went came took gave made held sent saw knew thought became began led ran won lost "
-    "got put set kept found felt stood sat brought fought flew drew rose fell "
-    "familiar close responsible present aware speaking".split())
-#: Latin capitals and small letters with diacritics (Latin-1 and Extended-A), so that "Sauli Niinistö",
-#: "Gitanas Nausėda" and "Recep Tayyip Erdoğan" are names like "John Kirby"
-_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-_LOWER = "a-zß-öø-ÿ\u0100-\u017f"
-#: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
-_NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
-#: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
-#: a name never runs over a line break (a headline line is no first name of the line after it)
-NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
-                  rf"(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+){{0,2}}(?:(?:von|van|der|de|al|bin)[ \t\u00a0]+)?"
-                  rf"{_NAME_WORD}){{1,3}}(?:,?[ \t\u00a0]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
 HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
 #: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
@@ -117,69 +81,7 @@ TITLE_NAME = re.compile(
     rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{_NAME_WORD})(?![\w'’-]|\s+[A-Z])")
 #: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
 _NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
-NAME_STOP = frozenset(
-    "The A An In On At This That These Those It He She They We But And Or If When While After Before "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December President Minister Prime Deputy Chairman "
-    "Secretary General Senator Foreign Defence Defense Ministry Security Council Service Russian "
-    "Ukrainian Russia Ukraine Kremlin Moscow Kyiv Istanbul Telegram European Union United States "
-    "Nations Western American British French German Turkish Chinese Sir Mr Mrs Ms Dr Story Read "
-    "Follow Latest Post Advertisement Premium Meanwhile However According Former Senior Chief "
-    "Head Office Army Air Force Navy State House White North South East West Middle Operation "
-    "Republican Democrat Reuters Associated Press Independent Times News Post Agency "
-    # words that open a sentence or a question before a surname ("Which Clinton quickly corrected")
-    "Which What Who Whom Whose Where Why How Sorry Yes No Then So Now Also Here There Thus Still Even "
-    "Just Only Today Yesterday Like Unlike As For From To With Without By Of Under Over Since Until "
-    "Although Though Because Once Every Each Both Our My His Her Their Its Your Dear Did Does Do Is Was "
-    "Are Were Please Thanks Oh Indeed Perhaps Maybe Instead Finally Later Earlier Last Next Such Not Never".split())
-#: "the head *of Ukraine's Security Service*": the body a role belongs to, a few capitalised words
-_ROLE_OF = re.compile(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?")
-_ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
-MAX_ROLE_OF_WORDS = 4
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
-# "president and top security official"; "Ambassador to Havana", "Minister of Foreign Affairs"
-_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
-_WORD = re.compile(r"[\w'’.-]+")
-
-
-@dataclass
-class Mention:
-    """A reference to a speaker-like entity at ``text[start:end]``."""
-
-    start: int
-    end: int
-    entity: str
-    kind: str  # person | organisation | group
-    gender: str = ""
-    registered: bool = False
-    source: str = "alias"  # alias | name | descriptor
-    possessive: bool = False
-    in_quote: bool = False
-    role_words: frozenset[str] = field(default_factory=frozenset)
-    #: the role words the text itself gives (a title, an apposition, the descriptor's own words), as
-    #: against the registry's: text evidence decides between two holders of a role
-    text_roles: frozenset[str] = field(default_factory=frozenset)
-    #: how the entity was reached from the words: "name" (a name or surname), "role" (a role noun
-    #: linked to a person named in the text), "registry" (a registry role alias, no name written),
-    #: "described" (an unnamed person described where they speak: "a 50-year-old bank employee said")
-    link: str = "name"
-    surface: str = ""
-
-
-def words_of(text: str) -> frozenset[str]:
-    """Lower-cased content words, apostrophes unified, possessive 's dropped.
-
-    Example:
-        >>> sorted(words_of("Ukraine’s Security Service"))
-        ['security', 'service', 'ukraine']
-    """
-    out = set()
-    for w in _WORD.findall(text.replace("’", "'")):
-        w = w.lower().strip(".-")
-        w = w[:-2] if w.endswith("'s") else w
-        if w and w not in {"the", "a", "an", "of", "and"}:
-            out.add(w)
-    return frozenset(out)
 
 
 class _Patterns:
@@ -222,11 +124,6 @@ def _patterns(registry: SpeakerRegistry) -> _Patterns:
     return cached
 
 
-def _possessive(text: str, end: int) -> bool:
-    return text[end:end + 2] in ("'s", "’s") or (text[end:end + 1] in "'’" and text[end - 1:end] == "s")
-
-
-
 def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> list[Mention]:
     found: list[tuple[int, int]] = []
     for rx in (pats.sensitive, pats.insensitive):
@@ -259,25 +156,6 @@ def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> li
                 continue
         keep.append(m)
     return keep
-
-
-def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
-    label = f"{mods}{head}".strip()
-    low = head.lower()
-    if re.fullmatch(GROUP_HEADS, low):
-        return label, "group"
-    if re.fullmatch(ORG_HEADS, low):
-        return label, "organisation"
-    return label, "person"
-
-
-def _gender_of(words: frozenset[str]) -> str:
-    if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman", "councilwoman", "congresswoman",
-                 "assemblywoman"}:
-        return "f"
-    if words & {"spokesman", "chairman", "mr", "man", "councilman", "congressman", "assemblyman"}:
-        return "m"
-    return ""
 
 
 def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSpan] = ()) -> list[Mention]:
@@ -338,8 +216,6 @@ def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-
-
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
 #: descriptions that end in a word for words or names, not for a person
 _NOT_A_PERSON_END = re.compile(r"\b(?:name|names|word|words|view|views|account|accounts|statement|version)$")
@@ -355,39 +231,6 @@ _BARE_GROUP = re.compile(
     rf"Doctors|Soldiers|Villagers|Rescuers|Prosecutors|Investigators|Diplomats|Lawmakers|Activists|Volunteers)"
     rf"(?:[ \t]+(?:in|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*)?)(?=[ \t]+(?:also[ \t]+)?(?:{_DESCRIBED_VERBS})\b)",
     re.MULTILINE)
-
-
-def _adjectival(text: str, d: re.Match[str]) -> bool:
-    """True when the head is an adjective of a following lower-case noun ("the general news")."""
-    from analysis.statements.cues import SPEECH
-
-    if d.group("head").lower() not in ADJECTIVE_HEADS:
-        return False
-    nxt = _NEXT_WORD.match(text, d.end())
-    if nxt is None:
-        return False
-    word = nxt.group(1)
-    is_verb_or_function = (word in _CLOSED_CLASS or word.endswith(("ed", "ly"))
-                           or SPEECH.fullmatch(word) is not None)
-    return not is_verb_or_function
-
-
-def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
-    """Titles without an article ("U.S. Ambassador"); a match whose modifiers are not all titles
-    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found."""
-    pos = 0
-    while (d := BARE_DESCRIPTOR.search(text, pos)) is not None:
-        if _bare_ok(d):
-            yield d
-            pos = d.end()
-        else:
-            pos = d.start() + 1
-
-
-def _bare_ok(d: re.Match[str]) -> bool:
-    mods = d.group("mods").split()
-    # a compound title's first noun is a modifier too ("Ukraine's prosecutor general")
-    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in _PERSON_HEAD_WORDS for w in mods)
 
 
 def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
@@ -595,142 +438,10 @@ _OUTLET = frozenset({"outlet"})
 _OUTLET_DESC = re.compile(r"\b(?:news|newspaper|broadcaster|channel|website|site|tabloid|daily|outlet|publisher)\b",
                           re.IGNORECASE)
 
-
 #: sentence words a capitalised run may begin with that are no part of a body's name
 _ORG_CUT = frozenset("The A An In On At This That These Those It But And Or If When While After Before As "
                      "Meanwhile However According Since Under With From For By Last Monday Tuesday Wednesday "
                      "Thursday Friday Saturday Sunday".split())
-_PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
-
-
-def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
-    """(start, end, tokens) of the personal name inside a NAME match.
-
-    Title and stop words cut the name: only the tokens after the last one
-    stay ("Treasury Secretary Janet L. Yellen" -> Janet L. Yellen), and a
-    place before a name after a preposition goes ("Ambassador to Havana Viktor
-    Koronelli" -> Viktor Koronelli; "Prime Minister of the United Kingdom
-    Boris Johnson" -> Boris Johnson): see :func:`_place_words`.
-
-    Example:
-        >>> t = "Russian Ambassador to Havana Viktor Koronelli said"
-        >>> s, e, tokens = _name_core(t, NAME.search(t, 20))
-        >>> t[s:e], tokens
-        ('Viktor Koronelli', ['Viktor', 'Koronelli'])
-    """
-    words = list(re.finditer(r"\S+", m.group()))
-    # a title word ends the title, not starts the name ("W.N.B.A. Commissioner Cathy Engelbert")
-    keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP
-            or w.group().rstrip(",").lower() in _PERSON_HEAD_WORDS]
-    first = keep[-1] + 1 if keep else 0
-    # only stop words cut so far, right after a preposition: the run is a place, then the name
-    after_preposition = (all(w.group() in NAME_STOP for w in words[:first])
-                         and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None)
-    if after_preposition and len(words) - first >= 3:
-        first += _place_words(text, m.start(), [w.group() for w in words[first:]])
-    words = words[first:]
-    if not words:
-        return m.end(), m.end(), []
-    return m.start() + words[0].start(), m.start() + words[-1].end(), [w.group() for w in words]
-
-
-def _place_words(text: str, start: int, tokens: Sequence[str]) -> int:
-    """How many leading ``tokens`` (three or more, after a preposition) name a place, not the person.
-
-    The longest tail of two or more tokens that the text also writes
-    elsewhere without the word before it here is the name ("of New Zealand
-    Jacinda Ardern ... Jacinda Ardern said" -> 2); without such evidence one
-    word is the place ("to Havana Viktor Koronelli" -> 1), so a three-word name
-    after a one-word place stays whole ("of Turkey Recep Tayyip Erdogan").
-
-    Example:
-        >>> t = "We met the Prime Minister of New Zealand Jacinda Ardern. Later Jacinda Ardern spoke."
-        >>> _place_words(t, t.index("New"), ["New", "Zealand", "Jacinda", "Ardern"])
-        2
-        >>> _place_words("We met the ambassador to Havana Viktor Koronelli.", 26, ["Havana", "Viktor", "Koronelli"])
-        1
-    """
-    return _tail_elsewhere(text, start, tokens) or 1
-
-
-def _tail_elsewhere(text: str, start: int, tokens: Sequence[str], end: int = -1) -> int:
-    """The fewest leading ``tokens`` (written from ``start`` to ``end``) to drop so that the rest (two
-    or more) is written elsewhere in the text without the dropped word before it; 0 when no tail is."""
-    end = end if end >= 0 else start + len(" ".join(tokens))
-    for cut in range(1, len(tokens) - 1):
-        tail = re.escape(" ".join(tokens[cut:])).replace(r"\ ", r"\s+")
-        for other in re.finditer(rf"(?<![\w'’.-]){tail}(?![\w-])", text):
-            if not start - 1 <= other.start() < end and not text[max(0, other.start() - 30):other.start()].rstrip(
-                    ).endswith(tokens[cut - 1]):
-                return cut
-    return 0
-
-
-#: one more name word right after a NAME match: the capitalised run goes on past NAME's four words
-_MORE_NAME = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w'’-])")
-_RUN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+$")
-
-
-def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
-    """:func:`_name_core` of a NAME match, over the whole capitalised run it belongs to.
-
-    A run longer than a name ("Minister for Reintegration of the Temporarily
-    Occupied Territories Iryna Vereshchuk", "Deputy Prime Minister Iryna
-    Vereshchuk") ends in the name: the tail the text writes elsewhere on its own,
-    else its last two words.
-
-    Example:
-        >>> t = "This was said by Minister of the Temporarily Occupied Territories Iryna Vereshchuk."
-        >>> s, e, tokens = _settle_run(t, NAME.search(t, t.index("Temporarily")))
-        >>> t[s:e]
-        'Iryna Vereshchuk'
-    """
-    s, e, tokens = _name_core(text, m)
-    continued = False
-    while (more := _MORE_NAME.match(text, m.end() if not continued and not tokens else e)) is not None \
-            and more.group(1) not in NAME_STOP:
-        if not tokens:
-            s = more.start(1)
-        tokens, e, continued = [*tokens, more.group(1)], more.end(1), True
-    if continued:
-        cut = max((i + 1 for i, w in enumerate(tokens) if w.lower() in _PERSON_HEAD_WORDS), default=0)
-        tokens = tokens[cut:]
-    cut_at = _before_alias(text, s, e, tokens, alias_starts)
-    if cut_at is not None:
-        return cut_at
-    before = _RUN_BEFORE.search(text, max(0, s - 30), s)
-    inside_run = continued or (before is not None and before.group(1) not in NAME_STOP
-                               and before.group(1).lower() not in _PERSON_HEAD_WORDS)
-    if len(tokens) < 3 or not inside_run:
-        return s, e, tokens
-    drop = _tail_elsewhere(text, s, tokens, e) or len(tokens) - 2
-    kept = tokens[drop:]
-    return e - len(" ".join(kept)) if text[s:e] == " ".join(tokens) else _start_of(text, e, kept), e, kept
-
-
-def _before_alias(text: str, s: int, e: int, tokens: list[str],
-                  alias_starts: Sequence[int]) -> tuple[int, int, list[str]] | None:
-    """A name run cut where a registry name inside it starts ("Chancellor of Germany Jan Weber
-    Vladimir Putin" holds "Jan Weber" before "Vladimir Putin"); None when no registry name is inside."""
-    i = bisect.bisect_right(alias_starts, s)
-    if i == len(alias_starts) or alias_starts[i] >= e:
-        return None
-    head = text[s:alias_starts[i]].split()
-    if head != tokens[:len(head)]:
-        return None
-    return s, s + len(text[s:alias_starts[i]].rstrip()), head
-
-
-def _start_of(text: str, e: int, kept: Sequence[str]) -> int:
-    """Where the words ``kept`` start when they end at ``e`` (any white space between them)."""
-    pos = e
-    for w in reversed(kept):
-        pos = text.rindex(w, 0, pos)
-    return pos
-
-
-
-
 _ROLE_COMMA = re.compile(r",\s*")
 #: a speaker's turn in a transcript or a list of reactions: 'Marta Kovalenko: "We have no water."'
 _TURN_MARK = re.compile(r"[ \t]*:[ \t]*[\"“]")
@@ -747,60 +458,13 @@ def _speaker_turn(text: str, s: int, e: int) -> bool:
         (True, False)
     """
     return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
+
+
 #: "His name was Aleksandr Ionov": the text introduces a person by name
 _NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
-_LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
-
-
-def _capitalised_head_before(before: str) -> bool:
-    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
-    w = _LAST_WORD.search(before)
-    return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
-
-
-#: a title naming its body in capitals right before a name: "President of the Republic of Finland ",
-#: "Prime Minister of Japan ", "Head of the Office of the President "
-_OF_TITLE = re.compile(r"(?<![\w'’.-])(?P<title>(?:(?:[A-Z][a-z]+[ \t]+){1,3}[-–—][ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}"
-                       r"(?P<head>[A-Z][a-z]+))[ \t]+(?:of|for|to)"
-                       r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and)[ \t]+(?:the[ \t]+)?)?){1,5}$")
-MAX_OF_TITLE_CHARS = 140
-
-
-def of_title_before(text: str, s: int) -> frozenset[str] | None:
-    """The role words of a capitalised "<Head> of <Body>" title ending right at ``s``, else None.
-
-    Press releases and wires title people by office and country: "President
-    of the Republic of Finland Sauli Niinistö", "Prime Minister of Japan
-    Fumio Kishida".  Such a title confirms the name after it and gives it its
-    role words (the head and the body's words), so "the President of
-    Finland" later refers to that person and not to another president.
-
-    Example:
-        >>> t = "He called President of the Republic of Finland Sauli Niinistö."
-        >>> sorted(of_title_before(t, t.index("Sauli")))
-        ['finland', 'president', 'republic']
-        >>> of_title_before("It is the Bank of England Ann Lee", 26) is None
-        True
-    """
-    m = of_title_match(text, s)
-    return words_of(text[m.start():s]) if m is not None else None
-
-
-def of_title_match(text: str, s: int) -> re.Match[str] | None:
-    """The match of :func:`of_title_before` (its span), or None."""
-    window = text[max(0, s - MAX_OF_TITLE_CHARS):s]
-    if " of " not in window and " for " not in window and " to " not in window:
-        return None  # most names have no such title: a substring test before the regex
-    m = _OF_TITLE.search(text, max(0, s - MAX_OF_TITLE_CHARS), s)
-    if m is None or m.group("head").lower() not in _PERSON_HEAD_WORDS:
-        return None
-    return m
-#: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
-_TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
 #: an age: "Svitlana Petrenko, 54, fled")
 _APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside)\s+(?:the\s+)?$")
 _NP_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside|with|by|on)\s+$")
 
 
@@ -848,100 +512,6 @@ def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list
                 out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
                 taken.add(s, e)
     return out
-
-
-def title_before(text: str, s: int) -> str:
-    """The role noun of a capitalised title or abbreviation right before ``s`` ("Lady" of "First
-    Lady", "Gov." -> governor), lower case; '' when none.
-
-    Example:
-        >>> t = "First Lady Olha Bondar met Gov. Bondar."
-        >>> title_before(t, t.index("Olha")), title_before(t, t.rindex("Bondar")), title_before(t, 0)
-        ('lady', 'governor', '')
-    """
-    title = _TITLE_WORD_BEFORE.search(text, max(0, s - 16), s)
-    if title is None:
-        return ""
-    role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
-    return role if role in _PERSON_HEAD_WORDS or title["abbr"] else ""
-
-
-def _titles_clash(a: str, b: str) -> bool:
-    """Two titles that cannot name one person ("First Lady Olha Bondar" and "President Bondar").
-
-    Example:
-        >>> _titles_clash("lady", "president"), _titles_clash("ambassador", "diplomat"), _titles_clash("", "mayor")
-        (True, False, False)
-    """
-    return bool(a and b and a != b and a not in with_broader([b]) and b not in with_broader([a]))
-
-
-def role_phrase(text: str, d: re.Match[str]) -> str:
-    """An apposition's role: the descriptor plus at most a short of/for/at-phrase naming its body.
-
-    The phrase stops at punctuation and at the first word that is neither
-    capitalised nor a role modifier, so the rest of the sentence (a participle,
-    a verb, the next sentence) never becomes role words.
-
-    Example:
-        >>> t = "Vasyl Malyuk, the head of Ukraine's Security Service, said"
-        >>> role_phrase(t, DESCRIPTOR.search(t))
-        "the head of Ukraine's Security Service"
-        >>> t = "Graham, a Republican lawmaker backing a bill. Graham made it."
-        >>> role_phrase(t, DESCRIPTOR.search(t))
-        'a Republican lawmaker'
-    """
-    end = d.end()
-    taken = 0
-    # nested capitalised of-phrases belong to it too: "the Deputy Head of the Office of the President"
-    while taken < MAX_ROLE_OF_WORDS and (of := _ROLE_OF.match(text, end)) is not None:
-        pos, before = of.end(), end
-        for w in _ROLE_WORD.finditer(text, pos):
-            word = w.group(1)
-            if taken >= MAX_ROLE_OF_WORDS or w.start() != pos or not (
-                    word[0].isupper() or word.lower() in ROLE_MODIFIERS):
-                break
-            end, pos, taken = w.end(), w.end(), taken + 1
-        if end == before:
-            break
-    return text[d.start():end]
-
-
-#: a role phrase that means another role: "the Head of State" is the president (or monarch),
-#: "the Head of Government" the prime minister; (head, modifiers) to match holders by
-ROLE_PHRASES: dict[str, tuple[str, frozenset[str]]] = {
-    "head of state": ("president", frozenset()),
-    "head of the state": ("president", frozenset()),
-    "head of government": ("minister", frozenset({"prime"})),
-    "head of the government": ("minister", frozenset({"prime"})),
-}
-
-
-def role_head(text: str, d: re.Match[str], head: str) -> tuple[str, frozenset[str]]:
-    """(head, words) a definite role noun is matched with: its capitalised of-phrase included.
-
-    "the President of Finland" is a president whose role words hold
-    "finland", not any president; "the Head of State" is the president.
-
-    Example:
-        >>> t = "the President of Finland said"
-        >>> head, words = role_head(t, DESCRIPTOR.search(t), "president")
-        >>> head, sorted(words)
-        ('president', ['finland', 'president'])
-        >>> t = "the Head of State said"
-        >>> role_head(t, DESCRIPTOR.search(t), "head")
-        ('president', frozenset({'president'}))
-    """
-    phrase = role_phrase(text, d)
-    key = " ".join(phrase.lower().split()[1:])
-    if key in ROLE_PHRASES:
-        new_head, mods = ROLE_PHRASES[key]
-        return new_head, mods | {new_head}
-    of_phrase = phrase[d.end() - d.start():]
-    if re.search(r"['’]s?$", of_phrase):
-        # "the head of the U.N.'s atomic watchdog": a possessor, the body's own name follows in lower case
-        return head, words_of(d.group())
-    return head, words_of(d.group()) | words_of(of_phrase)
 
 
 class _Persons:
@@ -1035,14 +605,6 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             if not m.gender:
                 m.gender = _gender_of(m.role_words)
     return mentions
-
-
-#: abbreviated titles and the role noun each stands for
-_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                        "lt": "lieutenant", "col": "colonel", "adm": "admiral", "amb": "ambassador",
-                        "prof": "professor", "sgt": "sergeant", "capt": "captain"}
-_TITLE_WORD_BEFORE = re.compile(
-    rf"(?<![\w.])(?:(?P<abbr>{'|'.join(a.capitalize() for a in _TITLE_ABBREVIATIONS)})\.|(?P<word>[A-Z][a-z]+))\s+$")
 
 
 class _Pool:
