@@ -26,12 +26,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
-from analysis.statements.cues import trie_pattern
-from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
+from analysis.statements.alias_mentions import _alias_mentions, _Patterns, _patterns
+from analysis.statements.bodies import _organisation_mentions
 from analysis.statements.mention import Mention, _gender_of, _possessive, words_of
-from analysis.statements.name_spans import _NAME_WORD, NAME, NAME_STOP, _settle_run
+from analysis.statements.named_persons import _named_mentions
 from analysis.statements.quotes import QuoteSpan, paragraph_spans
 from analysis.statements.role_nouns import (
     _FUNCTION,
@@ -40,7 +39,6 @@ from analysis.statements.role_nouns import (
     DESCRIPTOR,
     NEUTRAL_ROLE_MODIFIERS,
     ORG_HEADS,
-    PERSON_HEADS,
     RANK_MODIFIERS,
     REP_HEADS,
     _adjectival,
@@ -53,109 +51,16 @@ from analysis.statements.roles import with_broader, with_places
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
-    is_case_sensitive_alias,
-    is_role_alias,
-    normalize_alias,
 )
 from analysis.statements.titles import (
-    _TITLE_ABBREVIATION,
     _TITLE_ABBREVIATIONS,
     _TITLE_GAP,
     _TITLE_WORD_BEFORE,
-    _capitalised_head_before,
-    _titles_clash,
-    of_title_before,
     of_title_match,
-    title_before,
 )
 
 #: how far back a role noun may continue a chain (a long quote may stand between: about two sentences and it)
 MAX_ROLE_CHAIN_CHARS = 1200
-#: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
-HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
-#: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
-#: must end its capitalised run, so "President Joe Biden" is a full name and "General Assembly X" no title
-TITLE_NAME = re.compile(
-    rf"(?<![\w'’.-])(?:(?:Gen|Gov|Sen|Rep|Adm|Col|Capt|Lt|Sgt|Prof|Amb)\.|President|Governor|General|Admiral|"
-    rf"Captain|Colonel|Sergeant|Lieutenant|Senator|Mayor|Ambassador|Commissioner|Chancellor|Premier|Minister|"
-    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{_NAME_WORD})(?![\w'’-]|\s+[A-Z])")
-#: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
-_NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
-_FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
-
-
-class _Patterns:
-    """Compiled alias regexes of one registry (built once, kept on the registry)."""
-
-    def __init__(self, registry: SpeakerRegistry) -> None:
-        sensitive: list[str] = []
-        insensitive: list[str] = []
-        self.role_aliases: set[str] = set()
-        self.role_words: dict[str, frozenset[str]] = {}
-        for sp in registry.speakers.values():
-            words = set(words_of(sp.role))
-            for alias in (sp.canonical, *sp.aliases):
-                (sensitive if is_case_sensitive_alias(alias, sp) else insensitive).append(alias)
-                if is_role_alias(alias, sp):
-                    self.role_aliases.add(normalize_alias(alias))
-                    words |= words_of(alias)
-                elif sp.kind == "organisation":
-                    words |= words_of(alias)
-            self.role_words[sp.canonical] = frozenset(words)
-        self.sensitive = _alternation(sensitive, 0)
-        self.insensitive = _alternation(insensitive, re.IGNORECASE)
-
-
-def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
-    if not aliases:
-        return None
-    parts = []
-    for alias in sorted(set(aliases), key=len, reverse=True):
-        pat = re.sub(r"['’]", "['’]", re.escape(alias)).replace(r"\ ", r"\s+")
-        parts.append(pat)
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", flags)
-
-
-def _patterns(registry: SpeakerRegistry) -> _Patterns:
-    cached = getattr(registry, "_mention_patterns", None)
-    if cached is None:
-        cached = _Patterns(registry)
-        registry._mention_patterns = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> list[Mention]:
-    found: list[tuple[int, int]] = []
-    for rx in (pats.sensitive, pats.insensitive):
-        if rx is not None:
-            found += [(m.start(), m.end()) for m in rx.finditer(text)]
-    found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
-    mentions: list[Mention] = []
-    taken = SpanIndex()
-    for s, e in found:
-        if taken.overlaps(s, e):
-            continue
-        canonical = registry.resolve(text[s:e])
-        sp = registry.get(canonical) if canonical else None
-        if sp is None:
-            continue
-        taken.add(s, e)
-        link = "registry" if normalize_alias(text[s:e]) in pats.role_aliases else "name"
-        mentions.append(Mention(s, e, sp.canonical, sp.kind, sp.gender, True, "alias",
-                                _possessive(text, e), role_words=pats.role_words[sp.canonical], link=link))
-    # a role alias before a named person is that person's title ("Russian President Vladimir
-    # Putin", "former Russian president and top security official Dmitry Medvedev"); after
-    # "former"/"ex-" it names a past holder, not the registered one
-    keep = []
-    for i, m in enumerate(mentions):
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if normalize_alias(text[m.start:m.end]) in pats.role_aliases:
-            if _FORMER.search(text, max(0, m.start - 12), m.start):
-                continue
-            if nxt is not None and nxt.kind == "person" and _TITLE_GAP.fullmatch(text[m.end:nxt.start]):
-                continue
-        keep.append(m)
-    return keep
 
 
 def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSpan] = ()) -> list[Mention]:
@@ -231,287 +136,6 @@ _BARE_GROUP = re.compile(
     rf"Doctors|Soldiers|Villagers|Rescuers|Prosecutors|Investigators|Diplomats|Lawmakers|Activists|Volunteers)"
     rf"(?:[ \t]+(?:in|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*)?)(?=[ \t]+(?:also[ \t]+)?(?:{_DESCRIBED_VERBS})\b)",
     re.MULTILINE)
-
-
-def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
-    """Unregistered personal names confirmed by a title, apposition or speech verb."""
-    from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
-
-    taken = SpanIndex((m.start, m.end) for m in aliases)
-    desc_ends = {d.end() for d in descriptors}
-    out: list[Mention] = []
-    alias_starts = sorted(m.start for m in aliases)
-    cores = [(s, e, tokens) for s, e, tokens in (_settle_run(text, m, alias_starts) for m in NAME.finditer(text))
-             if len(tokens) >= 2 and not taken.overlaps(s, e)]
-    speaking = _speaking_surnames(text, cores)
-    for s, e, tokens in cores:
-        before = text[max(0, s - 40):s]
-        # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
-        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
-                                         or _ROLE_COMMA.fullmatch(text, d, s))
-                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
-            or _capitalised_head_before(before)
-        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
-                     or CUE_BEFORE_NAME.search(before) is not None
-                     or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
-                     or of_title_before(text, s) is not None or tokens[-1] in speaking)
-        if confirmed:
-            entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
-            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
-    # a name confirmed once is a name wherever the text writes it, before the confirmation too
-    known = {m.entity for m in out}
-    found = {m.start for m in out}
-    for s, e, tokens in cores:
-        entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
-        if s not in found and entity in known:
-            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
-    out.sort(key=lambda m: m.start)
-    for named in out:
-        taken.add(named.start, named.end)
-    out += _surname_mentions(text, out, taken)
-    out += _honorific_mentions(text, aliases + out, taken)
-    return out
-
-
-def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -> frozenset[str]:
-    """Surnames of one name each that the text later uses alone before a speech verb.
-
-    "Taras Bondar arrived on Monday. ... “We will rebuild,” Bondar said": the
-    surname speaking confirms the full name, so the surname, "he" and "she"
-    link back to it.  A surname two names of the text share confirms neither.
-
-    Example:
-        >>> t = "Taras Bondar arrived. “We stay,” Bondar said."
-        >>> sorted(_speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
-        ['Bondar']
-    """
-    from analysis.statements.cues import CUE_AFTER_NAME
-
-    owners: dict[str, int] = {}
-    # one count per distinct name: "Hillary Clinton" written twice is still one owner of "Clinton"
-    for name in {tuple(tokens) for _, _, tokens in cores}:
-        owners[name[-1]] = owners.get(name[-1], 0) + 1
-    first_end: dict[str, int] = {}
-    in_full: set[int] = set()  # where a full name's surname starts: not the surname alone
-    for _, e, tokens in cores:
-        first_end[tokens[-1]] = min(e, first_end.get(tokens[-1], e))
-        in_full.add(e - len(tokens[-1]))
-    wanted = sorted(w for w, n in owners.items() if n == 1 and w not in NAME_STOP)
-    out: set[str] = set()
-    if not wanted:
-        return frozenset()
-    # one pass over the text for all surnames (a search per surname was quadratic in long texts)
-    for m in re.finditer(rf"(?<![\w'’.-])(?:{trie_pattern(wanted)})(?![\w'’-])", text):
-        surname = m.group()
-        # the surname alone, after the full name and outside every full name ("Hillary Clinton" may recur)
-        if surname not in out and m.start() >= first_end[surname] and m.start() not in in_full \
-                and CUE_AFTER_NAME.match(text, m.end()):
-            out.add(surname)
-    return frozenset(out)
-
-
-#: a capitalised name of a body, connectors inside ("Institute for the Study of War")
-_ORG_SPAN = re.compile(r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.&'’-]*){0,6}")
-#: dotted initials of a body ("the I.M.F.", "the C.I.A."); not places (U.S.A., U.A.E.); two
-#: letters are as often a role or a title ("the D.J.", "an M.P.") as a body
-_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
-_DATE_TAIL = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                        r"Sunday|January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)\b")
-_ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISATION_WORDS]) + r")\b")
-_DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
-
-
-def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
-    """Unregistered bodies named in the text, so "the ministry", "the institute" and *it* can refer back.
-
-    A capitalised name counts when a capitalised word of it is an organisation
-    word (:func:`analysis.statements.identity.is_organisation`: Ministry,
-    Institute, Bank ...), stop words before it cut ("But the Defense Ministry"
-    -> "Defense Ministry"); dotted initials ("the I.M.F.") count unless they
-    name a place.  Spans a registry alias or a person already holds are left alone.
-
-    Example:
-        >>> t = "The Institute for the Study of War said so. The institute added more."
-        >>> [(m.entity, sorted(m.role_words)) for m in _organisation_mentions(t, [])]
-        [('Institute for the Study of War', ['for', 'institute', 'study', 'war'])]
-    """
-    taken = SpanIndex((m.start, m.end) for m in known)
-    out: list[Mention] = []
-    spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text) if m.group() not in _DOTTED_PLACES]
-    # where organisation words stand, found once: most capitalised runs hold none, so a bisection
-    # tells them apart without a regex search per run
-    org_words = [w.start() for w in _ORG_WORD.finditer(text)]
-    for m in _ORG_SPAN.finditer(text):
-        i = bisect.bisect_left(org_words, m.start())
-        if i == len(org_words) or org_words[i] >= m.end():
-            continue
-        words = list(re.finditer(r"\S+", m.group()))
-        first = next((i for i, w in enumerate(words) if w.group() not in _ORG_CUT), len(words))
-        # "Deputy Head of the President's Office" is a person's title, not a body
-        head = next((w.group() for w in words[first:] if w.group() in ("of", "for")), "")
-        before_of = [w.group().lower() for w in words[first:]][:[w.group() for w in words[first:]].index(head)] \
-            if head else []
-        if before_of and before_of[-1] in _PERSON_HEAD_WORDS:
-            continue
-        # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
-        if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
-            s = m.start() + words[first].start()
-            e = m.end()
-            # "Amnesty International on Thursday": a date after a connector is no part of the name
-            date = _DATE_TAIL.search(text, s, e)
-            e = date.start() if date else e
-            if text[e - 1] == "." and not _DOTTED.fullmatch(text, s, e):
-                e -= 1  # a sentence's full stop, not the name's
-            spans.append((s, e))
-    described = _described_bodies(text)
-    for s, e in sorted(set(spans) | set(described)):
-        if e - s < 2 or taken.overlaps(s, e):
-            continue
-        name = text[s:e]
-        roles = words_of(name) | described.get((s, e), frozenset())
-        out.append(Mention(s, e, name, "organisation", "", False, "name", _possessive(text, e),
-                           role_words=roles, link="name", text_roles=roles))
-        taken.add(s, e)
-    return out
-
-
-#: a body's head noun in an apposition ("Meduza, an independent news site"; "the state energy company,
-#: Ukrenergo,"); "site" and "agency" only here, where the apposition says what the name is
-_BODY_HEADS = (rf"{ORG_HEADS}|site|agency|channel|network|publisher|daily|tabloid|operator|utility|charity|group|"
-               r"giant|monopoly|producer|manufacturer|lender|conglomerate")
-#: the apposition's words up to its head: no preposition ("an analyst at a research group" is an analyst)
-_DESC_WORD = r"(?!(?:at|of|for|in|with|from|on|by|to|and)\b)[\w'’.-]+\s+"
-_BODY_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_BODY_HEADS}))\b(?!['’]s)",
-                         re.IGNORECASE)
-#: a company described with its country as owner: "Gazprom, Russia's state energy giant,"; kept to
-#: company words, as "Russia's space agency" after a name is as often the object of a sentence as its topic
-_COMPANY_HEADS = r"company|firm|giant|monopoly|producer|manufacturer|lender|conglomerate|operator|utility"
-_BODY_AFTER_OWNED = re.compile(rf",\s+[A-Z][\w.]*['’]s\s+(?P<desc>(?:{_DESC_WORD}){{0,4}}?(?:{_COMPANY_HEADS}))\b(?!['’]s)")
-_BODY_BEFORE = re.compile(rf"(?P<desc>\b(?:{_DESC_WORD}){{0,3}}(?i:{_BODY_HEADS})),\s+$")
-_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])(?:The[ \t]+)?(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})")
-#: last words of a newspaper's or broadcaster's name after "The" ("The Kyiv Independent")
-_OUTLET_ENDS = frozenset("Post Times Journal Independent Telegraph Guardian Tribune Herald Gazette Observer "
-                         "Economist Insider Standard Mirror Sun Express Chronicle".split())
-
-
-def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
-    """Capitalised names the text calls a body, with the words it uses for them.
-
-    A name in apposition with a body noun ("Meduza, an independent news site",
-    "Russia's state energy company, Gazprom,") or a "The ..." name ending in a
-    newspaper word ("The Kyiv Independent").  A person's name is never one:
-    the apposition must end in a body noun.
-
-    Example:
-        >>> t = "Meduza, an independent news site, said so."
-        >>> {t[s:e]: sorted(w) for (s, e), w in _described_bodies(t).items()}
-        {'Meduza': ['independent', 'news', 'outlet', 'site']}
-    """
-    out: dict[tuple[int, int], frozenset[str]] = {}
-    for m in _CAPITAL_RUN.finditer(text):
-        s, e = m.span("name")
-        # an apposition needs a comma next to the name, an outlet "The": cheap tests before the rest
-        comma_after, comma_before = text.startswith(",", e), text[max(0, s - 3):s].rstrip().endswith(",")
-        the = text.startswith("The ", m.start())
-        if not (comma_after or comma_before or the):
-            continue
-        words = m.group("name").split()
-        if words[0] in NAME_STOP and not the:
-            continue
-        after = (_BODY_AFTER.match(text, e) or _BODY_AFTER_OWNED.match(text, e)) if comma_after else None
-        before = _BODY_BEFORE.search(text, max(0, s - 60), s) if comma_before else None
-        if before is not None and _NP_PREPOSITION_BEFORE.search(text, max(0, before.start("desc") - 12),
-                                                             before.start("desc")):
-            before = None  # "the head of the party, Ann Lee": the apposition's head is "head"
-        desc = after.group("desc") if after is not None else before.group("desc") if before is not None else ""
-        if desc and words_of(desc) & _PERSON_HEAD_WORDS:
-            continue  # "the party's leader, Ann Lee": a person's role, whatever body it names
-        if desc:
-            out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())
-        elif the and words[-1] in _OUTLET_ENDS:
-            out[(s, e)] = frozenset({"newspaper"}) | _OUTLET
-    return out
-
-
-_OUTLET = frozenset({"outlet"})
-_OUTLET_DESC = re.compile(r"\b(?:news|newspaper|broadcaster|channel|website|site|tabloid|daily|outlet|publisher)\b",
-                          re.IGNORECASE)
-
-#: sentence words a capitalised run may begin with that are no part of a body's name
-_ORG_CUT = frozenset("The A An In On At This That These Those It But And Or If When While After Before As "
-                     "Meanwhile However According Since Under With From For By Last Monday Tuesday Wednesday "
-                     "Thursday Friday Saturday Sunday".split())
-_ROLE_COMMA = re.compile(r",\s*")
-#: a speaker's turn in a transcript or a list of reactions: 'Marta Kovalenko: "We have no water."'
-_TURN_MARK = re.compile(r"[ \t]*:[ \t]*[\"“]")
-_TURN_OPENS = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*$")
-
-
-def _speaker_turn(text: str, s: int, e: int) -> bool:
-    """Is the name at ``text[s:e]`` a turn label: it opens its line or sentence, and a colon and
-    a quotation mark follow it ('Taras Bondar: "The city is surrounded."')?
-
-    Example:
-        >>> t = 'Taras Bondar: "The city is surrounded."'
-        >>> _speaker_turn(t, 0, 12), _speaker_turn("We met Taras Bondar: " + t[14:], 7, 19)
-        (True, False)
-    """
-    return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
-
-
-#: "His name was Aleksandr Ionov": the text introduces a person by name
-_NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
-#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
-#: an age: "Svitlana Petrenko, 54, fled")
-_APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
-_NP_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|of|from|at|for|near|outside|with|by|on)\s+$")
-
-
-def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
-    """"Mr. X" or "Admiral X" not yet a mention: the person of the text with surname X, else "X" itself.
-
-    An honorific gives the gender; a full name anywhere in the text (before
-    or after) with that surname gives the entity, when only one has it.
-    """
-    by_surname: dict[str, set[tuple[str, bool]]] = {}
-    titles: dict[str, str] = {}
-    for m in known:
-        if m.kind == "person" and m.source != "descriptor":
-            by_surname.setdefault(m.entity.split()[-1], set()).add((m.entity, m.registered))
-            titles[m.entity] = titles.get(m.entity) or title_before(text, m.start)
-    out: list[Mention] = []
-    titled = (h for h in TITLE_NAME.finditer(text) if h.group("name") not in _NOT_SURNAMES
-              and h.group("name").lower() not in ORGANISATION_WORDS)
-    for h in [*HONORIFIC_NAME.finditer(text), *titled]:
-        s, e = h.start("name"), h.end("name")
-        if taken.overlaps(s, e) or h.group("name") in NAME_STOP:
-            continue
-        hon = h.groupdict().get("hon") or ""
-        gender = "m" if hon == "Mr" else ("f" if hon in ("Mrs", "Ms") else "")
-        owners = by_surname.get(h.group("name"), set())
-        if not hon:  # "President Bondar" is not "First Lady Olha Bondar"
-            owners = {o for o in owners if not _titles_clash(titles.get(o[0], ""), title_before(text, s))}
-        entity, registered = next(iter(owners)) if len(owners) == 1 else (h.group("name"), False)
-        out.append(Mention(s, e, entity, "person", gender, registered, "name", _possessive(text, e)))
-        taken.add(s, e)
-    return out
-
-
-def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[Mention]:
-    out: list[Mention] = []
-    first: dict[str, Mention] = {}
-    for named in sorted(names, key=lambda n: n.start):
-        first.setdefault(named.entity, named)  # the surname refers back to the first full name, not the last
-    for name in first.values():
-        surname = name.entity.split()[-1]
-        own_title = title_before(text, name.start)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
-            s, e = name.end + m.start(), name.end + m.end()
-            if not taken.overlaps(s, e) and not _titles_clash(own_title, title_before(text, s)):
-                out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
-                taken.add(s, e)
-    return out
 
 
 class _Persons:
