@@ -7,9 +7,11 @@ that surname, else the surname itself; a surname that speaks later
 confirms a full name written before it (:func:`_speaking_surnames`).
 
 Example:
-    >>> t = "Taras Bondar arrived. “We stay,” Bondar said."
-    >>> sorted(_speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
-    ['Bondar']
+    >>> from analysis.statements.spans import SpanIndex
+    >>> t = "Taras Bondar arrived. Later Bondar left."
+    >>> name = Mention(0, 12, "Taras Bondar", "person")
+    >>> [(t[m.start:m.end], m.entity) for m in _surname_mentions(t, [name], SpanIndex([(0, 12)]))]
+    [('Bondar', 'Taras Bondar')]
 """
 
 from __future__ import annotations
