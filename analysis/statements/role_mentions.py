@@ -31,9 +31,7 @@ from analysis.statements.role_nouns import (
     role_head,
     role_phrase,
 )
-from analysis.statements.speakers import (
-    SpeakerRegistry,
-)
+from analysis.statements.speakers import SpeakerRegistry
 
 
 def _taken_span(text: str, d: re.Match[str]) -> tuple[int, int]:
