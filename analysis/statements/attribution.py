@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 from analysis.statements import cues
 from analysis.statements.identity import is_organisation
-from analysis.statements.mentions import NAME_STOP, Mention
+from analysis.statements.mention import Mention
+from analysis.statements.name_spans import NAME_STOP
 from analysis.statements.quotes import QuoteSpan
 
 PRONOUN_CANDIDATES = 3

@@ -39,8 +39,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from analysis.statements.mentions import DESCRIPTOR, Mention, words_of
+from analysis.statements.mention import Mention, words_of
 from analysis.statements.quotes import paragraph_spans
+from analysis.statements.role_nouns import DESCRIPTOR
 from analysis.statements.speakers import Speaker, SpeakerRegistry, is_role_alias
 
 MAX_PARAGRAPHS_AHEAD = 2

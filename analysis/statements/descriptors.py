@@ -24,7 +24,8 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from analysis.statements.cues import SPEECH
-from analysis.statements.mentions import Mention, find_mentions
+from analysis.statements.mention import Mention
+from analysis.statements.mentions import find_mentions
 from analysis.statements.sentences import sentence_spans
 from analysis.statements.speakers import SpeakerRegistry
 from analysis.statements.stopwords import ENGLISH_STOPWORDS

@@ -66,12 +66,13 @@ from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
-from analysis.statements.mentions import Mention, find_mentions
+from analysis.statements.mention import Mention
+from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes, paragraph_spans
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance
 from analysis.statements.sentences import sentence_spans
-from analysis.statements.spans import SpanIndex, trimmed
+from analysis.statements.spans import SpanIndex, minus, trimmed
 from analysis.statements.speakers import SpeakerRegistry, narration_speaker
 
 COLUMNS: tuple[str, ...] = ("statement_id", "speaker", "speaker_bloc", "speaker_in_registry", "kind",
@@ -486,8 +487,8 @@ def _reported_pieces(text: str, sentence: tuple[int, int], events: Sequence[CueE
         for s, t in ranges:
             if s >= t:
                 continue  # an empty or inverted range holds no word
-            # only the holes overlapping (s, t) can change _minus's result
-            for ps, pe in _minus(s, t, holes.overlapping(s, t)):
+            # only the holes overlapping (s, t) can change minus's result
+            for ps, pe in minus(s, t, holes.overlapping(s, t)):
                 if re.search(r"\w", text[ps:pe]):
                     out.append(Piece(ps, pe, "reported", e.who, cues.cue_label(e.verb)))
                     holes.add(ps, pe)
@@ -525,34 +526,6 @@ def _clause_ranges(text: str, e: CueEvent, lo: int, hi: int, nxt: int) -> list[t
         if after and e.subject_before:  # "Russia, he says, is awaiting ..."
             return [(lo, lo + len(head) - 1), (e.end + after.end(), hi)]
     return []
-
-
-def _minus(s: int, e: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``(s, e)`` without the ``holes`` (each ``start <= end``), as sorted disjoint parts.
-
-    An empty hole strictly inside a part splits it there.  One sweep over the
-    holes in order of start, so ``O(k log k)`` for ``k`` holes.
-
-    Example:
-        >>> _minus(0, 10, [(6, 7), (2, 3), (8, 8)])
-        [(0, 2), (3, 6), (7, 8), (8, 10)]
-        >>> _minus(5, 5, [])
-        [(5, 5)]
-    """
-    if s >= e:
-        return [] if holes else [(s, e)]
-    parts: list[tuple[int, int]] = []
-    cur = s  # everything before cur is already a part or inside a hole
-    for hs, he in sorted(holes):
-        if hs >= e:
-            break
-        if hs > cur:
-            parts.append((cur, hs))
-            cur = hs
-        cur = max(cur, he)
-    if cur < e:
-        parts.append((cur, e))
-    return parts
 
 
 def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) -> None:
@@ -688,11 +661,8 @@ def narration_pieces(text: str, pieces: Sequence[Piece]) -> list[Piece]:
     holes = SpanIndex((p.start, p.end) for p in pieces)
     out: list[Piece] = []
     for lo, hi in paragraph_spans(text):
-        for s, e in _minus(lo, hi, holes.overlapping(lo, hi)):
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+        for s, e in minus(lo, hi, holes.overlapping(lo, hi)):
+            s, e = trimmed(text, s, e)
             if s < e:
                 out.append(Piece(s, e, "narration"))
     return out

@@ -54,7 +54,7 @@ from analysis.statements.identity import speaker_ids
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import paragraph_spans
 from analysis.statements.quotes_cyrillic import CyrQuote, find_quotes_cyrillic
-from analysis.statements.spans import SpanIndex, trimmed
+from analysis.statements.spans import SpanIndex, minus, trimmed
 from analysis.statements.speakers import SpeakerRegistry, narration_speaker
 
 #: the columns of :data:`analysis.statements.extract.COLUMNS` (a test keeps them equal)
@@ -544,39 +544,18 @@ def _reported_pieces(t: _Text, taken: SpanIndex) -> list[CyrPiece]:
                 start = that.end() if that else -1
             if who is None or start < 0:
                 continue
-            for s, e in _minus(start, end, taken.overlapping(start, end)):
+            for s, e in minus(start, end, taken.overlapping(start, end)):
                 if re.search(r"\w", t.text[s:e]):
                     out.append(CyrPiece(s, e, "reported", who))
             break  # one reported clause per sentence
     return out
 
 
-def _minus(s: int, e: int, holes: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``(s, e)`` without the holes, as sorted disjoint parts.
-
-    Example:
-        >>> _minus(0, 10, [(6, 7), (2, 3)])
-        [(0, 2), (3, 6), (7, 10)]
-    """
-    parts: list[tuple[int, int]] = []
-    cur = s
-    for hs, he in sorted(holes):
-        if hs >= e:
-            break
-        if hs > cur:
-            parts.append((cur, hs))
-        cur = max(cur, he)
-    if cur < e:
-        parts.append((cur, e))
-    return parts
-
-
-
 def _narration(t: _Text, pieces: Sequence[CyrPiece]) -> list[CyrPiece]:
     holes = SpanIndex((p.start, p.end) for p in pieces)
     out: list[CyrPiece] = []
     for lo, hi in t.paragraphs:
-        for s, e in _minus(lo, hi, holes.overlapping(lo, hi)):
+        for s, e in minus(lo, hi, holes.overlapping(lo, hi)):
             s, e = trimmed(t.text, s, e)
             if s < e and re.search(r"\S", t.text[s:e]):
                 out.append(CyrPiece(s, e, "narration"))

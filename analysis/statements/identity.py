@@ -68,7 +68,7 @@ _ORG_WORDS = frozenset(
     "administration embassy mission navy police guard brigade battalion regiment command staff "
     "international watch foundation trust coalition center centre initiative movement society forum "
     "project programme labs inc corp ltd llc alliance network endowment".split())
-#: words that make a capitalised name an organisation's (read by statements.mentions too)
+#: words that make a capitalised name an organisation's (read by statements.bodies and statements.surnames too)
 ORGANISATION_WORDS: frozenset[str] = _ORG_WORDS
 _PATRONYMIC = re.compile(r"(?:ovych|evych|yovych|iovych|ovich|evich|yevich|ivna|ovna|evna|yivna|ichna)$")
 _MALE, _FEMALE = frozenset({"mr", "sir", "king", "prince"}), frozenset({"mrs", "ms", "miss", "lady", "dame",

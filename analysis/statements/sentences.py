@@ -27,6 +27,7 @@ from punkt.data.english import ABBREV_TYPES
 
 from analysis.statements.cues import SPEECH_VERBS
 from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes
+from analysis.statements.spans import trimmed
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt",
                      "st", "gov", "pres", "adm", "sgt", "no", "vs", "etc", "jr", "sr", "u.s", "u.k",
@@ -81,7 +82,7 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
             spans.append((start, end))
             start = end
         spans.append((start, hi))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    return [trimmed(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
 _LINE_BREAK = re.compile(r"\n")
@@ -100,11 +101,3 @@ def _boundaries(text: str, lo: int, hi: int, opening: set[int]) -> list[re.Match
         found += [m for m in _GLUED.finditer(text, lo, hi) if m.end() in opening]
         found.sort(key=lambda m: m.start())
     return found
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

@@ -4,6 +4,9 @@ The extractor asks, for every clause, quote and paragraph, which earlier
 spans overlap it.  Scanning every span each time made a text's extraction
 quadratic in its length; :class:`SpanIndex` answers in ``O(log n + k)`` for
 the ``k`` spans that start within one longest-span length of the query.
+:func:`minus` (a span without its holes) and :func:`trimmed` (a span
+without white space at its ends) are the span arithmetic both extractors
+(English and ru/uk) and the sentence splitter share.
 
 Example:
     >>> idx = SpanIndex([(0, 5), (10, 12)])
@@ -15,7 +18,7 @@ Example:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class SpanIndex:
@@ -65,3 +68,31 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def minus(s: int, e: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(s, e)`` without the ``holes`` (each ``start <= end``), as sorted disjoint parts.
+
+    An empty hole strictly inside a part splits it there.  One sweep over the
+    holes in order of start, so ``O(k log k)`` for ``k`` holes.
+
+    Example:
+        >>> minus(0, 10, [(6, 7), (2, 3), (8, 8)])
+        [(0, 2), (3, 6), (7, 8), (8, 10)]
+        >>> minus(5, 5, [])
+        [(5, 5)]
+    """
+    if s >= e:
+        return [] if holes else [(s, e)]
+    parts: list[tuple[int, int]] = []
+    cur = s  # everything before cur is already a part or inside a hole
+    for hs, he in sorted(holes):
+        if hs >= e:
+            break
+        if hs > cur:
+            parts.append((cur, hs))
+            cur = hs
+        cur = max(cur, he)
+    if cur < e:
+        parts.append((cur, e))
+    return parts

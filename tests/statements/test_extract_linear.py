@@ -22,8 +22,9 @@ import pytest
 from quadratic_reference import _minus as reference_minus
 
 from analysis.statements import extract as extract_module
-from analysis.statements.extract import _minus, _outlet_lookup, extract_statements
+from analysis.statements.extract import _outlet_lookup, extract_statements
 from analysis.statements.spans import SpanIndex
+from analysis.statements.spans import minus as _minus
 from analysis.statements.speakers import SpeakerRegistry
 
 

@@ -1,0 +1,94 @@
+"""Unregistered personal names, confirmed by what stands around them.
+
+A name span (:mod:`analysis.statements.name_spans`) is a person when a
+title stands before it, an apposition or an age follows it ("Svitlana
+Petrenko, 54,"), a speech verb is next to it, the text introduces it ("His
+name was ...") or it labels a speaker's turn ('Marta Kovalenko: "..."').
+A name confirmed once is a name wherever the text writes it; its surnames
+and honorifics then link back (:mod:`analysis.statements.surnames`).
+
+Example:
+    >>> [m.entity for m in _named_mentions("Marta Kovalenko, 54, fled.", [], [])]
+    ['Marta Kovalenko']
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.statements.mention import Mention, _possessive
+from analysis.statements.name_spans import NAME, _settle_run
+from analysis.statements.role_nouns import PERSON_HEADS
+from analysis.statements.spans import SpanIndex
+from analysis.statements.surnames import _honorific_mentions, _speaking_surnames, _surname_mentions
+from analysis.statements.titles import (
+    _TITLE_ABBREVIATION,
+    _TITLE_GAP,
+    _capitalised_head_before,
+    of_title_before,
+)
+
+
+def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
+    """Unregistered personal names confirmed by a title, apposition or speech verb."""
+    from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
+
+    taken = SpanIndex((m.start, m.end) for m in aliases)
+    desc_ends = {d.end() for d in descriptors}
+    out: list[Mention] = []
+    alias_starts = sorted(m.start for m in aliases)
+    cores = [(s, e, tokens) for s, e, tokens in (_settle_run(text, m, alias_starts) for m in NAME.finditer(text))
+             if len(tokens) >= 2 and not taken.overlaps(s, e)]
+    speaking = _speaking_surnames(text, cores)
+    for s, e, tokens in cores:
+        before = text[max(0, s - 40):s]
+        # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
+        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
+                                         or _ROLE_COMMA.fullmatch(text, d, s))
+                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
+            or _capitalised_head_before(before)
+        confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
+                     or CUE_BEFORE_NAME.search(before) is not None
+                     or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
+                     or of_title_before(text, s) is not None or tokens[-1] in speaking)
+        if confirmed:
+            entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
+            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+    # a name confirmed once is a name wherever the text writes it, before the confirmation too
+    known = {m.entity for m in out}
+    found = {m.start for m in out}
+    for s, e, tokens in cores:
+        entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
+        if s not in found and entity in known:
+            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+    out.sort(key=lambda m: m.start)
+    for named in out:
+        taken.add(named.start, named.end)
+    out += _surname_mentions(text, out, taken)
+    out += _honorific_mentions(text, aliases + out, taken)
+    return out
+
+
+_ROLE_COMMA = re.compile(r",\s*")
+#: a speaker's turn in a transcript or a list of reactions: 'Marta Kovalenko: "We have no water."'
+_TURN_MARK = re.compile(r"[ \t]*:[ \t]*[\"“]")
+_TURN_OPENS = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*$")
+
+
+def _speaker_turn(text: str, s: int, e: int) -> bool:
+    """Is the name at ``text[s:e]`` a turn label: it opens its line or sentence, and a colon and
+    a quotation mark follow it ('Taras Bondar: "The city is surrounded."')?
+
+    Example:
+        >>> t = 'Taras Bondar: "The city is surrounded."'
+        >>> _speaker_turn(t, 0, 12), _speaker_turn("We met Taras Bondar: " + t[14:], 7, 19)
+        (True, False)
+    """
+    return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
+
+
+#: "His name was Aleksandr Ionov": the text introduces a person by name
+_NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
+#: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
+#: an age: "Svitlana Petrenko, 54, fled")
+_APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
