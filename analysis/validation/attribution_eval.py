@@ -566,6 +566,8 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
     chosen = folder if folder is not None else apt.GOLD_SETS[split][0]
     try:
         gold, problems = apt.check_part(chosen, texts, split)
+    except ValidationDataError as err:  # a file of the part there but unreadable (not UTF-8, empty, ...)
+        raise ValidationDataError(f"PTC attribution {split} part: {err}") from None
     except FileNotFoundError as err:
         raise ValidationDataError(f"PTC attribution {split} part not found: {err}") from None
     articles = texts.rename(columns={"text": "articles"})[["article_key", "articles"]]

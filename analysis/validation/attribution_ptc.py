@@ -29,6 +29,7 @@ import pandas as pd
 from analysis import paths
 from analysis.validation.attribution_gold import KINDS, TAG_TYPES, fragment
 from analysis.validation.attribution_press import verify_persons
+from analysis.validation.gold_csv import read_gold_csv
 from analysis.validation.ptc import load_ptc
 from analysis.validation.split import split_of
 
@@ -188,6 +189,10 @@ def annotation_sheet(text: str) -> str:
 def read_folder(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``articles.csv, quotes.csv, persons.csv`` of one part, ids and text columns as strings.
 
+    A file that is not UTF-8, is empty or is not a well-formed CSV is a
+    :class:`~analysis.validation.exceptions.ValidationDataError` naming it
+    (:func:`~analysis.validation.gold_csv.read_gold_csv`).
+
     Example:
         >>> read_folder("/nonexistent")
         Traceback (most recent call last):
@@ -200,7 +205,7 @@ def read_folder(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFr
         path = folder / name
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such file (is the PTC attribution gold on this branch?)")
-        frames.append(pd.read_csv(path, dtype=str, keep_default_na=False))
+        frames.append(read_gold_csv(path))
     articles, quotes, persons = frames
     return articles, quotes, persons
 
@@ -322,6 +327,8 @@ def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFr
             return [f"{name}: missing column(s) {', '.join(missing)}"]
     by_id = dict(zip(texts["article_id"].astype(str), texts["text"], strict=True))
     problems = _draw_problems(articles, texts, split)
+    repeated = articles["article_key"][articles["article_key"].duplicated()]
+    problems += [f"articles.csv {k}: article listed more than once" for k in dict.fromkeys(repeated)]
     unknown = sorted(set(quotes["article_key"]) - set(articles["article_key"]))
     problems += [f"quotes.csv {k}: article not in articles.csv" for k in unknown]
     for rec in articles.to_dict("records"):
@@ -389,7 +396,9 @@ def main(argv: list[str] | None = None) -> int:
         print(err)
         return 2
     problems = verify_part(articles, quotes, persons, texts, split)
-    print(f"{summary(articles, quotes)}; {len(problems)} problems")
+    # a file without the columns summary counts by has only its missing-column problem to show
+    counted = {"article_key"} <= set(articles.columns) and {"kind", "tag_type"} <= set(quotes.columns)
+    print(f"{summary(articles, quotes) if counted else 'not counted'}; {len(problems)} problems")
     for p in problems:
         print("  " + p)
     return 0 if not problems else 1

@@ -49,6 +49,7 @@ References:
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -627,18 +628,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--score-held-out", action="store_true",
                         help="also score the held-out set(s) against each annotator")
     args = parser.parse_args(argv)
-    print(agreement_markdown(set_agreement(args.sets, n_boot=args.n_boot)))
-    print()
-    print(readings_legend(args.sets))
-    from analysis import paths
-
-    if paths.validation_data_dir(args.data) is None:
-        return 0
-    skipped = [] if args.score_held_out else held_out(args.sets)
-    scored = [s for s in args.sets if s not in skipped]
-    if scored:
+    try:
+        print(agreement_markdown(set_agreement(args.sets, n_boot=args.n_boot)))
         print()
-        print(system_markdown(system_sets(args.data, scored)))
+        print(readings_legend(args.sets))
+        from analysis import paths
+
+        if paths.validation_data_dir(args.data) is None:
+            return 0
+        skipped = [] if args.score_held_out else held_out(args.sets)
+        scored = [s for s in args.sets if s not in skipped]
+        if scored:
+            print()
+            print(system_markdown(system_sets(args.data, scored)))
+    except ValidationDataError as err:  # a gold file or the source unreadable: one line, not a traceback
+        print(f"Russian gold agreement: {err}", file=sys.stderr)
+        return 2
     if skipped:
         print(f"\n(system rows of held-out set(s) {', '.join(skipped)} not scored: "
               "pass --score-held-out)")
