@@ -15,11 +15,15 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import time
+import sys
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from analysis.scoring.loaded_style import ranking_cues, scare_quote_count
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_hostile_scaling import _cpu  # noqa: E402
 
 #: name -> text of n units
 FAMILIES: dict[str, Callable[[int], str]] = {
@@ -28,12 +32,6 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "curly and guillemets": lambda n: "\u201cfake\u201d \u00abmir\u00bb! " * n,
     "long prose, no quotes": lambda n: "They are vile idiots and liars. " * n,
 }
-
-
-def _cpu(f: Callable[[], object]) -> float:
-    t = time.process_time()
-    f()
-    return time.process_time() - t
 
 
 def main() -> None:
