@@ -200,6 +200,7 @@ def _texts_for(scored: pd.DataFrame, texts: Sequence[object] | pd.Series | None)
             raise ValueError("loaded_ranking_contributions: form reads the texts: pass texts= (the texts "
                              "that were scored, in the same order), give scored a 'text' column, or use "
                              "form='v1'")
+        require_columns(scored, "text", who="loaded_ranking_contributions", frame_name="scored")  # not repeated
         texts = scored["text"]
     values = list(texts)
     if len(values) != len(scored):

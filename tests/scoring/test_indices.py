@@ -160,3 +160,11 @@ def test_empty_frame_and_every_row_equals_the_text_alone_across_languages() -> N
     for i, text in enumerate(texts):
         alone = loaded_ranking_contributions(score_frame(pd.DataFrame({"text": [text]})), [text])
         pd.testing.assert_frame_equal(batch.iloc[[i]].reset_index(drop=True), alone)
+
+
+def test_a_repeated_text_column_is_named() -> None:
+    # review5: scored["text"] was a DataFrame, whose column names were read as the texts
+    scored = score_frame(pd.DataFrame({"text": ["a", "b"]}))
+    twice = pd.concat([scored, pd.DataFrame([["x", "y"], ["z", "w"]], columns=["text", "text"])], axis=1)
+    with pytest.raises(ValueError, match="column 'text' appears 2 times in scored"):
+        loaded_ranking_score(twice)
