@@ -120,7 +120,12 @@ class RankingForm:
 
     @property
     def needs_texts(self) -> bool:
-        """Whether the form reads the texts (its cue weights are not all zero)."""
+        """Whether the form reads the texts (its cue weights are not all zero).
+
+        Example:
+            >>> RankingForm("mine", negative_weight=1.0).needs_texts
+            False
+        """
         return any((self.peak_weight, self.strong_negative_weight, self.scare_quote_weight,
                     self.exclamation_weight))
 

@@ -578,7 +578,12 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
 
 @dataclass(frozen=True)
 class GoldRun:
-    """One ``--gold`` choice of :func:`main` besides the NYT gold: the only split it has and how to score it."""
+    """One ``--gold`` choice of :func:`main` besides the NYT gold: the only split it has and how to score it.
+
+    Example:
+        >>> GOLD_RUNS["pressdev"].split
+        'dev'
+    """
 
     description: str
     split: str
@@ -586,7 +591,12 @@ class GoldRun:
 
     @property
     def held_out(self) -> bool:
-        """A test-only gold: no dev split and no error listing."""
+        """A test-only gold: no dev split and no error listing.
+
+        Example:
+            >>> GOLD_RUNS["ptc"].held_out, GOLD_RUNS["ptcdev"].held_out
+            (True, False)
+        """
         return self.split == "test"
 
 
