@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -38,6 +39,7 @@ DRAW_SEED = 20200911
 MAX_WORDS = 6
 SIDE = "english_news"
 STRAIGHT, OPEN, CLOSE = '"', "\u201c", "\u201d"
+_OPEN_MARK, _CLOSE_MARK, _STRAIGHT_MARK = (re.compile(re.escape(m)) for m in (OPEN, CLOSE, STRAIGHT))
 GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc"
 DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev"
 #: the folder and the split every row must carry, per set name
@@ -123,11 +125,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _curly_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    # the marks' positions found once (a text.find per opener rescanned the paragraph:
+    # quadratic in a paragraph of many unclosed openers)
+    opens = [m.start() for m in _OPEN_MARK.finditer(text, start, end)]
+    closes = [m.start() for m in _CLOSE_MARK.finditer(text, start, end)]
     units = []
-    for i in range(start, end):
-        if text[i] != OPEN:
-            continue
-        close, reopen = text.find(CLOSE, i + 1, end), text.find(OPEN, i + 1, end)
+    for k, i in enumerate(opens):
+        j = bisect.bisect_right(closes, i)
+        close = closes[j] if j < len(closes) else -1
+        reopen = opens[k + 1] if k + 1 < len(opens) else -1
         # a quote with no closing mark before the next opener or the paragraph end runs to the paragraph end
         stop = close if close != -1 and (reopen == -1 or close < reopen) else end
         units.append((i + 1, stop))
@@ -135,7 +141,7 @@ def _curly_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _straight_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [i for i in range(start, end) if text[i] == STRAIGHT]
+    marks = [m.start() for m in _STRAIGHT_MARK.finditer(text, start, end)]
     return [(marks[j] + 1, marks[j + 1] if j + 1 < len(marks) else end) for j in range(0, len(marks), 2)]
 
 

@@ -276,3 +276,11 @@ def test_main_names_a_missing_column_a_repeated_article_and_offsets_past_the_end
     past = quotes.copy()
     past.loc[0, "end"] = "99999999"
     assert any("offsets" in p and "99999999" in p for p in ap.verify_part(articles, past, persons, texts, "test"))
+
+
+def test_many_unclosed_curly_openers_each_run_to_the_paragraph_end() -> None:
+    # review5: a text.find per opener rescanned the paragraph (quadratic in unclosed openers)
+    text = "x \u201cq " * 50_000
+    units = ap.quote_units(text)
+    assert len(units) == 50_000
+    assert units[0] == (3, len(text)) and units[-1] == (len(text) - 3, len(text))
