@@ -283,4 +283,4 @@ def test_many_unclosed_curly_openers_each_run_to_the_paragraph_end() -> None:
     text = "x \u201cq " * 50_000
     units = ap.quote_units(text)
     assert len(units) == 50_000
-    assert units[0] == (3, len(text)) and units[-1] == (len(text) - 3, len(text))
+    assert units[0] == (3, len(text)) and units[-1] == (len(text) - 2, len(text))
