@@ -370,3 +370,15 @@ def test_main_names_an_unreadable_labels_file_and_exits_2(tmp_path: Path, monkey
     assert ru_gold_agreement.main(["--sets", "3", "--n-boot", "10"]) == 2
     err = capsys.readouterr().err
     assert "Russian gold agreement:" in err and "labels.csv: line 2 is not UTF-8" in err
+
+
+def test_binary_measures_refuse_other_codes_and_lengths() -> None:
+    # review5: a code 2 was read as True and agreed with 1 (alpha 1.0 where nominal alpha is 0.4)
+    from analysis.validation.ru_gold_agreement import binary_alpha, cohen_kappa
+
+    for measure in (binary_alpha, cohen_kappa):
+        with pytest.raises(ValueError, match="codes other than 0/1: \\[2\\]"):
+            measure(np.array([0, 2]), np.array([0, 1]))
+        with pytest.raises(ValueError, match="shapes \\(2,\\) and \\(3,\\)"):
+            measure(np.array([0, 1]), np.array([0, 1, 1]))
+        assert measure(np.array([True, False]), np.array([1.0, 0.0])) == 1.0
