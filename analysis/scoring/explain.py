@@ -243,7 +243,12 @@ class Explanation:
         return loaded_ranking_contributions(pd.DataFrame([self.scores.to_dict()]), [self.text])
 
     def ranking_text(self) -> str:
-        """One line: the ranking score and its non-zero parts, e.g. ``lexicon 1.5 + scare_quotes 1``."""
+        """One line: the ranking score, its non-zero parts and (unless ``ok``) the row's status.
+
+        Example:
+            >>> explain('A "hoax"!').ranking_text()
+            'loaded_ranking_score 1.67 = negative_tone 0.352 + peak_valence 0.0688 + scare_quotes 1 + exclamation 0.25'
+        """
         row = self.ranking().iloc[0]
         parts = " + ".join(f"{p} {row[p]:.3g}" for p in _ranking_parts() if row[p])
         status = "" if row["status"] == "ok" else f" (status {row['status']})"

@@ -40,15 +40,17 @@ References:
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
 
-from analysis.scoring.loaded_style import ranking_cues
+from analysis.scoring.loaded_style import cue_texts, ranking_cues
 from analysis.scoring.score import LEMMA_LANGUAGES, SENTIMENT_UNAVAILABLE
-from analysis.validate_args import require_columns
+from analysis.validate_args import ArgumentError, check_range, require_columns
 
 #: Weight of emotional intensity (|VADER compound|) in the index; chosen on PTC dev.
 INTENSITY_WEIGHT: float = 0.5
@@ -118,7 +120,12 @@ class RankingForm:
 
     @property
     def needs_texts(self) -> bool:
-        """Whether the form reads the texts (its cue weights are not all zero)."""
+        """Whether the form reads the texts (its cue weights are not all zero).
+
+        Example:
+            >>> RankingForm("mine", negative_weight=1.0).needs_texts
+            False
+        """
         return any((self.peak_weight, self.strong_negative_weight, self.scare_quote_weight,
                     self.exclamation_weight))
 
@@ -157,22 +164,38 @@ ENGLISH_PARTS_UNAVAILABLE = "english_parts_unavailable"
 def ranking_form(form: str | RankingForm = DEFAULT_RANKING_FORM, **overrides: float) -> RankingForm:
     """A form by name (``"v1"``, ``"v2"``) or as given, with some weights replaced.
 
+    Every weight must be a finite real number; ``pivot`` > 0 and ``exponent`` >= 0.
+
     Example:
         >>> ranking_form("v2", exponent=0.5).exponent
         0.5
+        >>> try:
+        ...     ranking_form("v3")
+        ... except ValueError as exc:
+        ...     print(exc)
+        loaded_ranking_score: unknown form 'v3'; form must be one of 'v1', 'v2' or a RankingForm
     """
-    base = form if isinstance(form, RankingForm) else RANKING_FORMS.get(form)
-    if base is None:
-        raise ValueError(f"loaded_ranking_score: unknown form {form!r}; known: {sorted(RANKING_FORMS)}")
-    known = {f.name for f in fields(RankingForm)} - {"name"}
-    unknown = sorted(set(overrides) - known)
+    who = "loaded_ranking_score"
+    if isinstance(form, RankingForm):
+        base = form
+    else:
+        if not isinstance(form, str) or form not in RANKING_FORMS:
+            names = ", ".join(repr(k) for k in RANKING_FORMS)
+            raise ArgumentError(f"{who}: unknown form {form!r}; form must be one of {names} or a RankingForm")
+        base = RANKING_FORMS[form]
+    known = [f.name for f in fields(RankingForm) if f.name != "name"]
+    unknown = sorted(set(overrides) - set(known))
     if unknown:
-        raise ValueError(f"loaded_ranking_score: unknown parameter(s) {unknown}; known: {sorted(known)}")
-    # the names were checked above and every overridable field is a float
-    out = replace(base, **overrides)  # type: ignore[arg-type]
-    if out.pivot <= 0 or out.exponent < 0:
-        raise ValueError("loaded_ranking_contributions: pivot must be > 0 and exponent >= 0, "
-                         f"got pivot={out.pivot}, exponent={out.exponent}")
+        raise ArgumentError(f"{who}: unknown parameter(s) {unknown}; known: {sorted(known)}")
+    for name in known:
+        # NaN or a string would make every score NaN or fail deep inside numpy
+        value = overrides.get(name, getattr(base, name))
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+            raise ArgumentError(f"{who}: {name} must be a finite number; got {value!r}")
+    # the names and values were checked above and every overridable field is a float
+    out = replace(base, **{k: float(v) for k, v in overrides.items()})  # type: ignore[arg-type]
+    check_range("pivot", out.pivot, low=0, low_open=True, who=who)
+    check_range("exponent", out.exponent, low=0, who=who)
     return out
 
 
@@ -182,11 +205,12 @@ def _texts_for(scored: pd.DataFrame, texts: Sequence[object] | pd.Series | None)
             raise ValueError("loaded_ranking_contributions: form reads the texts: pass texts= (the texts "
                              "that were scored, in the same order), give scored a 'text' column, or use "
                              "form='v1'")
+        require_columns(scored, "text", who="loaded_ranking_contributions", frame_name="scored")  # not repeated
         texts = scored["text"]
     values = list(texts)
     if len(values) != len(scored):
         raise ValueError(f"loaded_ranking_contributions: {len(values)} texts for {len(scored)} scored rows")
-    return [v if isinstance(v, str) else "" for v in values]
+    return cue_texts(values, list(scored.index), who="loaded_ranking_contributions")
 
 
 def _lemma_rows(scored: pd.DataFrame) -> np.ndarray:

@@ -200,14 +200,27 @@ def scare_quote_count(text: str) -> int:
         >>> scare_quote_count('"Retribution is inevitable,"')
         0
     """
+    # the first and last word characters of the whole text, found once: a span has
+    # words outside it when either lies outside it (slicing and stripping the text
+    # for every span was quadratic in a long text of many quotes)
+    first = _first_word_char(text)
+    if first < 0:
+        return 0
+    last = len(text) - 1 - _first_word_char(text[::-1])
     n = 0
     for q in _QUOTED.finditer(text):
         inside = q.group(1)
         if not 1 <= len(inside.split()) <= 3 or _SENTENCE_PUNCT.search(inside):
             continue
-        if (text[:q.start()] + text[q.end():]).strip(_NOT_WORDS):
+        if first < q.start() or last >= q.end():
             n += 1
     return n
+
+
+def _first_word_char(text: str) -> int:
+    """Index of the first character not in ``_NOT_WORDS`` (-1 when there is none)."""
+    stripped = text.lstrip(_NOT_WORDS)
+    return len(text) - len(stripped) if stripped else -1
 
 
 def style_counts(texts: Sequence[str]) -> pd.DataFrame:
@@ -233,7 +246,9 @@ def ranking_cues(texts: Sequence[str]) -> pd.DataFrame:
     ``peak valence``: the largest |valence| of a word of VADER's lexicon in the
     text (0..4, before VADER's rules); ``strong negative words``: how many of
     its words have valence <= -1.5; ``scare quotes``: :func:`scare_quote_count`;
-    ``exclamation marks``: the number of ``!``.  One pass of a word regex and
+    ``exclamation marks``: the number of ``!``.  A missing text (None, NaN,
+    ``pd.NA``) has no cues (a row of zeros); any other non-string is a
+    ``TypeError`` naming its position (:func:`cue_texts`).  One pass of a word regex and
     dictionary look-ups per text: only computed when the ranking score is
     asked for, never by ``score_frame``.
 
@@ -243,11 +258,39 @@ def ranking_cues(texts: Sequence[str]) -> pd.DataFrame:
     """
     valence = _valences()
     rows = []
-    for text in texts:
+    for text in cue_texts(texts):
         vs = [valence.get(w.lower(), 0.0) for w in _VADER_WORD.findall(text)]
         rows.append((max((abs(v) for v in vs), default=0.0), float(sum(v <= STRONG_NEGATIVE_VALENCE for v in vs)),
                      float(scare_quote_count(text)), float(text.count("!"))))
     return pd.DataFrame(rows, columns=list(RANKING_CUES), dtype="float64")
+
+
+def cue_texts(values: Sequence[object], labels: Sequence[object] | None = None,
+              who: str = "ranking_cues") -> list[str]:
+    """``values`` as plain strings, a missing value (None, NaN, ``pd.NA``) as ``""``.
+
+    Anything else (a number, bytes) raises ``TypeError`` naming its label
+    (``labels``, default the position): read as "" it would silently lose its cues.
+
+    Example:
+        >>> cue_texts(["a", None, float("nan")])
+        ['a', '', '']
+        >>> cue_texts(["a", 5], labels=["x", "y"])
+        Traceback (most recent call last):
+        ...
+        TypeError: ranking_cues: texts must be str, None or NaN; row 'y' holds int 5
+    """
+    out: list[str] = []
+    for pos, value in enumerate(values):
+        if isinstance(value, str):
+            out.append(str.__str__(value))  # a str subclass as a plain str
+        elif value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            out.append("")
+        else:
+            label = labels[pos] if labels is not None else pos
+            raise TypeError(f"{who}: texts must be str, None or NaN; row {label!r} holds "
+                            f"{type(value).__name__} {value!r:.60}")
+    return out
 
 
 _VADER_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")

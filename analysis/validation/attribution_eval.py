@@ -566,6 +566,8 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
     chosen = folder if folder is not None else apt.GOLD_SETS[split][0]
     try:
         gold, problems = apt.check_part(chosen, texts, split)
+    except ValidationDataError as err:  # a file of the part there but unreadable (not UTF-8, empty, ...)
+        raise ValidationDataError(f"PTC attribution {split} part: {err}") from None
     except FileNotFoundError as err:
         raise ValidationDataError(f"PTC attribution {split} part not found: {err}") from None
     articles = texts.rename(columns={"text": "articles"})[["article_key", "articles"]]
@@ -576,7 +578,12 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
 
 @dataclass(frozen=True)
 class GoldRun:
-    """One ``--gold`` choice of :func:`main` besides the NYT gold: the only split it has and how to score it."""
+    """One ``--gold`` choice of :func:`main` besides the NYT gold: the only split it has and how to score it.
+
+    Example:
+        >>> GOLD_RUNS["pressdev"].split
+        'dev'
+    """
 
     description: str
     split: str
@@ -584,7 +591,12 @@ class GoldRun:
 
     @property
     def held_out(self) -> bool:
-        """A test-only gold: no dev split and no error listing."""
+        """A test-only gold: no dev split and no error listing.
+
+        Example:
+            >>> GOLD_RUNS["ptc"].held_out, GOLD_RUNS["ptcdev"].held_out
+            (True, False)
+        """
         return self.split == "test"
 
 

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -29,6 +30,7 @@ import pandas as pd
 from analysis import paths
 from analysis.validation.attribution_gold import KINDS, TAG_TYPES, fragment
 from analysis.validation.attribution_press import verify_persons
+from analysis.validation.gold_csv import read_gold_csv
 from analysis.validation.ptc import load_ptc
 from analysis.validation.split import split_of
 
@@ -37,6 +39,7 @@ DRAW_SEED = 20200911
 MAX_WORDS = 6
 SIDE = "english_news"
 STRAIGHT, OPEN, CLOSE = '"', "\u201c", "\u201d"
+_OPEN_MARK, _CLOSE_MARK, _STRAIGHT_MARK = (re.compile(re.escape(m)) for m in (OPEN, CLOSE, STRAIGHT))
 GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc"
 DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev"
 #: the folder and the split every row must carry, per set name
@@ -122,11 +125,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _curly_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    # the marks' positions found once (a text.find per opener rescanned the paragraph:
+    # quadratic in a paragraph of many unclosed openers)
+    opens = [m.start() for m in _OPEN_MARK.finditer(text, start, end)]
+    closes = [m.start() for m in _CLOSE_MARK.finditer(text, start, end)]
     units = []
-    for i in range(start, end):
-        if text[i] != OPEN:
-            continue
-        close, reopen = text.find(CLOSE, i + 1, end), text.find(OPEN, i + 1, end)
+    for k, i in enumerate(opens):
+        j = bisect.bisect_right(closes, i)
+        close = closes[j] if j < len(closes) else -1
+        reopen = opens[k + 1] if k + 1 < len(opens) else -1
         # a quote with no closing mark before the next opener or the paragraph end runs to the paragraph end
         stop = close if close != -1 and (reopen == -1 or close < reopen) else end
         units.append((i + 1, stop))
@@ -134,7 +141,7 @@ def _curly_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _straight_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [i for i in range(start, end) if text[i] == STRAIGHT]
+    marks = [m.start() for m in _STRAIGHT_MARK.finditer(text, start, end)]
     return [(marks[j] + 1, marks[j + 1] if j + 1 < len(marks) else end) for j in range(0, len(marks), 2)]
 
 
@@ -188,6 +195,10 @@ def annotation_sheet(text: str) -> str:
 def read_folder(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``articles.csv, quotes.csv, persons.csv`` of one part, ids and text columns as strings.
 
+    A file that is not UTF-8, is empty or is not a well-formed CSV is a
+    :class:`~analysis.validation.exceptions.ValidationDataError` naming it
+    (:func:`~analysis.validation.gold_csv.read_gold_csv`).
+
     Example:
         >>> read_folder("/nonexistent")
         Traceback (most recent call last):
@@ -200,7 +211,7 @@ def read_folder(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFr
         path = folder / name
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such file (is the PTC attribution gold on this branch?)")
-        frames.append(pd.read_csv(path, dtype=str, keep_default_na=False))
+        frames.append(read_gold_csv(path))
     articles, quotes, persons = frames
     return articles, quotes, persons
 
@@ -322,6 +333,8 @@ def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFr
             return [f"{name}: missing column(s) {', '.join(missing)}"]
     by_id = dict(zip(texts["article_id"].astype(str), texts["text"], strict=True))
     problems = _draw_problems(articles, texts, split)
+    repeated = articles["article_key"][articles["article_key"].duplicated()]
+    problems += [f"articles.csv {k}: article listed more than once" for k in dict.fromkeys(repeated)]
     unknown = sorted(set(quotes["article_key"]) - set(articles["article_key"]))
     problems += [f"quotes.csv {k}: article not in articles.csv" for k in unknown]
     for rec in articles.to_dict("records"):
@@ -389,7 +402,9 @@ def main(argv: list[str] | None = None) -> int:
         print(err)
         return 2
     problems = verify_part(articles, quotes, persons, texts, split)
-    print(f"{summary(articles, quotes)}; {len(problems)} problems")
+    # a file without the columns summary counts by has only its missing-column problem to show
+    counted = {"article_key"} <= set(articles.columns) and {"kind", "tag_type"} <= set(quotes.columns)
+    print(f"{summary(articles, quotes) if counted else 'not counted'}; {len(problems)} problems")
     for p in problems:
         print("  " + p)
     return 0 if not problems else 1

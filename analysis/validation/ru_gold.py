@@ -44,6 +44,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import random
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.validation.exceptions import ValidationDataError
+from analysis.validation.gold_csv import decode_utf8, read_gold_csv
 from analysis.validation.hedging import as_flag
 from analysis.validation.split import split_of
 
@@ -174,17 +176,19 @@ def read_paragraphs(path: str | os.PathLike[str]) -> dict[tuple[str, str], str]:
     if not p.is_file():
         raise ValidationDataError(f"Russian gold source missing: {p}")
     out: dict[tuple[str, str], str] = {}
-    with p.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) != 3:
-                raise ValidationDataError(
-                    f"{p}: line {lineno} has {len(fields)} tab-separated fields, expected 3"
-                )
-            key = (fields[0], fields[1])
-            if key in out:
-                raise ValidationDataError(f"{p}: line {lineno} repeats paragraph {key}")
-            out[key] = fields[2]
+    # decoded first, so a stray byte is named by its line; newline=None reads
+    # \r\n and \r as a file opened in text mode does
+    lines = io.StringIO(decode_utf8(p), newline=None)
+    for lineno, line in enumerate(lines, start=1):
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) != 3:
+            raise ValidationDataError(
+                f"{p}: line {lineno} has {len(fields)} tab-separated fields, expected 3"
+            )
+        key = (fields[0], fields[1])
+        if key in out:
+            raise ValidationDataError(f"{p}: line {lineno} repeats paragraph {key}")
+        out[key] = fields[2]
     return out
 
 
@@ -362,10 +366,15 @@ def read_labels(
     p = Path(path) if path is not None else default_labels_path(gold_set)
     if not p.is_file():
         raise ValidationDataError(f"Russian gold labels missing: {p}")
-    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    df = read_gold_csv(p)
     missing = [c for c in ID_COLUMNS + LABEL_COLUMNS if c not in df.columns]
     if missing:
         raise ValidationDataError(f"{p}: missing column(s) {', '.join(missing)}")
+    again = df["sentence_id"].duplicated()
+    if again.any():  # a sentence labelled twice would count twice in every score
+        sid = df.at[df.index[again][0], "sentence_id"]
+        rows = [int(i) + 2 for i in df.index[df["sentence_id"] == sid]]
+        raise ValidationDataError(f"{p}: sentence {sid!r} is in rows {', '.join(map(str, rows))}")
     for column in ("loaded_hostile", "hedge", "booster"):
         df[column] = as_flag(df[column], column, p)
     one_split = SET_SPLIT.get(check_gold_set(gold_set))
@@ -382,8 +391,19 @@ def read_labels(
         i = df.index[no_voice][0]
         raise ValidationDataError(f"{p}: row {int(i) + 2} is loaded_hostile but has no voice")
     for column in ("start", "end", "sentence_index"):
-        df[column] = pd.to_numeric(df[column], errors="raise").astype("int64")
+        df[column] = _offsets(df[column], column, p)
     return df
+
+
+def _offsets(values: pd.Series, column: str, path: Path) -> pd.Series:
+    """``values`` as int64, or an error naming the file, column and (spreadsheet) row of a bad one."""
+    bad = ~values.str.fullmatch(r"\d+")
+    if bad.any():
+        i = values.index[bad][0]
+        raise ValidationDataError(
+            f"{path}: column {column!r} has {values.at[i]!r} in row {int(i) + 2} (a whole number >= 0)"
+        )
+    return values.astype("int64")
 
 
 def load_ru_gold(
@@ -416,7 +436,14 @@ def load_ru_gold(
             raise ValidationDataError(
                 f"Russian gold set {gold_set}: sentence {sid}: paragraph {key} not in the source"
             )
-        text = paragraphs[key][int(start):int(end)]
+        paragraph = paragraphs[key]
+        if not 0 <= int(start) < int(end) <= len(paragraph):
+            # a slice past the end is silently shorter and could still match the hash
+            raise ValidationDataError(
+                f"Russian gold set {gold_set}: sentence {sid}: offsets {start}:{end} are not a span "
+                f"of its paragraph ({len(paragraph)} characters)"
+            )
+        text = paragraph[int(start):int(end)]
         if sentence_hash(text) != digest:
             raise ValidationDataError(
                 f"Russian gold set {gold_set}: sentence {sid}: text at {start}:{end} "

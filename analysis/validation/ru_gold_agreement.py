@@ -49,6 +49,7 @@ References:
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -193,7 +194,7 @@ def cohen_kappa(y1: np.ndarray, y2: np.ndarray) -> float:
         >>> round(cohen_kappa(np.array([1, 1, 0, 0]), np.array([1, 0, 0, 0])), 3)
         0.5
     """
-    a, b = np.asarray(y1, dtype=bool), np.asarray(y2, dtype=bool)
+    a, b = _binary_pair(y1, y2, "cohen_kappa")
     if a.size == 0:
         return float("nan")
     observed = float((a == b).mean())
@@ -228,12 +229,23 @@ def binary_alpha(y1: np.ndarray, y2: np.ndarray) -> float:
         >>> round(binary_alpha(np.array([1, 1, 0, 0]), np.array([1, 0, 0, 0])), 3)
         0.533
     """
-    a, b = np.asarray(y1, dtype=bool), np.asarray(y2, dtype=bool)
+    a, b = _binary_pair(y1, y2, "binary_alpha")
     ones = int(a.sum() + b.sum())
     zeros = 2 * a.size - ones
     if ones == 0 or zeros == 0:
         return float("nan")
     return 1.0 - int((a != b).sum()) * (2 * a.size - 1) / (zeros * ones)
+
+
+def _binary_pair(y1: np.ndarray, y2: np.ndarray, who: str) -> tuple[np.ndarray, np.ndarray]:
+    """Two codings as bool arrays; other lengths or codes than 0/1 are an error (a 2 read as True would agree)."""
+    a, b = np.asarray(y1), np.asarray(y2)
+    if a.shape != b.shape or a.ndim != 1:
+        raise ValueError(f"{who}: two codings of the same units needed, got shapes {a.shape} and {b.shape}")
+    for name, codes in (("y1", a), ("y2", b)):
+        if codes.dtype != bool and not np.isin(codes, (0, 1)).all():
+            raise ValueError(f"{who}: {name} holds codes other than 0/1: {sorted(set(codes.tolist()) - {0, 1})[:3]}")
+    return a.astype(bool), b.astype(bool)
 
 
 def prf_against(reference: np.ndarray, other: np.ndarray) -> tuple[float, float, float]:
@@ -627,18 +639,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--score-held-out", action="store_true",
                         help="also score the held-out set(s) against each annotator")
     args = parser.parse_args(argv)
-    print(agreement_markdown(set_agreement(args.sets, n_boot=args.n_boot)))
-    print()
-    print(readings_legend(args.sets))
-    from analysis import paths
-
-    if paths.validation_data_dir(args.data) is None:
-        return 0
-    skipped = [] if args.score_held_out else held_out(args.sets)
-    scored = [s for s in args.sets if s not in skipped]
-    if scored:
+    try:
+        print(agreement_markdown(set_agreement(args.sets, n_boot=args.n_boot)))
         print()
-        print(system_markdown(system_sets(args.data, scored)))
+        print(readings_legend(args.sets))
+        from analysis import paths
+
+        if paths.validation_data_dir(args.data) is None:
+            return 0
+        skipped = [] if args.score_held_out else held_out(args.sets)
+        scored = [s for s in args.sets if s not in skipped]
+        if scored:
+            print()
+            print(system_markdown(system_sets(args.data, scored)))
+    except ValidationDataError as err:  # a gold file or the source unreadable: one line, not a traceback
+        print(f"Russian gold agreement: {err}", file=sys.stderr)
+        return 2
     if skipped:
         print(f"\n(system rows of held-out set(s) {', '.join(skipped)} not scored: "
               "pass --score-held-out)")

@@ -113,3 +113,58 @@ def test_a_repeated_index_keeps_every_row_in_order() -> None:
     assert parts.index.tolist() == [1, 1, 0]
     assert parts["exclamation"].gt(0).tolist() == [True, False, False]
     assert parts["scare_quotes"].gt(0).tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("form", ["v9", "", None, ["v1"], 2])
+def test_a_form_that_does_not_exist_is_named_not_a_crash(form: object) -> None:
+    scored = score_frame(pd.DataFrame({"text": ["They are idiots."]}))
+    with pytest.raises(ValueError, match=r"unknown form .*one of 'v1', 'v2'"):
+        loaded_ranking_score(scored, ["They are idiots."], form=form)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("exponent", float("nan"), "exponent must be a finite number"),
+    ("exponent", "0.5", "exponent must be a finite number"),
+    ("peak_weight", float("inf"), "peak_weight must be a finite number"),
+    ("scare_quote_weight", None, "scare_quote_weight must be a finite number"),
+    ("pivot", 0, "pivot must be > 0"),
+    ("exponent", -1, "exponent must be >= 0"),
+])
+def test_a_weight_that_is_not_a_finite_number_is_named(name: str, value: object, message: str) -> None:
+    # review5: NaN passed the old 'pivot <= 0' check and made every score NaN; a string failed in numpy
+    scored = score_frame(pd.DataFrame({"text": ["They are idiots."]}))
+    with pytest.raises(ValueError, match=message):
+        loaded_ranking_score(scored, ["They are idiots."], **{name: value})  # type: ignore[arg-type]
+    assert loaded_ranking_score(scored, ["They are idiots."], pivot=np.int64(10)).notna().all()
+
+
+def test_missing_texts_are_neutral_and_other_non_strings_are_named() -> None:
+    # review5: a number among the texts was read as "" and silently lost its cues
+    texts = pd.Series(['A "hoax"!', None, float("nan"), pd.NA], index=["a", "b", "c", "d"], dtype=object)
+    scored = score_frame(pd.DataFrame({"text": texts}))
+    parts = loaded_ranking_contributions(scored, texts)
+    assert parts["score"].tolist()[1:] == [0.0, 0.0, 0.0]
+    assert parts.loc["a", "scare_quotes"] == 1.0
+    with pytest.raises(TypeError, match=r"row 'c' holds int 5"):
+        loaded_ranking_contributions(scored, ['A "hoax"!', None, 5, None])
+    with pytest.raises(TypeError, match=r"row 1 holds bytes"):
+        loaded_ranking_contributions(scored.reset_index(drop=True), ["x", b"x", "y", "z"])
+
+
+def test_empty_frame_and_every_row_equals_the_text_alone_across_languages() -> None:
+    empty = score_frame(pd.DataFrame({"text": pd.Series([], dtype=object)}))
+    assert loaded_ranking_contributions(empty, []).shape == (0, len(RANKING_CONTRIBUTIONS) + 4)
+    texts = ['Это «фейк», сказал он!', 'They are "so-called" idiots!', "Це «фейк»!", None,
+             '"Retribution is inevitable,"', "\u00abnested \u201ca\u201d b\u00bb", 'Kyiv: "fake" news! Это «фейк».']
+    batch = loaded_ranking_contributions(score_frame(pd.DataFrame({"text": texts})), texts)
+    for i, text in enumerate(texts):
+        alone = loaded_ranking_contributions(score_frame(pd.DataFrame({"text": [text]})), [text])
+        pd.testing.assert_frame_equal(batch.iloc[[i]].reset_index(drop=True), alone)
+
+
+def test_a_repeated_text_column_is_named() -> None:
+    # review5: scored["text"] was a DataFrame, whose column names were read as the texts
+    scored = score_frame(pd.DataFrame({"text": ["a", "b"]}))
+    twice = pd.concat([scored, pd.DataFrame([["x", "y"], ["z", "w"]], columns=["text", "text"])], axis=1)
+    with pytest.raises(ValueError, match="column 'text' appears 2 times in scored"):
+        loaded_ranking_score(twice)

@@ -12,24 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.scoring.lemma_match import LemmaMatcher, read_lemma_csv
+from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import LexiconError
-
-HOSTILE = frozenset({"hostility", "loaded"})
+from tests.scoring.lemma_helpers import matcher as _matcher
+from tests.scoring.lemma_helpers import terms as _terms
 
 
 def _dims(lang: str, text: str) -> set[str]:
     return {m.dimension for m in LemmaMatcher.builtin(lang).find(text)}
-
-
-def _terms(lang: str, text: str, dims: frozenset[str] = HOSTILE) -> set[str]:
-    return {m.term for m in LemmaMatcher.builtin(lang).find(text) if m.dimension in dims}
-
-
-def _matcher(tmp_path: Path, dimension: str, rows: str, lang: str = "ru") -> LemmaMatcher:
-    path = tmp_path / f"{dimension}.csv"
-    path.write_text("term,category,weight,side,note,match,context\n" + rows, encoding="utf-8")
-    return LemmaMatcher(lang, read_lemma_csv(path, dimension, lang))
 
 
 # --- matcher rules --------------------------------------------------------------------------

@@ -68,3 +68,45 @@ def test_a_text_that_is_one_short_quotation_is_speech_not_a_scare_quote() -> Non
     assert scare_quote_count('  "We will win" - ') == 0
     assert scare_quote_count('He called it "a farce", again.') == 1
     assert scare_quote_count('The "referendum" and the "vote" were held.') == 2
+
+
+def _scare_quotes_by_definition(text: str) -> int:
+    # the rule as written (one to three words, no sentence punctuation, words
+    # outside the span), one slice per span: the reference for the linear code
+    from analysis.scoring.loaded_style import _NOT_WORDS, _QUOTED, _SENTENCE_PUNCT
+
+    return sum(1 for q in _QUOTED.finditer(text)
+               if 1 <= len(q.group(1).split()) <= 3 and not _SENTENCE_PUNCT.search(q.group(1))
+               and (text[:q.start()] + text[q.end():]).strip(_NOT_WORDS))
+
+
+def test_scare_quote_count_follows_its_definition_on_unbalanced_and_nested_quotes() -> None:
+    import random
+
+    from analysis.scoring.loaded_style import scare_quote_count
+
+    rnd = random.Random(5)
+    marks = ' "\u201c\u201d\u00ab\u00bb\u201e\'\u2018\u2019ab.,!\n-'
+    for _ in range(3000):
+        text = "".join(rnd.choice(marks) for _ in range(rnd.randint(0, 30)))
+        assert scare_quote_count(text) == _scare_quotes_by_definition(text), text
+    assert scare_quote_count('"unbalanced and \u00abnested \u201cword\u201d here') == 1
+    assert scare_quote_count("\u00ab\u201c\u201d\u00bb") == 0
+
+
+def test_many_short_quoted_spans_are_each_counted() -> None:
+    # review5: the count sliced and stripped the whole text once per span
+    # (quadratic: minutes for a 10 MB text); benchmarks/bench_ranking_cues.py times it
+    from analysis.scoring.loaded_style import ranking_cues, scare_quote_count
+
+    text = 'a "hoax" b ' * 100_000
+    assert scare_quote_count(text) == 100_000
+    assert ranking_cues([text]).loc[0, "scare quotes"] == 100_000.0
+
+
+def test_ranking_cues_read_a_missing_text_as_no_cues_and_name_a_number() -> None:
+    from analysis.scoring.loaded_style import ranking_cues
+
+    assert ranking_cues([None, float("nan")]).to_numpy().sum() == 0.0
+    with pytest.raises(TypeError, match=r"ranking_cues: texts must be str, None or NaN; row 1 holds int 5"):
+        ranking_cues(["a", 5])  # type: ignore[list-item]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -228,3 +229,58 @@ def test_validate_prints_the_ptc_table_or_says_why_not(tmp_path: Path, texts: pd
     evaluate.add_ptc_attribution(report, tmp_path)
     assert report.attribution_ptc.empty
     assert report.notes[0].startswith("PTC attribution part not run: PTC attribution test part not found")
+
+
+def _corrupt(folder: Path, name: str, how: str) -> None:
+    path = folder / name
+    if how == "empty":
+        path.write_bytes(b"")
+    elif how == "not utf-8":
+        path.write_bytes(path.read_bytes() + b"\xff\xfe\n")
+    elif how == "ragged":
+        path.write_text(path.read_text(encoding="utf-8") + "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r\n", encoding="utf-8")
+    elif how == "header twice":
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join([lines[0] + ",notes", *lines[1:]]), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "how", "message"), [
+    ("quotes.csv", "empty", "quotes.csv: empty file"),
+    ("persons.csv", "empty", "persons.csv: empty file"),
+    ("quotes.csv", "not utf-8", r"quotes.csv: line 7 is not UTF-8 \(byte 0xff"),
+    ("articles.csv", "ragged", "articles.csv: not a well-formed CSV.*line 4"),
+    ("quotes.csv", "header twice", "quotes.csv: header names column 'notes' twice"),
+])
+def test_main_names_an_unreadable_file_instead_of_a_pandas_traceback(
+        tmp_path: Path, texts: pd.DataFrame, capsys: pytest.CaptureFixture[str], name: str, how: str,
+        message: str) -> None:
+    # review5: each of these was an EmptyDataError/UnicodeDecodeError/ParserError traceback
+    # (a repeated header column was read on, renamed 'notes.1')
+    folder = _write_part(tmp_path / "gold", _part(texts))
+    _corrupt(folder, name, how)
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder)]) == 2
+    assert re.search(message, capsys.readouterr().out)
+    with pytest.raises(ValidationDataError, match=message):
+        ap.check_part(folder, texts, "test")
+
+
+def test_main_names_a_missing_column_a_repeated_article_and_offsets_past_the_end(
+        tmp_path: Path, texts: pd.DataFrame, capsys: pytest.CaptureFixture[str]) -> None:
+    articles, quotes, persons = _part(texts)
+    folder = _write_part(tmp_path / "nokind", (articles, quotes.drop(columns=["kind"]), persons))
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder)]) == 1  # was a KeyError in summary
+    assert "quotes.csv: missing column(s) kind" in capsys.readouterr().out
+    twice = pd.concat([articles, articles.iloc[[0]]], ignore_index=True)
+    problems = ap.verify_part(twice, quotes, persons, texts, "test")
+    assert f"articles.csv {articles.at[0, 'article_key']}: article listed more than once" in problems
+    past = quotes.copy()
+    past.loc[0, "end"] = "99999999"
+    assert any("offsets" in p and "99999999" in p for p in ap.verify_part(articles, past, persons, texts, "test"))
+
+
+def test_many_unclosed_curly_openers_each_run_to_the_paragraph_end() -> None:
+    # review5: a text.find per opener rescanned the paragraph (quadratic in unclosed openers)
+    text = "x \u201cq " * 50_000
+    units = ap.quote_units(text)
+    assert len(units) == 50_000
+    assert units[0] == (3, len(text)) and units[-1] == (len(text) - 2, len(text))

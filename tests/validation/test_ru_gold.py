@@ -301,3 +301,57 @@ def test_set4_rejects_a_dev_row(tmp_path: Path) -> None:
     df.to_csv(path, index=False)
     with pytest.raises(ValidationDataError, match="'split'.*'dev'.*row 2"):
         ru_gold.read_labels(path, gold_set="4")
+
+
+def _labels_of(text: str, article: str = "9") -> pd.DataFrame:
+    labels = ru_gold.ids_frame(ru_gold.split_sentences(article, "1", text))
+    for column, value in (("loaded_hostile", 1), ("voice", "own"), ("hedge", 0),
+                          ("booster", 0), ("cues", ""), ("note", "")):
+        labels[column] = value
+    return labels
+
+
+def test_offsets_past_the_paragraph_end_are_named(tmp_path: Path) -> None:
+    # review5: the slice of a last sentence with end past the paragraph was the same
+    # text, so a wrong offset passed the hash check
+    text = "Киевский режим снова лжёт всем. Вторая фраза тут есть."
+    labels = _labels_of(text)
+    labels.loc[1, "end"] = 999
+    path = tmp_path / "labels.csv"
+    labels.to_csv(path, index=False)
+    root = _write_source(tmp_path / "src", [f"9\t1\t{text}"])
+    with pytest.raises(ValidationDataError, match=r"sentence 9:1:1: offsets \d+:999 are not a span .*\(54 characters\)"):
+        ru_gold.load_ru_gold(root, path)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "empty file"),
+    (b"sentence_id,start\n1,2\n\xff\n", r"line 3 is not UTF-8 \(byte 0xff"),
+])
+def test_an_unreadable_labels_file_is_named(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "labels.csv"
+    path.write_bytes(content)
+    with pytest.raises(ValidationDataError, match=f"labels.csv: {message}"):
+        ru_gold.read_labels(path)
+
+
+def test_a_repeated_sentence_or_a_bad_offset_names_the_rows(tmp_path: Path) -> None:
+    labels = _labels_of("Киевский режим снова лжёт всем. Вторая фраза тут есть.")
+    labels["split"] = "test"  # set 2 is all test
+    path = tmp_path / "labels.csv"
+    pd.concat([labels, labels.iloc[[0]]]).to_csv(path, index=False)
+    with pytest.raises(ValidationDataError, match=r"sentence '9:1:0' is in rows 2, 4"):
+        ru_gold.read_labels(path, gold_set="2")
+    labels = labels.astype(str)
+    labels.loc[1, "start"] = "abc"  # was pandas' 'Unable to parse string' without file or row
+    labels.to_csv(path, index=False)
+    with pytest.raises(ValidationDataError, match=r"column 'start' has 'abc' in row 3"):
+        ru_gold.read_labels(path, gold_set="2")
+
+
+def test_a_source_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    root = _write_source(tmp_path, ["1\t1\tХорошо."])
+    source = ru_gold.default_source_path(root)
+    source.write_bytes(source.read_bytes() + b"2\t1\t\xff\n")
+    with pytest.raises(ValidationDataError, match="line 2 is not UTF-8"):
+        ru_gold.read_paragraphs(source)

@@ -358,3 +358,27 @@ def test_uncued_agreement_drops_the_sentences_set_4s_decisions_name() -> None:
     assert (every["n"], sets_2_3["n"], set_4["n"]) == (4, 4, 2)
     # left: c (1, 1) and d (0, 1): F1 2*1/(1+2)
     assert set_4["f1_2_vs_1"] == pytest.approx(2 / 3) and every["f1_2_vs_1"] == pytest.approx(0.4)
+
+
+def test_main_names_an_unreadable_labels_file_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # review5: a corrupted labels file was a traceback out of main
+    from analysis.validation import ru_gold_agreement
+
+    (tmp_path / "labels.csv").write_bytes(b"sentence_id,start\n\xff\n")
+    monkeypatch.setattr(ru_gold_agreement, "default_labels_path", lambda gold_set: tmp_path / "labels.csv")
+    assert ru_gold_agreement.main(["--sets", "3", "--n-boot", "10"]) == 2
+    err = capsys.readouterr().err
+    assert "Russian gold agreement:" in err and "labels.csv: line 2 is not UTF-8" in err
+
+
+def test_binary_measures_refuse_other_codes_and_lengths() -> None:
+    # review5: a code 2 was read as True and agreed with 1 (alpha 1.0 where nominal alpha is 0.4)
+    from analysis.validation.ru_gold_agreement import binary_alpha, cohen_kappa
+
+    for measure in (binary_alpha, cohen_kappa):
+        with pytest.raises(ValueError, match="codes other than 0/1: \\[2\\]"):
+            measure(np.array([0, 2]), np.array([0, 1]))
+        with pytest.raises(ValueError, match="shapes \\(2,\\) and \\(3,\\)"):
+            measure(np.array([0, 1]), np.array([0, 1, 1]))
+        assert measure(np.array([True, False]), np.array([1.0, 0.0])) == 1.0
