@@ -15,7 +15,7 @@ Example:
     >>> from analysis.statements.role_nouns import DESCRIPTOR
     >>> t = "Vasyl Malyuk, the head of Ukraine's Security Service, said"
     >>> m = Mention(0, 12, "Vasyl Malyuk", "person")
-    >>> sorted(_attach_titles_and_appositions(t, [m], list(DESCRIPTOR.finditer(t)))[0].role_words)
+    >>> sorted(attach_titles_and_appositions(t, [m], list(DESCRIPTOR.finditer(t)))[0].role_words)
     ['head', 'security', 'service', 'ukraine']
 """
 
@@ -25,7 +25,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from analysis.statements.mention import Mention, _gender_of, words_of
+from analysis.statements.mention import Mention, gender_of, words_of
 from analysis.statements.role_nouns import _PERSON_HEAD_WORDS, role_phrase
 from analysis.statements.titles import (
     _TITLE_ABBREVIATIONS,
@@ -94,7 +94,7 @@ def _speaks_after(text: str, end: int) -> bool:
 _VERB_AFTER = re.compile(r"[ \t]+(?:(?:also|then|later|further|again|[a-z]+ly)[ \t]+)?([a-z]+)\b")
 
 
-def _attach_titles_and_appositions(text: str, mentions: list[Mention],
+def attach_titles_and_appositions(text: str, mentions: list[Mention],
                                    descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add the words of a title before, or an apposition after, a person to its role words.
 
@@ -124,5 +124,5 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
             m.role_words = m.role_words | by_entity[m.entity]
             m.text_roles = m.text_roles | by_entity[m.entity]
             if not m.gender:
-                m.gender = _gender_of(m.role_words)
+                m.gender = gender_of(m.role_words)
     return mentions

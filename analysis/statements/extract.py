@@ -60,8 +60,7 @@ import pandas as pd
 from analysis.corpus.voices import Voice
 from analysis.language import detect_language_status
 from analysis.statements import cues
-from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events
-from analysis.statements.attribution import mention_who as _mention_who
+from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events, mention_who
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.folding import fold
@@ -438,7 +437,7 @@ def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int
         return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
     if not pre.rstrip().endswith(":") and (named[0].kind != "person" or named[0].source == "descriptor"):
         return  # a dash ends many clauses: only a named person before it introduces their words
-    piece.who, piece.kind, piece.tagged = _mention_who(named[0]), "direct", True
+    piece.who, piece.kind, piece.tagged = mention_who(named[0]), "direct", True
 
 
 _LEADING_TITLES_ONLY = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Gen)\.?\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3})?")

@@ -1,7 +1,7 @@
 """Name spans: where an unregistered personal name starts and ends inside a capitalised run.
 
 :data:`NAME` finds runs of 2-4 capitalised name words (initials, particles,
-a suffix, Latin letters with diacritics); :func:`_settle_run` cuts the run to
+a suffix, Latin letters with diacritics); :func:`settle_name_run` cuts the run to
 the name: title and stop words (:data:`NAME_STOP`) end a title, a place after
 a preposition goes ("Ambassador to Havana Viktor Koronelli"), a registry name
 inside the run starts a new one, and a run longer than a name ends in the
@@ -9,7 +9,7 @@ tail the text also writes on its own.
 
 Example:
     >>> t = "Treasury Secretary Janet L. Yellen said"
-    >>> s, e, tokens = _settle_run(t, NAME.search(t))
+    >>> s, e, tokens = settle_name_run(t, NAME.search(t))
     >>> t[s:e]
     'Janet L. Yellen'
 """
@@ -118,7 +118,7 @@ _MORE_NAME = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w'’-])")
 _RUN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+$")
 
 
-def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
+def settle_name_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
     """:func:`_name_core` of a NAME match, over the whole capitalised run it belongs to.
 
     A run longer than a name ("Minister for Reintegration of the Temporarily
@@ -128,7 +128,7 @@ def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -
 
     Example:
         >>> t = "This was said by Minister of the Temporarily Occupied Territories Iryna Vereshchuk."
-        >>> s, e, tokens = _settle_run(t, NAME.search(t, t.index("Temporarily")))
+        >>> s, e, tokens = settle_name_run(t, NAME.search(t, t.index("Temporarily")))
         >>> t[s:e]
         'Iryna Vereshchuk'
     """

@@ -33,7 +33,7 @@ MAX_ROLE_CHAIN_CHARS = 1200
 
 
 class _Pool:
-    """The mentions of :func:`_add_descriptor_mentions` as it adds and removes them.
+    """The mentions of :func:`add_descriptor_mentions` as it adds and removes them.
 
     Keeps the order the old list did (the start-sorted input, then the
     added mentions in order), so ties between equal starts still break the

@@ -21,13 +21,13 @@ import re
 
 from analysis.statements.alias_mentions import _Patterns
 from analysis.statements.appositions import _Persons
-from analysis.statements.mention import Mention, _gender_of, _possessive, words_of
+from analysis.statements.mention import Mention, gender_of, is_possessive, words_of
 from analysis.statements.quotes import paragraph_spans
 from analysis.statements.role_antecedents import _Pool
 from analysis.statements.role_nouns import (
     ORG_HEADS,
     REP_HEADS,
-    _descriptor_entity,
+    descriptor_entity,
     role_head,
     role_phrase,
 )
@@ -51,7 +51,7 @@ def _names_a_person(text: str, d: re.Match[str], persons: _Persons, holds_alias:
     return not holds_alias and next(persons.titled_by(text, d), None) is not None
 
 
-def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
+def add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
     persons = _Persons(mentions)
@@ -85,7 +85,7 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         elif orgs and re.fullmatch(ORG_HEADS, head):
             continue
         else:
-            label, kind = _descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
+            label, kind = descriptor_entity(d.group("det"), d.group("mods"), d.group("head"))
             entity, registered, link = label, False, "name"
             if d.group("det").lower() == "the":
                 para = max(0, bisect.bisect_right(para_starts, d.start()) - 1)
@@ -105,9 +105,9 @@ def _add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patter
         for m in inner:
             pool.remove(m)
         last_seen = _taken_span(text, d)
-        gender = _gender_of(words)
+        gender = gender_of(words)
         sp = registry.get(entity) if registered else None
         pool.add(Mention(span[0], span[1], entity, kind, sp.gender if sp else gender, registered,
-                         "descriptor", _possessive(text, span[1]), role_words=words, link=link,
+                         "descriptor", is_possessive(text, span[1]), role_words=words, link=link,
                          text_roles=words_of(d.group())))
     return pool.result()

@@ -10,7 +10,7 @@ modifiers are matched greedily.
 
 Example:
     >>> t = "the foreign ministry spokesman said"
-    >>> DESCRIPTOR.search(t)["head"], _descriptor_entity("the", "foreign ministry ", "spokesman")
+    >>> DESCRIPTOR.search(t)["head"], descriptor_entity("the", "foreign ministry ", "spokesman")
     ('spokesman', ('foreign ministry spokesman', 'person'))
 
 References:
@@ -86,7 +86,15 @@ _ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
 MAX_ROLE_OF_WORDS = 4
 
 
-def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
+def descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
+    """(label, kind) of a descriptor: its modifiers and head, and "group", "organisation" or "person".
+
+    Example:
+        >>> descriptor_entity("the", "foreign ", "ministry"), descriptor_entity("", "", "officials")
+        (('foreign ministry', 'organisation'), ('officials', 'group'))
+        >>> descriptor_entity("a", "senior ", "official")
+        ('senior official', 'person')
+    """
     label = f"{mods}{head}".strip()
     low = head.lower()
     if re.fullmatch(GROUP_HEADS, low):
@@ -96,8 +104,14 @@ def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
     return label, "person"
 
 
-def _adjectival(text: str, d: re.Match[str]) -> bool:
-    """True when the head is an adjective of a following lower-case noun ("the general news")."""
+def is_adjectival_head(text: str, d: re.Match[str]) -> bool:
+    """True when the head is an adjective of a following lower-case noun ("the general news").
+
+    Example:
+        >>> t = "the general news was bad"
+        >>> is_adjectival_head(t, DESCRIPTOR.search(t))
+        True
+    """
     from analysis.statements.cues import SPEECH
 
     if d.group("head").lower() not in ADJECTIVE_HEADS:
@@ -111,9 +125,14 @@ def _adjectival(text: str, d: re.Match[str]) -> bool:
     return not is_verb_or_function
 
 
-def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
+def bare_descriptors(text: str) -> Iterator[re.Match[str]]:
     """Titles without an article ("U.S. Ambassador"); a match whose modifiers are not all titles
-    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found."""
+    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found.
+
+    Example:
+        >>> [d.group() for d in bare_descriptors("Antonov met U.S. Ambassador Lynne Tracy.")]
+        ['U.S. Ambassador']
+    """
     pos = 0
     while (d := BARE_DESCRIPTOR.search(text, pos)) is not None:
         if _bare_ok(d):

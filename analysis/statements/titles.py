@@ -3,11 +3,11 @@
 A capitalised title or abbreviation before a name confirms the name and
 gives it a role word (:func:`title_before`, :func:`of_title_before`); two
 titles that cannot name one person keep two people of one surname apart
-(:func:`_titles_clash`); :data:`_TITLE_GAP` is what may stand between a title
+(:func:`titles_clash`); :data:`_TITLE_GAP` is what may stand between a title
 and its name ("president and top security official Dmitry Medvedev").
 
 Example:
-    >>> title_before("We met Gov. Kim.", 12), _capitalised_head_before("said Governor ")
+    >>> title_before("We met Gov. Kim.", 12), capitalised_head_before("said Governor ")
     ('governor', True)
 
 References:
@@ -29,8 +29,13 @@ _TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s
 _LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
 
 
-def _capitalised_head_before(before: str) -> bool:
-    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
+def capitalised_head_before(before: str) -> bool:
+    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?
+
+    Example:
+        >>> capitalised_head_before("Governor "), capitalised_head_before("said ")
+        (True, False)
+    """
     w = _LAST_WORD.search(before)
     return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
 
@@ -94,11 +99,11 @@ def title_before(text: str, s: int) -> str:
     return role if role in _PERSON_HEAD_WORDS or title["abbr"] else ""
 
 
-def _titles_clash(a: str, b: str) -> bool:
+def titles_clash(a: str, b: str) -> bool:
     """Two titles that cannot name one person ("First Lady Olha Bondar" and "President Bondar").
 
     Example:
-        >>> _titles_clash("lady", "president"), _titles_clash("ambassador", "diplomat"), _titles_clash("", "mayor")
+        >>> titles_clash("lady", "president"), titles_clash("ambassador", "diplomat"), titles_clash("", "mayor")
         (True, False, False)
     """
     return bool(a and b and a != b and a not in with_broader([b]) and b not in with_broader([a]))
