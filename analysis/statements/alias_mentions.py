@@ -25,13 +25,20 @@ from analysis.statements.speakers import (
     is_role_alias,
     normalize_alias,
 )
-from analysis.statements.titles import _TITLE_GAP
+from analysis.statements.titles import TITLE_GAP
 
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
 
 
-class _Patterns:
-    """Compiled alias regexes of one registry (built once, kept on the registry)."""
+class AliasPatterns:
+    """Compiled alias regexes of one registry (built once, kept on the registry).
+
+    Example:
+        >>> from analysis.statements.speakers import Speaker
+        >>> pats = AliasPatterns(SpeakerRegistry([Speaker("Dmitry Peskov", ("Peskov",), "", "", "russian", "person", "m")]))
+        >>> pats.sensitive.findall("Peskov said, Peskov added"), pats.insensitive is None
+        (['Peskov', 'Peskov'], True)
+    """
 
     def __init__(self, registry: SpeakerRegistry) -> None:
         sensitive: list[str] = []
@@ -62,7 +69,7 @@ def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
-def alias_patterns(registry: SpeakerRegistry) -> _Patterns:
+def alias_patterns(registry: SpeakerRegistry) -> AliasPatterns:
     """The compiled alias patterns of ``registry``, built on first use and kept on it.
 
     Example:
@@ -75,12 +82,12 @@ def alias_patterns(registry: SpeakerRegistry) -> _Patterns:
     """
     cached = getattr(registry, "_mention_patterns", None)
     if cached is None:
-        cached = _Patterns(registry)
+        cached = AliasPatterns(registry)
         registry._mention_patterns = cached  # type: ignore[attr-defined]
     return cached
 
 
-def registry_alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> list[Mention]:
+def registry_alias_mentions(text: str, registry: SpeakerRegistry, pats: AliasPatterns) -> list[Mention]:
     """Mentions of registered speakers by any of their aliases, longest match first, none overlapping.
 
     Example:
@@ -118,7 +125,7 @@ def registry_alias_mentions(text: str, registry: SpeakerRegistry, pats: _Pattern
         if normalize_alias(text[m.start:m.end]) in pats.role_aliases:
             if _FORMER.search(text, max(0, m.start - 12), m.start):
                 continue
-            if nxt is not None and nxt.kind == "person" and _TITLE_GAP.fullmatch(text[m.end:nxt.start]):
+            if nxt is not None and nxt.kind == "person" and TITLE_GAP.fullmatch(text[m.end:nxt.start]):
                 continue
         keep.append(m)
     return keep

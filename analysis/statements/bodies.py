@@ -22,7 +22,7 @@ from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
 from analysis.statements.mention import Mention, is_possessive, words_of
 from analysis.statements.name_spans import NAME_STOP
-from analysis.statements.role_nouns import _PERSON_HEAD_WORDS, ORG_HEADS
+from analysis.statements.role_nouns import ORG_HEADS, PERSON_HEAD_WORDS
 from analysis.statements.spans import SpanIndex
 
 #: a capitalised name of a body, connectors inside ("Institute for the Study of War")
@@ -67,7 +67,7 @@ def organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
         head = next((w.group() for w in words[first:] if w.group() in ("of", "for")), "")
         before_of = [w.group().lower() for w in words[first:]][:[w.group() for w in words[first:]].index(head)] \
             if head else []
-        if before_of and before_of[-1] in _PERSON_HEAD_WORDS:
+        if before_of and before_of[-1] in PERSON_HEAD_WORDS:
             continue
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
         if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
@@ -140,7 +140,7 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
                                                              before.start("desc")):
             before = None  # "the head of the party, Ann Lee": the apposition's head is "head"
         desc = after.group("desc") if after is not None else before.group("desc") if before is not None else ""
-        if desc and words_of(desc) & _PERSON_HEAD_WORDS:
+        if desc and words_of(desc) & PERSON_HEAD_WORDS:
             continue  # "the party's leader, Ann Lee": a person's role, whatever body it names
         if desc:
             out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from analysis.statements.mention import Mention, gender_of, words_of
-from analysis.statements.role_nouns import _FUNCTION, _MOD, ORG_HEADS
+from analysis.statements.role_nouns import MODIFIER_WORD, NOT_FUNCTION_WORD, ORG_HEADS
 from analysis.statements.spans import SpanIndex
 
 
@@ -36,7 +36,7 @@ def described_source_mentions(text: str, mentions: Sequence[Mention]) -> list[Me
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}{_FUNCTION}[a-z][\w-]*[a-z]"
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{MODIFIER_WORD}){{0,4}}{NOT_FUNCTION_WORD}[a-z][\w-]*[a-z]"
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):

@@ -673,7 +673,7 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
     if pieces and not isinstance(narrator, str) and not narrator:
         raise ValueError("extract_statements: narrator voices must cover the text (got none)")
     rows = []
-    outlet_at = _outlet_lookup(passages)
+    outlet_at = outlet_lookup(passages)
     ordered = sorted(pieces, key=lambda p: p.start)
     identity = _article_identity([p.who for p in ordered if p.kind != "narration" and p.who is not None])
     for n, p in enumerate(ordered, start=1):
@@ -754,11 +754,11 @@ def _body_ids(bodies: Iterable[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _outlet_lookup(passages: Sequence[tuple[int, int, str]]) -> Callable[[int], str]:
+def outlet_lookup(passages: Sequence[tuple[int, int, str]]) -> Callable[[int], str]:
     """``pos -> outlet`` of the first passage holding ``pos`` ('' if none).
 
     Example:
-        >>> at = _outlet_lookup([(0, 5, "A"), (9, 12, "B")])
+        >>> at = outlet_lookup([(0, 5, "A"), (9, 12, "B")])
         >>> at(3), at(7), at(9)
         ('A', '', 'B')
     """

@@ -22,8 +22,8 @@ from analysis.statements.role_nouns import PERSON_HEADS
 from analysis.statements.spans import SpanIndex
 from analysis.statements.surnames import honorific_mentions, speaking_surnames, surname_mentions
 from analysis.statements.titles import (
-    _TITLE_ABBREVIATION,
-    _TITLE_GAP,
+    TITLE_ABBREVIATION_BEFORE,
+    TITLE_GAP,
     capitalised_head_before,
     of_title_before,
 )
@@ -43,9 +43,9 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
     for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
-        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
+        titled = any(d in desc_ends and (d >= s - 1 or TITLE_GAP.fullmatch(text, d, s)
                                          or _ROLE_COMMA.fullmatch(text, d, s))
-                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
+                     for d in range(max(0, s - 40), s + 1)) or bool(TITLE_ABBREVIATION_BEFORE.search(before)) \
             or capitalised_head_before(before)
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
                      or CUE_BEFORE_NAME.search(before) is not None

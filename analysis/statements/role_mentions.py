@@ -19,11 +19,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.statements.alias_mentions import _Patterns
-from analysis.statements.appositions import _Persons
+from analysis.statements.alias_mentions import AliasPatterns
+from analysis.statements.appositions import PersonIndex
 from analysis.statements.mention import Mention, gender_of, is_possessive, words_of
 from analysis.statements.quotes import paragraph_spans
-from analysis.statements.role_antecedents import _Pool
+from analysis.statements.role_antecedents import MentionPool
 from analysis.statements.role_nouns import (
     ORG_HEADS,
     REP_HEADS,
@@ -42,7 +42,7 @@ def _taken_span(text: str, d: re.Match[str]) -> tuple[int, int]:
     return d.start(), d.end()
 
 
-def _names_a_person(text: str, d: re.Match[str], persons: _Persons, holds_alias: bool) -> bool:
+def _names_a_person(text: str, d: re.Match[str], persons: PersonIndex, holds_alias: bool) -> bool:
     """Is the descriptor a title right before a name, or an apposition right after one (then it is
     that name, no mention of its own)?  "The mayor, Linda Cho," is her title; "the U.N. spokesman,
     X," (a body's name inside it) stays a mention, for the body."""
@@ -51,11 +51,11 @@ def _names_a_person(text: str, d: re.Match[str], persons: _Persons, holds_alias:
     return not holds_alias and next(persons.titled_by(text, d), None) is not None
 
 
-def add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns,
+def add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: AliasPatterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add descriptors that are mentions of their own; ``mentions`` must be sorted by start."""
-    persons = _Persons(mentions)
-    pool = _Pool(mentions, text)
+    persons = PersonIndex(mentions)
+    pool = MentionPool(mentions, text)
     paras = paragraph_spans(text) or [(0, len(text))]
     para_starts = [p for p, _ in paras]
     last_seen: tuple[int, int] | None = None

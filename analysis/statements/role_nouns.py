@@ -54,17 +54,17 @@ ROLE_MODIFIERS = frozenset(
     "prime vice intelligence presidential interior finance economy justice health energy "
     "acting interim special peace lead first".split())
 #: words a noun phrase's modifiers never are: a determiner opens another phrase ("the audience the Pope")
-_FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
+NOT_FUNCTION_WORD = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
              r"has|have|had|will|would|said|says|told|it|its|their|his|her|the|an?|this|these|those|our|my|your)\b)")
-_MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
+MODIFIER_WORD = NOT_FUNCTION_WORD + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 # mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
 # "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
 DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{MODIFIER_WORD}){{0,4}})"
     rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
     re.IGNORECASE)
 BARE_DESCRIPTOR = re.compile(
-    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{_MOD}){{0,3}})"
+    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{MODIFIER_WORD}){{0,3}})"
     rf"(?P<head>(?i:{PERSON_HEADS}|{GROUP_HEADS}))\b(?!['’]s\b|-)")
 #: heads that are also adjectives ("the general news", "an official statement", "the chief
 #: concern"): a role only when no lower-case content word follows
@@ -145,10 +145,10 @@ def bare_descriptors(text: str) -> Iterator[re.Match[str]]:
 def _bare_ok(d: re.Match[str]) -> bool:
     mods = d.group("mods").split()
     # a compound title's first noun is a modifier too ("Ukraine's prosecutor general")
-    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in _PERSON_HEAD_WORDS for w in mods)
+    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in PERSON_HEAD_WORDS for w in mods)
 
 
-_PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
+PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
 
 
 def role_phrase(text: str, d: re.Match[str]) -> str:
