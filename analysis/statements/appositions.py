@@ -107,6 +107,13 @@ def attach_titles_and_appositions(text: str, mentions: list[Mention],
     """Add the words of a title before, or an apposition after, a person to its role words.
 
     ``mentions`` must be sorted by start.
+
+    Example:
+        >>> from analysis.statements.role_nouns import DESCRIPTOR
+        >>> t = "The mayor, Linda Cho, disagreed."
+        >>> ms = attach_titles_and_appositions(t, [Mention(11, 20, "Linda Cho", "person")], list(DESCRIPTOR.finditer(t)))
+        >>> [(m.entity, sorted(m.role_words)) for m in ms]
+        [('Linda Cho', ['mayor'])]
     """
     by_entity: dict[str, frozenset[str]] = {}
     persons = PersonIndex(mentions)

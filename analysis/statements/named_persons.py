@@ -30,7 +30,14 @@ from analysis.statements.titles import (
 
 
 def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
-    """Unregistered personal names confirmed by a title, apposition or speech verb."""
+    """Unregistered personal names confirmed by a title, apposition or speech verb.
+
+    Example:
+        >>> from analysis.statements.role_nouns import DESCRIPTOR
+        >>> t = "Ukraine's Foreign Minister Dmytro Kuleba said so."
+        >>> [m.entity for m in named_person_mentions(t, [], list(DESCRIPTOR.finditer(t)))]
+        ['Dmytro Kuleba']
+    """
     from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
 
     taken = SpanIndex((m.start, m.end) for m in aliases)
