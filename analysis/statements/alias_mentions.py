@@ -9,7 +9,7 @@ names a past holder, not the registered one.
 Example:
     >>> from analysis.statements.speakers import default_registry
     >>> reg = default_registry()
-    >>> [m.entity for m in _alias_mentions("Peskov met the Kremlin.", reg, _patterns(reg))]
+    >>> [m.entity for m in registry_alias_mentions("Peskov met the Kremlin.", reg, alias_patterns(reg))]
     ['Dmitry Peskov', 'Kremlin']
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.statements.mention import Mention, _possessive, words_of
+from analysis.statements.mention import Mention, is_possessive, words_of
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import (
     SpeakerRegistry,
@@ -25,13 +25,20 @@ from analysis.statements.speakers import (
     is_role_alias,
     normalize_alias,
 )
-from analysis.statements.titles import _TITLE_GAP
+from analysis.statements.titles import TITLE_GAP
 
 _FORMER = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
 
 
-class _Patterns:
-    """Compiled alias regexes of one registry (built once, kept on the registry)."""
+class AliasPatterns:
+    """Compiled alias regexes of one registry (built once, kept on the registry).
+
+    Example:
+        >>> from analysis.statements.speakers import Speaker
+        >>> pats = AliasPatterns(SpeakerRegistry([Speaker("Dmitry Peskov", ("Peskov",), "", "", "russian", "person", "m")]))
+        >>> pats.sensitive.findall("Peskov said, Peskov added"), pats.insensitive is None
+        (['Peskov', 'Peskov'], True)
+    """
 
     def __init__(self, registry: SpeakerRegistry) -> None:
         sensitive: list[str] = []
@@ -62,15 +69,35 @@ def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
-def _patterns(registry: SpeakerRegistry) -> _Patterns:
+def alias_patterns(registry: SpeakerRegistry) -> AliasPatterns:
+    """The compiled alias patterns of ``registry``, built on first use and kept on it.
+
+    Example:
+        >>> from analysis.statements.speakers import Speaker
+        >>> reg = SpeakerRegistry([Speaker("Dmitry Peskov", ("Peskov", "Kremlin spokesman"), "Kremlin spokesman",
+        ...                                "", "russian", "person", "m")])
+        >>> pats = alias_patterns(reg)
+        >>> pats is alias_patterns(reg), sorted(pats.role_aliases)
+        (True, ['kremlin spokesman'])
+    """
     cached = getattr(registry, "_mention_patterns", None)
     if cached is None:
-        cached = _Patterns(registry)
+        cached = AliasPatterns(registry)
         registry._mention_patterns = cached  # type: ignore[attr-defined]
     return cached
 
 
-def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> list[Mention]:
+def registry_alias_mentions(text: str, registry: SpeakerRegistry, pats: AliasPatterns) -> list[Mention]:
+    """Mentions of registered speakers by any of their aliases, longest match first, none overlapping.
+
+    Example:
+        >>> from analysis.statements.speakers import Speaker
+        >>> reg = SpeakerRegistry([Speaker("Dmitry Peskov", ("Peskov", "Kremlin spokesman"), "Kremlin spokesman",
+        ...                                "", "russian", "person", "m")])
+        >>> t = "Peskov said. The Kremlin spokesman added."
+        >>> [(m.entity, t[m.start:m.end]) for m in registry_alias_mentions(t, reg, alias_patterns(reg))]
+        [('Dmitry Peskov', 'Peskov'), ('Dmitry Peskov', 'Kremlin spokesman')]
+    """
     found: list[tuple[int, int]] = []
     for rx in (pats.sensitive, pats.insensitive):
         if rx is not None:
@@ -88,7 +115,7 @@ def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> li
         taken.add(s, e)
         link = "registry" if normalize_alias(text[s:e]) in pats.role_aliases else "name"
         mentions.append(Mention(s, e, sp.canonical, sp.kind, sp.gender, True, "alias",
-                                _possessive(text, e), role_words=pats.role_words[sp.canonical], link=link))
+                                is_possessive(text, e), role_words=pats.role_words[sp.canonical], link=link))
     # a role alias before a named person is that person's title ("Russian President Vladimir
     # Putin", "former Russian president and top security official Dmitry Medvedev"); after
     # "former"/"ex-" it names a past holder, not the registered one
@@ -98,7 +125,7 @@ def _alias_mentions(text: str, registry: SpeakerRegistry, pats: _Patterns) -> li
         if normalize_alias(text[m.start:m.end]) in pats.role_aliases:
             if _FORMER.search(text, max(0, m.start - 12), m.start):
                 continue
-            if nxt is not None and nxt.kind == "person" and _TITLE_GAP.fullmatch(text[m.end:nxt.start]):
+            if nxt is not None and nxt.kind == "person" and TITLE_GAP.fullmatch(text[m.end:nxt.start]):
                 continue
         keep.append(m)
     return keep

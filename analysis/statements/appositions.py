@@ -15,7 +15,7 @@ Example:
     >>> from analysis.statements.role_nouns import DESCRIPTOR
     >>> t = "Vasyl Malyuk, the head of Ukraine's Security Service, said"
     >>> m = Mention(0, 12, "Vasyl Malyuk", "person")
-    >>> sorted(_attach_titles_and_appositions(t, [m], list(DESCRIPTOR.finditer(t)))[0].role_words)
+    >>> sorted(attach_titles_and_appositions(t, [m], list(DESCRIPTOR.finditer(t)))[0].role_words)
     ['head', 'security', 'service', 'ukraine']
 """
 
@@ -25,18 +25,26 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from analysis.statements.mention import Mention, _gender_of, words_of
-from analysis.statements.role_nouns import _PERSON_HEAD_WORDS, role_phrase
+from analysis.statements.mention import Mention, gender_of, words_of
+from analysis.statements.role_nouns import PERSON_HEAD_WORDS, role_phrase
 from analysis.statements.titles import (
-    _TITLE_ABBREVIATIONS,
-    _TITLE_GAP,
-    _TITLE_WORD_BEFORE,
+    TITLE_ABBREVIATION_ROLES,
+    TITLE_GAP,
+    TITLE_WORD_BEFORE,
     of_title_match,
 )
 
 
-class _Persons:
-    """The person mentions of a start-sorted mention list, found by where they start or end."""
+class PersonIndex:
+    """The person mentions of a start-sorted mention list, found by where they start or end.
+
+    Example:
+        >>> from analysis.statements.role_nouns import DESCRIPTOR
+        >>> t = "The mayor, Linda Cho, disagreed."
+        >>> persons = PersonIndex([Mention(11, 20, "Linda Cho", "person")])
+        >>> [m.entity for m in persons.titled_by(t, DESCRIPTOR.search(t))]
+        ['Linda Cho']
+    """
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.persons = [m for m in mentions if m.kind == "person"]
@@ -51,7 +59,7 @@ class _Persons:
         de = d.end()
         first = bisect.bisect_left(self.starts, de)
         for m in self.persons[first:bisect.bisect_right(self.starts, de + 40)]:
-            if m.start >= de and (_TITLE_GAP.fullmatch(text[de:m.start]) or comma and _comma_titled(text, de, m)):
+            if m.start >= de and (TITLE_GAP.fullmatch(text[de:m.start]) or comma and _comma_titled(text, de, m)):
                 yield m
             if m.start >= de:
                 return  # a title is the first person's after it ("to Chancellor ... X Y Vladimir Putin")
@@ -94,14 +102,21 @@ def _speaks_after(text: str, end: int) -> bool:
 _VERB_AFTER = re.compile(r"[ \t]+(?:(?:also|then|later|further|again|[a-z]+ly)[ \t]+)?([a-z]+)\b")
 
 
-def _attach_titles_and_appositions(text: str, mentions: list[Mention],
+def attach_titles_and_appositions(text: str, mentions: list[Mention],
                                    descriptors: list[re.Match[str]]) -> list[Mention]:
     """Add the words of a title before, or an apposition after, a person to its role words.
 
     ``mentions`` must be sorted by start.
+
+    Example:
+        >>> from analysis.statements.role_nouns import DESCRIPTOR
+        >>> t = "The mayor, Linda Cho, disagreed."
+        >>> ms = attach_titles_and_appositions(t, [Mention(11, 20, "Linda Cho", "person")], list(DESCRIPTOR.finditer(t)))
+        >>> [(m.entity, sorted(m.role_words)) for m in ms]
+        [('Linda Cho', ['mayor'])]
     """
     by_entity: dict[str, frozenset[str]] = {}
-    persons = _Persons(mentions)
+    persons = PersonIndex(mentions)
     for d in descriptors:
         for m in persons.titled_by(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
@@ -112,17 +127,17 @@ def _attach_titles_and_appositions(text: str, mentions: list[Mention],
         # the title ends at the person before this one ("to Chancellor of Germany Olaf Scholz Vladimir Putin")
         if of_title and not (i and persons.persons[i - 1].end > of_title.start()):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(text[of_title.start():m.start])
-        title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
+        title = TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
         if title is None or m.source == "descriptor":
             continue
         # "Gov. Vitaliy Kim", "Governor Kim": the title word is a role word of the person
-        role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
-        if role in _PERSON_HEAD_WORDS or title["abbr"]:
+        role = TITLE_ABBREVIATION_ROLES[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
+        if role in PERSON_HEAD_WORDS or title["abbr"]:
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | {role}
     for m in mentions:
         if m.entity in by_entity:
             m.role_words = m.role_words | by_entity[m.entity]
             m.text_roles = m.text_roles | by_entity[m.entity]
             if not m.gender:
-                m.gender = _gender_of(m.role_words)
+                m.gender = gender_of(m.role_words)
     return mentions

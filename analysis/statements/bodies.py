@@ -8,7 +8,7 @@ Independent") is an organisation mention, so "the ministry", "the
 institute" and *it* can refer back to it.
 
 Example:
-    >>> [m.entity for m in _organisation_mentions("But the Defense Ministry said so.", [])]
+    >>> [m.entity for m in organisation_mentions("But the Defense Ministry said so.", [])]
     ['Defense Ministry']
 """
 
@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS, is_organisation
-from analysis.statements.mention import Mention, _possessive, words_of
+from analysis.statements.mention import Mention, is_possessive, words_of
 from analysis.statements.name_spans import NAME_STOP
-from analysis.statements.role_nouns import _PERSON_HEAD_WORDS, ORG_HEADS
+from analysis.statements.role_nouns import ORG_HEADS, PERSON_HEAD_WORDS
 from analysis.statements.spans import SpanIndex
 
 #: a capitalised name of a body, connectors inside ("Institute for the Study of War")
@@ -37,7 +37,7 @@ _ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISA
 _DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
 
 
-def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
+def organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
     """Unregistered bodies named in the text, so "the ministry", "the institute" and *it* can refer back.
 
     A capitalised name counts when a capitalised word of it is an organisation
@@ -48,7 +48,7 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
 
     Example:
         >>> t = "The Institute for the Study of War said so. The institute added more."
-        >>> [(m.entity, sorted(m.role_words)) for m in _organisation_mentions(t, [])]
+        >>> [(m.entity, sorted(m.role_words)) for m in organisation_mentions(t, [])]
         [('Institute for the Study of War', ['for', 'institute', 'study', 'war'])]
     """
     taken = SpanIndex((m.start, m.end) for m in known)
@@ -67,7 +67,7 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
         head = next((w.group() for w in words[first:] if w.group() in ("of", "for")), "")
         before_of = [w.group().lower() for w in words[first:]][:[w.group() for w in words[first:]].index(head)] \
             if head else []
-        if before_of and before_of[-1] in _PERSON_HEAD_WORDS:
+        if before_of and before_of[-1] in PERSON_HEAD_WORDS:
             continue
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
         if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):
@@ -85,7 +85,7 @@ def _organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]
             continue
         name = text[s:e]
         roles = words_of(name) | described.get((s, e), frozenset())
-        out.append(Mention(s, e, name, "organisation", "", False, "name", _possessive(text, e),
+        out.append(Mention(s, e, name, "organisation", "", False, "name", is_possessive(text, e),
                            role_words=roles, link="name", text_roles=roles))
         taken.add(s, e)
     return out
@@ -140,7 +140,7 @@ def _described_bodies(text: str) -> dict[tuple[int, int], frozenset[str]]:
                                                              before.start("desc")):
             before = None  # "the head of the party, Ann Lee": the apposition's head is "head"
         desc = after.group("desc") if after is not None else before.group("desc") if before is not None else ""
-        if desc and words_of(desc) & _PERSON_HEAD_WORDS:
+        if desc and words_of(desc) & PERSON_HEAD_WORDS:
             continue  # "the party's leader, Ann Lee": a person's role, whatever body it names
         if desc:
             out[(s, e)] = words_of(desc) | (_OUTLET if _OUTLET_DESC.search(desc) else frozenset())

@@ -7,7 +7,7 @@ before a past-tense speech verb is the speaker as the text gives it
 is that body, and one ending in a word for words ("his first name") is nobody.
 
 Example:
-    >>> [m.entity for m in _described_sources("A 50-year-old bank employee said it was hard.", [])]
+    >>> [m.entity for m in described_source_mentions("A 50-year-old bank employee said it was hard.", [])]
     ['A 50-year-old bank employee']
 """
 
@@ -16,30 +16,34 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.statements.mention import Mention, _gender_of, words_of
-from analysis.statements.role_nouns import _FUNCTION, _MOD, ORG_HEADS
+from analysis.statements.mention import Mention, gender_of, words_of
+from analysis.statements.role_nouns import MODIFIER_WORD, NOT_FUNCTION_WORD, ORG_HEADS
 from analysis.statements.spans import SpanIndex
 
 
-def _described_sources(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+def described_source_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Unnamed people described right before a speech verb ("a 50-year-old bank employee said").
 
     Only an indefinite noun phrase directly followed by a speech verb counts,
     so the description is the speaker as the text gives it (``named`` False).
+
+    Example:
+        >>> [(m.entity, m.registered) for m in described_source_mentions("A 50-year-old bank employee said it.", [])]
+        [('A 50-year-old bank employee', False)]
     """
     # a descriptor of a body inside the description is a modifier of it ("a 50-year-old bank employee")
     taken = SpanIndex((m.start, m.end) for m in mentions if not (m.source == "descriptor" and m.kind == "organisation"))
     rx = _DESCRIBED.get(_DESCRIBED_VERBS)
     if rx is None:
         rx = _DESCRIBED[_DESCRIBED_VERBS] = re.compile(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{_MOD}){{0,4}}{_FUNCTION}[a-z][\w-]*[a-z]"
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{MODIFIER_WORD}){{0,4}}{NOT_FUNCTION_WORD}[a-z][\w-]*[a-z]"
             rf"(?=(?:\s*,[^,\"“”]{{1,120}},)?\s+(?:also\s+)?(?:{_DESCRIBED_VERBS})\b)")
     out = []
     for d in rx.finditer(text):
         if _NOT_A_PERSON_END.search(d.group()):
             continue  # "a soldier who gave only his first name, Andriy, said": a name is nobody
         if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
-            out.append(Mention(d.start(), d.end(), d.group(), "person", _gender_of(words_of(d.group())),
+            out.append(Mention(d.start(), d.end(), d.group(), "person", gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
     for g in _BARE_GROUP.finditer(text):
         if not taken.overlaps(g.start("group"), g.end("group")):

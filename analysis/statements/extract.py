@@ -60,8 +60,7 @@ import pandas as pd
 from analysis.corpus.voices import Voice
 from analysis.language import detect_language_status
 from analysis.statements import cues
-from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events
-from analysis.statements.attribution import mention_who as _mention_who
+from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events, mention_who
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.folding import fold
@@ -438,7 +437,7 @@ def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int
         return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
     if not pre.rstrip().endswith(":") and (named[0].kind != "person" or named[0].source == "descriptor"):
         return  # a dash ends many clauses: only a named person before it introduces their words
-    piece.who, piece.kind, piece.tagged = _mention_who(named[0]), "direct", True
+    piece.who, piece.kind, piece.tagged = mention_who(named[0]), "direct", True
 
 
 _LEADING_TITLES_ONLY = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Gen)\.?\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3})?")
@@ -674,7 +673,7 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
     if pieces and not isinstance(narrator, str) and not narrator:
         raise ValueError("extract_statements: narrator voices must cover the text (got none)")
     rows = []
-    outlet_at = _outlet_lookup(passages)
+    outlet_at = outlet_lookup(passages)
     ordered = sorted(pieces, key=lambda p: p.start)
     identity = _article_identity([p.who for p in ordered if p.kind != "narration" and p.who is not None])
     for n, p in enumerate(ordered, start=1):
@@ -755,11 +754,11 @@ def _body_ids(bodies: Iterable[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _outlet_lookup(passages: Sequence[tuple[int, int, str]]) -> Callable[[int], str]:
+def outlet_lookup(passages: Sequence[tuple[int, int, str]]) -> Callable[[int], str]:
     """``pos -> outlet`` of the first passage holding ``pos`` ('' if none).
 
     Example:
-        >>> at = _outlet_lookup([(0, 5, "A"), (9, 12, "B")])
+        >>> at = outlet_lookup([(0, 5, "A"), (9, 12, "B")])
         >>> at(3), at(7), at(9)
         ('A', '', 'B')
     """

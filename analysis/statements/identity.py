@@ -46,8 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.statements.folding import ascii_fold as _ascii
-from analysis.statements.folding import fold
+from analysis.statements.folding import ascii_fold, fold
 from analysis.statements.speakers import Speaker, SpeakerRegistry, default_registry
 
 MERGE_COLUMNS: tuple[str, ...] = ("name", "speaker_id", "canonical", "rule", "count", "candidates")
@@ -119,7 +118,7 @@ def is_organisation(name: str) -> bool:
     tokens = _TOKEN.findall(name)
     if len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0]):
         return True  # "NPR", "TASS", "NATO": an acronym names an organisation, not a surname
-    return any(t[:1].isupper() and _ascii(t).lower().rstrip(".") in _ORG_WORDS for t in tokens)
+    return any(t[:1].isupper() and ascii_fold(t).lower().rstrip(".") in _ORG_WORDS for t in tokens)
 
 
 def parse_person(name: str) -> NameParts | None:
@@ -139,7 +138,7 @@ def parse_person(name: str) -> NameParts | None:
     tail = re.split(r"['’]s\s+", name)[-1]
     tokens = _TOKEN.findall(tail)
     words = [t.rstrip(".") for t in tokens]
-    lower = [_ascii(w).lower() for w in words]
+    lower = [ascii_fold(w).lower() for w in words]
     gender = "m" if set(lower) & _MALE else "f" if set(lower) & _FEMALE else ""
     # drop everything up to the rightmost title word that is not the last word ("Kharkiv Mayor Ihor ...")
     cut = max((i + 1 for i, w in enumerate(lower[:-1]) if w in TITLE_WORDS), default=0)
@@ -153,7 +152,7 @@ def parse_person(name: str) -> NameParts | None:
     while start > 0 and lower[start - 1] in _PARTICLES:
         start -= 1
     surname_words = words[start:]
-    front = [w for w in words[:start] if not _PATRONYMIC.search(_ascii(w).lower())]
+    front = [w for w in words[:start] if not _PATRONYMIC.search(ascii_fold(w).lower())]
     initials = tuple(w.lower() for w in front[1:] if len(w) == 1)
     firsts = [w for w in front if len(w) > 1]
     given = front[0] if front else ""
@@ -243,7 +242,7 @@ def _is_name_alias(alias: str, speaker: Speaker) -> bool:
 
 
 def _normal(name: str) -> str:
-    return " ".join(_ascii(name).lower().replace("’", "'").split())
+    return " ".join(ascii_fold(name).lower().replace("’", "'").split())
 
 
 def merge_speakers(names: Iterable[str], aliases: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
@@ -286,7 +285,7 @@ def _automatic_rules(names: Sequence[str], counts: Counter[str],
             continue
         parts = None if is_organisation(name) else parse_person(name)
         if is_organisation(name):
-            words = [fold(w) for w in _TOKEN.findall(name) if _ascii(w).lower().rstrip(".") not in {"the", "s"}]
+            words = [fold(w) for w in _TOKEN.findall(name) if ascii_fold(w).lower().rstrip(".") not in {"the", "s"}]
             decided[name] = ("org:" + "_".join(words), name, "organisation")
         elif parts is None:
             decided[name] = (f"name:{_normal(name)}", name, "as_written")

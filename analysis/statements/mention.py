@@ -7,7 +7,7 @@ returns and what attribution, cataphora and descriptors read; the finders
 :mod:`~analysis.statements.described_sources`) build it.
 
 Example:
-    >>> sorted(words_of("the Kremlin's spokesman")), _gender_of(words_of("the Kremlin's spokesman"))
+    >>> sorted(words_of("the Kremlin's spokesman")), gender_of(words_of("the Kremlin's spokesman"))
     (['kremlin', 'spokesman'], 'm')
 """
 
@@ -59,11 +59,23 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _possessive(text: str, end: int) -> bool:
+def is_possessive(text: str, end: int) -> bool:
+    """Is the mention ending at ``end`` followed by a possessive ending ("Zelensky's", "the allies' ")?
+
+    Example:
+        >>> is_possessive("Zelensky's aide said", 8), is_possessive("the allies' plan", 10), is_possessive("Kyiv said", 4)
+        (True, True, False)
+    """
     return text[end:end + 2] in ("'s", "’s") or (text[end:end + 1] in "'’" and text[end - 1:end] == "s")
 
 
-def _gender_of(words: frozenset[str]) -> str:
+def gender_of(words: frozenset[str]) -> str:
+    """"f" or "m" when a role or honorific word gives the gender ("spokeswoman", "Mr"), else "".
+
+    Example:
+        >>> gender_of(frozenset({"spokeswoman"})), gender_of(frozenset({"mr"})), gender_of(frozenset({"minister"}))
+        ('f', 'm', '')
+    """
     if words & {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "woman", "councilwoman", "congresswoman",
                  "assemblywoman"}:
         return "f"

@@ -36,15 +36,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.statements.alias_mentions import _alias_mentions, _patterns
-from analysis.statements.appositions import _attach_titles_and_appositions
-from analysis.statements.bodies import _organisation_mentions
-from analysis.statements.described_sources import _described_sources
+from analysis.statements.alias_mentions import alias_patterns, registry_alias_mentions
+from analysis.statements.appositions import attach_titles_and_appositions
+from analysis.statements.bodies import organisation_mentions
+from analysis.statements.described_sources import described_source_mentions
 from analysis.statements.mention import Mention
-from analysis.statements.named_persons import _named_mentions
+from analysis.statements.named_persons import named_person_mentions
 from analysis.statements.quotes import QuoteSpan
-from analysis.statements.role_mentions import _add_descriptor_mentions
-from analysis.statements.role_nouns import DESCRIPTOR, _adjectival, _bare_descriptors
+from analysis.statements.role_mentions import add_descriptor_mentions
+from analysis.statements.role_nouns import DESCRIPTOR, bare_descriptors, is_adjectival_head
 from analysis.statements.spans import SpanIndex
 from analysis.statements.speakers import SpeakerRegistry
 
@@ -58,17 +58,17 @@ def find_mentions(text: str, registry: SpeakerRegistry, quotes: Sequence[QuoteSp
         >>> [m.entity for m in find_mentions(t, default_registry())]
         ['Kremlin', 'Kremlin']
     """
-    pats = _patterns(registry)
-    mentions = _alias_mentions(text, registry, pats)
-    descriptors = [*DESCRIPTOR.finditer(text), *_bare_descriptors(text)]
-    descriptors = [d for d in descriptors if not _adjectival(text, d)]
+    pats = alias_patterns(registry)
+    mentions = registry_alias_mentions(text, registry, pats)
+    descriptors = [*DESCRIPTOR.finditer(text), *bare_descriptors(text)]
+    descriptors = [d for d in descriptors if not is_adjectival_head(text, d)]
     # bodies first: "the Institute for Grain Studies said" is no person "Grain Studies"
-    mentions += _organisation_mentions(text, mentions)
-    mentions += _named_mentions(text, mentions, descriptors)
+    mentions += organisation_mentions(text, mentions)
+    mentions += named_person_mentions(text, mentions, descriptors)
     mentions.sort(key=lambda m: m.start)
-    mentions = _attach_titles_and_appositions(text, mentions, descriptors)
-    mentions = _add_descriptor_mentions(text, registry, pats, mentions, descriptors)
-    described = _described_sources(text, mentions)
+    mentions = attach_titles_and_appositions(text, mentions, descriptors)
+    mentions = add_descriptor_mentions(text, registry, pats, mentions, descriptors)
+    described = described_source_mentions(text, mentions)
     inside = SpanIndex((d.start, d.end) for d in described)
     # "a 50-year-old bank employee said": the described person replaces the "a ... bank" inside it
     mentions = [m for m in mentions if not (m.source == "descriptor" and inside.overlaps(m.start, m.end))]

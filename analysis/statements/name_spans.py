@@ -1,7 +1,7 @@
 """Name spans: where an unregistered personal name starts and ends inside a capitalised run.
 
 :data:`NAME` finds runs of 2-4 capitalised name words (initials, particles,
-a suffix, Latin letters with diacritics); :func:`_settle_run` cuts the run to
+a suffix, Latin letters with diacritics); :func:`settle_name_run` cuts the run to
 the name: title and stop words (:data:`NAME_STOP`) end a title, a place after
 a preposition goes ("Ambassador to Havana Viktor Koronelli"), a registry name
 inside the run starts a new one, and a run longer than a name ends in the
@@ -9,7 +9,7 @@ tail the text also writes on its own.
 
 Example:
     >>> t = "Treasury Secretary Janet L. Yellen said"
-    >>> s, e, tokens = _settle_run(t, NAME.search(t))
+    >>> s, e, tokens = settle_name_run(t, NAME.search(t))
     >>> t[s:e]
     'Janet L. Yellen'
 """
@@ -20,19 +20,19 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from analysis.statements.role_nouns import _PERSON_HEAD_WORDS
+from analysis.statements.role_nouns import PERSON_HEAD_WORDS
 
 #: Latin capitals and small letters with diacritics (Latin-1 and Extended-A), so that "Sauli Niinistö",
 #: "Gitanas Nausėda" and "Recep Tayyip Erdoğan" are names like "John Kirby"
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 #: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
-_NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
+NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 #: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
 #: a name never runs over a line break (a headline line is no first name of the line after it)
-NAME = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}"
+NAME = re.compile(rf"(?<![\w'’.-]){NAME_WORD}"
                   rf"(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+){{0,2}}(?:(?:von|van|der|de|al|bin)[ \t\u00a0]+)?"
-                  rf"{_NAME_WORD}){{1,3}}(?:,?[ \t\u00a0]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
+                  rf"{NAME_WORD}){{1,3}}(?:,?[ \t\u00a0]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 NAME_STOP = frozenset(
     "The A An In On At This That These Those It He She They We But And Or If When While After Before "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -68,7 +68,7 @@ def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:
     words = list(re.finditer(r"\S+", m.group()))
     # a title word ends the title, not starts the name ("W.N.B.A. Commissioner Cathy Engelbert")
     keep = [i for i, w in enumerate(words) if w.group().rstrip(",") in NAME_STOP
-            or w.group().rstrip(",").lower() in _PERSON_HEAD_WORDS]
+            or w.group().rstrip(",").lower() in PERSON_HEAD_WORDS]
     first = keep[-1] + 1 if keep else 0
     # only stop words cut so far, right after a preposition: the run is a place, then the name
     after_preposition = (all(w.group() in NAME_STOP for w in words[:first])
@@ -114,11 +114,11 @@ def _tail_elsewhere(text: str, start: int, tokens: Sequence[str], end: int = -1)
 
 
 #: one more name word right after a NAME match: the capitalised run goes on past NAME's four words
-_MORE_NAME = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w'’-])")
+_MORE_NAME = re.compile(rf"[ \t]+({NAME_WORD})(?![\w'’-])")
 _RUN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+$")
 
 
-def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
+def settle_name_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -> tuple[int, int, list[str]]:
     """:func:`_name_core` of a NAME match, over the whole capitalised run it belongs to.
 
     A run longer than a name ("Minister for Reintegration of the Temporarily
@@ -128,7 +128,7 @@ def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -
 
     Example:
         >>> t = "This was said by Minister of the Temporarily Occupied Territories Iryna Vereshchuk."
-        >>> s, e, tokens = _settle_run(t, NAME.search(t, t.index("Temporarily")))
+        >>> s, e, tokens = settle_name_run(t, NAME.search(t, t.index("Temporarily")))
         >>> t[s:e]
         'Iryna Vereshchuk'
     """
@@ -140,14 +140,14 @@ def _settle_run(text: str, m: re.Match[str], alias_starts: Sequence[int] = ()) -
             s = more.start(1)
         tokens, e, continued = [*tokens, more.group(1)], more.end(1), True
     if continued:
-        cut = max((i + 1 for i, w in enumerate(tokens) if w.lower() in _PERSON_HEAD_WORDS), default=0)
+        cut = max((i + 1 for i, w in enumerate(tokens) if w.lower() in PERSON_HEAD_WORDS), default=0)
         tokens = tokens[cut:]
     cut_at = _before_alias(text, s, e, tokens, alias_starts)
     if cut_at is not None:
         return cut_at
     before = _RUN_BEFORE.search(text, max(0, s - 30), s)
     inside_run = continued or (before is not None and before.group(1) not in NAME_STOP
-                               and before.group(1).lower() not in _PERSON_HEAD_WORDS)
+                               and before.group(1).lower() not in PERSON_HEAD_WORDS)
     if len(tokens) < 3 or not inside_run:
         return s, e, tokens
     drop = _tail_elsewhere(text, s, tokens, e) or len(tokens) - 2

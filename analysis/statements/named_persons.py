@@ -8,7 +8,7 @@ A name confirmed once is a name wherever the text writes it; its surnames
 and honorifics then link back (:mod:`analysis.statements.surnames`).
 
 Example:
-    >>> [m.entity for m in _named_mentions("Marta Kovalenko, 54, fled.", [], [])]
+    >>> [m.entity for m in named_person_mentions("Marta Kovalenko, 54, fled.", [], [])]
     ['Marta Kovalenko']
 """
 
@@ -16,56 +16,63 @@ from __future__ import annotations
 
 import re
 
-from analysis.statements.mention import Mention, _possessive
-from analysis.statements.name_spans import NAME, _settle_run
+from analysis.statements.mention import Mention, is_possessive
+from analysis.statements.name_spans import NAME, settle_name_run
 from analysis.statements.role_nouns import PERSON_HEADS
 from analysis.statements.spans import SpanIndex
-from analysis.statements.surnames import _honorific_mentions, _speaking_surnames, _surname_mentions
+from analysis.statements.surnames import honorific_mentions, speaking_surnames, surname_mentions
 from analysis.statements.titles import (
-    _TITLE_ABBREVIATION,
-    _TITLE_GAP,
-    _capitalised_head_before,
+    TITLE_ABBREVIATION_BEFORE,
+    TITLE_GAP,
+    capitalised_head_before,
     of_title_before,
 )
 
 
-def _named_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
-    """Unregistered personal names confirmed by a title, apposition or speech verb."""
+def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
+    """Unregistered personal names confirmed by a title, apposition or speech verb.
+
+    Example:
+        >>> from analysis.statements.role_nouns import DESCRIPTOR
+        >>> t = "Ukraine's Foreign Minister Dmytro Kuleba said so."
+        >>> [m.entity for m in named_person_mentions(t, [], list(DESCRIPTOR.finditer(t)))]
+        ['Dmytro Kuleba']
+    """
     from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
 
     taken = SpanIndex((m.start, m.end) for m in aliases)
     desc_ends = {d.end() for d in descriptors}
     out: list[Mention] = []
     alias_starts = sorted(m.start for m in aliases)
-    cores = [(s, e, tokens) for s, e, tokens in (_settle_run(text, m, alias_starts) for m in NAME.finditer(text))
+    cores = [(s, e, tokens) for s, e, tokens in (settle_name_run(text, m, alias_starts) for m in NAME.finditer(text))
              if len(tokens) >= 2 and not taken.overlaps(s, e)]
-    speaking = _speaking_surnames(text, cores)
+    speaking = speaking_surnames(text, cores)
     for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
-        titled = any(d in desc_ends and (d >= s - 1 or _TITLE_GAP.fullmatch(text, d, s)
+        titled = any(d in desc_ends and (d >= s - 1 or TITLE_GAP.fullmatch(text, d, s)
                                          or _ROLE_COMMA.fullmatch(text, d, s))
-                     for d in range(max(0, s - 40), s + 1)) or bool(_TITLE_ABBREVIATION.search(before)) \
-            or _capitalised_head_before(before)
+                     for d in range(max(0, s - 40), s + 1)) or bool(TITLE_ABBREVIATION_BEFORE.search(before)) \
+            or capitalised_head_before(before)
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
                      or of_title_before(text, s) is not None or tokens[-1] in speaking)
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
-            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+            out.append(Mention(s, e, entity, "person", "", False, "name", is_possessive(text, e)))
     # a name confirmed once is a name wherever the text writes it, before the confirmation too
     known = {m.entity for m in out}
     found = {m.start for m in out}
     for s, e, tokens in cores:
         entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
         if s not in found and entity in known:
-            out.append(Mention(s, e, entity, "person", "", False, "name", _possessive(text, e)))
+            out.append(Mention(s, e, entity, "person", "", False, "name", is_possessive(text, e)))
     out.sort(key=lambda m: m.start)
     for named in out:
         taken.add(named.start, named.end)
-    out += _surname_mentions(text, out, taken)
-    out += _honorific_mentions(text, aliases + out, taken)
+    out += surname_mentions(text, out, taken)
+    out += honorific_mentions(text, aliases + out, taken)
     return out
 
 

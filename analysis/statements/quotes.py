@@ -103,7 +103,13 @@ def _direction(text: str, i: int, lo: int, hi: int) -> str:
     return "either"
 
 
-def _strip_end(text: str, lo: int, end: int) -> int:
+def end_without_trailing_space(text: str, lo: int, end: int) -> int:
+    """``end`` moved back over the white space before it, never before ``lo``.
+
+    Example:
+        >>> end_without_trailing_space("said so   ", 0, 10), end_without_trailing_space("   ", 1, 3)
+        (7, 1)
+    """
     while end > lo and text[end - 1].isspace():
         end -= 1
     return end
@@ -124,19 +130,19 @@ def _double_quotes_in(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]
         if role == "open" and line_start > open_at and not text[line_start:i].strip():
             # a line of a paragraph opening a quote while one is open: the open one ended with its
             # line, and this one continues it (the convention of quotes running over paragraphs)
-            spans.append((open_at, _strip_end(text, open_at + 1, line_start), False))
+            spans.append((open_at, end_without_trailing_space(text, open_at + 1, line_start), False))
             open_at = i
         elif role in ("close", "either") or text[i] == '"':
             spans.append((open_at, i + 1, True))
             open_at = None
         else:  # a fresh curly opener: the previous quote was never closed
-            spans.append((open_at, _strip_end(text, open_at + 1, i), False))
+            spans.append((open_at, end_without_trailing_space(text, open_at + 1, i), False))
             open_at = i
     if open_at is not None:
         # never closed in its paragraph: it runs to the end of its own line (a lost mark, not a
         # quote spanning the lines after)
         line_end = text.find("\n", open_at, hi)
-        spans.append((open_at, _strip_end(text, open_at + 1, hi if line_end < 0 else line_end), False))
+        spans.append((open_at, end_without_trailing_space(text, open_at + 1, hi if line_end < 0 else line_end), False))
     return spans
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.statements.quotes import QuoteSpan, _strip_end, paragraph_spans
+from analysis.statements.quotes import QuoteSpan, end_without_trailing_space, paragraph_spans
 
 _DIALOGUE_START = re.compile(r"[ \t\u00a0]*(?:[—–]|-(?=\s))[ \t\u00a0]*")
 #: the author's words inside a dialogue line: after ", —" up to ". —" / ", —" / ": —" or the line end
@@ -71,7 +71,7 @@ def _guillemet_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]
             if depth == 0:
                 spans.append((open_at, i + 1, True))
     if depth > 0:
-        spans.append((open_at, _strip_end(text, open_at + 1, hi), False))
+        spans.append((open_at, end_without_trailing_space(text, open_at + 1, hi), False))
     return spans
 
 
@@ -85,7 +85,7 @@ def _dialogue_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     while pos < hi:
         author = _AUTHOR.search(text, pos, hi)
         if author is None:
-            parts.append((dash, pos, _strip_end(text, pos, hi)))
+            parts.append((dash, pos, end_without_trailing_space(text, pos, hi)))
             break
         parts.append((dash, pos, author.start()))
         resume = _RESUME.search(text, author.end(), hi)

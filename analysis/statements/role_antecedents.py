@@ -1,6 +1,6 @@
 """Role antecedents: which named entity a definite role noun ("the minister") refers to.
 
-:class:`_Pool` holds the mentions as descriptors are added, indexed by start
+:class:`MentionPool` holds the mentions as descriptors are added, indexed by start
 and by role word (broader terms included: "the diplomat" finds the
 ambassador).  A role noun refers back to the holder of its role whose role
 the text gives, within the paragraph before; two such holders name nobody
@@ -14,7 +14,7 @@ References:
 
 Example:
     >>> roles = frozenset({"foreign", "minister"})
-    >>> pool = _Pool([Mention(0, 9, "Ann Reyes", "person", role_words=roles, text_roles=roles)])
+    >>> pool = MentionPool([Mention(0, 9, "Ann Reyes", "person", role_words=roles, text_roles=roles)])
     >>> pool.antecedent(40, "minister", roles, "person").entity
     'Ann Reyes'
 """
@@ -32,8 +32,8 @@ from analysis.statements.roles import with_broader, with_places
 MAX_ROLE_CHAIN_CHARS = 1200
 
 
-class _Pool:
-    """The mentions of :func:`_add_descriptor_mentions` as it adds and removes them.
+class MentionPool:
+    """The mentions of :func:`add_descriptor_mentions` as it adds and removes them.
 
     Keeps the order the old list did (the start-sorted input, then the
     added mentions in order), so ties between equal starts still break the

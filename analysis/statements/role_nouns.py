@@ -10,7 +10,7 @@ modifiers are matched greedily.
 
 Example:
     >>> t = "the foreign ministry spokesman said"
-    >>> DESCRIPTOR.search(t)["head"], _descriptor_entity("the", "foreign ministry ", "spokesman")
+    >>> DESCRIPTOR.search(t)["head"], descriptor_entity("the", "foreign ministry ", "spokesman")
     ('spokesman', ('foreign ministry spokesman', 'person'))
 
 References:
@@ -54,17 +54,17 @@ ROLE_MODIFIERS = frozenset(
     "prime vice intelligence presidential interior finance economy justice health energy "
     "acting interim special peace lead first".split())
 #: words a noun phrase's modifiers never are: a determiner opens another phrase ("the audience the Pope")
-_FUNCTION = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
+NOT_FUNCTION_WORD = (r"(?!(?:of|to|in|on|at|and|or|but|that|which|who|with|for|from|by|as|is|was|were|are|"
              r"has|have|had|will|would|said|says|told|it|its|their|his|her|the|an?|this|these|those|our|my|your)\b)")
-_MOD = _FUNCTION + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
+MODIFIER_WORD = NOT_FUNCTION_WORD + r"(?:(?:[A-Z]\.)+|[\w'’-]+)[ \t]+"
 # mods are greedy: an English noun phrase's head is its last noun, so "chief lieutenant" and
 # "foreign ministry spokesman" end at the last head word, not at "chief" / "ministry"
 DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{_MOD}){{0,4}})"
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome)[ \t]+(?P<mods>(?:{MODIFIER_WORD}){{0,4}})"
     rf"(?P<head>{PERSON_HEADS}|{GROUP_HEADS}|{ORG_HEADS})\b(?!['’]s\b|-)",
     re.IGNORECASE)
 BARE_DESCRIPTOR = re.compile(
-    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{_MOD}){{0,3}})"
+    rf"(?<![\w'’])(?P<det>)(?P<mods>(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*)[ \t]+(?:{MODIFIER_WORD}){{0,3}})"
     rf"(?P<head>(?i:{PERSON_HEADS}|{GROUP_HEADS}))\b(?!['’]s\b|-)")
 #: heads that are also adjectives ("the general news", "an official statement", "the chief
 #: concern"): a role only when no lower-case content word follows
@@ -86,7 +86,15 @@ _ROLE_WORD = re.compile(r"[ \t]*([\w'’.-]*\w)")
 MAX_ROLE_OF_WORDS = 4
 
 
-def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
+def descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
+    """(label, kind) of a descriptor: its modifiers and head, and "group", "organisation" or "person".
+
+    Example:
+        >>> descriptor_entity("the", "foreign ", "ministry"), descriptor_entity("", "", "officials")
+        (('foreign ministry', 'organisation'), ('officials', 'group'))
+        >>> descriptor_entity("a", "senior ", "official")
+        ('senior official', 'person')
+    """
     label = f"{mods}{head}".strip()
     low = head.lower()
     if re.fullmatch(GROUP_HEADS, low):
@@ -96,8 +104,14 @@ def _descriptor_entity(det: str, mods: str, head: str) -> tuple[str, str]:
     return label, "person"
 
 
-def _adjectival(text: str, d: re.Match[str]) -> bool:
-    """True when the head is an adjective of a following lower-case noun ("the general news")."""
+def is_adjectival_head(text: str, d: re.Match[str]) -> bool:
+    """True when the head is an adjective of a following lower-case noun ("the general news").
+
+    Example:
+        >>> t = "the general news was bad"
+        >>> is_adjectival_head(t, DESCRIPTOR.search(t))
+        True
+    """
     from analysis.statements.cues import SPEECH
 
     if d.group("head").lower() not in ADJECTIVE_HEADS:
@@ -111,9 +125,14 @@ def _adjectival(text: str, d: re.Match[str]) -> bool:
     return not is_verb_or_function
 
 
-def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
+def bare_descriptors(text: str) -> Iterator[re.Match[str]]:
     """Titles without an article ("U.S. Ambassador"); a match whose modifiers are not all titles
-    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found."""
+    ("Antonov met U.S. Ambassador") is retried from its next word, so the title inside it is found.
+
+    Example:
+        >>> [d.group() for d in bare_descriptors("Antonov met U.S. Ambassador Lynne Tracy.")]
+        ['U.S. Ambassador']
+    """
     pos = 0
     while (d := BARE_DESCRIPTOR.search(text, pos)) is not None:
         if _bare_ok(d):
@@ -126,10 +145,10 @@ def _bare_descriptors(text: str) -> Iterator[re.Match[str]]:
 def _bare_ok(d: re.Match[str]) -> bool:
     mods = d.group("mods").split()
     # a compound title's first noun is a modifier too ("Ukraine's prosecutor general")
-    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in _PERSON_HEAD_WORDS for w in mods)
+    return all(w[0].isupper() or w.lower() in ROLE_MODIFIERS or w.lower() in PERSON_HEAD_WORDS for w in mods)
 
 
-_PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
+PERSON_HEAD_WORDS = frozenset(PERSON_HEADS.split("|")) | {"commissioner", "governor", "senator", "mayor"}
 
 
 def role_phrase(text: str, d: re.Match[str]) -> str:

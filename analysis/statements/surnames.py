@@ -4,13 +4,13 @@ A surname written alone after a person's full name is that person unless
 the titles clash ("First Lady Olha Bondar" ... "President Bondar"); an
 honorific or a title before a surname is the one person of the text with
 that surname, else the surname itself; a surname that speaks later
-confirms a full name written before it (:func:`_speaking_surnames`).
+confirms a full name written before it (:func:`speaking_surnames`).
 
 Example:
     >>> from analysis.statements.spans import SpanIndex
     >>> t = "Taras Bondar arrived. Later Bondar left."
     >>> name = Mention(0, 12, "Taras Bondar", "person")
-    >>> [(t[m.start:m.end], m.entity) for m in _surname_mentions(t, [name], SpanIndex([(0, 12)]))]
+    >>> [(t[m.start:m.end], m.entity) for m in surname_mentions(t, [name], SpanIndex([(0, 12)]))]
     [('Bondar', 'Taras Bondar')]
 """
 
@@ -22,24 +22,24 @@ from dataclasses import replace
 
 from analysis.statements.cues import trie_pattern
 from analysis.statements.identity import ORGANISATION_WORDS
-from analysis.statements.mention import Mention, _possessive
-from analysis.statements.name_spans import _NAME_WORD, NAME_STOP
+from analysis.statements.mention import Mention, is_possessive
+from analysis.statements.name_spans import NAME_STOP, NAME_WORD
 from analysis.statements.spans import SpanIndex
-from analysis.statements.titles import _titles_clash, title_before
+from analysis.statements.titles import title_before, titles_clash
 
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
-HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{_NAME_WORD})(?![\w-])")
+HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME_WORD})(?![\w-])")
 #: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
 #: must end its capitalised run, so "President Joe Biden" is a full name and "General Assembly X" no title
 TITLE_NAME = re.compile(
     rf"(?<![\w'’.-])(?:(?:Gen|Gov|Sen|Rep|Adm|Col|Capt|Lt|Sgt|Prof|Amb)\.|President|Governor|General|Admiral|"
     rf"Captain|Colonel|Sergeant|Lieutenant|Senator|Mayor|Ambassador|Commissioner|Chancellor|Premier|Minister|"
-    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{_NAME_WORD})(?![\w'’-]|\s+[A-Z])")
+    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{NAME_WORD})(?![\w'’-]|\s+[A-Z])")
 #: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
 _NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
 
 
-def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -> frozenset[str]:
+def speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -> frozenset[str]:
     """Surnames of one name each that the text later uses alone before a speech verb.
 
     "Taras Bondar arrived on Monday. ... “We will rebuild,” Bondar said": the
@@ -48,7 +48,7 @@ def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -
 
     Example:
         >>> t = "Taras Bondar arrived. “We stay,” Bondar said."
-        >>> sorted(_speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
+        >>> sorted(speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
         ['Bondar']
     """
     from analysis.statements.cues import CUE_AFTER_NAME
@@ -76,11 +76,17 @@ def _speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) -
     return frozenset(out)
 
 
-def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
+def honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
     """"Mr. X" or "Admiral X" not yet a mention: the person of the text with surname X, else "X" itself.
 
     An honorific gives the gender; a full name anywhere in the text (before
     or after) with that surname gives the entity, when only one has it.
+
+    Example:
+        >>> t = "Taras Bondar arrived. Mr. Bondar said so."
+        >>> [(m.entity, t[m.start:m.end], m.gender)
+        ...  for m in honorific_mentions(t, [Mention(0, 12, "Taras Bondar", "person")], SpanIndex())]
+        [('Taras Bondar', 'Bondar', 'm')]
     """
     by_surname: dict[str, set[tuple[str, bool]]] = {}
     titles: dict[str, str] = {}
@@ -99,14 +105,25 @@ def _honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -
         gender = "m" if hon == "Mr" else ("f" if hon in ("Mrs", "Ms") else "")
         owners = by_surname.get(h.group("name"), set())
         if not hon:  # "President Bondar" is not "First Lady Olha Bondar"
-            owners = {o for o in owners if not _titles_clash(titles.get(o[0], ""), title_before(text, s))}
+            owners = {o for o in owners if not titles_clash(titles.get(o[0], ""), title_before(text, s))}
         entity, registered = next(iter(owners)) if len(owners) == 1 else (h.group("name"), False)
-        out.append(Mention(s, e, entity, "person", gender, registered, "name", _possessive(text, e)))
+        out.append(Mention(s, e, entity, "person", gender, registered, "name", is_possessive(text, e)))
         taken.add(s, e)
     return out
 
 
-def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[Mention]:
+def surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[Mention]:
+    """Later uses of a full name's surname alone, as mentions of the first full name with it.
+
+    A surname whose title clashes with the full name's ("First Lady" vs
+    "President") is left alone; spans in ``taken`` are skipped and the new ones added.
+
+    Example:
+        >>> t = "Taras Bondar arrived. Bondar said so."
+        >>> [(m.entity, t[m.start:m.end]) for m in surname_mentions(t, [Mention(0, 12, "Taras Bondar", "person")],
+        ...                                                           SpanIndex())]
+        [('Taras Bondar', 'Bondar')]
+    """
     out: list[Mention] = []
     first: dict[str, Mention] = {}
     for named in sorted(names, key=lambda n: n.start):
@@ -116,7 +133,7 @@ def _surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list
         own_title = title_before(text, name.start)
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
             s, e = name.end + m.start(), name.end + m.end()
-            if not taken.overlaps(s, e) and not _titles_clash(own_title, title_before(text, s)):
-                out.append(replace(name, start=s, end=e, possessive=_possessive(text, e)))
+            if not taken.overlaps(s, e) and not titles_clash(own_title, title_before(text, s)):
+                out.append(replace(name, start=s, end=e, possessive=is_possessive(text, e)))
                 taken.add(s, e)
     return out

@@ -3,11 +3,11 @@
 A capitalised title or abbreviation before a name confirms the name and
 gives it a role word (:func:`title_before`, :func:`of_title_before`); two
 titles that cannot name one person keep two people of one surname apart
-(:func:`_titles_clash`); :data:`_TITLE_GAP` is what may stand between a title
+(:func:`titles_clash`); :data:`TITLE_GAP` is what may stand between a title
 and its name ("president and top security official Dmitry Medvedev").
 
 Example:
-    >>> title_before("We met Gov. Kim.", 12), _capitalised_head_before("said Governor ")
+    >>> title_before("We met Gov. Kim.", 12), capitalised_head_before("said Governor ")
     ('governor', True)
 
 References:
@@ -21,18 +21,23 @@ from __future__ import annotations
 import re
 
 from analysis.statements.mention import words_of
-from analysis.statements.role_nouns import _PERSON_HEAD_WORDS
+from analysis.statements.role_nouns import PERSON_HEAD_WORDS
 from analysis.statements.roles import with_broader
 
 # "president and top security official"; "Ambassador to Havana", "Minister of Foreign Affairs"
-_TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
+TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
 _LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
 
 
-def _capitalised_head_before(before: str) -> bool:
-    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?"""
+def capitalised_head_before(before: str) -> bool:
+    """Does a capitalised role noun end ``before`` ("Governor " before "Vitaliy Kim")?
+
+    Example:
+        >>> capitalised_head_before("Governor "), capitalised_head_before("said ")
+        (True, False)
+    """
     w = _LAST_WORD.search(before)
-    return w is not None and w.group(1).lower() in _PERSON_HEAD_WORDS
+    return w is not None and w.group(1).lower() in PERSON_HEAD_WORDS
 
 
 #: a title naming its body in capitals right before a name: "President of the Republic of Finland ",
@@ -69,13 +74,13 @@ def of_title_match(text: str, s: int) -> re.Match[str] | None:
     if " of " not in window and " for " not in window and " to " not in window:
         return None  # most names have no such title: a substring test before the regex
     m = _OF_TITLE.search(text, max(0, s - MAX_OF_TITLE_CHARS), s)
-    if m is None or m.group("head").lower() not in _PERSON_HEAD_WORDS:
+    if m is None or m.group("head").lower() not in PERSON_HEAD_WORDS:
         return None
     return m
 
 
 #: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
-_TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
+TITLE_ABBREVIATION_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
 
 
 def title_before(text: str, s: int) -> str:
@@ -87,26 +92,26 @@ def title_before(text: str, s: int) -> str:
         >>> title_before(t, t.index("Olha")), title_before(t, t.rindex("Bondar")), title_before(t, 0)
         ('lady', 'governor', '')
     """
-    title = _TITLE_WORD_BEFORE.search(text, max(0, s - 16), s)
+    title = TITLE_WORD_BEFORE.search(text, max(0, s - 16), s)
     if title is None:
         return ""
-    role = _TITLE_ABBREVIATIONS[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
-    return role if role in _PERSON_HEAD_WORDS or title["abbr"] else ""
+    role = TITLE_ABBREVIATION_ROLES[title["abbr"].lower()] if title["abbr"] else title["word"].lower()
+    return role if role in PERSON_HEAD_WORDS or title["abbr"] else ""
 
 
-def _titles_clash(a: str, b: str) -> bool:
+def titles_clash(a: str, b: str) -> bool:
     """Two titles that cannot name one person ("First Lady Olha Bondar" and "President Bondar").
 
     Example:
-        >>> _titles_clash("lady", "president"), _titles_clash("ambassador", "diplomat"), _titles_clash("", "mayor")
+        >>> titles_clash("lady", "president"), titles_clash("ambassador", "diplomat"), titles_clash("", "mayor")
         (True, False, False)
     """
     return bool(a and b and a != b and a not in with_broader([b]) and b not in with_broader([a]))
 
 
 #: abbreviated titles and the role noun each stands for
-_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+TITLE_ABBREVIATION_ROLES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                         "lt": "lieutenant", "col": "colonel", "adm": "admiral", "amb": "ambassador",
                         "prof": "professor", "sgt": "sergeant", "capt": "captain"}
-_TITLE_WORD_BEFORE = re.compile(
-    rf"(?<![\w.])(?:(?P<abbr>{'|'.join(a.capitalize() for a in _TITLE_ABBREVIATIONS)})\.|(?P<word>[A-Z][a-z]+))\s+$")
+TITLE_WORD_BEFORE = re.compile(
+    rf"(?<![\w.])(?:(?P<abbr>{'|'.join(a.capitalize() for a in TITLE_ABBREVIATION_ROLES)})\.|(?P<word>[A-Z][a-z]+))\s+$")
