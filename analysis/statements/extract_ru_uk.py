@@ -563,7 +563,9 @@ def _narration(t: _Text, pieces: Sequence[CyrPiece]) -> list[CyrPiece]:
 
 
 @dataclass(frozen=True)
-class _Identity:
+class CyrillicSpeaker:
+    """The speaker fields of one ru/uk statement: display name, stable id, bloc, whether the registry knows them."""
+
     speaker: str
     speaker_id: str
     bloc: str
@@ -575,8 +577,15 @@ def _person_id(name: str) -> str:
     return speaker_ids([name])[0]
 
 
-def _identity(who: Cyr, language: str, registry: SpeakerRegistry) -> _Identity:
-    """Registry canonical name when the (transliterated) name is a registry name, else the name as found."""
+def cyrillic_speaker(who: Cyr, language: str, registry: SpeakerRegistry) -> CyrillicSpeaker:
+    """Registry canonical name when the (transliterated) name is a registry name, else the name as found.
+
+    Example:
+        >>> from analysis.statements.speakers import default_registry
+        >>> who = Cyr("Дмитрий Песков", "Дмитрий Песков", "name", 0.9)
+        >>> cyrillic_speaker(who, "ru", default_registry()).speaker
+        'Dmitry Peskov'
+    """
     latin = cyr.transliterate(who.name, language)
     if who.named and not who.organisation:
         canonical = registry.resolve(latin) or registry.resolve(who.name)
@@ -586,11 +595,11 @@ def _identity(who: Cyr, language: str, registry: SpeakerRegistry) -> _Identity:
                     != canonical.split()[0][:1]:
                 canonical = None  # same surname, another first name: a different person
         if canonical is not None:
-            return _Identity(canonical, _person_id(canonical), registry.bloc(canonical), True)
+            return CyrillicSpeaker(canonical, _person_id(canonical), registry.bloc(canonical), True)
     if who.organisation or not who.named:
         slug = re.sub(r"[^a-z0-9]+", "_", fold(latin)).strip("_")
-        return _Identity(who.name, f"{'org' if who.organisation else 'descriptor'}:{slug}", "", False)
-    return _Identity(who.name, _person_id(latin) if latin.strip() else "", "", False)
+        return CyrillicSpeaker(who.name, f"{'org' if who.organisation else 'descriptor'}:{slug}", "", False)
+    return CyrillicSpeaker(who.name, _person_id(latin) if latin.strip() else "", "", False)
 
 
 
@@ -605,7 +614,7 @@ def _row(t: _Text, p: CyrPiece, registry: SpeakerRegistry, narrator: str | Seque
                 sid, speaker, "narrator", 1.0, "", "")
     if p.who is None:
         return ("", "", False, p.kind, t.text[s:e], s, e, "", outlet, "", "", "none", 0.0, "", "")
-    ident = _identity(p.who, t.language, registry)
+    ident = cyrillic_speaker(p.who, t.language, registry)
     verb = p.who.verb
     return (ident.speaker, ident.bloc, ident.registered, p.kind, t.text[s:e], s, e, p.who.cue, outlet,
             ident.speaker_id, p.who.as_written, p.who.attribution, p.who.confidence,

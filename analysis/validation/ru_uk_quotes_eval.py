@@ -34,7 +34,7 @@ from analysis import paths
 from analysis.corpus.external import load_resistinua
 from analysis.statements import cues_ru_uk as cyr
 from analysis.statements.extract import extract_statements
-from analysis.statements.extract_ru_uk import Cyr, _identity
+from analysis.statements.extract_ru_uk import Cyr, cyrillic_speaker
 from analysis.statements.speakers import default_registry
 
 GOLD_CSV: Path = paths.CORPUS_VALIDATION_DIR / "ru_uk_quotes" / "quotes.csv"
@@ -54,7 +54,7 @@ def gold_speaker_id(name: str, language: str = "uk") -> str:
         return ""
     named = name[:1].isupper()
     who = Cyr(name, name, "name" if named else "role", 1.0, named)
-    return _identity(who, language if language in cyr.CYR_LANGUAGES else "uk", default_registry()).speaker_id
+    return cyrillic_speaker(who, language if language in cyr.CYR_LANGUAGES else "uk", default_registry()).speaker_id
 
 
 def quote_table(gold: pd.DataFrame | None = None) -> pd.DataFrame:
