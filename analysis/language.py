@@ -6,8 +6,12 @@ Rule (:func:`detect_language`), applied to the letters of the text:
    letters (Greek, Arabic, CJK, ...): ``other``.
 2. More Latin than Cyrillic letters: ``en`` when at least one frequent
    English function word (``EN_WORDS``) occurs or the text has fewer than
-   four words (a name, a headline fragment); otherwise ``other`` (French,
-   German, ... are Latin-script but not English).
+   four words (a name, a headline fragment), or when function words of
+   French, German, Italian, Spanish or Polish (``FOREIGN_LATIN_WORDS``) do
+   not outnumber the English ones (an English headline such as "Russian
+   forces shell Kharkiv again" has no function word at all); otherwise
+   ``other``.  A text with " the ", " of ", " to ", " and " or " in "
+   between spaces is ``en`` without counting (the corpus-scale fast path).
 3. More Cyrillic than Latin letters: evidence for Ukrainian is the letters
    ``і ї є ґ`` and frequent Ukrainian-only words (``UK_WORDS``); evidence for
    Russian is ``ы э ъ ё`` and frequent Russian-only words (``RU_WORDS``).
@@ -71,7 +75,19 @@ UK_WORDS = UK_WORDS - _SHARED
 RU_WORDS = RU_WORDS - _SHARED
 EN_WORDS = frozenset(
     "the of and to in is was that for on with as by at from it are be this have has said "
-    "not but an or were will would".split()
+    "not but an or were will would he she they we you his her their its our who which what "
+    "been had after against into about than says there them".split()
+)
+#: Frequent function words of the other Latin-script languages of European
+#: news (French, German, Italian, Spanish, Polish) that are not English words;
+#: words English text also uses as words or abbreviations ("i", "do", "no",
+#: "per", "come", "con", "al", "dem", "mit", "co") are left out (rule 2).
+FOREIGN_LATIN_WORDS = frozenset(
+    "le la les des du une est et dans pour qui que pas sur au aux ce cette sont avec il elle "
+    "ils nous vous mais ou dit der die das und ist nicht ein eine zu den von des sich auch "
+    "es wird sind wurde nach bei aus wie im lo gli della che di non una sono del dei nel da "
+    "si anche ma el los las por y se su para lo como pero w z na nie jest jak ale tak za "
+    "où été für über è più più perché más że się już".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['ʼ’‘-][^\W\d_]+)*")
 
@@ -128,9 +144,7 @@ def detect_language_status(text: str) -> tuple[Language, str]:
     if latin + cyrillic == 0 or latin + cyrillic < other:
         return "other", "ok"
     if latin > cyrillic:
-        words = _WORD.findall(text.lower())
-        english = len(words) < 4 or any(w in EN_WORDS for w in words)
-        return ("en" if english else "other"), "ok"
+        return _latin_words_language(_WORD.findall(text.lower())), "ok"
     uk, ru, foreign = _cyrillic_evidence(text)
     if foreign:
         return "other", "ok"
@@ -240,7 +254,25 @@ def _latin_script(low: str) -> Language:
     words = _WORD.findall(low)
     if not words:
         return "other"  # rule 1: no letters
-    return "en" if len(words) < 4 or not EN_WORDS.isdisjoint(words) else "other"
+    return _latin_words_language(words)
+
+
+def _latin_words_language(words: list[str]) -> Language:
+    """Rule 2 on the lower-cased words of a mostly Latin-script text.
+
+    Example:
+        >>> _latin_words_language("russian forces shell kharkiv again".split())
+        'en'
+        >>> _latin_words_language("le ministre a dit non".split())
+        'other'
+    """
+    if len(words) < 4:
+        return "en"
+    english = sum(w in EN_WORDS for w in words)
+    foreign = sum(w in FOREIGN_LATIN_WORDS for w in words)
+    # A headline can lack every English function word ("Russian forces shell
+    # Kharkiv again"): it stays English unless another language's words outnumber English ones.
+    return "other" if foreign > english else "en"
 
 
 def language_column(

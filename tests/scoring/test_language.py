@@ -62,3 +62,24 @@ def test_language_column_and_override() -> None:
     assert language_column(texts[:2], language="ru") == ["ru", "ru"]
     with pytest.raises(ValueError, match="'de'"):
         language_column(texts, language="de")
+
+
+@pytest.mark.parametrize("text", [
+    "Kremlin propagandists lied again.",
+    "Russian forces shell Kharkiv region",
+    'What Moscow calls a "special military operation" began.',
+    "Putin's regime murdered civilians, she wrote.",
+    "Civilians die as shelling continues",
+])
+def test_english_headlines_without_a_frequent_function_word_are_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a dit non",
+    "Der Krieg geht weiter und die Stadt ist zerstört",
+    "La guerra continua senza sosta e il governo tace",
+    "Wojna w Ukrainie trwa nadal",
+])
+def test_other_latin_script_languages_stay_other(text: str) -> None:
+    assert detect_language(text) == "other"
