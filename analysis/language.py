@@ -6,12 +6,10 @@ Rule (:func:`detect_language`), applied to the letters of the text:
    letters (Greek, Arabic, CJK, ...): ``other``.
 2. More Latin than Cyrillic letters: ``en`` when at least one frequent
    English function word (``EN_WORDS``) occurs or the text has fewer than
-   four words (a name, a headline fragment), or when function words of
-   French, German, Italian, Spanish or Polish (``FOREIGN_LATIN_WORDS``) do
-   not outnumber the English ones (an English headline such as "Russian
-   forces shell Kharkiv again" has no function word at all); otherwise
-   ``other``.  A text with " the ", " of ", " to ", " and " or " in "
-   between spaces is ``en`` without counting (the corpus-scale fast path).
+   four words (a name, a headline fragment); with neither, ``other`` when a
+   function word of French, German, Italian, Spanish or Polish
+   (``FOREIGN_LATIN_WORDS``) occurs, else ``en`` (an English headline such
+   as "Russian forces shell Kharkiv again" has no function word at all).
 3. More Cyrillic than Latin letters: evidence for Ukrainian is the letters
    ``і ї є ґ`` and frequent Ukrainian-only words (``UK_WORDS``); evidence for
    Russian is ``ы э ъ ё`` and frequent Russian-only words (``RU_WORDS``).
@@ -266,13 +264,11 @@ def _latin_words_language(words: list[str]) -> Language:
         >>> _latin_words_language("le ministre a dit non".split())
         'other'
     """
-    if len(words) < 4:
+    if len(words) < 4 or not EN_WORDS.isdisjoint(words):
         return "en"
-    english = sum(w in EN_WORDS for w in words)
-    foreign = sum(w in FOREIGN_LATIN_WORDS for w in words)
     # A headline can lack every English function word ("Russian forces shell
-    # Kharkiv again"): it stays English unless another language's words outnumber English ones.
-    return "other" if foreign > english else "en"
+    # Kharkiv again"): it stays English unless another language's function word says not.
+    return "other" if not FOREIGN_LATIN_WORDS.isdisjoint(words) else "en"
 
 
 def language_column(

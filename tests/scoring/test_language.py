@@ -83,3 +83,9 @@ def test_english_headlines_without_a_frequent_function_word_are_english(text: st
 ])
 def test_other_latin_script_languages_stay_other(text: str) -> None:
     assert detect_language(text) == "other"
+
+
+def test_latin_script_rule_does_not_depend_on_an_accented_letter() -> None:
+    # the ASCII fast path and the letter-counting path apply one rule 2
+    plain, accented = "Der Krieg in der Stadt ist vorbei", "Der Krieg in der Stadt ist zerstört"
+    assert detect_language(plain) == detect_language(accented)
