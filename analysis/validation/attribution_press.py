@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Collection, Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -161,8 +161,18 @@ def annotation_sheet(text: str) -> str:
         >>> annotation_sheet('He said "yes" and "no."')
         'He said "[Q1]yes" and "[Q2]no."'
     """
+    return numbered_units(text, quote_spans(text))
+
+
+def numbered_units(text: str, units: Sequence[tuple[int, int]]) -> str:
+    """``text`` with ``[Q1]``, ``[Q2]``, ... inserted at each unit's start (an annotation sheet).
+
+    Example:
+        >>> numbered_units("a 'b' c", [(3, 4)])
+        "a '[Q1]b' c"
+    """
     out, last = [], 0
-    for n, (start, _end) in enumerate(quote_spans(text), 1):
+    for n, (start, _end) in enumerate(units, 1):
         out.append(text[last:start] + f"[Q{n}]")
         last = start
     return "".join(out) + text[last:]

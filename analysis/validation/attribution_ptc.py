@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.validation.attribution_gold import KINDS, TAG_TYPES, fragment
-from analysis.validation.attribution_press import verify_persons
+from analysis.validation.attribution_press import numbered_units, verify_persons
 from analysis.validation.gold_csv import read_gold_csv
 from analysis.validation.ptc import load_ptc
 from analysis.validation.split import split_of
@@ -185,11 +185,7 @@ def annotation_sheet(text: str) -> str:
         >>> annotation_sheet('He said “yes” and "no."')
         'He said “[Q1]yes” and "[Q2]no."'
     """
-    out, last = [], 0
-    for n, (start, _end) in enumerate(quote_units(text), 1):
-        out.append(text[last:start] + f"[Q{n}]")
-        last = start
-    return "".join(out) + text[last:]
+    return numbered_units(text, quote_units(text))
 
 
 def read_folder(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
