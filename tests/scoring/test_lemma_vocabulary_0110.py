@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.scoring.lemma_match import LemmaMatcher
-
-HOSTILE = frozenset({"hostility", "loaded"})
+from tests.scoring.lemma_helpers import HOSTILE
 
 
 def _new(lang: str, text: str) -> set[str]:

@@ -7,32 +7,14 @@ cases where none may be guessed or two people must stay apart.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from analysis.statements.extract import extract_statements
-from analysis.statements.speakers import SpeakerRegistry, default_registry
-
-
-@pytest.fixture(scope="module")
-def registry() -> SpeakerRegistry:
-    return default_registry()
-
-
-def _quotes(text: str, registry: SpeakerRegistry) -> pd.DataFrame:
-    df = extract_statements(text, registry)
-    return df[df["kind"].isin(["direct", "partial"])].reset_index(drop=True)
-
-
-def _row(text: str, words: str, registry: SpeakerRegistry) -> pd.Series:
-    q = _quotes(text, registry)
-    rows = q[q["text"].str.contains(words, regex=False)]
-    assert len(rows) == 1, f"no single quote holds {words!r}: {q[['kind', 'text']].values.tolist()}"
-    return rows.iloc[0]
+from analysis.statements.speakers import SpeakerRegistry
+from tests.statements.quote_helpers import quote_row, quotes_of
 
 
 def _ids(text: str, registry: SpeakerRegistry) -> list[str]:
-    return _quotes(text, registry)["speaker_id"].tolist()
+    return quotes_of(text, registry)["speaker_id"].tolist()
 
 
 # -- a registry spelling in another romanisation is a name, not a title ---------------------------
@@ -42,13 +24,13 @@ def _ids(text: str, registry: SpeakerRegistry) -> list[str]:
     "“We will not give up,” Zelenskiy said on Monday.",
 ])
 def test_a_romanised_registry_name_is_a_name_tag(text: str, registry: SpeakerRegistry) -> None:
-    row = _row(text, "give up", registry)
+    row = quote_row(text, "give up", registry)
     assert (row["speaker"], row["attribution"]) == ("Volodymyr Zelensky", "name")
 
 
 def test_a_lower_case_romanised_name_is_no_mention(registry: SpeakerRegistry) -> None:
     # names match case-sensitively: a URL or a hashtag in lower case names nobody
-    row = _row("“Read it,” the page at zelenskyy.example said.", "Read it", registry)
+    row = quote_row("“Read it,” the page at zelenskyy.example said.", "Read it", registry)
     assert row["speaker"] != "Volodymyr Zelensky"
 
 
@@ -64,14 +46,14 @@ def test_a_lower_case_romanised_name_is_no_mention(registry: SpeakerRegistry) ->
 ])
 def test_place_words_before_a_name_are_cut_and_one_id_remains(text: str, person: str,
                                                               registry: SpeakerRegistry) -> None:
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert set(q["speaker"]) == {person}
     assert q["speaker_id"].nunique() == 1
 
 
 def test_a_three_word_name_after_a_one_word_place_stays_whole(registry: SpeakerRegistry) -> None:
     text = "President of Turkey Recep Tayyip Erdogan spoke. “We are ready,” Recep Tayyip Erdogan said."
-    assert _row(text, "We are ready", registry)["speaker"] == "Recep Tayyip Erdogan"
+    assert quote_row(text, "We are ready", registry)["speaker"] == "Recep Tayyip Erdogan"
 
 
 # -- names with diacritics ------------------------------------------------------------------------
@@ -82,7 +64,7 @@ def test_a_three_word_name_after_a_one_word_place_stays_whole(registry: SpeakerR
     ("“Lithuania will help,” Gitanas Nausėda said. “Now,” Nausėda added.", "Gitanas Nausėda"),
 ])
 def test_names_with_diacritics_are_names(text: str, person: str, registry: SpeakerRegistry) -> None:
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert set(q["speaker"]) == {person} and q["speaker_id"].nunique() == 1
 
 
@@ -91,41 +73,41 @@ def test_names_with_diacritics_are_names(text: str, person: str, registry: Speak
 def test_an_of_title_confirms_the_name_and_gives_its_role(registry: SpeakerRegistry) -> None:
     text = ("President of Ukraine Volodymyr Zelenskyy had a call with President of the Republic of Finland "
             "Sauli Niinistö.\n\n“Finland is with Ukraine,” the President of Finland noted.")
-    assert _row(text, "Finland is with", registry)["speaker"] == "Sauli Niinistö"
+    assert quote_row(text, "Finland is with", registry)["speaker"] == "Sauli Niinistö"
 
 
 def test_a_role_with_another_country_is_not_the_president_named(registry: SpeakerRegistry) -> None:
     text = "President of Ukraine Volodymyr Zelenskyy spoke.\n\n“We are with you,” the President of Finland said."
-    assert _row(text, "We are with you", registry)["speaker"] != "Volodymyr Zelensky"
+    assert quote_row(text, "We are with you", registry)["speaker"] != "Volodymyr Zelensky"
 
 
 def test_a_role_with_the_own_country_links(registry: SpeakerRegistry) -> None:
     text = "Volodymyr Zelenskyy met the delegation.\n\n“We count on you,” the President of Ukraine said."
-    assert _row(text, "count on you", registry)["speaker"] == "Volodymyr Zelensky"
+    assert quote_row(text, "count on you", registry)["speaker"] == "Volodymyr Zelensky"
 
 
 def test_head_of_state_is_the_president(registry: SpeakerRegistry) -> None:
     text = "President Taras Bondar of Moldova opened the summit.\n\n“We need peace,” the Head of State said."
-    assert _row(text, "We need peace", registry)["speaker"] == "Taras Bondar"
+    assert quote_row(text, "We need peace", registry)["speaker"] == "Taras Bondar"
 
 
 def test_head_of_state_with_two_presidents_abstains(registry: SpeakerRegistry) -> None:
     text = ("President of Moldova Taras Bondar met President of Estonia Jaan Tamm.\n\n"
             "“We need peace,” the Head of State said.")
-    assert _row(text, "We need peace", registry)["speaker"] not in ("Taras Bondar", "Jaan Tamm")
+    assert quote_row(text, "We need peace", registry)["speaker"] not in ("Taras Bondar", "Jaan Tamm")
 
 
 def test_first_lady_is_a_title(registry: SpeakerRegistry) -> None:
     text = ("First Lady Olha Bondar visited a school. “Children need hope,” the First Lady said. "
             "“Thank you,” Olha Bondar said.")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert set(q["speaker"]) == {"Olha Bondar"} and q["speaker_id"].nunique() == 1
 
 
 def test_a_possessor_in_the_of_phrase_does_not_narrow_the_role(registry: SpeakerRegistry) -> None:
     text = ("Rafael Grossi, the head of the International Atomic Energy Agency, visited.\n\n"
             "“It is dangerous,” the head of the U.N.’s atomic watchdog said.")
-    assert _row(text, "It is dangerous", registry)["speaker"] == "Rafael Grossi"
+    assert quote_row(text, "It is dangerous", registry)["speaker"] == "Rafael Grossi"
 
 
 # -- title + surname ------------------------------------------------------------------------------
@@ -136,24 +118,24 @@ def test_a_possessor_in_the_of_phrase_does_not_narrow_the_role(registry: Speaker
      "Valerii Zaluzhnyi"),
 ])
 def test_title_and_surname_join_the_full_name(text: str, person: str, registry: SpeakerRegistry) -> None:
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert set(q["speaker"]) == {person}
 
 
 def test_a_title_that_clashes_keeps_two_people_apart(registry: SpeakerRegistry) -> None:
     # the First Lady and President Bondar share a surname, not a title
     text = "First Lady Olha Bondar visited a school. “Children need hope,” President Bondar said."
-    assert _row(text, "need hope", registry)["speaker"] != "Olha Bondar"
+    assert quote_row(text, "need hope", registry)["speaker"] != "Olha Bondar"
 
 
 def test_a_mononym_after_a_title_is_a_person(registry: SpeakerRegistry) -> None:
     text = "“The war must end,” Pope Francis said. “Peace now,” the pope added."
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert set(q["speaker"]) == {"Francis"} and q["speaker_id"].nunique() == 1
 
 
 def test_general_assembly_is_no_person(registry: SpeakerRegistry) -> None:
-    row = _row("“The resolution passed,” the General Assembly said.", "resolution passed", registry)
+    row = quote_row("“The resolution passed,” the General Assembly said.", "resolution passed", registry)
     assert row["speaker"] != "Assembly"
 
 
@@ -161,14 +143,14 @@ def test_general_assembly_is_no_person(registry: SpeakerRegistry) -> None:
 
 def test_a_speaking_surname_confirms_the_full_name_for_pronouns(registry: SpeakerRegistry) -> None:
     text = "Taras Bondar arrived in Kyiv on Monday with aid.\n\n“We will rebuild,” Bondar said. “Every house,” he vowed."
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["speaker"].tolist() == ["Taras Bondar", "Taras Bondar"]
     assert q["attribution"].tolist() == ["name", "pronoun"]
 
 
 def test_a_surname_two_people_share_confirms_neither(registry: SpeakerRegistry) -> None:
     text = "Taras Bondar and Olha Bondar arrived in Kyiv.\n\n“We will rebuild,” Bondar said. “Every house,” he vowed."
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert not {"Taras Bondar", "Olha Bondar"} & set(q["speaker"])
 
 
@@ -176,17 +158,17 @@ def test_a_surname_two_people_share_confirms_neither(registry: SpeakerRegistry) 
 
 def test_transcript_turns_name_their_speaker(registry: SpeakerRegistry) -> None:
     text = "Marta Kovalenko: “We have no water and no power.”\n\nTaras Bondar: “The city is surrounded.”"
-    assert _quotes(text, registry)["speaker"].tolist() == ["Marta Kovalenko", "Taras Bondar"]
+    assert quotes_of(text, registry)["speaker"].tolist() == ["Marta Kovalenko", "Taras Bondar"]
 
 
 def test_a_name_before_a_colon_inside_a_sentence_is_no_turn(registry: SpeakerRegistry) -> None:
     text = "We met Taras Bondar: “The city is surrounded.”"
-    assert _row(text, "The city is surrounded", registry)["speaker"] == ""
+    assert quote_row(text, "The city is surrounded", registry)["speaker"] == ""
 
 
 def test_a_dash_introduces_speech_like_a_colon(registry: SpeakerRegistry) -> None:
     text = "Marta Kovalenko, a nurse, was blunt — “The hospital has run out of insulin.”"
-    assert _row(text, "run out of insulin", registry)["speaker"] == "Marta Kovalenko"
+    assert quote_row(text, "run out of insulin", registry)["speaker"] == "Marta Kovalenko"
 
 
 @pytest.mark.parametrize("text", [
@@ -194,34 +176,34 @@ def test_a_dash_introduces_speech_like_a_colon(registry: SpeakerRegistry) -> Non
     "Russian forces shelled the hospital where Marta Kovalenko works — “The hospital has run out of insulin.”",
 ])
 def test_a_dash_after_no_named_subject_gives_no_speaker(text: str, registry: SpeakerRegistry) -> None:
-    assert _row(text, "run out of insulin", registry)["speaker"] == ""
+    assert quote_row(text, "run out of insulin", registry)["speaker"] == ""
 
 
 # -- bodies ---------------------------------------------------------------------------------------
 
 def test_a_persons_office_speaks_as_a_body(registry: SpeakerRegistry) -> None:
-    row = _row("“We will retaliate,” Zelensky's office said in a statement.", "retaliate", registry)
+    row = quote_row("“We will retaliate,” Zelensky's office said in a statement.", "retaliate", registry)
     assert (row["speaker"], row["speaker_id"][:4]) == ("Zelensky's office", "org:")
 
 
 def test_a_persons_office_that_is_only_an_object_is_no_speaker(registry: SpeakerRegistry) -> None:
-    row = _row("“We will retaliate,” the army said after Zelensky's office was shelled.", "retaliate", registry)
+    row = quote_row("“We will retaliate,” the army said after Zelensky's office was shelled.", "retaliate", registry)
     assert row["speaker"] != "Zelensky's office"
 
 
 def test_a_company_described_with_its_country_is_the_company(registry: SpeakerRegistry) -> None:
     text = "Gazprom, Russia's state energy giant, said it would cut supplies. “Flows will fall,” the company said."
-    row = _row(text, "Flows will fall", registry)
+    row = quote_row(text, "Flows will fall", registry)
     assert (row["speaker"], row["speaker_id"]) == ("Gazprom", "org:hazprom")
 
 
 def test_the_company_with_no_company_named_is_not_guessed(registry: SpeakerRegistry) -> None:
     text = "Marta Kovalenko, a nurse, spoke. “Flows will fall,” the company said."
-    assert _row(text, "Flows will fall", registry)["speaker"] != "Marta Kovalenko"
+    assert quote_row(text, "Flows will fall", registry)["speaker"] != "Marta Kovalenko"
 
 
 def test_a_registered_body_gets_a_body_id(registry: SpeakerRegistry) -> None:
-    row = _row("According to Ukraine's military intelligence, “the attack was planned for weeks.”", "planned",
+    row = quote_row("According to Ukraine's military intelligence, “the attack was planned for weeks.”", "planned",
                registry)
     assert row["speaker_id"].startswith("org:")
 
@@ -231,25 +213,25 @@ def test_a_registered_body_gets_a_body_id(registry: SpeakerRegistry) -> None:
 def test_a_role_noun_followed_by_its_verb_is_the_subject_not_an_apposition(registry: SpeakerRegistry) -> None:
     text = ("Vladimir Putin sent New Year messages. In his message to Kofi Mensah, the Russian leader noted: "
             "“We value the friendship.”")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["speaker"].tolist() == ["Vladimir Putin"]
 
 
 def test_a_closed_apposition_still_names_its_person(registry: SpeakerRegistry) -> None:
     text = "Kofi Mensah, the Ghanaian president, said: “We value the friendship.”"
-    assert _row(text, "We value", registry)["speaker"] == "Kofi Mensah"
+    assert quote_row(text, "We value", registry)["speaker"] == "Kofi Mensah"
 
 
 def test_an_of_title_stops_at_the_person_before_it(registry: SpeakerRegistry) -> None:
     text = ("In his message to Federal Chancellor of Germany Jan Weber Vladimir Putin wished him success.\n\n"
             "“We will keep talking,” the Chancellor said.")
-    assert _row(text, "keep talking", registry)["speaker"] == "Jan Weber"
+    assert quote_row(text, "keep talking", registry)["speaker"] == "Jan Weber"
 
 
 def test_a_deputy_heads_title_naming_an_office_is_no_body(registry: SpeakerRegistry) -> None:
     text = ("Deputy Head of the Office of the President of Ukraine Taras Bondar met the press. “Thank you,” "
             "Taras Bondar said.\n\n“We are grateful,” said the Deputy Head of the President's Office.")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert set(q["speaker"]) == {"Taras Bondar"} and q["speaker_id"].nunique() == 1
 
 
@@ -257,20 +239,20 @@ def test_a_long_capitalised_title_run_ends_in_the_name(registry: SpeakerRegistry
     text = ("This was announced by Deputy Prime Minister - Minister for Reintegration of the Temporarily Occupied "
             "Territories Olha Bondar. According to Olha Bondar, buses left.\n\n"
             "“We continue to work,” said the Deputy Prime Minister.")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["speaker"].tolist() == ["Olha Bondar"]
 
 
 def test_a_deputy_is_not_the_head_they_serve(registry: SpeakerRegistry) -> None:
     text = "Head of the Office Taras Bondar met the press.\n\n“We will respond,” the Deputy Head said."
-    assert _row(text, "We will respond", registry)["speaker"] != "Taras Bondar"
+    assert quote_row(text, "We will respond", registry)["speaker"] != "Taras Bondar"
 
 
 def test_the_holder_sharing_most_of_the_role_words_wins(registry: SpeakerRegistry) -> None:
     # "the President's Office" names the office the deputy head works in, not the president
     text = ("President of Moldova Ion Rusu thanked Deputy Head of the Office of the President Taras Bondar.\n\n"
             "“It was useful,” said the Deputy Head of the President's Office.")
-    assert _row(text, "It was useful", registry)["speaker"] == "Taras Bondar"
+    assert quote_row(text, "It was useful", registry)["speaker"] == "Taras Bondar"
 
 
 # -- pronouns and role chains --------------------------------------------------------------------
@@ -278,13 +260,13 @@ def test_the_holder_sharing_most_of_the_role_words_wins(registry: SpeakerRegistr
 def test_the_agent_of_a_passive_speech_verb_is_the_pronouns_subject(registry: SpeakerRegistry) -> None:
     text = ("The position of President Ion Rusu remains firm. This was stated by Adviser to the Head of the "
             "Office Taras Bondar during a briefing. “There will be no concessions,” he said.")
-    assert _row(text, "no concessions", registry)["speaker"] == "Taras Bondar"
+    assert quote_row(text, "no concessions", registry)["speaker"] == "Taras Bondar"
 
 
 def test_an_agent_of_a_non_speech_passive_is_no_subject(registry: SpeakerRegistry) -> None:
     text = ("Ion Rusu, the mayor, spoke on Monday. The hospital was visited by Taras Bondar, a lawyer, and his "
             "aides. “There will be no concessions,” he said.")
-    assert _row(text, "no concessions", registry)["speaker"] == "Ion Rusu"
+    assert quote_row(text, "no concessions", registry)["speaker"] == "Ion Rusu"
 
 
 @pytest.mark.parametrize("text, person", [
@@ -292,31 +274,31 @@ def test_an_agent_of_a_non_speech_passive_is_no_subject(registry: SpeakerRegistr
     ("President of Poland Jan Nowak arrived.\n\n“Blackmail must fail,” the Polish president said.", "Jan Nowak"),
 ])
 def test_a_country_and_its_adjective_name_one_role(text: str, person: str, registry: SpeakerRegistry) -> None:
-    assert _row(text, "Blackmail must fail", registry)["speaker"] == person
+    assert quote_row(text, "Blackmail must fail", registry)["speaker"] == person
 
 
 def test_the_president_is_never_a_vice_president(registry: SpeakerRegistry) -> None:
     text = "Vice President Ahmed Saleh received the envoy.\n\n“Relations are strong,” the President stressed."
-    assert _row(text, "Relations are strong", registry)["speaker"] != "Ahmed Saleh"
+    assert quote_row(text, "Relations are strong", registry)["speaker"] != "Ahmed Saleh"
 
 
 def test_a_role_noun_continues_the_chain_of_the_one_before(registry: SpeakerRegistry) -> None:
     text = ("President of Moldova Ion Rusu thanked President of Estonia Jaan Tamm for the visit. “We are grateful,” "
             "Ion Rusu said. The President noted that the nations are close. “We are relatives,” the Head of State "
             "stressed.")
-    assert _row(text, "We are relatives", registry)["speaker"] == "Ion Rusu"
+    assert quote_row(text, "We are relatives", registry)["speaker"] == "Ion Rusu"
 
 
 def test_without_a_chain_two_presidents_still_abstain(registry: SpeakerRegistry) -> None:
     text = ("President of Moldova Ion Rusu thanked President of Estonia Jaan Tamm for the visit.\n\n"
             "“We are relatives,” the Head of State stressed.")
-    assert _row(text, "We are relatives", registry)["speaker"] not in ("Ion Rusu", "Jaan Tamm")
+    assert quote_row(text, "We are relatives", registry)["speaker"] not in ("Ion Rusu", "Jaan Tamm")
 
 
 def test_a_role_inside_a_longer_title_is_no_mention_of_its_own(registry: SpeakerRegistry) -> None:
     text = ("Deputy Head of the Office of the President Taras Bondar met the press. The Deputy Head of the Office "
             "of the President expressed hope. “The status is a first step,” he said.")
-    assert _row(text, "first step", registry)["speaker"] == "Taras Bondar"
+    assert quote_row(text, "first step", registry)["speaker"] == "Taras Bondar"
 
 
 def test_a_role_chain_spans_a_long_quote(registry: SpeakerRegistry) -> None:
@@ -324,7 +306,7 @@ def test_a_role_chain_spans_a_long_quote(registry: SpeakerRegistry) -> None:
     text = ("President of Moldova Ion Rusu thanked President of Estonia Jaan Tamm for the visit. “Thank you,” "
             f"Ion Rusu said. The President noted that the nations are close. “{long_quote}” the Head of State "
             "stressed.")
-    assert _row(text, "every blanket", registry)["speaker"] == "Ion Rusu"
+    assert quote_row(text, "every blanket", registry)["speaker"] == "Ion Rusu"
 
 
 # -- a long clause before a colon --------------------------------------------------------------
@@ -332,13 +314,13 @@ def test_a_role_chain_spans_a_long_quote(registry: SpeakerRegistry) -> None:
 def test_a_long_clause_whose_subject_addresses_someone_introduces_their_words(registry: SpeakerRegistry) -> None:
     text = ("Mayor Taras Bondar thanked Denmark for sending free construction equipment to the regions that "
             "suffered the most from the shelling this spring: “We are grateful to our friends.”")
-    assert _row(text, "grateful to our friends", registry)["speaker"] == "Taras Bondar"
+    assert quote_row(text, "grateful to our friends", registry)["speaker"] == "Taras Bondar"
 
 
 def test_a_long_clause_with_another_verb_introduces_nobody(registry: SpeakerRegistry) -> None:
     text = ("Mayor Taras Bondar visited the plant where workers assemble trucks that are later sent to the "
             "regions of the east and the south of the country: “We need more parts.”")
-    assert _row(text, "more parts", registry)["speaker"] == ""
+    assert quote_row(text, "more parts", registry)["speaker"] == ""
 
 
 # -- described sources -----------------------------------------------------------------------------
@@ -348,13 +330,13 @@ def test_a_long_clause_with_another_verb_introduces_nobody(registry: SpeakerRegi
     ("“We do not have enough shells,” two officers said.", "officers"),
 ])
 def test_a_counted_description_is_a_described_source(text: str, words: str, registry: SpeakerRegistry) -> None:
-    row = _row(text, "enough shells", registry)
+    row = quote_row(text, "enough shells", registry)
     assert words in row["speaker"] and row["speaker_as_written"].split()[0].lower() in ("one", "two")
 
 
 def test_a_name_is_no_described_person(registry: SpeakerRegistry) -> None:
     text = "“We do not have enough shells,” a soldier who gave only his first name, Andriy, said."
-    assert "name" not in _row(text, "enough shells", registry)["speaker"]
+    assert "name" not in quote_row(text, "enough shells", registry)["speaker"]
 
 
 # -- messages and glued quotes -------------------------------------------------------------------
@@ -377,17 +359,17 @@ def test_a_glued_closing_mark_is_no_new_sentence() -> None:
 def test_the_message_reads_continues_the_speaker_before_it(registry: SpeakerRegistry) -> None:
     text = ("Addressing the Prime Minister of Italy, Vladimir Putin underscored that Russia values its ties with "
             "Italy.\"The G20 presidency helped find answers,\" the messages say.")
-    assert _row(text, "G20 presidency", registry)["speaker"] == "Vladimir Putin"
+    assert quote_row(text, "G20 presidency", registry)["speaker"] == "Vladimir Putin"
 
 
 def test_the_message_reads_with_no_speaker_before_stays_empty(registry: SpeakerRegistry) -> None:
     text = "Greetings were sent to the veterans. The message reads, in part: \"Your courage is remembered.\""
-    assert _row(text, "courage", registry)["speaker"] == ""
+    assert quote_row(text, "courage", registry)["speaker"] == ""
 
 
 def test_an_unknown_tag_still_stops_a_continuation(registry: SpeakerRegistry) -> None:
     text = "“We will rebuild,” Taras Bondar said. “Every house,” the engineer said."
-    assert _row(text, "Every house", registry)["speaker"] == ""
+    assert quote_row(text, "Every house", registry)["speaker"] == ""
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -396,9 +378,9 @@ def test_an_unknown_tag_still_stops_a_continuation(registry: SpeakerRegistry) ->
 ])
 def test_a_bare_plural_group_opening_its_sentence_is_a_described_source(text: str, speaker: str,
                                                                        registry: SpeakerRegistry) -> None:
-    assert _quotes(text, registry)["speaker"].tolist() == [speaker]
+    assert quotes_of(text, registry)["speaker"].tolist() == [speaker]
 
 
 def test_a_plural_group_inside_a_sentence_is_no_bare_source(registry: SpeakerRegistry) -> None:
     text = "The army warned residents that the area was “unsafe” on Monday."
-    assert _row(text, "unsafe", registry)["speaker"] != "residents"
+    assert quote_row(text, "unsafe", registry)["speaker"] != "residents"

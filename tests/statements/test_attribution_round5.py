@@ -8,28 +8,15 @@ classes come from reading the errors on the PTC-2020 attribution dev set
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.statements.extract import extract_statements
-from analysis.statements.speakers import SpeakerRegistry, default_registry
-
-
-@pytest.fixture(scope="module")
-def registry() -> SpeakerRegistry:
-    return default_registry()
-
-
-def _quotes(text: str, registry: SpeakerRegistry) -> pd.DataFrame:
-    df = extract_statements(text, registry)
-    return df[df["kind"].isin(["direct", "partial"])].reset_index(drop=True)
+from analysis.statements.speakers import SpeakerRegistry
+from tests.statements.quote_helpers import quote_row, quotes_of
 
 
 def _speaker(text: str, words: str, registry: SpeakerRegistry) -> str:
-    q = _quotes(text, registry)
-    rows = q[q["text"].str.contains(words, regex=False)]
-    assert len(rows) == 1, f"no single quote holds {words!r}: {q[['kind', 'text']].values.tolist()}"
-    return str(rows.iloc[0]["speaker"])
+    return str(quote_row(text, words, registry)["speaker"])
 
 
 # -- a name confirmed by a speech verb after an adverb ---------------------------------------------
@@ -87,7 +74,7 @@ def test_a_role_noun_nobody_holds_names_nobody(registry: SpeakerRegistry) -> Non
 def test_quote_running_over_a_line_break_keeps_its_tag(registry: SpeakerRegistry) -> None:
     text = ("Vote Row\n\nTom Harlan, a senator, spoke on Monday.\n\u201cWe have the evidence.\n"
             "We will present it in court,\u201d Harlan told reporters.\nThe board declined to comment.\n")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["text"].tolist() == ["\u201cWe have the evidence.\nWe will present it in court,\u201d"]
     assert q["speaker"].tolist() == ["Tom Harlan"]
 
@@ -102,20 +89,20 @@ def test_straight_quote_over_lines_and_the_untagged_line_after(registry: Speaker
 def test_line_opening_a_quote_while_one_is_open_continues_it(registry: SpeakerRegistry) -> None:
     text = ("Vote Row\n\nTom Harlan, a senator, spoke on Monday.\n\"We will win.\n\"And we will rebuild,\" he said.\n"
             "The crowd cheered.\n")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["text"].tolist() == ["\"We will win.", "\"And we will rebuild,\""]
     assert q["speaker"].tolist() == ["Tom Harlan", "Tom Harlan"]
 
 
 def test_quote_never_closed_ends_with_its_line(registry: SpeakerRegistry) -> None:
     text = "Vote Row\n\nTom Harlan, a senator, spoke.\n\"We will win.\nThe crowd cheered.\nHe left.\n"
-    assert _quotes(text, registry)["text"].tolist() == ["\"We will win."]
+    assert quotes_of(text, registry)["text"].tolist() == ["\"We will win."]
 
 
 def test_lines_without_blank_lines_stay_paragraphs(registry: SpeakerRegistry) -> None:
     # no blank line anywhere: every line is a paragraph, as in press-release copy
     text = "Tom Harlan, a senator, spoke.\n\"We will win.\nThe crowd cheered, he said."
-    assert _quotes(text, registry)["text"].tolist() == ["\"We will win."]
+    assert quotes_of(text, registry)["text"].tolist() == ["\"We will win."]
 
 
 # -- a tag on the line after the quote, an intro on the line before --------------------------------
@@ -189,14 +176,14 @@ def test_body_verbs_documents_and_sources(text: str, speaker: str, registry: Spe
     "Mr. Harlan put down the phone and smiled. \u201cSo,\u201d came the reply.",
 ])
 def test_no_speaker_from_a_body_or_date_that_says_nothing(text: str, registry: SpeakerRegistry) -> None:
-    speakers = _quotes(text, registry)["speaker"].tolist()
+    speakers = quotes_of(text, registry)["speaker"].tolist()
     assert not any(s in ("CIA", "Monday", "Harlan") for s in speakers)
 
 
 def test_short_name_of_the_one_longer_body_shares_its_id(registry: SpeakerRegistry) -> None:
     text = ("According to the Washington Post, \u201cthe talks collapsed.\u201d\n\n"
             "\u201cNobody expected it,\u201d according to the Post.")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["speaker_id"].nunique() == 1 and q["speaker"].tolist() == ["Washington Post"] * 2
 
 
@@ -221,7 +208,7 @@ def test_recurring_full_name_and_its_surname(registry: SpeakerRegistry) -> None:
     text = ("Talk Show Row\n\nNora Ellison sat down with the host Kara Pruitt this weekend.\n"
             "\u201cPoliteness matters,\u201d Ellison said.\n\u201cIt is about respect.\nIt is not about rules,\u201d she said.\n"
             "Which Ellison quickly added.\nIn the end, Nora Ellison left early.\n")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["speaker"].tolist() == ["Nora Ellison", "Nora Ellison"]
     assert q["speaker_id"].nunique() == 1
 
@@ -271,7 +258,7 @@ def test_title_lists_and_nominees(text: str, speaker: str, registry: SpeakerRegi
     "According to emails, the Oak Street Alliance, a group of shops, got a message saying \u201cStay closed!\u201d",
 ])
 def test_no_speaker_from_a_body_in_a_title_a_firm_or_a_receiver(text: str, registry: SpeakerRegistry) -> None:
-    speakers = _quotes(text, registry)["speaker"].tolist()
+    speakers = quotes_of(text, registry)["speaker"].tolist()
     assert not any(s in ("Bar Council", "Brooks", "Oak Street Alliance") for s in speakers), speakers
 
 
@@ -307,11 +294,11 @@ def test_a_body_name_never_runs_over_a_line_break(registry: SpeakerRegistry) -> 
 def test_two_word_repeat_takes_no_speaker(registry: SpeakerRegistry) -> None:
     text = ("Files\n\nSenator Maria Lopez has argued that the release would threaten \u201cnational security.\u201d\n"
             "The records have nothing to do with \u201cnational security.\u201d\n")
-    q = _quotes(text, registry)
+    q = quotes_of(text, registry)
     assert q["speaker"].tolist()[1] == ""
 
 
 def test_longer_repeat_still_echoes(registry: SpeakerRegistry) -> None:
     text = ("Row\n\nMaria Lopez, a senator, said the plan was \u201ca betrayal of voters.\u201d\n"
             "Critics dismissed the \u201cbetrayal of voters\u201d line.\n")
-    assert _quotes(text, registry)["speaker"].tolist()[1] == "Maria Lopez"
+    assert quotes_of(text, registry)["speaker"].tolist()[1] == "Maria Lopez"
