@@ -284,3 +284,24 @@ def test_many_unclosed_curly_openers_each_run_to_the_paragraph_end() -> None:
     units = ap.quote_units(text)
     assert len(units) == 50_000
     assert units[0] == (3, len(text)) and units[-1] == (len(text) - 2, len(text))
+
+
+def test_a_part_continuing_the_draw_verifies_from_its_first_position(texts: pd.DataFrame,
+                                                                      tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # test part 2 continues the test draw at position 33: the same check, shifted by ``first``
+    articles, quotes, persons = _part(texts)
+    second = articles.at[1, "article_key"]
+    rest = (articles.iloc[1:].copy(), quotes[quotes["article_key"] == second].copy(),
+            persons[persons["article_key"] == second])
+    assert ap.verify_part(*rest, texts, "test", first=1) == []
+    assert ap.verify_part(*rest, texts, "test") == ["articles.csv: draw_position is not 0..n-1 in file order"]
+    shifted = rest[0].assign(draw_position="0")
+    assert ap.verify_part(shifted, rest[1].assign(draw_position="0"), rest[2], texts, "test") == [
+        "articles.csv: the articles are not the first 1 of the test draw order"]
+    assert ap.verify_part(*rest, texts, "test", first=-1) == ["the first draw position must be 0 or more, not -1"]
+    folder = _write_part(tmp_path / "t2", rest)
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder), "--first", "1"]) == 0
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder)]) == 1
+    assert "draw_position is not 0..n-1" in capsys.readouterr().out
+    assert ap.FIRST_POSITION["test2"] == 33 and ap.GOLD_SETS["test2"][1] == "test"
