@@ -78,7 +78,8 @@ class ValidationReport:
     and ``attribution_merge``: quote/speaker measures and merge precision/recall
     (see :mod:`~analysis.validation.attribution_eval`); ``attribution_press``: the
     same measures on the press-release gold, per side; ``attribution_ptc``: on
-    the held-out test part of the PTC-2020 gold.  ``loaded``,
+    the held-out test part of the PTC-2020 gold; ``attribution_ptc2``: on its
+    held-out test part 2.  ``loaded``,
     ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
@@ -97,6 +98,7 @@ class ValidationReport:
     attribution_merge: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_press: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_ptc: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution_ptc2: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -156,6 +158,9 @@ class ValidationReport:
         if not self.attribution_ptc.empty:
             parts.append("## Quote attribution (PTC-2020 English news gold, held-out test part)")
             parts.append(markdown_table(self.attribution_ptc[[*_ATTRIBUTION_COLS, "term_given_speaker"]]))
+        if not self.attribution_ptc2.empty:
+            parts.append("## Quote attribution (PTC-2020 English news gold, held-out test part 2)")
+            parts.append(markdown_table(self.attribution_ptc2[[*_ATTRIBUTION_COLS, "term_given_speaker"]]))
         if not self.attribution_merge.empty:
             part = self.attribution_merge[self.attribution_merge["split"] == "heldout"]
             parts.append("## Speaker merging (variant list), held-out people")
