@@ -308,8 +308,9 @@ def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFr
                 texts: pd.DataFrame, split: str) -> list[str]:
     """Problems of one part against the PTC texts as loaded now (empty = all good).
 
-    Checks the columns; that the articles are the first n of ``split``'s
-    draw order at positions 0..n-1; each key's text hash, side, split and
+    Checks the columns; that the articles are consecutive positions
+    p..p+n-1 of ``split``'s draw order (p = 0 for a first part; a later
+    part continues the draw from its first row's position); each key's text hash, side, split and
     counts; that the rows of each article are exactly its
     :func:`quote_units`, numbered 1..n, with fragments of the first <= 6
     words, vocabulary and variants in the text; and persons.csv against the
@@ -348,12 +349,15 @@ def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFr
 
 
 def _draw_problems(articles: pd.DataFrame, texts: pd.DataFrame, split: str) -> list[str]:
+    # a later part continues the draw: its positions run p..p+n-1 from its first row's p
     order = split_order(texts, split)
     ids, positions = articles["row"].tolist(), articles["draw_position"].tolist()
-    if positions != [str(i) for i in range(len(ids))]:
-        return ["articles.csv: draw_position is not 0..n-1 in file order"]
-    if ids != order[:len(ids)]:
-        return [f"articles.csv: the articles are not the first {len(ids)} of the {split} draw order"]
+    first = _int(positions[0]) if positions else 0
+    if first is None or first < 0 or positions != [str(i) for i in range(first, first + len(ids))]:
+        return ["articles.csv: draw_position is not p..p+n-1 (consecutive, from the first row's) in file order"]
+    if ids != order[first:first + len(ids)]:
+        which = f"first {len(ids)}" if first == 0 else f"{len(ids)} from position {first}"
+        return [f"articles.csv: the articles are not the {which} of the {split} draw order"]
     return []
 
 

@@ -125,6 +125,21 @@ def test_the_verifier_catches_a_changed_text_a_skip_and_a_wrong_split(tmp_path: 
     assert any("split must be dev" in p for p in ap.verify_part(arts, quotes, persons, texts, "dev"))
 
 
+def test_a_later_part_continues_the_draw_from_its_first_position(texts: pd.DataFrame) -> None:
+    arts, quotes, persons = _part(texts)
+    second = arts.iloc[1:]  # the article at draw position 1 alone: a part 2 of the same draw
+    rows = quotes[quotes["article_key"].isin(second["article_key"])]
+    listed = persons[persons["article_key"].isin(second["article_key"])]
+    assert ap.verify_part(second, rows, listed, texts, "test") == []
+    assert any("1 from position 0" not in p and "first 1 of the test draw" in p
+               for p in ap.verify_part(second.assign(draw_position="0"), rows, listed, texts, "test"))
+    gap = arts.assign(draw_position=["0", "2"])
+    assert any("consecutive" in p for p in ap.verify_part(gap, quotes, persons, texts, "test"))
+    shifted = second.assign(draw_position="2")
+    assert any("1 from position 2 of the test draw" in p
+               for p in ap.verify_part(shifted, rows.assign(draw_position="2"), listed, texts, "test"))
+
+
 def test_main_verifies_a_folder_and_reports_missing_data(tmp_path: Path, texts: pd.DataFrame,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "gold"
