@@ -608,7 +608,15 @@ GOLD_RUNS: dict[str, GoldRun] = {
                    lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder)),
     "ptcdev": GoldRun("the PTC attribution dev part", "dev",
                       lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev")),
+    "ptcdev2": GoldRun("the PTC attribution dev part 2", "dev", lambda a: _ptc_dev2(a)),
 }
+
+
+def _ptc_dev2(args: argparse.Namespace) -> AttributionReport:
+    """``--gold ptcdev2``: the dev measures on ``attribution_ptc_dev2`` (dev draw positions 25-58) or ``--folder``."""
+    from analysis.validation import attribution_ptc as apt
+
+    return evaluate_ptc_attribution(data_dir=args.data, folder=args.folder or apt.DEV2_DIR, split="dev")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -42,6 +42,8 @@ STRAIGHT, OPEN, CLOSE = '"', "\u201c", "\u201d"
 _OPEN_MARK, _CLOSE_MARK, _STRAIGHT_MARK = (re.compile(re.escape(m)) for m in (OPEN, CLOSE, STRAIGHT))
 GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc"
 DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev"
+#: dev part 2 (round 6): the dev draw continued from position 25; verify with --set dev --folder
+DEV2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev2"
 #: the folder and the split every row must carry, per set name
 GOLD_SETS: dict[str, tuple[Path, str]] = {"test": (GOLD_DIR, "test"), "dev": (DEV_DIR, "dev")}
 ARTICLE_COLUMNS = ("article_key", "row", "side", "draw_position", "split", "n_marks", "n_direct",
