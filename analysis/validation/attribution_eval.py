@@ -549,7 +549,8 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
     ``corpus/validation/attribution_ptc``, held out; ``dev``:
     ``corpus/validation/attribution_ptc_dev``; ``test2``:
     ``corpus/validation/attribution_ptc_test2``, held out, test rows from
-    draw position 33); ``folder`` reads another folder of the same format,
+    draw position 33; ``dev2``: ``corpus/validation/attribution_ptc_dev2``,
+    dev rows from draw position 25); ``folder`` reads another folder of the same format,
     whose rows must all carry the part's split (and start at its first
     draw position).  PTC-2020 is read from ``data_dir`` (default
     ``ANALYSIS_VALIDATION_DATA``) and the part is verified against it first
@@ -615,11 +616,13 @@ GOLD_RUNS: dict[str, GoldRun] = {
                       lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev")),
     "ptc2": GoldRun("the PTC attribution test part 2", "test",
                     lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="test2")),
+    "ptcdev2": GoldRun("the PTC attribution dev part 2", "dev",
+                       lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev2")),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev|ptc2] ...``.
+    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev|ptc2|ptcdev2] ...``.
 
     ``--gold nyt`` (default) prints the measures of the chosen article split
     (and the matching variant-list split: test -> heldout, dev -> dev); exit

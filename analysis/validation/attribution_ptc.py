@@ -5,7 +5,8 @@ Parts labelled blind, each by its own annotator, under one set of guidelines
 part (``corpus/validation/attribution_ptc/``), the dev part
 (``corpus/validation/attribution_ptc_dev/``) and the held-out test part 2
 (``corpus/validation/attribution_ptc_test2/``, the test draw continued from
-position 33, :data:`FIRST_POSITION`).  PTC has no stated licence:
+position 33) and the dev part 2 (``corpus/validation/attribution_ptc_dev2/``,
+the dev draw continued from position 25; :data:`FIRST_POSITION`).  PTC has no stated licence:
 the texts are read at run time (:func:`load_ptc_texts`), and the committed
 files hold only ids, offsets, hashes, names and fragments of at most six
 words.  A unit is an opening double quotation mark (:func:`quote_units`).
@@ -45,11 +46,12 @@ _OPEN_MARK, _CLOSE_MARK, _STRAIGHT_MARK = (re.compile(re.escape(m)) for m in (OP
 GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc"
 DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev"
 TEST2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_test2"
+DEV2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev2"
 #: the folder and the split every row must carry, per set name
 GOLD_SETS: dict[str, tuple[Path, str]] = {"test": (GOLD_DIR, "test"), "dev": (DEV_DIR, "dev"),
-                                          "test2": (TEST2_DIR, "test")}
+                                          "test2": (TEST2_DIR, "test"), "dev2": (DEV2_DIR, "dev")}
 #: the draw position a set starts at, when it continues an earlier part's draw (default 0)
-FIRST_POSITION: dict[str, int] = {"test2": 33}
+FIRST_POSITION: dict[str, int] = {"test2": 33, "dev2": 25}
 ARTICLE_COLUMNS = ("article_key", "row", "side", "draw_position", "split", "n_marks", "n_direct",
                    "n_partial", "n_term", "n_turns")
 QUOTE_COLUMNS = ("article_key", "row", "split", "draw_position", "quote_no", "start", "end", "fragment", "kind",
