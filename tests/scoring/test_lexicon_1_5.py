@@ -115,3 +115,43 @@ def test_not_title_rule(text: str, term: str, counts: bool) -> None:
     s = norm.find(term)
     got = NAMED_RULES["not_title"](norm, s, s + len(term), text, s)
     assert (got is not None) is counts
+
+
+@pytest.mark.parametrize(("text", "term", "counts"), [
+    # step-4 sense rules of 1.5.0: the descriptive sense out, the evaluative one kept
+    ("The shop sold incendiary ammunition.", "incendiary", False),
+    ("His incendiary speech divided the hall.", "incendiary", True),
+    ("Sinners go to hell, the preacher said of the soul.", "hell", False),
+    ("Life in the city is hell.", "hell", True),
+    ("Survivors of the Holocaust spoke at the event.", "holocaust", False),
+    ("They warned of a nuclear holocaust.", "holocaust", True),
+    ("She destroyed ballots and evidence.", "destroyed", False),
+    ("They destroyed the opposition.", "destroyed", True),
+    ("The region declared a natural disaster.", "disaster", False),
+    ("Aid reached the disaster zone.", "disaster", False),
+    ("The reform was a disaster.", "disaster", True),
+])
+def test_step_4_sense_rules(text: str, term: str, counts: bool) -> None:
+    assert (term in _terms(text)) is counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Survivors of the Holocaust spoke.", False),
+    ("Holocaust survivors spoke.", True),               # sentence-initial: capitals say nothing
+    ("a nuclear holocaust", True),
+    ("Stop Comparing Enforcement To The Holocaust Now", True),  # a Title Case headline
+])
+def test_not_proper_rule(text: str, counts: bool) -> None:
+    norm = text.lower()
+    s = norm.find("holocaust")
+    assert (NAMED_RULES["not_proper"](norm, s, s + 9, text, s) is not None) is counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Heaven or hell awaits the soul.", False),
+    ("The siege turned the city into hell.", True),
+])
+def test_not_religious_rule(text: str, counts: bool) -> None:
+    norm = text.lower()
+    s = norm.find("hell")
+    assert (NAMED_RULES["not_religious"](norm, s, s + 4, text, s) is not None) is counts
