@@ -68,6 +68,19 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
     Nazi/fascist/genocide vocabulary about the historical events (a year
     1900-1989, "World War", "Hitler", "Holocaust", "Third Reich", "Great
     Patriotic War" within the sentence) is history, not a label.
+``not_title``
+    an idiom or label capitalised inside a sentence next to another
+    capitalised word names a title or a name ("the book Hillbilly Elegy",
+    "the series House Of Cards", "the film Kangaroo Court"), not a use;
+    a text whose words are mostly capitalised (a headline) is exempt.
+``not_proper``
+    a word capitalised inside a sentence is the proper noun ("during the
+    Holocaust", "Holocaust denial": the historical event), not the common
+    noun ("a nuclear holocaust"); a Title Case headline is exempt.
+``not_religious``
+    hell, damnation and the like in a sentence about religion (heaven,
+    purgatory, soul(s), sin(s), sinner(s), salvation, God, Christ, Satan,
+    the devil) are the place of the faith, not an evaluation.
 
 Parametrised rules: ``except_prev=w1|w2``, ``except_next=w1|w2``,
 ``only_prev=w1|w2``, ``only_next=w1|w2`` (adjacent token, normalised).
@@ -408,12 +421,62 @@ def _destruction_target(norm: str, s: int, e: int, text: str, os: int) -> str | 
     return "threat or goal of destruction" if passive is False else ""
 
 
-def _not_historical(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+def _sentence_window(norm: str, s: int, e: int) -> str:
+    """The sentence around ``norm[s:e]``, at most 120 characters either side."""
     lo = max(0, s - 120)
     left = max(norm.rfind(". ", lo, s), norm.rfind("? ", lo, s), norm.rfind("! ", lo, s))
     right = [i for i in (norm.find(". ", e, e + 120), norm.find("? ", e, e + 120)) if i >= 0]
-    window = norm[left + 1 if left >= 0 else lo : min(right) if right else e + 120]
-    return None if _HISTORY_RE.search(window) else ""
+    return norm[left + 1 if left >= 0 else lo : min(right) if right else e + 120]
+
+
+def _not_historical(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    return None if _HISTORY_RE.search(_sentence_window(norm, s, e)) else ""
+
+
+_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _capitalised_run(text: str, os: int, length: int) -> bool:
+    """Whether the hit at ``text[os:]`` starts upper-case and touches another capitalised word."""
+    if not text[os : os + 1].isupper():
+        return False
+    words = [(m.start(), m.group()) for m in _CAP_WORD_RE.finditer(text, max(0, os - 40), os + length + 40)]
+    inside = [w for start, w in words if os <= start < os + length]
+    if len(inside) > 1:
+        return all(w[:1].isupper() for w in inside)
+    before = [w for start, w in words if start < os]
+    after = [w for start, w in words if start >= os + length]
+    return bool((before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()))
+
+
+def _not_title(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    prev = prev_tokens(norm, s, 1)
+    if _sentence_initial(prev) or not _capitalised_run(text, os, e - s):
+        return ""
+    # the hit's own words left out: a short sentence around a title is not a headline
+    words = [m.group() for m in _CAP_WORD_RE.finditer(text) if not os <= m.start() < os + e - s]
+    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return ""  # a headline in Title Case: capitals say nothing
+    return None
+
+
+def _not_proper(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    if not text[os : os + 1].isupper() or _sentence_initial(prev_tokens(norm, s, 1)):
+        return ""
+    words = [m.group() for m in _CAP_WORD_RE.finditer(text) if not os <= m.start() < os + e - s]
+    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return ""  # a headline in Title Case: capitals say nothing
+    return None
+
+
+_RELIGION_RE = re.compile(
+    r"\b(?:heaven|heavens|purgatory|paradise|souls?|sins?|sinners?|sinful|salvation|damnation|god|christ|"
+    r"jesus|satan|the devil|church|scripture|bible|repentance|eternal|afterlife|demons?)\b"
+)
+
+
+def _not_religious(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    return None if _RELIGION_RE.search(_sentence_window(norm, s, e)) else ""
 
 
 def _word_set(arg: str) -> frozenset[str]:
@@ -463,6 +526,9 @@ NAMED_RULES: dict[str, Rule] = {
     "concrete_target": _concrete_target,
     "destruction_target": _destruction_target,
     "not_historical": _not_historical,
+    "not_title": _not_title,
+    "not_proper": _not_proper,
+    "not_religious": _not_religious,
     "possible_epistemic": _possible_epistemic,
     "first_person": _first_person,
     "after_be": _after_be,

@@ -19,8 +19,14 @@ superlatives, rhetorical questions, imperatives, Title Case ...) are in
 :func:`half_check` chooses on one article half of dev and scores the choice
 on the other, against v1.
 
+Round 6: :func:`class_table` gives each lexicon class's dev hits and
+precision (entries whose note starts "1.5.0 class X"), and
+:func:`threshold_check` the stability of the best-F1 threshold between the
+two article halves of dev, for v2 and length-normalised variants.
+
 Example:
     $ python -m analysis.validation.ranking --data ../shared/validation --alternatives --halves
+    $ python -m analysis.validation.ranking --data ../shared/validation --classes --thresholds --top 0
 """
 
 from __future__ import annotations
@@ -29,16 +35,18 @@ import argparse
 import hashlib
 import itertools
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from analysis.scoring.indices import RANKING_FORMS, RankingForm, loaded_ranking_contributions
+from analysis.scoring.lexicon import Lexicon
 from analysis.scoring.loaded_style import style_counts
 from analysis.scoring.loaded_vocab import quote_pair_pattern
 from analysis.validation import metrics
-from analysis.validation.loaded_eval import ScoredUnits, length_quintiles
+from analysis.validation.loaded_eval import RANKING, ScoredUnits, length_quintiles
 
 TIE_MARGIN: float = 0.002
 #: The round-5 grid (form v2): 2 x 3 x 3 x 3 x 3 x 5 x 3 points.
@@ -257,6 +265,77 @@ def alternatives_table(sets: Sequence[ScoredUnits]) -> pd.DataFrame:
 
 
 
+_CLASS_NOTE = re.compile(r"^(\d+\.\d+\.\d+ class [A-Z]) \(([^)]*)\)")
+
+
+def lexicon_classes(lexicon: Lexicon | None = None) -> dict[tuple[str, str], str]:
+    """(dimension, term) -> class label, for entries whose note names a class ("1.5.0 class C (...)").
+
+    Example:
+        >>> lexicon_classes()[("hostility", "bloodsuckers")]
+        '1.5.0 class C: dehumanising: animals, vermin, disease and infestation'
+    """
+    lex = lexicon if lexicon is not None else Lexicon.builtin()
+    out = {}
+    for e in lex:
+        m = _CLASS_NOTE.match(e.note)
+        if m:
+            out[(e.dimension, e.term)] = f"{m.group(1)}: {m.group(2)}"
+    return out
+
+
+def class_table(sets: Sequence[ScoredUnits], lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Per lexicon class and dev set: entries, units its entries flag (counted matches), and their precision.
+
+    Example:
+        >>> class_table([ptc_units, semeval_units]).round(3)  # doctest: +SKIP
+    """
+    classes = lexicon_classes(lexicon)
+    entries = pd.Series(list(classes.values())).value_counts()
+    rows = []
+    for su in sets:
+        dev = su.units[su.units["split"] == "dev"]
+        hits: dict[str, list[bool]] = {}
+        for label, ms in zip(dev["label"].to_numpy(dtype=bool), dev["matched"], strict=True):
+            for c in {classes[(m[4], m[2])] for m in ms if (m[4], m[2]) in classes}:
+                hits.setdefault(c, []).append(bool(label))
+        for c in sorted(entries.index):
+            flagged = hits.get(c, [])
+            rows.append({"class": c, "entries": int(entries[c]), "dataset": su.name, "units": len(flagged),
+                         "tp": int(sum(flagged)),
+                         "precision": sum(flagged) / len(flagged) if flagged else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def threshold_check(sets: Sequence[ScoredUnits]) -> pd.DataFrame:
+    """Choose the best-F1 threshold on one article half of dev, apply it on the other.
+
+    For ``loaded_ranking_score`` and two length-normalised variants (the score
+    over log(2 + words) and over sqrt(words)): a threshold rule is *stable*
+    when the held-out F1 stays near the in-half F1.
+
+    Example:
+        >>> threshold_check([ptc_units, semeval_units]).round(3)  # doctest: +SKIP
+    """
+    rows = []
+    for su in sets:
+        u = su.units[su.units["split"] == "dev"]
+        y, s = u["label"].to_numpy(dtype=bool), u[RANKING].to_numpy(dtype="float64")
+        words = u["words"].to_numpy(dtype="float64")
+        half = article_half(u["article_id"].astype(str))
+        variants = {"v2": s, "v2 / log(2 + words)": s / np.log(2.0 + words),
+                    "v2 / sqrt(words)": s / np.sqrt(np.maximum(words, 1.0))}
+        for name, score in variants.items():
+            for k in (0, 1):
+                a, b = half == k, half != k
+                thr, f_in = metrics.best_f1_threshold(y[a], score[a])
+                prf = metrics.prf_at_threshold(y[b], score[b], thr)
+                rows.append({"dataset": su.name, "score": name, "chosen on half": k, "threshold": thr,
+                             "f1 in half": f_in, "f1 other half": prf.f1, "precision other half": prf.precision,
+                             "recall other half": prf.recall, "dev auc": metrics.roc_auc(y, score)})
+    return pd.DataFrame(rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the top of the grid, and on request the alternatives and the half check (dev only)."""
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.ranking", description=__doc__.split("\n")[0])
@@ -265,15 +344,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--v1", action="store_true", help="the rounds 2-4 grid (form v1) instead of v2's")
     parser.add_argument("--alternatives", action="store_true", help="also print the other forms tried on dev")
     parser.add_argument("--halves", action="store_true", help="also choose on one article half, check on the other")
+    parser.add_argument("--classes", action="store_true", help="also print each lexicon class's dev hits")
+    parser.add_argument("--thresholds", action="store_true", help="also print the half-split threshold check")
     args = parser.parse_args(argv)
     sets = dev_units(args.data)
     grid = GRID_V1 if args.v1 else GRID
     with pd.option_context("display.width", 250, "display.max_columns", 40, "display.max_colwidth", 80):
-        print(ranking_grid(sets, grid).head(args.top).round(4).to_string())
+        if args.top > 0:
+            print(ranking_grid(sets, grid).head(args.top).round(4).to_string())
         if args.alternatives:
             print(alternatives_table(sets).round(4).to_string(index=False))
         if args.halves:
             print(half_check(sets, grid).round(4).to_string(index=False))
+        if args.classes:
+            print(class_table(sets).round(3).to_string(index=False))
+        if args.thresholds:
+            print(threshold_check(sets).round(4).to_string(index=False))
     return 0
 
 
