@@ -66,7 +66,9 @@ _ORG_WORDS = frozenset(
     "organization organisation authorities kremlin pentagon grid news channel report agreement court "
     "administration embassy mission navy police guard brigade battalion regiment command staff "
     "international watch foundation trust coalition center centre initiative movement society forum "
-    "project programme labs inc corp ltd llc alliance network endowment".split())
+    "project programme labs inc corp ltd llc alliance network endowment "
+    # institutions that issue statements and sites of their own ("the Hermitage Museum's website")
+    "museum university college academy hospital library".split())
 #: words that make a capitalised name an organisation's (read by statements.bodies and statements.surnames too)
 ORGANISATION_WORDS: frozenset[str] = _ORG_WORDS
 _PATRONYMIC = re.compile(r"(?:ovych|evych|yovych|iovych|ovich|evich|yevich|ivna|ovna|evna|yivna|ichna)$")
