@@ -37,6 +37,7 @@ from analysis.statements.mention import Mention
 from analysis.statements.name_spans import NAME_STOP
 from analysis.statements.quotes import QuoteSpan
 from analysis.statements.role_nouns import PERSON_HEADS
+from analysis.statements.titles import TITLE_GAP
 
 PRONOUN_CANDIDATES = 3
 _LEADING_TITLES = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?|\b[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the))*\s*$")
@@ -51,6 +52,8 @@ _CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
 _ORG_NAME = re.compile(r"(?:\b[Tt]he[ \t]+)?\b([A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
 _LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
+#: a lone capitalised word ending the tag's sentence: '"...," says Joseph.'
+_LONE_AT_END = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*(?=[.!?]?[ \t]*(?:\n|$)|[.!?][ \t]+[\"“A-Z])")
 _FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
@@ -222,8 +225,8 @@ def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
 
 #: a bare title of capitalised words and a lower-case role noun before a name ("EDL leader Tommy
 #: Robinson", "Kremlin spokesman Dmitry Peskov"): part of the subject, like "Mr." or "President"
-_ROLE_TITLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w.'’-]*[ \t]+){{1,3}}(?:[a-z][\w-]*[ \t]+){{0,2}}"
-                                rf"(?:{PERSON_HEADS})[ \t]+$")
+_ROLE_TITLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w.'’-]*[ \t]+(?:of[ \t]+)?){{1,3}}(?:[a-z][\w-]*[ \t]+){{0,2}}"
+                                rf"(?:{PERSON_HEADS})(?:{TITLE_GAP.pattern})$")
 
 
 #: the agent of a passive speech verb, a capitalised title between ("was stated by Adviser to the Head ... X")
@@ -556,9 +559,10 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention],
             if m.possessive:
                 continue  # "said Mr. Young's partner, Maria Lipka": the owner is not the speaker
             return _who(_named_apposition(text, m, mentions) or m)
-    lone = _LONE_AFTER.match(text, cue_end, hi)
+    lone = _LONE_AFTER.match(text, cue_end, hi) or _LONE_AT_END.match(text, cue_end, hi)
     if lone and lone.group(1) not in NAME_STOP:
-        return Who(lone.group(1), False, as_written=lone.group(1))  # "said Natasha, a mother of six"
+        # "said Natasha, a mother of six"; '"...," says Joseph.': a lone name closing the tag
+        return Who(lone.group(1), False, as_written=lone.group(1))
     rep = _REPORT_OF.match(text, cue_end)
     at = rep.end() if rep else cue_end + (len(text[cue_end:hi]) - len(text[cue_end:hi].lstrip()))
     outlet = _OUTLET.match(text, at, hi)
@@ -590,7 +594,7 @@ def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention
     first = True
     for m in _starting(mentions, lo, before):
         if lo <= m.start < before and not m.in_quote and not m.possessive:
-            if first and _INTRO.match(_LEADING_TITLES.sub("", text[lo:m.start])):
+            if first and _INTRO.match(_ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[lo:m.start]))):
                 return _who(m)
             first = False
             if text[lo:m.start].rstrip().endswith(",") and _subject_like(text, m):

@@ -55,6 +55,10 @@ SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
 PARTICIPLE_VERBS = ("saying|adding|declaring|noting|warning|stressing|insisting|claiming|arguing|"
                     "explaining|writing|telling|asserting|announcing|emphasi[sz]ing|acknowledging|"
                     "admitting|calling|describing|dubbing|branding|labell?ing|accusing|"
+                    # participles of the finite speech verbs above that news copy hangs on a subject
+                    # ("..., stating that America is the “Great Satan”", "chanting “Death to ...”")
+                    "stating|asking|urging|vowing|promising|replying|responding|recalling|tweeting|"
+                    "chanting|shouting|proclaiming|conceding|complaining|boasting|demanding|"
                     # an infinitive hangs on its clause's subject like a participle ("except to say that")
                     r"to\s+(?:say|add|note|stress|insist|claim|argue|explain|warn|declare)")
 
@@ -135,6 +139,8 @@ NOT_A_CLAUSE = re.compile(
 SUBJECT_GAP = re.compile(
     r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
     r"often|never|always|still|already|now|just|[a-z]+ly|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
+    # a party and state, an age or an affiliation in parentheses: "Sen. Dick Durbin (D-Ill.) asked"
+    r"\([^()\"“”\n]{1,40}\)|"
     r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as|"
     r"(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
     re.IGNORECASE)

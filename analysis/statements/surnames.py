@@ -71,9 +71,14 @@ def speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) ->
         surname = m.group()
         # the surname alone, after the full name and outside every full name ("Hillary Clinton" may recur)
         if surname not in out and m.start() >= first_end[surname] and m.start() not in in_full \
-                and (CUE_AFTER_NAME.match(text, m.end()) or NAMING_AFTER_NAME.match(text, m.end())):
+                and (CUE_AFTER_NAME.match(text, m.end()) or NAMING_AFTER_NAME.match(text, m.end())
+                     or _CUE_RIGHT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
             out.add(surname)
     return frozenset(out)
+
+
+#: a speech verb right before a surname after a quote ('"...," says Joseph'): the surname speaks
+_CUE_RIGHT_BEFORE = re.compile(r"[,”\"][ \t]*(?:says|said|writes|wrote|adds|added|asks|asked|explains|explained)[ \t]+$")
 
 
 def honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:

@@ -167,3 +167,45 @@ def test_pronoun_after_a_reported_clause_is_its_speaker(text: str, registry: Spe
 def test_two_subjects_of_one_clause_still_name_nobody(registry: SpeakerRegistry) -> None:
     text = "Tomas Varga, the mayor, and Paul Cole, the deputy, met on Monday.\n\n\u201cIt is a disgrace,\u201d he said."
     assert _speaker(text, "disgrace", registry) == ""
+
+
+# -- a lone surname after the verb closes the tag: '"...," says Joseph.' -------------------------
+
+def test_surname_after_the_verb_is_the_full_name(registry: SpeakerRegistry) -> None:
+    text = ("The Daily Planet\u2019s Joe Joseph breaks it down.\n\u201cThe sun is quiet,\u201d says Joseph.\n"
+            "\u201cIs an ice age coming?\nI don\u2019t know,\u201d he said.")
+    assert _speaker(text, "quiet", registry) == "Joe Joseph"
+    assert _speaker(text, "ice age", registry) == "Joe Joseph"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cThe sun is quiet,\u201d says Joseph.", "Joseph"),
+    ("\u201cThe sun is quiet,\u201d said Monday.", ""),  # a weekday or a stop word is nobody
+])
+def test_lone_word_after_the_verb(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, "quiet", registry) == speaker
+
+
+# -- a party and state in parentheses stays with the subject ------------------------------------
+
+def test_parenthesis_between_subject_and_verb(registry: SpeakerRegistry) -> None:
+    text = ("When Sen. Dick Durbin (D-Ill.) asked Ford \u201cwith what certainty do you believe it?\u201d "
+            "Ford replied, \u201cone hundred percent.\u201d")
+    assert _speaker(text, "certainty", registry) == "Dick Durbin"
+
+
+# -- participles of speech verbs hang on the subject; a list of epithets titles the name ------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Karl Benn, leader of the group, was filmed in Tehran chanting \u201cDeath to the West\u201d and stating "
+     "that the West is the \u201cGreat Enemy.\u201d", "Great Enemy"),
+    ("Ah yes, Nation of Unity leader, racist, and demagogue Karl Benn was filmed chanting \u201cDeath to the West\u201d "
+     "in the square.", "Death to"),
+])
+def test_participles_and_epithet_titles(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == "Karl Benn"
+
+
+def test_participle_of_a_received_message_is_not_its_reader(registry: SpeakerRegistry) -> None:
+    text = "Karl Benn, the mayor, got a message stating that the city was \u201cfinished.\u201d"
+    assert _speaker(text, "finished", registry) != "Karl Benn"
