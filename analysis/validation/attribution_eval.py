@@ -544,10 +544,15 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
                              split: str = "test") -> AttributionReport:
     """Align the extractor's quotes with one part of the PTC attribution gold and measure.
 
-    ``split`` picks the part (``test``: ``corpus/validation/attribution_ptc``,
-    held out; ``dev``: ``corpus/validation/attribution_ptc_dev``); ``folder``
-    reads another folder of the same format, whose rows must all carry
-    ``split``.  PTC-2020 is read from ``data_dir`` (default
+    ``split`` picks the part, a key of
+    :data:`~analysis.validation.attribution_ptc.GOLD_SETS` (``test``:
+    ``corpus/validation/attribution_ptc``, held out; ``dev``:
+    ``corpus/validation/attribution_ptc_dev``; ``test2``:
+    ``corpus/validation/attribution_ptc_test2``, held out, test rows from
+    draw position 33; ``dev2``: ``corpus/validation/attribution_ptc_dev2``,
+    dev rows from draw position 25); ``folder`` reads another folder of the same format,
+    whose rows must all carry the part's split (and start at its first
+    draw position).  PTC-2020 is read from ``data_dir`` (default
     ``ANALYSIS_VALIDATION_DATA``) and the part is verified against it first
     (:func:`~analysis.validation.attribution_ptc.verify_part`).  A missing
     text, a missing part folder or a mismatch raises ValidationDataError.
@@ -563,9 +568,10 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
     if split not in apt.GOLD_SETS:
         raise ValidationDataError(f"PTC attribution gold: split must be one of {sorted(apt.GOLD_SETS)}, not {split!r}")
     texts = apt.load_ptc_texts(data_dir)
-    chosen = folder if folder is not None else apt.GOLD_SETS[split][0]
+    default_folder, row_split = apt.GOLD_SETS[split]
+    chosen = folder if folder is not None else default_folder
     try:
-        gold, problems = apt.check_part(chosen, texts, split)
+        gold, problems = apt.check_part(chosen, texts, row_split, apt.FIRST_POSITION.get(split, 0))
     except ValidationDataError as err:  # a file of the part there but unreadable (not UTF-8, empty, ...)
         raise ValidationDataError(f"PTC attribution {split} part: {err}") from None
     except FileNotFoundError as err:
@@ -608,11 +614,15 @@ GOLD_RUNS: dict[str, GoldRun] = {
                    lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder)),
     "ptcdev": GoldRun("the PTC attribution dev part", "dev",
                       lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev")),
+    "ptc2": GoldRun("the PTC attribution test part 2", "test",
+                    lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="test2")),
+    "ptcdev2": GoldRun("the PTC attribution dev part 2", "dev",
+                       lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev2")),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev] [--split test] ...``.
+    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev|ptc2|ptcdev2] ...``.
 
     ``--gold nyt`` (default) prints the measures of the chosen article split
     (and the matching variant-list split: test -> heldout, dev -> dev); exit
@@ -625,6 +635,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for the held-out test part and the dev part of the PTC-2020 gold (PTC
     from ``--data`` or ANALYSIS_VALIDATION_DATA; ``--folder`` for another
     folder of the part's format); a missing text or folder exits 2.
+    ``--gold ptc2`` is the held-out test part 2 (test draw positions 33 on),
+    measured as ``ptc``.
 
     Example:
         >>> main(["--nyt", "/nonexistent.csv"])
@@ -637,11 +649,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.attribution_eval")
     parser.add_argument("--gold", choices=("nyt", *GOLD_RUNS), default="nyt",
                         help="nyt: the NYT 2022 gold (dev/test); press: the press-release gold (all test); "
-                             "pressdev: the press-release dev set (all dev); ptc / ptcdev: the PTC-2020 "
-                             "gold's test part (held out) / dev part")
+                             "pressdev: the press-release dev set (all dev); ptc / ptcdev / ptc2: the PTC-2020 "
+                             "gold's test part (held out) / dev part / test part 2 (held out)")
     parser.add_argument("--nyt", help="NYT_Russia_Ukraine.csv or its folder")
-    parser.add_argument("--data", help="folder holding ptc2020/ (ptc, ptcdev; default ANALYSIS_VALIDATION_DATA)")
-    parser.add_argument("--folder", help="the PTC part's folder (ptc, ptcdev; default the committed one)")
+    parser.add_argument("--data", help="folder holding ptc2020/ (ptc, ptcdev, ptc2; default ANALYSIS_VALIDATION_DATA)")
+    parser.add_argument("--folder", help="the PTC part's folder (ptc, ptcdev, ptc2; default the committed one)")
     parser.add_argument("--split", choices=("test", "dev"), default=None,
                         help="test (default) or dev; pressdev and ptcdev are dev only")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong dev quotes (dev only)")

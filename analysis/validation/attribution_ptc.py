@@ -1,9 +1,12 @@
 """The third attribution gold set: quotes in the English news articles of PTC-2020.
 
-Two parts, labelled blind by two annotators under one set of guidelines
+Parts labelled blind, each by its own annotator, under one set of guidelines
 (``corpus/validation/attribution_ptc/GUIDELINES.md``): the held-out test
-part (``corpus/validation/attribution_ptc/``) and the dev part
-(``corpus/validation/attribution_ptc_dev/``).  PTC has no stated licence:
+part (``corpus/validation/attribution_ptc/``), the dev part
+(``corpus/validation/attribution_ptc_dev/``) and the held-out test part 2
+(``corpus/validation/attribution_ptc_test2/``, the test draw continued from
+position 33) and the dev part 2 (``corpus/validation/attribution_ptc_dev2/``,
+the dev draw continued from position 25; :data:`FIRST_POSITION`).  PTC has no stated licence:
 the texts are read at run time (:func:`load_ptc_texts`), and the committed
 files hold only ids, offsets, hashes, names and fragments of at most six
 words.  A unit is an opening double quotation mark (:func:`quote_units`).
@@ -42,8 +45,13 @@ STRAIGHT, OPEN, CLOSE = '"', "\u201c", "\u201d"
 _OPEN_MARK, _CLOSE_MARK, _STRAIGHT_MARK = (re.compile(re.escape(m)) for m in (OPEN, CLOSE, STRAIGHT))
 GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc"
 DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev"
+TEST2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_test2"
+DEV2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev2"
 #: the folder and the split every row must carry, per set name
-GOLD_SETS: dict[str, tuple[Path, str]] = {"test": (GOLD_DIR, "test"), "dev": (DEV_DIR, "dev")}
+GOLD_SETS: dict[str, tuple[Path, str]] = {"test": (GOLD_DIR, "test"), "dev": (DEV_DIR, "dev"),
+                                          "test2": (TEST2_DIR, "test"), "dev2": (DEV2_DIR, "dev")}
+#: the draw position a set starts at, when it continues an earlier part's draw (default 0)
+FIRST_POSITION: dict[str, int] = {"test2": 33, "dev2": 25}
 ARTICLE_COLUMNS = ("article_key", "row", "side", "draw_position", "split", "n_marks", "n_direct",
                    "n_partial", "n_term", "n_turns")
 QUOTE_COLUMNS = ("article_key", "row", "split", "draw_position", "quote_no", "start", "end", "fragment", "kind",
@@ -227,8 +235,12 @@ def as_gold(quotes: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def check_part(folder: str | os.PathLike[str], texts: pd.DataFrame, split: str) -> tuple[pd.DataFrame, list[str]]:
+def check_part(folder: str | os.PathLike[str], texts: pd.DataFrame, split: str,
+               first: int = 0) -> tuple[pd.DataFrame, list[str]]:
     """The gold frame (:func:`as_gold`) of the part in ``folder`` and its :func:`verify_part` problems.
+
+    ``first`` is the draw position the part starts at (a part that
+    continues another part's draw, e.g. test part 2 at 33).
 
     Rows with non-integer offsets cannot become a gold frame: then the frame
     is empty and the problems say why.
@@ -240,7 +252,7 @@ def check_part(folder: str | os.PathLike[str], texts: pd.DataFrame, split: str) 
         FileNotFoundError: /nonexistent/articles.csv: no such file (is the PTC attribution gold on this branch?)
     """
     articles, quotes, persons = read_folder(folder)
-    problems = verify_part(articles, quotes, persons, texts, split)
+    problems = verify_part(articles, quotes, persons, texts, split, first)
     try:
         return as_gold(quotes), problems
     except (KeyError, ValueError) as err:
@@ -305,11 +317,12 @@ def _article_problems(rec: Mapping[Hashable, object], texts: Mapping[str, str], 
 
 
 def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFrame,
-                texts: pd.DataFrame, split: str) -> list[str]:
+                texts: pd.DataFrame, split: str, first: int = 0) -> list[str]:
     """Problems of one part against the PTC texts as loaded now (empty = all good).
 
-    Checks the columns; that the articles are the first n of ``split``'s
-    draw order at positions 0..n-1; each key's text hash, side, split and
+    Checks the columns; that the articles are the n articles of ``split``'s
+    draw order at positions first..first+n-1 (``first`` 0 unless the part
+    continues another part's draw); each key's text hash, side, split and
     counts; that the rows of each article are exactly its
     :func:`quote_units`, numbered 1..n, with fragments of the first <= 6
     words, vocabulary and variants in the text; and persons.csv against the
@@ -328,7 +341,7 @@ def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFr
         if missing:
             return [f"{name}: missing column(s) {', '.join(missing)}"]
     by_id = dict(zip(texts["article_id"].astype(str), texts["text"], strict=True))
-    problems = _draw_problems(articles, texts, split)
+    problems = _draw_problems(articles, texts, split, first)
     repeated = articles["article_key"][articles["article_key"].duplicated()]
     problems += [f"articles.csv {k}: article listed more than once" for k in dict.fromkeys(repeated)]
     unknown = sorted(set(quotes["article_key"]) - set(articles["article_key"]))
@@ -347,13 +360,17 @@ def verify_part(articles: pd.DataFrame, quotes: pd.DataFrame, persons: pd.DataFr
     return problems + verify_persons(persons, quotes, bodies)
 
 
-def _draw_problems(articles: pd.DataFrame, texts: pd.DataFrame, split: str) -> list[str]:
+def _draw_problems(articles: pd.DataFrame, texts: pd.DataFrame, split: str, first: int = 0) -> list[str]:
+    if first < 0:
+        return [f"the first draw position must be 0 or more, not {first}"]
     order = split_order(texts, split)
     ids, positions = articles["row"].tolist(), articles["draw_position"].tolist()
-    if positions != [str(i) for i in range(len(ids))]:
-        return ["articles.csv: draw_position is not 0..n-1 in file order"]
-    if ids != order[:len(ids)]:
-        return [f"articles.csv: the articles are not the first {len(ids)} of the {split} draw order"]
+    if positions != [str(i) for i in range(first, first + len(ids))]:
+        return [f"articles.csv: draw_position is not {first}..{first}+n-1 in file order" if first else
+                "articles.csv: draw_position is not 0..n-1 in file order"]
+    if ids != order[first:first + len(ids)]:
+        return [f"articles.csv: the articles are not the {len(ids)} of the {split} draw order from position {first}"
+                if first else f"articles.csv: the articles are not the first {len(ids)} of the {split} draw order"]
     return []
 
 
@@ -371,10 +388,11 @@ def summary(articles: pd.DataFrame, quotes: pd.DataFrame) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_ptc [--set test|dev] [--data DIR] [--folder DIR]``; 0 when clean.
+    """``python -m analysis.validation.attribution_ptc [--set test|dev|test2] [--data DIR] [--folder DIR] [--first N]``.
 
-    Needs PTC (``--data`` or ``ANALYSIS_VALIDATION_DATA``); ``--folder``
-    overrides the part's committed folder.
+    Exit 0 when clean.  Needs PTC (``--data`` or ``ANALYSIS_VALIDATION_DATA``);
+    ``--folder`` overrides the part's committed folder, ``--first`` the
+    draw position the part starts at (default the set's: 33 for test2, else 0).
 
     Example:
         >>> main(["--data", "/nonexistent"])
@@ -389,15 +407,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=sorted(GOLD_SETS), default="test", dest="gold_set")
     parser.add_argument("--data", default=None, help="folder holding ptc2020/ (default ANALYSIS_VALIDATION_DATA)")
     parser.add_argument("--folder", default=None, help="the part's folder (default the committed one)")
+    parser.add_argument("--first", type=int, default=None,
+                        help="draw position the part starts at (default the set's: test2 33, else 0)")
     args = parser.parse_args(argv or [])
     folder, split = GOLD_SETS[args.gold_set]
+    first = FIRST_POSITION.get(args.gold_set, 0) if args.first is None else args.first
     try:
         texts = load_ptc_texts(args.data)
         articles, quotes, persons = read_folder(args.folder or folder)
     except (ValidationDataError, FileNotFoundError) as err:
         print(err)
         return 2
-    problems = verify_part(articles, quotes, persons, texts, split)
+    problems = verify_part(articles, quotes, persons, texts, split, first)
     # a file without the columns summary counts by has only its missing-column problem to show
     counted = {"article_key"} <= set(articles.columns) and {"kind", "tag_type"} <= set(quotes.columns)
     print(f"{summary(articles, quotes) if counted else 'not counted'}; {len(problems)} problems")

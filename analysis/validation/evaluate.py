@@ -128,13 +128,16 @@ def add_ptc_attribution(report: ValidationReport, data_dir: str | os.PathLike[st
 
     The articles are read from ``data_dir`` (default
     ``$ANALYSIS_VALIDATION_DATA``); a missing text, a missing gold folder or
-    a mismatch is a note, and the table stays empty.
+    a mismatch is a note, and the table stays empty.  Test part 2 is then
+    measured beside it (:func:`add_ptc2_attribution`), so every caller of
+    this function (``run_validation``, the CLI without PTC sentence labels)
+    prints both.
 
     Example:
         >>> r = ValidationReport(); add_ptc_attribution(r, "/nonexistent"); r.attribution_ptc.empty
         True
-        >>> r.notes
-        ['PTC attribution part not run: PTC-2020 not found: /nonexistent does not exist']
+        >>> r.notes[0]
+        'PTC attribution part not run: PTC-2020 not found: /nonexistent does not exist'
     """
     from analysis.validation.attribution_eval import evaluate_ptc_attribution
 
@@ -142,6 +145,28 @@ def add_ptc_attribution(report: ValidationReport, data_dir: str | os.PathLike[st
         report.attribution_ptc = evaluate_ptc_attribution(data_dir=data_dir).metrics
     except ValidationDataError as err:
         report.notes.append(f"PTC attribution part not run: {err}")
+    add_ptc2_attribution(report, data_dir)
+
+
+def add_ptc2_attribution(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
+    """Fill ``report.attribution_ptc2``: quote attribution on the held-out test part 2 of the PTC-2020 gold.
+
+    As :func:`add_ptc_attribution` (the same measures, ``--gold ptc2``): a
+    missing text, a missing part-2 folder or a mismatch is a note, and the
+    table stays empty.
+
+    Example:
+        >>> r = ValidationReport(); add_ptc2_attribution(r, "/nonexistent"); r.attribution_ptc2.empty
+        True
+        >>> r.notes
+        ['PTC attribution test part 2 not run: PTC-2020 not found: /nonexistent does not exist']
+    """
+    from analysis.validation.attribution_eval import evaluate_ptc_attribution
+
+    try:
+        report.attribution_ptc2 = evaluate_ptc_attribution(data_dir=data_dir, split="test2").metrics
+    except ValidationDataError as err:
+        report.notes.append(f"PTC attribution test part 2 not run: {err}")
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:

@@ -78,7 +78,8 @@ class ValidationReport:
     and ``attribution_merge``: quote/speaker measures and merge precision/recall
     (see :mod:`~analysis.validation.attribution_eval`); ``attribution_press``: the
     same measures on the press-release gold, per side; ``attribution_ptc``: on
-    the held-out test part of the PTC-2020 gold.  ``loaded``,
+    the held-out test part of the PTC-2020 gold; ``attribution_ptc2``: on its
+    held-out test part 2.  ``loaded``,
     ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
@@ -97,6 +98,7 @@ class ValidationReport:
     attribution_merge: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_press: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_ptc: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution_ptc2: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -145,17 +147,7 @@ class ValidationReport:
                          "held out, split test; sets 1, 2 and 3 are tuning data, split dev, all "
                          "their rows; sets 2-4 were labelled blind to the lexicons)")
             parts.append(markdown_table(self.ru_gold[_RU_GOLD_COLS]))
-        if not self.attribution.empty:
-            part = self.attribution[self.attribution["split"] == "test"]
-            parts.append("## Quote attribution (NYT 2022 gold), test articles")
-            parts.append(markdown_table(part[_ATTRIBUTION_COLS]))
-        if not self.attribution_press.empty:
-            parts.append("## Quote attribution (press-release gold, all test; "
-                         "most Kremlin quotes are greetings with no named author)")
-            parts.append(markdown_table(self.attribution_press[["split", "side", *_ATTRIBUTION_COLS[1:]]]))
-        if not self.attribution_ptc.empty:
-            parts.append("## Quote attribution (PTC-2020 English news gold, held-out test part)")
-            parts.append(markdown_table(self.attribution_ptc[[*_ATTRIBUTION_COLS, "term_given_speaker"]]))
+        parts.extend(self._attribution_markdown())
         if not self.attribution_merge.empty:
             part = self.attribution_merge[self.attribution_merge["split"] == "heldout"]
             parts.append("## Speaker merging (variant list), held-out people")
@@ -169,6 +161,24 @@ class ValidationReport:
             parts.append("## Notes")
             parts.append("\n".join(f"- {n}" for n in self.notes))
         return "\n\n".join(parts) + "\n"
+
+    def _attribution_markdown(self) -> list[str]:
+        """The quote-attribution sections of the held-out golds (empty when none ran)."""
+        parts: list[str] = []
+        if not self.attribution.empty:
+            part = self.attribution[self.attribution["split"] == "test"]
+            parts.append("## Quote attribution (NYT 2022 gold), test articles")
+            parts.append(markdown_table(part[_ATTRIBUTION_COLS]))
+        if not self.attribution_press.empty:
+            parts.append("## Quote attribution (press-release gold, all test; "
+                         "most Kremlin quotes are greetings with no named author)")
+            parts.append(markdown_table(self.attribution_press[["split", "side", *_ATTRIBUTION_COLS[1:]]]))
+        for title, table in (("held-out test part", self.attribution_ptc),
+                             ("held-out test part 2", self.attribution_ptc2)):
+            if not table.empty:
+                parts.append(f"## Quote attribution (PTC-2020 English news gold, {title})")
+                parts.append(markdown_table(table[[*_ATTRIBUTION_COLS, "term_given_speaker"]]))
+        return parts
 
     def _loaded_markdown(self, n_examples: int) -> list[str]:
         """The loaded-language sections (empty when that part did not run)."""

@@ -284,3 +284,86 @@ def test_many_unclosed_curly_openers_each_run_to_the_paragraph_end() -> None:
     units = ap.quote_units(text)
     assert len(units) == 50_000
     assert units[0] == (3, len(text)) and units[-1] == (len(text) - 2, len(text))
+
+
+def test_a_part_continuing_the_draw_verifies_from_its_first_position(texts: pd.DataFrame,
+                                                                      tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # test part 2 continues the test draw at position 33: the same check, shifted by ``first``
+    rest = _second_part(texts)
+    assert ap.verify_part(*rest, texts, "test", first=1) == []
+    assert ap.verify_part(*rest, texts, "test") == ["articles.csv: draw_position is not 0..n-1 in file order"]
+    shifted = rest[0].assign(draw_position="0")
+    assert ap.verify_part(shifted, rest[1].assign(draw_position="0"), rest[2], texts, "test") == [
+        "articles.csv: the articles are not the first 1 of the test draw order"]
+    assert ap.verify_part(*rest, texts, "test", first=-1) == ["the first draw position must be 0 or more, not -1"]
+    folder = _write_part(tmp_path / "t2", rest)
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder), "--first", "1"]) == 0
+    assert ap.main(["--data", str(tmp_path), "--folder", str(folder)]) == 1
+    assert "draw_position is not 0..n-1" in capsys.readouterr().out
+    assert ap.FIRST_POSITION["test2"] == 33 and ap.GOLD_SETS["test2"][1] == "test"
+
+
+def _second_part(texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The invented test draw's position 1 alone: a part 2 that continues a one-article part 1."""
+    articles, quotes, persons = _part(texts)
+    second = articles.at[1, "article_key"]
+    return (articles.iloc[1:].copy(), quotes[quotes["article_key"] == second].copy(),
+            persons[persons["article_key"] == second])
+
+
+def test_gold_ptc2_scores_test_part_2_with_the_ptc_measures_and_is_held_out(
+        tmp_path: Path, texts: pd.DataFrame, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.validation import attribution_eval as ae
+
+    monkeypatch.setattr(ae, "default_extractor", lambda: _fake_extractor)
+    monkeypatch.setitem(ap.FIRST_POSITION, "test2", 1)
+    part2 = _write_part(tmp_path / "t2", _second_part(texts))
+    report = ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, folder=part2, split="test2")
+    n_quotes = int(_second_part(texts)[1]["kind"].isin(["direct", "partial"]).sum())
+    row = report.metrics.iloc[0]
+    assert (row["split"], row["articles"], row["gold_quotes"], row["found"]) == ("test", 1, n_quotes, n_quotes)
+    part1 = ae.evaluate_ptc_attribution(_fake_extractor, data_dir=tmp_path, folder=_write_part(
+        tmp_path / "t1", _part(texts)))
+    assert list(report.metrics.columns) == list(part1.metrics.columns)  # the same measures as --gold ptc
+    assert ae.GOLD_RUNS["ptc2"].held_out
+    assert ae.main(["--gold", "ptc2", "--data", str(tmp_path), "--folder", str(part2)]) == 0
+    assert f"| test | 1 | {n_quotes} | {n_quotes} |" in capsys.readouterr().out
+    assert ae.main(["--gold", "ptc2", "--errors", "2", "--data", str(tmp_path), "--folder", str(part2)]) == 2
+    assert "no error listing" in capsys.readouterr().err
+    assert ae.main(["--gold", "ptc2", "--split", "dev", "--data", str(tmp_path), "--folder", str(part2)]) == 2
+    # part 1's folder is not a part 2: it starts at position 0, not 1
+    assert ae.main(["--gold", "ptc2", "--data", str(tmp_path), "--folder", str(tmp_path / "t1")]) == 2
+    assert "draw_position is not 1..1+n-1" in capsys.readouterr().err
+    assert ae.main(["--gold", "ptc2", "--data", str(tmp_path), "--folder", str(tmp_path / "none")]) == 2
+    assert "PTC attribution test2 part not found" in capsys.readouterr().err
+
+
+def test_validate_prints_test_part_2_beside_the_ptc_table_or_says_why_not(
+        tmp_path: Path, texts: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.validation import attribution_eval as ae
+    from analysis.validation import evaluate
+    from analysis.validation.report import ValidationReport
+
+    part1 = _write_part(tmp_path / "t", _part(texts))
+    part2 = _write_part(tmp_path / "t2", _second_part(texts))
+    monkeypatch.setattr(ae, "default_extractor", lambda: _fake_extractor)
+    monkeypatch.setattr(ap, "GOLD_SETS", {"test": (part1, "test"), "test2": (part2, "test")})
+    monkeypatch.setitem(ap.FIRST_POSITION, "test2", 1)
+    report = ValidationReport()
+    evaluate.add_ptc_attribution(report, tmp_path)  # part 1, then part 2 beside it
+    text = report.to_markdown()
+    first = text.index("## Quote attribution (PTC-2020 English news gold, held-out test part)")
+    second = text.index("## Quote attribution (PTC-2020 English news gold, held-out test part 2)")
+    assert first < second and "| test | 2 | 4 | 4 |" in text[first:second]
+    assert "| test | 1 |" in text[second:] and "term_given_speaker" in text[second:]
+    assert report.notes == []
+    monkeypatch.setattr(ap, "GOLD_SETS", {"test": (part1, "test"), "test2": (tmp_path / "none", "test")})
+    report = ValidationReport()
+    evaluate.add_ptc2_attribution(report, tmp_path)
+    assert report.attribution_ptc2.empty
+    assert report.notes == [f"PTC attribution test part 2 not run: PTC attribution test2 part not found: "
+                            f"{tmp_path / 'none' / 'articles.csv'}: no such file (is the PTC attribution gold "
+                            f"on this branch?)"]
+    assert "test part 2" not in report.to_markdown().split("## Notes")[0]

@@ -21,3 +21,4 @@ def test_validate_without_any_data_still_prints_speaker_merging() -> None:
     precision, recall = (float(c) for c in row.strip("|").split("|")[4:6])
     assert precision >= 0.98 and recall >= 0.90
     assert "attribution part not run" in out  # the NYT text is never shipped: said, not hidden
+    assert "PTC attribution test part 2 not run: PTC-2020 not found" in out  # beside part 1's note
