@@ -115,6 +115,11 @@ def add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: AliasPat
             last_seen = span
             continue
         head = d.group("head").lower()
+        if d.group("det").lower() in ("a", "an", "one", "another"):
+            # a body the text names inside an indefinite descriptor speaks through it ("a Justice
+            # Department spokesman said"); a definite or bare one is a role noun resolved below, as before
+            inner += [m for m in pool.overlapping(*span) if m not in inner and m.kind == "organisation"
+                      and span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span]
         if any(m.start == span[0] and m.end == span[1] for m in inner) or any(
                 m not in inner for m in pool.overlapping(*span)):
             continue

@@ -209,3 +209,19 @@ def test_participles_and_epithet_titles(text: str, words: str, registry: Speaker
 def test_participle_of_a_received_message_is_not_its_reader(registry: SpeakerRegistry) -> None:
     text = "Karl Benn, the mayor, got a message stating that the city was \u201cfinished.\u201d"
     assert _speaker(text, "finished", registry) != "Karl Benn"
+
+
+# -- "a <Body> spokesman said": the body the text names speaks through its spokesman ---------------
+
+@pytest.mark.parametrize("text", [
+    "The agencies are expected to comply.\n\u201cIt triggers a review,\u201d a Justice Department spokesman said.",
+    "A Justice Department spokesman said the order \u201ctriggers a review.\u201d",
+])
+def test_indefinite_spokesman_of_an_unregistered_body(text: str, registry: SpeakerRegistry) -> None:
+    assert "Justice Department" in _speaker(text, "triggers", registry)
+
+
+def test_definite_role_noun_with_a_body_still_resolves_to_its_holder(registry: SpeakerRegistry) -> None:
+    text = ("Senators hope to confirm the Supreme Court nominee, Tom Kell, this week.\n"
+            "\u201cThis event did not happen,\u201d the nominee said on Sunday.")
+    assert _speaker(text, "did not happen", registry) == "Tom Kell"
