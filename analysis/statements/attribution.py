@@ -245,7 +245,11 @@ def _previous_paragraph_start(text: str, pos: int) -> int:
     here = text.rfind("\n", 0, pos)
     if here < 0:
         return 0
-    prev_end = len(text[:here].rstrip())
+    # scan back over the white space before this line (text[:here].rstrip() copied the whole prefix
+    # on every call: quadratic in a long text)
+    prev_end = here
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
     return text.rfind("\n", 0, prev_end) + 1
 
 
