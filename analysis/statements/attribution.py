@@ -36,6 +36,8 @@ from analysis.statements.identity import is_organisation
 from analysis.statements.mention import Mention
 from analysis.statements.name_spans import NAME_STOP
 from analysis.statements.quotes import QuoteSpan
+from analysis.statements.role_nouns import PERSON_HEADS
+from analysis.statements.titles import TITLE_GAP
 
 PRONOUN_CANDIDATES = 3
 _LEADING_TITLES = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?|\b[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the))*\s*$")
@@ -50,6 +52,8 @@ _CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
 _ORG_NAME = re.compile(r"(?:\b[Tt]he[ \t]+)?\b([A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
 _LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
+#: a lone capitalised word ending the tag's sentence: '"...," says Joseph.'
+_LONE_AT_END = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*(?=[.!?]?[ \t]*(?:\n|$)|[.!?][ \t]+[\"“A-Z])")
 _FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
@@ -66,6 +70,10 @@ _OPENS_APPOSITION = re.compile(r",\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 #: between a role noun and the name in apposition to it ("said the spokesman, John Kirby")
 _APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _OUTLET = re.compile(r"(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
+#: a tag inserted in commas, verb first: "The war, said Ann Reyes, the mayor, was lost"; the comma
+#: before the verb, then the speaker's capitalised name (or "the" + name) and a comma or dash after it
+_PARENTHETICAL_OPEN = re.compile(r"[^\s,\"“”][ \t]*,[ \t]*$")
+_INVERTED_TAG = re.compile(r"[ \t]+(?:(?:the|The)[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){0,5}[ \t]*[,—–]")
 
 
 #: how a speaker was found (the ``attribution`` column); "continuation" and "none" are set in extract
@@ -165,7 +173,7 @@ def _outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
     return not any(q.start <= pos < q.end for q in quotes)
 
 
-def _compatible(p: str, m: Mention, pos: int) -> bool:
+def _compatible(p: str, m: Mention, pos: int, text: str = "") -> bool:
     """Can the subject pronoun ``p`` at ``pos`` refer back to ``m``?  *it* is an organisation
     (or document), never a person; *they* a group ("Ukrainian authorities"); *he*/*she* a
     person whose gender does not contradict it."""
@@ -175,9 +183,29 @@ def _compatible(p: str, m: Mention, pos: int) -> bool:
         return m.kind == "organisation"
     if p == "they":
         return m.kind == "group"
-    if m.kind != "person" or not (m.registered or m.source == "name" or m.link in ("role", "described")):
+    if m.kind != "person" or not (m.registered or m.source == "name" or m.link in ("role", "described")
+                                  or _introduced_source(m, text)):
         return False
     return not ((p == "he" and m.gender == "f") or (p == "she" and m.gender == "m"))
+
+
+#: an indefinite role noun introduces someone new ("A government spokesman said ... He added:")
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+
+
+def _introduced_source(m: Mention, text: str) -> bool:
+    """Is ``m`` an unnamed person the text introduces with an indefinite role noun as the subject of
+    a speech verb ("A government spokesman said ..."), whom a later *he* or *she* can mean?  Other
+    indefinite descriptors ("he met a judge") are no antecedents: they may be anyone.
+
+    Example:
+        >>> t = "A government spokesman said so."
+        >>> _introduced_source(Mention(0, 22, "government spokesman", "person", source="descriptor",
+        ...                            surface="A government spokesman"), t)
+        True
+    """
+    return (m.source == "descriptor" and _INDEFINITE.match(m.surface) is not None
+            and cues.CUE_AFTER_NAME.match(text, m.end) is not None)
 
 
 def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
@@ -191,8 +219,14 @@ def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
         return False
     if _PASSIVE_AGENT.search(text, max(0, m.start - 160), m.start):
         return True  # "This was stated by Adviser ... X during a briefing": the agent said it
-    before = _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start])
+    before = _ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start]))
     return not before.strip() or _SUBJECT_SLOT.search(before) is not None
+
+
+#: a bare title of capitalised words and a lower-case role noun before a name ("EDL leader Tommy
+#: Robinson", "Kremlin spokesman Dmitry Peskov"): part of the subject, like "Mr." or "President"
+_ROLE_TITLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w.'’-]*[ \t]+(?:of[ \t]+)?){{1,3}}(?:[a-z][\w-]*[ \t]+){{0,2}}"
+                                rf"(?:{PERSON_HEADS})(?:{TITLE_GAP.pattern})$")
 
 
 #: the agent of a passive speech verb, a capitalised title between ("was stated by Adviser to the Head ... X")
@@ -211,7 +245,11 @@ def _previous_paragraph_start(text: str, pos: int) -> int:
     here = text.rfind("\n", 0, pos)
     if here < 0:
         return 0
-    prev_end = len(text[:here].rstrip())
+    # scan back over the white space before this line (text[:here].rstrip() copied the whole prefix
+    # on every call: quadratic in a long text)
+    prev_end = here
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
     return text.rfind("\n", 0, prev_end) + 1
 
 
@@ -239,7 +277,7 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
     head_end = _relative_head_end(text, pos) if text else -1
     candidates: list[Mention] = []
     for m in _reversed_up_to(mentions, pos):
-        if _compatible(p, m, pos) and m.end != head_end:
+        if _compatible(p, m, pos, text) and m.end != head_end:
             candidates.append(m)
             # the last few people, not the last few mentions: one person named three times is one
             if not text or len({c.entity for c in candidates}) >= PRONOUN_CANDIDATES:
@@ -258,9 +296,36 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
         if subjects:
             rival = next((o for o in subjects[1:] if o.entity != subjects[0].entity
                           and _same_sentence(text, o.end, subjects[0].start)), None)
+            teller = next((o for o in subjects[1:] if rival is not None and _same_sentence(text, o.end, subjects[0].start)
+                           and _reported_subject(text, o, subjects[0])), None)
+            if teller is not None:
+                return teller  # "X said Y was coming. '...,' he said": the speaker, not the reported clause's subject
             # two subjects of one sentence ("Mr. Biden and Mr. Scholz met. He said"): never guess
             return None if rival is not None else subjects[0]
     return candidates[0]
+
+
+#: a subject right after a speech verb of its clause's speaker: the subject of a reported clause
+_REPORTED_OPENING = re.compile(rf"\b(?:{cues.SPEECH_VERBS})(?:\s+that)?\s+(?:(?:[A-Z][\w.'’-]*|and)\s+){{0,5}}$")
+
+
+def _reported_subject(text: str, speaker: Mention, other: Mention) -> bool:
+    """Is ``other`` the subject of a clause reported by a speech verb whose subject is ``speaker``
+    ("Tom Reed criticised the plan and said Mr Cole was wrong")?  Then *he* in the next sentence
+    continues the speaker, the topic of the sentence, not a person inside what he said.
+
+    Example:
+        >>> t = "Tom Reed criticised it and said Mr Cole was wrong."
+        >>> _reported_subject(t, Mention(0, 8, "Tom Reed", "person"), Mention(35, 39, "Cole", "person"))
+        True
+    """
+    verb = _REPORTED_OPENING.search(text, max(speaker.end, other.start - 60), other.start)
+    if verb is None or speaker.end > verb.start():
+        return False
+    head = text[speaker.end:verb.start()]
+    # the speaker is the subject of that verb: only a clause of its own between ("criticised X and")
+    return not re.search(r"[.;:!?\"“”]", head) and (not head.strip() or _COORDINATED.search(head) is not None
+                                                   or cues.SUBJECT_GAP.fullmatch(head) is not None)
 
 
 def _cataphoric(p: str, pos: int, mentions: Sequence[Mention], text: str) -> Mention | None:
@@ -498,9 +563,10 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention],
             if m.possessive:
                 continue  # "said Mr. Young's partner, Maria Lipka": the owner is not the speaker
             return _who(_named_apposition(text, m, mentions) or m)
-    lone = _LONE_AFTER.match(text, cue_end, hi)
+    lone = _LONE_AFTER.match(text, cue_end, hi) or _LONE_AT_END.match(text, cue_end, hi)
     if lone and lone.group(1) not in NAME_STOP:
-        return Who(lone.group(1), False, as_written=lone.group(1))  # "said Natasha, a mother of six"
+        # "said Natasha, a mother of six"; '"...," says Joseph.': a lone name closing the tag
+        return Who(lone.group(1), False, as_written=lone.group(1))
     rep = _REPORT_OF.match(text, cue_end)
     at = rep.end() if rep else cue_end + (len(text[cue_end:hi]) - len(text[cue_end:hi].lstrip()))
     outlet = _OUTLET.match(text, at, hi)
@@ -532,7 +598,7 @@ def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention
     first = True
     for m in _starting(mentions, lo, before):
         if lo <= m.start < before and not m.in_quote and not m.possessive:
-            if first and _INTRO.match(_LEADING_TITLES.sub("", text[lo:m.start])):
+            if first and _INTRO.match(_ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[lo:m.start]))):
                 return _who(m)
             first = False
             if text[lo:m.start].rstrip().endswith(",") and _subject_like(text, m):
@@ -656,6 +722,9 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
     before = who is not None
     # after a quote, or opening a line in lower case ('"...,"\nsaid Maria Lopez'): the name follows
     if who is None and (window_lo > lo or text[m.start()].islower()) and not text[window_lo:m.start()].strip(" ,"):
+        who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
+    if who is None and _PARENTHETICAL_OPEN.search(text, window_lo, m.start()) and _INVERTED_TAG.match(text, m.end(), hi):
+        # "That ban, declared the council, applies ...", "Francis, writes Royal, “...”": an inserted tag
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
     if who is None and _COORDINATED.search(text, lo, m.start()):
         who = sentence_subject(text, lo, m.start(), mentions)

@@ -35,6 +35,10 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wed
                         r"November|December)\b")
 _ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISATION_WORDS]) + r")\b")
 _DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
+#: a person's title before "of" in a capitalised run ("Deputy Head of ...", "Member of the Commission
+#: for ...", "Vice-Rector of the University"): the run is a title in apposition, not the body
+_TITLE_HEADS = PERSON_HEAD_WORDS | frozenset({"member", "rector", "vice-rector", "dean", "fellow", "chair",
+                                              "trustee", "partner", "vice-president", "vice-chairman"})
 
 
 def organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
@@ -67,7 +71,7 @@ def organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
         head = next((w.group() for w in words[first:] if w.group() in ("of", "for")), "")
         before_of = [w.group().lower() for w in words[first:]][:[w.group() for w in words[first:]].index(head)] \
             if head else []
-        if before_of and before_of[-1] in PERSON_HEAD_WORDS:
+        if before_of and before_of[-1] in _TITLE_HEADS:
             continue
         # two words at least: a lone "Group" or "Ministry" opening a sentence names no body
         if len(words) - first >= 2 and is_organisation(m.group()[words[first].start():]):

@@ -34,8 +34,9 @@ _SPEECH_STEMS = {
     "other": (
         "declare[sd]?|add(?:s|ed)?|note[sd]?|warn(?:s|ed)?|stress(?:es|ed)?|caution(?:s|ed)?|"
         "explain(?:s|ed)?|insist(?:s|ed)?|claim(?:s|ed)?|argue[sd]?|assert(?:s|ed)?|"
-        # "secretary of state", "the State Department", "a state": the noun, not the verb
-        r"(?<!\bof\s)(?<!\bthe\s)(?<!\ba\s)state[sd]?|"
+        # "secretary of state", "the State Department", "a state", "the Islamic State's": the noun, not
+        # the verb, which is lower case and never possessive
+        r"(?<!\bof\s)(?<!\bthe\s)(?<!\ba\s)(?-i:state[sd]?)(?![’']s\b)|"
         "announce[sd]?|emphasi[sz]e[sd]?|acknowledge[sd]?|admit(?:s|ted)?|reiterate[sd]?|"
         "confirm(?:s|ed)?|den(?:y|ies|ied)|tweet(?:s|ed)?|posted|complain(?:s|ed)?|vow(?:s|ed)|"
         "predict(?:s|ed)|asked|asks|repl(?:y|ies|ied)|continue[sd]|conclude[sd]|observe[sd]|"
@@ -54,6 +55,10 @@ SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
 PARTICIPLE_VERBS = ("saying|adding|declaring|noting|warning|stressing|insisting|claiming|arguing|"
                     "explaining|writing|telling|asserting|announcing|emphasi[sz]ing|acknowledging|"
                     "admitting|calling|describing|dubbing|branding|labell?ing|accusing|"
+                    # participles of the finite speech verbs above that news copy hangs on a subject
+                    # ("..., stating that America is the “Great Satan”", "chanting “Death to ...”")
+                    "stating|asking|urging|vowing|promising|replying|responding|recalling|tweeting|"
+                    "chanting|shouting|proclaiming|conceding|complaining|boasting|demanding|"
                     # an infinitive hangs on its clause's subject like a participle ("except to say that")
                     r"to\s+(?:say|add|note|stress|insist|claim|argue|explain|warn|declare)")
 
@@ -128,13 +133,16 @@ NOT_A_CLAUSE = re.compile(
     r"privately|previously|for|of|about|as|when|while|through|under|over|it|so|nothing|little)\b)",
     re.IGNORECASE)
 #: adverbs allowed between a subject and its verb ("Medvedev also said"); a bare comma closes an
-#: apposition ("the spokeswoman ..., Natalia Humeniuk, said"), which callers check; "of" + a
-#: capitalised place or body stays with the subject ("Lindsey Graham of South Carolina said")
+#: apposition ("the spokeswoman ..., Natalia Humeniuk, said"), which callers check; "of", "from",
+#: "in" or "at" + a capitalised place or body stays with the subject ("Lindsey Graham of South
+#: Carolina said", "a politician from Jordan said", "an analyst at Chatham House said")
 SUBJECT_GAP = re.compile(
     r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
     r"often|never|always|still|already|now|just|[a-z]+ly|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
+    # a party and state, an age or an affiliation in parentheses: "Sen. Dick Durbin (D-Ill.) asked"
+    r"\([^()\"“”\n]{1,40}\)|"
     r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as|"
-    r"of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
+    r"(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
     re.IGNORECASE)
 
 #: a speech verb after a name, past an apposition or its closing comma ("Natalia Humeniuk, said")
@@ -142,6 +150,12 @@ SUBJECT_GAP = re.compile(
 CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+"
                             rf"(?:(?:also|later|then|again|further|previously|earlier|[a-z]+ly)\s+)?"
                             rf"(?:{SPEECH_VERBS}|(?:was|is|has\s+been)\s+quoted\s+as\s+saying)\b")
+#: a framing verb after a name that frames a quote ("Ann Reyes called the plan “a farce”", "Ann Reyes
+#: has dismissed the report as “gossip”"): the name evaluates words as speech, so it is a speaker's,
+#: like one before "said" (NAMING itself requires the quotation mark in the verb's clause)
+NAMING_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+"
+                               rf"(?:(?:also|later|then|again|once|previously|earlier|[a-z]+ly)\s+)?"
+                               rf"(?:(?:has|have|had)\s+(?:(?:also|long|[a-z]+ly)\s+)?)?(?:{NAMING_VERBS})")
 #: relayed speech: "Belta reported Lukashenko as saying" -- the speaker is the one reported
 RELAYED_BEFORE = re.compile(r"\b(?:reported|quoted|cited)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+as\s+$")
 #: a speech verb before a name, past a short title ("said his mother, Yevheniia Butkevych")

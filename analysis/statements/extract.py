@@ -176,6 +176,7 @@ def extract_statements(
         >>> extract_statements("Talks ended.", narrator=blog)[["speaker", "speaker_bloc"]].values.tolist()
         [['Some Blog', 'other']]
     """
+    keep = _checked_options(narrator, language, keep)
     if isinstance(text, pd.DataFrame):  # the frame form: one table for many articles
         from analysis.statements.frame import extract_frame
 
@@ -187,14 +188,45 @@ def extract_statements(
         return _frame([], "", SpeakerRegistry([]), [], narrator)
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    text = unencodable_as_replacement(text)
     if (lang := language or _cyrillic_language(text)) in ("ru", "uk"):  # Cyrillic rules: extract_ru_uk
         return extract_statements_ru_uk(text, speakers, language=lang, narrator=narrator, passages=passages)
     registry = SpeakerRegistry.coerce(speakers)
     pieces = statement_pieces(text, registry)
-    pieces += narration_pieces(text, pieces)
-    pieces.sort(key=lambda p: p.start)
+    pieces = sorted(pieces + narration_pieces(text, pieces), key=lambda p: p.start)
     found = list(passages) if passages is not None else find_passages(text)
     return _frame(pieces, text, registry, found, narrator)
+
+
+#: the values of ``language`` (None: detected); "other" and "en" take the English rules
+LANGUAGES: tuple[str, ...] = ("en", "ru", "uk", "other")
+#: code points no UTF-8 writer accepts (a lone surrogate, as json.loads gives for "\ud800") and
+#: the byte order mark of a file read as utf-8 rather than utf-8-sig
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufeff]")
+
+
+def unencodable_as_replacement(text: str) -> str:
+    r"""``text`` with lone surrogates replaced by U+FFFD and byte order marks by a space, one
+    character for one, so offsets stay those of the input and the frame can be written.
+
+    Example:
+        >>> unencodable_as_replacement("\ufeffWe will \ud800 win") == " We will \ufffd win"
+        True
+    """
+    if _UNENCODABLE.search(text) is None:
+        return text
+    return _UNENCODABLE.sub(lambda m: " " if m.group() == "\ufeff" else "\ufffd", text)
+
+
+def _checked_options(narrator: object, language: object, keep: Sequence[str]) -> Sequence[str]:
+    """``keep`` as a sequence of column names (keep="outlet" is one column, not five letters); TypeError
+    or ValueError naming ``narrator`` or ``language`` when they are not of the documented kinds."""
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"language must be None or one of {', '.join(LANGUAGES)}, not {language!r}")
+    if not isinstance(narrator, (str, list, tuple)) or (
+            not isinstance(narrator, str) and not all(isinstance(v, Voice) for v in narrator)):
+        raise TypeError(f"narrator must be a name (str) or a sequence of Voice, not {type(narrator).__name__}")
+    return [keep] if isinstance(keep, str) else keep
 
 
 def _cyrillic_language(text: str) -> str:
@@ -292,6 +324,8 @@ class _QuotesByStart:
         self.quotes = sorted(quotes, key=lambda o: o.start)
         self.starts = [o.start for o in self.quotes]
         self.longest = max((o.end - o.start for o in self.quotes), default=0)
+        # quotes that do not overlap end in the order they start: the last one ending by pos is the max
+        self.ends_sorted = all(a.end <= b.end for a, b in zip(self.quotes, self.quotes[1:]))
 
     def overlapping(self, lo: int, hi: int) -> list[QuoteSpan]:
         """Quotes with ``start < hi`` and ``end > lo``, in order of start."""
@@ -300,8 +334,14 @@ class _QuotesByStart:
 
     def last_end_between(self, lo: int, pos: int) -> int:
         """``max`` of ``lo`` and the ends of quotes with ``lo <= start`` and ``end <= pos``."""
+        first, last = bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, pos)
+        if self.ends_sorted:  # linear in a sentence of many quotes, where the loop below is quadratic
+            for i in range(last - 1, first - 1, -1):
+                if self.quotes[i].end <= pos:
+                    return max(lo, self.quotes[i].end)
+            return lo
         best = lo
-        for o in self.quotes[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, pos)]:
+        for o in self.quotes[first:last]:
             if o.end <= pos:
                 best = max(best, o.end)
         return best
@@ -352,6 +392,8 @@ _TERM_BEFORE = re.compile(
 _TERM_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:term|word|words|phrase|slogan|hashtag|motto|"
                                r"label|title|name|nickname|headline|banner)\s*$", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is".split())
+#: how far before a quote :func:`quoted_term` looks for a speech or naming cue of its sentence
+MAX_CUE_LOOKBACK = 600
 
 
 def quoted_term(text: str, q: QuoteSpan, sentence_start: int, *, tagged: bool = False) -> bool:
@@ -375,7 +417,10 @@ def quoted_term(text: str, q: QuoteSpan, sentence_start: int, *, tagged: bool = 
     if _TERM_BEFORE.search(before):
         return True
     # up to the opening mark: an "as" frame looks ahead for it
-    cued = any(rx.search(text, sentence_start, q.start + 1) for rx in (cues.SPEECH, cues.NAMING, cues.PARTICIPLE))
+    # the look-back is bounded so that a sentence of thousands of quotes costs linear time, not
+    # quadratic (a search from the sentence start per quote); a cue further back is in another clause
+    look = max(sentence_start, q.start - MAX_CUE_LOOKBACK)
+    cued = any(rx.search(text, look, q.start + 1) for rx in (cues.SPEECH, cues.NAMING, cues.PARTICIPLE))
     if cued:
         return False
     if _TERM_NOUN_BEFORE.search(before):
@@ -423,9 +468,18 @@ def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int
     only one named in it ("Mr. Biden was blunt: “He cannot remain in power.”") is that
     subject's; the attribution guidelines count such an intro as a name tag."""
     lo = sentence[0]
-    pre = text[lo:q.start]
     inner = q.inner(text).lstrip()
-    if not _INTRO_MARK.search(pre) or not inner[:1].isupper() or len(pre.split()) > MAX_LONG_INTRO_WORDS:
+    if not inner[:1].isupper():
+        return
+    end = q.start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    # the mark ends the clause: test the last characters, not the whole sentence (linear in a
+    # sentence of many quotes)
+    if not _INTRO_MARK.search(text, max(lo, end - 2), q.start):
+        return
+    pre = text[lo:q.start]
+    if len(pre.split(None, MAX_LONG_INTRO_WORDS)) > MAX_LONG_INTRO_WORDS:
         return
     named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
     if not named or len({m.entity for m in named}) != 1 or named[0].possessive:

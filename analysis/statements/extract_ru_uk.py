@@ -439,10 +439,18 @@ def _earlier_words(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
     return None
 
 
+#: how close before a quote a cue of its sentence must end, and the longest cue (verb or "по словам")
+LOCAL_CUE_CHARS = 60
+MAX_CUE_CHARS = 60
+
+
 def _local_cue(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
     """Rule 4: a cue shortly before the quote in its sentence ("як вони кажуть, «…»", "по словам X, ...")."""
-    for verb in reversed(list(cyr.verb_pattern(t.language).finditer(t.text, lo, q.start))):
-        if q.start - verb.end() > 60:
+    # only a verb ending within LOCAL_CUE_CHARS of the quote counts: scan from there, not from the
+    # sentence start (a sentence of many quotes was quadratic)
+    start = max(lo, q.start - LOCAL_CUE_CHARS - MAX_CUE_CHARS)
+    for verb in reversed(list(cyr.verb_pattern(t.language).finditer(t.text, start, q.start))):
+        if q.start - verb.end() > LOCAL_CUE_CHARS:
             break
         if verb.group("verb").lower().startswith(("по словам", "за словами")):
             return _subject_at(t, verb.end(), q.start, verb, "gent")

@@ -38,6 +38,8 @@ Example:
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -66,7 +68,9 @@ _ORG_WORDS = frozenset(
     "organization organisation authorities kremlin pentagon grid news channel report agreement court "
     "administration embassy mission navy police guard brigade battalion regiment command staff "
     "international watch foundation trust coalition center centre initiative movement society forum "
-    "project programme labs inc corp ltd llc alliance network endowment".split())
+    "project programme labs inc corp ltd llc alliance network endowment "
+    # institutions that issue statements and sites of their own ("the Hermitage Museum's website")
+    "museum university college academy hospital library".split())
 #: words that make a capitalised name an organisation's (read by statements.bodies and statements.surnames too)
 ORGANISATION_WORDS: frozenset[str] = _ORG_WORDS
 _PATRONYMIC = re.compile(r"(?:ovych|evych|yovych|iovych|ovich|evich|yevich|ivna|ovna|evna|yivna|ichna)$")
@@ -192,25 +196,53 @@ class _Person:
 def load_aliases(source: str | Path | pd.DataFrame | None) -> dict[str, str]:
     """A user alias table (columns ``alias, canonical``) as {normalized alias: canonical}.
 
-    Raises ValueError naming the file and row of an empty field or a missing column.
+    Raises ValueError naming the file and row of an empty field, of an alias
+    given to two people (the last row would silently win), or a missing
+    column, and naming the file of a CSV that is not UTF-8 or not a table.
 
     Example:
         >>> load_aliases(pd.DataFrame({"alias": ["Wallace"], "canonical": ["Ben Wallace"]}))
         {'wallace': 'Ben Wallace'}
+        >>> load_aliases(pd.DataFrame({"alias": ["Haidai", "Haidai"], "canonical": ["Serhiy Haidai", "Oleh Haidai"]}))
+        Traceback (most recent call last):
+        ...
+        ValueError: <DataFrame>, row 3: alias 'Haidai' is 'Oleh Haidai' here but 'Serhiy Haidai' in row 2
     """
     if source is None:
         return {}
     where = "<DataFrame>" if isinstance(source, pd.DataFrame) else str(source)
-    frame = source if isinstance(source, pd.DataFrame) else pd.read_csv(source, dtype=str, keep_default_na=False)
+    frame = source if isinstance(source, pd.DataFrame) else _read_alias_csv(source)
     missing = {"alias", "canonical"} - set(frame.columns)
     if missing:
         raise ValueError(f"{where}: alias table lacks columns {sorted(missing)}")
     out: dict[str, str] = {}
+    rows: dict[str, int] = {}
     for i, (alias, canonical) in enumerate(zip(frame["alias"], frame["canonical"], strict=True), start=2):
         if not str(alias).strip() or not str(canonical).strip():
             raise ValueError(f"{where}, row {i}: empty alias or canonical")
-        out[_normal(str(alias))] = str(canonical).strip()
+        key, name = _normal(str(alias)), str(canonical).strip()
+        if out.get(key, name) != name:
+            raise ValueError(f"{where}, row {i}: alias {str(alias).strip()!r} is {name!r} here "
+                             f"but {out[key]!r} in row {rows[key]}")
+        out[key] = name
+        rows.setdefault(key, i)
     return out
+
+
+def _read_alias_csv(path: str | Path) -> pd.DataFrame:
+    """The alias CSV as strings; bytes that are not UTF-8, an empty file or a ragged row raise
+    ValueError naming the file (and the line), not a pandas error naming nothing."""
+    try:
+        content = Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"{path}: not UTF-8 (byte {err.start}: {err.reason})") from None
+    rows = [r for r in csv.reader(io.StringIO(content))]
+    if not rows:
+        raise ValueError(f"{path}: empty file, no alias,canonical header")
+    for line, row in enumerate(rows[1:], start=2):
+        if row and len(row) != len(rows[0]):
+            raise ValueError(f"{path}: not a CSV table (line {line} has {len(row)} fields, the header {len(rows[0])})")
+    return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False)
 
 
 def registry_aliases(registry: SpeakerRegistry | None = None) -> pd.DataFrame:

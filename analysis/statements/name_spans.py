@@ -47,7 +47,9 @@ NAME_STOP = frozenset(
     "Which What Who Whom Whose Where Why How Sorry Yes No Then So Now Also Here There Thus Still Even "
     "Just Only Today Yesterday Like Unlike As For From To With Without By Of Under Over Since Until "
     "Although Though Because Once Every Each Both Our My His Her Their Its Your Dear Did Does Do Is Was "
-    "Are Were Please Thanks Oh Indeed Perhaps Maybe Instead Finally Later Earlier Last Next Such Not Never".split())
+    "Are Were Please Thanks Oh Indeed Perhaps Maybe Instead Finally Later Earlier Last Next Such Not Never "
+    # determiners and numerals open a described source, not a name ("One Malaysian Muslim said")
+    "One Two Three Another Some Several Many Most Few Any All".split())
 
 
 def _name_core(text: str, m: re.Match[str]) -> tuple[int, int, list[str]]:

@@ -38,7 +38,7 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
         >>> [m.entity for m in named_person_mentions(t, [], list(DESCRIPTOR.finditer(t)))]
         ['Dmytro Kuleba']
     """
-    from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME
+    from analysis.statements.cues import CUE_AFTER_NAME, CUE_BEFORE_NAME, NAMING_AFTER_NAME
 
     taken = SpanIndex((m.start, m.end) for m in aliases)
     desc_ends = {d.end() for d in descriptors}
@@ -49,12 +49,15 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
     speaking = speaking_surnames(text, cores)
     for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
+        if _BODY_NAME_BEFORE.search(before):
+            continue  # "the Centre for Child Protection": the tail of a body's name, no person
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
         titled = any(d in desc_ends and (d >= s - 1 or TITLE_GAP.fullmatch(text, d, s)
                                          or _ROLE_COMMA.fullmatch(text, d, s))
                      for d in range(max(0, s - 40), s + 1)) or bool(TITLE_ABBREVIATION_BEFORE.search(before)) \
             or capitalised_head_before(before)
         confirmed = (titled or CUE_AFTER_NAME.match(text, e) is not None or _NAME_IS.search(before) is not None
+                     or NAMING_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
                      or of_title_before(text, s) is not None or tokens[-1] in speaking)
@@ -77,6 +80,10 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
 
 
 _ROLE_COMMA = re.compile(r",\s*")
+#: a capitalised word and "for" or "of" right before a name span: the span ends a body's name
+#: ("the Centre for Child Protection", "the Institute of World Economy"); a title's body is followed by
+#: the name, not joined to it ("President of Finland Sauli Niinistö")
+_BODY_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?$")
 #: a speaker's turn in a transcript or a list of reactions: 'Marta Kovalenko: "We have no water."'
 _TURN_MARK = re.compile(r"[ \t]*:[ \t]*[\"“]")
 _TURN_OPENS = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*$")

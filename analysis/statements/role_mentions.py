@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from analysis.statements.alias_mentions import AliasPatterns
 from analysis.statements.appositions import PersonIndex
@@ -51,6 +52,33 @@ def _names_a_person(text: str, d: re.Match[str], persons: PersonIndex, holds_ali
     return not holds_alias and next(persons.titled_by(text, d), None) is not None
 
 
+#: a definite descriptor whose modifiers open with a common noun's possessive: "the museum's website",
+#: "the company’s lawyers" (the head belongs to the owner, who is the one who speaks)
+_POSSESSOR_MODS = re.compile(r"([a-z][\w-]*)['’]s?[ \t]+")
+_NO_OWNER = Mention(0, 0, "", "organisation")
+
+
+def _possessor(text: str, d: re.Match[str], pool: MentionPool) -> Mention | None:
+    """For "the <noun>'s <head>": the body the noun refers back to ("the museum's website" after "the
+    Hermitage Museum" -> Hermitage Museum), or a mention with an empty entity when the text names no
+    such body (the descriptor then gives no speaker: "museum's website" is nobody's name); None
+    when the descriptor is not of this form.
+
+    Example:
+        >>> t = "The Hermitage Museum was shut. The museum's website says so."
+        >>> m = Mention(4, 20, "Hermitage Museum", "organisation", role_words=words_of("Hermitage Museum"))
+        >>> from analysis.statements.role_nouns import DESCRIPTOR
+        >>> _possessor(t, list(DESCRIPTOR.finditer(t))[-1], MentionPool([m], t)).entity
+        'Hermitage Museum'
+    """
+    owned = _POSSESSOR_MODS.match(d.group("mods"))
+    if owned is None or d.group("det").lower() != "the":
+        return None
+    noun = owned.group(1).lower()
+    found = pool.antecedent(d.start(), noun, frozenset({noun}), "organisation")
+    return found if found is not None and found.kind == "organisation" else _NO_OWNER
+
+
 # Long for its docstring example; the code itself is under 60 lines
 def add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: AliasPatterns,
                              mentions: list[Mention], descriptors: list[re.Match[str]]) -> list[Mention]:
@@ -79,7 +107,19 @@ def add_descriptor_mentions(text: str, registry: SpeakerRegistry, pats: AliasPat
         if _names_a_person(text, d, persons, bool(inner)):
             continue
 
+        owner = _possessor(text, d, pool)
+        if owner is not None:
+            if owner.entity:  # "the museum's website" speaks for the museum the text named, else for nobody
+                pool.add(replace(owner, start=span[0], end=span[1], possessive=is_possessive(text, span[1]),
+                                 source="descriptor", link="role"))
+            last_seen = span
+            continue
         head = d.group("head").lower()
+        if d.group("det").lower() in ("a", "an", "one", "another"):
+            # a body the text names inside an indefinite descriptor speaks through it ("a Justice
+            # Department spokesman said"); a definite or bare one is a role noun resolved below, as before
+            inner += [m for m in pool.overlapping(*span) if m not in inner and m.kind == "organisation"
+                      and span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span]
         if any(m.start == span[0] and m.end == span[1] for m in inner) or any(
                 m not in inner for m in pool.overlapping(*span)):
             continue

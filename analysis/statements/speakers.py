@@ -131,7 +131,10 @@ class SpeakerRegistry:
         for sp in speakers:
             self.speakers[sp.canonical] = sp
             for alias in (sp.canonical, *sp.aliases):
-                self._alias_to_canonical.setdefault(normalize_alias(alias), sp.canonical)
+                owner = self._alias_to_canonical.setdefault(normalize_alias(alias), sp.canonical)
+                if owner != sp.canonical:
+                    # one alias of two speakers would silently go to whichever row came first
+                    raise RegistryError(f"{source}: alias {alias!r} of {sp.canonical!r} is already an alias of {owner!r}")
 
     # -- construction -----------------------------------------------------
     @classmethod
@@ -152,9 +155,11 @@ class SpeakerRegistry:
             raise RegistryError(f"{source}: missing column(s) {', '.join(missing)}")
         speakers: list[Speaker] = []
         seen: dict[str, int] = {}
+        owners: dict[str, tuple[str, int]] = {}
         for i, row in enumerate(frame.to_dict("records")):
             line = i + 2  # header is line 1 of the file
             speakers.append(_validated_speaker(row, source, line, seen))
+            _claim_aliases(speakers[-1], source, line, owners)
         return cls(speakers, source)
 
     @classmethod
@@ -168,7 +173,14 @@ class SpeakerRegistry:
         path = Path(path) if path is not None else paths.SPEAKERS_CSV
         if not path.is_file():
             raise RegistryError(f"{path}: speakers registry not found")
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        try:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise RegistryError(f"{path}: not UTF-8 (byte {err.start}: {err.reason})") from None
+        except pd.errors.ParserError as err:
+            raise RegistryError(f"{path}: not a CSV table ({err})") from None
+        except pd.errors.EmptyDataError:
+            raise RegistryError(f"{path}: empty file, no header") from None
         return cls.from_frame(frame, str(path))
 
     @classmethod
@@ -216,6 +228,23 @@ class SpeakerRegistry:
 
     def __repr__(self) -> str:
         return f"SpeakerRegistry({len(self)} speakers from {self.source})"
+
+
+def _claim_aliases(sp: Speaker, source: str, line: int, owners: dict[str, tuple[str, int]]) -> None:
+    """Record the names of ``sp`` (row ``line``); a name another speaker already has is an error.
+
+    Example:
+        >>> owners = {}
+        >>> _claim_aliases(Speaker("Ann Roe", ("Roe",), "", "", "other", "person", "f"), "s.csv", 2, owners)
+        >>> _claim_aliases(Speaker("Bo Roe", ("Roe",), "", "", "other", "person", "m"), "s.csv", 3, owners)
+        Traceback (most recent call last):
+        ...
+        analysis.statements.speakers.RegistryError: s.csv row 3 field 'aliases': 'Roe' already an alias of 'Ann Roe' (row 2)
+    """
+    for alias in (sp.canonical, *sp.aliases):
+        owner, at = owners.setdefault(normalize_alias(alias), (sp.canonical, line))
+        if owner != sp.canonical:
+            raise RegistryError(f"{source} row {line} field 'aliases': {alias!r} already an alias of {owner!r} (row {at})")
 
 
 def _validated_speaker(row: dict, source: str, line: int, seen: dict[str, int]) -> Speaker:

@@ -51,7 +51,7 @@ def speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) ->
         >>> sorted(speaking_surnames(t, [(0, 12, ["Taras", "Bondar"])]))
         ['Bondar']
     """
-    from analysis.statements.cues import CUE_AFTER_NAME
+    from analysis.statements.cues import CUE_AFTER_NAME, NAMING_AFTER_NAME
 
     owners: dict[str, int] = {}
     # one count per distinct name: "Hillary Clinton" written twice is still one owner of "Clinton"
@@ -71,9 +71,14 @@ def speaking_surnames(text: str, cores: Sequence[tuple[int, int, list[str]]]) ->
         surname = m.group()
         # the surname alone, after the full name and outside every full name ("Hillary Clinton" may recur)
         if surname not in out and m.start() >= first_end[surname] and m.start() not in in_full \
-                and CUE_AFTER_NAME.match(text, m.end()):
+                and (CUE_AFTER_NAME.match(text, m.end()) or NAMING_AFTER_NAME.match(text, m.end())
+                     or _CUE_RIGHT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
             out.add(surname)
     return frozenset(out)
+
+
+#: a speech verb right before a surname after a quote ('"...," says Joseph'): the surname speaks
+_CUE_RIGHT_BEFORE = re.compile(r"[,”\"][ \t]*(?:says|said|writes|wrote|adds|added|asks|asked|explains|explained)[ \t]+$")
 
 
 def honorific_mentions(text: str, known: Sequence[Mention], taken: SpanIndex) -> list[Mention]:
@@ -133,7 +138,25 @@ def surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[
         own_title = title_before(text, name.start)
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
             s, e = name.end + m.start(), name.end + m.end()
-            if not taken.overlaps(s, e) and not titles_clash(own_title, title_before(text, s)):
-                out.append(replace(name, start=s, end=e, possessive=is_possessive(text, e)))
-                taken.add(s, e)
+            if taken.overlaps(s, e) or titles_clash(own_title, title_before(text, s)) or _attributive(text, s, e):
+                continue
+            out.append(replace(name, start=s, end=e, possessive=is_possessive(text, e)))
+            taken.add(s, e)
     return out
+
+
+#: an article before a capitalised word and a lower-case noun after it: the word modifies the noun
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he)[ \t]+$")
+_LOWER_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _attributive(text: str, s: int, e: int) -> bool:
+    """Is the surname at ``text[s:e]`` a modifier of the noun after it ("a Biden adviser said", "the
+    Trump administration", "A Muslim politician said"), not a mention of the person?
+
+    Example:
+        >>> t = "Ann Biden spoke. A Biden adviser said so. Biden said so."
+        >>> _attributive(t, 19, 24), _attributive(t, 42, 47)
+        (True, False)
+    """
+    return _ARTICLE_BEFORE.search(text, max(0, s - 5), s) is not None and _LOWER_NOUN_AFTER.match(text, e) is not None

@@ -25,7 +25,10 @@ from analysis.statements.role_nouns import PERSON_HEAD_WORDS
 from analysis.statements.roles import with_broader
 
 # "president and top security official"; "Ambassador to Havana", "Minister of Foreign Affairs"
-TITLE_GAP = re.compile(r"\s+|\s+and\s+(?:[\w'’-]+\s+){0,3}|\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
+#: between a title and its name: nothing, "and" + a few words ("leader and prominent critic"), a list
+#: of lower-case epithets closed by "and" ("leader, racist, and totalitarian"), or "of/for/to" + a body
+TITLE_GAP = re.compile(r"\s+|(?:,\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)*,?\s+and\s+(?:[\w'’-]+\s+){0,3}|"
+                       r"\s+(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}")
 _LAST_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+$")
 
 
