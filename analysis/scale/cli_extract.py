@@ -109,26 +109,32 @@ def _columns(args: argparse.Namespace) -> tuple[list[str], list[str]]:
 
 
 def chunk_rows(chunk: InputChunk, meta_cols: list[str], registry: Any) -> pd.DataFrame:
-    """The output rows of one input chunk, in order (every record at least one row)."""
+    """The output rows of one input chunk, in order (every record at least one row), built as one frame."""
     from analysis.statements.extract import extract_statements as ex
-    from analysis.statements.frame import ROW_COLUMN, article_rows, empty_result
+    from analysis.statements.extract import statement_records
+    from analysis.statements.frame import ROW_COLUMN, articles_frame, empty_result
 
     meta = chunk.id_frame.reset_index(drop=True) if chunk.id_frame is not None else None
     statuses = chunk.statuses or [None] * len(chunk)
-    parts = []
+    columns = [meta[c].tolist() for c in meta_cols] if meta is not None else []
+    forced: dict[int, str] = {}  # too_long / invalid: the reader's reason wins
+    escaped: set[int] = set()
+    articles = []
     for k, (text, reader_status) in enumerate(zip(chunk.texts, statuses, strict=True)):
-        values = {c: meta.at[k, c] for c in meta_cols} if meta is not None else {}
         if reader_status is not None and reader_status != ID_ESCAPED:
-            rows = article_rows(chunk.start + k, None, registry, values, ex)
-            rows["status"] = reader_status  # too_long / invalid: the reader's reason wins
-        else:
-            rows = article_rows(chunk.start + k, text, registry, values, ex)
-            if reader_status == ID_ESCAPED:
-                rows.loc[rows["status"] == "ok", "status"] = ID_ESCAPED
-        parts.append(rows)
-    if not parts:
-        parts = [empty_result(meta_cols, ex)]
-    out = pd.concat(parts, ignore_index=True).rename(columns={ROW_COLUMN: "input_row"})
+            forced[chunk.start + k] = reader_status
+            text = None
+        elif reader_status == ID_ESCAPED:
+            escaped.add(chunk.start + k)
+        articles.append((chunk.start + k, text, [col[k] for col in columns]))
+    out = articles_frame(articles, meta_cols, registry, ex, statement_records) if articles else \
+        empty_result(meta_cols, ex)
+    position = out[ROW_COLUMN]
+    if forced:
+        out.loc[position.isin(forced), "status"] = position[position.isin(forced)].map(forced)
+    if escaped:
+        out.loc[position.isin(escaped) & (out["status"] == "ok"), "status"] = ID_ESCAPED
+    out = out.rename(columns={ROW_COLUMN: "input_row"})
     for name in meta_cols:  # one type per column for the whole file (Parquet needs it)
         dtype: Any = meta[name].dtype if meta is not None else "str"
         out[name] = out[name].astype(dtype)

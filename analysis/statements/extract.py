@@ -183,7 +183,7 @@ def extract_statements(
         if narrator or passages is not None:
             raise TypeError("extract_statements(DataFrame): narrator= and passages= apply to one text only")
         return extract_frame(text, extract_statements, text_col=text_col, id_col=id_col, keep=keep,
-                             speakers=speakers)
+                             speakers=speakers, records=statement_records)
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return _frame([], "", SpeakerRegistry([]), [], narrator)
     if not isinstance(text, str):
@@ -191,11 +191,29 @@ def extract_statements(
     text = unencodable_as_replacement(text)
     if (lang := language or _cyrillic_language(text)) in ("ru", "uk"):  # Cyrillic rules: extract_ru_uk
         return extract_statements_ru_uk(text, speakers, language=lang, narrator=narrator, passages=passages)
-    registry = SpeakerRegistry.coerce(speakers)
+    return records_frame(_english_records(text, SpeakerRegistry.coerce(speakers), narrator, passages))
+
+
+def _english_records(text: str, registry: SpeakerRegistry, narrator: str | Sequence[Voice],
+                     passages: Iterable[tuple[int, int, str]] | None) -> list[tuple[object, ...]]:
     pieces = statement_pieces(text, registry)
     pieces = sorted(pieces + narration_pieces(text, pieces), key=lambda p: p.start)
     found = list(passages) if passages is not None else find_passages(text)
-    return _frame(pieces, text, registry, found, narrator)
+    return _records(pieces, text, registry, found, narrator)
+
+
+def statement_records(text: str, speakers: SpeakerRegistry) -> list[tuple[object, ...]]:
+    """The rows of ``extract_statements(text, speakers)`` as tuples of :data:`COLUMNS` (the frame form's
+    per-article step: no DataFrame per article).
+
+    Example:
+        >>> statement_records('"We are ready," Peskov said.', SpeakerRegistry.coerce(None))[0][1:5]
+        ('Dmitry Peskov', 'russian', True, 'direct')
+    """
+    text = unencodable_as_replacement(text)
+    if (lang := _cyrillic_language(text)) in ("ru", "uk"):
+        return list(extract_statements_ru_uk(text, speakers, language=lang).itertuples(index=False, name=None))
+    return _english_records(text, speakers, "", None)
 
 
 #: the values of ``language`` (None: detected); "other" and "en" take the English rules
@@ -724,9 +742,33 @@ def narration_pieces(text: str, pieces: Sequence[Piece]) -> list[Piece]:
 
 def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
            passages: Sequence[tuple[int, int, str]], narrator: str | Sequence[Voice]) -> pd.DataFrame:
+    return records_frame(_records(pieces, text, registry, passages, narrator))
+
+
+#: the dtype of each of :data:`COLUMNS` in a frame of one text
+DTYPES: dict[str, str] = {"statement_id": "int64", "start": "int64", "end": "int64",
+                          "speaker_in_registry": "bool", "speaker": "str", "speaker_bloc": "str",
+                          "kind": "str", "text": "str", "cue": "str", "quoted_from": "str",
+                          "speaker_id": "str", "speaker_as_written": "str", "attribution": "str",
+                          "attribution_confidence": "float64", "reporting_verb": "str", "verb_stance": "str"}
+
+
+def records_frame(records: Sequence[tuple[object, ...]]) -> pd.DataFrame:
+    """The statements frame of one text from its :data:`COLUMNS` tuples, with :data:`DTYPES`.
+
+    Example:
+        >>> records_frame([]).dtypes["start"], list(records_frame([]).columns) == list(COLUMNS)
+        (dtype('int64'), True)
+    """
+    return pd.DataFrame(list(records), columns=list(COLUMNS)).astype(DTYPES)
+
+
+def _records(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
+             passages: Sequence[tuple[int, int, str]], narrator: str | Sequence[Voice]) -> list[tuple[object, ...]]:
+    """One tuple of :data:`COLUMNS` values per piece, in text order."""
     if pieces and not isinstance(narrator, str) and not narrator:
         raise ValueError("extract_statements: narrator voices must cover the text (got none)")
-    rows = []
+    rows: list[tuple[object, ...]] = []
     outlet_at = outlet_lookup(passages)
     ordered = sorted(pieces, key=lambda p: p.start)
     identity = _article_identity([p.who for p in ordered if p.kind != "narration" and p.who is not None])
@@ -747,12 +789,7 @@ def _frame(pieces: Sequence[Piece], text: str, registry: SpeakerRegistry,
                      p.cue if p.kind != "narration" else "", outlet_at(s), sid, written, via,
                      ATTRIBUTION_CONFIDENCE[via], (reporting_verb_lemma(verb) or "") if verb else "",
                      reporting_verb_stance(verb) if verb else ""))
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    return frame.astype({"statement_id": "int64", "start": "int64", "end": "int64",
-                         "speaker_in_registry": "bool", "speaker": "str", "speaker_bloc": "str",
-                         "kind": "str", "text": "str", "cue": "str", "quoted_from": "str",
-                         "speaker_id": "str", "speaker_as_written": "str", "attribution": "str",
-                         "attribution_confidence": "float64", "reporting_verb": "str", "verb_stance": "str"})
+    return rows
 
 
 def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:

@@ -39,14 +39,19 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
 
 from analysis.corpus.boilerplate_rules import line_reason
 from analysis.statements.speakers import SpeakerRegistry
+
+#: a column dtype, numpy or pandas extension
+DtypeObj = np.dtype | ExtensionDtype
 
 #: statuses of an article that yields no statement
 EMPTY_STATUSES: tuple[str, ...] = ("missing", "empty", "invalid", "no_statements")
@@ -206,19 +211,102 @@ def article_rows(position: int, text: object, registry: SpeakerRegistry,
         >>> article_rows(4, "", reg, {"id": "x"}, ex)[["article_row", "id", "kind", "status"]].values.tolist()
         [[4, 'x', '', 'empty']]
     """
-    df, status = extract_article(text, registry, extractor)
-    if status != OK:
-        df = _placeholder(df)
-    else:
-        # Int64/boolean so that every article's rows concatenate with placeholders
-        df = df.astype({c: "Int64" for c in df.columns if pd.api.types.is_integer_dtype(df[c])})
-        df = df.astype({c: "boolean" for c in df.columns if pd.api.types.is_bool_dtype(df[c])})
-    head = {ROW_COLUMN: pd.Series([position] * len(df), dtype="int64")}
-    for name, value in meta.items():
-        head[name] = pd.Series([value] * len(df), dtype="object")
-    out = pd.concat([pd.DataFrame(head), df.reset_index(drop=True)], axis=1)
-    out["status"] = [row_status(k, t) for k, t in zip(df["kind"], df["text"])] if status == OK else status
-    return out
+    return articles_frame([(position, text, list(meta.values()))], list(meta), registry, extractor)
+
+
+class RecordExtractor(Protocol):
+    """What gives one text's statements as tuples of the extractor's columns, in order (no frame per
+    article: building a DataFrame per article was most of the time of a corpus of short articles)."""
+
+    def __call__(self, text: str, speakers: SpeakerRegistry) -> Sequence[tuple[object, ...]]: ...
+
+
+def frame_records(extractor: Extractor) -> RecordExtractor:
+    """The :class:`RecordExtractor` of a frame-returning extractor (its frame's rows as tuples).
+
+    Example:
+        >>> from analysis.statements.extract import extract_statements as ex
+        >>> frame_records(ex)("Talks ended.", SpeakerRegistry.coerce(None))[0][4:6]
+        ('narration', 'Talks ended.')
+    """
+    def records(text: str, speakers: SpeakerRegistry) -> Sequence[tuple[object, ...]]:
+        return list(extractor(text, speakers).itertuples(index=False, name=None))
+
+    return records
+
+
+def _article_records(text: object, registry: SpeakerRegistry, records: RecordExtractor,
+                     text_at: int) -> tuple[Sequence[tuple[object, ...]], str]:
+    """(statement tuples, status) of one article, as :func:`extract_article`."""
+    status = text_status(text)
+    if status is not None:
+        return [], status
+    try:
+        rows = records(str(text), registry)
+    except Exception as err:  # noqa: BLE001 - reported per article, never a crash of the whole frame
+        return [], f"error: {type(err).__name__}"
+    worded = any(any(ch.isalnum() for ch in str(r[text_at])) for r in rows)
+    return rows, OK if worded else "no_statements"
+
+
+def _column_dtype(dtype: DtypeObj) -> DtypeObj | str:
+    """The output dtype of a statement column: Int64/boolean so that placeholders' NA fit in."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "Int64"
+    return dtype
+
+
+def _empty_value(dtype: DtypeObj) -> object:
+    """A placeholder's value in a column of the extractor's ``dtype`` (see :func:`_placeholder`)."""
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
+        return pd.NA
+    return float("nan") if pd.api.types.is_float_dtype(dtype) else ""
+
+
+def articles_frame(articles: Iterable[tuple[int, object, Sequence[object]]], meta_cols: Sequence[str],
+                   registry: SpeakerRegistry, extractor: Extractor,
+                   records: RecordExtractor | None = None) -> pd.DataFrame:
+    """Output rows of many articles, ``(position, text, meta values)`` each, in one frame built once.
+
+    Each article gives its statements, or one placeholder row whose ``status`` says why it has none
+    (:func:`extract_article`); the metadata columns are object (the caller gives them their type).
+    ``records`` gives one text's statements as tuples (default: ``extractor``'s frame's rows).
+
+    Example:
+        >>> from analysis.statements.extract import extract_statements as ex
+        >>> out = articles_frame([(0, "Talks ended.", ["a"]), (1, None, ["b"])], ["id"], SpeakerRegistry.coerce(None), ex)
+        >>> out[["article_row", "id", "kind", "status"]].values.tolist()
+        [[0, 'a', 'narration', 'ok'], [1, 'b', '', 'missing']]
+    """
+    template = extractor(None)
+    columns, dtypes = list(template.columns), list(template.dtypes)
+    records = records or frame_records(extractor)
+    text_at, kind_at = columns.index("text"), columns.index("kind")
+    placeholder = tuple(_empty_value(d) for d in dtypes)
+    positions: list[int] = []
+    metas: list[Sequence[object]] = []
+    body: list[tuple[object, ...]] = []
+    statuses: list[str] = []
+    for position, text, values in articles:
+        rows, status = _article_records(text, registry, records, text_at)
+        if status != OK:
+            rows = [placeholder]
+            statuses.append(status)
+        else:
+            statuses.extend(row_status(str(r[kind_at]), str(r[text_at])) for r in rows)
+        positions.extend([position] * len(rows))
+        metas.extend([values] * len(rows))
+        body.extend(rows)
+    by_column = list(zip(*body)) if body else [() for _ in columns]
+    out: dict[str, pd.Series] = {ROW_COLUMN: pd.Series(positions, dtype="int64")}
+    for k, name in enumerate(meta_cols):
+        out[name] = pd.Series([m[k] for m in metas], dtype="object")
+    for name, dtype, values in zip(columns, dtypes, by_column):
+        out[name] = pd.Series(list(values), dtype=_column_dtype(dtype))
+    out["status"] = pd.Series(statuses, dtype="str")
+    return pd.DataFrame(out)
 
 
 def extract_frame(
@@ -229,6 +317,7 @@ def extract_frame(
     id_col: str | None = None,
     keep: Sequence[str] = (),
     speakers: SpeakerRegistry | str | Path | pd.DataFrame | None = None,
+    records: RecordExtractor | None = None,
 ) -> pd.DataFrame:
     """Statements of every article of ``df``, in input order, with ``status`` and metadata.
 
@@ -237,6 +326,7 @@ def extract_frame(
     ``id_col``, ``article_row`` (0-based position) identifies the article.
     ``statement_id`` numbers statements within their article.  Users call
     it as ``extract_statements(df, text_col=..., id_col=..., keep=[...])``.
+    ``records`` is the extractor's tuple form (:class:`RecordExtractor`), if it has one.
 
     Example:
         >>> from analysis.statements.extract import extract_statements
@@ -248,12 +338,10 @@ def extract_frame(
     check_frame(df, text_col, id_col, keep, statement_columns(extractor))
     registry = SpeakerRegistry.coerce(speakers)
     meta_cols = [*([id_col] if id_col is not None else []), *keep]
-    parts = []
-    for position, (text, *values) in enumerate(zip(df[text_col], *(df[c] for c in meta_cols))):
-        parts.append(article_rows(position, text, registry, dict(zip(meta_cols, values)), extractor))
-    if not parts:
-        parts = [empty_result(meta_cols, extractor)]
-    out = pd.concat(parts, ignore_index=True)
+    articles = ((position, text, values) for position, (text, *values)
+                in enumerate(zip(df[text_col], *(df[c] for c in meta_cols))))
+    out = articles_frame(articles, meta_cols, registry, extractor, records) if len(df) else \
+        empty_result(meta_cols, extractor)
     for name in meta_cols:  # the article's own dtype, not object
         out[name] = out[name].astype(df[name].dtype) if len(out) else pd.Series(dtype=df[name].dtype)
     return out
