@@ -69,6 +69,7 @@ from analysis.statements.mention import Mention
 from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
 from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes, paragraph_spans
+from analysis.statements.readable import back_span, readable
 from analysis.statements.reporting_verbs import reporting_verb_lemma, reporting_verb_stance
 from analysis.statements.sentences import sentence_spans
 from analysis.statements.spans import SpanIndex, minus, trimmed
@@ -196,9 +197,14 @@ def extract_statements(
 
 def _english_records(text: str, registry: SpeakerRegistry, narrator: str | Sequence[Voice],
                      passages: Iterable[tuple[int, int, str]] | None) -> list[tuple[object, ...]]:
-    pieces = statement_pieces(text, registry)
-    pieces = sorted(pieces + narration_pieces(text, pieces), key=lambda p: p.start)
-    found = list(passages) if passages is not None else find_passages(text)
+    # the rules read a copy without invisible characters and ALL CAPS (analysis.statements.readable)
+    copy, back = readable(text)
+    pieces = statement_pieces(copy, registry)
+    pieces = sorted(pieces + narration_pieces(copy, pieces), key=lambda p: p.start)
+    for p in pieces:
+        p.start, p.end = back_span(back, p.start, p.end)
+    found = list(passages) if passages is not None else [
+        (*back_span(back, s, e), o) for s, e, o in find_passages(copy)]
     return _records(pieces, text, registry, found, narrator)
 
 
