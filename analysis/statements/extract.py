@@ -65,6 +65,7 @@ from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.extract_ru_uk import extract_statements_ru_uk
 from analysis.statements.folding import fold
 from analysis.statements.identity import merge_speakers
+from analysis.statements.language_runs import language_runs
 from analysis.statements.mention import Mention
 from analysis.statements.mentions import find_mentions
 from analysis.statements.passages import find_passages
@@ -190,9 +191,33 @@ def extract_statements(
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     text = unencodable_as_replacement(text)
-    if (lang := language or _cyrillic_language(text)) in ("ru", "uk"):  # Cyrillic rules: extract_ru_uk
+    runs = language_runs(text) if language is None and isinstance(narrator, str) and passages is None else []
+    if len(runs) > 1:  # a mixed en/ru/uk text: each run by its own extractor (analysis.statements.language_runs)
+        return records_frame(_mixed_records(text, SpeakerRegistry.coerce(speakers), runs, narrator))
+    if (lang := language or (runs[0][2] if runs else _cyrillic_language(text))) in ("ru", "uk"):
         return extract_statements_ru_uk(text, speakers, language=lang, narrator=narrator, passages=passages)
     return records_frame(_english_records(text, SpeakerRegistry.coerce(speakers), narrator, passages))
+
+
+_START, _END, _ID = COLUMNS.index("start"), COLUMNS.index("end"), COLUMNS.index("statement_id")
+
+
+def _mixed_records(text: str, registry: SpeakerRegistry, runs: Sequence[tuple[int, int, str]],
+                   narrator: str | Sequence[Voice] = "") -> list[tuple[object, ...]]:
+    """The records of each language run, offsets into ``text``, statements numbered through."""
+    out: list[tuple[object, ...]] = []
+    for lo, hi, lang in runs:
+        part = text[lo:hi]
+        if lang in ("ru", "uk"):
+            rows = extract_statements_ru_uk(part, registry, language=lang, narrator=narrator)
+            records: Iterable[tuple[object, ...]] = rows.itertuples(index=False, name=None)
+        else:
+            records = _english_records(part, registry, narrator, None)
+        for r in records:
+            row = list(r)
+            row[_ID], row[_START], row[_END] = len(out) + 1, int(str(r[_START])) + lo, int(str(r[_END])) + lo
+            out.append(tuple(row))
+    return out
 
 
 def _english_records(text: str, registry: SpeakerRegistry, narrator: str | Sequence[Voice],
@@ -217,7 +242,10 @@ def statement_records(text: str, speakers: SpeakerRegistry) -> list[tuple[object
         ('Dmitry Peskov', 'russian', True, 'direct')
     """
     text = unencodable_as_replacement(text)
-    if (lang := _cyrillic_language(text)) in ("ru", "uk"):
+    runs = language_runs(text)
+    if len(runs) > 1:
+        return _mixed_records(text, speakers, runs)
+    if (lang := runs[0][2]) in ("ru", "uk"):
         return list(extract_statements_ru_uk(text, speakers, language=lang).itertuples(index=False, name=None))
     return _english_records(text, speakers, "", None)
 
