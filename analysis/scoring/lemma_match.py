@@ -37,7 +37,8 @@ Matching, per text:
   :data:`FAMILY_PREFIXES` ("укро-", "нео-", "псевдо-", ...):
   "рашист" covers "рашистский", "рашистка", "укро-рашист"; ``except_stem=``
   lists beginnings that do not count ("укроп", "укромный", "укрощать"); see
-  :func:`stem_matches`.  A listed entry of the same span and group wins;
+  :func:`stem_matches`.  A family counts only a word that no listed entry
+  matches at all (a listed word is counted as its entry says);
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
@@ -148,13 +149,13 @@ _SENTENCE_END = re.compile(r"[.!?…\n]")
 _SENTENCE_START = re.compile(r"[.!?…:\n]")
 #: Cues, on the normalised text, that a sentence is about the Second World War
 #: or Nazi Germany: a year 1900-1989, the usual ru/uk names of the events and
-#: "the Nazi dictator" (always Hitler)
+#: "the Nazi dictator" (always Hitler), "the Nazi blockade" (of Leningrad)
 HISTORY_CUES = re.compile(
     r"(?<![\w-])(?:19[0-8]\d|велик\w* (?:отечествен|вітчизнян)\w*|(?:втор|друг)\w* "
     r"(?:миров|світов)\w*|гитлер\w*|гітлер\w*|трет\w* рейх\w*|холокост\w*|нюрнберг\w*|"
     r"вермахт\w*|освенцим\w*|освенцім\w*|бабь\w* яр\w*|бабин\w* яр\w*|"
     r"блокад\w* ленинград\w*|блокад\w* ленінград\w*|(?:нацистск|фашистск|нацистськ|фашистськ)"
-    r"\w* (?:германи|німеччин)\w*|гестапо|(?:нацистск|нацистськ)\w* диктатор\w*|майн кампф)(?![\w-])")
+    r"\w* (?:германи|німеччин|блокад)\w*|гестапо|(?:нацистск|нацистськ)\w* диктатор\w*|майн кампф)(?![\w-])")
 #: a number right after a word: "страна 404", "страна-404" (the digits, not part of a longer number)
 _NUMBER_AT = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(\d+)(?![\d.,]\d)(?!\d)")
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
@@ -396,9 +397,9 @@ class LemmaMatcher:
         self._first_form: dict[str, list[LemmaEntry]] = {}
         self._prefix: list[LemmaEntry] = []
         self._stems: list[LemmaEntry] = []
-        seen: dict[tuple[tuple[str, ...], str, str], LemmaEntry] = {}
+        seen: dict[tuple[tuple[str, ...], str, str, tuple[int, ...]], LemmaEntry] = {}
         for entry in entries:
-            key = (entry.lemmas, entry.dimension, entry.match)
+            key = (entry.lemmas, entry.dimension, entry.match, entry.gaps)
             if key in seen:
                 continue  # two spellings with one lemma: the first entry is the one counted
             seen[key] = entry
@@ -470,7 +471,9 @@ class LemmaMatcher:
                 cands.extend((i, i + 1, e, tok.end) for e in first.get(part, ()) if len(e.lemmas) == 1)
             if self._prefix:
                 cands.extend((i, i + 1, e, tok.end) for e in self._prefix_hits(tok.lemma))
-            if self._stems:
+            if self._stems and not (cands and cands[-1][0] == i):
+                # the families count only words no listed entry matches: a
+                # listed word is counted as its entry says ("укронацист" is loaded only)
                 cands.extend((i, i + 1, e, tok.end) for e in self._stem_hits(tok))
             if tok.norm[-1:].isdigit() and "-" in tok.norm:
                 cands.extend((i, i + 1, e, tok.end) for e in self._hyphen_number_hits(tok))
