@@ -38,7 +38,8 @@ Matching, per text:
   "рашист" covers "рашистский", "рашистка", "укро-рашист"; ``except_stem=``
   lists beginnings that do not count ("укроп", "укромный", "укрощать"); see
   :func:`stem_matches`.  A family counts only a word that no listed entry
-  matches at all (a listed word is counted as its entry says);
+  matches as a whole (a listed word is counted as its entry says; a listed
+  hyphen part does not stop the families: "укро-нацисты");
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
@@ -467,11 +468,13 @@ class LemmaMatcher:
                     if k < n:
                         continue
                 cands.append((i, i + n, entry, toks[i + n - 1].end))
+            # a listed entry of the whole word (not of a hyphen part) starts here
+            listed = bool(cands) and cands[-1][0] == i
             for part in tok.parts:
                 cands.extend((i, i + 1, e, tok.end) for e in first.get(part, ()) if len(e.lemmas) == 1)
             if self._prefix:
                 cands.extend((i, i + 1, e, tok.end) for e in self._prefix_hits(tok.lemma))
-            if self._stems and not (cands and cands[-1][0] == i):
+            if self._stems and not listed:
                 # the families count only words no listed entry matches: a
                 # listed word is counted as its entry says ("укронацист" is loaded only)
                 cands.extend((i, i + 1, e, tok.end) for e in self._stem_hits(tok))
