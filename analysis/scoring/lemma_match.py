@@ -418,6 +418,10 @@ class LemmaMatcher:
             bucket.sort(key=lambda e: -len(e.lemmas))
         self._prefix_cache: dict[str, tuple[LemmaEntry, ...]] = {}
         self._stem_cache: dict[str, tuple[LemmaEntry, ...]] = {}
+        # the first two letters a family word can have (a stem's, or a
+        # combining prefix's): most words are ruled out without a lookup
+        self._stem_heads = frozenset(
+            {e.lemmas[0][:2] for e in self._stems} | {p[:2] for p in FAMILY_PREFIXES})
 
     @classmethod
     def builtin(cls, language: str) -> LemmaMatcher:
@@ -443,17 +447,20 @@ class LemmaMatcher:
     def _candidates(self, toks: list[Token], text: str) -> list[_Cand]:
         cands: list[_Cand] = []
         first, first_form, size = self._first, self._first_form, len(toks)
+        stems, stem_cache = self._stems, self._stem_cache
         for i, tok in enumerate(toks):
             bucket = first.get(tok.lemma, ())
             by_form = first_form.get(tok.norm)
             if by_form:
                 bucket = [*bucket, *(e for e in by_form if tok.lemma not in e.keys[0])]
+            listed = False  # a listed entry of the whole word (not of a hyphen part) starts here
             for entry in bucket:
                 n = len(entry.lemmas)
                 if entry.gaps or entry.numbers:
                     hit = _match_complex(entry, toks, i, text)
                     if hit is not None:
                         cands.append((i, hit[0], entry, hit[1]))
+                        listed = True
                     continue
                 if n > 1:
                     if i + n > size:
@@ -468,17 +475,21 @@ class LemmaMatcher:
                     if k < n:
                         continue
                 cands.append((i, i + n, entry, toks[i + n - 1].end))
-            # a listed entry of the whole word (not of a hyphen part) starts here
-            listed = bool(cands) and cands[-1][0] == i
+                listed = True
             for part in tok.parts:
                 cands.extend((i, i + 1, e, tok.end) for e in first.get(part, ()) if len(e.lemmas) == 1)
             if self._prefix:
                 cands.extend((i, i + 1, e, tok.end) for e in self._prefix_hits(tok.lemma))
-            if self._stems and not listed:
+            hyphen = "-" in tok.norm
+            if stems and not listed and (hyphen or tok.lemma[:2] in self._stem_heads):
                 # the families count only words no listed entry matches: a
                 # listed word is counted as its entry says ("укронацист" is loaded only)
-                cands.extend((i, i + 1, e, tok.end) for e in self._stem_hits(tok))
-            if tok.norm[-1:].isdigit() and "-" in tok.norm:
+                hits = None if hyphen else stem_cache.get(tok.lemma)
+                if hits is None:
+                    hits = self._stem_hits(tok)
+                if hits:
+                    cands.extend((i, i + 1, e, tok.end) for e in hits)
+            if hyphen and tok.norm[-1].isdigit():
                 cands.extend((i, i + 1, e, tok.end) for e in self._hyphen_number_hits(tok))
         return cands
 
