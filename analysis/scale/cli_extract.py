@@ -148,8 +148,12 @@ def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -
     if args.no_clobber and Path(args.output).exists():
         raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
     ids, keep = _columns(args)
-    chunks = read_chunks(args.input, args.text_column, id_col=[*ids, *keep], chunk_size=args.chunk_size,
-                         encoding=args.encoding, quoting=args.quoting, max_field_bytes=args.max_field_bytes or None)
+    try:
+        chunks = read_chunks(args.input, args.text_column, id_col=[*ids, *keep], chunk_size=args.chunk_size,
+                             encoding=args.encoding, quoting=args.quoting,
+                             max_field_bytes=args.max_field_bytes or None)
+    except InputError as err:
+        raise InputError(kept_column_wording(str(err), keep)) from None
     registry = _registry(args.speakers)
     from analysis.scale.cli_score import raise_if_signalled
 
@@ -166,11 +170,26 @@ def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -
         return sink.rows_written
 
 
+def kept_column_wording(message: str, keep: list[str]) -> str:
+    """The reader's message about a column, naming a ``--keep`` column as such (the reader
+    knows every copied column as an id column).
+
+    Example:
+        >>> kept_column_wording("a.csv: id column 'outlet' not found; available columns: 'text'", ["outlet"])
+        "a.csv: --keep column 'outlet' not found; available columns: 'text'"
+    """
+    for name in keep:
+        message = message.replace(f"id column {name!r}", f"--keep column {name!r}")
+    return message
+
+
 def _nonempty(chunks: Iterator[InputChunk]) -> Iterator[InputChunk]:
     return (c for c in chunks if len(c))
 
 
 def _registry(path: str | None) -> Any:
+    import pandas.errors
+
     from analysis.statements.speakers import RegistryError, SpeakerRegistry
 
     if path is None:
@@ -181,6 +200,11 @@ def _registry(path: str | None) -> Any:
         return SpeakerRegistry.from_csv(path)
     except RegistryError as err:
         raise InputError(" ".join(str(err).split())) from None
+    except UnicodeDecodeError as err:  # the registry is read by pandas, which names no file
+        raise InputError(f"{path}: speakers registry is not UTF-8 text (byte {err.start}: "
+                         f"{err.object[err.start:err.start + 1]!r})") from None
+    except (pandas.errors.ParserError, pandas.errors.EmptyDataError) as err:
+        raise InputError(f"{path}: speakers registry is not a readable CSV ({' '.join(str(err).split())})") from None
 
 
 def run(args: argparse.Namespace) -> int:
