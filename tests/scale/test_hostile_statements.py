@@ -123,6 +123,21 @@ def test_a_missing_keep_column_is_named_as_such(tmp_path: Path, articles: Path) 
     assert "--keep column 'outlet' not found; available columns: 'id', 'text'" in done.stderr
 
 
+@pytest.mark.parametrize("command", ["extract", "score"])
+def test_list_and_struct_columns_from_parquet_read_back_with_pandas(tmp_path: Path, command: str) -> None:
+    # they were written as 'list<element: int64>[pyarrow]', a dtype pandas cannot read back
+    src = tmp_path / "typed.parquet"
+    pd.DataFrame({"text": ['"Yes," Zelensky said.', None, "Talks ended."], "tags": [[1, 2], [], [3]],
+                  "meta": [{"a": 1}, {"a": 2}, {"a": 3}]}).to_parquet(src)
+    out = tmp_path / "out.parquet"
+    flag = "--keep" if command == "extract" else "--id-column"
+    done = cli(command, src, "-o", out, flag, "tags", flag, "meta", "--chunk-size", "1")
+    assert done.returncode == 0, done.stderr
+    got = pd.read_parquet(out).drop_duplicates("input_row")
+    assert [list(v) for v in got["tags"]] == [[1, 2], [], [3]]
+    assert got["meta"].tolist() == [{"a": 1}, {"a": 2}, {"a": 3}]
+
+
 def test_kept_column_wording_leaves_id_columns_alone() -> None:
     message = "a.csv: id column 'doc' not found; available columns: 'text'"
     assert kept_column_wording(message, ["outlet"]) == message
