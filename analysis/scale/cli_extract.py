@@ -109,7 +109,14 @@ def _columns(args: argparse.Namespace) -> tuple[list[str], list[str]]:
 
 
 def chunk_rows(chunk: InputChunk, meta_cols: list[str], registry: Any) -> pd.DataFrame:
-    """The output rows of one input chunk, in order (every record at least one row)."""
+    """The output rows of one input chunk, in order (every record at least one row).
+
+    Example:
+        >>> from analysis.statements.speakers import default_registry
+        >>> rows = chunk_rows(InputChunk(0, ['"Yes," Peskov said.', None], None), [], default_registry())
+        >>> rows[["input_row", "speaker", "status"]].values.tolist()
+        [[0, 'Dmitry Peskov', 'ok'], [0, '', 'ok'], [1, '', 'missing']]
+    """
     from analysis.statements.extract import extract_statements as ex
     from analysis.statements.frame import ROW_COLUMN, article_rows, empty_result
 
@@ -141,6 +148,16 @@ def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -
 
     ``counts`` receives the number of articles per status.  Raises
     :class:`InputError` for problems with the file or the arguments.
+
+    Example:
+        >>> import tempfile
+        >>> from analysis.cli import build_parser
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.jsonl").write_text('{"text": "Talks ended."}\\n{"text": ""}\\n')
+        >>> args = build_parser(only="extract").parse_args(["extract", str(d / "a.jsonl"), "-o", str(d / "s.csv")])
+        >>> counts: Counter[str] = Counter()
+        >>> extract_file(args, counts), sorted(counts.items())
+        (2, [('empty', 1), ('ok', 1)])
     """
     detect_format(args.output, OUTPUT_FORMATS)
     if Path(args.output).resolve() == Path(args.input).resolve():
