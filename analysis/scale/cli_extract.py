@@ -48,12 +48,11 @@ import pandas as pd
 from analysis.scale.io import (
     DEFAULT_MAX_FIELD_BYTES,
     ID_ESCAPED,
-    OUTPUT_FORMATS,
     QUOTING,
     AtomicOutput,
     InputChunk,
     InputError,
-    detect_format,
+    check_output_path,
     read_chunks,
 )
 
@@ -159,11 +158,7 @@ def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -
         >>> extract_file(args, counts), sorted(counts.items())
         (2, [('empty', 1), ('ok', 1)])
     """
-    detect_format(args.output, OUTPUT_FORMATS)
-    if Path(args.output).resolve() == Path(args.input).resolve():
-        raise InputError(f"{args.output}: output would overwrite the input; choose another name")
-    if args.no_clobber and Path(args.output).exists():
-        raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
+    check_output_path(args.output, args.input, no_clobber=args.no_clobber)
     ids, keep = _columns(args)
     try:
         chunks = read_chunks(args.input, args.text_column, id_col=[*ids, *keep], chunk_size=args.chunk_size,

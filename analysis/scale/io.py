@@ -939,6 +939,24 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def check_output_path(output: str | os.PathLike[str], source: str | os.PathLike[str], *,
+                      no_clobber: bool = False) -> None:
+    """Raise :class:`InputError` for an output of an unknown type, the input itself, or an
+    existing file under ``no_clobber``: checked before any reading (``score``, ``extract``).
+
+    Example:
+        >>> check_output_path("in.csv", "./in.csv")
+        Traceback (most recent call last):
+        ...
+        analysis.scale.io.InputError: in.csv: output would overwrite the input; choose another name
+    """
+    detect_format(output, OUTPUT_FORMATS)
+    if Path(output).resolve() == Path(source).resolve():
+        raise InputError(f"{output}: output would overwrite the input; choose another name")
+    if no_clobber and Path(output).exists():
+        raise InputError(f"{output}: already exists (--no-clobber); remove it or choose another name")
+
+
 def readable_nested_columns(schema: Any) -> Any:
     """``schema`` with its pandas metadata naming nested Arrow columns (lists, structs) as ``object``.
 
