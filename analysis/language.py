@@ -205,8 +205,21 @@ def razdel_sentences(text: str) -> list[RazdelSentence]:
     return out
 
 
-@lru_cache(maxsize=65536)
+#: Texts up to this many characters keep their spans in a cache of
+#: ``SPAN_CACHE_SIZE`` entries (for a text detected and then split, or
+#: scored again); longer ones are split each time, so the cache holds at
+#: most ~16 M characters.  Keyed on every text, it grew with the corpus:
+#: 65,536 articles of 6 KB held about 0.5 GB while ``score`` streamed a
+#: Russian file.
+SPAN_CACHE_CHARS = 4096
+SPAN_CACHE_SIZE = 4096
+
+
 def _spans_cached(text: str) -> tuple[LanguageSpan, ...]:
+    return _spans_short(text) if len(text) <= SPAN_CACHE_CHARS else _spans(text)
+
+
+def _spans(text: str) -> tuple[LanguageSpan, ...]:
     spans: list[LanguageSpan] = []
     for sent in razdel_sentences(text):
         lang = _detect_one(sent.text)
@@ -216,6 +229,9 @@ def _spans_cached(text: str) -> tuple[LanguageSpan, ...]:
         else:
             spans.append(LanguageSpan(sent.start, sent.stop, lang))
     return tuple(spans)
+
+
+_spans_short = lru_cache(maxsize=SPAN_CACHE_SIZE)(_spans)
 
 
 def language_spans(text: str) -> list[LanguageSpan]:

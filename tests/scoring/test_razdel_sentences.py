@@ -52,3 +52,17 @@ def test_many_quotes_without_a_sentence_end_is_one_sentence() -> None:
     text = "киевский режим «освободители» " * 20_000
     out = razdel_sentences(text)
     assert [(s.start, s.stop) for s in out] == [(0, len(text) - 1)]
+
+
+def test_the_language_span_cache_holds_short_texts_only() -> None:
+    # keyed on every text it grew with the corpus while score streamed a file
+    from analysis import language
+
+    language._spans_short.cache_clear()
+    long_text = "Он сказал: «Да». Він зазначив: «Так». " * 200
+    assert len(long_text) > language.SPAN_CACHE_CHARS
+    assert language_spans(long_text) == language_spans(long_text)  # still the same answer
+    assert language._spans_short.cache_info().currsize == 0
+    for i in range(language.SPAN_CACHE_SIZE + 10):
+        language_spans(f"Он сказал {i}. Він зазначив.")
+    assert language._spans_short.cache_info().currsize == language.SPAN_CACHE_SIZE
