@@ -224,7 +224,12 @@ def run(args: argparse.Namespace) -> int:
     from analysis.scale.cli_score import run_command
 
     counts: Counter[str] = Counter()
-    code, n = run_command(lambda: extract_file(args, counts), args.output)
+    try:
+        code, n = run_command(lambda: extract_file(args, counts), args.output)
+    except Exception as exc:  # noqa: BLE001 - one line, as score says it; the temporary output is removed
+        msg = " ".join(str(exc).split())
+        print(f"error: extraction failed ({type(exc).__name__}: {msg}); {args.output} was not written", file=sys.stderr)
+        return 1
     if code or n is None:
         return code
     detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))

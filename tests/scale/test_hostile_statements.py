@@ -138,6 +138,24 @@ def test_list_and_struct_columns_from_parquet_read_back_with_pandas(tmp_path: Pa
     assert got["meta"].tolist() == [{"a": 1}, {"a": 2}, {"a": 3}]
 
 
+def test_an_unexpected_failure_is_one_line_and_no_output(tmp_path: Path, articles: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import build_parser
+    from analysis.scale import cli_extract
+
+    def broken(*_: object) -> pd.DataFrame:
+        raise RuntimeError("writer\nbroke")
+
+    monkeypatch.setattr(cli_extract, "chunk_rows", broken)
+    out = tmp_path / "out.csv"
+    args = build_parser(only="extract").parse_args(["extract", str(articles), "-o", str(out)])
+    assert cli_extract.run(args) == 1
+    err = capsys.readouterr().err
+    assert err == f"error: extraction failed (RuntimeError: writer broke); {out} was not written\n"
+    assert not out.exists() and not list(tmp_path.glob(".out.csv.*"))
+
+
 def test_kept_column_wording_leaves_id_columns_alone() -> None:
     message = "a.csv: id column 'doc' not found; available columns: 'text'"
     assert kept_column_wording(message, ["outlet"]) == message
