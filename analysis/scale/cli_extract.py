@@ -31,7 +31,7 @@ the corpus, so they are not streamed: run
 :func:`analysis.statements.identity.assign_corpus_ids` on the output.
 
 Exit codes: 0 done (also with ``error:`` rows), 2 bad input or arguments,
-1 writing failed, 130 interrupted, 143 terminated.
+1 writing or extraction failed (one line on stderr), 130 interrupted, 143 terminated.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ DEFAULT_CHUNK_SIZE = 200
 DESCRIPTION = (
     "Extract the statements of every article in a CSV, TSV, JSONL, Parquet or text file, streaming. "
     "Input order and ids kept, a status on every row, articles without statements kept; "
-    "exit 0 done, 2 bad input or arguments, 1 writing failed, 130 interrupted."
+    "exit 0 done, 2 bad input or arguments, 1 writing or extraction failed, 130 interrupted."
 )
 
 
