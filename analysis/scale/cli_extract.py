@@ -200,8 +200,6 @@ def _nonempty(chunks: Iterator[InputChunk]) -> Iterator[InputChunk]:
 
 
 def _registry(path: str | None) -> Any:
-    import pandas.errors
-
     from analysis.statements.speakers import RegistryError, SpeakerRegistry
 
     if path is None:
@@ -212,11 +210,6 @@ def _registry(path: str | None) -> Any:
         return SpeakerRegistry.from_csv(path)
     except RegistryError as err:
         raise InputError(" ".join(str(err).split())) from None
-    except UnicodeDecodeError as err:  # the registry is read by pandas, which names no file
-        raise InputError(f"{path}: speakers registry is not UTF-8 text (byte {err.start}: "
-                         f"{err.object[err.start:err.start + 1]!r})") from None
-    except (pandas.errors.ParserError, pandas.errors.EmptyDataError) as err:
-        raise InputError(f"{path}: speakers registry is not a readable CSV ({' '.join(str(err).split())})") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -66,10 +66,11 @@ def test_bad_ids_and_keep_columns_are_named(frame: pd.DataFrame, kwargs: dict[st
         extract_statements(frame, **kwargs)  # type: ignore[arg-type]
 
 
-def test_a_lone_surrogate_in_a_frame_is_an_error_row_not_a_crash() -> None:
+def test_a_lone_surrogate_in_a_frame_is_read_as_a_replacement_character_not_a_crash() -> None:
+    # the statements stage reads a lone surrogate as U+FFFD, one character for one (offsets hold)
     texts = pd.Series(['ok \ud800 "x," he said.', "Talks ended."], dtype=object)
     out = extract_statements(pd.DataFrame({"text": texts}))
-    assert out["status"].tolist() == ["error: UnicodeEncodeError", "ok"]
+    assert set(out["status"]) == {"ok"} and out["article_row"].nunique() == 2
 
 
 @pytest.mark.parametrize("mark", ['"', "“", "”", "«", "»", "„", "'", "‘", "’", "‹", "›"])
@@ -101,9 +102,9 @@ def test_crlf_cr_and_line_separators_attribute_like_lf(newline: str) -> None:
 
 
 @pytest.mark.parametrize(("content", "named"), [
-    (b"\xff\xfe bad", "is not UTF-8 text (byte 0"),
-    (REGISTRY_HEADER.encode() + b'A B,"AB\n', "is not a readable CSV"),
-    (b"", "is not a readable CSV"),
+    (b"\xff\xfe bad", "not UTF-8 (byte 0"),
+    (REGISTRY_HEADER.encode() + b'A B,"AB\n', "not a CSV table"),
+    (b"", "empty file, no header"),
     (b"canonical,aliases\nX,Y\n", "missing column(s) role, country, bloc, kind, gender"),
 ])
 def test_unreadable_speakers_registry_is_one_line_naming_the_file(tmp_path: Path, articles: Path,
@@ -164,8 +165,6 @@ def test_kept_column_wording_leaves_id_columns_alone() -> None:
 # -- reported to attrfix6: bugs of analysis/statements/ ----------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: a registry alias given to two speakers goes "
-                                       "silently to the first row's speaker")
 def test_registry_alias_of_two_speakers_is_an_error_naming_the_row() -> None:
     frame = pd.read_csv(paths.SPEAKERS_CSV, dtype=str, keep_default_na=False)
     extra = pd.DataFrame([{"canonical": "Jane Roe", "aliases": "Roe|Zelensky", "role": "", "country": "UK",
@@ -174,16 +173,12 @@ def test_registry_alias_of_two_speakers_is_an_error_naming_the_row() -> None:
         SpeakerRegistry.from_frame(pd.concat([frame, extra], ignore_index=True), "speakers.csv")
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: a user alias given to two people is "
-                                       "silently overwritten by the last row")
 def test_user_alias_of_two_people_is_an_error_naming_the_row() -> None:
     table = pd.DataFrame({"alias": ["Haidai", "Haidai"], "canonical": ["Serhiy Haidai", "Oleh Haidai"]})
     with pytest.raises(ValueError, match="row 3"):
         load_aliases(table)
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: an unreadable alias CSV raises pandas' "
-                                       "UnicodeDecodeError, naming no file")
 def test_unreadable_user_alias_csv_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "aliases.csv"
     path.write_bytes(b"alias,canonical\n\xff,Ann\n")
@@ -191,15 +186,11 @@ def test_unreadable_user_alias_csv_names_the_file(tmp_path: Path) -> None:
         load_aliases(path)
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: extract_statements(str) with a lone surrogate "
-                                       "raises UnicodeEncodeError from pyarrow")
 def test_a_lone_surrogate_in_one_text_gives_statements() -> None:
     out = extract_statements('"We will \ud800 win," Vladimir Putin said.')
     assert out["speaker"].tolist()[0] == "Vladimir Putin"
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: keep='outlet' (a str) is read as the "
-                                       "columns 'o', 'u', ...")
 def test_keep_as_one_string_is_one_column_or_named_whole() -> None:
     frame = pd.DataFrame({"text": ["Talks ended."], "outlet": ["TASS"]})
     try:
@@ -210,13 +201,11 @@ def test_keep_as_one_string_is_one_column_or_named_whole() -> None:
         assert out["outlet"].tolist() == ["TASS"]
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: language='xx' is accepted silently")
 def test_an_unknown_language_is_named() -> None:
     with pytest.raises(ValueError, match="language"):
         extract_statements("Talks ended.", language="xx")
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: narrator=5 fails deep in corpus/voices.py")
 def test_a_narrator_of_the_wrong_type_is_named() -> None:
     with pytest.raises(TypeError, match="narrator"):
         extract_statements("Talks ended.", narrator=5)  # type: ignore[arg-type]
@@ -235,8 +224,6 @@ def test_zero_width_characters_do_not_hide_a_speaker() -> None:
     assert out["speaker"].tolist()[0] == "Vladimir Putin"
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: a leading BOM turns a tagged direct quote "
-                                       "into a partial one")
 def test_a_leading_byte_order_mark_changes_nothing() -> None:
     plain = extract_statements('"We will win," Zelensky said.')
     marked = extract_statements('\ufeff"We will win," Zelensky said.')
