@@ -75,7 +75,12 @@ def build_parser(only: str | None = None, prog: str | None = None) -> argparse.A
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and run the chosen command; return its exit code."""
+    """Parse ``argv`` and run the chosen command; return its exit code.
+
+    Example:
+        >>> main(["extract", "no-such-file.csv", "-o", "out.csv"])  # the message goes to stderr
+        2
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     chosen = argv[0] if argv and argv[0] in COMMANDS else ""
     args = build_parser(only=chosen).parse_args(argv)

@@ -31,7 +31,7 @@ the corpus, so they are not streamed: run
 :func:`analysis.statements.identity.assign_corpus_ids` on the output.
 
 Exit codes: 0 done (also with ``error:`` rows), 2 bad input or arguments,
-1 writing failed, 130 interrupted, 143 terminated.
+1 writing or extraction failed (one line on stderr), 130 interrupted, 143 terminated.
 """
 
 from __future__ import annotations
@@ -48,12 +48,11 @@ import pandas as pd
 from analysis.scale.io import (
     DEFAULT_MAX_FIELD_BYTES,
     ID_ESCAPED,
-    OUTPUT_FORMATS,
     QUOTING,
     AtomicOutput,
     InputChunk,
     InputError,
-    detect_format,
+    check_output_path,
     read_chunks,
 )
 
@@ -61,7 +60,7 @@ DEFAULT_CHUNK_SIZE = 200
 DESCRIPTION = (
     "Extract the statements of every article in a CSV, TSV, JSONL, Parquet or text file, streaming. "
     "Input order and ids kept, a status on every row, articles without statements kept; "
-    "exit 0 done, 2 bad input or arguments, 1 writing failed, 130 interrupted."
+    "exit 0 done, 2 bad input or arguments, 1 writing or extraction failed, 130 interrupted."
 )
 
 
@@ -109,7 +108,14 @@ def _columns(args: argparse.Namespace) -> tuple[list[str], list[str]]:
 
 
 def chunk_rows(chunk: InputChunk, meta_cols: list[str], registry: Any) -> pd.DataFrame:
-    """The output rows of one input chunk, in order (every record at least one row), built as one frame."""
+    """The output rows of one input chunk, in order (every record at least one row), built as one frame.
+
+    Example:
+        >>> from analysis.statements.speakers import default_registry
+        >>> rows = chunk_rows(InputChunk(0, ['"Yes," Peskov said.', None], None), [], default_registry())
+        >>> rows[["input_row", "speaker", "status"]].values.tolist()
+        [[0, 'Dmitry Peskov', 'ok'], [0, '', 'ok'], [1, '', 'missing']]
+    """
     from analysis.statements.extract import extract_statements as ex
     from analysis.statements.extract import statement_records
     from analysis.statements.frame import ROW_COLUMN, articles_frame, empty_result
@@ -147,15 +153,25 @@ def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -
 
     ``counts`` receives the number of articles per status.  Raises
     :class:`InputError` for problems with the file or the arguments.
+
+    Example:
+        >>> import tempfile
+        >>> from analysis.cli import build_parser
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.jsonl").write_text('{"text": "Talks ended."}\\n{"text": ""}\\n')
+        >>> args = build_parser(only="extract").parse_args(["extract", str(d / "a.jsonl"), "-o", str(d / "s.csv")])
+        >>> counts: Counter[str] = Counter()
+        >>> extract_file(args, counts), sorted(counts.items())
+        (2, [('empty', 1), ('ok', 1)])
     """
-    detect_format(args.output, OUTPUT_FORMATS)
-    if Path(args.output).resolve() == Path(args.input).resolve():
-        raise InputError(f"{args.output}: output would overwrite the input; choose another name")
-    if args.no_clobber and Path(args.output).exists():
-        raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
+    check_output_path(args.output, args.input, no_clobber=args.no_clobber)
     ids, keep = _columns(args)
-    chunks = read_chunks(args.input, args.text_column, id_col=[*ids, *keep], chunk_size=args.chunk_size,
-                         encoding=args.encoding, quoting=args.quoting, max_field_bytes=args.max_field_bytes or None)
+    try:
+        chunks = read_chunks(args.input, args.text_column, id_col=[*ids, *keep], chunk_size=args.chunk_size,
+                             encoding=args.encoding, quoting=args.quoting,
+                             max_field_bytes=args.max_field_bytes or None)
+    except InputError as err:
+        raise InputError(kept_column_wording(str(err), keep)) from None
     registry = _registry(args.speakers)
     from analysis.scale.cli_score import raise_if_signalled
 
@@ -170,6 +186,19 @@ def extract_file(args: argparse.Namespace, counts: Counter[str] | None = None) -
         if sink.rows_written == 0:
             sink.write(chunk_rows(InputChunk(0, [], None), [*ids, *keep], registry))
         return sink.rows_written
+
+
+def kept_column_wording(message: str, keep: list[str]) -> str:
+    """The reader's message about a column, naming a ``--keep`` column as such (the reader
+    knows every copied column as an id column).
+
+    Example:
+        >>> kept_column_wording("a.csv: id column 'outlet' not found; available columns: 'text'", ["outlet"])
+        "a.csv: --keep column 'outlet' not found; available columns: 'text'"
+    """
+    for name in keep:
+        message = message.replace(f"id column {name!r}", f"--keep column {name!r}")
+    return message
 
 
 def _nonempty(chunks: Iterator[InputChunk]) -> Iterator[InputChunk]:
@@ -194,7 +223,12 @@ def run(args: argparse.Namespace) -> int:
     from analysis.scale.cli_score import run_command
 
     counts: Counter[str] = Counter()
-    code, n = run_command(lambda: extract_file(args, counts), args.output)
+    try:
+        code, n = run_command(lambda: extract_file(args, counts), args.output)
+    except Exception as exc:  # noqa: BLE001 - one line, as score says it; the temporary output is removed
+        msg = " ".join(str(exc).split())
+        print(f"error: extraction failed ({type(exc).__name__}: {msg}); {args.output} was not written", file=sys.stderr)
+        return 1
     if code or n is None:
         return code
     detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))

@@ -70,7 +70,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -85,6 +84,7 @@ from analysis.scale.io import (
     AtomicOutput,
     InputChunk,
     InputError,
+    check_output_path,
     count_rows,
     detect_format,
     integer_id_columns,
@@ -385,11 +385,7 @@ def score_file(args: argparse.Namespace, errors: Counter[str] | None = None) -> 
         # a Namespace built by hand (not by add_arguments) gets the defaults
         if not hasattr(args, name):
             setattr(args, name, default)
-    detect_format(args.output, OUTPUT_FORMATS)
-    if Path(args.output).resolve() == Path(args.input).resolve():
-        raise InputError(f"{args.output}: output would overwrite the input; choose another name")
-    if args.no_clobber and Path(args.output).exists():
-        raise InputError(f"{args.output}: already exists (--no-clobber); remove it or choose another name")
+    check_output_path(args.output, args.input, no_clobber=args.no_clobber)
     given = args.id_column
     id_cols: list[str] = [given] if isinstance(given, str) else list(given or [])
     read: dict[str, Any] = {

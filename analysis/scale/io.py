@@ -939,6 +939,53 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def check_output_path(output: str | os.PathLike[str], source: str | os.PathLike[str], *,
+                      no_clobber: bool = False) -> None:
+    """Raise :class:`InputError` for an output of an unknown type, the input itself, or an
+    existing file under ``no_clobber``: checked before any reading (``score``, ``extract``).
+
+    Example:
+        >>> check_output_path("in.csv", "./in.csv")
+        Traceback (most recent call last):
+        ...
+        analysis.scale.io.InputError: in.csv: output would overwrite the input; choose another name
+    """
+    detect_format(output, OUTPUT_FORMATS)
+    if Path(output).resolve() == Path(source).resolve():
+        raise InputError(f"{output}: output would overwrite the input; choose another name")
+    if no_clobber and Path(output).exists():
+        raise InputError(f"{output}: already exists (--no-clobber); remove it or choose another name")
+
+
+def readable_nested_columns(schema: Any) -> Any:
+    """``schema`` with its pandas metadata naming nested Arrow columns (lists, structs) as ``object``.
+
+    A list or struct column read from Parquet input (``pd.ArrowDtype``) is
+    recorded as e.g. ``list<element: int64>[pyarrow]``, a dtype string pandas
+    cannot parse back, so ``pd.read_parquet`` of the output failed; as
+    ``object`` pandas reads the values as arrays and dicts (Arrow readers see
+    the same column either way).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> df = pd.DataFrame({"tags": pd.Series([[1, 2]], dtype=pd.ArrowDtype(pa.list_(pa.int64())))})
+        >>> fixed = readable_nested_columns(pa.Table.from_pandas(df, preserve_index=False).schema)
+        >>> json.loads(fixed.metadata[b"pandas"])["columns"][0]["numpy_type"]
+        'object'
+    """
+    import pyarrow as pa
+
+    raw = (schema.metadata or {}).get(b"pandas")
+    if raw is None:
+        return schema
+    meta = json.loads(raw)
+    nested = {f.name for f in schema if pa.types.is_nested(f.type)}
+    for column in meta.get("columns", []):
+        if column.get("name") in nested and str(column.get("numpy_type", "")).endswith("[pyarrow]"):
+            column["numpy_type"] = "object"
+    return schema.with_metadata({**schema.metadata, b"pandas": json.dumps(meta).encode()})
+
+
 class AtomicOutput:
     """Write DataFrames to CSV or Parquet; the file appears only on success.
 
@@ -1036,10 +1083,9 @@ class AtomicOutput:
 
         if self._writer is None:
             table = pa.Table.from_pandas(frame, preserve_index=False)
-            self._schema = table.schema
+            self._schema = readable_nested_columns(table.schema)
             self._writer = pq.ParquetWriter(self.tmp_path, self._schema)
-        else:
-            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
         self._writer.write_table(table)
 
     def _close(self) -> None:

@@ -21,6 +21,25 @@ Matching, per text:
   paradigm generated from the entry's dictionary form is stable;
 * ``match = prefix`` entries (one word) match any lemma that starts with the
   entry (productive compounds);
+* **gaps** (0.12.0): ``...`` between two words of a phrase entry lets up to
+  :data:`GAP_WORDS` (3) words stand there, ``...N`` up to N (at most
+  :data:`MAX_GAP_WORDS`): "утопить ... в крови" matches "утопили восстание в
+  крови"; the nearest match of the next word is taken, and the whole span
+  stays within one sentence and clause (the break rule below);
+* **numbers** (0.12.0): a chunk of digits in a phrase entry ("страна 404")
+  matches those digits right after the previous word (a space or a hyphen
+  between: "страны 404", "страна-404"; not "4040", not "404.5").  The
+  tokenizer still keeps no number tokens, so no word count or rate of any
+  text changes; the digits are read off the text;
+* **stem families** (``match = stem``, 0.12.0): a one-word entry written as a
+  literal stem (not lemmatised) matches every word whose lemma, or a hyphen
+  part of it, begins with the stem, directly or after one of
+  :data:`FAMILY_PREFIXES` ("укро-", "нео-", "псевдо-", ...):
+  "рашист" covers "рашистский", "рашистка", "укро-рашист"; ``except_stem=``
+  lists beginnings that do not count ("укроп", "укромный", "укрощать"); see
+  :func:`stem_matches`.  A family counts only a word that no listed entry
+  matches as a whole (a listed word is counted as its entry says; a listed
+  hyphen part does not stop the families: "укро-нацисты");
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
@@ -36,7 +55,10 @@ Matching, per text:
   capitals (the abbreviation "АД", blood pressure, is not "ад"), the flag
   ``not_title`` when it is capitalised after another word of its sentence (a
   name: the ship class «Ада», "Золотая Орда"), the flag ``only_lower`` unless
-  it is written in lower case (the common noun "майдан", not the name), and
+  it is written in lower case (the common noun "майдан", not the name); a
+  word written ALL IN CAPITALS (two letters or more: a headline, "СНОВА ОРДА
+  ИДЁТ") is case-unknown, so neither ``not_title`` nor ``only_lower`` drops
+  it (``not_upper`` still does: "АД" is an abbreviation), and
   the flag ``not_historical`` when the sentence is about the Second World War
   (:data:`HISTORY_CUES`: "нацисты" in a sentence about the Great Patriotic
   War is history, not a label; the English rule of the same name);
@@ -81,6 +103,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from analysis import paths
 from analysis.constants import DIMENSIONS
@@ -90,13 +113,25 @@ from analysis.scoring.morph import (
     MORPH_LANGUAGES,
     Token,
     entry_forms,
+    lemma,
     normalize_cyrillic,
     tokens,
 )
 
 LEMMA_DIMENSIONS: tuple[str, ...] = (*DIMENSIONS, "naming")
 SIDES: frozenset[str] = frozenset({"russian", "ukrainian", "western", "neutral"})
-MATCH_TYPES: frozenset[str] = frozenset({"lemma", "prefix"})
+MATCH_TYPES: frozenset[str] = frozenset({"lemma", "prefix", "stem"})
+#: how many words a bare ``...`` in a phrase entry lets stand between its two parts
+GAP_WORDS: int = 3
+#: the most words a gap ``...N`` may allow (a longer gap is no longer an idiom)
+MAX_GAP_WORDS: int = 5
+_GAP = re.compile(r"(?:\.\.\.|…)([1-9])?")
+_NUMBER = re.compile(r"\d+")
+#: combining prefixes a ``match = stem`` family also matches after ("неонацист",
+#: "укрофашист", "псевдонацист"); the stem itself may also open any hyphen part
+FAMILY_PREFIXES: tuple[str, ...] = (
+    "нео", "укро", "псевдо", "квази", "недо", "прото", "ультра", "жидо", "евро", "кремле",
+)
 CSV_COLUMNS: tuple[str, ...] = ("term", "category", "weight", "side", "note")
 NEGATORS: frozenset[str] = frozenset({"не", "ні", "ни"})
 SCARE_QUOTES_NOTE = (
@@ -115,13 +150,15 @@ _SENTENCE_END = re.compile(r"[.!?…\n]")
 _SENTENCE_START = re.compile(r"[.!?…:\n]")
 #: Cues, on the normalised text, that a sentence is about the Second World War
 #: or Nazi Germany: a year 1900-1989, the usual ru/uk names of the events and
-#: "the Nazi dictator" (always Hitler)
+#: "the Nazi dictator" (always Hitler), "the Nazi blockade" (of Leningrad)
 HISTORY_CUES = re.compile(
     r"(?<![\w-])(?:19[0-8]\d|велик\w* (?:отечествен|вітчизнян)\w*|(?:втор|друг)\w* "
     r"(?:миров|світов)\w*|гитлер\w*|гітлер\w*|трет\w* рейх\w*|холокост\w*|нюрнберг\w*|"
     r"вермахт\w*|освенцим\w*|освенцім\w*|бабь\w* яр\w*|бабин\w* яр\w*|"
     r"блокад\w* ленинград\w*|блокад\w* ленінград\w*|(?:нацистск|фашистск|нацистськ|фашистськ)"
-    r"\w* (?:германи|німеччин)\w*|гестапо|(?:нацистск|нацистськ)\w* диктатор\w*|майн кампф)(?![\w-])")
+    r"\w* (?:германи|німеччин|блокад)\w*|гестапо|(?:нацистск|нацистськ)\w* диктатор\w*|майн кампф)(?![\w-])")
+#: a number right after a word: "страна 404", "страна-404" (the digits, not part of a longer number)
+_NUMBER_AT = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(\d+)(?![\d.,]\d)(?!\d)")
 _GROUP = {"hostility": 0, "loaded": 1, "hedging": 2, "certainty": 2, "naming": 3}
 
 
@@ -163,6 +200,26 @@ class LemmaEntry:
     not_title: bool = False
     #: the match counts only when written in lower case (the common noun, not the name)
     only_lower: bool = False
+    #: per word, how many words may stand before it (``...`` in the term; 0: contiguous)
+    gaps: tuple[int, ...] = ()
+    #: per word, whether it is a number literal ("404" in "страна 404")
+    numbers: tuple[bool, ...] = ()
+    #: ``match = stem``: lemma beginnings that do not count ("укроп", "укромный")
+    except_stem: tuple[str, ...] = ()
+
+    @property
+    def complex(self) -> bool:
+        """Whether the entry has a gap or a number (matched on the slow path).
+
+        Example:
+            >>> LemmaEntry("a", ("a",), "loaded", "c", 1.0, "neutral", "n").complex
+            False
+        """
+        return any(self.gaps) or any(self.numbers)
+
+
+#: a match candidate: first token, end token (exclusive), entry, end offset in the text
+_Cand = tuple[int, int, LemmaEntry, int]
 
 
 def lexicon_dir(language: str) -> Path:
@@ -188,7 +245,7 @@ def _weight(raw: str, where: str) -> float:
 
 
 CONTEXT_RULES: tuple[str, ...] = (
-    "except_prev", "except_next", "except_form", "only_form", "except_clause",
+    "except_prev", "except_next", "except_form", "only_form", "except_clause", "except_stem",
 )
 #: context rules without an argument
 CONTEXT_FLAGS: tuple[str, ...] = (
@@ -206,11 +263,65 @@ def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
         if name not in CONTEXT_RULES or not words:
             raise LexiconError(f"{where}: context rule {part!r} is not one of "
                                f"{', '.join([r + '=...' for r in CONTEXT_RULES] + list(CONTEXT_FLAGS))}")
-        if name in ("except_form", "only_form"):
+        if name in ("except_form", "only_form", "except_stem"):
             rules[name] = frozenset(normalize_cyrillic(w.strip()) for w in words.split("|"))
         else:
             rules[name] = frozenset(t.lemma for w in words.split("|") for t in tokens(w, language))
     return rules
+
+
+class _TermWords(NamedTuple):
+    """The words of an entry's term: per word its lemma, keys, forms, gap before it, number flag."""
+
+    lemmas: tuple[str, ...]
+    keys: tuple[frozenset[str], ...]
+    forms: tuple[frozenset[str], ...]
+    gaps: tuple[int, ...]
+    numbers: tuple[bool, ...]
+
+
+def _term_words(term: str, language: str, plain: bool, where: str) -> _TermWords:
+    # the term split at whitespace: a chunk "..." / "...N" is a gap, a chunk of
+    # digits a number literal, anything else is lemmatised word by word
+    lemmas: list[str] = []
+    keys: list[frozenset[str]] = []
+    forms: list[frozenset[str]] = []
+    gaps: list[int] = []
+    numbers: list[bool] = []
+    gap = 0
+    for chunk in term.split():
+        found = _GAP.fullmatch(chunk)
+        if found:
+            if not lemmas or gap:
+                raise LexiconError(f"{where}: a gap '...' must stand between two words of {term!r}")
+            gap = int(found.group(1) or GAP_WORDS)
+            continue
+        if _NUMBER.fullmatch(chunk):
+            if not lemmas or gap:
+                raise LexiconError(f"{where}: a number must follow a word directly in {term!r}")
+            lemmas.append(chunk)
+            keys.append(frozenset({chunk}))
+            forms.append(frozenset())
+            gaps.append(0)
+            numbers.append(True)
+            continue
+        for k, tok in enumerate(tokens(chunk, language)):
+            lemmas.append(tok.lemma)
+            keys.append(frozenset({tok.lemma, normalize_cyrillic(tok.text)}))
+            forms.append(entry_forms(normalize_cyrillic(tok.text), language) if plain else frozenset())
+            gaps.append(gap if k == 0 else 0)
+            numbers.append(False)
+        gap = 0
+    if gap:
+        raise LexiconError(f"{where}: a gap '...' must stand between two words of {term!r}")
+    return _TermWords(tuple(lemmas), tuple(keys), tuple(forms), tuple(gaps), tuple(numbers))
+
+
+def _stem_words(term: str, where: str) -> _TermWords:
+    stem = normalize_cyrillic(term)
+    if not stem.isalpha():
+        raise LexiconError(f"{where}: a stem entry must be one word of letters, got {term!r}")
+    return _TermWords((stem,), (frozenset({stem}),), (frozenset(),), (0,), (False,))
 
 
 def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> LemmaEntry:
@@ -224,24 +335,24 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
     if match not in MATCH_TYPES:
         raise LexiconError(f"{where}: match must be one of {sorted(MATCH_TYPES)}, got {match!r}")
     term = row["term"].strip()
-    toks = tokens(term, language)
-    lemmas = tuple(t.lemma for t in toks)
-    keys = tuple(frozenset({t.lemma, normalize_cyrillic(t.text)}) for t in toks)
     # entries with form rules say themselves which forms count
     plain = not (row.get("context") or "").strip()
-    forms = tuple(entry_forms(normalize_cyrillic(t.text), language) if plain else frozenset()
-                  for t in toks)
-    if not lemmas:
+    words = _stem_words(term, where) if match == "stem" else _term_words(term, language, plain, where)
+    if not words.lemmas:
         raise LexiconError(f"{where}: term {term!r} has no word")
-    if match == "prefix" and len(lemmas) != 1:
+    if match == "prefix" and len(words.lemmas) != 1:
         raise LexiconError(f"{where}: a prefix entry must be one word, got {term!r}")
     rules = _context(row.get("context") or "", language, where)
-    return LemmaEntry(term, lemmas, dimension, row["category"].strip(),
-                      _weight(row["weight"], where), side, row["note"].strip(), match, keys, forms,
-                      rules["except_prev"], rules["except_next"], rules["except_form"],
+    if rules["except_stem"] and match != "stem":
+        raise LexiconError(f"{where}: except_stem= is for match = stem entries only")
+    return LemmaEntry(term, words.lemmas, dimension, row["category"].strip(),
+                      _weight(row["weight"], where), side, row["note"].strip(), match, words.keys,
+                      words.forms, rules["except_prev"], rules["except_next"], rules["except_form"],
                       rules["only_form"], bool(rules["not_historical"]), rules["except_clause"],
                       bool(rules["not_before_number"]), bool(rules["not_upper"]),
-                      bool(rules["not_title"]), bool(rules["only_lower"]))
+                      bool(rules["not_title"]), bool(rules["only_lower"]),
+                      words.gaps if any(words.gaps) else (), words.numbers if any(words.numbers) else (),
+                      tuple(sorted(rules["except_stem"])))
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -286,14 +397,18 @@ class LemmaMatcher:
         self._first: dict[str, list[LemmaEntry]] = {}
         self._first_form: dict[str, list[LemmaEntry]] = {}
         self._prefix: list[LemmaEntry] = []
-        seen: dict[tuple[tuple[str, ...], str], LemmaEntry] = {}
+        self._stems: list[LemmaEntry] = []
+        seen: dict[tuple[tuple[str, ...], str, str, tuple[int, ...]], LemmaEntry] = {}
         for entry in entries:
-            key = (entry.lemmas, entry.dimension)
+            key = (entry.lemmas, entry.dimension, entry.match, entry.gaps)
             if key in seen:
                 continue  # two spellings with one lemma: the first entry is the one counted
             seen[key] = entry
             if entry.match == "prefix":
                 self._prefix.append(entry)
+                continue
+            if entry.match == "stem":
+                self._stems.append(entry)
                 continue
             for first in entry.keys[0] if entry.keys else (entry.lemmas[0],):
                 self._first.setdefault(first, []).append(entry)
@@ -302,6 +417,11 @@ class LemmaMatcher:
         for bucket in self._first.values():
             bucket.sort(key=lambda e: -len(e.lemmas))
         self._prefix_cache: dict[str, tuple[LemmaEntry, ...]] = {}
+        self._stem_cache: dict[str, tuple[LemmaEntry, ...]] = {}
+        # the first two letters a family word can have (a stem's, or a
+        # combining prefix's): most words are ruled out without a lookup
+        self._stem_heads = frozenset(
+            {e.lemmas[0][:2] for e in self._stems} | {p[:2] for p in FAMILY_PREFIXES})
 
     @classmethod
     def builtin(cls, language: str) -> LemmaMatcher:
@@ -315,16 +435,33 @@ class LemmaMatcher:
             self._prefix_cache[lemma] = found
         return found
 
-    def _candidates(self, toks: list[Token]) -> list[tuple[int, int, LemmaEntry]]:
-        cands: list[tuple[int, int, LemmaEntry]] = []
+    def _stem_hits(self, tok: Token) -> tuple[LemmaEntry, ...]:
+        key = tok.lemma if "-" not in tok.norm else f"{tok.lemma} {tok.norm}"
+        found = self._stem_cache.get(key)
+        if found is None:
+            words = [tok.lemma, *tok.norm.split("-")[1:]] if "-" in tok.norm else [tok.lemma]
+            found = tuple(e for e in self._stems if any(stem_matches(e, w) for w in words))
+            self._stem_cache[key] = found
+        return found
+
+    def _candidates(self, toks: list[Token], text: str) -> list[_Cand]:
+        cands: list[_Cand] = []
         first, first_form, size = self._first, self._first_form, len(toks)
+        stems, stem_cache = self._stems, self._stem_cache
         for i, tok in enumerate(toks):
             bucket = first.get(tok.lemma, ())
             by_form = first_form.get(tok.norm)
             if by_form:
                 bucket = [*bucket, *(e for e in by_form if tok.lemma not in e.keys[0])]
+            listed = False  # a listed entry of the whole word (not of a hyphen part) starts here
             for entry in bucket:
                 n = len(entry.lemmas)
+                if entry.gaps or entry.numbers:
+                    hit = _match_complex(entry, toks, i, text)
+                    if hit is not None:
+                        cands.append((i, hit[0], entry, hit[1]))
+                        listed = True
+                    continue
                 if n > 1:
                     if i + n > size:
                         continue
@@ -337,12 +474,34 @@ class LemmaMatcher:
                         k += 1
                     if k < n:
                         continue
-                cands.append((i, i + n, entry))
+                cands.append((i, i + n, entry, toks[i + n - 1].end))
+                listed = True
             for part in tok.parts:
-                cands.extend((i, i + 1, e) for e in first.get(part, ()) if len(e.lemmas) == 1)
+                cands.extend((i, i + 1, e, tok.end) for e in first.get(part, ()) if len(e.lemmas) == 1)
             if self._prefix:
-                cands.extend((i, i + 1, e) for e in self._prefix_hits(tok.lemma))
+                cands.extend((i, i + 1, e, tok.end) for e in self._prefix_hits(tok.lemma))
+            hyphen = "-" in tok.norm
+            if stems and not listed and (hyphen or tok.lemma[:2] in self._stem_heads):
+                # the families count only words no listed entry matches: a
+                # listed word is counted as its entry says ("укронацист" is loaded only)
+                hits = None if hyphen else stem_cache.get(tok.lemma)
+                if hits is None:
+                    hits = self._stem_hits(tok)
+                if hits:
+                    cands.extend((i, i + 1, e, tok.end) for e in hits)
+            if hyphen and tok.norm[-1].isdigit():
+                cands.extend((i, i + 1, e, tok.end) for e in self._hyphen_number_hits(tok))
         return cands
+
+    def _hyphen_number_hits(self, tok: Token) -> list[LemmaEntry]:
+        # "страна-404" is one token (a word and its digits joined by a hyphen):
+        # it matches an entry of that word and that number
+        head, _, tail = tok.norm.rpartition("-")
+        if not head or not tail.isdigit() or not _is_letters(head):
+            return []
+        word = lemma(head, self.language)
+        return [e for e in [*self._first.get(word, []), *self._first.get(head, [])]
+                if len(e.lemmas) == 2 and e.numbers and e.numbers[1] and e.lemmas[1] == tail]
 
     def find(self, text: str) -> list[Match]:
         """Counted matches in ``text`` (taken to be in this matcher's language), by start.
@@ -357,10 +516,10 @@ class LemmaMatcher:
 
     def find_tokens(self, text: str, toks: list[Token]) -> list[Match]:
         """:meth:`find` on tokens made already by :func:`~analysis.scoring.morph.tokens` (offsets into ``text``)."""
-        chosen = _resolve([c for c in self._candidates(toks) if _context_ok(c, toks, text)])
+        chosen = _resolve([c for c in self._candidates(toks, text) if _context_ok(c, toks, text)])
         out: list[Match] = []
-        for i, j, entry in chosen:
-            start, end = toks[i].start, toks[j - 1].end
+        for i, _, entry, end in chosen:
+            start = toks[i].start
             dimension, category, rule = entry.dimension, entry.category, ""
             if (dimension == "certainty" and i > 0 and toks[i - 1].lemma in NEGATORS
                     and entry.lemmas[0] not in NEGATORS):
@@ -405,8 +564,8 @@ def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
     return out
 
 
-def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str) -> bool:
-    i, j, entry = cand
+def _context_ok(cand: _Cand, toks: list[Token], text: str) -> bool:
+    i, j, entry, end = cand
     if entry.except_prev and i > 0 and toks[i - 1].lemma in entry.except_prev:
         return False
     if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
@@ -415,21 +574,83 @@ def _context_ok(cand: tuple[int, int, LemmaEntry], toks: list[Token], text: str)
         return False
     if entry.only_form and (toks[i].norm or normalize_cyrillic(toks[i].text)) not in entry.only_form:
         return False
-    if entry.not_historical and _historical(text, toks[i].start, toks[j - 1].end):
+    if entry.not_historical and _historical(text, toks[i].start, end):
         return False
     if entry.except_clause and _earlier_in_clause(toks, text, i, entry.except_clause):
         return False
-    if entry.not_before_number and _DIGIT_NEXT.match(text, toks[j - 1].end):
+    if entry.not_before_number and _DIGIT_NEXT.match(text, end):
         return False
     if entry.not_upper and len(toks[i].text) > 1 and toks[i].text.isupper():
         return False
     if entry.not_title and _title_inside_sentence(toks, text, i):
         return False
-    if entry.only_lower and not toks[i].text[:1].islower():
+    if entry.only_lower and not (toks[i].text[:1].islower() or _all_caps(toks[i].text)):
         return False
     # a phrase does not run over the end of a sentence or clause (a comma may
-    # sit inside one: "допустили, что")
-    return all(not _BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, j - 1))
+    # sit inside one: "допустили, что"); nor does a gap or a number
+    last = max(i, j - 1)
+    if any(_BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, last)):
+        return False
+    return end <= toks[last].end or not _BREAK.search(text, toks[last].end, end)
+
+
+def _is_letters(word: str) -> bool:
+    return word.replace("'", "").isalpha()
+
+
+def _all_caps(word: str) -> bool:
+    # an ALL-CAPS word (a headline, "СНОВА ОРДА ИДЁТ") says nothing about
+    # whether it is a name: its case is unknown (one capital letter is not caps)
+    return len(word) > 1 and word.isupper()
+
+
+def stem_matches(entry: LemmaEntry, word: str) -> bool:
+    """Whether ``word`` (a lemma or a hyphen part) belongs to the ``match = stem`` family of ``entry``.
+
+    The word begins with the stem, or with one of :data:`FAMILY_PREFIXES`
+    (optionally with a hyphen) and then the stem; and it does not begin with
+    one of the entry's ``except_stem`` words (after the same prefix).
+
+    Example:
+        >>> e = LemmaEntry("укро", ("укро",), "loaded", "c", 1.5, "russian", "n", "stem",
+        ...                except_stem=("укроп", "укром"))
+        >>> [stem_matches(e, w) for w in ("укро-нацист", "укровояка", "укромный", "украинский")]
+        [True, True, False, False]
+    """
+    stem = entry.lemmas[0]
+    rest = word
+    if not rest.startswith(stem):
+        rest = next((word[len(p):].lstrip("-") for p in FAMILY_PREFIXES
+                     if word.startswith(p) and word[len(p):].lstrip("-").startswith(stem)), "")
+        if not rest:
+            return False
+    return not any(rest.startswith(x) for x in entry.except_stem)
+
+
+def _match_complex(entry: LemmaEntry, toks: list[Token], i: int, text: str) -> tuple[int, int] | None:
+    # an entry with gaps or numbers, its first word matched at toks[i]: each
+    # next word is the nearest token at most ``gaps[k]`` words on; a number is
+    # the digits right after the previous word (a space or hyphen between),
+    # read off the text because the tokenizer keeps no number tokens (so that
+    # no word count changes).  Returns (end token index, end offset).
+    nxt, end = i + 1, toks[i].end
+    for k in range(1, len(entry.lemmas)):
+        if entry.numbers and entry.numbers[k]:
+            hit = _NUMBER_AT.match(text, end)
+            if hit is None or hit.group(1) != entry.lemmas[k]:
+                return None
+            end = hit.end()
+            while nxt < len(toks) and toks[nxt].start < end:
+                nxt += 1
+            continue
+        allowed = entry.gaps[k] if entry.gaps else 0
+        for u in range(nxt, min(len(toks), nxt + allowed + 1)):
+            if toks[u].lemma in entry.keys[k] or toks[u].norm in entry.forms[k]:
+                nxt, end = u + 1, toks[u].end
+                break
+        else:
+            return None
+    return nxt, end
 
 
 def _title_inside_sentence(toks: list[Token], text: str, i: int) -> bool:
@@ -437,7 +658,7 @@ def _title_inside_sentence(toks: list[Token], text: str, i: int) -> bool:
     # class «Ада», "Золотая Орда"); the first word of a sentence, a headline or
     # a quotation after a colon is capitalised anyway and says nothing
     word = toks[i].text
-    if not word[:1].isupper() or i == 0:
+    if not word[:1].isupper() or i == 0 or _all_caps(word):
         return False
     return not _SENTENCE_START.search(text, toks[i - 1].end, toks[i].start)
 
@@ -463,7 +684,7 @@ def _historical(text: str, start: int, end: int) -> bool:
     return HISTORY_CUES.search(window) is not None
 
 
-def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
     # longest-leftmost per group: sort by start, then longer first; keep a
     # candidate only if it does not overlap one already kept in its group.
     # Every kept span starts at or before i (the sort), so one overlaps
@@ -471,13 +692,14 @@ def _resolve(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, L
     # whole test (a list of kept spans made this quadratic in the matches).
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     reach: dict[int, int] = {}
-    kept: list[tuple[int, int, LemmaEntry]] = []
-    for i, j, entry in cands:
+    kept: list[_Cand] = []
+    for cand in cands:
+        i, j, entry, _ = cand
         group = _GROUP[entry.dimension]
         if i < reach.get(group, 0):
             continue
         reach[group] = max(j, reach.get(group, 0))
-        kept.append((i, j, entry))
+        kept.append(cand)
     return kept
 
 

@@ -116,6 +116,10 @@ def analyzer(language: str) -> pymorphy3.MorphAnalyzer:
 
 
 _CACHE: dict[str, dict[str, str]] = {lang: {} for lang in MORPH_LANGUAGES}
+#: distinct words kept per language; a corpus of millions of articles has a
+#: vocabulary that keeps growing (names, typos, URLs), so a full cache is
+#: emptied and refilled: lemmas are pure, only time is lost, never a result
+LEMMA_CACHE_MAX = 500_000
 
 
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
@@ -163,6 +167,8 @@ def lemma(word: str, language: str) -> str:
     found = cache.get(word)
     if found is None:
         found = _analyse(word, language)
+        if len(cache) >= LEMMA_CACHE_MAX:
+            cache.clear()
         cache[word] = found
     return found
 
@@ -280,9 +286,9 @@ def sentences(text: str) -> list[Sentence]:
         >>> [s.text for s in sentences("Он сказал. Она ушла.")]
         ['Он сказал.', 'Она ушла.']
     """
-    from razdel import sentenize
+    from analysis.language import razdel_sentences  # razdel's sentences in linear time
 
-    return [Sentence(s.start, s.stop, s.text) for s in sentenize(text)]
+    return [Sentence(*s) for s in razdel_sentences(text)]
 
 
 def lemma_cache_size(language: str) -> int:

@@ -79,7 +79,7 @@ TARGETS: dict[str, float] = {
 _HONORIFICS = frozenset(
     "mr mrs ms miss dr sir gen general adm admiral col colonel lt sgt senior president prime minister "
     "foreign defense defence secretary chancellor governor mayor senator rep representative speaker "
-    "first lady commissioner director ambassador spokesman spokeswoman the".split())
+    "first lady commissioner director ambassador spokesman spokeswoman the a an".split())
 _ORG_WORDS = frozenset(
     "ministry department council institute agency bank government office committee union commission fund "
     "senate parliament party group army forces service company corporation association federation "
@@ -119,6 +119,8 @@ def speaker_matches(extracted: str, gold_speaker: str, variants: str) -> bool:
         >>> speaker_matches("the ministry", "Russian Defense Ministry", "Russia’s Defense Ministry|The ministry")
         True
         >>> speaker_matches("Serhii Haidai", "Serhiy Haidai", "Serhiy Haidai|Mr. Haidai")
+        True
+        >>> speaker_matches("government spokesman", "A government spokesman", "")  # an article is not identity
         True
     """
     extracted = extracted.strip()

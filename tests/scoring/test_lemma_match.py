@@ -241,16 +241,18 @@ def test_bad_only_form_and_flag(tmp_path: Path) -> None:
         _matcher(tmp_path, "hostility", "нацист,accusation,1,neutral,x,lemma,historical\n")
 
 
-def _resolve_by_scan(cands: list[tuple[int, int, LemmaEntry]]) -> list[tuple[int, int, LemmaEntry]]:
+def _resolve_by_scan(
+    cands: list[tuple[int, int, LemmaEntry, int]],
+) -> list[tuple[int, int, LemmaEntry, int]]:
     # the first, quadratic form of _resolve: every kept span of the group tested
     cands = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
     taken: dict[int, list[tuple[int, int]]] = {}
     kept = []
-    for i, j, entry in cands:
+    for i, j, entry, end in cands:
         spans = taken.setdefault(_GROUP[entry.dimension], [])
         if not any(i < b and a < j for a, b in spans):
             spans.append((i, j))
-            kept.append((i, j, entry))
+            kept.append((i, j, entry, end))
     return kept
 
 
@@ -263,7 +265,8 @@ def test_overlap_resolution_equals_the_scan_of_every_kept_span() -> None:
         cands = []
         for _ in range(rng.randrange(0, 12)):
             i = rng.randrange(0, 15)
-            cands.append((i, i + rng.randrange(1, 4), rng.choice(entries)))
+            j = i + rng.randrange(1, 4)
+            cands.append((i, j, rng.choice(entries), 10 * j))
         assert _resolve(list(cands)) == _resolve_by_scan(cands)
 
 
