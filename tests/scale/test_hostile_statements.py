@@ -211,14 +211,11 @@ def test_a_narrator_of_the_wrong_type_is_named() -> None:
         extract_statements("Talks ended.", narrator=5)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: an ALL-CAPS tag gives the fragment 'PUTIN', "
-                                       "not the registry's Vladimir Putin")
 def test_an_all_caps_name_tag_resolves_to_the_registry_name() -> None:
     out = extract_statements('"WE WILL WIN," VLADIMIR PUTIN SAID.')
     assert out["speaker"].tolist()[0] == "Vladimir Putin"
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: a zero-width space inside a tag hides the name")
 def test_zero_width_characters_do_not_hide_a_speaker() -> None:
     out = extract_statements('"We will win," Vladimir\u200b Putin said.')
     assert out["speaker"].tolist()[0] == "Vladimir Putin"
@@ -230,8 +227,6 @@ def test_a_leading_byte_order_mark_changes_nothing() -> None:
     assert marked[marked["kind"] != "narration"]["kind"].tolist() == plain[plain["kind"] != "narration"]["kind"].tolist()
 
 
-@pytest.mark.xfail(strict=True, reason="reported to attrfix6: in a mixed en/ru text read by the Cyrillic "
-                                       "extractor, an English tag is not read")
 def test_an_english_tag_in_a_mixed_language_text_is_read() -> None:
     out = extract_statements('Zelensky said: "We will win." Зеленский заявил: «Мы победим». '
                              'Зеленський зазначив: «Ми переможемо».')
