@@ -306,6 +306,8 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
         if piece.who is None and not piece.term:
             si = sentence_of(q.start)
             _colon_intro(text, q, piece, sentences[si], mentions)
+            if piece.who is None:
+                _verb_intro(text, q, piece, sentences[si], mentions)
             if piece.who is None and si > 0:
                 _intro_line(text, q, piece, sentences[si - 1], events[si - 1])
     reported: list[Piece] = []
@@ -543,6 +545,36 @@ def _colon_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int
         return  # the subject must open the clause ("Mr. Biden was blunt:"), not be an object in it
     if not pre.rstrip().endswith(":") and (named[0].kind != "person" or named[0].source == "descriptor"):
         return  # a dash ends many clauses: only a named person before it introduces their words
+    piece.who, piece.kind, piece.tagged = mention_who(named[0]), "direct", True
+
+
+#: what may stand between an intro's named subject and its speech verb: a parenthesis ("(R-Iowa)"), an
+#: adverb ("then", "reportedly"), or a verb phrase of up to six words coordinated by "and" right before
+#: the verb ("spoke to reporters and said"); a noun between "and" and the verb is a new subject
+_SUBJECT_TO_VERB = re.compile(
+    r"(?:\s*\([^()\"“”]{1,40}\))?(?:\s+(?:[a-z]+ly|then|also|later|again|finally|simply|once|too))*"
+    r"(?:(?:\s+(?!and\b)[a-z][\w'’-]*){1,6}\s+and(?:\s+(?:[a-z]+ly|then|also|later|again|finally|simply))?)?\s+")
+_VERB_INTRO_END = re.compile(rf"(?:{cues.SPEECH_VERBS}|answered|responded)\s*[,:]\s*$")
+
+
+def _verb_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int],
+                mentions: Sequence[Mention]) -> None:
+    """A quote opening with a capital after the clause "<name> ... <speech verb>," whose subject is the one
+    name of the clause: "X spoke to reporters and said, '...'", "X (R-Iowa) reportedly answered, '...'"."""
+    lo = sentence[0]
+    if not q.inner(text).lstrip()[:1].isupper():
+        return
+    end = _VERB_INTRO_END.search(text, max(lo, q.start - 30), q.start)
+    if end is None or len(text[lo:q.start].split()) > MAX_COLON_INTRO_WORDS:
+        return
+    named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
+    if len(named) != 1 or named[0].possessive or named[0].kind != "person":
+        return
+    if not _LEADING_TITLES_ONLY.fullmatch(text, lo, named[0].start):
+        return  # the name opens the clause: it is the verb's subject, not an object
+    gap = _SUBJECT_TO_VERB.match(text, named[0].end)
+    if gap is None or gap.end() != end.start():
+        return
     piece.who, piece.kind, piece.tagged = mention_who(named[0]), "direct", True
 
 
