@@ -263,6 +263,10 @@ def _context(raw: str, language: str, where: str) -> dict[str, frozenset[str]]:
         if name not in CONTEXT_RULES or not words:
             raise LexiconError(f"{where}: context rule {part!r} is not one of "
                                f"{', '.join([r + '=...' for r in CONTEXT_RULES] + list(CONTEXT_FLAGS))}")
+        if rules[name]:
+            # a second 'except_next=' used to replace the first without a word (0.13.0 found one)
+            raise LexiconError(f"{where}: context rule {name!r} is given twice; "
+                               f"join its words with '|' in one rule")
         if name in ("except_form", "only_form", "except_stem"):
             rules[name] = frozenset(normalize_cyrillic(w.strip()) for w in words.split("|"))
         else:

@@ -170,7 +170,7 @@ def add_ptc2_attribution(report: ValidationReport, data_dir: str | os.PathLike[s
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
-    """Fill ``report.ru_gold``: Russian gold set 4 (held out, ``test``), then sets 1, 2 and 3 (``dev``).
+    """Fill ``report.ru_gold``: Russian gold sets 1 to 4, all ``dev`` (none held out since round 6).
 
     The sentences are re-read from ``data_dir`` (default
     ``$ANALYSIS_VALIDATION_DATA``); a missing or changed source is a note.

@@ -143,9 +143,10 @@ class ValidationReport:
             parts.append("## Hedging and boosters (hand-labelled sentences)")
             parts.append(markdown_table(self.hedging[_HEDGING_COLS]))
         if not self.ru_gold.empty:
-            parts.append("## Russian gold sets: ru lemma lexicons, sentence has a match (set 4 is "
-                         "held out, split test; sets 1, 2 and 3 are tuning data, split dev, all "
-                         "their rows; sets 2-4 were labelled blind to the lexicons)")
+            parts.append("## Russian gold sets: ru lemma lexicons, sentence has a match (sets 1-4 "
+                         "are all tuning data, split dev, all their rows, in-sample: no Russian "
+                         "set is held out since round 6; sets 2-4 were labelled blind to the "
+                         "lexicons)")
             parts.append(markdown_table(self.ru_gold[_RU_GOLD_COLS]))
         parts.extend(self._attribution_markdown())
         if not self.attribution_merge.empty:

@@ -361,7 +361,7 @@ def set_agreement(
     One block of rows per set and reading (``SECOND_READINGS``), with ``set``
     and ``reading`` columns first, so set 4's ``"same-session re-labelling"``
     and ``"independent annotator"`` rows stand side by side.  Labels only: no
-    sentence is scored, so the held-out set 4 may be given.
+    sentence is scored (any set may be given).
 
     Example:
         >>> t = set_agreement(["4"], n_boot=0)  # doctest: +SKIP
@@ -594,9 +594,11 @@ def system_markdown(table: pd.DataFrame) -> str:
 def held_out(gold_sets: Sequence[str]) -> list[str]:
     """The sets of ``gold_sets`` that the evaluation holds out as test (``ru_gold_eval.SET_ROLE``).
 
+    None since round 6 (set 4, the last held-out set, is retired to dev).
+
     Example:
         >>> held_out(["2", "3", "4"])
-        ['4']
+        []
     """
     from analysis.validation.ru_gold_eval import SET_ROLE
 
@@ -619,10 +621,10 @@ def readings_legend(gold_sets: Sequence[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the agreement table and, with a data directory, the system rows (``python -m``).
 
-    The system rows score the lexicons, so a held-out set (set 4) is scored
-    only with ``--score-held-out`` (the lead's once-per-round run); its
-    agreement rows (same-session re-labelling and independent annotator)
-    need no scoring and are always printed.
+    The system rows score the lexicons, so a held-out set would be scored
+    only with ``--score-held-out``; since round 6 no set is held out (set 4
+    is dev), so every set's system rows are printed and the flag changes
+    nothing.  Agreement rows need no scoring and are always printed.
 
     Example:
         >>> main(["--help"])  # doctest: +SKIP

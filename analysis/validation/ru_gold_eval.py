@@ -9,15 +9,16 @@ Three sentence-level targets, each predicted by "at least one counted match":
   boosters included, as in English);
 * ``booster``: gold ``booster``; predicted by a ``certainty`` match.
 
-Tune on dev sets only; the test set is scored once, after tuning stops.
-From round 5 the held-out test is set 4 (``corpus/validation/ru_gold4/``,
-all ``test``, labelled blind): :func:`ru_gold_table` reports it first, as
-``split`` ``test``, and sets 1, 2 and 3 after it as ``dev`` (``SET_ROLE``),
-each on all its rows.  Set 2 was the held-out test of rounds 3-4; its frozen
-labels still say ``test``, but it has been scored twice and is read for
-tuning now, so the evaluation treats it as dev (``ru_gold2/README.md``).
-:func:`evaluate_ru_gold_sets` loads every committed set; to score dev data
-only (while tuning) use :func:`ru_gold_dev_table`, which never loads set 4.
+There is no held-out Russian set any more.  Set 4 (``corpus/validation/ru_gold4/``,
+labelled blind) was the held-out test of rounds 5 and 6 and was scored four
+times as such (ru/uk lexicons 0.9.0 0.638, 0.10.0 0.667, 0.11.0 0.704,
+0.12.0 0.704, hostility+loaded F1); a fifth scoring would have made it a
+tuning signal, so in round 6 it is retired to dev and its errors are read.
+:func:`ru_gold_table` reports sets 1, 2, 3 and 4 in that order, every one
+as ``split`` ``dev`` (``SET_ROLE``), each on all its rows; the frozen labels
+of sets 2 and 4 still say ``test``.  Every figure it prints is in-sample.
+:func:`evaluate_ru_gold_sets` loads every committed set;
+:func:`ru_gold_dev_table` loads the dev sets, which are now all of them.
 ``python -m analysis.validation.ru_gold_eval [--dev-only]`` prints the table.
 
 Example:
@@ -120,10 +121,11 @@ def recall_by_voice(
     return table
 
 
-# How the evaluation treats each set, in report order: the held-out test first.  Every set is
-# scored on all its rows; a set's labels file may say otherwise (set 1 has a dev/test column
-# from round 1, set 2 was frozen as test), but both have been read for tuning since.
-SET_ROLE: dict[str, str] = {"4": "test", "1": "dev", "2": "dev", "3": "dev"}
+# How the evaluation treats each set, in report order.  Every set is scored on all its rows; a
+# set's labels file may say otherwise (set 1 has a dev/test column from round 1, sets 2 and 4
+# were frozen as test), but all four have been read for tuning since: set 4, the last held-out
+# Russian set, was scored four times as test and is retired to dev in round 6.
+SET_ROLE: dict[str, str] = {"1": "dev", "2": "dev", "3": "dev", "4": "dev"}
 # the sets whose errors may be read while tuning
 DEV_SETS: tuple[str, ...] = tuple(name for name, role in SET_ROLE.items() if role == "dev")
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -139,8 +141,8 @@ def ru_gold_table(
     ``sets`` maps a set name (``"1"`` to ``"4"``) to its loaded gold frame; a
     set left out is not reported, a name not in ``SET_ROLE`` is an error.
     Each set is scored on all its rows and its ``split`` column says how the
-    evaluation treats it (``SET_ROLE``: set 4 ``test``, sets 1-3 ``dev``).
-    Rows are ordered by target, then by ``SET_ROLE`` (the test set first).
+    evaluation treats it (``SET_ROLE``: all four ``dev`` since round 6).
+    Rows are ordered by target, then by ``SET_ROLE`` (sets 1 to 4).
     Columns: ``TABLE_COLUMNS``.
 
     Example:
@@ -150,7 +152,7 @@ def ru_gold_table(
         >>> four = one.assign(split="test")
         >>> t = ru_gold_table({"1": one, "4": four})
         >>> t[t["target"] == "hedge"][["set", "split", "n", "f1"]].values.tolist()
-        [['4', 'test', 2, 1.0], ['1', 'dev', 2, 1.0]]
+        [['1', 'dev', 2, 1.0], ['4', 'dev', 2, 1.0]]
     """
     unknown = sorted(set(sets) - set(SET_ROLE))
     if unknown:
@@ -201,14 +203,16 @@ def evaluate_ru_gold_sets(
 def ru_gold_dev_table(
     data_dir: str | os.PathLike[str] | None = None, matcher: LemmaMatcher | None = None
 ) -> pd.DataFrame:
-    """:func:`ru_gold_table` of the dev sets only (``DEV_SETS``: sets 1, 2 and 3).
+    """:func:`ru_gold_table` of the dev sets (``DEV_SETS``: sets 1 to 4 since round 6).
 
-    What to run while tuning a lexicon: the held-out set 4 is never loaded.
+    What to run while tuning a lexicon.  A set ``SET_ROLE`` holds out is
+    never loaded; since set 4's retirement there is none, so this equals
+    :func:`evaluate_ru_gold_sets`.
 
     Example:
         >>> t = ru_gold_dev_table("/work/shared/validation")  # doctest: +SKIP
         >>> sorted(set(t["set"]))  # doctest: +SKIP
-        ['1', '2', '3']
+        ['1', '2', '3', '4']
     """
     from analysis.validation.ru_gold import default_labels_path
 
@@ -236,11 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m analysis.validation.ru_gold_eval",
         description="Sentence F1 of the ru lexicons on the Russian gold sets "
-        "(set 4 held out as test; sets 1-3 dev).",
+        "(sets 1-4, all dev since round 6: no held-out Russian set, every figure in-sample).",
     )
     parser.add_argument("--data", default=None, help="validation data directory")
     parser.add_argument("--dev-only", action="store_true",
-                        help="score sets 1-3 only (what to run while tuning)")
+                        help="score the dev sets only (since round 6 all four: same table)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     try:
         table = (ru_gold_dev_table(args.data) if args.dev_only

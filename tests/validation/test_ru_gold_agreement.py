@@ -243,11 +243,12 @@ def test_committed_second_annotation_labels_the_same_sentences(gold_set: str, re
 def test_held_out_sets_come_from_the_evaluation_roles() -> None:
     from analysis.validation.ru_gold_agreement import ANNOTATED_SETS, held_out
 
-    assert held_out(ANNOTATED_SETS) == ["4"]
+    # set 4 was the last held-out set; retired to dev in round 6
+    assert held_out(ANNOTATED_SETS) == []
     assert held_out(["2", "3"]) == []
 
 
-def test_main_scores_no_held_out_set_unless_asked(
+def test_main_scores_every_set_now_none_is_held_out(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path,
 ) -> None:
     from analysis.validation import ru_gold_agreement as ag
@@ -263,17 +264,17 @@ def test_main_scores_no_held_out_set_unless_asked(
     monkeypatch.setattr(ag, "system_sets", fake_system)
     assert ag.main(["--data", str(tmp_path), "--n-boot", "0"]) == 0
     out = capsys.readouterr().out
-    assert scored == [["2", "3"]]
+    assert scored == [["2", "3", "4"]]
     # both of set 4's second readings are printed, each under its name
     assert "| 4 | same-session re-labelling | hostility+loaded | 4 | 2 | 2 |" in out
     assert "| 4 | independent annotator | hostility+loaded | 4 | 2 | 2 |" in out
     assert "set 4: same-session re-labelling = labels_annotator2.csv" in out
-    assert "held-out set(s) 4 not scored" in out
+    assert "not scored" not in out
     assert ag.main(["--data", str(tmp_path), "--n-boot", "0", "--sets", "4",
                     "--score-held-out"]) == 0
     assert scored[-1] == ["4"]
     assert ag.main(["--data", str(tmp_path), "--n-boot", "0", "--sets", "4"]) == 0
-    assert len(scored) == 2                                  # set 4 alone: nothing scored
+    assert scored[-1] == ["4"] and len(scored) == 3          # the flag changes nothing now
 
 
 def test_closed_form_alpha_equals_the_krippendorff_package() -> None:

@@ -1,8 +1,7 @@
-"""The Russian gold report: set 4 (held out, test) first, then sets 1-3 (dev), on hand-made fixtures.
+"""The Russian gold report: sets 1-4, all dev since set 4's retirement (round 6), on hand-made fixtures.
 
-No test here scores a committed set: set 4's numbers are read once per round,
-by the lead, and written into its README; the tests check the machinery on
-small frames.
+No test here scores a committed set; the tests check the machinery on small
+frames.  There is no held-out Russian set: no row may say ``test``.
 """
 
 from __future__ import annotations
@@ -95,14 +94,14 @@ def test_missing_source_is_a_note_and_the_section_renders(tmp_path: Path) -> Non
                for n in report.notes)
     report.ru_gold = ru_gold_table({"1": SET1, "2": SET2, "4": SET4})
     text = report.to_markdown()
-    assert "## Russian gold sets" in text and "set 4 is held out, split test" in text
-    assert "| hedge | 4 | test | 3 | 1 |" in text
+    assert "## Russian gold sets" in text and "no Russian set is held out" in text
+    assert "| hedge | 4 | dev | 3 | 1 |" in text and "| test |" not in text
     assert "| hedge | 2 | dev | 3 | 1 |" in text
 
 
 def test_an_empty_set_scores_zero_not_a_crash() -> None:
     table = ru_gold_table({"4": SET4.iloc[0:0]})
-    assert (table["split"] == "test").all()
+    assert (table["split"] == "dev").all()
     assert (table["n"] == 0).all() and (table["f1"] == 0.0).all()
 
 
@@ -130,12 +129,13 @@ SET3 = _gold(["Конечно, это так и есть.", "Укронацис�
               "Мэр открыл новую школу."], [0, 1, 1], [0, 0, 0], ["dev"] * 3)
 
 
-def test_set4_test_comes_first_and_set3_dev_last_for_every_target() -> None:
+def test_all_four_sets_are_dev_in_order_for_every_target() -> None:
     table = ru_gold_table({"3": SET3, "1": SET1, "4": SET4, "2": SET2})
+    # set 4's frozen rows say test, but it is retired to dev: no test row is printed
     assert table[["set", "split"]].drop_duplicates().values.tolist() == [
-        ["4", "test"], ["1", "dev"], ["2", "dev"], ["3", "dev"]]
+        ["1", "dev"], ["2", "dev"], ["3", "dev"], ["4", "dev"]]
     for target in ("hostility+loaded", "hedge", "booster"):
-        assert table[table["target"] == target]["set"].tolist() == ["4", "1", "2", "3"]
+        assert table[table["target"] == target]["set"].tolist() == ["1", "2", "3", "4"]
     four = table[table["set"] == "4"].set_index("target")
     # the loaded sentence has no loaded word: a miss, not a match
     assert list(four.loc["hostility+loaded", ["n", "positives", "tp", "fn"]]) == [3, 1, 0, 1]
@@ -159,7 +159,7 @@ def _four_set_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "data"
 
 
-def test_dev_table_never_loads_set4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dev_table_loads_all_four_dev_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from analysis.validation import ru_gold_eval
 
     data = _four_set_fixture(tmp_path, monkeypatch)
@@ -173,12 +173,13 @@ def test_dev_table_never_loads_set4(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(ru_gold, "load_ru_gold", spy)
     table = ru_gold_eval.ru_gold_dev_table(data)
-    assert sorted(loaded) == ["1", "2", "3"]
-    assert set(table["set"]) == {"1", "2", "3"} and (table["split"] == "dev").all()
+    assert sorted(loaded) == ["1", "2", "3", "4"]
+    assert set(table["set"]) == {"1", "2", "3", "4"} and (table["split"] == "dev").all()
+    assert table.equals(ru_gold_eval.evaluate_ru_gold_sets(data))
     assert table[(table["set"] == "2") & (table["target"] == "hedge")]["tp"].tolist() == [1]
 
 
-def test_all_sets_table_and_main_report_set4_as_test(
+def test_all_sets_table_and_main_report_set4_as_dev_and_no_test_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     from analysis.validation import ru_gold_eval
@@ -186,11 +187,11 @@ def test_all_sets_table_and_main_report_set4_as_test(
     data = _four_set_fixture(tmp_path, monkeypatch)
     table = ru_gold_eval.evaluate_ru_gold_sets(data)
     assert table[["set", "split"]].drop_duplicates().values.tolist() == [
-        ["4", "test"], ["1", "dev"], ["2", "dev"], ["3", "dev"]]
+        ["1", "dev"], ["2", "dev"], ["3", "dev"], ["4", "dev"]]
     assert ru_gold_eval.main(["--data", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "| hedge | 4 | test | 1 | 1 | 1 | 0 | 0 |" in out
+    assert "| hedge | 4 | dev | 1 | 1 | 1 | 0 | 0 |" in out and "| test |" not in out
     assert ru_gold_eval.main(["--data", str(data), "--dev-only"]) == 0
-    assert "| 4 | test |" not in capsys.readouterr().out
+    assert capsys.readouterr().out == out
     assert ru_gold_eval.main(["--data", str(tmp_path / "nowhere")]) == 2
     assert "source missing" in capsys.readouterr().err
