@@ -48,7 +48,10 @@ _SPEECH_STEMS = {
         "underscore[sd]|underline[sd]|affirm(?:s|ed)|assure[sd]|disclose[sd]|mention(?:s|ed)|"
         "proclaim(?:s|ed)|promise[sd]|reveal(?:s|ed)|clarif(?:ies|ied)|speculate[sd]|swore|"
         # opinion and advice verbs of news copy ("recommended that", "indicated that", "as X puts it")
-        r"recommend(?:s|ed)|indicate[sd]|puts?\s+it"
+        r"recommend(?:s|ed)|indicate[sd]|puts?\s+it|"
+        # "X reports that ...": a report with a clause is speech; bare "reported" is mostly relay or
+        # passive ("was reported", "Reuters reported the attack"), so only before "that"
+        r"report(?:s|ed)?(?=\s+that\b)"
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
