@@ -75,7 +75,11 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
     for named in out:
         taken.add(named.start, named.end)
     out += surname_mentions(text, out, taken)
-    out += honorific_mentions(text, aliases + out, taken)
+    titled_only = honorific_mentions(text, aliases + out, taken)
+    out += titled_only
+    # "Pope Francis ... Francis said": a name confirmed only by its title, with no full name in the
+    # text, links its later bare uses as a full name's surname does
+    out += surname_mentions(text, [m for m in titled_only if " " not in m.entity], taken)
     return out
 
 
