@@ -316,7 +316,7 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     for sent, evs in zip(sentences, events):
         reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
-    _fill_from_context(text, quote_pieces, reported, starts)
+    _fill_from_context(text, quote_pieces, reported, starts, mentions)
     _fill_untagged_partials(text, quote_pieces, sentences, events, mentions, reported)
     _fill_from_echoes(text, quote_pieces)
     _share_within_groups(quote_pieces)
@@ -686,7 +686,7 @@ def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) ->
 
 
 def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece],
-                       sentence_starts: Sequence[int] = ()) -> None:
+                       sentence_starts: Sequence[int] = (), mentions: Sequence[Mention] = ()) -> None:
     paragraphs = paragraph_spans(text)
     starts = [s for s, _ in paragraphs]
     ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
@@ -702,10 +702,29 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
         # now, as earlier quotes of this loop may just have received theirs
         for i in range(bisect.bisect_left(ordered_starts, qp.start) - 1,
                        bisect.bisect_left(ordered_starts, floor) - 1, -1):
-            if ordered[i].who is not None:
-                qp.who, qp.via = ordered[i].who, "continuation"
+            source = ordered[i].who
+            if source is not None:
+                if _new_subject_between(text, mentions, sentence_starts, ordered[i].end, qp.start, source.name):
+                    break  # another named person opens a sentence in between: the quote may be theirs
+                qp.who, qp.via = source, "continuation"
                 qp.verb_cue = ordered[i].cue or ordered[i].verb_cue
                 break
+
+
+def _new_subject_between(text: str, mentions: Sequence[Mention], sentence_starts: Sequence[int],
+                         lo: int, hi: int, speaker: str) -> bool:
+    """Does a named person other than ``speaker`` open a sentence of narration in ``[lo, hi)``?
+
+    'X called the bans "...". Tom Brandt disagreed. "..."': the last quote may be Brandt's, so it
+    inherits nothing (a possessive, a quoted name or a name later in its sentence is no new subject).
+    """
+    for m in mentions_between(mentions, lo, hi):
+        if m.in_quote or m.possessive or m.kind != "person" or m.source != "name" or m.entity == speaker:
+            continue
+        opens = sentence_starts[max(0, bisect.bisect_right(sentence_starts, m.start) - 1)] if sentence_starts else lo
+        if opens >= lo and _LEADING_TITLES_ONLY.fullmatch(text, opens, m.start):
+            return True
+    return False
 
 
 def _fill_untagged_partials(text: str, quote_pieces: Sequence[Piece], sentences: Sequence[tuple[int, int]],
