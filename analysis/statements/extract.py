@@ -308,6 +308,8 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
             _colon_intro(text, q, piece, sentences[si], mentions)
             if piece.who is None:
                 _verb_intro(text, q, piece, sentences[si], mentions)
+            if piece.who is None:
+                _possessive_naming(text, q, piece, sentences[si], mentions)
             if piece.who is None and si > 0:
                 _intro_line(text, q, piece, sentences[si - 1], events[si - 1])
     reported: list[Piece] = []
@@ -576,6 +578,25 @@ def _verb_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int]
     if gap is None or gap.end() != end.start():
         return
     piece.who, piece.kind, piece.tagged = mention_who(named[0]), "direct", True
+
+
+def _possessive_naming(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int],
+                       mentions: Sequence[Mention]) -> None:
+    """A partial quote after "<name>'s description of <object> as" is the name's: the possessive is the
+    naming noun's agent ("X's description of the plan as "a fraud""); the object must hold no other name.
+
+    Example:
+        >>> df = extract_statements('Ben Ortiz’s description of the plan as "a fraud" angered many.')
+        >>> df[df["kind"] == "partial"]["speaker"].tolist()
+        ['Ben Ortiz']
+    """
+    named = [m for m in mentions_between(mentions, sentence[0], q.start) if not m.in_quote]
+    if not named or not named[-1].possessive or named[-1].kind not in ("person", "organisation"):
+        return
+    hit = cues.POSSESSIVE_NAMING.fullmatch(text, named[-1].end, q.start)
+    if hit is None:
+        return
+    piece.who, piece.cue, piece.tagged = mention_who(named[-1]), cues.NAMING_NOUN_CUES[hit.group("noun")], True
 
 
 _LEADING_TITLES_ONLY = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Gen)\.?\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3})?")

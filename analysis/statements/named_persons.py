@@ -64,7 +64,7 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
                      or of_title_before(text, s) is not None or tokens[-1] in speaking
-                     or _subject_of_later_speech(text, s, e, tokens))
+                     or _subject_of_later_speech(text, s, e, tokens) or _names_a_quote(text, e))
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", is_possessive(text, e)))
@@ -140,6 +140,21 @@ def _subject_of_later_speech(text: str, s: int, e: int, tokens: Sequence[str]) -
     if _TURN_OPENS.search(text, max(0, s - 4), s) is None:
         return False
     return _later_speech().match(text, e) is not None
+
+
+def _names_a_quote(text: str, e: int) -> bool:
+    """Is the name ending at ``e`` the possessive agent of a naming noun framing a quote ("Ann Reyes's
+    description of the plan as "a fraud"")?  Like a name before "called", it evaluates words as speech.
+
+    Example:
+        >>> t = 'Ann Reyes’s description of the plan as “a fraud” stands.'
+        >>> _names_a_quote(t, 9), _names_a_quote("Ann Reyes’s plan stands.", 9)
+        (True, False)
+    """
+    from analysis.statements.cues import POSSESSIVE_NAMING
+
+    hit = POSSESSIVE_NAMING.match(text, e)
+    return hit is not None and text[hit.end():hit.end() + 1] in ('"', "“")
 
 
 #: "His name was Aleksandr Ionov": the text introduces a person by name
