@@ -109,20 +109,20 @@ def _speaker_turn(text: str, s: int, e: int) -> bool:
     return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
 
 
-#: a verb phrase of up to eight words after a sentence-opening name, then a speech verb coordinated by
-#: "and" or a speech participle after a comma: "X spoke to Fox News and said", "X started a fund for
-#: him, explaining that"; "and" before a capitalised word or a noun inside the phrase is left to the
+#: a verb phrase of up to eight words after a sentence-opening name, then a speech or naming verb
+#: coordinated by "and" or a speech participle after a comma: "X spoke to Fox News and said", "X took
+#: the stage and called the bans "..."", "X started a fund for him, explaining that"; "and" before a capitalised word or a noun inside the phrase is left to the
 #: words themselves (a new subject after "and" is no speech verb right after it); a relaying verb in
 #: the phrase ("X quotes him, writing") makes the words another's, so it confirms nothing
 @functools.cache
 def _later_speech() -> re.Pattern[str]:
     """The pattern above, built on first use (the cue vocabulary is imported late, as elsewhere here)."""
-    from analysis.statements.cues import PARTICIPLE_VERBS, SPEECH_VERBS
+    from analysis.statements.cues import NAMING_VERBS, PARTICIPLE_VERBS, SPEECH_VERBS
 
     return re.compile(
         r"(?:\s*\([^()\"“”\n]{1,40}\))?\s+(?:[a-z]+ly\s+)?(?!(?:is|was|are|were|has|had|and|or)\b)(?!(?:quot|cit)(?:es|ed|ing|e)\b)[a-z][\w'’-]*"
         r"(?:\s+(?!and\b)(?!(?:quot|cit)(?:es|ed|ing|e)\b)[\w'’.-]+){0,7}?"
-        rf"(?:\s+and\s+(?:[a-z]+ly\s+|then\s+|also\s+)?(?:{SPEECH_VERBS})|,\s+(?:{PARTICIPLE_VERBS}))\b")
+        rf"(?:\s+and\s+(?:[a-z]+ly\s+|then\s+|also\s+)?(?:{SPEECH_VERBS}|{NAMING_VERBS})|,\s+(?:{PARTICIPLE_VERBS}))\b")
 
 
 def _subject_of_later_speech(text: str, s: int, e: int, tokens: Sequence[str]) -> bool:

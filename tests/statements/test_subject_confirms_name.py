@@ -22,6 +22,7 @@ def _speakers(text: str) -> list[str]:
     ('Ben Ortiz spoke to reporters in the capital and then said, "You need evidence."', "Ben Ortiz"),
     ('Lena Quast started a fund for him, explaining that he was shot while on "random patrol" there.',
      "Lena Quast"),
+    ('Ben Ortiz took the stage and called their bans "a striking blow against freedom."', "Ben Ortiz"),
     ('Lena Quast (D-Ill.) met the families, saying the city had been "abandoned" by the state.', "Lena Quast"),
 ])
 def test_a_sentence_opening_name_that_speaks_later_is_confirmed(text: str, speaker: str) -> None:
@@ -32,6 +33,7 @@ def test_a_sentence_opening_name_that_speaks_later_is_confirmed(text: str, speak
     'Ortiz spoke to Fox News and said "you have to have some evidence first."',  # a single word
     'Maike Ortiz quotes him, writing of this: "It was a truce."',  # a relaying verb: the words are another's
     'Ben Ortiz met the press and reporters said, "Not a chance."',  # a new subject after "and"
+    'Ben Ortiz took the stage and critics called the bans "a striking blow."',  # the same, a naming verb
     'South Carolina voters met the candidate and said "the plan is dead."',  # a place, not a person
     'They met Ben Ortiz and said "you have to have some evidence first."',  # the name does not open it
 ])
