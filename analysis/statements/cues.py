@@ -48,7 +48,10 @@ _SPEECH_STEMS = {
         "underscore[sd]|underline[sd]|affirm(?:s|ed)|assure[sd]|disclose[sd]|mention(?:s|ed)|"
         "proclaim(?:s|ed)|promise[sd]|reveal(?:s|ed)|clarif(?:ies|ied)|speculate[sd]|swore|"
         # opinion and advice verbs of news copy ("recommended that", "indicated that", "as X puts it")
-        r"recommend(?:s|ed)|indicate[sd]|puts?\s+it"
+        r"recommend(?:s|ed)|indicate[sd]|puts?\s+it|"
+        # "X reports that ...": a report with a clause is speech; bare "reported" is mostly relay or
+        # passive ("was reported", "Reuters reported the attack"), so only before "that"
+        r"report(?:s|ed)?(?=\s+that\b)"
     ),
 }
 SPEECH_VERBS = "|".join(_SPEECH_STEMS.values())
@@ -156,6 +159,14 @@ CUE_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+"
 NAMING_AFTER_NAME = re.compile(rf"(?:\s*,[^,\"“”]{{1,120}},|\s*,)?\s+"
                                rf"(?:(?:also|later|then|again|once|previously|earlier|[a-z]+ly)\s+)?"
                                rf"(?:(?:has|have|had)\s+(?:(?:also|long|[a-z]+ly)\s+)?)?(?:{NAMING_VERBS})")
+#: a naming noun after a possessive name, its object and "as" before a quote: "X's description of the
+#: plan as "..."", "X's characterization of the bans as a "...""; the value is the noun's verb as a cue
+NAMING_NOUN_CUES = {"description": "described as", "characterization": "characterized as",
+                    "characterisation": "characterised as", "portrayal": "portrayed as",
+                    "depiction": "depicted as", "dismissal": "dismissed as"}
+POSSESSIVE_NAMING = re.compile(
+    rf"['’]s?\s+(?:(?:repeated|public|latest|own|[a-z]+ly)\s+)?(?P<noun>{'|'.join(NAMING_NOUN_CUES)})"
+    r"\s+of\s+[^\"“”.;:!?]{1,80}?\s+as(?:\s+(?:an?|the))?\s*")
 #: relayed speech: "Belta reported Lukashenko as saying" -- the speaker is the one reported
 RELAYED_BEFORE = re.compile(r"\b(?:reported|quoted|cited)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+as\s+$")
 #: a speech verb before a name, past a short title ("said his mother, Yevheniia Butkevych")

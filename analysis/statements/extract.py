@@ -308,6 +308,8 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
             _colon_intro(text, q, piece, sentences[si], mentions)
             if piece.who is None:
                 _verb_intro(text, q, piece, sentences[si], mentions)
+            if piece.who is None:
+                _possessive_naming(text, q, piece, sentences[si], mentions)
             if piece.who is None and si > 0:
                 _intro_line(text, q, piece, sentences[si - 1], events[si - 1])
     reported: list[Piece] = []
@@ -316,7 +318,7 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
     for sent, evs in zip(sentences, events):
         reported += _reported_pieces(text, sent, evs, holes)
     _fill_from_reported(quote_pieces, reported)
-    _fill_from_context(text, quote_pieces, reported, starts)
+    _fill_from_context(text, quote_pieces, reported, starts, mentions)
     _fill_untagged_partials(text, quote_pieces, sentences, events, mentions, reported)
     _fill_from_echoes(text, quote_pieces)
     _share_within_groups(quote_pieces)
@@ -578,6 +580,25 @@ def _verb_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int]
     piece.who, piece.kind, piece.tagged = mention_who(named[0]), "direct", True
 
 
+def _possessive_naming(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int],
+                       mentions: Sequence[Mention]) -> None:
+    """A partial quote after "<name>'s description of <object> as" is the name's: the possessive is the
+    naming noun's agent ("X's description of the plan as "a fraud""); the object must hold no other name.
+
+    Example:
+        >>> df = extract_statements('Ben Ortiz’s description of the plan as "a fraud" angered many.')
+        >>> df[df["kind"] == "partial"]["speaker"].tolist()
+        ['Ben Ortiz']
+    """
+    named = [m for m in mentions_between(mentions, sentence[0], q.start) if not m.in_quote]
+    if not named or not named[-1].possessive or named[-1].kind not in ("person", "organisation"):
+        return
+    hit = cues.POSSESSIVE_NAMING.fullmatch(text, named[-1].end, q.start)
+    if hit is None:
+        return
+    piece.who, piece.cue, piece.tagged = mention_who(named[-1]), cues.NAMING_NOUN_CUES[hit.group("noun")], True
+
+
 _LEADING_TITLES_ONLY = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Gen)\.?\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3})?")
 
 
@@ -686,7 +707,7 @@ def _fill_from_reported(quote_pieces: list[Piece], reported: Sequence[Piece]) ->
 
 
 def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[Piece],
-                       sentence_starts: Sequence[int] = ()) -> None:
+                       sentence_starts: Sequence[int] = (), mentions: Sequence[Mention] = ()) -> None:
     paragraphs = paragraph_spans(text)
     starts = [s for s, _ in paragraphs]
     ordered = sorted(quote_pieces + list(reported), key=lambda p: p.start)
@@ -702,10 +723,29 @@ def _fill_from_context(text: str, quote_pieces: list[Piece], reported: Sequence[
         # now, as earlier quotes of this loop may just have received theirs
         for i in range(bisect.bisect_left(ordered_starts, qp.start) - 1,
                        bisect.bisect_left(ordered_starts, floor) - 1, -1):
-            if ordered[i].who is not None:
-                qp.who, qp.via = ordered[i].who, "continuation"
+            source = ordered[i].who
+            if source is not None:
+                if _new_subject_between(text, mentions, sentence_starts, ordered[i].end, qp.start, source.name):
+                    break  # another named person opens a sentence in between: the quote may be theirs
+                qp.who, qp.via = source, "continuation"
                 qp.verb_cue = ordered[i].cue or ordered[i].verb_cue
                 break
+
+
+def _new_subject_between(text: str, mentions: Sequence[Mention], sentence_starts: Sequence[int],
+                         lo: int, hi: int, speaker: str) -> bool:
+    """Does a named person other than ``speaker`` open a sentence of narration in ``[lo, hi)``?
+
+    'X called the bans "...". Tom Brandt disagreed. "..."': the last quote may be Brandt's, so it
+    inherits nothing (a possessive, a quoted name or a name later in its sentence is no new subject).
+    """
+    for m in mentions_between(mentions, lo, hi):
+        if m.in_quote or m.possessive or m.kind != "person" or m.source != "name" or m.entity == speaker:
+            continue
+        opens = sentence_starts[max(0, bisect.bisect_right(sentence_starts, m.start) - 1)] if sentence_starts else lo
+        if opens >= lo and _LEADING_TITLES_ONLY.fullmatch(text, opens, m.start):
+            return True
+    return False
 
 
 def _fill_untagged_partials(text: str, quote_pieces: Sequence[Piece], sentences: Sequence[tuple[int, int]],

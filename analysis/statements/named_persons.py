@@ -14,8 +14,11 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
+from analysis.statements.identity import ORGANISATION_WORDS
 from analysis.statements.mention import Mention, is_possessive
 from analysis.statements.name_spans import NAME, settle_name_run
 from analysis.statements.role_nouns import PERSON_HEADS
@@ -60,7 +63,8 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
                      or NAMING_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
-                     or of_title_before(text, s) is not None or tokens[-1] in speaking)
+                     or of_title_before(text, s) is not None or tokens[-1] in speaking
+                     or _subject_of_later_speech(text, s, e, tokens) or _names_a_quote(text, e))
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
             out.append(Mention(s, e, entity, "person", "", False, "name", is_possessive(text, e)))
@@ -75,7 +79,11 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
     for named in out:
         taken.add(named.start, named.end)
     out += surname_mentions(text, out, taken)
-    out += honorific_mentions(text, aliases + out, taken)
+    titled_only = honorific_mentions(text, aliases + out, taken)
+    out += titled_only
+    # "Pope Francis ... Francis said": a name confirmed only by its title, with no full name in the
+    # text, links its later bare uses as a full name's surname does
+    out += surname_mentions(text, [m for m in titled_only if " " not in m.entity], taken)
     return out
 
 
@@ -99,6 +107,54 @@ def _speaker_turn(text: str, s: int, e: int) -> bool:
         (True, False)
     """
     return _TURN_MARK.match(text, e) is not None and _TURN_OPENS.search(text, max(0, s - 4), s) is not None
+
+
+#: a verb phrase of up to eight words after a sentence-opening name, then a speech or naming verb
+#: coordinated by "and" or a speech participle after a comma: "X spoke to Fox News and said", "X took
+#: the stage and called the bans "..."", "X started a fund for him, explaining that"; "and" before a capitalised word or a noun inside the phrase is left to the
+#: words themselves (a new subject after "and" is no speech verb right after it); a relaying verb in
+#: the phrase ("X quotes him, writing") makes the words another's, so it confirms nothing
+@functools.cache
+def _later_speech() -> re.Pattern[str]:
+    """The pattern above, built on first use (the cue vocabulary is imported late, as elsewhere here)."""
+    from analysis.statements.cues import NAMING_VERBS, PARTICIPLE_VERBS, SPEECH_VERBS
+
+    return re.compile(
+        r"(?:\s*\([^()\"“”\n]{1,40}\))?\s+(?:[a-z]+ly\s+)?(?!(?:is|was|are|were|has|had|and|or)\b)(?!(?:quot|cit)(?:es|ed|ing|e)\b)[a-z][\w'’-]*"
+        r"(?:\s+(?!and\b)(?!(?:quot|cit)(?:es|ed|ing|e)\b)[\w'’.-]+){0,7}?"
+        rf"(?:\s+and\s+(?:[a-z]+ly\s+|then\s+|also\s+)?(?:{SPEECH_VERBS}|{NAMING_VERBS})|,\s+(?:{PARTICIPLE_VERBS}))\b")
+
+
+def _subject_of_later_speech(text: str, s: int, e: int, tokens: Sequence[str]) -> bool:
+    """Is the name at ``text[s:e]`` the subject that opens its sentence and, after a short verb phrase,
+    speaks ("Ben Ortiz spoke to reporters and said", "Ann Reyes started a fund, explaining that")?
+    Body words ("Health Ministry") are no person; a single word is never confirmed this way.
+
+    Example:
+        >>> t = "Ben Ortiz spoke to reporters and said so."
+        >>> _subject_of_later_speech(t, 0, 9, ["Ben", "Ortiz"]), _subject_of_later_speech(t, 0, 9, ["Ortiz"])
+        (True, False)
+    """
+    if len(tokens) < 2 or any(t.lower() in ORGANISATION_WORDS for t in tokens):
+        return False
+    if _TURN_OPENS.search(text, max(0, s - 4), s) is None:
+        return False
+    return _later_speech().match(text, e) is not None
+
+
+def _names_a_quote(text: str, e: int) -> bool:
+    """Is the name ending at ``e`` the possessive agent of a naming noun framing a quote ("Ann Reyes's
+    description of the plan as "a fraud"")?  Like a name before "called", it evaluates words as speech.
+
+    Example:
+        >>> t = 'Ann Reyes’s description of the plan as “a fraud” stands.'
+        >>> _names_a_quote(t, 9), _names_a_quote("Ann Reyes’s plan stands.", 9)
+        (True, False)
+    """
+    from analysis.statements.cues import POSSESSIVE_NAMING
+
+    hit = POSSESSIVE_NAMING.match(text, e)
+    return hit is not None and text[hit.end():hit.end() + 1] in ('"', "“")
 
 
 #: "His name was Aleksandr Ionov": the text introduces a person by name
