@@ -55,6 +55,7 @@ class _Run:
     start: int
     end: int
     script: str
+    words: int = 0
 
 
 def _merged(runs: list[_Run]) -> list[_Run]:
@@ -64,6 +65,33 @@ def _merged(runs: list[_Run]) -> list[_Run]:
             out[-1].end = run.end
         else:
             out.append(run)
+    return out
+
+
+def _absorb(into: _Run, run: _Run) -> None:
+    # pieces are cut after white space, so no word spans a cut and counts add up
+    into.end, into.words = run.end, into.words + run.words
+
+
+def _short_runs_joined(runs: list[_Run]) -> list[_Run]:
+    """Runs of fewer than MIN_RUN_WORDS words joined to a neighbour, in one pass from the left.
+
+    Taking the first short run each time, as the rule reads, only ever joins
+    it to the run before it (then that run to the next if their scripts
+    agree), or a short first run to the next, whose script it takes; so one
+    left-to-right pass gives the same runs in linear time.
+    """
+    out: list[_Run] = []
+    for run in runs:
+        if len(out) == 1 and out[0].words < MIN_RUN_WORDS:
+            _absorb(out[0], run)
+            out[0].script = run.script
+        elif out and out[-1].script == run.script:
+            _absorb(out[-1], run)
+        else:
+            out.append(run)
+        if len(out) > 1 and out[-1].words < MIN_RUN_WORDS:
+            _absorb(out[-2], out.pop())
     return out
 
 
@@ -78,18 +106,9 @@ def script_runs(text: str) -> list[tuple[int, int, str]]:
     """
     bounds = [0, *(m.end() for m in _PIECE_END.finditer(text)), len(text)]
     runs = _merged([_Run(a, b, _script(text[a:b])) for a, b in zip(bounds, bounds[1:]) if a < b])
-    while len(runs) > 1:
-        short = next((k for k, r in enumerate(runs) if len(_WORD.findall(text[r.start:r.end])) < MIN_RUN_WORDS),
-                     None)
-        if short is None:
-            break
-        k = max(short, 1)  # a short first run joins the one after it, any other the one before it
-        runs[k - 1].end = runs[k].end
-        if short == 0:
-            runs[0].script = runs[1].script
-        del runs[k]
-        runs = _merged(runs)
-    return [(r.start, r.end, r.script) for r in runs]
+    for run in runs:
+        run.words = len(_WORD.findall(text, run.start, run.end))
+    return [(r.start, r.end, r.script) for r in _short_runs_joined(runs)]
 
 
 def language_runs(text: str) -> list[tuple[int, int, str]]:
