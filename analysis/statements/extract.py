@@ -567,7 +567,7 @@ def _verb_intro(text: str, q: QuoteSpan, piece: Piece, sentence: tuple[int, int]
     if not q.inner(text).lstrip()[:1].isupper():
         return
     end = _VERB_INTRO_END.search(text, max(lo, q.start - 30), q.start)
-    if end is None or len(text[lo:q.start].split()) > MAX_COLON_INTRO_WORDS:
+    if end is None or len(text[lo:q.start].split(None, MAX_COLON_INTRO_WORDS)) > MAX_COLON_INTRO_WORDS:
         return
     named = [m for m in mentions_between(mentions, lo, q.start) if not m.in_quote]
     if len(named) != 1 or named[0].possessive or named[0].kind != "person":
