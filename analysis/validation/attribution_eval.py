@@ -552,7 +552,9 @@ def evaluate_ptc_attribution(extractor: Extractor | None = None,
     ``corpus/validation/attribution_ptc_dev``; ``test2``:
     ``corpus/validation/attribution_ptc_test2``, held out, test rows from
     draw position 33; ``dev2``: ``corpus/validation/attribution_ptc_dev2``,
-    dev rows from draw position 25); ``folder`` reads another folder of the same format,
+    dev rows from draw position 25; ``test3``:
+    ``corpus/validation/attribution_ptc_test3``, held out, test rows from
+    draw position 72); ``folder`` reads another folder of the same format,
     whose rows must all carry the part's split (and start at its first
     draw position).  PTC-2020 is read from ``data_dir`` (default
     ``ANALYSIS_VALIDATION_DATA``) and the part is verified against it first
@@ -620,11 +622,13 @@ GOLD_RUNS: dict[str, GoldRun] = {
                     lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="test2")),
     "ptcdev2": GoldRun("the PTC attribution dev part 2", "dev",
                        lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="dev2")),
+    "ptc3": GoldRun("the PTC attribution test part 3", "test",
+                    lambda a: evaluate_ptc_attribution(data_dir=a.data, folder=a.folder, split="test3")),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev|ptc2|ptcdev2] ...``.
+    """``python -m analysis.validation.attribution_eval [--gold nyt|press|pressdev|ptc|ptcdev|ptc2|ptcdev2|ptc3] ...``.
 
     ``--gold nyt`` (default) prints the measures of the chosen article split
     (and the matching variant-list split: test -> heldout, dev -> dev); exit
@@ -638,6 +642,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ``--data`` or ANALYSIS_VALIDATION_DATA; ``--folder`` for another
     folder of the part's format); a missing text or folder exits 2.
     ``--gold ptc2`` is the held-out test part 2 (test draw positions 33 on),
+    ``--gold ptc3`` the held-out test part 3 (positions 72 on), each
     measured as ``ptc``.
 
     Example:
@@ -651,11 +656,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.attribution_eval")
     parser.add_argument("--gold", choices=("nyt", *GOLD_RUNS), default="nyt",
                         help="nyt: the NYT 2022 gold (dev/test); press: the press-release gold (all test); "
-                             "pressdev: the press-release dev set (all dev); ptc / ptcdev / ptc2: the PTC-2020 "
-                             "gold's test part (held out) / dev part / test part 2 (held out)")
+                             "pressdev: the press-release dev set (all dev); ptc / ptcdev / ptc2 / ptcdev2 / ptc3: "
+                             "the PTC-2020 gold's test part (held out) / dev part / test part 2 (held out) / "
+                             "dev part 2 / test part 3 (held out)")
     parser.add_argument("--nyt", help="NYT_Russia_Ukraine.csv or its folder")
-    parser.add_argument("--data", help="folder holding ptc2020/ (ptc, ptcdev, ptc2; default ANALYSIS_VALIDATION_DATA)")
-    parser.add_argument("--folder", help="the PTC part's folder (ptc, ptcdev, ptc2; default the committed one)")
+    parser.add_argument("--data", help="folder holding ptc2020/ (the ptc* golds; default ANALYSIS_VALIDATION_DATA)")
+    parser.add_argument("--folder", help="the PTC part's folder (the ptc* golds; default the committed one)")
     parser.add_argument("--split", choices=("test", "dev"), default=None,
                         help="test (default) or dev; pressdev and ptcdev are dev only")
     parser.add_argument("--errors", type=int, default=0, help="list this many wrong dev quotes (dev only)")

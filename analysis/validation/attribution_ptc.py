@@ -6,7 +6,9 @@ part (``corpus/validation/attribution_ptc/``), the dev part
 (``corpus/validation/attribution_ptc_dev/``) and the held-out test part 2
 (``corpus/validation/attribution_ptc_test2/``, the test draw continued from
 position 33) and the dev part 2 (``corpus/validation/attribution_ptc_dev2/``,
-the dev draw continued from position 25; :data:`FIRST_POSITION`).  PTC has no stated licence:
+the dev draw continued from position 25) and the held-out test part 3
+(``corpus/validation/attribution_ptc_test3/``, the test draw continued from
+position 72; :data:`FIRST_POSITION`).  PTC has no stated licence:
 the texts are read at run time (:func:`load_ptc_texts`), and the committed
 files hold only ids, offsets, hashes, names and fragments of at most six
 words.  A unit is an opening double quotation mark (:func:`quote_units`).
@@ -47,11 +49,13 @@ GOLD_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc"
 DEV_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev"
 TEST2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_test2"
 DEV2_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_dev2"
+TEST3_DIR: Path = paths.CORPUS_VALIDATION_DIR / "attribution_ptc_test3"
 #: the folder and the split every row must carry, per set name
 GOLD_SETS: dict[str, tuple[Path, str]] = {"test": (GOLD_DIR, "test"), "dev": (DEV_DIR, "dev"),
-                                          "test2": (TEST2_DIR, "test"), "dev2": (DEV2_DIR, "dev")}
+                                          "test2": (TEST2_DIR, "test"), "dev2": (DEV2_DIR, "dev"),
+                                          "test3": (TEST3_DIR, "test")}
 #: the draw position a set starts at, when it continues an earlier part's draw (default 0)
-FIRST_POSITION: dict[str, int] = {"test2": 33, "dev2": 25}
+FIRST_POSITION: dict[str, int] = {"test2": 33, "dev2": 25, "test3": 72}
 ARTICLE_COLUMNS = ("article_key", "row", "side", "draw_position", "split", "n_marks", "n_direct",
                    "n_partial", "n_term", "n_turns")
 QUOTE_COLUMNS = ("article_key", "row", "split", "draw_position", "quote_no", "start", "end", "fragment", "kind",
@@ -388,11 +392,11 @@ def summary(articles: pd.DataFrame, quotes: pd.DataFrame) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.validation.attribution_ptc [--set test|dev|test2] [--data DIR] [--folder DIR] [--first N]``.
+    """``python -m analysis.validation.attribution_ptc [--set test|dev|test2|dev2|test3] [--data DIR] [--folder DIR] [--first N]``.
 
     Exit 0 when clean.  Needs PTC (``--data`` or ``ANALYSIS_VALIDATION_DATA``);
     ``--folder`` overrides the part's committed folder, ``--first`` the
-    draw position the part starts at (default the set's: 33 for test2, else 0).
+    draw position the part starts at (default the set's: 33 for test2, 25 for dev2, 72 for test3, else 0).
 
     Example:
         >>> main(["--data", "/nonexistent"])
@@ -408,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=None, help="folder holding ptc2020/ (default ANALYSIS_VALIDATION_DATA)")
     parser.add_argument("--folder", default=None, help="the part's folder (default the committed one)")
     parser.add_argument("--first", type=int, default=None,
-                        help="draw position the part starts at (default the set's: test2 33, else 0)")
+                        help="draw position the part starts at (default the set's: test2 33, dev2 25, test3 72, else 0)")
     args = parser.parse_args(argv or [])
     folder, split = GOLD_SETS[args.gold_set]
     first = FIRST_POSITION.get(args.gold_set, 0) if args.first is None else args.first

@@ -128,10 +128,10 @@ def add_ptc_attribution(report: ValidationReport, data_dir: str | os.PathLike[st
 
     The articles are read from ``data_dir`` (default
     ``$ANALYSIS_VALIDATION_DATA``); a missing text, a missing gold folder or
-    a mismatch is a note, and the table stays empty.  Test part 2 is then
-    measured beside it (:func:`add_ptc2_attribution`), so every caller of
-    this function (``run_validation``, the CLI without PTC sentence labels)
-    prints both.
+    a mismatch is a note, and the table stays empty.  Test parts 2 and 3 are
+    then measured beside it (:func:`add_ptc_part_attribution`), so every
+    caller of this function (``run_validation``, the CLI without PTC
+    sentence labels) prints all three.
 
     Example:
         >>> r = ValidationReport(); add_ptc_attribution(r, "/nonexistent"); r.attribution_ptc.empty
@@ -145,15 +145,44 @@ def add_ptc_attribution(report: ValidationReport, data_dir: str | os.PathLike[st
         report.attribution_ptc = evaluate_ptc_attribution(data_dir=data_dir).metrics
     except ValidationDataError as err:
         report.notes.append(f"PTC attribution part not run: {err}")
-    add_ptc2_attribution(report, data_dir)
+    for split in PTC_TEST_PARTS:
+        add_ptc_part_attribution(report, data_dir, split)
+
+
+#: the held-out PTC test parts measured beside part 1: gold split -> (report field, name in the notes)
+PTC_TEST_PARTS: dict[str, tuple[str, str]] = {"test2": ("attribution_ptc2", "test part 2"),
+                                              "test3": ("attribution_ptc3", "test part 3")}
+
+
+def add_ptc_part_attribution(report: ValidationReport, data_dir: str | os.PathLike[str] | None,
+                             split: str) -> None:
+    """Fill the report field of one later held-out PTC test part (:data:`PTC_TEST_PARTS`), e.g. ``test3``.
+
+    As :func:`add_ptc_attribution` (the same measures as ``--gold ptc2`` /
+    ``ptc3``): a missing text, a missing part folder or a mismatch is a
+    note, and the table stays empty.  An unknown ``split`` is a ValueError.
+
+    Example:
+        >>> r = ValidationReport(); add_ptc_part_attribution(r, "/nonexistent", "test3")
+        >>> r.attribution_ptc3.empty, r.notes
+        (True, ['PTC attribution test part 3 not run: PTC-2020 not found: /nonexistent does not exist'])
+    """
+    from analysis.validation.attribution_eval import evaluate_ptc_attribution
+
+    if split not in PTC_TEST_PARTS:
+        raise ValueError(f"no later PTC test part {split!r}; one of {sorted(PTC_TEST_PARTS)}")
+    field_name, name = PTC_TEST_PARTS[split]
+    try:
+        setattr(report, field_name, evaluate_ptc_attribution(data_dir=data_dir, split=split).metrics)
+    except ValidationDataError as err:
+        report.notes.append(f"PTC attribution {name} not run: {err}")
 
 
 def add_ptc2_attribution(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
     """Fill ``report.attribution_ptc2``: quote attribution on the held-out test part 2 of the PTC-2020 gold.
 
-    As :func:`add_ptc_attribution` (the same measures, ``--gold ptc2``): a
-    missing text, a missing part-2 folder or a mismatch is a note, and the
-    table stays empty.
+    :func:`add_ptc_part_attribution` for ``test2``: a missing text, a
+    missing part-2 folder or a mismatch is a note, and the table stays empty.
 
     Example:
         >>> r = ValidationReport(); add_ptc2_attribution(r, "/nonexistent"); r.attribution_ptc2.empty
@@ -161,12 +190,7 @@ def add_ptc2_attribution(report: ValidationReport, data_dir: str | os.PathLike[s
         >>> r.notes
         ['PTC attribution test part 2 not run: PTC-2020 not found: /nonexistent does not exist']
     """
-    from analysis.validation.attribution_eval import evaluate_ptc_attribution
-
-    try:
-        report.attribution_ptc2 = evaluate_ptc_attribution(data_dir=data_dir, split="test2").metrics
-    except ValidationDataError as err:
-        report.notes.append(f"PTC attribution test part 2 not run: {err}")
+    add_ptc_part_attribution(report, data_dir, "test2")
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:

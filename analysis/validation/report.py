@@ -78,8 +78,8 @@ class ValidationReport:
     and ``attribution_merge``: quote/speaker measures and merge precision/recall
     (see :mod:`~analysis.validation.attribution_eval`); ``attribution_press``: the
     same measures on the press-release gold, per side; ``attribution_ptc``: on
-    the held-out test part of the PTC-2020 gold; ``attribution_ptc2``: on its
-    held-out test part 2.  ``loaded``,
+    the held-out test part of the PTC-2020 gold; ``attribution_ptc2`` and
+    ``attribution_ptc3``: on its held-out test parts 2 and 3.  ``loaded``,
     ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
@@ -99,6 +99,7 @@ class ValidationReport:
     attribution_press: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_ptc: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_ptc2: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution_ptc3: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -175,7 +176,8 @@ class ValidationReport:
                          "most Kremlin quotes are greetings with no named author)")
             parts.append(markdown_table(self.attribution_press[["split", "side", *_ATTRIBUTION_COLS[1:]]]))
         for title, table in (("held-out test part", self.attribution_ptc),
-                             ("held-out test part 2", self.attribution_ptc2)):
+                             ("held-out test part 2", self.attribution_ptc2),
+                             ("held-out test part 3", self.attribution_ptc3)):
             if not table.empty:
                 parts.append(f"## Quote attribution (PTC-2020 English news gold, {title})")
                 parts.append(markdown_table(table[[*_ATTRIBUTION_COLS, "term_given_speaker"]]))

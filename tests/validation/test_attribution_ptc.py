@@ -349,8 +349,11 @@ def test_validate_prints_test_part_2_beside_the_ptc_table_or_says_why_not(
     part1 = _write_part(tmp_path / "t", _part(texts))
     part2 = _write_part(tmp_path / "t2", _second_part(texts))
     monkeypatch.setattr(ae, "default_extractor", lambda: _fake_extractor)
-    monkeypatch.setattr(ap, "GOLD_SETS", {"test": (part1, "test"), "test2": (part2, "test")})
+    # part 3 (tests/validation/test_attribution_ptc_test3.py) is measured beside them: here the same folder
+    monkeypatch.setattr(ap, "GOLD_SETS", {"test": (part1, "test"), "test2": (part2, "test"),
+                                          "test3": (part2, "test")})
     monkeypatch.setitem(ap.FIRST_POSITION, "test2", 1)
+    monkeypatch.setitem(ap.FIRST_POSITION, "test3", 1)
     report = ValidationReport()
     evaluate.add_ptc_attribution(report, tmp_path)  # part 1, then part 2 beside it
     text = report.to_markdown()
