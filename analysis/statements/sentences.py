@@ -28,11 +28,13 @@ from punkt.data.english import ABBREV_TYPES
 from analysis.statements.cues import SPEECH_VERBS
 from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes
 from analysis.statements.spans import trimmed
+from analysis.statements.titles import TITLE_ABBREVIATIONS
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt",
                      "st", "gov", "pres", "adm", "sgt", "no", "vs", "etc", "jr", "sr", "u.s", "u.k",
                      "u.n", "e.g", "i.e", "approx"})
-_ABBREVIATIONS = frozenset(ABBREV_TYPES) | _TITLES
+# the abbreviated titles of titles.py too: a quote's tag after "said the Rev." or "said Cmdr." is no new sentence
+_ABBREVIATIONS = frozenset(ABBREV_TYPES) | _TITLES | TITLE_ABBREVIATIONS
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _CLOSING_MARKS = "\"”’'"

@@ -25,16 +25,16 @@ from analysis.statements.identity import ORGANISATION_WORDS
 from analysis.statements.mention import Mention, is_possessive
 from analysis.statements.name_spans import NAME_STOP, NAME_WORD
 from analysis.statements.spans import SpanIndex
-from analysis.statements.titles import title_before, titles_clash
+from analysis.statements.titles import ABBREVIATED_TITLE, title_before, titles_clash
 
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
-HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME_WORD})(?![\w-])")
+HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?!{ABBREVIATED_TITLE.pattern})(?P<name>{NAME_WORD})(?![\w-])")
 #: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
 #: must end its capitalised run, so "President Joe Biden" is a full name and "General Assembly X" no title
 TITLE_NAME = re.compile(
     rf"(?<![\w'’.-])(?:(?:Gen|Gov|Sen|Rep|Adm|Col|Capt|Lt|Sgt|Prof|Amb)\.|President|Governor|General|Admiral|"
     rf"Captain|Colonel|Sergeant|Lieutenant|Senator|Mayor|Ambassador|Commissioner|Chancellor|Premier|Minister|"
-    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{NAME_WORD})(?![\w'’-]|\s+[A-Z])")
+    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?!{ABBREVIATED_TITLE.pattern})(?P<name>{NAME_WORD})(?![\w'’-]|\s+[A-Z])")
 #: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
 _NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
 
