@@ -37,6 +37,7 @@ from analysis.statements.mention import Mention
 from analysis.statements.name_spans import NAME_STOP
 from analysis.statements.quotes import QuoteSpan
 from analysis.statements.role_nouns import PERSON_HEADS
+from analysis.statements.roles import place_words
 from analysis.statements.titles import TITLE_GAP
 
 PRONOUN_CANDIDATES = 3
@@ -48,13 +49,15 @@ _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|what|whom)\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+){0,2}$", re.IGNORECASE)
 _INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
-_CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
+#: a lone capitalised word, CamelCase included ("Gazprom", "WikiLeaks")
+_LONE_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"
+_CAPITAL_WORD = re.compile(rf"\b({_LONE_WORD})$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
 _ORG_NAME = re.compile(r"(?:\b[Tt]he[ \t]+)?\b([A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
 _LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
 #: a lone capitalised word ending the tag's sentence: '"...," says Joseph.'
 _LONE_AT_END = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*(?=[.!?]?[ \t]*(?:\n|$)|[.!?][ \t]+[\"“A-Z])")
-_FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
+_FIRST_WORD = re.compile(rf"[\s,]*({_LONE_WORD})(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
 #: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
@@ -396,12 +399,14 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
     ("Lindsey Graham of South Carolina said", "the Institute for the Study of
     War said").  After a quote, an apposition may stand between it and the
     verb ("Kryha, who led the brigade, said").  An acronym ("the I.C.R.C.
-    said") is an organisation as written.
+    said") is an organisation as written.  Opening its sentence, a lone word
+    speaks only as :func:`speaks_elsewhere` allows ("Gazprom said ... '...,'
+    Gazprom said").
     """
     after_quote = text[lo - 1:lo] in ("\"", "”", "’", "'")
     if after_quote:
         first = _FIRST_WORD.match(text, lo, cue_start)
-        if first and first.group(1) not in NAME_STOP and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
+        if first and _lone_word(first.group(1)) and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
             return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
     # "The CIA has argued", "the Institute had said": a body's name, then auxiliaries or adverbs
     aux = _AUX_BEFORE.search(text, lo, cue_start)
@@ -414,14 +419,45 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
         return (acronym.end(), Who(acronym.group(1), False, as_written=acronym.group(), kind="organisation"),
                 acronym.start())
     cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
-    if cw is None or cw.group(1) in NAME_STOP or not text[cw.end():cue_start].isspace():
+    if cw is None or not _lone_word(cw.group(1)) or not text[cw.end():cue_start].isspace():
         return None
     head = text[lo:cw.start()]
     if _PLACE_OR_NAME_BEFORE.search(head):
         return None
-    if after_quote or head.strip() and not head.rstrip().endswith((".", ":")):
+    # opening its sentence any word is capitalised: there it must speak elsewhere in the text too
+    if after_quote or head.strip() and not head.rstrip().endswith((".", ":")) or speaks_elsewhere(text, cw):
         return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     return None
+
+
+def _lone_word(word: str) -> bool:
+    return word not in NAME_STOP or word in WIRE_AGENCIES
+
+
+#: news agencies that speak on their own, though their names are no part of a person's ("Reuters reported")
+WIRE_AGENCIES = frozenset({"Reuters", "Interfax", "Bloomberg", "Xinhua", "Tass"})
+#: a lone word written in mid-sentence (after a lower-case word, a comma or a quote's closing mark)
+_MID_SENTENCE = r"(?<=[a-z,;”\"’'] )"
+
+
+def speaks_elsewhere(text: str, word: re.Match[str]) -> bool:
+    """Is the capitalised word that opens a sentence at ``word`` a speaker's name: a known news
+    agency, or the text writes it in mid-sentence elsewhere as the subject of a speech verb
+    ('"...," Gazprom said')?  Any word is capitalised at a sentence start, so that alone names
+    nobody ("Storms said", "Vinnytsia said" after "hit Vinnytsia"); a country word never speaks.
+
+    Example:
+        >>> t = 'Gazprom said it would stop. "We will resume," Gazprom said.'
+        >>> speaks_elsewhere(t, re.match(r"\\w+", t)), speaks_elsewhere("Storms said so.", re.match(r"\\w+", "Storms"))
+        (True, False)
+    """
+    w = word.group(1) if word.re.groups else word.group()
+    if w in WIRE_AGENCIES:
+        return True
+    if w.lower() in place_words():
+        return False
+    return any(other.start() != word.start() and cues.CUE_AFTER_NAME.match(text, other.end())
+               for other in re.finditer(rf"{_MID_SENTENCE}{re.escape(w)}(?![\w'’-])", text))
 
 
 def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mention]) -> tuple[Who | None, int, bool]:

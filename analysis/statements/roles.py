@@ -123,3 +123,13 @@ def with_places(words: Iterable[str]) -> frozenset[str]:
     for w in list(out):
         out |= pairs.get(w, frozenset())
     return frozenset(out)
+
+
+def place_words() -> frozenset[str]:
+    """Every lower-case country word and adjective of ``data/places.csv``.
+
+    Example:
+        >>> "poland" in place_words(), "polish" in place_words(), "gazprom" in place_words()
+        (True, True, False)
+    """
+    return frozenset(_place_pairs())
