@@ -38,6 +38,7 @@ from analysis.statements.name_spans import NAME_STOP
 from analysis.statements.quotes import QuoteSpan
 from analysis.statements.role_nouns import PERSON_HEADS
 from analysis.statements.roles import place_words
+from analysis.statements.sentences import is_abbreviation
 from analysis.statements.titles import TITLE_GAP
 
 PRONOUN_CANDIDATES = 3
@@ -222,7 +223,10 @@ def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
         return False
     if _PASSIVE_AGENT.search(text, max(0, m.start - 160), m.start):
         return True  # "This was stated by Adviser ... X during a briefing": the agent said it
-    before = _ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start]))
+    lo = max(0, m.start - 60)
+    # the titles before it stop at a sentence end ("on Monday. Mr. Cole and ..." opens a sentence)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start) if not is_abbreviation(text, e.start())]
+    before = _ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[ends[-1] if ends else lo:m.start]))
     return not before.strip() or _SUBJECT_SLOT.search(before) is not None
 
 
@@ -291,14 +295,21 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
     if own:
         # the pronoun's own sentence: its subject before an object ("Mr. Biden said that he did not
         # seek to overthrow Mr. Putin ... when he said" -> Biden), else the nearest
-        return next((m for m in own if text and _subject_like(text, m)), own[0])
+        subject = next((m for m in own if text and _subject_like(text, m)), None)
+        if subject is None and since is not None and (opening := _OPENING_PRONOUN.match(text, since, pos)) \
+                and opening.group("p").lower() == p and opening.start("p") < pos:
+            # "It, along with X, tried to get a court to block what it called": the pronoun that
+            # opens the sentence is its subject, and a later one of the same form continues it
+            return resolve_pronoun(p, opening.start("p"), mentions, text)
+        return subject or own[0]
     if text:
         # the window ends at the paragraph before the pronoun's: a subject further back is stale
         floor = _previous_paragraph_start(text, pos)
         subjects = [m for m in candidates if m.start >= floor and _subject_like(text, m, possessor_ok=p != "it")]
         if subjects:
             rival = next((o for o in subjects[1:] if o.entity != subjects[0].entity
-                          and _same_sentence(text, o.end, subjects[0].start)), None)
+                          and _same_sentence(text, o.end, subjects[0].start)
+                          and not in_fronted_clause(text, o, subjects[0].start)), None)
             teller = next((o for o in subjects[1:] if rival is not None and _same_sentence(text, o.end, subjects[0].start)
                            and _reported_subject(text, o, subjects[0])), None)
             if teller is not None:
@@ -371,6 +382,35 @@ def _end_of_next_paragraph(text: str, pos: int) -> int:
 def _same_sentence(text: str, lo: int, hi: int) -> bool:
     """No sentence end between ``lo`` and ``hi``."""
     return re.search(r"[.!?][\"”’]?\s+[\"“]?[A-Z]|\n", text[lo:hi]) is None
+
+
+#: a subject pronoun opening a sentence (after a quote's mark or a short adverbial)
+_OPENING_PRONOUN = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b(?![\w'’-])")
+
+
+#: a sentence opened by a subordinate clause ("After Ford's identity became public, ..."): its subject
+#: is not the main clause's, which comes after the comma
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?=\s)")
+_FRONTED_CLAUSE = re.compile(r"[\s\"“]*(?:After|When|While|Because|Since|Although|Though|"
+                             r"If|Once|Before|Until|As|Whereas|Unless)\s+[^,;:!?\"“”]*$")
+
+
+def in_fronted_clause(text: str, m: Mention, main_start: int) -> bool:
+    """Is ``m`` inside a subordinate clause that opens its sentence, closed by a comma before
+    ``main_start`` (the main clause's subject)?  Then it is no rival for a later pronoun: the main
+    clause's subject is the sentence's topic ("After Ford's identity became public, Grassley's staff
+    contacted them. '...,' he said" -> Grassley).
+
+    Example:
+        >>> t = "After Ford's identity became public, Grassley's staff called."
+        >>> in_fronted_clause(t, Mention(6, 10, "Ford", "person"), 37), in_fronted_clause(t, Mention(37, 45, "G", "person"), 50)
+        (True, False)
+    """
+    lo = max(0, m.start - 300)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start) if not is_abbreviation(text, e.start())]
+    start = max(ends[-1] if ends else lo, text.rfind("\n", 0, m.start) + 1)
+    opening = _FRONTED_CLAUSE.match(text, start, m.start)
+    return opening is not None and "," in text[m.end:main_start]
 
 
 #: "Lucyszyn, whom he described as": the pronoun of a relative clause is not the clause's head

@@ -136,13 +136,26 @@ def surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[
     for name in first.values():
         surname = name.entity.split()[-1]
         own_title = title_before(text, name.start)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
-            s, e = name.end + m.start(), name.end + m.end()
+        uses = list(re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text))
+        # before the full name too when the bare surname speaks somewhere ("..., Grassley said. Grassley's
+        # staff ... Chuck Grassley"): a writer who names a speaker by surname first is not naming another
+        early = any(_speaks(text, u.end()) for u in uses)
+        for m in uses:
+            s, e = m.start(), m.end()
+            if s < name.end and not early:
+                continue
             if taken.overlaps(s, e) or titles_clash(own_title, title_before(text, s)) or _attributive(text, s, e):
                 continue
             out.append(replace(name, start=s, end=e, possessive=is_possessive(text, e)))
             taken.add(s, e)
     return out
+
+
+def _speaks(text: str, e: int) -> bool:
+    from analysis.statements.cues import CUE_AFTER_NAME
+
+    return CUE_AFTER_NAME.match(text, e) is not None or text.startswith(("'s", "’s"), e) and CUE_AFTER_NAME.match(
+        text, e + 2) is not None
 
 
 #: an article before a capitalised word and a lower-case noun after it: the word modifies the noun
