@@ -63,6 +63,7 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
                      or NAMING_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
+                     or _ROLE_PREDICATE_AFTER.match(text, e) is not None
                      or of_title_before(text, s) is not None or tokens[-1] in speaking
                      or _subject_of_later_speech(text, s, e, tokens) or _names_a_quote(text, e))
         if confirmed:
@@ -175,5 +176,9 @@ def _names_a_quote(text: str, e: int) -> bool:
 _NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
 #: an age: "Svitlana Petrenko, 54, fled")
+#: a role predicated of the name: "Jane Doe is a senator from Ohio", "Tom Cole has been the mayor"
+_ROLE_PREDICATE_AFTER = re.compile(
+    rf"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became|remains)[ \t]+(?:(?:also|now|still|currently)[ \t]+)?"
+    rf"(?:an?|the)[ \t]+(?:[a-zA-Z][\w'’.-]*[ \t]+){{0,3}}?(?:{PERSON_HEADS})\b")
 # a role head in capitals too: "Michael Mostyn, CEO of B'nai Brith Canada," (news copy writes "CEO")
 _APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|CEO|deputy|former|chief)\b|\d{{1,3}},)")
