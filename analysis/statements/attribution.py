@@ -292,16 +292,8 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
     if not candidates:
         return _cataphoric(p, pos, mentions, text) if text else None
     own = [m for m in candidates if since is not None and m.start >= since]
-    if own:
-        # the pronoun's own sentence: its subject before an object ("Mr. Biden said that he did not
-        # seek to overthrow Mr. Putin ... when he said" -> Biden), else the nearest
-        subject = next((m for m in own if text and _subject_like(text, m)), None)
-        if subject is None and since is not None and (opening := _OPENING_PRONOUN.match(text, since, pos)) \
-                and opening.group("p").lower() == p and opening.start("p") < pos:
-            # "It, along with X, tried to get a court to block what it called": the pronoun that
-            # opens the sentence is its subject, and a later one of the same form continues it
-            return resolve_pronoun(p, opening.start("p"), mentions, text)
-        return subject or own[0]
+    if own and since is not None:
+        return _own_sentence_antecedent(p, pos, since, own, mentions, text)
     if text:
         # the window ends at the paragraph before the pronoun's: a subject further back is stale
         floor = _previous_paragraph_start(text, pos)
@@ -315,8 +307,69 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
             if teller is not None:
                 return teller  # "X said Y was coming. '...,' he said": the speaker, not the reported clause's subject
             # two subjects of one sentence ("Mr. Biden and Mr. Scholz met. He said"): never guess
-            return None if rival is not None else subjects[0]
+            if rival is not None or p in ("he", "she") and new_subject_between(text, subjects[0].end, pos, mentions):
+                return None
+            return subjects[0]
+        if p in ("he", "she") and new_subject_between(text, candidates[0].end, pos, mentions):
+            return None  # "... Ray Bill arrived later. '...,' he said": not past the new subject either
     return candidates[0]
+
+
+#: a sentence opened by two capitalised words and a lower-case word: a name the mention finder did
+#: not confirm, as the sentence's subject ("Ray Bill arrived later.")
+_NAME_OPENS = re.compile(r"(?:(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t])|(?<=\n))(?P<first>[A-Z][a-z]+)[ \t]+"
+                         r"(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+[a-z]")
+
+
+#: first words of two-word place names ("New York", "Los Angeles", "Hong Kong"): no person opens with them
+_PLACE_OPENERS = frozenset("New Los Las San Santa Saint Fort Port Mount Lake Cape Hong Tel Sri Costa Puerto Rio "
+                           "Buenos El Abu Saudi Silicon Wall Capitol Downing".split())
+
+
+def new_subject_between(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> bool:
+    """Does a sentence between ``lo`` and ``hi`` open with a two-word name no mention covers
+    ("Mr. Tom Fox spoke. Ray Bill arrived later. '...,' he said")?  Then *he* may be that
+    person: a pronoun does not reach past a new subject to the one before.  Stop words,
+    places, bodies and a known person's surname are no new subject.
+
+    Example:
+        >>> t = "Tom Fox spoke. Ray Bill arrived. The plan failed. New York voted."
+        >>> new_subject_between(t, 7, len(t), []), new_subject_between(t, 30, len(t), [])
+        (True, False)
+        >>> new_subject_between('Tom Fox spoke. "Then Ray Bill came in," he said.', 7, 45, [])
+        False
+    """
+    covered = [(m.start, m.end) for m in _starting(mentions, lo, hi)] if isinstance(mentions, SortedMentions) \
+        else [(m.start, m.end) for m in mentions if lo <= m.start < hi]
+    places = place_words()
+    for n in _NAME_OPENS.finditer(text, lo, hi):
+        words = (n.group("first"), n.group("last"))
+        if (any(w in NAME_STOP or w.lower() in places for w in words) or words[0] in _PLACE_OPENERS
+                or is_organisation(" ".join(words))
+                or any(s <= n.start() < e or n.start() <= s < n.end("last") for s, e in covered)
+                or _inside_quote(text, lo, n.start())):
+            continue
+        return True
+    return False
+
+
+def _inside_quote(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``lo`` (an unclosed curly or an odd straight mark)?"""
+    between = text[lo:pos]
+    return between.count("“") > between.count("”") or between.count('"') % 2 == 1
+
+
+def _own_sentence_antecedent(p: str, pos: int, since: int, own: Sequence[Mention], mentions: Sequence[Mention],
+                             text: str) -> Mention | None:
+    """The antecedent in the pronoun's own sentence: its subject before an object ("Mr. Biden said
+    that he did not seek to overthrow Mr. Putin ... when he said" -> Biden); else the antecedent of
+    a pronoun of the same form opening the sentence ("It, along with X, tried to get a court to block
+    what it called" -> what *It* is); else the nearest."""
+    subject = next((m for m in own if text and _subject_like(text, m)), None)
+    if subject is None and (opening := _OPENING_PRONOUN.match(text, since, pos)) \
+            and opening.group("p").lower() == p and opening.start("p") < pos:
+        return resolve_pronoun(p, opening.start("p"), mentions, text)
+    return subject or own[0]
 
 
 #: a subject right after a speech verb of its clause's speaker: the subject of a reported clause

@@ -73,3 +73,22 @@ def test_an_honorific_before_a_full_name_gives_its_gender() -> None:
     # "she" is never Mr. Tom Reyes
     text = 'Mr. Tom Reyes met the press on Monday. "It was a farce," she said.'
     assert _speakers(text) == [""]
+
+
+@pytest.mark.parametrize("text", [
+    # a new two-word name opens a sentence between: "he" may be that person, so abstain
+    'Mr. Tom Fox spoke on Monday. Ray Bill arrived later with his wife. "It was useful," he said.',
+    'Mr. Tom Fox spoke on Monday.\n\nRay Bill arrived later with his wife.\n\n"It was useful," he said.',
+])
+def test_a_pronoun_does_not_reach_past_a_new_subject(text: str) -> None:
+    assert _speakers(text) == [""]
+
+
+@pytest.mark.parametrize("text", [
+    # a place, a body, or a name inside a quotation is no new subject
+    'Mr. Tom Fox spoke on Monday. New York approved the plan later. "It was useful," he said.',
+    'Mr. Tom Fox spoke on Monday. Defense Ministry officials left. "It was useful," he said.',
+    'Mr. Tom Fox spoke on Monday. "Then Ray Bill came in and we left," he said.',
+])
+def test_a_place_body_or_quoted_name_is_no_new_subject(text: str) -> None:
+    assert _speakers(text) == ["Tom Fox"]
