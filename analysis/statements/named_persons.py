@@ -52,8 +52,10 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
     speaking = speaking_surnames(text, cores)
     for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
-        if _BODY_NAME_BEFORE.search(before):
-            continue  # "the Centre for Child Protection": the tail of a body's name, no person
+        if _BODY_NAME_BEFORE.search(before) or _ARTICLE_RIGHT_BEFORE.search(before):
+            # "the Centre for Child Protection": the tail of a body's name; "the Mandalay Bay was telling
+            # visitors": English writes no article before a person's name, so the run names a place or thing
+            continue
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
         titled = any(d in desc_ends and (d >= s - 1 or TITLE_GAP.fullmatch(text, d, s)
                                          or _ROLE_COMMA.fullmatch(text, d, s))
@@ -90,6 +92,7 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
 
 
 _ROLE_COMMA = re.compile(r",\s*")
+_ARTICLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|a|an)[ \t]+$")
 #: an honorific right before a full name gives its gender ("Mr. Tom Reyes"), as it does before a surname
 _HONORIFIC = re.compile(r"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+$")
 

@@ -92,3 +92,13 @@ def test_a_pronoun_does_not_reach_past_a_new_subject(text: str) -> None:
 ])
 def test_a_place_body_or_quoted_name_is_no_new_subject(text: str) -> None:
     assert _speakers(text) == ["Tom Fox"]
+
+
+def test_a_capitalised_run_after_an_article_is_no_person() -> None:
+    # English writes no article before a person's name: "the Mandalay Bay" is a place, never "he"
+    text = 'The Mandalay Bay was telling visitors to leave. "Shutting down might be bad," he declared.'
+    assert _speakers(text) == [""]
+
+
+def test_a_title_after_the_article_still_names_the_person() -> None:
+    assert _speakers('The Rev. Al Sharpton said the ruling was "a shame".') == ["Al Sharpton"]
