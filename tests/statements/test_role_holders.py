@@ -50,3 +50,26 @@ def test_a_role_noun_finds_the_holder_the_text_gives(text: str, speaker: str) ->
 ])
 def test_a_role_noun_without_one_holder_keeps_its_own_words(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Ann Reyes, the foreign minister of Chile, arrived. "We are open to talks," the top diplomat said.', "Ann Reyes"),
+    ('Foreign Secretary Tom Cole landed in Delhi. "We are open to talks," the top diplomat said.', "Tom Cole"),
+])
+def test_a_foreign_minister_is_a_diplomat(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # another ministry's minister is no diplomat; two foreign ministers are two holders
+    'Ann Reyes, the finance minister of Chile, arrived. "We are open to talks," the diplomat said.',
+    'Foreign Minister Ann Reyes met Foreign Minister Tom Cole. "We are open to talks," the diplomat said.',
+])
+def test_no_single_foreign_minister_no_diplomat(text: str) -> None:
+    assert _speakers(text) == ["diplomat"]
+
+
+def test_a_country_the_holder_is_not_given_keeps_the_role_noun() -> None:
+    # nothing says Tom Cole is British
+    text = 'Foreign Secretary Tom Cole landed in Delhi. "We are open to talks," the British diplomat said.'
+    assert _speakers(text) == ["British diplomat"]
