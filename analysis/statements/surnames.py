@@ -142,8 +142,8 @@ def surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[
         early = any(_speaks(text, u.end()) for u in uses)
         for m in uses:
             s, e = m.start(), m.end()
-            if s < name.end and not early:
-                continue
+            if s < name.end and (not early or s >= name.start):
+                continue  # the full name's own surname is no use of its own
             if taken.overlaps(s, e) or titles_clash(own_title, title_before(text, s)) or _attributive(text, s, e):
                 continue
             out.append(replace(name, start=s, end=e, possessive=is_possessive(text, e)))
