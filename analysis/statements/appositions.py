@@ -80,6 +80,53 @@ class PersonIndex:
             if re.fullmatch(r",\s*", text[m.end:ds] or "x"):
                 yield m
 
+    def predicated_by(self, text: str, d: re.Match[str]) -> Iterator[Mention]:
+        """The person a descriptor is predicated of: "Jane Doe is a senator from Ohio", "X, who is
+        the foreign minister,", "X has been the mayor since 2019" (a copula between, adverbs allowed).
+
+        Example:
+            >>> from analysis.statements.role_nouns import DESCRIPTOR
+            >>> t = "Jane Doe is a senator from Ohio."
+            >>> [m.entity for m in PersonIndex([Mention(0, 8, "Jane Doe", "person")]).predicated_by(t, DESCRIPTOR.search(t))]
+            ['Jane Doe']
+        """
+        first = bisect.bisect_left(self.starts, d.start() - 60)
+        for m in self.persons[first:bisect.bisect_left(self.starts, d.start())]:
+            if m.end <= d.start() and not m.possessive and _COPULA.fullmatch(text, m.end, d.start()):
+                yield m
+
+
+#: a copula between a person and a role predicated of them (the role's article follows)
+_COPULA = re.compile(r"(?:,[ \t]*who)?[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became|becomes|remains|"
+                     r"serves[ \t]+as|served[ \t]+as)(?:[ \t]+(?:also|now|still|currently|formerly|then))?[ \t]+")
+#: "X, who heads the agency": a verb of office and its object give the role ("the agency head")
+_HEADS_BODY = re.compile(r"[ \t]*,[ \t]*who[ \t]+(?:also[ \t]+|now[ \t]+)?(?P<verb>heads|headed|leads|led|runs|ran|"
+                         r"chairs|chaired|directs|directed)[ \t]+(?:the[ \t]+)?(?P<body>(?:[\w'’.-]+[ \t]+){0,3}?"
+                         r"[\w'’.-]*\w)(?=[ \t]*[,.;])")
+_OFFICE_VERBS = {"heads": "head", "headed": "head", "runs": "head", "ran": "head", "leads": "leader",
+                 "led": "leader", "chairs": "chairman", "chaired": "chairman", "directs": "director",
+                 "directed": "director"}
+#: "Ann Reyes, 45," (an age in apposition): "the 45-year-old" is her
+_AGE_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<age>\d{1,3})[ \t]*,")
+
+
+def office_and_age_words(text: str, m: Mention) -> frozenset[str]:
+    """Role words a person gets from a relative clause of office or an age after the name:
+    "X, who heads the agency," -> head, agency; "X, 45," -> 45-year-old.
+
+    Example:
+        >>> t = "Ann Reyes, who heads the agency, spoke. Tom Cole, 45, left."
+        >>> sorted(office_and_age_words(t, Mention(0, 9, "Ann Reyes", "person")))
+        ['agency', 'head']
+        >>> sorted(office_and_age_words(t, Mention(40, 48, "Tom Cole", "person")))
+        ['45-year-old']
+    """
+    office = _HEADS_BODY.match(text, m.end)
+    if office is not None:
+        return frozenset({_OFFICE_VERBS[office.group("verb")]}) | words_of(office.group("body"))
+    age = _AGE_AFTER.match(text, m.end)
+    return frozenset({f"{age.group('age')}-year-old"}) if age is not None else frozenset()
+
 
 #: a role set off before a name, the name closed by a comma or the sentence's end: "The mayor, Linda
 #: Cho, disagreed" (the role is the name's title; "the mayor, Linda Cho and two aides" is a list)
@@ -120,9 +167,11 @@ def attach_titles_and_appositions(text: str, mentions: list[Mention],
     for d in descriptors:
         for m in persons.titled_by(text, d):
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(d.group())
-        for m in persons.in_apposition(text, d):
+        for m in [*persons.in_apposition(text, d), *persons.predicated_by(text, d)]:
             by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | words_of(role_phrase(text, d))
     for i, m in enumerate(persons.persons):
+        if m.source != "descriptor" and (office := office_and_age_words(text, m)):
+            by_entity[m.entity] = by_entity.get(m.entity, frozenset()) | office
         of_title = of_title_match(text, m.start) if m.source != "descriptor" else None
         # the title ends at the person before this one ("to Chancellor of Germany Olaf Scholz Vladimir Putin")
         if of_title and not (i and persons.persons[i - 1].end > of_title.start()):

@@ -37,6 +37,8 @@ from analysis.statements.mention import Mention
 from analysis.statements.name_spans import NAME_STOP
 from analysis.statements.quotes import QuoteSpan
 from analysis.statements.role_nouns import PERSON_HEADS
+from analysis.statements.roles import place_words
+from analysis.statements.sentences import is_abbreviation
 from analysis.statements.titles import TITLE_GAP
 
 PRONOUN_CANDIDATES = 3
@@ -48,13 +50,15 @@ _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|what|whom)\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+){0,2}$", re.IGNORECASE)
 _INTRO = re.compile(r"^(?:[^,\"“”]{0,40},\s*)?$")
-_CAPITAL_WORD = re.compile(r"\b([A-Z][a-z]+)$")
+#: a lone capitalised word, CamelCase included ("Gazprom", "WikiLeaks")
+_LONE_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"
+_CAPITAL_WORD = re.compile(rf"\b({_LONE_WORD})$")
 #: a capitalised organisation name right before a verb ("the Institute for the Study of War said")
 _ORG_NAME = re.compile(r"(?:\b[Tt]he[ \t]+)?\b([A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'’&-]*){0,6})\s*$")
 _LONE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\s*,\s+(?:a|an|the|who)\b")
 #: a lone capitalised word ending the tag's sentence: '"...," says Joseph.'
 _LONE_AT_END = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*(?=[.!?]?[ \t]*(?:\n|$)|[.!?][ \t]+[\"“A-Z])")
-_FIRST_WORD = re.compile(r"[\s,]*([A-Z][a-z]+)(?![\w'’-])")
+_FIRST_WORD = re.compile(rf"[\s,]*({_LONE_WORD})(?![\w'’-])")
 _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
 #: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
@@ -219,7 +223,10 @@ def _subject_like(text: str, m: Mention, possessor_ok: bool = False) -> bool:
         return False
     if _PASSIVE_AGENT.search(text, max(0, m.start - 160), m.start):
         return True  # "This was stated by Adviser ... X during a briefing": the agent said it
-    before = _ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[max(0, m.start - 60):m.start]))
+    lo = max(0, m.start - 60)
+    # the titles before it stop at a sentence end ("on Monday. Mr. Cole and ..." opens a sentence)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start) if not is_abbreviation(text, e.start())]
+    before = _ROLE_TITLE_BEFORE.sub("", _LEADING_TITLES.sub("", text[ends[-1] if ends else lo:m.start]))
     return not before.strip() or _SUBJECT_SLOT.search(before) is not None
 
 
@@ -285,24 +292,84 @@ def resolve_pronoun(pronoun: str, pos: int, mentions: Sequence[Mention], text: s
     if not candidates:
         return _cataphoric(p, pos, mentions, text) if text else None
     own = [m for m in candidates if since is not None and m.start >= since]
-    if own:
-        # the pronoun's own sentence: its subject before an object ("Mr. Biden said that he did not
-        # seek to overthrow Mr. Putin ... when he said" -> Biden), else the nearest
-        return next((m for m in own if text and _subject_like(text, m)), own[0])
+    if own and since is not None:
+        return _own_sentence_antecedent(p, pos, since, own, mentions, text)
     if text:
         # the window ends at the paragraph before the pronoun's: a subject further back is stale
         floor = _previous_paragraph_start(text, pos)
         subjects = [m for m in candidates if m.start >= floor and _subject_like(text, m, possessor_ok=p != "it")]
         if subjects:
             rival = next((o for o in subjects[1:] if o.entity != subjects[0].entity
-                          and _same_sentence(text, o.end, subjects[0].start)), None)
+                          and _same_sentence(text, o.end, subjects[0].start)
+                          and not in_fronted_clause(text, o, subjects[0].start)), None)
             teller = next((o for o in subjects[1:] if rival is not None and _same_sentence(text, o.end, subjects[0].start)
                            and _reported_subject(text, o, subjects[0])), None)
             if teller is not None:
                 return teller  # "X said Y was coming. '...,' he said": the speaker, not the reported clause's subject
             # two subjects of one sentence ("Mr. Biden and Mr. Scholz met. He said"): never guess
-            return None if rival is not None else subjects[0]
+            if rival is not None or p in ("he", "she") and new_subject_between(text, subjects[0].end, pos, mentions):
+                return None
+            return subjects[0]
+        if p in ("he", "she") and new_subject_between(text, candidates[0].end, pos, mentions):
+            return None  # "... Ray Bill arrived later. '...,' he said": not past the new subject either
     return candidates[0]
+
+
+#: a sentence opened by two capitalised words and a lower-case word: a name the mention finder did
+#: not confirm, as the sentence's subject ("Ray Bill arrived later.")
+_NAME_OPENS = re.compile(r"(?:(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t])|(?<=\n))(?P<first>[A-Z][a-z]+)[ \t]+"
+                         r"(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+[a-z]")
+
+
+#: first words of two-word place names ("New York", "Los Angeles", "Hong Kong"): no person opens with them
+_PLACE_OPENERS = frozenset("New Los Las San Santa Saint Fort Port Mount Lake Cape Hong Tel Sri Costa Puerto Rio "
+                           "Buenos El Abu Saudi Silicon Wall Capitol Downing".split())
+
+
+def new_subject_between(text: str, lo: int, hi: int, mentions: Sequence[Mention]) -> bool:
+    """Does a sentence between ``lo`` and ``hi`` open with a two-word name no mention covers
+    ("Mr. Tom Fox spoke. Ray Bill arrived later. '...,' he said")?  Then *he* may be that
+    person: a pronoun does not reach past a new subject to the one before.  Stop words,
+    places, bodies and a known person's surname are no new subject.
+
+    Example:
+        >>> t = "Tom Fox spoke. Ray Bill arrived. The plan failed. New York voted."
+        >>> new_subject_between(t, 7, len(t), []), new_subject_between(t, 30, len(t), [])
+        (True, False)
+        >>> new_subject_between('Tom Fox spoke. "Then Ray Bill came in," he said.', 7, 45, [])
+        False
+    """
+    covered = [(m.start, m.end) for m in _starting(mentions, lo, hi)] if isinstance(mentions, SortedMentions) \
+        else [(m.start, m.end) for m in mentions if lo <= m.start < hi]
+    places = place_words()
+    for n in _NAME_OPENS.finditer(text, lo, hi):
+        words = (n.group("first"), n.group("last"))
+        if (any(w in NAME_STOP or w.lower() in places for w in words) or words[0] in _PLACE_OPENERS
+                or is_organisation(" ".join(words))
+                or any(s <= n.start() < e or n.start() <= s < n.end("last") for s, e in covered)
+                or _inside_quote(text, lo, n.start())):
+            continue
+        return True
+    return False
+
+
+def _inside_quote(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``lo`` (an unclosed curly or an odd straight mark)?"""
+    between = text[lo:pos]
+    return between.count("“") > between.count("”") or between.count('"') % 2 == 1
+
+
+def _own_sentence_antecedent(p: str, pos: int, since: int, own: Sequence[Mention], mentions: Sequence[Mention],
+                             text: str) -> Mention | None:
+    """The antecedent in the pronoun's own sentence: its subject before an object ("Mr. Biden said
+    that he did not seek to overthrow Mr. Putin ... when he said" -> Biden); else the antecedent of
+    a pronoun of the same form opening the sentence ("It, along with X, tried to get a court to block
+    what it called" -> what *It* is); else the nearest."""
+    subject = next((m for m in own if text and _subject_like(text, m)), None)
+    if subject is None and (opening := _OPENING_PRONOUN.match(text, since, pos)) \
+            and opening.group("p").lower() == p and opening.start("p") < pos:
+        return resolve_pronoun(p, opening.start("p"), mentions, text)
+    return subject or own[0]
 
 
 #: a subject right after a speech verb of its clause's speaker: the subject of a reported clause
@@ -370,6 +437,35 @@ def _same_sentence(text: str, lo: int, hi: int) -> bool:
     return re.search(r"[.!?][\"”’]?\s+[\"“]?[A-Z]|\n", text[lo:hi]) is None
 
 
+#: a subject pronoun opening a sentence (after a quote's mark or a short adverbial)
+_OPENING_PRONOUN = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b(?![\w'’-])")
+
+
+#: a sentence opened by a subordinate clause ("After Ford's identity became public, ..."): its subject
+#: is not the main clause's, which comes after the comma
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?=\s)")
+_FRONTED_CLAUSE = re.compile(r"[\s\"“]*(?:After|When|While|Because|Since|Although|Though|"
+                             r"If|Once|Before|Until|As|Whereas|Unless)\s+[^,;:!?\"“”]*$")
+
+
+def in_fronted_clause(text: str, m: Mention, main_start: int) -> bool:
+    """Is ``m`` inside a subordinate clause that opens its sentence, closed by a comma before
+    ``main_start`` (the main clause's subject)?  Then it is no rival for a later pronoun: the main
+    clause's subject is the sentence's topic ("After Ford's identity became public, Grassley's staff
+    contacted them. '...,' he said" -> Grassley).
+
+    Example:
+        >>> t = "After Ford's identity became public, Grassley's staff called."
+        >>> in_fronted_clause(t, Mention(6, 10, "Ford", "person"), 37), in_fronted_clause(t, Mention(37, 45, "G", "person"), 50)
+        (True, False)
+    """
+    lo = max(0, m.start - 300)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start) if not is_abbreviation(text, e.start())]
+    start = max(ends[-1] if ends else lo, text.rfind("\n", 0, m.start) + 1)
+    opening = _FRONTED_CLAUSE.match(text, start, m.start)
+    return opening is not None and "," in text[m.end:main_start]
+
+
 #: "Lucyszyn, whom he described as": the pronoun of a relative clause is not the clause's head
 _RELATIVE_BEFORE = re.compile(r",?\s*\b(?:whom|who)\s+$")
 
@@ -396,12 +492,14 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
     ("Lindsey Graham of South Carolina said", "the Institute for the Study of
     War said").  After a quote, an apposition may stand between it and the
     verb ("Kryha, who led the brigade, said").  An acronym ("the I.C.R.C.
-    said") is an organisation as written.
+    said") is an organisation as written.  Opening its sentence, a lone word
+    speaks only as :func:`speaks_elsewhere` allows ("Gazprom said ... '...,'
+    Gazprom said").
     """
     after_quote = text[lo - 1:lo] in ("\"", "”", "’", "'")
     if after_quote:
         first = _FIRST_WORD.match(text, lo, cue_start)
-        if first and first.group(1) not in NAME_STOP and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
+        if first and _lone_word(first.group(1)) and cues.SUBJECT_GAP.fullmatch(text, first.end(), cue_start):
             return first.end(), Who(first.group(1), False, as_written=first.group(1)), first.start(1)
     # "The CIA has argued", "the Institute had said": a body's name, then auxiliaries or adverbs
     aux = _AUX_BEFORE.search(text, lo, cue_start)
@@ -414,14 +512,45 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
         return (acronym.end(), Who(acronym.group(1), False, as_written=acronym.group(), kind="organisation"),
                 acronym.start())
     cw = _CAPITAL_WORD.search(text, lo, cue_start - 1) if cue_start - lo > 1 else None
-    if cw is None or cw.group(1) in NAME_STOP or not text[cw.end():cue_start].isspace():
+    if cw is None or not _lone_word(cw.group(1)) or not text[cw.end():cue_start].isspace():
         return None
     head = text[lo:cw.start()]
     if _PLACE_OR_NAME_BEFORE.search(head):
         return None
-    if after_quote or head.strip() and not head.rstrip().endswith((".", ":")):
+    # opening its sentence any word is capitalised: there it must speak elsewhere in the text too
+    if after_quote or head.strip() and not head.rstrip().endswith((".", ":")) or speaks_elsewhere(text, cw):
         return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     return None
+
+
+def _lone_word(word: str) -> bool:
+    return word not in NAME_STOP or word in WIRE_AGENCIES
+
+
+#: news agencies that speak on their own, though their names are no part of a person's ("Reuters reported")
+WIRE_AGENCIES = frozenset({"Reuters", "Interfax", "Bloomberg", "Xinhua", "Tass"})
+#: a lone word written in mid-sentence (after a lower-case word, a comma or a quote's closing mark)
+_MID_SENTENCE = r"(?<=[a-z,;”\"’'] )"
+
+
+def speaks_elsewhere(text: str, word: re.Match[str]) -> bool:
+    """Is the capitalised word that opens a sentence at ``word`` a speaker's name: a known news
+    agency, or the text writes it in mid-sentence elsewhere as the subject of a speech verb
+    ('"...," Gazprom said')?  Any word is capitalised at a sentence start, so that alone names
+    nobody ("Storms said", "Vinnytsia said" after "hit Vinnytsia"); a country word never speaks.
+
+    Example:
+        >>> t = 'Gazprom said it would stop. "We will resume," Gazprom said.'
+        >>> speaks_elsewhere(t, re.match(r"\\w+", t)), speaks_elsewhere("Storms said so.", re.match(r"\\w+", "Storms"))
+        (True, False)
+    """
+    w = word.group(1) if word.re.groups else word.group()
+    if w in WIRE_AGENCIES:
+        return True
+    if w.lower() in place_words():
+        return False
+    return any(other.start() != word.start() and cues.CUE_AFTER_NAME.match(text, other.end())
+               for other in re.finditer(rf"{_MID_SENTENCE}{re.escape(w)}(?![\w'’-])", text))
 
 
 def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mention]) -> tuple[Who | None, int, bool]:

@@ -33,7 +33,12 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,5}(?![\w])")
 _DATE_TAIL = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|January|February|March|April|May|June|July|August|September|October|"
                         r"November|December)\b")
-_ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISATION_WORDS]) + r")\b")
+#: a company's legal form ending its name ("Specialized Military Ammunition LLC", "Acme Inc."): the body
+#: is a company, so "the company" refers back to it
+CORPORATE_SUFFIXES = frozenset({"LLC", "LLP", "Inc", "Corp", "Ltd", "PLC", "GmbH"})
+_SUFFIX_THEN_SENTENCE = re.compile(rf"\b(?:{'|'.join(sorted(CORPORATE_SUFFIXES))})\.(?=\s+[A-Z])")
+_ORG_WORD = re.compile(r"\b(?:" + trie_pattern([w.capitalize() for w in ORGANISATION_WORDS] + sorted(CORPORATE_SUFFIXES))
+                       + r")\b")
 _DOTTED_PLACES = frozenset({"U.S.A.", "U.A.E.", "U.S.S.R."})
 #: a person's title before "of" in a capitalised run ("Deputy Head of ...", "Member of the Commission
 #: for ...", "Vice-Rector of the University"): the run is a title in apposition, not the body
@@ -80,6 +85,8 @@ def organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
             # "Amnesty International on Thursday": a date after a connector is no part of the name
             date = _DATE_TAIL.search(text, s, e)
             e = date.start() if date else e
+            legal = _SUFFIX_THEN_SENTENCE.search(text, s, e)
+            e = legal.end() - 1 if legal else e  # "... Ammunition LLC. The company": the name ends at "LLC"
             if text[e - 1] == "." and not _DOTTED.fullmatch(text, s, e):
                 e -= 1  # a sentence's full stop, not the name's
             spans.append((s, e))
@@ -89,6 +96,8 @@ def organisation_mentions(text: str, known: Sequence[Mention]) -> list[Mention]:
             continue
         name = text[s:e]
         roles = words_of(name) | described.get((s, e), frozenset())
+        if name.split()[-1].rstrip(".") in CORPORATE_SUFFIXES:
+            roles |= {"company"}
         out.append(Mention(s, e, name, "organisation", "", False, "name", is_possessive(text, e),
                            role_words=roles, link="name", text_roles=roles))
         taken.add(s, e)

@@ -312,6 +312,8 @@ def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
                 _possessive_naming(text, q, piece, sentences[si], mentions)
             if piece.who is None and si > 0:
                 _intro_line(text, q, piece, sentences[si - 1], events[si - 1])
+            if piece.who is None and si > 0 and not by_start.overlapping(*sentences[si - 1]):
+                _after_speech_sentence(text, q, piece, sentences[si - 1], events[si - 1])
     reported: list[Piece] = []
     # what a reported clause may not cover: quotes and the clauses found before it
     holes = SpanIndex((q.start, q.end) for q in quotes)
@@ -371,6 +373,30 @@ def _intro_line(text: str, q: QuoteSpan, piece: Piece, prev: tuple[int, int], ev
     if text[prev[1] - 1] != ":":
         return
     piece.who, piece.cue, piece.kind, piece.tagged = last.who, cues.cue_label(last.verb), "direct", True
+
+
+def _after_speech_sentence(text: str, q: QuoteSpan, piece: Piece, prev: tuple[int, int],
+                           events: Sequence[CueEvent]) -> None:
+    """A quote opening its line after a sentence of no quote whose subject speaks ("Graham warned
+    fellow Republicans about voting no.\\n“To my colleagues ...”", "She continued.\\n“...”") is that
+    subject's (reading G9 of the PTC attribution guidelines); the caller passes a ``prev`` no quote
+    overlaps.  The subject must open the sentence: a speaker inside it ("After X said so, the vote
+    failed.") and a sentence of no speech verb give nothing.
+
+    Example:
+        >>> df = extract_statements('Gov. Ann Reyes warned lawmakers about the cuts.\\n“We will not pay for this.”')
+        >>> df[df["kind"] == "direct"]["speaker"].tolist()
+        ['Ann Reyes']
+    """
+    gap = text[prev[1]:q.start]
+    if "\n" not in gap or gap.strip() or not q.inner(text)[:1].isupper() or text[prev[1] - 1] == ":":
+        return
+    first = next((e for e in events if e.family == "finite"), None)
+    if first is None or first.who is None or not first.subject_before or first.span_start < prev[0] \
+            or not _LEADING_TITLES_ONLY.fullmatch(text, prev[0], first.span_start):
+        return
+    # no tag of its own: it continues the speech the sentence before reports, as a continuation does
+    piece.who, piece.via, piece.verb_cue = first.who, "continuation", cues.cue_label(first.verb)
 
 
 class _QuotesByStart:

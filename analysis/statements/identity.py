@@ -60,7 +60,7 @@ TITLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson chairman chairwoman head prosecutor colonel col lt lieutenant sgt "
     "sergeant captain capt major marshal commander chief premier king queen prince pope envoy adviser "
     "advisor state defense defence foreign prime first deputy vice press senior retired".split())
-_PARTICLES = frozenset("von van der den de del della di da du le la al el bin ibn".split())
+_PARTICLES = frozenset("von van der den de del della di da du le la al el bin ibn st".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ORG_WORDS = frozenset(
     "ministry department council institute agency bank government office committee union commission fund "

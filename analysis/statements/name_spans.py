@@ -28,10 +28,10 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 #: one capitalised name word: Kirby, McFaul, O'Brien, Al-Hashimi, Niinistö
 NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
-#: 2-4 name words; middle initials ("John R. Bolton"), particles inside, a suffix ("Lloyd J. Austin III")
+#: 2-4 name words; middle initials ("John R. Bolton"), particles inside ("Mary St. Clair"), a suffix ("Lloyd J. Austin III")
 #: a name never runs over a line break (a headline line is no first name of the line after it)
 NAME = re.compile(rf"(?<![\w'’.-]){NAME_WORD}"
-                  rf"(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+){{0,2}}(?:(?:von|van|der|de|al|bin)[ \t\u00a0]+)?"
+                  rf"(?:[ \t\u00a0]+(?:[A-Z]\.[ \t\u00a0]+){{0,2}}(?:(?:von|van|der|de|al|bin|St\.)[ \t\u00a0]+)?"
                   rf"{NAME_WORD}){{1,3}}(?:,?[ \t\u00a0]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?(?![\w-])")
 NAME_STOP = frozenset(
     "The A An In On At This That These Those It He She They We But And Or If When While After Before "

@@ -52,8 +52,10 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
     speaking = speaking_surnames(text, cores)
     for s, e, tokens in cores:
         before = text[max(0, s - 40):s]
-        if _BODY_NAME_BEFORE.search(before):
-            continue  # "the Centre for Child Protection": the tail of a body's name, no person
+        if _BODY_NAME_BEFORE.search(before) or _ARTICLE_RIGHT_BEFORE.search(before):
+            # "the Centre for Child Protection": the tail of a body's name; "the Mandalay Bay was telling
+            # visitors": English writes no article before a person's name, so the run names a place or thing
+            continue
         # a title before the name, or a role in apposition before it ("the defense secretary, Ben Wallace,")
         titled = any(d in desc_ends and (d >= s - 1 or TITLE_GAP.fullmatch(text, d, s)
                                          or _ROLE_COMMA.fullmatch(text, d, s))
@@ -63,18 +65,20 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
                      or NAMING_AFTER_NAME.match(text, e) is not None
                      or CUE_BEFORE_NAME.search(before) is not None
                      or _APPOSITION_AFTER.match(text, e) is not None or _speaker_turn(text, s, e)
+                     or _ROLE_PREDICATE_AFTER.match(text, e) is not None
                      or of_title_before(text, s) is not None or tokens[-1] in speaking
                      or _subject_of_later_speech(text, s, e, tokens) or _names_a_quote(text, e))
         if confirmed:
             entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
-            out.append(Mention(s, e, entity, "person", "", False, "name", is_possessive(text, e)))
+            out.append(Mention(s, e, entity, "person", _honorific_gender(before), False, "name", is_possessive(text, e)))
     # a name confirmed once is a name wherever the text writes it, before the confirmation too
     known = {m.entity for m in out}
     found = {m.start for m in out}
     for s, e, tokens in cores:
         entity = " ".join(tokens).replace(" ,", ",").rstrip(",")
         if s not in found and entity in known:
-            out.append(Mention(s, e, entity, "person", "", False, "name", is_possessive(text, e)))
+            gender = _honorific_gender(text[max(0, s - 40):s])
+            out.append(Mention(s, e, entity, "person", gender, False, "name", is_possessive(text, e)))
     out.sort(key=lambda m: m.start)
     for named in out:
         taken.add(named.start, named.end)
@@ -88,6 +92,20 @@ def named_person_mentions(text: str, aliases: list[Mention], descriptors: list[r
 
 
 _ROLE_COMMA = re.compile(r",\s*")
+_ARTICLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|a|an)[ \t]+$")
+#: an honorific right before a full name gives its gender ("Mr. Tom Reyes"), as it does before a surname
+_HONORIFIC = re.compile(r"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _honorific_gender(before: str) -> str:
+    """"m" or "f" from an honorific ending ``before``, else "".
+
+    Example:
+        >>> _honorific_gender("said Mr. "), _honorific_gender("Ms "), _honorific_gender("the ")
+        ('m', 'f', '')
+    """
+    hon = _HONORIFIC.search(before)
+    return "" if hon is None else ("m" if hon.group("hon") == "Mr" else "f")
 #: a capitalised word and "for" or "of" right before a name span: the span ends a body's name
 #: ("the Centre for Child Protection", "the Institute of World Economy"); a title's body is followed by
 #: the name, not joined to it ("President of Finland Sauli Niinistö")
@@ -161,4 +179,9 @@ def _names_a_quote(text: str, e: int) -> bool:
 _NAME_IS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y)\s+(?:full\s+)?name\s+(?:is|was)\s+$")
 #: an apposition after a name confirms it ("Marcel Fratzscher, president of ...", "..., the governor",
 #: an age: "Svitlana Petrenko, 54, fled")
-_APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|deputy|former|chief)\b|\d{{1,3}},)")
+#: a role predicated of the name: "Jane Doe is a senator from Ohio", "Tom Cole has been the mayor"
+_ROLE_PREDICATE_AFTER = re.compile(
+    rf"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became|remains)[ \t]+(?:(?:also|now|still|currently)[ \t]+)?"
+    rf"(?:an?|the)[ \t]+(?:[a-zA-Z][\w'’.-]*[ \t]+){{0,3}}?(?:{PERSON_HEADS})\b")
+# a role head in capitals too: "Michael Mostyn, CEO of B'nai Brith Canada," (news copy writes "CEO")
+_APPOSITION_AFTER = re.compile(rf",\s+(?:(?:the|a|an|who|{PERSON_HEADS}|CEO|deputy|former|chief)\b|\d{{1,3}},)")

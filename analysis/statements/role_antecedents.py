@@ -24,10 +24,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
-from analysis.statements.mention import Mention
+from analysis.statements.mention import Mention, gender_of
 from analysis.statements.role_nouns import NEUTRAL_ROLE_MODIFIERS, RANK_MODIFIERS
 from analysis.statements.roles import with_broader, with_places
 
+#: gendered role nouns and the neutral term (and gender) a holder of either may be written with
+GENDERED_ROLES: dict[str, tuple[str, str]] = {"spokeswoman": ("spokesperson", "f"), "spokesman": ("spokesperson", "m")}
 #: how far back a role noun may continue a chain (a long quote may stand between: about two sentences and it)
 MAX_ROLE_CHAIN_CHARS = 1200
 
@@ -89,6 +91,27 @@ class MentionPool:
 
     def antecedent(self, before: int, head: str, words: frozenset[str], kind: str,
                    floor: int = 0) -> Mention | None:
+        """The holder of the role noun ``head`` (see :meth:`holder`); a gendered role noun ("the
+        spokeswoman") with none of its own also refers back to a holder of its neutral term ("a
+        spokesperson for the ministry") whose gender does not contradict it.
+
+        Example:
+            >>> m = Mention(0, 8, "Ann Lee", "person", "f", role_words=frozenset({"spokesperson"}),
+            ...             text_roles=frozenset({"spokesperson"}))
+            >>> MentionPool([m]).antecedent(30, "spokeswoman", frozenset({"spokeswoman"}), "person").entity
+            'Ann Lee'
+            >>> MentionPool([m]).antecedent(30, "spokesman", frozenset({"spokesman"}), "person") is None
+            True
+        """
+        found = self.holder(before, head, words, kind, floor)
+        if found is not None or head not in GENDERED_ROLES:
+            return found
+        neutral, gender = GENDERED_ROLES[head]
+        other = self.holder(before, neutral, (words - {head}) | {neutral}, kind, floor, gender)
+        return other
+
+    def holder(self, before: int, head: str, words: frozenset[str], kind: str,
+               floor: int = 0, gender: str = "") -> Mention | None:
         """The mention ending by ``before`` that a definite role noun refers back to, or None.
 
         Holders of the role (``head`` and a modifier in their role words, broader terms
@@ -105,6 +128,8 @@ class MentionPool:
             m = items[i]
             if m.end > before or not self.alive(m) or (kind == "organisation" and m.kind != "organisation"):
                 continue
+            if gender and (m.gender and m.gender != gender or gender_of(m.role_words) not in ("", gender)):
+                continue  # "the spokeswoman" is no spokesman
             if mods and not mods & m.role_words or RANK_MODIFIERS & mods != RANK_MODIFIERS & m.role_words:
                 continue  # "the Deputy Head" is never the head, "the President" never a vice president
             if m.start < floor:

@@ -49,6 +49,8 @@ def _names_a_person(text: str, d: re.Match[str], persons: PersonIndex, holds_ali
     X," (a body's name inside it) stays a mention, for the body."""
     if next(persons.titled_by(text, d, comma=False), None) is not None or next(persons.in_apposition(text, d), None):
         return True
+    if d.group("det").lower() in ("a", "an") and next(persons.predicated_by(text, d), None) is not None:
+        return True  # "Jane Doe is a senator": the role is hers, no one new
     return not holds_alias and next(persons.titled_by(text, d), None) is not None
 
 

@@ -36,7 +36,9 @@ PERSON_HEADS = ("representative|spokesman|spokeswoman|spokesperson|official|mini
                 "sheriff|councilman|councilwoman|councillor|congressman|congresswoman|legislator|"
                 "assemblyman|assemblywoman|detective|inspector|investigator|colonel|sergeant|bishop|rabbi|"
                 "imam|priest|co-founder|cofounder|founder|executive|nominee|candidate|panelist|panellist|"
-                "correspondent|columnist")
+                "correspondent|columnist|ceo|"
+                # an age standing for the person of that age ("the 45-year-old said")
+                r"\d{1,3}-year-old")
 GROUP_HEADS = ("officials|negotiators|sources|analysts|experts|diplomats|lawmakers|leaders|"
                "authorities|representatives|officers|commanders|ministers|observers")
 ORG_HEADS = ("ministry|office|agency|department|government|army|military|delegation|staff|"

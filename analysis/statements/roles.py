@@ -78,16 +78,29 @@ def broader_terms(term: str) -> frozenset[str]:
 
 
 def with_broader(words: Iterable[str]) -> frozenset[str]:
-    """``words`` plus the broader terms of each.
+    """``words`` plus the broader terms of each (and of a two-word role they hold, :data:`COMPOUND_ROLES`).
 
     Example:
         >>> sorted(with_broader(["russian", "envoy"]))
         ['diplomat', 'envoy', 'official', 'russian']
+        >>> "diplomat" in with_broader(["foreign", "minister"]), "diplomat" in with_broader(["finance", "minister"])
+        (True, False)
     """
     out = set(words)
+    for parts, term in COMPOUND_ROLES.items():
+        if parts <= out:
+            out.add(term)
     for w in list(out):
         out |= broader_terms(w)
     return frozenset(out)
+
+
+#: two-word roles that are a narrower term of a role noun: a foreign minister (or foreign secretary)
+#: is a country's top diplomat ("Foreign Minister X ... the Russian diplomat said")
+COMPOUND_ROLES: dict[frozenset[str], str] = {
+    frozenset({"foreign", "minister"}): "diplomat",
+    frozenset({"foreign", "secretary"}): "diplomat",
+}
 
 
 PLACES_CSV: Path = paths.PACKAGE_DIR / "statements" / "data" / "places.csv"
@@ -123,3 +136,13 @@ def with_places(words: Iterable[str]) -> frozenset[str]:
     for w in list(out):
         out |= pairs.get(w, frozenset())
     return frozenset(out)
+
+
+def place_words() -> frozenset[str]:
+    """Every lower-case country word and adjective of ``data/places.csv``.
+
+    Example:
+        >>> "poland" in place_words(), "polish" in place_words(), "gazprom" in place_words()
+        (True, True, False)
+    """
+    return frozenset(_place_pairs())

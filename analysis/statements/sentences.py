@@ -28,11 +28,13 @@ from punkt.data.english import ABBREV_TYPES
 from analysis.statements.cues import SPEECH_VERBS
 from analysis.statements.quotes import QuoteSpan, block_spans, find_quotes
 from analysis.statements.spans import trimmed
+from analysis.statements.titles import TITLE_ABBREVIATIONS
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt",
                      "st", "gov", "pres", "adm", "sgt", "no", "vs", "etc", "jr", "sr", "u.s", "u.k",
                      "u.n", "e.g", "i.e", "approx"})
-_ABBREVIATIONS = frozenset(ABBREV_TYPES) | _TITLES
+# the abbreviated titles of titles.py too: a quote's tag after "said the Rev." or "said Cmdr." is no new sentence
+_ABBREVIATIONS = frozenset(ABBREV_TYPES) | _TITLES | TITLE_ABBREVIATIONS
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _CLOSING_MARKS = "\"”’'"
@@ -40,7 +42,13 @@ _CLOSING_MARKS = "\"”’'"
 _TAG_AFTER_QUOTE = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}(?:{SPEECH_VERBS})\b")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Is the dot at ``dot`` the end of a known abbreviation or a single initial (no sentence end)?
+
+    Example:
+        >>> is_abbreviation("said the Rev. Al", 12), is_abbreviation("It ended. Then", 8)
+        (True, False)
+    """
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # a bounded window: `$`-anchored search is quadratic
     if m is None:
         return False
@@ -75,7 +83,7 @@ def sentence_spans(text: str, quotes: Sequence[QuoteSpan] | None = None) -> list
                 spans.append((start, end - 1))  # a line break ends a sentence unless a quote runs over it
                 start = end
                 continue
-            if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            if text[m.start()] == "." and m.end() - m.start() == 1 and is_abbreviation(text, m.start()):
                 continue
             if text[m.end() - 1] in _CLOSING_MARKS and _TAG_AFTER_QUOTE.match(text, m.end(), hi):
                 continue  # '"Who else?" Mr. Malofeev asked.': the tag ends the quote's sentence

@@ -25,16 +25,16 @@ from analysis.statements.identity import ORGANISATION_WORDS
 from analysis.statements.mention import Mention, is_possessive
 from analysis.statements.name_spans import NAME_STOP, NAME_WORD
 from analysis.statements.spans import SpanIndex
-from analysis.statements.titles import title_before, titles_clash
+from analysis.statements.titles import ABBREVIATED_TITLE, title_before, titles_clash
 
 #: an honorific and a surname: "Mr. Malofeev", "Ms. Butkevych"
-HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME_WORD})(?![\w-])")
+HONORIFIC_NAME = re.compile(rf"(?<![\w'’.-])(?P<hon>Mr|Mrs|Ms|Dr)\.?\s+(?!{ABBREVIATED_TITLE.pattern})(?P<name>{NAME_WORD})(?![\w-])")
 #: a title and a surname: "Admiral Heinz", "Gen. Zaluzhnyi", "President Biden", "Pope Francis"; the name
 #: must end its capitalised run, so "President Joe Biden" is a full name and "General Assembly X" no title
 TITLE_NAME = re.compile(
     rf"(?<![\w'’.-])(?:(?:Gen|Gov|Sen|Rep|Adm|Col|Capt|Lt|Sgt|Prof|Amb)\.|President|Governor|General|Admiral|"
     rf"Captain|Colonel|Sergeant|Lieutenant|Senator|Mayor|Ambassador|Commissioner|Chancellor|Premier|Minister|"
-    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?P<name>{NAME_WORD})(?![\w'’-]|\s+[A-Z])")
+    rf"Pope|King|Queen|Prince|Princess|Patriarch|Professor)\s+(?!{ABBREVIATED_TITLE.pattern})(?P<name>{NAME_WORD})(?![\w'’-]|\s+[A-Z])")
 #: capitalised words after a title word that name a body, not a person ("General Assembly", "General Motors")
 _NOT_SURNAMES = frozenset("Assembly Motors Electric Dynamics Atomics Mills Prosecutor Staff Secretary Council".split())
 
@@ -136,13 +136,26 @@ def surname_mentions(text: str, names: list[Mention], taken: SpanIndex) -> list[
     for name in first.values():
         surname = name.entity.split()[-1]
         own_title = title_before(text, name.start)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text[name.end:]):
-            s, e = name.end + m.start(), name.end + m.end()
+        uses = list(re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text))
+        # before the full name too when the bare surname speaks somewhere ("..., Grassley said. Grassley's
+        # staff ... Chuck Grassley"): a writer who names a speaker by surname first is not naming another
+        early = any(_speaks(text, u.end()) for u in uses)
+        for m in uses:
+            s, e = m.start(), m.end()
+            if s < name.end and (not early or s >= name.start):
+                continue  # the full name's own surname is no use of its own
             if taken.overlaps(s, e) or titles_clash(own_title, title_before(text, s)) or _attributive(text, s, e):
                 continue
             out.append(replace(name, start=s, end=e, possessive=is_possessive(text, e)))
             taken.add(s, e)
     return out
+
+
+def _speaks(text: str, e: int) -> bool:
+    from analysis.statements.cues import CUE_AFTER_NAME
+
+    return CUE_AFTER_NAME.match(text, e) is not None or text.startswith(("'s", "’s"), e) and CUE_AFTER_NAME.match(
+        text, e + 2) is not None
 
 
 #: an article before a capitalised word and a lower-case noun after it: the word modifies the noun

@@ -82,8 +82,17 @@ def of_title_match(text: str, s: int) -> re.Match[str] | None:
     return m
 
 
-#: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee")
-TITLE_ABBREVIATION_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Adm|Amb|Prof|Sgt|Capt)\.?\s+$")
+#: abbreviated titles and honorifics of English news (AP Stylebook "titles", "military titles",
+#: "religious titles"), lower case without the dot: a dot after one ends no sentence ("said the Rev.
+#: Al Sharpton", "Lt. Gen. Mark Hertling") and the word before a name is no name of its own
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt spc brig rev fr msgr "
+    "supt insp det amb atty hon pres".split())
+#: one abbreviated title, its dot included ("Gen.", "Rev."): never a surname ("Lt. Gen. X")
+ABBREVIATED_TITLE = re.compile(rf"(?:{'|'.join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS))})\.")
+#: an honorific or an abbreviated title right before a name ("Gov. Olha Savchuk", "Sen. Ann Lee", "Rev. Al Sharpton")
+TITLE_ABBREVIATION_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS))})\.?\s+$")
 
 
 def title_before(text: str, s: int) -> str:
