@@ -49,8 +49,10 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -489,6 +491,51 @@ def quoted_term(text: str, q: QuoteSpan, sentence_start: int, *, tagged: bool = 
 
 #: what ends a reported clause between two cues of one sentence: "X said A, and Y told B"
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|yet)\b|\bwhile\b")
+#: every start of a :data:`_CLAUSE_BREAK` match in the whole text, the match in group 1 (a lookahead
+#: finds overlapping ones: ", and" and a ";" inside it are both candidates)
+_CLAUSE_BREAK_AT = re.compile(f"(?=({_CLAUSE_BREAK.pattern}))")
+#: its alternatives that end in ``\b``, followed by a word character: no match in the whole text, but a
+#: match when a search's ``endpos`` cuts right after them (", and" of ", andrew", "while" of "whilst")
+_CLAUSE_BREAK_CUT_AT = re.compile(r"(?=(,\s+(?:and|but|while|whereas|yet)|\bwhile)\w)")
+
+
+class _ClauseBreaks:
+    """Where :data:`_CLAUSE_BREAK` matches in one text, so that ``_CLAUSE_BREAK.search(text, a, b)``
+    is answered by bisect instead of a scan of ``text[a:b]`` (cubic in a sentence of many tagged quotes).
+
+    ``search(text, a, b)`` sees ``text[:b]`` from ``a``: ``\\b`` at ``a`` reads the character before it,
+    and ``\\b`` at ``b`` reads the end of the string.  A match of the whole text starting at or after
+    ``a`` and ending by ``b`` is one of the cut string too; the only other matches are those of
+    :data:`_CLAUSE_BREAK_CUT_AT`, and only when ``b`` is exactly their end.
+
+    Example:
+        >>> t = "He said, andrew; then"
+        >>> br = _ClauseBreaks(t)
+        >>> [br.between(0, b) for b in (12, 13, 15, 16)] == [bool(_CLAUSE_BREAK.search(t, 0, b)) for b in (12, 13, 15, 16)]
+        True
+    """
+
+    def __init__(self, text: str) -> None:
+        pairs = [(m.start(), m.end(1)) for m in _CLAUSE_BREAK_AT.finditer(text)]
+        self.starts = [s for s, _ in pairs]
+        #: the smallest match end among matches starting at ``starts[i:]`` (none: larger than any endpos)
+        self.first_end = [sys.maxsize] * (len(pairs) + 1)
+        for i in range(len(pairs) - 1, -1, -1):
+            self.first_end[i] = min(pairs[i][1], self.first_end[i + 1])
+        #: end -> the last start of a match only a cut at that end makes
+        self.cut_start: dict[int, int] = {m.end(1): m.start() for m in _CLAUSE_BREAK_CUT_AT.finditer(text)}
+
+    def between(self, a: int, b: int) -> bool:
+        """``_CLAUSE_BREAK.search(text, a, b) is not None``."""
+        if self.first_end[bisect.bisect_left(self.starts, a)] <= b:
+            return True
+        return self.cut_start.get(b, -1) >= a
+
+
+@functools.lru_cache(maxsize=4)
+def _clause_breaks(text: str) -> _ClauseBreaks:
+    """One :class:`_ClauseBreaks` per text, kept for the text's quotes that follow."""
+    return _ClauseBreaks(text)
 
 
 def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
@@ -496,13 +543,18 @@ def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
 
     "Mr. Sullivan said that Mr. Biden had asked officials whether they backed ... and
     that they had “emphatically supported” it": a quote far from "asked" is
-    still part of what Sullivan said.
+    still part of what Sullivan said.  The clause is that of the first finite or
+    "according to" event: an event after it is outside when a clause break
+    (:data:`_CLAUSE_BREAK`) lies between that event's end and its own span.
     """
     out: list[CueEvent] = []
+    outer: tuple[int, _ClauseBreaks] | None = None  # the first finite or "according" event's end
     for e in events:
-        outer = next((o for o in out if o.family in ("finite", "according")), None)
-        inside = outer is not None and not _CLAUSE_BREAK.search(text, outer.end, e.span_start)
-        if not inside or e.family == "naming":
+        if outer is None:
+            out.append(e)
+            if e.family in ("finite", "according"):
+                outer = e.end, _clause_breaks(text)
+        elif e.family == "naming" or outer[1].between(outer[0], e.span_start):
             out.append(e)
     return out
 
