@@ -190,15 +190,29 @@ def extract_statements(
                              speakers=speakers, records=statement_records)
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return _frame([], "", SpeakerRegistry([]), [], narrator)
+    out = _text_statements(text, speakers, narrator, passages, language)
+    return out if isinstance(out, pd.DataFrame) else records_frame(out)
+
+
+def _text_statements(text: object, speakers: SpeakerRegistry | str | Path | pd.DataFrame | None,
+                     narrator: str | Sequence[Voice] = "", passages: Iterable[tuple[int, int, str]] | None = None,
+                     language: str | None = None) -> list[tuple[object, ...]] | pd.DataFrame:
+    """One text's statements, as :func:`extract_statements` and :func:`statement_records` give them:
+    unencodable characters replaced, then the language runs (only when neither ``language``, voices
+    nor ``passages`` are given), then each run, or the whole text, by the ru/uk or the English rules.
+
+    A Russian or Ukrainian text comes back as the ru/uk extractor's frame (the same columns and
+    dtypes), so that neither caller converts it twice; everything else as :data:`COLUMNS` tuples.
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     text = unencodable_as_replacement(text)
     runs = language_runs(text) if language is None and isinstance(narrator, str) and passages is None else []
     if len(runs) > 1:  # a mixed en/ru/uk text: each run by its own extractor (analysis.statements.language_runs)
-        return records_frame(_mixed_records(text, SpeakerRegistry.coerce(speakers), runs, narrator))
+        return _mixed_records(text, SpeakerRegistry.coerce(speakers), runs, narrator)
     if (lang := language or (runs[0][2] if runs else _cyrillic_language(text))) in ("ru", "uk"):
         return extract_statements_ru_uk(text, speakers, language=lang, narrator=narrator, passages=passages)
-    return records_frame(_english_records(text, SpeakerRegistry.coerce(speakers), narrator, passages))
+    return _english_records(text, SpeakerRegistry.coerce(speakers), narrator, passages)
 
 
 _START, _END, _ID = COLUMNS.index("start"), COLUMNS.index("end"), COLUMNS.index("statement_id")
@@ -243,13 +257,8 @@ def statement_records(text: str, speakers: SpeakerRegistry) -> list[tuple[object
         >>> statement_records('"We are ready," Peskov said.', SpeakerRegistry.coerce(None))[0][1:5]
         ('Dmitry Peskov', 'russian', True, 'direct')
     """
-    text = unencodable_as_replacement(text)
-    runs = language_runs(text)
-    if len(runs) > 1:
-        return _mixed_records(text, speakers, runs)
-    if (lang := runs[0][2]) in ("ru", "uk"):
-        return list(extract_statements_ru_uk(text, speakers, language=lang).itertuples(index=False, name=None))
-    return _english_records(text, speakers, "", None)
+    out = _text_statements(text, speakers)
+    return list(out.itertuples(index=False, name=None)) if isinstance(out, pd.DataFrame) else out
 
 
 #: the values of ``language`` (None: detected); "other" and "en" take the English rules
