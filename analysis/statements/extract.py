@@ -60,7 +60,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.voices import Voice
-from analysis.language import detect_language_status
+from analysis.language import CYRILLIC, detect_language_status
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events, mention_who
 from analysis.statements.cataphora import resolve_cataphora
@@ -116,7 +116,7 @@ _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 _NORMALIZE = re.compile(r"[^\w]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = CYRILLIC
 _ACRONYM_NAME = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")
 
 
