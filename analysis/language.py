@@ -109,6 +109,10 @@ CYRILLIC = re.compile(f"[{CYRILLIC_BLOCK}]")
 #: the ASCII Latin letters, as a class body, and one such letter: what the Cyrillic is weighed against
 LATIN_ASCII = "A-Za-z"
 LATIN = re.compile(f"[{LATIN_ASCII}]")
+#: the lower- and upper-case letters of the Russian and Ukrainian alphabets together, as class
+#: bodies (a-я leaves out ё, і, ї, є, ґ): where a rule needs a letter of the two languages only
+RU_UK_LOWER = "а-яёіїєґ"
+RU_UK_UPPER = "А-ЯЁІЇЄҐ"
 _UK_LETTER = re.compile("[" + "".join(sorted(UK_LETTERS)) + "]")
 _RU_LETTER = re.compile("[" + "".join(sorted(RU_LETTERS)) + "]")
 _OTHER_CYRILLIC = re.compile("[" + "".join(sorted(OTHER_CYRILLIC)) + "]")

@@ -3,7 +3,8 @@
 Until round 7, ``[\\u0400-\\u04ff]`` was compiled in five modules (language,
 corpus.external, scoring.score, statements.extract, statements.language_runs)
 and spelled inside two patterns of scoring.morph; ``[A-Za-z]`` beside it in
-four.  Each module now uses :data:`analysis.language.CYRILLIC` /
+four; the Russian and Ukrainian alphabets (``а-яёіїєґ``, ``А-ЯЁІЇЄҐ``) in four
+patterns of three modules (:data:`~analysis.language.RU_UK_LOWER`, ``RU_UK_UPPER``).  Each module now uses :data:`analysis.language.CYRILLIC` /
 :data:`~analysis.language.LATIN` or composes its pattern from
 :data:`~analysis.language.CYRILLIC_BLOCK` and :data:`~analysis.language.LATIN_ASCII`.
 The old patterns are kept here verbatim: each new one must parse to the same
@@ -21,8 +22,8 @@ import pytest
 
 from analysis import language
 from analysis.corpus import external
-from analysis.scoring import morph, score
-from analysis.statements import extract, language_runs
+from analysis.scoring import lemma_match, morph, score
+from analysis.statements import extract, extract_ru_uk, language_runs, quotes_cyrillic
 
 #: (module, new pattern object, the pattern its module compiled before round 7, verbatim)
 REPLACED: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -38,7 +39,15 @@ REPLACED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("morph _MIXED_WORD", morph._MIXED_WORD,
      r"[^\W\d_]*(?:[A-Za-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[A-Za-z])[^\W\d_]*"),
     ("morph _TOUCH", morph._TOUCH, r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"),
+    # the Russian and Ukrainian alphabets, RU_UK_LOWER / RU_UK_UPPER
+    ("lemma_match _SCARE", lemma_match._SCARE, r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]"),
+    ("extract_ru_uk _CAP_WORD", extract_ru_uk._CAP_WORD,
+     r"(?<![\w'ʼ’-])[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’-]*[а-яёіїєґ](?![\w'ʼ’-])"),
+    ("extract_ru_uk _SENTENCE_END", extract_ru_uk._SENTENCE_END, r"[.!?…]+[\"»“”]?\s+(?=[«„\"—–А-ЯЁІЇЄҐA-Z0-9])"),
+    ("quotes_cyrillic _AUTHOR", quotes_cyrillic._AUTHOR, r"(?<=[,!?…])[ \u00a0]+[—–-][ \u00a0]+(?=[a-zа-яёіїєґ])"),
 )
+#: the one-character classes among them (the others are compared as parse trees only)
+SINGLE = [r for r in REPLACED if re.fullmatch(r"\[[^\]]*\]", r[2])]
 EVERY_CODE_POINT = "".join(map(chr, range(0x110000)))
 
 
@@ -52,8 +61,7 @@ def test_same_regular_expression(name: str, new: re.Pattern[str], old: str) -> N
     assert _tree(new.pattern, new.flags) == _tree(old, new.flags)
 
 
-@pytest.mark.parametrize(("name", "new", "old"), [r for r in REPLACED if "morph" not in r[0]],
-                         ids=[r[0] for r in REPLACED if "morph" not in r[0]])
+@pytest.mark.parametrize(("name", "new", "old"), SINGLE, ids=[r[0] for r in SINGLE])
 def test_same_code_points(name: str, new: re.Pattern[str], old: str) -> None:
     assert new.findall(EVERY_CODE_POINT) == re.compile(old).findall(EVERY_CODE_POINT)
 
@@ -71,3 +79,7 @@ def test_the_block_is_what_russian_and_ukrainian_need() -> None:
     assert len(language.CYRILLIC.findall(letters)) == len(letters)
     assert all(language.CYRILLIC.fullmatch(c) for c in language.OTHER_CYRILLIC)
     assert language.CYRILLIC.search("\u0500\u052f") is None  # the supplement is not counted
+    lower = re.compile(f"[{language.RU_UK_LOWER}]")
+    assert "".join(lower.findall(EVERY_CODE_POINT)) == "".join(sorted(set(letters.lower())))
+    upper = re.compile(f"[{language.RU_UK_UPPER}]")
+    assert "".join(upper.findall(EVERY_CODE_POINT)) == "".join(sorted(set(letters.upper())))
