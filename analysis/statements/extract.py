@@ -441,8 +441,10 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
         return piece
     else:
         local = [e for e in events if e.end <= q.start and q.start - e.end <= LOCAL_CUE_CHARS and e.who]
-        before = _outer_events(text, [e for e in events if e.end <= q.start and e.who and e.start >= lo])
-        chosen = (local[-1] if local else None) or post or (before[-1] if before else None)
+        chosen = (local[-1] if local else None) or post
+        if chosen is None:  # only then: the outer events walk every cue before the quote
+            before = _outer_events(text, [e for e in events if e.end <= q.start and e.who and e.start >= lo])
+            chosen = before[-1] if before else None
     if chosen is not None:
         piece.who, piece.cue = chosen.who, cues.cue_label(chosen.verb)
     return piece
