@@ -8,7 +8,10 @@ quadratic, about 8 cubic) for:
 
 * ``one sentence``: n = 125, 250, 500, 1,000, 2,000 tagged quotes in one sentence;
 * ``no paragraphs``: the same unit with a full stop every 8 quotes and no line
-  break, 0.25 to 2 MB (many quotes, many sentences, one paragraph).
+  break, 0.25 to 2 MB (many quotes, many sentences, one paragraph);
+* ``seed news, one paragraph``: the seed articles (``bench_extract.seed_text``)
+  with every line break made a space, 0.25 to 2 MB: real quotes and tags, no
+  paragraph.
 
 A series stops once a step takes longer than ``--max-seconds``.  Nothing is
 asserted: timings belong here, not in tests.
@@ -25,6 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_extract import seed_text  # noqa: E402
 from bench_statements_scaling import series  # noqa: E402
 
 from analysis.statements.extract import extract_statements  # noqa: E402
@@ -55,9 +59,14 @@ def no_paragraphs(chars: int) -> str:
     return SENTENCE * (chars // len(SENTENCE) + 1)
 
 
+def seed_one_paragraph(chars: int) -> str:
+    """About ``chars`` characters of seed news with no line break."""
+    return seed_text(chars).replace("\n", " ")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=("sentence", "paragraphs"))
+    ap.add_argument("--only", choices=("sentence", "paragraphs", "seed"))
     ap.add_argument("--max-seconds", type=float, default=60.0)
     args = ap.parse_args()
     extract_statements(one_sentence(3))  # load the registry and word lists before the clock
@@ -66,6 +75,9 @@ def main() -> None:
                (125, 250, 500, 1000, 2000), args.max_seconds)
     if args.only in (None, "paragraphs"):
         series("no paragraphs, n characters", no_paragraphs, extract_statements,
+               (250_000, 500_000, 1_000_000, 2_000_000), args.max_seconds)
+    if args.only in (None, "seed"):
+        series("seed news, one paragraph, n characters", seed_one_paragraph, extract_statements,
                (250_000, 500_000, 1_000_000, 2_000_000), args.max_seconds)
 
 
