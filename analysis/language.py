@@ -99,8 +99,20 @@ class LanguageSpan(NamedTuple):
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: the Cyrillic block, U+0400-U+04FF, as the body of a character class: every Russian and Ukrainian
+#: letter (and the Cyrillic of the other Slavic languages, OTHER_CYRILLIC).  The Cyrillic supplement
+#: (U+0500-U+052F) is left out: no Russian or Ukrainian text needs it.  One definition for every stage
+#: that counts or looks for Cyrillic (script choice, language runs, VADER's script check, corpus filters)
+CYRILLIC_BLOCK = "\u0400-\u04ff"
+#: one character of :data:`CYRILLIC_BLOCK`
+CYRILLIC = re.compile(f"[{CYRILLIC_BLOCK}]")
+#: the ASCII Latin letters, as a class body, and one such letter: what the Cyrillic is weighed against
+LATIN_ASCII = "A-Za-z"
+LATIN = re.compile(f"[{LATIN_ASCII}]")
+#: the lower- and upper-case letters of the Russian and Ukrainian alphabets together, as class
+#: bodies (a-я leaves out ё, і, ї, є, ґ): where a rule needs a letter of the two languages only
+RU_UK_LOWER = "а-яёіїєґ"
+RU_UK_UPPER = "А-ЯЁІЇЄҐ"
 _UK_LETTER = re.compile("[" + "".join(sorted(UK_LETTERS)) + "]")
 _RU_LETTER = re.compile("[" + "".join(sorted(RU_LETTERS)) + "]")
 _OTHER_CYRILLIC = re.compile("[" + "".join(sorted(OTHER_CYRILLIC)) + "]")
@@ -108,8 +120,8 @@ _OTHER_CYRILLIC = re.compile("[" + "".join(sorted(OTHER_CYRILLIC)) + "]")
 
 def _letter_counts(text: str) -> tuple[int, int, int]:
     # regex counting runs in C: detection must not cost more than matching
-    latin = len(_LATIN.findall(text)) if _LATIN.search(text) else 0
-    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(LATIN.findall(text)) if LATIN.search(text) else 0
+    cyrillic = len(CYRILLIC.findall(text))
     other = len(_LETTER.findall(text)) - latin - cyrillic
     return latin, cyrillic, other
 
@@ -261,9 +273,9 @@ def detect_language(text: str) -> Language:
             return "en"
         return _latin_script(text.lower())
     rest = _non_ascii(text)
-    if _CYRILLIC.search(rest) is None:
+    if CYRILLIC.search(rest) is None:
         if _LETTER.search(rest) is None:
-            return _latin_script(text.lower()) if _LATIN.search(text) else "other"
+            return _latin_script(text.lower()) if LATIN.search(text) else "other"
         return _detect_one(text)  # accented or other-script letters: count them
     whole = _detect_one(text)
     if len(text) < 200 and text.count(".") + text.count("!") + text.count("?") <= 1:

@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +36,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.corpus.errors import CorpusError
+from analysis.language import CYRILLIC, LATIN
 from analysis.validate_args import check_choice
 
 PRESS_RELEASE_FILES: dict[str, str] = {"russian": "putin.csv.gz", "ukrainian": "zelenskyy.csv.gz"}
@@ -472,8 +472,7 @@ RESISTINUA_STATUSES: tuple[str, ...] = (
 RESISTINUA_MIN_CHARS: int = 200
 _BOLD = "**"
 _ESCAPED_QUOTE = "\\'"
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC, _LATIN = CYRILLIC, LATIN
 
 
 def clean_resistinua_text(text: str) -> tuple[str, tuple[str, ...]]:

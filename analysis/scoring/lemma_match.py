@@ -107,6 +107,7 @@ from typing import NamedTuple
 
 from analysis import paths
 from analysis.constants import DIMENSIONS
+from analysis.language import RU_UK_LOWER
 from analysis.scoring.lexicon import LexiconError
 from analysis.scoring.match import NEGATED_BOOSTER_RULE, Match
 from analysis.scoring.morph import (
@@ -138,7 +139,7 @@ SCARE_QUOTES_NOTE = (
     "Scare quotes: a single lower-case word set in quotation marks distances the writer from "
     "the word (ironic quotes of Russian and Ukrainian journalism); rule, not a lexicon entry"
 )
-_SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
+_SCARE = re.compile(rf"[«„\"“]([{RU_UK_LOWER}][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
 _BREAK = re.compile(r"[.!?;:…\n«»„“”\"—–]")
 #: what ends a clause for ``except_clause`` (a comma, a dash or a bracket too)
 _CLAUSE_BREAK = re.compile(r"[.!?;:…\n,—–()]")

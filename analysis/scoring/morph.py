@@ -41,6 +41,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from analysis.language import CYRILLIC_BLOCK, LATIN_ASCII
+
 if TYPE_CHECKING:
     import pymorphy3
 
@@ -52,10 +54,10 @@ HOMOGLYPHS: dict[str, str] = dict(zip(
     "AaBCcEeHKkMOoPpTXxyIi", "АаВСсЕеНКкМОоРрТХхуІі", strict=True,
 ))
 _FOLD = {ord(a): "'" for a in APOSTROPHES} | {ord(h): "-" for h in HYPHENS}
-_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[A-Za-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[A-Za-z])[^\W\d_]*")
+_MIXED_WORD = re.compile(rf"[^\W\d_]*(?:[{LATIN_ASCII}][^\W\d_]*[{CYRILLIC_BLOCK}]|[{CYRILLIC_BLOCK}][^\W\d_]*[{LATIN_ASCII}])[^\W\d_]*")
 
 
-_TOUCH = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+_TOUCH = re.compile(f"[{LATIN_ASCII}][{CYRILLIC_BLOCK}]|[{CYRILLIC_BLOCK}][{LATIN_ASCII}]")
 
 
 class Token(NamedTuple):

@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import gc
 import math
-import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -66,6 +65,7 @@ from itertools import chain, compress, islice
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard, TypeVar
 
 from analysis.constants import NAMING, NAMING_SIDES, SCORED_DIMENSIONS
+from analysis.language import CYRILLIC, LATIN
 from analysis.scoring.language import LANGUAGES, detect_language
 from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon, resolve_lexicon
@@ -286,8 +286,7 @@ def _score_columns(
     return cols
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC, _LATIN = CYRILLIC, LATIN
 
 
 def _languages(texts: Sequence[object], language: str | None) -> list[str]:

@@ -49,8 +49,10 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +60,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.voices import Voice
-from analysis.language import detect_language_status
+from analysis.language import CYRILLIC, detect_language_status
 from analysis.statements import cues
 from analysis.statements.attribution import CueEvent, SortedMentions, Who, cue_events, mention_who
 from analysis.statements.cataphora import resolve_cataphora
@@ -114,7 +116,7 @@ _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 _NORMALIZE = re.compile(r"[^\w]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = CYRILLIC
 _ACRONYM_NAME = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")
 
 
@@ -188,15 +190,29 @@ def extract_statements(
                              speakers=speakers, records=statement_records)
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return _frame([], "", SpeakerRegistry([]), [], narrator)
+    out = _text_statements(text, speakers, narrator, passages, language)
+    return out if isinstance(out, pd.DataFrame) else records_frame(out)
+
+
+def _text_statements(text: object, speakers: SpeakerRegistry | str | Path | pd.DataFrame | None,
+                     narrator: str | Sequence[Voice] = "", passages: Iterable[tuple[int, int, str]] | None = None,
+                     language: str | None = None) -> list[tuple[object, ...]] | pd.DataFrame:
+    """One text's statements, as :func:`extract_statements` and :func:`statement_records` give them:
+    unencodable characters replaced, then the language runs (only when neither ``language``, voices
+    nor ``passages`` are given), then each run, or the whole text, by the ru/uk or the English rules.
+
+    A Russian or Ukrainian text comes back as the ru/uk extractor's frame (the same columns and
+    dtypes), so that neither caller converts it twice; everything else as :data:`COLUMNS` tuples.
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     text = unencodable_as_replacement(text)
     runs = language_runs(text) if language is None and isinstance(narrator, str) and passages is None else []
     if len(runs) > 1:  # a mixed en/ru/uk text: each run by its own extractor (analysis.statements.language_runs)
-        return records_frame(_mixed_records(text, SpeakerRegistry.coerce(speakers), runs, narrator))
+        return _mixed_records(text, SpeakerRegistry.coerce(speakers), runs, narrator)
     if (lang := language or (runs[0][2] if runs else _cyrillic_language(text))) in ("ru", "uk"):
         return extract_statements_ru_uk(text, speakers, language=lang, narrator=narrator, passages=passages)
-    return records_frame(_english_records(text, SpeakerRegistry.coerce(speakers), narrator, passages))
+    return _english_records(text, SpeakerRegistry.coerce(speakers), narrator, passages)
 
 
 _START, _END, _ID = COLUMNS.index("start"), COLUMNS.index("end"), COLUMNS.index("statement_id")
@@ -241,13 +257,8 @@ def statement_records(text: str, speakers: SpeakerRegistry) -> list[tuple[object
         >>> statement_records('"We are ready," Peskov said.', SpeakerRegistry.coerce(None))[0][1:5]
         ('Dmitry Peskov', 'russian', True, 'direct')
     """
-    text = unencodable_as_replacement(text)
-    runs = language_runs(text)
-    if len(runs) > 1:
-        return _mixed_records(text, speakers, runs)
-    if (lang := runs[0][2]) in ("ru", "uk"):
-        return list(extract_statements_ru_uk(text, speakers, language=lang).itertuples(index=False, name=None))
-    return _english_records(text, speakers, "", None)
+    out = _text_statements(text, speakers)
+    return list(out.itertuples(index=False, name=None)) if isinstance(out, pd.DataFrame) else out
 
 
 #: the values of ``language`` (None: detected); "other" and "en" take the English rules
@@ -456,8 +467,10 @@ def _classify_quote(text: str, q: QuoteSpan, sentence: tuple[int, int], events: 
         return piece
     else:
         local = [e for e in events if e.end <= q.start and q.start - e.end <= LOCAL_CUE_CHARS and e.who]
-        before = _outer_events(text, [e for e in events if e.end <= q.start and e.who and e.start >= lo])
-        chosen = (local[-1] if local else None) or post or (before[-1] if before else None)
+        chosen = (local[-1] if local else None) or post
+        if chosen is None:  # only then: the outer events walk every cue before the quote
+            before = _outer_events(text, [e for e in events if e.end <= q.start and e.who and e.start >= lo])
+            chosen = before[-1] if before else None
     if chosen is not None:
         piece.who, piece.cue = chosen.who, cues.cue_label(chosen.verb)
     return piece
@@ -515,6 +528,51 @@ def quoted_term(text: str, q: QuoteSpan, sentence_start: int, *, tagged: bool = 
 
 #: what ends a reported clause between two cues of one sentence: "X said A, and Y told B"
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|yet)\b|\bwhile\b")
+#: every start of a :data:`_CLAUSE_BREAK` match in the whole text, the match in group 1 (a lookahead
+#: finds overlapping ones: ", and" and a ";" inside it are both candidates)
+_CLAUSE_BREAK_AT = re.compile(f"(?=({_CLAUSE_BREAK.pattern}))")
+#: its alternatives that end in ``\b``, followed by a word character: no match in the whole text, but a
+#: match when a search's ``endpos`` cuts right after them (", and" of ", andrew", "while" of "whilst")
+_CLAUSE_BREAK_CUT_AT = re.compile(r"(?=(,\s+(?:and|but|while|whereas|yet)|\bwhile)\w)")
+
+
+class _ClauseBreaks:
+    """Where :data:`_CLAUSE_BREAK` matches in one text, so that ``_CLAUSE_BREAK.search(text, a, b)``
+    is answered by bisect instead of a scan of ``text[a:b]`` (cubic in a sentence of many tagged quotes).
+
+    ``search(text, a, b)`` sees ``text[:b]`` from ``a``: ``\\b`` at ``a`` reads the character before it,
+    and ``\\b`` at ``b`` reads the end of the string.  A match of the whole text starting at or after
+    ``a`` and ending by ``b`` is one of the cut string too; the only other matches are those of
+    :data:`_CLAUSE_BREAK_CUT_AT`, and only when ``b`` is exactly their end.
+
+    Example:
+        >>> t = "He said, andrew; then"
+        >>> br = _ClauseBreaks(t)
+        >>> [br.between(0, b) for b in (12, 13, 15, 16)] == [bool(_CLAUSE_BREAK.search(t, 0, b)) for b in (12, 13, 15, 16)]
+        True
+    """
+
+    def __init__(self, text: str) -> None:
+        pairs = [(m.start(), m.end(1)) for m in _CLAUSE_BREAK_AT.finditer(text)]
+        self.starts = [s for s, _ in pairs]
+        #: the smallest match end among matches starting at ``starts[i:]`` (none: larger than any endpos)
+        self.first_end = [sys.maxsize] * (len(pairs) + 1)
+        for i in range(len(pairs) - 1, -1, -1):
+            self.first_end[i] = min(pairs[i][1], self.first_end[i + 1])
+        #: end -> the last start of a match only a cut at that end makes
+        self.cut_start: dict[int, int] = {m.end(1): m.start() for m in _CLAUSE_BREAK_CUT_AT.finditer(text)}
+
+    def between(self, a: int, b: int) -> bool:
+        """``_CLAUSE_BREAK.search(text, a, b) is not None``."""
+        if self.first_end[bisect.bisect_left(self.starts, a)] <= b:
+            return True
+        return self.cut_start.get(b, -1) >= a
+
+
+@functools.lru_cache(maxsize=4)
+def _clause_breaks(text: str) -> _ClauseBreaks:
+    """One :class:`_ClauseBreaks` per text, kept for the text's quotes that follow."""
+    return _ClauseBreaks(text)
 
 
 def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
@@ -522,13 +580,18 @@ def _outer_events(text: str, events: Sequence[CueEvent]) -> list[CueEvent]:
 
     "Mr. Sullivan said that Mr. Biden had asked officials whether they backed ... and
     that they had “emphatically supported” it": a quote far from "asked" is
-    still part of what Sullivan said.
+    still part of what Sullivan said.  The clause is that of the first finite or
+    "according to" event: an event after it is outside when a clause break
+    (:data:`_CLAUSE_BREAK`) lies between that event's end and its own span.
     """
     out: list[CueEvent] = []
+    outer: tuple[int, _ClauseBreaks] | None = None  # the first finite or "according" event's end
     for e in events:
-        outer = next((o for o in out if o.family in ("finite", "according")), None)
-        inside = outer is not None and not _CLAUSE_BREAK.search(text, outer.end, e.span_start)
-        if not inside or e.family == "naming":
+        if outer is None:
+            out.append(e)
+            if e.family in ("finite", "according"):
+                outer = e.end, _clause_breaks(text)
+        elif e.family == "naming" or outer[1].between(outer[0], e.span_start):
             out.append(e)
     return out
 

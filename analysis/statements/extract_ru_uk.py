@@ -48,6 +48,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.voices import Voice
+from analysis.language import RU_UK_LOWER, RU_UK_UPPER
 from analysis.statements import cues_ru_uk as cyr
 from analysis.statements.folding import fold
 from analysis.statements.identity import speaker_ids
@@ -67,9 +68,9 @@ ATTRIBUTIONS: tuple[str, ...] = ("name", "pronoun", "role", "continuation", "reg
 CONFIDENCE: dict[str, float] = {"verb": 0.95, "colon": 0.9, "role": 0.8, "pronoun": 0.8, "first_person": 0.85,
                                 "credit": 0.75, "earlier": 0.6, "continuation": 0.7}
 _APOS = str.maketrans({"ʼ": "'", "’": "'"})
-_CAP_WORD = re.compile(r"(?<![\w'ʼ’-])[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’-]*[а-яёіїєґ](?![\w'ʼ’-])")
+_CAP_WORD = re.compile(rf"(?<![\w'ʼ’-])[{RU_UK_UPPER}][{RU_UK_LOWER}'ʼ’-]*[{RU_UK_LOWER}](?![\w'ʼ’-])")
 _WORD = re.compile(r"[\w'ʼ’-]+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»“”]?\s+(?=[«„\"—–А-ЯЁІЇЄҐA-Z0-9])")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"»“”]?\s+(?=[«„\"—–{RU_UK_UPPER}A-Z0-9])")
 _AFTER_DASH = re.compile(r"[ \u00a0]*[,!?…]?[ \u00a0]*[—–-][ \u00a0]+")
 #: between a subject and its verb: adverbs, roles, no sentence punctuation
 _SUBJECT_GAP = re.compile(r"[^.;:!?«»„“\"]{0,60}")

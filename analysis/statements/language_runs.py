@@ -33,12 +33,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.language import detect_language_status
+from analysis.language import CYRILLIC, LATIN_ASCII, detect_language_status
 
 #: words a run needs to be read by its own extractor
 MIN_RUN_WORDS = 4
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = CYRILLIC
+#: wider than analysis.language.LATIN on purpose: a piece's script counts accented Latin letters
+#: too (Latin-1 supplement to Latin Extended-B), so a French or Polish sentence is a Latin piece
+_LATIN = re.compile(f"[{LATIN_ASCII}\u00c0-\u024f]")
 _PIECE_END = re.compile(r"[.!?…][\"”’»)\]]*\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+")
 

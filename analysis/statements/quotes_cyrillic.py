@@ -32,11 +32,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.language import RU_UK_LOWER
 from analysis.statements.quotes import QuoteSpan, end_without_trailing_space, paragraph_spans
 
 _DIALOGUE_START = re.compile(r"[ \t\u00a0]*(?:[—–]|-(?=\s))[ \t\u00a0]*")
 #: the author's words inside a dialogue line: after ", —" up to ". —" / ", —" / ": —" or the line end
-_AUTHOR = re.compile(r"(?<=[,!?…])[ \u00a0]+[—–-][ \u00a0]+(?=[a-zа-яёіїєґ])")
+_AUTHOR = re.compile(rf"(?<=[,!?…])[ \u00a0]+[—–-][ \u00a0]+(?=[a-z{RU_UK_LOWER}])")
 _RESUME = re.compile(r"[.,:][ \u00a0]+[—–-][ \u00a0]+")
 _STRAIGHT_BEFORE = set(" \t\n([{—–-/\u00a0«„")
 _STRAIGHT_AFTER = set(" \t\n,.;:!?)]}…—–-\u00a0»“")
