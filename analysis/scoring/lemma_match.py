@@ -43,7 +43,10 @@ Matching, per text:
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
-  when the word before / after it has one of those lemmas, ``except_form=``
+  when the word before / after it has one of those lemmas (punctuation
+  between does not matter), ``except_prev_joined=`` when the word before has
+  one of those lemmas and only white space stands between (0.14.0:
+  "насколько это возможно" is feasibility, "это, возможно, так" a hedge), ``except_form=``
   when the matched word is one of those forms (first-person "можемо"),
   ``only_form=`` unless the first matched word is one of those forms (the
   intent forms of "уничтожить", not the report "уничтожены"),
@@ -206,6 +209,8 @@ class LemmaEntry:
     numbers: tuple[bool, ...] = ()
     #: ``match = stem``: lemma beginnings that do not count ("укроп", "укромный")
     except_stem: tuple[str, ...] = ()
+    #: lemmas that, right before the match with only white space between, make it not count
+    except_prev_joined: frozenset[str] = frozenset()
 
     @property
     def complex(self) -> bool:
@@ -246,6 +251,7 @@ def _weight(raw: str, where: str) -> float:
 
 CONTEXT_RULES: tuple[str, ...] = (
     "except_prev", "except_next", "except_form", "only_form", "except_clause", "except_stem",
+    "except_prev_joined",
 )
 #: context rules without an argument
 CONTEXT_FLAGS: tuple[str, ...] = (
@@ -356,7 +362,8 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
                       bool(rules["not_before_number"]), bool(rules["not_upper"]),
                       bool(rules["not_title"]), bool(rules["only_lower"]),
                       words.gaps if any(words.gaps) else (), words.numbers if any(words.numbers) else (),
-                      tuple(sorted(rules["except_stem"])))
+                      tuple(sorted(rules["except_stem"])),
+                      except_prev_joined=rules["except_prev_joined"])
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -571,6 +578,11 @@ def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
 def _context_ok(cand: _Cand, toks: list[Token], text: str) -> bool:
     i, j, entry, end = cand
     if entry.except_prev and i > 0 and toks[i - 1].lemma in entry.except_prev:
+        return False
+    # a comma or a dash between keeps the match: "насколько это возможно" is feasibility,
+    # the parenthetical "это, возможно, так" a hedge
+    if (entry.except_prev_joined and i > 0 and toks[i - 1].lemma in entry.except_prev_joined
+            and not _CLAUSE_BREAK.search(text, toks[i - 1].end, toks[i].start)):
         return False
     if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
         return False
