@@ -66,7 +66,9 @@ Matching, per text:
   (:data:`HISTORY_CUES`: "нацисты" in a sentence about the Great Patriotic
   War is history, not a label; the English rule of the same name);
 * a phrase does not run across ``. ! ? ; : …``, a line break, a quotation
-  mark or a dash (``так», — сказал`` is not the phrase "так сказать");
+  mark or a dash (``так», — сказал`` is not the phrase "так сказать"); with
+  the flag ``quotes_inside`` (0.14.0) quotation marks do not break it, so
+  "так называемой «ДНР»" is the phrase "так называемый днр";
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
   the English matcher;
@@ -143,6 +145,8 @@ SCARE_QUOTES_NOTE = (
 )
 _SCARE = re.compile(r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
 _BREAK = re.compile(r"[.!?;:…\n«»„“”\"—–]")
+#: the phrase break of an entry with the flag ``quotes_inside``: quotation marks do not break it
+_BREAK_NO_QUOTES = re.compile(r"[.!?;:…\n—–]")
 #: what ends a clause for ``except_clause`` (a comma, a dash or a bracket too)
 _CLAUSE_BREAK = re.compile(r"[.!?;:…\n,—–()]")
 #: how many words before a match ``except_clause`` looks at
@@ -211,6 +215,8 @@ class LemmaEntry:
     except_stem: tuple[str, ...] = ()
     #: lemmas that, right before the match with only white space between, make it not count
     except_prev_joined: frozenset[str] = frozenset()
+    #: the phrase may run across quotation marks ("так называемой «ДНР»")
+    quotes_inside: bool = False
 
     @property
     def complex(self) -> bool:
@@ -256,6 +262,7 @@ CONTEXT_RULES: tuple[str, ...] = (
 #: context rules without an argument
 CONTEXT_FLAGS: tuple[str, ...] = (
     "not_historical", "not_before_number", "not_upper", "not_title", "only_lower",
+    "quotes_inside",
 )
 
 
@@ -363,7 +370,8 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
                       bool(rules["not_title"]), bool(rules["only_lower"]),
                       words.gaps if any(words.gaps) else (), words.numbers if any(words.numbers) else (),
                       tuple(sorted(rules["except_stem"])),
-                      except_prev_joined=rules["except_prev_joined"])
+                      except_prev_joined=rules["except_prev_joined"],
+                      quotes_inside=bool(rules["quotes_inside"]))
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -605,9 +613,10 @@ def _context_ok(cand: _Cand, toks: list[Token], text: str) -> bool:
     # a phrase does not run over the end of a sentence or clause (a comma may
     # sit inside one: "допустили, что"); nor does a gap or a number
     last = max(i, j - 1)
-    if any(_BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, last)):
+    breaks = _BREAK_NO_QUOTES if entry.quotes_inside else _BREAK
+    if any(breaks.search(text, toks[k].end, toks[k + 1].start) for k in range(i, last)):
         return False
-    return end <= toks[last].end or not _BREAK.search(text, toks[last].end, end)
+    return end <= toks[last].end or not breaks.search(text, toks[last].end, end)
 
 
 def _is_letters(word: str) -> bool:

@@ -56,6 +56,15 @@ FOUND = [
     ("ru", "Нацформирования отступили, западные покровители молчат.",
      {"нацформирование", "западные покровители"}),
     ("uk", "Західні покровителі мовчать.", {"західні покровителі"}),
+    # B, second pass: more political nouns, across quotation marks
+    ("ru", "Власти так называемой «ДНР» заявили.", {"так называемый днр"}),
+    ("ru", "Так называемые партнёры и так называемый цивилизованный мир молчат.",
+     {"так называемый партнёр", "так называемый цивилизованный мир"}),
+    ("ru", "Так называемая «формула мира» провалилась.", {"так называемый формула мира"}),
+    ("ru", "Режим Киева снова лжёт.", {"режим киева"}),
+    ("uk", "Так звані «референдуми» провели окупанти.", {"так званий референдум"}),
+    ("uk", "Так зване визволення і так звана «спецоперація».",
+     {"так званий визволення", "так званий спецоперація"}),
     # C: dehumanising and disease metaphors
     ("ru", "Эта зараза расползается по Европе.", {"зараза"}),
     ("ru", "Режим стал раковой опухолью.", {"раковая опухоль"}),
@@ -138,6 +147,10 @@ FOUND = [
     ("ru", "Мы не сомневаемся в победе, это факт.", {"не сомневаться", "это факт"}),
     ("uk", "Ми не сумніваємося, що переможемо, це факт.", {"не сумніватися", "це факт"}),
     ("uk", "Розплата настане невідворотно.", {"невідворотно"}),
+    ("ru", "Это непреложный факт и безоговорочная победа, скажу со всей определённостью.",
+     {"непреложный факт", "безоговорочный", "со всей определённостью"}),
+    ("uk", "Беззаперечно, з усією певністю і з усією очевидністю.",
+     {"беззаперечно", "з усією певністю", "з усією очевидністю"}),
     ("uk", "Авжеж, це безспірно так.", {"авжеж", "безспірно"}),
     ("uk", "Ні в якому разі не поступимося, це безсумнівний факт.", {"ні в якому разі", "безсумнівний"}),
 ]
@@ -302,3 +315,30 @@ def test_except_prev_joined_given_twice_is_an_error(tmp_path: Path) -> None:
         encoding="utf-8")
     with pytest.raises(LexiconError, match=r"hedging\.csv.*except_prev_joined.*given twice"):
         read_lemma_csv(path, "hedging", "ru")
+
+
+# quotes_inside (0.14.0 mechanism): quotation marks do not break a phrase with the flag
+def _phrase_matcher(tmp_path: Path, context: str) -> LemmaMatcher:
+    path = tmp_path / "loaded.csv"
+    path.write_text(
+        "term,category,weight,side,note,match,context\n"
+        f"так называемый днр,delegitimising_label,1.0,neutral,test,lemma,{context}\n",
+        encoding="utf-8")
+    return LemmaMatcher("ru", read_lemma_csv(path, "loaded", "ru"))
+
+
+def test_quotes_inside_lets_a_phrase_run_across_quotation_marks(tmp_path: Path) -> None:
+    flagged = _phrase_matcher(tmp_path, "quotes_inside")
+    assert flagged.entries[0].quotes_inside
+    for text in ("власти так называемой «ДНР»", "так называемой \"ДНР\"", "так называемой ДНР"):
+        assert [m.term for m in flagged.find(text)] == ["так называемый днр"], text
+    # other breaks still end the phrase
+    assert not flagged.find("так называемой. ДНР")
+    assert not flagged.find("так называемой — ДНР")
+
+
+def test_without_the_flag_quotation_marks_still_break_a_phrase(tmp_path: Path) -> None:
+    plain = _phrase_matcher(tmp_path, "")
+    assert not plain.entries[0].quotes_inside
+    assert not plain.find("власти так называемой «ДНР»")
+    assert plain.find("власти так называемой ДНР")
