@@ -43,7 +43,10 @@ Matching, per text:
 * a one-word entry also matches one part of a hyphenated word
   ("нацистов-наркоманов" contains "нацист");
 * ``context`` rules ``except_prev=w1|w2`` / ``except_next=...`` drop a match
-  when the word before / after it has one of those lemmas, ``except_form=``
+  when the word before / after it has one of those lemmas (punctuation
+  between does not matter), ``except_prev_joined=`` when the word before has
+  one of those lemmas and only white space stands between (0.14.0:
+  "насколько это возможно" is feasibility, "это, возможно, так" a hedge), ``except_form=``
   when the matched word is one of those forms (first-person "можемо"),
   ``only_form=`` unless the first matched word is one of those forms (the
   intent forms of "уничтожить", not the report "уничтожены"),
@@ -63,7 +66,9 @@ Matching, per text:
   (:data:`HISTORY_CUES`: "нацисты" in a sentence about the Great Patriotic
   War is history, not a label; the English rule of the same name);
 * a phrase does not run across ``. ! ? ; : …``, a line break, a quotation
-  mark or a dash (``так», — сказал`` is not the phrase "так сказать");
+  mark or a dash (``так», — сказал`` is not the phrase "так сказать"); with
+  the flag ``quotes_inside`` (0.14.0) quotation marks do not break it, so
+  "так называемой «ДНР»" is the phrase "так называемый днр";
 * a booster preceded by a negator (``не``, ``ні``, ``ни``) is counted as a
   hedge, category ``negated_booster``, rule :data:`NEGATED_BOOSTER_RULE`, as in
   the English matcher;
@@ -141,6 +146,8 @@ SCARE_QUOTES_NOTE = (
 )
 _SCARE = re.compile(rf"[«„\"“]([{RU_UK_LOWER}][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]")
 _BREAK = re.compile(r"[.!?;:…\n«»„“”\"—–]")
+#: the phrase break of an entry with the flag ``quotes_inside``: quotation marks do not break it
+_BREAK_NO_QUOTES = re.compile(r"[.!?;:…\n—–]")
 #: what ends a clause for ``except_clause`` (a comma, a dash or a bracket too)
 _CLAUSE_BREAK = re.compile(r"[.!?;:…\n,—–()]")
 #: how many words before a match ``except_clause`` looks at
@@ -207,6 +214,10 @@ class LemmaEntry:
     numbers: tuple[bool, ...] = ()
     #: ``match = stem``: lemma beginnings that do not count ("укроп", "укромный")
     except_stem: tuple[str, ...] = ()
+    #: lemmas that, right before the match with only white space between, make it not count
+    except_prev_joined: frozenset[str] = frozenset()
+    #: the phrase may run across quotation marks ("так называемой «ДНР»")
+    quotes_inside: bool = False
 
     @property
     def complex(self) -> bool:
@@ -247,10 +258,12 @@ def _weight(raw: str, where: str) -> float:
 
 CONTEXT_RULES: tuple[str, ...] = (
     "except_prev", "except_next", "except_form", "only_form", "except_clause", "except_stem",
+    "except_prev_joined",
 )
 #: context rules without an argument
 CONTEXT_FLAGS: tuple[str, ...] = (
     "not_historical", "not_before_number", "not_upper", "not_title", "only_lower",
+    "quotes_inside",
 )
 
 
@@ -357,7 +370,9 @@ def _entry(row: dict[str, str], dimension: str, language: str, where: str) -> Le
                       bool(rules["not_before_number"]), bool(rules["not_upper"]),
                       bool(rules["not_title"]), bool(rules["only_lower"]),
                       words.gaps if any(words.gaps) else (), words.numbers if any(words.numbers) else (),
-                      tuple(sorted(rules["except_stem"])))
+                      tuple(sorted(rules["except_stem"])),
+                      except_prev_joined=rules["except_prev_joined"],
+                      quotes_inside=bool(rules["quotes_inside"]))
 
 
 def read_lemma_csv(path: str | os.PathLike[str], dimension: str, language: str) -> list[LemmaEntry]:
@@ -573,6 +588,11 @@ def _context_ok(cand: _Cand, toks: list[Token], text: str) -> bool:
     i, j, entry, end = cand
     if entry.except_prev and i > 0 and toks[i - 1].lemma in entry.except_prev:
         return False
+    # a comma or a dash between keeps the match: "насколько это возможно" is feasibility,
+    # the parenthetical "это, возможно, так" a hedge
+    if (entry.except_prev_joined and i > 0 and toks[i - 1].lemma in entry.except_prev_joined
+            and not _CLAUSE_BREAK.search(text, toks[i - 1].end, toks[i].start)):
+        return False
     if entry.except_next and j < len(toks) and toks[j].lemma in entry.except_next:
         return False
     if entry.except_form and (toks[i].norm or normalize_cyrillic(toks[i].text)) in entry.except_form:
@@ -594,9 +614,10 @@ def _context_ok(cand: _Cand, toks: list[Token], text: str) -> bool:
     # a phrase does not run over the end of a sentence or clause (a comma may
     # sit inside one: "допустили, что"); nor does a gap or a number
     last = max(i, j - 1)
-    if any(_BREAK.search(text, toks[k].end, toks[k + 1].start) for k in range(i, last)):
+    breaks = _BREAK_NO_QUOTES if entry.quotes_inside else _BREAK
+    if any(breaks.search(text, toks[k].end, toks[k + 1].start) for k in range(i, last)):
         return False
-    return end <= toks[last].end or not _BREAK.search(text, toks[last].end, end)
+    return end <= toks[last].end or not breaks.search(text, toks[last].end, end)
 
 
 def _is_letters(word: str) -> bool:
