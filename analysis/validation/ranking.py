@@ -23,6 +23,9 @@ Round 6: :func:`class_table` gives each lexicon class's dev hits and
 precision (entries whose note starts "1.5.0 class X"), and
 :func:`threshold_check` the stability of the best-F1 threshold between the
 two article halves of dev, for v2 and length-normalised variants.
+Round 7: :func:`threshold_rules_check` sets the shipped best-F1 threshold
+beside a rule stated without the score (counted weight per 1,000 tokens and
+a minimum count), each chosen on one dev half and applied to the other.
 
 Example:
     $ python -m analysis.validation.ranking --data ../shared/validation --alternatives --halves
@@ -336,6 +339,65 @@ def threshold_check(sets: Sequence[ScoredUnits]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: Grid of the rate rule of :func:`threshold_rules_check`: minimum counted matches, rate quantiles.
+RATE_MIN_COUNTS: tuple[int, ...] = (1, 2, 3)
+RATE_QUANTILES: int = 100
+
+
+def _rate_rule_fit(y: np.ndarray, rate: np.ndarray, count: np.ndarray) -> tuple[float, int, float]:
+    """Best-F1 (rate threshold, minimum count, F1) of the rule ``rate >= r and count >= m``."""
+    best = (float("nan"), 0, -1.0)
+    for m in RATE_MIN_COUNTS:
+        eligible = rate[count >= m]
+        if eligible.size == 0:
+            continue
+        for r in np.unique(np.quantile(eligible, np.linspace(0.0, 1.0, RATE_QUANTILES + 1))):
+            f1 = metrics.prf_at_threshold(y, ((rate >= r) & (count >= m)).astype(float), 0.5).f1
+            if f1 > best[2]:
+                best = (float(r), m, float(f1))
+    return best
+
+
+def threshold_rules_check(sets: Sequence[ScoredUnits]) -> pd.DataFrame:
+    """Two threshold rules, each chosen on one article half of dev and applied to the other.
+
+    ``v2 best-F1`` is the shipped rule (``loaded_ranking_score > t``, ``t``
+    of best F1 on dev).  ``rate >= r and count >= m`` is a rule a user can
+    state without the score: counted lexicon weight per 1,000 tokens
+    (``hostility_score + loaded_score``) at least ``r`` and at least ``m``
+    counted matches (``m`` in :data:`RATE_MIN_COUNTS`, ``r`` from the
+    rate's quantiles on the half).  A rule is more *stable* when its
+    parameter moves less between the halves and its held-out F1 stays
+    nearer its in-half F1.
+
+    Example:
+        >>> threshold_rules_check([ptc_units, semeval_units]).round(3)  # doctest: +SKIP
+    """
+    rows = []
+    for su in sets:
+        dev = (su.units["split"] == "dev").to_numpy()
+        u, sc = su.units[dev], su.scores[dev]
+        y, s = u["label"].to_numpy(dtype=bool), u[RANKING].to_numpy(dtype="float64")
+        num = sc[["hostility_score", "loaded_score"]].apply(pd.to_numeric, errors="coerce").fillna(0.0)
+        rate = (num["hostility_score"] + num["loaded_score"]).to_numpy(dtype="float64")
+        count = np.array([len(ms) for ms in u["matched"]])
+        half = article_half(u["article_id"].astype(str))
+        for k in (0, 1):
+            a, b = half == k, half != k
+            thr, f_in = metrics.best_f1_threshold(y[a], s[a])
+            held = metrics.prf_at_threshold(y[b], s[b], thr)
+            rows.append({"dataset": su.name, "rule": "v2 best-F1", "chosen on half": k,
+                         "parameter": f"t = {thr:.3f}", "f1 in half": f_in, "f1 other half": held.f1,
+                         "precision other half": held.precision, "recall other half": held.recall})
+            r, m, f_rate = _rate_rule_fit(y[a], rate[a], count[a])
+            pred = ((rate[b] >= r) & (count[b] >= m)).astype(float)
+            held = metrics.prf_at_threshold(y[b], pred, 0.5)
+            rows.append({"dataset": su.name, "rule": "rate >= r and count >= m", "chosen on half": k,
+                         "parameter": f"r = {r:.2f}, m = {m}", "f1 in half": f_rate, "f1 other half": held.f1,
+                         "precision other half": held.precision, "recall other half": held.recall})
+    return pd.DataFrame(rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the top of the grid, and on request the alternatives and the half check (dev only)."""
     parser = argparse.ArgumentParser(prog="python -m analysis.validation.ranking", description=__doc__.split("\n")[0])
@@ -360,6 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(class_table(sets).round(3).to_string(index=False))
         if args.thresholds:
             print(threshold_check(sets).round(4).to_string(index=False))
+            print(threshold_rules_check(sets).round(4).to_string(index=False))
     return 0
 
 
