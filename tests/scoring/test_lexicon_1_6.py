@@ -121,3 +121,18 @@ def test_classifier_and_legal_category(text: str, term: str, counts: bool) -> No
 ])
 def test_legal_literal_and_idiom_senses(text: str, term: str, counts: bool) -> None:
     assert (term in _terms(text)) is counts
+
+
+# rule 8: environmental destruction; rule 9: a sanction reported ("punished for / by / with")
+@pytest.mark.parametrize(("text", "term", "counts"), [
+    ("Scientists warned about environmental destruction in the delta.", "destruction", False),
+    ("Habitat destruction threatens the bees.", "destruction", False),
+    ("They want the destruction of our people.", "destruction", True),
+    ("Dissent is punished with long prison terms.", "punish", False),
+    ("He was punished for missing the vote.", "punish", False),
+    ("Drivers can be punished by a fine.", "punish", False),
+    ("We will punish the traitors.", "punish", True),
+    ("Sanctions were meant to punish Russia for the invasion.", "punish", True),
+])
+def test_descriptive_destruction_and_reported_sanction(text: str, term: str, counts: bool) -> None:
+    assert (term in _terms(text)) is counts
