@@ -136,3 +136,18 @@ def test_legal_literal_and_idiom_senses(text: str, term: str, counts: bool) -> N
 ])
 def test_descriptive_destruction_and_reported_sanction(text: str, term: str, counts: bool) -> None:
     assert (term in _terms(text)) is counts
+
+
+# rule 10: emotive_intensifier terms in a fixed descriptive phrase
+@pytest.mark.parametrize(("text", "term", "counts"), [
+    ("He pleaded guilty to making false statements.", "false", False),
+    ("The false-colour images show the planet.", "false", False),
+    ("Thou shalt not bear false witness.", "false", False),
+    ("It was a false and cynical story.", "false", True),
+    ("Care homes for sick people are full.", "sick", False),
+    ("That is a sick thing to say.", "sick", True),
+    ("The river suffered an environmental disaster.", "disaster", False),
+    ("The reform is a disaster for the country.", "disaster", True),
+])
+def test_fixed_descriptive_phrases(text: str, term: str, counts: bool) -> None:
+    assert (term in _terms(text)) is counts
