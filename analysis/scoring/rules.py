@@ -525,6 +525,16 @@ _RELIGION_RE = re.compile(
 )
 
 
+def religious_context(text: str) -> bool:
+    """Whether ``text`` (lower-cased) names religion as ``not_religious`` reads it.
+
+    Example:
+        >>> religious_context("we must hate sin"), religious_context("we must hate taxes")
+        (True, False)
+    """
+    return _RELIGION_RE.search(text) is not None
+
+
 def _not_religious(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     return None if _RELIGION_RE.search(_sentence_window(norm, s, e)) else ""
 
