@@ -7,11 +7,13 @@ CHANGELOG section has fixtures both ways: the descriptive sense it takes out
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.scoring.lexicon import Lexicon, lexicon_version
 from analysis.scoring.rules import NAMED_RULES, parse_context
 from analysis.scoring.score import score_text
+from analysis.validation.loaded_eval import RANKING, ScoredUnits
 
 
 def _terms(text: str) -> set[str]:
@@ -151,3 +153,53 @@ def test_descriptive_destruction_and_reported_sanction(text: str, term: str, cou
 ])
 def test_fixed_descriptive_phrases(text: str, term: str, counts: bool) -> None:
     assert (term in _terms(text)) is counts
+
+
+# the dev-only tools of round 7 (analysis.validation.ranking), on invented units
+@pytest.mark.parametrize(("text", "term", "kwargs", "expected"), [
+    ('They held a so-called "vote" at gunpoint.', "so-called", {}, "mention"),
+    ("Footage of the Las Vegas massacre was shown.", "massacre", {}, "descriptive sense"),
+    ("Scripture says we must hate sin.", "hate", {}, "descriptive sense"),
+    ("She accused the minister of propaganda.", "propaganda", {}, "reported accusation"),
+    ("Who is the most corrupt politician?", "corrupt", {"repeated": True}, "scope: boilerplate"),
+    ("The neocons met again.", "neocons", {"weak": True}, "weight"),
+    ("The regime jailed its critics.", "regime", {}, "scope: evaluative, unmarked"),
+])
+def test_false_positive_rubric(text: str, term: str, kwargs: dict[str, bool], expected: str) -> None:
+    from analysis.validation.ranking import FP_CLASSES, false_positive_class
+
+    start = text.index(term)
+    assert expected in FP_CLASSES
+    assert false_positive_class(text, start, start + len(term), term, **kwargs) == expected
+
+
+def _invented_units() -> ScoredUnits:
+    texts = ["They are corrupt thugs.", "The vote was held.", "A corrupt regime.", "Rain fell.",
+             "The thugs lied again.", "Prices rose."] * 4
+    label = [True, False, True, False, False, False] * 4
+    matched = [[(9, 16, "corrupt", "insult", "hostility")], [], [(2, 9, "corrupt", "insult", "hostility")], [],
+               [(4, 9, "thugs", "insult", "hostility")], []] * 4
+    units = pd.DataFrame({"text": texts, "label": label, "split": "dev",
+                          "article_id": [f"a{i // 2}" for i in range(len(texts))], "matched": matched,
+                          RANKING: [2.0, 0.1, 1.5, 0.0, 1.0, 0.2] * 4})
+    scores = pd.DataFrame({"hostility_score": [250.0, 0, 300.0, 0, 150.0, 0] * 4, "loaded_score": 0.0})
+    return ScoredUnits("invented", units, scores=scores)
+
+
+def test_threshold_rules_check_chooses_on_one_half_and_scores_the_other() -> None:
+    from analysis.validation.ranking import threshold_rules_check
+
+    table = threshold_rules_check([_invented_units()])
+    assert set(table["rule"]) == {"v2 best-F1", "rate >= r and count >= m"}
+    assert sorted(set(table["chosen on half"])) == [0, 1]
+    assert table["f1 other half"].between(0.0, 1.0).all()
+
+
+def test_false_positive_table_counts_unlabelled_hits_per_class() -> None:
+    from analysis.validation.ranking import FP_CLASSES, false_positive_table
+
+    table = false_positive_table([_invented_units()])
+    assert list(table.columns) == ["dataset", "category", *FP_CLASSES]
+    # the unlabelled "The thugs lied again." x 4: repeated text, so boilerplate
+    assert table[list(FP_CLASSES)].to_numpy().sum() == 4
+    assert int(table["scope: boilerplate"].sum()) == 4
