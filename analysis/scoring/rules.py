@@ -80,10 +80,26 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
 ``not_religious``
     hell, damnation and the like in a sentence about religion (heaven,
     purgatory, soul(s), sin(s), sinner(s), salvation, God, Christ, Satan,
-    the devil) are the place of the faith, not an evaluation.
+    the devil) are the place of the faith, not an evaluation; from 1.6.0
+    also the theological sense of evil, hate, punish(ment) and lying in a
+    sermon ("hate sin", "deliver us from evil", "God will punish").
+``not_event_name``
+    a singular noun after a capitalised word or a date names one event
+    ("the Las Vegas massacre", "the October 1 massacre"), not the writer's
+    word for it; a verb or plural form ("Russians massacred", "Ukrainian
+    massacres") and a possessive doer ("Paddock's massacre") still count.
+``not_before_name``
+    a distancing word ("so-called") before a bare capitalised name
+    introduces the name ("the so-called Demilitarized Zone", the machine
+    translation of German *sogenannt*, Polish *tzw.*), not the writer's
+    distance; before a quoted or lower-case term or an adjective of a
+    people or faith ("so-called Christian violence") it still counts; a
+    Title Case headline is exempt.
 
 Parametrised rules: ``except_prev=w1|w2``, ``except_next=w1|w2``,
-``only_prev=w1|w2``, ``only_next=w1|w2`` (adjacent token, normalised).
+``only_prev=w1|w2``, ``only_next=w1|w2`` (adjacent token, normalised; from
+1.6.0 the "next" token of a hyphen compound is its next part, so
+``except_next=change`` also takes "regime-change").
 
 Use against mention (:func:`mention_of`): a term is *mentioned*, not used
 by the narrator, after "so-called", "what X calls/dubs/describes as", "X's
@@ -469,10 +485,54 @@ def _not_proper(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     return None
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _not_event_name(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    if norm[s:e].endswith(("ed", "ing", "s")):
+        return ""  # a verb ("Russians massacred") or a plural ("Russian massacres"): no single named event
+    prev = prev_tokens(norm, s, 1)
+    if _sentence_initial(prev) or prev[0].endswith(("'s", "s'")):
+        return ""  # "Paddock's massacre": the doer's act, not a name
+    word = prev[0].rstrip(".")
+    if any(c.isdigit() for c in word) or word in _MONTHS:
+        return None  # "the October 1 massacre", "the 1st massacre": a dated event
+    before = list(_CAP_WORD_RE.finditer(text, max(0, os - 40), os))
+    return None if before and before[-1].group()[:1].isupper() else ""  # "the Las Vegas massacre"
+
+
+_NEXT_WORD_RE = re.compile(r"\.?\s*([\"'\u201c\u2018\u00ab\u201e]?)([^\W\d_][\w'-]*)")
+# a capitalised adjective of a people or a faith ("so-called Christian violence") is not a name
+_GROUP_ADJECTIVE = re.compile(r"(?:ian|ean|ish|ese)$")
+
+
+def _not_before_name(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    m = _NEXT_WORD_RE.match(text, os + (e - s))
+    if m is None or m.group(1) or not m.group(2)[:1].isupper() or _GROUP_ADJECTIVE.search(m.group(2)):
+        return ""  # a bare or a quoted common term after it: the writer's distancing
+    words = [w.group() for w in _CAP_WORD_RE.finditer(text) if not os <= w.start() < os + e - s]
+    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return ""  # a headline in Title Case: capitals say nothing
+    return None  # "the so-called Demilitarized Zone": it introduces a name
+
+
 _RELIGION_RE = re.compile(
     r"\b(?:heaven|heavens|purgatory|paradise|souls?|sins?|sinners?|sinful|salvation|damnation|god|christ|"
     r"jesus|satan|the devil|church|scripture|bible|repentance|eternal|afterlife|demons?)\b"
 )
+
+
+def religious_context(text: str) -> bool:
+    """Whether ``text`` (lower-cased) names religion as ``not_religious`` reads it.
+
+    Example:
+        >>> religious_context("we must hate sin"), religious_context("we must hate taxes")
+        (True, False)
+    """
+    return _RELIGION_RE.search(text) is not None
 
 
 def _not_religious(norm: str, s: int, e: int, text: str, os: int) -> str | None:
@@ -491,10 +551,17 @@ def _except_prev(words: frozenset[str]) -> Rule:
     return rule
 
 
+def _next_word(norm: str, e: int) -> str | None:
+    """The token after ``e``; the next part of a hyphen compound ("regime-change" -> "change")."""
+    if norm[e : e + 1] == "-" and norm[e + 1 : e + 2].isalpha():
+        e += 1
+    nxt = next_tokens(norm, e, 1)
+    return nxt[0] if nxt else None
+
+
 def _except_next(words: frozenset[str]) -> Rule:
     def rule(norm: str, s: int, e: int, text: str, os: int) -> str | None:
-        nxt = next_tokens(norm, e, 1)
-        return None if nxt and nxt[0] in words else ""
+        return None if _next_word(norm, e) in words else ""
 
     return rule
 
@@ -509,8 +576,7 @@ def _only_prev(words: frozenset[str]) -> Rule:
 
 def _only_next(words: frozenset[str]) -> Rule:
     def rule(norm: str, s: int, e: int, text: str, os: int) -> str | None:
-        nxt = next_tokens(norm, e, 1)
-        return "" if nxt and nxt[0] in words else None
+        return "" if _next_word(norm, e) in words else None
 
     return rule
 
@@ -529,6 +595,8 @@ NAMED_RULES: dict[str, Rule] = {
     "not_title": _not_title,
     "not_proper": _not_proper,
     "not_religious": _not_religious,
+    "not_event_name": _not_event_name,
+    "not_before_name": _not_before_name,
     "possible_epistemic": _possible_epistemic,
     "first_person": _first_person,
     "after_be": _after_be,

@@ -27,7 +27,8 @@ def _terms(text: str) -> set[str]:
 
 
 def test_version_and_counts() -> None:
-    assert lexicon_version() == "1.5.0"
+    # 1.6.0 adds sense rules, no entry (tests/scoring/test_lexicon_1_6.py checks the version)
+    assert tuple(int(x) for x in lexicon_version().split(".")) >= (1, 5, 0)
     sizes = {d: len(Lexicon.builtin(d)) for d in ("hostility", "loaded", "naming")}
     assert sizes == {"hostility": 862, "loaded": 844, "naming": 93}
 
