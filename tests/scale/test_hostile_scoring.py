@@ -164,3 +164,18 @@ def test_regex_special_terms_match_literally(tmp_path: Path) -> None:
 def test_lexicons_must_be_lexicon_objects(lexicons: object) -> None:
     with pytest.raises(TypeError, match="lexicons must be a Lexicon or a list of them"):
         score_text("x", lexicons=lexicons)  # type: ignore[arg-type]
+
+
+def test_dask_refuses_unit_sentence_instead_of_a_length_mismatch() -> None:
+    # was: ValueError 'Length mismatch: Expected axis has 6 elements, new values have 4' at compute time
+    dd = pytest.importorskip("dask.dataframe")
+    from analysis.scale.dask import score
+
+    ddf = dd.from_pandas(pd.DataFrame({"text": ["One. Two. Three.", "Four."]}), npartitions=1)
+    with pytest.raises(ArgumentError, match="unit='sentence' is not supported"):
+        score(ddf, unit="sentence")
+    with pytest.raises(ArgumentError, match="language must be one of"):
+        score(ddf, language="de")
+    out = score(ddf).compute(scheduler="sync")
+    pd.testing.assert_frame_equal(out, score_frame(pd.DataFrame({"text": ["One. Two. Three.", "Four."]})),
+                                  check_dtype=False)
