@@ -180,7 +180,19 @@ def _join_groups(scored: pd.DataFrame, args: argparse.Namespace) -> tuple[pd.Dat
 
 
 def aggregate_file(args: argparse.Namespace) -> tuple[pd.DataFrame, str]:
-    """Read, join and aggregate as ``args`` say; return the table and a summary line."""
+    """Read, join and aggregate as ``args`` say; return the table and a summary line.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "scored.csv"
+        >>> _ = p.write_text("outlet,n_tokens,loaded_count\\na,10,1\\nb,20,1\\n")
+        >>> parser = argparse.ArgumentParser()
+        >>> add_arguments(parser)
+        >>> table, summary = aggregate_file(parser.parse_args([str(p), "--by", "outlet",
+        ...                                                    "--dimensions", "loaded", "--n-boot", "0"]))
+        >>> table["loaded_rate"].tolist(), summary
+        ([100.0, 50.0], 'aggregated 2 row(s) (ok 2) into 2 group(s)')
+    """
     from analysis.compare.aggregate import aggregate, check_ci, check_seed
 
     try:  # before any reading: a bad option is not the file's fault

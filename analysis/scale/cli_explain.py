@@ -214,7 +214,16 @@ def _print(records: Iterator[dict[str, Any]], fmt: str, out: IO[str], counts: Co
 
 
 def explain_file(args: argparse.Namespace, out: IO[str] | None = None) -> Counter[str]:
-    """Run ``explain`` as parsed in ``args``; return the number of rows per status."""
+    """Run ``explain`` as parsed in ``args``; return the number of rows per status.
+
+    Example:
+        >>> import io
+        >>> parser = argparse.ArgumentParser()
+        >>> add_arguments(parser)
+        >>> out = io.StringIO()
+        >>> explain_file(parser.parse_args(["They are idiots.", "Calm.", "--format", "json"]), out)
+        Counter({'ok': 1, 'no_match': 1})
+    """
     counts: Counter[str] = Counter()
     if args.chunk_size < 1:
         raise InputError(f"chunk size must be at least 1, got {args.chunk_size}")
