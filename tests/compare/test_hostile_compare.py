@@ -11,7 +11,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.compare import add_period, aggregate, before_after, bootstrap_ci, period_rates
+from analysis.compare import (
+    add_period,
+    aggregate,
+    before_after,
+    bootstrap_ci,
+    log_odds_dirichlet,
+    period_rates,
+)
 from analysis.compare.bootstrap import members_by_group
 from analysis.validate_args import ArgumentError
 
@@ -189,3 +196,13 @@ def test_aggregate_many_groups_equals_aggregate_per_group() -> None:
     for outlet in ["0", "17", "399"]:
         alone = aggregate(frame[frame["outlet"] == outlet], "outlet", dimensions=["hostility"], n_boot=20)
         pd.testing.assert_series_equal(together.loc[outlet], alone.set_index("outlet").loc[outlet])
+
+
+def test_log_odds_a_term_listed_with_no_count_is_finite_not_infinite() -> None:
+    # was: variance inf for 'b' (prior 0 from counts_a + counts_b)
+    table = log_odds_dirichlet(pd.Series({"a": 3, "b": 0, "c": 1}), pd.Series({"a": 1, "b": 0, "c": 3}))
+    assert np.isfinite(table[["delta", "variance", "z"]].to_numpy()).all()
+    b = table.set_index("term").loc["b"]
+    assert b["prior"] == 0.01 and b["delta"] == 0.0
+    same = log_odds_dirichlet({"a": 3, "c": 1}, {"a": 1, "c": 3}).set_index("term")
+    assert (table.set_index("term").loc[["a", "c"], "z"] - same["z"]).abs().max() < 0.01
