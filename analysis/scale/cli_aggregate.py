@@ -19,7 +19,7 @@ The result is :func:`analysis.compare.aggregate.aggregate`: one row per
 group with ``n_statements`` (status ``ok``), ``n_skipped`` (any other
 status; the two add up to the group's rows), pooled ``<dim>_rate`` per 1,000
 tokens with percentile-bootstrap ``_lo``/``_hi`` (statements resampled), and
-the mean VADER compound with its interval.  Only the needed columns are read,
+the mean VADER compound with its interval.  Only the needed columns are kept,
 chunk by chunk; the bootstrap needs every row of a group, so those columns
 are held in memory (about 100 bytes a row).  ``-o`` writes CSV or Parquet via
 a temporary file renamed when complete; without ``-o`` the table is printed.
