@@ -123,3 +123,30 @@ def test_explain_header_only_and_bad_jsonl(tmp_path: Path, capsys: pytest.Captur
     assert not (tmp_path / "spans.jsonl").exists() and not list(tmp_path.glob(".spans.jsonl.*"))
     code, _, err = run(capsys, "explain", "--file", header, "-o", header)
     assert code == 2 and "would overwrite the input" in err
+
+
+def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # was: a .part file left behind (seen as a flaky test_faults run under load): the signal
+    # came after mkstemp and before AtomicOutput kept the name, and __exit__ never ran
+    import os
+    import signal
+    import tempfile
+
+    from analysis.scale import io as scale_io
+
+    real = tempfile.mkstemp
+
+    def mkstemp_then_ctrl_c(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real(*args, **kwargs)  # type: ignore[call-overload]
+        os.kill(os.getpid(), signal.SIGINT)
+        return made  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(scale_io.tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt), scale_io.AtomicOutput(tmp_path / "out.csv") as sink:
+            sink.write(pd.DataFrame({"a": [1]}))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert list(tmp_path.iterdir()) == []
