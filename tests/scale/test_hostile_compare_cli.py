@@ -150,3 +150,32 @@ def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path:
     finally:
         signal.signal(signal.SIGINT, previous)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_explain_jsonl_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+    import os
+    import signal
+    import tempfile
+
+    from analysis.scale import cli_explain
+
+    real = tempfile.mkstemp
+
+    def mkstemp_then_ctrl_c(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real(*args, **kwargs)  # type: ignore[call-overload]
+        os.kill(os.getpid(), signal.SIGINT)
+        return made  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(cli_explain.tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    parser = argparse.ArgumentParser()
+    cli_explain.add_arguments(parser)
+    args = parser.parse_args(["They are idiots.", "-o", str(tmp_path / "spans.jsonl")])
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            cli_explain.explain_file(args)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert list(tmp_path.iterdir()) == []
