@@ -7,13 +7,20 @@ overwritten.
 
 from __future__ import annotations
 
+import argparse
 import gzip
+import os
+import signal
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis.cli import main
+from analysis.scale import cli_explain
+from analysis.scale.io import AtomicOutput
 
 HEADER = "n_tokens,hostility_count,outlet\n"
 
@@ -125,16 +132,10 @@ def test_explain_header_only_and_bad_jsonl(tmp_path: Path, capsys: pytest.Captur
     assert code == 2 and "would overwrite the input" in err
 
 
-def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    # was: a .part file left behind (seen as a flaky test_faults run under load): the signal
-    # came after mkstemp and before AtomicOutput kept the name, and __exit__ never ran
-    import os
-    import signal
-    import tempfile
 
-    from analysis.scale import io as scale_io
-
+@pytest.fixture
+def ctrl_c_after_mkstemp(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every tempfile.mkstemp is followed by a real SIGINT, as from a Ctrl-C at that moment."""
     real = tempfile.mkstemp
 
     def mkstemp_then_ctrl_c(*args: object, **kwargs: object) -> tuple[int, str]:
@@ -142,40 +143,28 @@ def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path:
         os.kill(os.getpid(), signal.SIGINT)
         return made  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(scale_io.tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_ctrl_c)
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        with pytest.raises(KeyboardInterrupt), scale_io.AtomicOutput(tmp_path / "out.csv") as sink:
-            sink.write(pd.DataFrame({"a": [1]}))
+        yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c_after_mkstemp")
+def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path: Path) -> None:
+    # was: a .part file left behind (seen as a flaky test_faults run under load): the signal
+    # came after mkstemp and before AtomicOutput kept the name, and __exit__ never ran
+    with pytest.raises(KeyboardInterrupt), AtomicOutput(tmp_path / "out.csv") as sink:
+        sink.write(pd.DataFrame({"a": [1]}))
     assert list(tmp_path.iterdir()) == []
 
 
-def test_explain_jsonl_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argparse
-    import os
-    import signal
-    import tempfile
-
-    from analysis.scale import cli_explain
-
-    real = tempfile.mkstemp
-
-    def mkstemp_then_ctrl_c(*args: object, **kwargs: object) -> tuple[int, str]:
-        made = real(*args, **kwargs)  # type: ignore[call-overload]
-        os.kill(os.getpid(), signal.SIGINT)
-        return made  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(cli_explain.tempfile, "mkstemp", mkstemp_then_ctrl_c)
+@pytest.mark.usefixtures("ctrl_c_after_mkstemp")
+def test_explain_jsonl_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path: Path) -> None:
     parser = argparse.ArgumentParser()
     cli_explain.add_arguments(parser)
     args = parser.parse_args(["They are idiots.", "-o", str(tmp_path / "spans.jsonl")])
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            cli_explain.explain_file(args)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    with pytest.raises(KeyboardInterrupt):
+        cli_explain.explain_file(args)
     assert list(tmp_path.iterdir()) == []
