@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.compare.bootstrap import keyed_rng, resample_sums
+from analysis.compare.bootstrap import keyed_rng, members_by_group, resample_sums
 from analysis.constants import DIMENSIONS
 from analysis.validate_args import ArgumentError, check_range, require_columns
 
@@ -98,7 +98,31 @@ def check_ci(n_boot: int, ci: float, *, who: str | None = None) -> None:
         analysis.validate_args.ArgumentError: aggregate: ci must be in (0, 1); got 1.0
     """
     check_range("ci", ci, low=0, high=1, low_open=True, high_open=True, who=who)
+    # numpy takes a float or a bool as a resample count only to fail deep inside
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)):
+        raise ArgumentError(f"{who + ': ' if who else ''}n_boot must be an integer; got {n_boot!r}")
     check_range("n_boot", n_boot, low=0, who=who)
+
+
+def check_seed(seed: int, *, who: str | None = None) -> None:
+    """Raise :class:`~analysis.validate_args.ArgumentError` unless ``seed`` is an integer >= 0.
+
+    ``None`` is refused, not taken as "fresh entropy": every interval of
+    ``compare`` is reproducible from its seed.
+
+    Example:
+        >>> check_seed(12345) is None
+        True
+        >>> check_seed(None, who="aggregate")
+        Traceback (most recent call last):
+        ...
+        analysis.validate_args.ArgumentError: aggregate: seed must be an integer >= 0 (intervals are reproducible from it); got None
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ArgumentError(
+            f"{who + ': ' if who else ''}seed must be an integer >= 0 (intervals are reproducible from it); "
+            f"got {seed!r}"
+        )
 
 
 def bootstrap_ci(
@@ -127,8 +151,9 @@ def bootstrap_ci(
         ch. 13.
     """
     check_ci(n_boot, ci, who="bootstrap_ci")
-    v = np.asarray(values, dtype=float).reshape(-1)
-    w = np.ones_like(v) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+    check_seed(seed, who="bootstrap_ci")
+    v = _float_array(values, "values")
+    w = np.ones_like(v) if weights is None else _float_array(weights, "weights")
     if w.shape != v.shape:
         raise ValueError(f"values and weights differ in length: {v.size} vs {w.size}")
     if not (np.isfinite(v).all() and np.isfinite(w).all()):
@@ -143,30 +168,67 @@ def bootstrap_ci(
     return interval
 
 
-def _numeric_column(frame: pd.DataFrame, col: str) -> np.ndarray:
-    """The column as floats; a clear error names the first bad row."""
+def _float_array(values: object, name: str) -> np.ndarray:
+    try:
+        return np.asarray(values, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        raise ValueError(f"bootstrap_ci: {name} must be numbers ({' '.join(str(values).split())[:80]})") from None
+
+
+def numeric_column(frame: pd.DataFrame, col: str, *, who: str = "aggregate") -> np.ndarray:
+    """The column as floats; a clear error names the first bad row.
+
+    Counts and ``n_tokens`` must be whole numbers: the output's ``<dim>_count``
+    and ``n_tokens`` are integer sums, and a fraction would be cut off there
+    while the rate kept it.
+
+    Example:
+        >>> numeric_column(pd.DataFrame({"n_tokens": [3, 0]}), "n_tokens").tolist()
+        [3.0, 0.0]
+        >>> numeric_column(pd.DataFrame({"n_tokens": [3, 0.5]}), "n_tokens")
+        Traceback (most recent call last):
+        ...
+        ValueError: aggregate: column 'n_tokens' has a missing, non-numeric, negative or fractional value at row 1 (value np.float64(0.5)) in a row with status 'ok'
+    """
     values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(values) | (values < 0 if col != _SENTIMENT_COL else False)
+    bad = ~np.isfinite(values)
+    if col != _SENTIMENT_COL:
+        with np.errstate(invalid="ignore"):
+            bad |= (values < 0) | (values != np.floor(values))
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         row = frame.index[pos]
         row = row.item() if isinstance(row, np.generic) else row
+        kind = "a missing or non-numeric value" if col == _SENTIMENT_COL else \
+            "a missing, non-numeric, negative or fractional value"
         raise ValueError(
-            f"aggregate: column {col!r} has a missing, non-numeric or negative value "
+            f"{who}: column {col!r} has {kind} "
             f"at row {row!r} (value {frame[col].iloc[pos]!r}) in a row with status 'ok'"
         )
     return values
 
 
+def ok_mask(scored: pd.DataFrame) -> np.ndarray:
+    """True for rows with status ``'ok'`` (every row without a ``status`` column; a missing status is not ok).
+
+    Example:
+        >>> ok_mask(pd.DataFrame({"status": pd.array(["ok", None, "empty"], dtype="string")})).tolist()
+        [True, False, False]
+    """
+    if "status" not in scored.columns:
+        return np.ones(len(scored), dtype=bool)
+    return (scored["status"] == "ok").fillna(False).to_numpy(dtype=bool)
+
+
 def _sentiment_columns(ok_rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray | None]:
     """Sentiment of the ok rows, and 1/0 weights when some rows have none by design (else None)."""
     if "sentiment_status" not in ok_rows.columns:
-        return _numeric_column(ok_rows, _SENTIMENT_COL), None
+        return numeric_column(ok_rows, _SENTIMENT_COL), None
     without = ok_rows["sentiment_status"].isin(_NO_SENTIMENT).to_numpy(dtype=bool)
     if not without.any():
-        return _numeric_column(ok_rows, _SENTIMENT_COL), None
+        return numeric_column(ok_rows, _SENTIMENT_COL), None
     values = np.zeros(len(ok_rows))
-    values[~without] = _numeric_column(ok_rows.loc[~without], _SENTIMENT_COL)
+    values[~without] = numeric_column(ok_rows.loc[~without], _SENTIMENT_COL)
     return values, (~without).astype(float)
 
 
@@ -225,33 +287,30 @@ def aggregate(
         ch. 13.
     """
     check_ci(n_boot, ci, who="aggregate")
+    check_seed(seed, who="aggregate")
     by_cols, dims = _checked_columns(scored, by, dimensions)
     has_sentiment = _SENTIMENT_COL in scored.columns
     columns = _result_columns(by_cols, dims, has_sentiment)
 
-    if "status" in scored.columns:
-        ok = (scored["status"] == "ok").fillna(False).to_numpy(dtype=bool)
-    else:
-        ok = np.ones(len(scored), dtype=bool)
+    ok = ok_mask(scored)
     ok_rows = scored.loc[ok]
-    tokens = _numeric_column(ok_rows, "n_tokens")
+    tokens = numeric_column(ok_rows, "n_tokens")
     counts = np.column_stack(
-        [_numeric_column(ok_rows, f"{d}_count") for d in dims] or [np.empty((len(ok_rows), 0))]
+        [numeric_column(ok_rows, f"{d}_count") for d in dims] or [np.empty((len(ok_rows), 0))]
     )
     sentiment, with_sentiment = _sentiment_columns(ok_rows) if has_sentiment else (None, None)
 
-    grouped = scored.groupby(by_cols, dropna=False, observed=True, sort=True)
-    codes = grouped.ngroup().to_numpy()
-    keys = grouped.size().index
-    ok_codes = codes[ok]
+    codes, keys = group_codes(scored, by_cols)
+    group_members = members_by_group(codes[ok], len(keys))
+    group_rows = np.bincount(codes, minlength=len(keys))
 
     records = []
     for g, key in enumerate(keys):
-        members = np.flatnonzero(ok_codes == g)
+        members = group_members[g]
         key_tuple = key if isinstance(key, tuple) else (key,)
         rec: dict[str, object] = dict(zip(by_cols, key_tuple, strict=True))
         rec["n_statements"] = members.size
-        rec["n_skipped"] = int((codes == g).sum()) - members.size
+        rec["n_skipped"] = int(group_rows[g]) - members.size
         rec["n_tokens"] = int(tokens[members].sum())
         rec |= _group_rates(counts[members], tokens[members], None if sentiment is None else sentiment[members],
                             dims, n_boot=n_boot, ci=ci, rng=keyed_rng(seed, key_tuple),
@@ -264,6 +323,31 @@ def aggregate(
         if col in scored.columns and len(result):
             result[col] = result[col].astype(scored[col].dtype)
     return result.reset_index(drop=True)
+
+
+def group_codes(scored: pd.DataFrame, by_cols: list[str], who: str = "aggregate") -> tuple[np.ndarray, pd.Index]:
+    """Group number of every row (sorted keys, NaN keys a group of their own) and the keys.
+
+    Example:
+        >>> codes, keys = group_codes(pd.DataFrame({"bloc": ["west", "ru", None]}), ["bloc"])
+        >>> codes.tolist(), keys.tolist()
+        ([1, 0, 2], ['ru', 'west', nan])
+    """
+    try:
+        grouped = scored.groupby(by_cols, dropna=False, observed=True, sort=True)
+        return grouped.ngroup().to_numpy(), grouped.size().index
+    except TypeError as exc:  # a list or dict in a key column cannot be a group key
+        bad = next((c for c in by_cols if scored[c].map(_unhashable).any()), by_cols[0])
+        raise ArgumentError(f"{who}: group column {bad!r} holds values that cannot be group keys "
+                            f"(lists, dicts, sets): {' '.join(str(exc).split())}") from None
+
+
+def _unhashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return True
+    return False
 
 
 def _add_unobserved_categories(
@@ -291,7 +375,12 @@ def _checked_columns(
     by_cols = [by] if isinstance(by, str) else list(by)
     if not by_cols:
         raise ArgumentError("aggregate: 'by' names no column; pass at least one column name")
-    dims = list(dimensions)
+    # a bare string is one dimension, not a sequence of one-letter ones
+    dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)
+    for what, names in (("by", by_cols), ("dimensions", dims)):
+        twice = sorted({n for n in names if names.count(n) > 1}, key=str)
+        if twice:
+            raise ArgumentError(f"aggregate: {what} names {twice[0]!r} twice; each output column must be one")
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
     require_columns(scored, needed, who="aggregate", frame_name="scored")
     return by_cols, dims

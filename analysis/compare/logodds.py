@@ -115,11 +115,9 @@ def log_odds_dirichlet(
     vocab = pd.Index(sorted(vocab, key=str))
     y_a = a.reindex(vocab, fill_value=0.0).to_numpy()
     y_b = b.reindex(vocab, fill_value=0.0).to_numpy()
-    if prior is None:
-        alpha = y_a + y_b
-    else:
-        alpha = p.reindex(vocab, fill_value=0.0).to_numpy()
-        alpha = np.where(alpha > 0, alpha, MISSING_PRIOR)
+    alpha = y_a + y_b if prior is None else p.reindex(vocab, fill_value=0.0).to_numpy()
+    # a term listed with no count anywhere would get a zero prior: an infinite variance
+    alpha = np.where(alpha > 0, alpha, MISSING_PRIOR)
     if prior_scale is not None:
         check_range("prior_scale", prior_scale, low=0, low_open=True, who="log_odds_dirichlet")
         if alpha.sum() > 0:

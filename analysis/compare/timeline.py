@@ -34,10 +34,17 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.compare.aggregate import aggregate, check_ci
-from analysis.compare.bootstrap import keyed_rng, resample_sums
+from analysis.compare.aggregate import (
+    aggregate,
+    check_ci,
+    check_seed,
+    group_codes,
+    numeric_column,
+    ok_mask,
+)
+from analysis.compare.bootstrap import keyed_rng, members_by_group, resample_sums
 from analysis.constants import DIMENSIONS
-from analysis.validate_args import require_columns
+from analysis.validate_args import ArgumentError, require_columns
 
 #: Label of the period of rows without a usable date.
 UNDATED = "undated"
@@ -51,7 +58,27 @@ def _by_list(by: str | Sequence[str] | None) -> list[str]:
 
 def _utc_dates(frame: pd.DataFrame, date_col: str, *, who: str, frame_name: str) -> pd.Series:
     require_columns(frame, [date_col], who=who, frame_name=frame_name)
-    return pd.to_datetime(frame[date_col], errors="coerce", utc=True, format="mixed")
+    column = frame[date_col]
+    # pandas reads a number as nanoseconds since 1970: a year column (2022)
+    # would put every row in January 1970 without a word
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        raise ArgumentError(
+            f"{who}: date column {date_col!r} holds numbers ({column.dtype}), not dates; "
+            "convert it first (e.g. pd.to_datetime(years.astype(str), format='%Y'))"
+        )
+    return pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
+
+
+def _event_instant(event_date: object) -> pd.Timestamp:
+    """``event_date`` as a UTC instant; a missing or unreadable date is an error, never NaT."""
+    try:
+        when = pd.Timestamp(event_date)  # type: ignore[arg-type]
+        readable = not pd.isna(when)
+    except (TypeError, ValueError):
+        readable = False
+    if not readable:
+        raise ArgumentError(f"before_after: event_date must be a date or a date string; got {event_date!r}")
+    return when.tz_localize("UTC") if when.tzinfo is None else when.tz_convert("UTC")
 
 
 def add_period(
@@ -69,7 +96,11 @@ def add_period(
         ['2022-02', 'undated']
     """
     dates = _utc_dates(frame, date_col, who="add_period", frame_name="frame")
-    labels = dates.dt.tz_localize(None).dt.to_period(freq).astype(str)
+    try:
+        labels = dates.dt.tz_localize(None).dt.to_period(freq).astype(str)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"add_period: freq must be a pandas period code such as 'M', 'W', 'Q', 'Y' "
+                            f"or 'D'; got {freq!r}") from None
     return frame.assign(**{col: labels.where(dates.notna(), UNDATED).astype(str)})
 
 
@@ -178,38 +209,43 @@ def before_after(
         ch. 13.
     """
     check_ci(n_boot, ci, who="before_after")
+    check_seed(seed, who="before_after")
     by_cols = _by_list(by)
-    dims = list(dimensions)
+    dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
     require_columns(scored, needed, who="before_after", frame_name="scored")
-    when = pd.Timestamp(event_date)
-    when = when.tz_localize("UTC") if when.tzinfo is None else when.tz_convert("UTC")
+    when = _event_instant(event_date)
     dates = _utc_dates(scored, date_col, who="before_after", frame_name="scored")
-    ok = (scored["status"] == "ok").to_numpy(dtype=bool) if "status" in scored.columns \
-        else np.ones(len(scored), dtype=bool)
+    ok = ok_mask(scored)
     dated = dates.notna().to_numpy()
     after = (dates >= when).fillna(False).to_numpy(dtype=bool)
     alpha = (1.0 - ci) / 2.0
 
     if by_cols:
-        grouped = scored.groupby(by_cols, dropna=False, sort=True)
-        codes = grouped.ngroup().to_numpy()
-        group_keys = [k if isinstance(k, tuple) else (k,) for k in grouped.size().index]
+        codes, keys = group_codes(scored, by_cols, who="before_after")
+        group_keys = [k if isinstance(k, tuple) else (k,) for k in keys]
     else:
-        codes = np.zeros(len(scored), dtype=int)
-        group_keys = [()]
-    tokens = scored["n_tokens"].to_numpy(dtype=float)
+        codes, group_keys = np.zeros(len(scored), dtype=np.intp), [()]
+    # validated on the rows used (ok and dated), as aggregate validates its ok rows
+    used = scored.loc[ok & dated]
+    tokens = np.zeros(len(scored))
+    tokens[ok & dated] = numeric_column(used, "n_tokens", who="before_after")
+    all_counts = {}
+    for dim in dims:
+        all_counts[dim] = np.zeros(len(scored))
+        all_counts[dim][ok & dated] = numeric_column(used, f"{dim}_count", who="before_after")
+    group_rows = members_by_group(codes, len(group_keys))
     records = []
     for g, key in enumerate(group_keys):
-        member = codes == g
-        use = member & ok & dated
-        n_undated = int((member & ok & ~dated).sum())
-        n_skipped = int((member & ~ok).sum())
+        rows = group_rows[g]
+        use, row_ok, row_dated, row_after = (ok & dated)[rows], ok[rows], dated[rows], after[rows]
+        n_undated = int((row_ok & ~row_dated).sum())
+        n_skipped = int((~row_ok).sum())
         for dim in dims:
-            counts = scored[f"{dim}_count"].to_numpy(dtype=float)
             rec: dict[str, object] = dict(zip(by_cols, key, strict=True))
             rec["dimension"] = dim
-            rec |= _shift(counts, tokens, {"before": use & ~after, "after": use & after},
+            rec |= _shift(all_counts[dim][rows], tokens[rows],
+                          {"before": use & ~row_after, "after": use & row_after},
                           n_boot=n_boot, alpha=alpha, seed=seed, key=(*key, dim))
             rec["n_undated"], rec["n_skipped"] = n_undated, n_skipped
             records.append(rec)

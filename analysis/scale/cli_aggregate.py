@@ -19,7 +19,7 @@ The result is :func:`analysis.compare.aggregate.aggregate`: one row per
 group with ``n_statements`` (status ``ok``), ``n_skipped`` (any other
 status; the two add up to the group's rows), pooled ``<dim>_rate`` per 1,000
 tokens with percentile-bootstrap ``_lo``/``_hi`` (statements resampled), and
-the mean VADER compound with its interval.  Only the needed columns are read,
+the mean VADER compound with its interval.  Only the needed columns are kept,
 chunk by chunk; the bootstrap needs every row of a group, so those columns
 are held in memory (about 100 bytes a row).  ``-o`` writes CSV or Parquet via
 a temporary file renamed when complete; without ``-o`` the table is printed.
@@ -36,7 +36,15 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.constants import DIMENSIONS
-from analysis.scale.io import OUTPUT_FORMATS, AtomicOutput, InputError, detect_format
+from analysis.scale.io import (
+    _BLANK,
+    AtomicOutput,
+    InputError,
+    _lines,
+    _parse_json_line,
+    check_output_path,
+    detect_format,
+)
 
 _SCORED_FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet",
                    ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -113,12 +121,35 @@ def _chunks(path: Path, fmt: str, cols: list[str], chunk_size: int) -> Iterator[
         for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size, columns=cols):
             yield batch.to_pandas()
     elif fmt == "jsonl":
-        for part in pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False):
-            yield part.reindex(columns=cols)
+        yield from _jsonl_chunks(path, cols, chunk_size)
     else:
         sep = "\t" if fmt == "tsv" else ","
-        yield from pd.read_csv(path, sep=sep, usecols=cols, chunksize=chunk_size,
-                               keep_default_na=False, na_values=[""])
+        # every column is parsed (not usecols=cols), so that a line with more
+        # fields than the header is an error instead of losing its extra field
+        reader = pd.read_csv(path, sep=sep, chunksize=chunk_size, keep_default_na=False, na_values=[""])
+        try:
+            for part in reader:
+                yield part[cols]
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read the file ({' '.join(str(exc).split())})") from None
+
+
+def _jsonl_chunks(path: Path, cols: list[str], chunk_size: int) -> Iterator[pd.DataFrame]:
+    """Frames of ``cols`` from a JSONL file; a bad line is an error naming it (a missing key is NaN)."""
+    rows: list[list[object]] = []
+    gz = path.name.endswith(".gz")
+    for number, line in enumerate(_lines(path, gz, "utf-8", "\n"), start=1):
+        record = _parse_json_line(path, number, line, cols)
+        if record is _BLANK:
+            raise InputError(f"{path}: line {number}: blank line; a scored file has one JSON object per row")
+        if not isinstance(record, dict):
+            raise InputError(f"{path}: line {number}: a JSON {type(record).__name__}, not an object")
+        rows.append([record.get(c) for c in cols])
+        if len(rows) >= chunk_size:
+            yield pd.DataFrame(rows, columns=cols)
+            rows = []
+    if rows:
+        yield pd.DataFrame(rows, columns=cols)
 
 
 def _join_groups(scored: pd.DataFrame, args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
@@ -149,11 +180,31 @@ def _join_groups(scored: pd.DataFrame, args: argparse.Namespace) -> tuple[pd.Dat
 
 
 def aggregate_file(args: argparse.Namespace) -> tuple[pd.DataFrame, str]:
-    """Read, join and aggregate as ``args`` say; return the table and a summary line."""
-    from analysis.compare.aggregate import aggregate
+    """Read, join and aggregate as ``args`` say; return the table and a summary line.
 
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "scored.csv"
+        >>> _ = p.write_text("outlet,n_tokens,loaded_count\\na,10,1\\nb,20,1\\n")
+        >>> parser = argparse.ArgumentParser()
+        >>> add_arguments(parser)
+        >>> table, summary = aggregate_file(parser.parse_args([str(p), "--by", "outlet",
+        ...                                                    "--dimensions", "loaded", "--n-boot", "0"]))
+        >>> table["loaded_rate"].tolist(), summary
+        ([100.0, 50.0], 'aggregated 2 row(s) (ok 2) into 2 group(s)')
+    """
+    from analysis.compare.aggregate import aggregate, check_ci, check_seed
+
+    try:  # before any reading: a bad option is not the file's fault
+        check_ci(args.n_boot, args.ci)
+        check_seed(args.seed)
+    except ValueError as exc:
+        raise InputError(str(exc).replace("n_boot", "--n-boot").replace("ci must", "--ci must")
+                         .replace("seed must", "--seed must")) from None
     if args.output is not None:
-        detect_format(args.output, OUTPUT_FORMATS)
+        check_output_path(args.output, args.scored)
+        if args.groups is not None:
+            check_output_path(args.output, args.groups)
     if args.chunk_size < 1:
         raise InputError(f"chunk size must be at least 1, got {args.chunk_size}")
     counts = ["n_tokens", *(f"{d}_count" for d in args.dimensions)]
@@ -173,7 +224,10 @@ def aggregate_file(args: argparse.Namespace) -> tuple[pd.DataFrame, str]:
         table = aggregate(scored, args.by, dimensions=args.dimensions, n_boot=args.n_boot,
                           ci=args.ci, seed=args.seed)
     except (KeyError, ValueError) as exc:
-        raise InputError(" ".join(str(exc).split())) from None
+        message = " ".join(str(exc).split())
+        # aggregate's row labels are the file's data rows counted from 0 (input_row)
+        where = " (rows counted from 0 after any header, as input_row)" if " at row " in message else ""
+        raise InputError(f"{args.scored}: {message}{where}") from None
     return table, _summary(scored, table, unmatched)
 
 

@@ -41,7 +41,14 @@ from typing import IO, Any
 
 import pandas as pd
 
-from analysis.scale.io import AtomicOutput, InputChunk, InputError, detect_format, read_chunks
+from analysis.scale.io import (
+    AtomicOutput,
+    InputChunk,
+    InputError,
+    _stop_signals_deferred,
+    detect_format,
+    read_chunks,
+)
 
 SPAN_COLUMNS: tuple[str, ...] = ("start", "end", "surface", "dimension", "category", "term",
                                  "weight", "side", "rule", "mention", "holder", "note")
@@ -186,8 +193,10 @@ def _write_jsonl(records: Iterator[dict[str, Any]], path: Path, counts: Counter[
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"{path}: output directory {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
+    tmp: str | None = None
     try:
+        with _stop_signals_deferred():  # as AtomicOutput: no signal before the name is kept
+            fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for record in records:
                 counts[record["status"]] += 1
@@ -195,7 +204,8 @@ def _write_jsonl(records: Iterator[dict[str, Any]], path: Path, counts: Counter[
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
@@ -214,7 +224,16 @@ def _print(records: Iterator[dict[str, Any]], fmt: str, out: IO[str], counts: Co
 
 
 def explain_file(args: argparse.Namespace, out: IO[str] | None = None) -> Counter[str]:
-    """Run ``explain`` as parsed in ``args``; return the number of rows per status."""
+    """Run ``explain`` as parsed in ``args``; return the number of rows per status.
+
+    Example:
+        >>> import io
+        >>> parser = argparse.ArgumentParser()
+        >>> add_arguments(parser)
+        >>> out = io.StringIO()
+        >>> explain_file(parser.parse_args(["They are idiots.", "Calm.", "--format", "json"]), out)
+        Counter({'ok': 1, 'no_match': 1})
+    """
     counts: Counter[str] = Counter()
     if args.chunk_size < 1:
         raise InputError(f"chunk size must be at least 1, got {args.chunk_size}")

@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.scale.parallel import ScorerRef, resolve_scorer, score_texts
 from analysis.scoring.chunks import DEFAULT_SCORER
-from analysis.validate_args import require_columns
+from analysis.validate_args import ArgumentError, require_columns
 
 __all__ = ["LoopbackError", "check_loopback", "local_client", "score", "score_meta"]
 
@@ -94,6 +94,10 @@ def score(
     # ddf._meta is the empty pandas frame with ddf's columns: checked without computing anything
     require_columns(ddf._meta, [text_col], who="analysis.scale.dask.score", frame_name="ddf")
     score_kwargs.pop("jobs", None)  # Dask decides the parallelism
+    if score_kwargs.get("unit", "text") != "text":
+        # one output row per input row is what keeps each partition's index
+        raise ArgumentError(f"analysis.scale.dask.score: unit={score_kwargs['unit']!r} is not supported; "
+                            "score sentences with score_frame(..., unit='sentence') on computed partitions")
     meta = score_meta(text_col, scorer=scorer, text_dtype=ddf[text_col].dtype, **score_kwargs)
     meta = meta.set_axis(ddf._meta.index[:0], axis=0)
     return ddf.map_partitions(

@@ -64,8 +64,10 @@ import io
 import json
 import os
 import re
+import signal
 import stat
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -986,6 +988,38 @@ def readable_nested_columns(schema: Any) -> Any:
     return schema.with_metadata({**schema.metadata, b"pandas": json.dumps(meta).encode()})
 
 
+@contextmanager
+def _stop_signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back for a few statements, then handle the first one that came.
+
+    A Ctrl-C between creating the temporary file and storing its name would
+    leave the file behind (``__exit__`` does not run when ``__enter__``
+    raises).  Masking the signals is not enough: pyarrow's threads would take
+    them.  Python handlers can only be set in the main thread; elsewhere this
+    does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[tuple[signal.Signals, Any]] = []
+    previous = {s: signal.signal(s, lambda signum, frame: came.append((signal.Signals(signum), frame))) for s in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        if came:
+            signum, frame = came[0]
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 class AtomicOutput:
     """Write DataFrames to CSV or Parquet; the file appears only on success.
 
@@ -1036,10 +1070,16 @@ class AtomicOutput:
             raise InputError(f"{self.path}: already exists (--no-clobber); remove it or choose another name")
         if self.path.is_dir():
             raise InputError(f"{self.path}: is a directory, expected a file name")
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".part")
-        os.close(fd)
-        os.chmod(tmp, self._mode())
-        self.tmp_path = Path(tmp)
+        try:
+            with _stop_signals_deferred():  # none between making the file and keeping its name
+                fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".part")
+                self.tmp_path = Path(tmp)
+            os.close(fd)
+            os.chmod(tmp, self._mode())
+        except BaseException:
+            if self.tmp_path is not None:
+                self.tmp_path.unlink(missing_ok=True)
+            raise
         return self
 
     def _mode(self) -> int:

@@ -262,6 +262,11 @@ class Lexicon:
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
             raise LexiconError(f"{p}: missing column(s) {', '.join(missing)} (header: {header})")
+        twice = [c for c in dict.fromkeys(header) if header.count(c) > 1]
+        if twice:  # csv.DictReader keeps the last of two equal names: the other column would vanish
+            raise LexiconError(f"{p}: column {twice[0]!r} appears {header.count(twice[0])} times in the header")
+        if not records:  # a user file that adds nothing is a mistake (Lexicon.empty() says it on purpose)
+            raise LexiconError(f"{p}: no entries, only a header")
         if dimension is None and "dimension" not in header and p.stem in SCORED_DIMENSIONS:
             dimension = p.stem
         if dimension is None and "dimension" not in header:
@@ -385,6 +390,9 @@ def resolve_lexicon(
         return base
     if isinstance(lexicons, Lexicon):
         lexicons = (lexicons,)
+    if isinstance(lexicons, (str, PathLike)) or not isinstance(lexicons, Sequence):
+        raise TypeError(f"lexicons must be a Lexicon or a list of them (e.g. [Lexicon.from_csv(path)]), "
+                        f"got {type(lexicons).__name__}")
     key = (mode, tuple(id(x) for x in lexicons))
     hit = _RESOLVED.get(key)
     if hit is not None and hit[0] == tuple(lexicons):

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import gc
 import math
+import numbers
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -533,8 +534,12 @@ def _sentiment_column(
 
 
 def _check_language(language: str | None, who: str) -> None:
-    if language is not None:
-        check_choice("language", language, LANGUAGES, who=who)
+    if language is None:
+        return
+    if not isinstance(language, str):  # a column of codes: `in` on a Series is ambiguous
+        raise ArgumentError(f"{who}: language must be one of {', '.join(map(repr, LANGUAGES))} or None "
+                            f"(one code for every text); got {type(language).__name__} {language!r:.80}")
+    check_choice("language", language, LANGUAGES, who=who)
 
 
 def _prepare(lexicons: LexiconArg, lexicon_mode: Mode, sentiment: str, who: str) -> tuple[Matcher, ManyScorer | None]:
@@ -742,6 +747,13 @@ def score_frame(
     _check_language(language, "score_frame")
     if not isinstance(count_mentions, bool):
         raise ArgumentError(f"score_frame: count_mentions must be True or False, got {count_mentions!r}")
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"score_frame: df must be a pandas DataFrame, got {type(df).__name__} "
+                        "(a Series: pass series.to_frame('text'))")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, numbers.Integral)):
+        raise ArgumentError(f"score_frame: jobs must be an integer (or None); got {jobs!r}")
     values = _text_values(df, text_col, "score_frame")
     if jobs is not None and jobs != 1:
         if unit != "text":
