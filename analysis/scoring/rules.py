@@ -662,6 +662,10 @@ MENTION_CUE_WORDS = re.compile("|".join(map(re.escape, _CUE_WORD_LIST)))
 SCARE_QUOTE_MAX_WORDS = 6
 _QUOTE_WINDOW = 80
 _TRAILING = " .,;:!?'\")"
+#: Searched with pos/endpos, which bound the scan without copying the text (a slice per hit made
+#: one long text with many quoted hits quadratic).
+_NON_BLANK = re.compile(r"\S")
+_NON_TRAILING = re.compile("[^" + re.escape(_TRAILING) + "]")
 _CUE_WINDOW = 110
 
 
@@ -725,7 +729,7 @@ def _scare_quoted(norm: str, s: int, e: int, index: MentionIndex) -> bool:
     o, c = quotes[k - 1], quotes[k]
     if o < s - _QUOTE_WINDOW or c < e or c > e + _QUOTE_WINDOW:
         return False
-    if not norm[:o].strip() and not norm[c + 1 :].strip(_TRAILING):
+    if _NON_BLANK.search(norm, 0, o) is None and _NON_TRAILING.search(norm, c + 1) is None:
         return False  # the whole text is the quotation (a quote statement): the speaker's own use
     inner = norm[o + 1 : c]
     if len(inner.split()) > SCARE_QUOTE_MAX_WORDS or any(p in inner for p in ".!?;:,"):

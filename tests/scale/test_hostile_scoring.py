@@ -34,9 +34,6 @@ class _SliceRecorder(str):
         return piece
 
 
-@pytest.mark.xfail(strict=True, reason="reported: rules._scare_quoted copies the text before and after "
-                   "every quoted hit (norm[:o].strip(), norm[c + 1:].strip()): one long text with many "
-                   "quoted hits is quadratic (en 1/2/4/8 MB: 0.45/1.9/7.7/28.9 s)")
 def test_scare_quote_test_takes_bounded_slices_of_a_long_text() -> None:
     norm, _ = normalize_for_match('The "liberators" came. ' * 20_000)  # 460,000 characters
     index = rules.MentionIndex.of(norm)
