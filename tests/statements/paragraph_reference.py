@@ -30,6 +30,7 @@ from analysis.statements.quotes import (
     _ELISION,
     _SINGLE_MARKS,
     MAX_SINGLE_QUOTE_CHARS,
+    QuoteSpan,
     paragraph_spans,
 )
 from analysis.statements.speakers import SpeakerRegistry
@@ -60,6 +61,14 @@ def quadratic_single_quotes_in(text: str, lo: int, hi: int,
                 used_until = j + 1
                 break
     return spans
+
+
+def quadratic_outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
+    return not any(q.start <= pos < q.end for q in quotes)
+
+
+def quadratic_window_lo(lo: int, pos: int, quotes: Sequence[QuoteSpan]) -> int:
+    return max([lo] + [q.end for q in quotes if lo <= q.end <= pos])
 
 
 def quadratic_not_nested(doubles: list[tuple[int, int, bool]],

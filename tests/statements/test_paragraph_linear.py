@@ -15,10 +15,12 @@ from dataclasses import replace
 
 import pytest
 
+from analysis.statements.attribution import _QuoteBounds
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.mention import Mention
 from analysis.statements.mentions import find_mentions
 from analysis.statements.quotes import (
+    QuoteSpan,
     _double_quotes_in,
     _not_nested,
     _single_quotes_in,
@@ -27,7 +29,9 @@ from analysis.statements.quotes import (
 from tests.statements.paragraph_reference import (
     quadratic_cataphora,
     quadratic_not_nested,
+    quadratic_outside,
     quadratic_single_quotes_in,
+    quadratic_window_lo,
 )
 
 _QUOTE_TOKENS = [
@@ -141,3 +145,18 @@ def test_cataphora_matches_the_quadratic_scan(registry, seed: int) -> None:
     # both outcomes must be common, or the comparison proves little
     assert linked > 50 and refused > 50, (linked, refused)
 
+
+def test_quote_bounds_match_the_scan_over_every_quote(seed: int = 11) -> None:
+    """attribution's per-sentence quote index: quotes in any order, overlapping, touching, empty."""
+    rng = random.Random(seed)
+    for _ in range(3000):
+        quotes = []
+        for _ in range(rng.randint(0, 8)):
+            s = rng.randrange(80)
+            e = s + rng.randint(0, 20)
+            quotes.append(QuoteSpan(s, e, s + 1, max(s + 1, e - 1), True, False, 0))
+        bounds = _QuoteBounds(quotes)
+        lo = rng.randrange(60)
+        for pos in range(lo, 100):
+            assert bounds.outside(pos) == quadratic_outside(pos, quotes), (pos, quotes)
+            assert bounds.last_end(lo, pos) == quadratic_window_lo(lo, pos, quotes), (lo, pos, quotes)
