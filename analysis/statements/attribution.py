@@ -174,6 +174,42 @@ def _who(m: Mention, pronoun: str = "") -> Who:
     return Who(m.entity, m.registered, named, m.surface, "role" if m.link == "described" else m.link, m.kind)
 
 
+_CONJUNCTION = re.compile(r"\b(?:but|and|yet)", re.IGNORECASE)
+_ADVERB = re.compile(r"(?:also|later|then|again|[a-z]+ly)", re.IGNORECASE)
+_ADVERB_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _coordinated_before(text: str, lo: int, end: int) -> bool:
+    """The answer of ``_COORDINATED.search(text, lo, end)``, read back from ``end``.
+
+    A search from the sentence start for every cue was quadratic in one long sentence; a match
+    can only end at ``end`` (before ``$``, a final line break is part of ``\\s+``), so at most
+    three words back are read: a conjunction ending a word (``\\b`` sees the character before
+    it, as a search from ``lo`` does) after at most two adverbs, each followed by white space.
+
+    Example:
+        >>> t = "Peskov denied it, but then also said"
+        >>> _coordinated_before(t, 0, t.index("said")), _coordinated_before(t, 0, t.index("denied"))
+        (True, False)
+    """
+    pos = end
+    for _ in range(3):
+        word_end = pos
+        while word_end > lo and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end == pos:
+            return False  # \s+ before each later word and before the end
+        if word_end - 3 >= lo and _CONJUNCTION.match(text, word_end - 3, word_end):
+            return True
+        word_start = word_end
+        while word_start > lo and _ADVERB_LETTER.match(text, word_start - 1):
+            word_start -= 1
+        if not _ADVERB.fullmatch(text, word_start, word_end):
+            return False
+        pos = word_start
+    return False
+
+
 class _QuoteBounds:
     """The quotes of one sentence sorted once, for the two questions every cue asks of them.
 
@@ -877,7 +913,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: _
     if who is None and _PARENTHETICAL_OPEN.search(text, window_lo, m.start()) and _INVERTED_TAG.match(text, m.end(), hi):
         # "That ban, declared the council, applies ...", "Francis, writes Royal, “...”": an inserted tag
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
-    if who is None and _COORDINATED.search(text, lo, m.start()):
+    if who is None and _coordinated_before(text, lo, m.start()):
         who = sentence_subject(text, lo, m.start(), mentions)
         before = who is not None
     if relative and span_start > lo and text[lo:span_start].rstrip().endswith(("who", "Who")):

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pytest
 
-from analysis.statements.attribution import _QuoteBounds
+from analysis.statements.attribution import _COORDINATED, _coordinated_before, _QuoteBounds
 from analysis.statements.cataphora import resolve_cataphora
 from analysis.statements.mention import Mention
 from analysis.statements.mentions import find_mentions
@@ -160,3 +160,28 @@ def test_quote_bounds_match_the_scan_over_every_quote(seed: int = 11) -> None:
         for pos in range(lo, 100):
             assert bounds.outside(pos) == quadratic_outside(pos, quotes), (pos, quotes)
             assert bounds.last_end(lo, pos) == quadratic_window_lo(lo, pos, quotes), (lo, pos, quotes)
+
+
+_COORDINATION_TOKENS = ["but", "and", "yet", "But", "AND", "yEt", "also", "later", "then", "again", "quickly",
+                        "ly", "xly", "said", "band", " ", " ", "  ", "\n", "\t", "\u00a0", ",", "—", "-", "x", "_",
+                        "9", "ſly", "İly", "\u212aly"]
+
+
+def test_coordinated_before_matches_the_search_from_the_sentence_start(seed: int = 13) -> None:
+    """attribution._coordinated_before reads back from a cue; _COORDINATED.search read from lo."""
+    rng = random.Random(seed)
+    hits = 0
+    for _ in range(8000):
+        words = [rng.choice(_COORDINATION_TOKENS) for _ in range(rng.randint(0, 12))]
+        if rng.random() < 0.5:  # half the texts hold "<conjunction> <blank> (<adverb> <blank>){0,3}"
+            run = [rng.choice(_COORDINATION_TOKENS[:6]), " "]
+            for _ in range(rng.randint(0, 3)):
+                run += [rng.choice(_COORDINATION_TOKENS[6:14]), rng.choice(_COORDINATION_TOKENS[15:21])]
+            words[rng.randint(0, len(words)):0] = run
+        text = "".join(words)
+        lo = rng.randint(0, len(text))
+        for end in range(lo, len(text) + 1):
+            want = _COORDINATED.search(text, lo, end) is not None
+            assert _coordinated_before(text, lo, end) == want, (text, lo, end)
+            hits += want
+    assert hits > 800
