@@ -30,6 +30,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from analysis.statements import cues
 from analysis.statements.identity import is_organisation
@@ -173,8 +174,64 @@ def _who(m: Mention, pronoun: str = "") -> Who:
     return Who(m.entity, m.registered, named, m.surface, "role" if m.link == "described" else m.link, m.kind)
 
 
-def _outside(pos: int, quotes: Sequence[QuoteSpan]) -> bool:
-    return not any(q.start <= pos < q.end for q in quotes)
+_CONJUNCTION = re.compile(r"\b(?:but|and|yet)", re.IGNORECASE)
+_ADVERB = re.compile(r"(?:also|later|then|again|[a-z]+ly)", re.IGNORECASE)
+_ADVERB_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _coordinated_before(text: str, lo: int, end: int) -> bool:
+    """The answer of ``_COORDINATED.search(text, lo, end)``, read back from ``end``.
+
+    A search from the sentence start for every cue was quadratic in one long sentence; a match
+    can only end at ``end`` (before ``$``, a final line break is part of ``\\s+``), so at most
+    three words back are read: a conjunction ending a word (``\\b`` sees the character before
+    it, as a search from ``lo`` does) after at most two adverbs, each followed by white space.
+
+    Example:
+        >>> t = "Peskov denied it, but then also said"
+        >>> _coordinated_before(t, 0, t.index("said")), _coordinated_before(t, 0, t.index("denied"))
+        (True, False)
+    """
+    pos = end
+    for _ in range(3):
+        word_end = pos
+        while word_end > lo and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end == pos:
+            return False  # \s+ before each later word and before the end
+        if word_end - 3 >= lo and _CONJUNCTION.match(text, word_end - 3, word_end):
+            return True
+        word_start = word_end
+        while word_start > lo and _ADVERB_LETTER.match(text, word_start - 1):
+            word_start -= 1
+        if not _ADVERB.fullmatch(text, word_start, word_end):
+            return False
+        pos = word_start
+    return False
+
+
+class _QuoteBounds:
+    """The quotes of one sentence sorted once, for the two questions every cue asks of them.
+
+    One sentence can hold thousands of quotes and cues: testing each cue against every quote
+    was quadratic.  The quotes may come in any order and overlap; both answers are exact.
+    """
+
+    def __init__(self, quotes: Sequence[QuoteSpan]) -> None:
+        spans = sorted((q.start, q.end) for q in quotes)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+        self.ends = sorted(q.end for q in quotes)
+
+    def outside(self, pos: int) -> bool:
+        """Is ``pos`` outside every quote?"""
+        k = bisect.bisect_right(self.starts, pos)
+        return k == 0 or self.reach[k - 1] <= pos
+
+    def last_end(self, lo: int, pos: int) -> int:
+        """The last quote end in [lo, pos], else ``lo``."""
+        k = bisect.bisect_right(self.ends, pos)
+        return self.ends[k - 1] if k and self.ends[k - 1] >= lo else lo
 
 
 def _compatible(p: str, m: Mention, pos: int, text: str = "") -> bool:
@@ -804,16 +861,17 @@ def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan]
     lo, hi = sentence
     events: list[CueEvent] = []
     found: list[tuple[str, re.Match[str]]] = []
+    bounds = _QuoteBounds(quotes)
     for family, rx in (("finite", cues.SPEECH), ("participle", cues.PARTICIPLE),
                        ("naming", cues.NAMING), ("according", cues.ACCORDING)):
-        found += [(family, m) for m in rx.finditer(text, lo, hi) if _outside(m.start(), quotes)]
+        found += [(family, m) for m in rx.finditer(text, lo, hi) if bounds.outside(m.start())]
     found.sort(key=lambda fm: (fm[1].start(), fm[0] != "naming"))
     taken_until = lo
     for family, m in found:
         if m.start() < taken_until:
             continue
         taken_until = m.end()
-        events.append(_event(text, family, m, lo, hi, quotes, mentions, events))
+        events.append(_event(text, family, m, lo, hi, bounds, mentions, events))
     for owner in _starting(mentions, lo, hi):
         if lo <= owner.start < hi and owner.possessive and not owner.in_quote:
             noun = cues.SPEECH_NOUN.match(text, owner.end)
@@ -824,13 +882,13 @@ def cue_events(text: str, sentence: tuple[int, int], quotes: Sequence[QuoteSpan]
     return events
 
 
-def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: Sequence[QuoteSpan],
+def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: _QuoteBounds,
            mentions: Sequence[Mention], earlier: list[CueEvent]) -> CueEvent:
     verb = m.group("verb")
     if family == "according":
         return CueEvent(family, m.start(), m.end(), verb, subject_after(text, m.end(), hi, mentions, True),
                         m.start(), False)
-    window_lo = max([lo] + [q.end for q in quotes if lo <= q.end <= m.start()])
+    window_lo = quotes.last_end(lo, m.start())
     is_participle = (family == "participle" or verb.lower().endswith("ing") or verb.lower().startswith("referring")
                      or verb.lower().startswith("to "))
     if is_participle:
@@ -855,7 +913,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: S
     if who is None and _PARENTHETICAL_OPEN.search(text, window_lo, m.start()) and _INVERTED_TAG.match(text, m.end(), hi):
         # "That ban, declared the council, applies ...", "Francis, writes Royal, “...”": an inserted tag
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
-    if who is None and _COORDINATED.search(text, lo, m.start()):
+    if who is None and _coordinated_before(text, lo, m.start()):
         who = sentence_subject(text, lo, m.start(), mentions)
         before = who is not None
     if relative and span_start > lo and text[lo:span_start].rstrip().endswith(("who", "Who")):

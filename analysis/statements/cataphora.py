@@ -94,6 +94,104 @@ def _has_head(text: str, m: Mention, head: str) -> bool:
     return re.search(rf"\b{re.escape(head)}\W*$", before) is not None
 
 
+class _HeadIndex:
+    """The person mentions (outside quotes) that carry one head noun, found once per head.
+
+    ``resolve_cataphora`` used to test every later mention of a stretch against each
+    descriptor's head: quadratic in a long paragraph.  A head is one of the closed list of
+    descriptor heads, so each distinct head costs one pass over the mentions; a descriptor's
+    candidates are then a run of ``picks`` found by bisect.  ``other_from[p]`` is the first
+    position after ``p`` naming another entity, and ``word_at`` the positions whose role words
+    hold a word: one entity and the support of a modifier are tested by bisect, not by a scan.
+    """
+
+    def __init__(self, text: str, mentions: Sequence[Mention], head: str) -> None:
+        self.picks = [k for k, o in enumerate(mentions)
+                      if o.kind == "person" and not o.in_quote and _has_head(text, o, head)]
+        entities = [mentions[k].entity for k in self.picks]
+        self.other_from = list(range(1, len(entities) + 1))
+        for p in range(len(entities) - 2, -1, -1):
+            if entities[p] == entities[p + 1]:
+                self.other_from[p] = self.other_from[p + 1]
+        self.word_at: dict[str, list[int]] = {}
+        for p, k in enumerate(self.picks):
+            for w in {_compact(w) for w in mentions[k].role_words}:
+                self.word_at.setdefault(w, []).append(p)
+
+    def run(self, first: int, stop: int) -> tuple[int, int]:
+        """Positions in ``picks`` of the mentions with index in [first, stop)."""
+        return bisect.bisect_left(self.picks, first), bisect.bisect_left(self.picks, stop)
+
+    def has_word(self, word: str, a: int, b: int) -> bool:
+        at = self.word_at.get(word, [])
+        p = bisect.bisect_left(at, a)
+        return p < len(at) and at[p] < b
+
+
+def _resolved(m: Mention, ahead: Mention, speaker: Speaker) -> Mention:
+    return replace(m, entity=speaker.canonical, registered=True, gender=speaker.gender,
+                   role_words=m.role_words | ahead.role_words, link="role")
+
+
+def _resolve_sorted(text: str, registry: SpeakerRegistry, out: list[Mention],
+                    paragraphs: list[tuple[int, int]]) -> None:
+    """Link, in place, the descriptors of ``out`` (sorted by start) through one :class:`_HeadIndex` per head.
+
+    The same answers as the scan in :func:`_resolve_unsorted`: the mentions ahead of a
+    descriptor are those with index after it, starting at or after its end and before the end
+    of the stretch, i.e. one run of mention indices (a copy replaced at ``i`` is never read
+    again, since only later indices are ever looked at).
+    """
+    starts = [s for s, _ in paragraphs]
+    mention_starts = [o.start for o in out]
+    indexes: dict[str, _HeadIndex] = {}
+    for i, m in enumerate(out):
+        found = _indefinite_head(text, m)
+        if found is None:
+            continue
+        head, mods = found
+        para = max(0, bisect.bisect_right(starts, m.start) - 1)
+        limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
+        first = max(i + 1, bisect.bisect_left(mention_starts, m.end))
+        if head not in indexes:
+            indexes[head] = _HeadIndex(text, out, head)
+        index = indexes[head]
+        a, b = index.run(first, bisect.bisect_left(mention_starts, limit))
+        if a >= b or index.other_from[a] < b or not out[index.picks[a]].registered:
+            continue
+        ahead = out[index.picks[a]]
+        speaker = registry.get(ahead.entity)
+        if speaker is None or head not in registry_role_words(speaker):
+            continue
+        support = registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS
+        if all(w in support or index.has_word(w, a, b) for w in mods):
+            out[i] = _resolved(m, ahead, speaker)
+
+
+def _resolve_unsorted(text: str, registry: SpeakerRegistry, out: list[Mention],
+                      paragraphs: list[tuple[int, int]]) -> None:
+    """Link, in place, the descriptors of ``out`` in any order: each one scans every later mention."""
+    starts = [s for s, _ in paragraphs]
+    for i, m in enumerate(out):
+        found = _indefinite_head(text, m)
+        if found is None:
+            continue
+        head, mods = found
+        para = max(0, bisect.bisect_right(starts, m.start) - 1)
+        limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
+        ahead = [o for o in out[i + 1:] if m.end <= o.start < limit and o.kind == "person"
+                 and not o.in_quote and _has_head(text, o, head)]
+        if len({o.entity for o in ahead}) != 1 or not ahead[0].registered:
+            continue
+        speaker = registry.get(ahead[0].entity)
+        if speaker is None or head not in registry_role_words(speaker):
+            continue
+        support = registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS | {
+            _compact(w) for o in ahead for w in o.role_words}
+        if mods <= support:
+            out[i] = _resolved(m, ahead[0], speaker)
+
+
 def resolve_cataphora(text: str, registry: SpeakerRegistry, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with each safely resolvable indefinite role mention linked forward (copies).
 
@@ -106,30 +204,12 @@ def resolve_cataphora(text: str, registry: SpeakerRegistry, mentions: Sequence[M
         'former senator'
     """
     paragraphs = paragraph_spans(text)
-    starts = [s for s, _ in paragraphs]
     out = list(mentions)
-    mention_starts = [o.start for o in out]
-    # sorted by start (as find_mentions returns them): only out[i + 1:stop] can start before
-    # `limit`, so each descriptor looks at its stretch of text, not at every later mention
-    in_order = all(a <= b for a, b in zip(mention_starts, mention_starts[1:]))
-    for i, m in enumerate(out):
-        found = _indefinite_head(text, m)
-        if found is None or not paragraphs:
-            continue
-        head, mods = found
-        para = max(0, bisect.bisect_right(starts, m.start) - 1)
-        limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
-        stop = bisect.bisect_left(mention_starts, limit) if in_order else len(out)
-        ahead = [o for o in out[i + 1:stop] if m.end <= o.start < limit and o.kind == "person"
-                 and not o.in_quote and _has_head(text, o, head)]
-        if len({o.entity for o in ahead}) != 1 or not ahead[0].registered:
-            continue
-        speaker = registry.get(ahead[0].entity)
-        if speaker is None or head not in registry_role_words(speaker):
-            continue
-        support = registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS | {
-            _compact(w) for o in ahead for w in o.role_words}
-        if mods <= support:
-            out[i] = replace(m, entity=speaker.canonical, registered=True, gender=speaker.gender,
-                             role_words=m.role_words | ahead[0].role_words, link="role")
+    if not paragraphs:
+        return out
+    # find_mentions returns mentions sorted by start; any other order takes the plain scan
+    if all(a.start <= b.start for a, b in zip(out, out[1:])):
+        _resolve_sorted(text, registry, out, paragraphs)
+    else:
+        _resolve_unsorted(text, registry, out, paragraphs)
     return out

@@ -23,7 +23,10 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -146,13 +149,29 @@ def _double_quotes_in(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]
     return spans
 
 
-def _inside(pos: int, spans: list[tuple[int, int, bool]]) -> bool:
-    return any(s <= pos < e for s, e, _ in spans)
+class _Cover:
+    """Which positions lie inside any of some (start, end) spans, by bisect.
+
+    The spans may overlap or come in any order: sorted once, a position is inside one exactly when
+    the largest end among the spans starting at or before it lies beyond it.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int, bool]]) -> None:
+        ordered = sorted((s, e) for s, e, _ in spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
 
 
 def _single_quotes_in(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
-    marks = [m.start() for m in _SINGLE_MARKS.finditer(text, lo, hi) if not _inside(m.start(), taken)]
+    cover = _Cover(taken)
+    # a paragraph can be a whole text of one line: each mark is tested against the double-quoted
+    # spans by bisect, and each opener only against the closers within MAX_SINGLE_QUOTE_CHARS
+    marks = [m.start() for m in _SINGLE_MARKS.finditer(text, lo, hi) if m.start() not in cover]
     used_until = lo
     for i in marks:
         if i < used_until or text[i] == "’":
@@ -161,15 +180,31 @@ def _single_quotes_in(text: str, lo: int, hi: int, taken: list[tuple[int, int, b
         after_ok = i + 1 < hi and (text[i + 1].isalnum() or text[i + 1] in "…(")
         if not (before_ok and after_ok) or _ELISION.match(text, i):
             continue
-        for j in marks:
-            if j <= i + 1 or j - i > MAX_SINGLE_QUOTE_CHARS:
-                continue
+        for k in range(bisect_right(marks, i + 1), len(marks)):
+            j = marks[k]
+            if j - i > MAX_SINGLE_QUOTE_CHARS:
+                break
             after = text[j + 1] if j + 1 < hi else " "
             if not text[j - 1].isspace() and not after.isalnum():
                 spans.append((i, j + 1, True))
                 used_until = j + 1
                 break
     return spans
+
+
+def _not_nested(doubles: list[tuple[int, int, bool]], singles: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``doubles`` without those inside a single-quoted span.
+
+    ``singles`` come from :func:`_single_quotes_in`, sorted and disjoint, so the only one that can
+    hold a double-quoted span is the last one starting at or before it (found by bisect).
+    """
+    single_starts = [s for s, _, _ in singles]
+    out = []
+    for d in doubles:
+        k = bisect_right(single_starts, d[0]) - 1
+        if k < 0 or d[1] > singles[k][1]:
+            out.append(d)
+    return out
 
 
 def _opens_next_line(text: str, end: int, s: int) -> bool:
@@ -192,7 +227,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         doubles = _double_quotes_in(text, lo, hi)
         singles = _single_quotes_in(text, lo, hi, doubles)
         # a double-quoted span inside a single-quoted one is nested (British style), not top level
-        doubles = [d for d in doubles if not any(s <= d[0] and d[1] <= e for s, e, _ in singles)]
+        doubles = _not_nested(doubles, singles)
         spans = sorted(doubles + singles)
         first_nonspace = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
         for k, (s, e, closed) in enumerate(spans):
