@@ -38,10 +38,14 @@ for _c in "\t\n\r\x0b\x0c\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u200
 INVISIBLE_FORMAT = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: Combining grave and acute (stress marks), left out after a Latin or Cyrillic letter.
 STRESS_MARKS = "\u0300\u0301"
-_INVISIBLE_CHARS = frozenset(INVISIBLE_FORMAT + STRESS_MARKS)
+#: Every character :func:`strip_invisible` may leave out.
+INVISIBLE_CHARS = frozenset(INVISIBLE_FORMAT + STRESS_MARKS)
 _INVISIBLE_RE = re.compile(
     f"[{INVISIBLE_FORMAT}]+|(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])[{STRESS_MARKS}]+"
 )
+# the test for "is there anything to strip": one character class (fast),
+# the lookbehind of _INVISIBLE_RE only when it hits (10x slower per text)
+_ANY_INVISIBLE_RE = re.compile(f"[{INVISIBLE_FORMAT}{STRESS_MARKS}]")
 TRANSLATION = str.maketrans({**_CHAR_MAP, **{ord(c): None for c in INVISIBLE_FORMAT}})
 # The same mapping restricted to ASCII, as a bytes table (much faster).
 _ASCII_TABLE = bytes(ord(_CHAR_MAP.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256))
@@ -51,7 +55,7 @@ _ASCII_TABLE = bytes(ord(_CHAR_MAP.get(i, chr(i))) for i in range(128)) + bytes(
 # Sequential replacement equals translate because no replacement is a key.
 # The invisible characters are in the same class, so that finding them costs
 # no second scan of the text.
-_MAPPED_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_CHAR_MAP)) + "".join(sorted(_INVISIBLE_CHARS)) + "]")
+_MAPPED_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_CHAR_MAP)) + "".join(sorted(INVISIBLE_CHARS)) + "]")
 _REPLACEMENT = {chr(k): v for k, v in _CHAR_MAP.items()}
 assert not any(ord(v) in _CHAR_MAP for v in _CHAR_MAP.values())
 assert all(not chr(k).isprintable() or chr(k) == "`" for k in _CHAR_MAP if k < 128)
@@ -148,7 +152,7 @@ def strip_invisible(text: str) -> tuple[str, OffsetMap | None]:
     combining grave/acute stress marks U+0300/U+0301 only right after a
     Latin or Cyrillic letter ("режи\u0301м" is "режим"; "e\u0301" becomes "e").
     Direction marks are kept.  ``None`` means nothing was removed; an ASCII
-    text costs one ``isascii``, another one regex search.
+    text costs one ``isascii``, another one character-class search.
 
     Example:
         >>> clean, m = strip_invisible("They are idi\u00adots.")
@@ -157,7 +161,7 @@ def strip_invisible(text: str) -> tuple[str, OffsetMap | None]:
         >>> strip_invisible("Киев\u0301ский")[0], strip_invisible("plain")
         ('Киевский', ('plain', None))
     """
-    if text.isascii() or _INVISIBLE_RE.search(text) is None:
+    if text.isascii() or _ANY_INVISIBLE_RE.search(text) is None:
         return text, None
     return _strip(text)
 
@@ -208,9 +212,9 @@ def normalize_for_match(text: str) -> tuple[str, OffsetMap | None]:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         found = set(_MAPPED_RE.findall(low))
         first: OffsetMap | None = None
-        if not found.isdisjoint(_INVISIBLE_CHARS):
+        if not found.isdisjoint(INVISIBLE_CHARS):
             low, first = _strip(low)
-            found -= _INVISIBLE_CHARS
+            found -= INVISIBLE_CHARS
         norm = low
         for c in found:
             norm = norm.replace(c, _REPLACEMENT[c])

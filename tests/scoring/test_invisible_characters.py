@@ -13,6 +13,7 @@ from analysis.scoring.explain import explain, sentence_sentiment
 from analysis.scoring.morph import tokens
 from analysis.scoring.normalize import OffsetMap, normalize_for_match, strip_invisible
 from analysis.scoring.score import matches_frame, score_frame, score_text
+from analysis.scoring.tokenize import count_words, count_words_many
 
 FORMAT = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 
@@ -124,3 +125,10 @@ def test_offset_maps_compose_with_collapsed_spaces() -> None:
     for word in norm.split():
         a = norm.index(word)
         assert strip_invisible(text[m[a] : m[a + len(word)]])[0].lower() == word
+
+
+def test_count_words_reads_the_joined_word_alone_and_in_bulk() -> None:
+    texts = ["They are idi\u00adots.", "Киев\u0301ский режи\u0301м", "1\u0301x", "a \u200b b", "W\ufeffind farm", "plain"]
+    assert [count_words(t) for t in texts] == [3, 2, 2, 2, 2, 1]
+    assert count_words_many(texts) == [count_words(t) for t in texts]
+    assert count_words_many(texts[-1:]) == [1]
