@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.scoring.match import Match
+from analysis.scoring.normalize import strip_invisible
 from analysis.scoring.score import SENTIMENT_UNAVAILABLE, LexiconArg, Mode, TextScores, score_text
 from analysis.scoring.tokenize import count_words, sentence_spans
 
@@ -316,12 +317,17 @@ def sentence_sentiment(text: str, sentiment: str = "fast") -> tuple[SentenceSent
 
     scorer = get_backend(sentiment)
     vader = _fast_vader()
+    # VADER reads the text as score_text does, without the invisible
+    # characters; the spans are on the original text
+    clean, offsets = strip_invisible(text)
     out = []
-    for a, b in sentence_spans(text):
-        sent = text[a:b]
+    for a, b in sentence_spans(clean):
+        sent = clean[a:b]
         n = count_words(sent)
         compound = scorer(sent)["compound"] if (n and scorer is not None) else 0.0
         valences = tuple(vader.word_valences(sent)) if n else ()
+        if offsets is not None:
+            a, b = offsets[a], offsets[b]
         out.append(SentenceSentiment(a, b, n, compound, valences))
     return tuple(out)
 

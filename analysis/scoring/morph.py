@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.language import CYRILLIC_BLOCK, LATIN_ASCII
+from analysis.scoring.normalize import strip_invisible
 
 if TYPE_CHECKING:
     import pymorphy3
@@ -256,10 +257,15 @@ def tokens(text: str, language: str, tokenizer: str = "fast") -> list[Token]:
         [('нацист', 'наркоман')]
         >>> [t.text for t in tokens("Об’єднаних Націй", "uk", tokenizer="razdel")]
         ['Об’єднаних', 'Націй']
+        >>> [(t.start, t.end, t.lemma) for t in tokens("режи\u0301м", "ru")]
+        [(0, 6, 'режим')]
     """
     if tokenizer not in TOKENIZERS:
         raise ValueError(f"tokenizer must be one of {TOKENIZERS}, got {tokenizer!r}")
-    norm = normalize_cyrillic(text)
+    # a stress mark, soft hyphen or zero-width character inside a word must
+    # not split it: words are read without them, offsets stay on ``text``
+    clean, offsets = strip_invisible(text)
+    norm = normalize_cyrillic(clean)
     spans = _fast_words(norm) if tokenizer == "fast" else _raw_words(norm)
     out: list[Token] = []
     for start, end in spans:
@@ -269,7 +275,8 @@ def tokens(text: str, language: str, tokenizer: str = "fast") -> list[Token]:
             pieces = [p for p in word.split("-") if _is_word(p)]
             if len(pieces) > 1:
                 parts = tuple(lemma(p, language) for p in pieces)
-        out.append(Token(start, end, text[start:end], lemma(word, language), parts, word))
+        a, b = (start, end) if offsets is None else (offsets[start], offsets[end])
+        out.append(Token(a, b, text[a:b], lemma(word, language), parts, word))
     return out
 
 

@@ -72,6 +72,7 @@ from analysis.scoring.lemma_match import LemmaMatcher
 from analysis.scoring.lexicon import Lexicon, resolve_lexicon
 from analysis.scoring.match import COUNT_SLOTS, ZERO_COUNTS, Counts, Match, Matcher, compile_lexicon
 from analysis.scoring.morph import Token, tokens
+from analysis.scoring.normalize import OffsetMap, strip_invisible
 from analysis.scoring.sentiment import BACKENDS, ManyScorer, Sentiment4, aggregate4, get_many_scorer
 from analysis.scoring.tokenize import count_words, count_words_many, sentence_spans, split_sentences
 from analysis.validate_args import ArgumentError, check_choice, require_columns
@@ -276,7 +277,8 @@ def _score_columns(
     """
     cols = _Columns([], [], [], [], [], [], [], [])
     for i in range(0, len(texts), _BATCH):
-        batch = texts[i : i + _BATCH]
+        batch, stripped = _without_invisible(texts[i : i + _BATCH])
+        first = len(cols.matches)
         languages = _languages(batch, language)
         if senti is None or with_matches:
             _score_batch(batch, languages, matcher, senti, split, with_matches, cols, count_mentions)
@@ -284,7 +286,40 @@ def _score_columns(
             _score_plain_batch(batch, languages, matcher, senti, split, cols, count_mentions)
         else:
             _score_mixed_batch(batch, languages, matcher, senti, split, cols, count_mentions)
+        if with_matches:
+            for j, (original, offsets) in stripped.items():
+                cols.matches[first + j] = [_on_original(m, original, offsets) for m in cols.matches[first + j]]
     return cols
+
+
+def _without_invisible(texts: Sequence[object]) -> tuple[Sequence[object], dict[int, tuple[str, OffsetMap]]]:
+    """The texts with :func:`~analysis.scoring.normalize.strip_invisible` applied, and the changed ones.
+
+    Every later step (language, sentences, tokens, VADER, both matchers)
+    reads the cleaned text, so a soft hyphen or stress mark inside a word
+    splits it nowhere; the changed texts' maps bring match spans back.
+    An all-ASCII batch costs one C-level ``isascii`` per text.
+    """
+    try:
+        if all(map(str.isascii, texts)):  # type: ignore[arg-type]
+            return texts, {}
+    except TypeError:  # a value that is not a str: its status comes later
+        pass
+    out: list[object] = list(texts)
+    changed: dict[int, tuple[str, OffsetMap]] = {}
+    for j, t in enumerate(texts):
+        if isinstance(t, str) and not t.isascii():
+            clean, offsets = strip_invisible(t)
+            if offsets is not None:
+                out[j] = clean
+                changed[j] = (t, offsets)
+    return out, changed
+
+
+def _on_original(m: Match, original: str, offsets: OffsetMap) -> Match:
+    """A match of the cleaned text, with its span and surface on the original text."""
+    start, end = offsets[m.start], offsets[m.end]
+    return m._replace(start=start, end=end, surface=original[start:end])
 
 
 _CYRILLIC, _LATIN = CYRILLIC, LATIN
@@ -956,10 +991,13 @@ def matches_frame(
     _check_language(language, "matches_frame")
     matcher = compile_lexicon(resolve_lexicon(lexicons, lexicon_mode))
     records: list[tuple[object, ...]] = []
-    for idx, v, lang in zip(df.index, values, _languages(values, language)):
+    cleaned, stripped = _without_invisible(values)
+    for j, (idx, v, lang) in enumerate(zip(df.index, cleaned, _languages(cleaned, language))):
         if isinstance(v, str) and _text_status(v) is None:
             found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang)), matcher) if lang in LEMMA_LANGUAGES
                      else matcher.find(v))
+            if j in stripped:
+                found = [_on_original(m, *stripped[j]) for m in found]
             for m in found:
                 records.append((idx, m.term, m.dimension, m.category, m.start, m.end, m.surface,
                                 m.weight, m.side, m.rule, m.note, m.mention, m.holder))

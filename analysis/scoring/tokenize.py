@@ -35,6 +35,8 @@ from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from analysis.scoring.normalize import INVISIBLE_CHARS, strip_invisible
+
 #: A word token: letters/digits joined by hyphens (any dash-like joiner),
 #: apostrophes or digit separators.  Punctuation is not a token.
 WORD_PATTERN = r"[^\W_]+(?:[-'.,\u2019\u2010-\u2013][^\W_]+)*"
@@ -314,9 +316,12 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 def count_words(text: str) -> int:
     """Number of word tokens (the denominator of every rate).
 
+    The invisible characters of :func:`~analysis.scoring.normalize.strip_invisible`
+    do not split a word.
+
     Example:
-        >>> count_words("They are idiots.")
-        3
+        >>> count_words("They are idiots."), count_words("They are idi\u00adots.")
+        (3, 3)
     """
     # A leading space makes a word at the very start look like any other
     # (cheaper than testing the first bytes apart); it matches no pattern alone.
@@ -325,7 +330,12 @@ def count_words(text: str) -> int:
     else:
         # surrogatepass: a lone surrogate (not a word character) must not raise
         b = b" " + text.encode("utf-8", "surrogatepass")
-        for c in set(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        found = set(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        if not found.isdisjoint(INVISIBLE_CHARS):  # a soft hyphen inside a word: one word
+            clean = strip_invisible(text)[0]
+            if clean != text:
+                return count_words(clean)
+        for c in found:
             b = b.replace(
                 c.encode("utf-8", "surrogatepass"), b"a" if c.isalnum() else b"-" if c in _JOINERS else b" "
             )
@@ -378,6 +388,8 @@ def _count_chunk(texts: list[str]) -> list[int]:
         ascii_ = points < 128
         cls[ascii_] = table[points[ascii_]]
         distinct, where = np.unique(points[~ascii_], return_inverse=True)
+        if not INVISIBLE_CHARS.isdisjoint(map(chr, distinct.tolist())):  # rare: see count_words
+            return [count_words(t) for t in texts]
         classes = [_ALNUM if c.isalnum() else _JOIN if c in _JOINERS else _SPACE for c in map(chr, distinct.tolist())]
         cls[~ascii_] = np.array(classes, dtype=np.uint8)[where]
     starts = np.zeros(len(cls), dtype=np.bool_)

@@ -43,9 +43,6 @@ def test_scare_quote_test_takes_bounded_slices_of_a_long_text() -> None:
     assert _SliceRecorder.longest < 10_000
 
 
-@pytest.mark.xfail(strict=True, reason="reported: morph.tokens splits a ru/uk word at a stress mark "
-                   "(U+0301), a soft hyphen or a zero-width space: 'Киев\u0301ский режи\u0301м' is "
-                   "naming 'Киев' and no loaded term, with 5 tokens")
 @pytest.mark.parametrize("text", ["Киев\u0301ский режи\u0301м обстреливает", "Киев\u00adский режим обстреливает",
                                   "Ки\u200bевский режим обстреливает"])
 def test_invisible_characters_inside_a_russian_word(text: str) -> None:
@@ -53,9 +50,6 @@ def test_invisible_characters_inside_a_russian_word(text: str) -> None:
     assert (s.loaded_count, s.naming_count, s.n_tokens) == (1, 0, 3)
 
 
-@pytest.mark.xfail(strict=True, reason="reported (owned by the scoring engine, not fixed in review 7): "
-                   "a soft hyphen or zero-width joiner inside an English word hides it from the lexicons "
-                   "and counts it as two tokens")
 @pytest.mark.parametrize("text", ["They are idi\u00adots.", "They are idi\u200dots."])
 def test_invisible_characters_inside_an_english_word(text: str) -> None:
     s = score_text(text)
