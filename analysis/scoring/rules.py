@@ -465,13 +465,24 @@ def _capitalised_run(text: str, os: int, length: int) -> bool:
     return bool((before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()))
 
 
+def _title_case_headline(text: str, os: int, length: int) -> bool:
+    """Whether most words of ``text`` other than the hit's own (at ``os``, ``length`` long) are capitalised.
+
+    The hit's own words are left out, so a short sentence around a title is not a headline.
+
+    Example:
+        >>> _title_case_headline("Putin Calls Them Idiots", 17, 6), _title_case_headline("he calls them Idiots", 14, 6)
+        (True, False)
+    """
+    words = [m.group() for m in _CAP_WORD_RE.finditer(text) if not os <= m.start() < os + length]
+    return 2 * sum(w[:1].isupper() for w in words) > len(words)
+
+
 def _not_title(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     prev = prev_tokens(norm, s, 1)
     if _sentence_initial(prev) or not _capitalised_run(text, os, e - s):
         return ""
-    # the hit's own words left out: a short sentence around a title is not a headline
-    words = [m.group() for m in _CAP_WORD_RE.finditer(text) if not os <= m.start() < os + e - s]
-    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+    if _title_case_headline(text, os, e - s):
         return ""  # a headline in Title Case: capitals say nothing
     return None
 
@@ -479,8 +490,7 @@ def _not_title(norm: str, s: int, e: int, text: str, os: int) -> str | None:
 def _not_proper(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     if not text[os : os + 1].isupper() or _sentence_initial(prev_tokens(norm, s, 1)):
         return ""
-    words = [m.group() for m in _CAP_WORD_RE.finditer(text) if not os <= m.start() < os + e - s]
-    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+    if _title_case_headline(text, os, e - s):
         return ""  # a headline in Title Case: capitals say nothing
     return None
 
@@ -513,8 +523,7 @@ def _not_before_name(norm: str, s: int, e: int, text: str, os: int) -> str | Non
     m = _NEXT_WORD_RE.match(text, os + (e - s))
     if m is None or m.group(1) or not m.group(2)[:1].isupper() or _GROUP_ADJECTIVE.search(m.group(2)):
         return ""  # a bare or a quoted common term after it: the writer's distancing
-    words = [w.group() for w in _CAP_WORD_RE.finditer(text) if not os <= w.start() < os + e - s]
-    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+    if _title_case_headline(text, os, e - s):
         return ""  # a headline in Title Case: capitals say nothing
     return None  # "the so-called Demilitarized Zone": it introduces a name
 

@@ -138,6 +138,7 @@ def with_places(words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Every lower-case country word and adjective of ``data/places.csv``.
 
