@@ -288,7 +288,7 @@ def aggregate(
     """
     check_ci(n_boot, ci, who="aggregate")
     check_seed(seed, who="aggregate")
-    by_cols, dims = _checked_columns(scored, by, dimensions)
+    by_cols, dims = checked_columns(scored, by, dimensions)
     has_sentiment = _SENTIMENT_COL in scored.columns
     columns = _result_columns(by_cols, dims, has_sentiment)
 
@@ -366,23 +366,33 @@ def _add_unobserved_categories(
     return indexed.reset_index()
 
 
-def _checked_columns(
-    scored: pd.DataFrame, by: str | Sequence[str], dimensions: Sequence[str]
+def checked_columns(
+    scored: pd.DataFrame, by: str | Sequence[str], dimensions: Sequence[str], *,
+    who: str = "aggregate", by_required: bool = True,
 ) -> tuple[list[str], list[str]]:
-    """The ``by`` columns and dimensions, once ``scored`` is known to have what they need."""
+    """The ``by`` columns and dimensions, once ``scored`` is known to have what they need.
+
+    ``scored`` must be a DataFrame with the ``by`` columns, ``n_tokens`` and
+    ``<dimension>_count`` for each dimension; no name may be given twice;
+    ``by_required`` refuses an empty ``by``.  ``who`` names the caller.
+
+    Example:
+        >>> checked_columns(pd.DataFrame({"bloc": ["ru"], "n_tokens": [1], "loaded_count": [0]}), "bloc", "loaded")
+        (['bloc'], ['loaded'])
+    """
     if not isinstance(scored, pd.DataFrame):
-        raise TypeError(f"aggregate: scored must be a DataFrame, got {type(scored).__name__}")
+        raise TypeError(f"{who}: scored must be a DataFrame, got {type(scored).__name__}")
     by_cols = [by] if isinstance(by, str) else list(by)
-    if not by_cols:
-        raise ArgumentError("aggregate: 'by' names no column; pass at least one column name")
+    if by_required and not by_cols:
+        raise ArgumentError(f"{who}: 'by' names no column; pass at least one column name")
     # a bare string is one dimension, not a sequence of one-letter ones
     dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)
     for what, names in (("by", by_cols), ("dimensions", dims)):
         twice = sorted({n for n in names if names.count(n) > 1}, key=str)
         if twice:
-            raise ArgumentError(f"aggregate: {what} names {twice[0]!r} twice; each output column must be one")
+            raise ArgumentError(f"{who}: {what} names {twice[0]!r} twice; each output column must be one")
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
-    require_columns(scored, needed, who="aggregate", frame_name="scored")
+    require_columns(scored, needed, who=who, frame_name="scored")
     return by_cols, dims
 
 
