@@ -85,9 +85,11 @@ def _ratio_intervals(
     return result
 
 
-def check_ci(n_boot: int, ci: float, *, who: str | None = None) -> None:
+def check_ci(n_boot: int, ci: float, *, who: str | None = None,
+             names: tuple[str, str] = ("n_boot", "ci")) -> None:
     """Raise :class:`~analysis.validate_args.ArgumentError` (a ValueError) unless
-    ``0 < ci < 1`` and ``n_boot >= 0``; ``who`` names the caller in the message.
+    ``0 < ci < 1`` and ``n_boot >= 0``; ``who`` names the caller in the message,
+    ``names`` the two arguments as the caller spells them (a CLI: ``("--n-boot", "--ci")``).
 
     Example:
         >>> check_ci(100, 0.95) is None
@@ -97,15 +99,18 @@ def check_ci(n_boot: int, ci: float, *, who: str | None = None) -> None:
         ...
         analysis.validate_args.ArgumentError: aggregate: ci must be in (0, 1); got 1.0
     """
-    check_range("ci", ci, low=0, high=1, low_open=True, high_open=True, who=who)
+    n_boot_name, ci_name = names
+    check_range(ci_name, ci, low=0, high=1, low_open=True, high_open=True, who=who)
     # numpy takes a float or a bool as a resample count only to fail deep inside
     if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)):
-        raise ArgumentError(f"{who + ': ' if who else ''}n_boot must be an integer; got {n_boot!r}")
-    check_range("n_boot", n_boot, low=0, who=who)
+        raise ArgumentError(f"{who + ': ' if who else ''}{n_boot_name} must be an integer; got {n_boot!r}")
+    check_range(n_boot_name, n_boot, low=0, who=who)
 
 
-def check_seed(seed: int, *, who: str | None = None) -> None:
+def check_seed(seed: int, *, who: str | None = None, name: str = "seed") -> None:
     """Raise :class:`~analysis.validate_args.ArgumentError` unless ``seed`` is an integer >= 0.
+
+    ``who`` names the caller in the message, ``name`` the argument (a CLI: ``"--seed"``).
 
     ``None`` is refused, not taken as "fresh entropy": every interval of
     ``compare`` is reproducible from its seed.
@@ -120,7 +125,7 @@ def check_seed(seed: int, *, who: str | None = None) -> None:
     """
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ArgumentError(
-            f"{who + ': ' if who else ''}seed must be an integer >= 0 (intervals are reproducible from it); "
+            f"{who + ': ' if who else ''}{name} must be an integer >= 0 (intervals are reproducible from it); "
             f"got {seed!r}"
         )
 
