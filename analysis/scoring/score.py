@@ -322,9 +322,6 @@ def _on_original(m: Match, original: str, offsets: OffsetMap) -> Match:
     return m._replace(start=start, end=end, surface=original[start:end])
 
 
-_CYRILLIC, _LATIN = CYRILLIC, LATIN
-
-
 def _languages(texts: Sequence[object], language: str | None) -> list[str]:
     """One language per text: the override, or detected (a value that is not text: ``other``)."""
     if language is not None:
@@ -336,7 +333,7 @@ def _cyrillic_script(text: str) -> bool:
     """More Cyrillic than Latin letters: not a text for VADER, whatever its language label."""
     if text.isascii():
         return False
-    return _CYRILLIC.search(text) is not None and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+    return CYRILLIC.search(text) is not None and len(CYRILLIC.findall(text)) > len(LATIN.findall(text))
 
 
 class _LemmaText(NamedTuple):
@@ -518,7 +515,7 @@ def _lemma_find(x: _LemmaText, matcher: Matcher) -> list[Match]:
     cannot overlap (one matches Cyrillic words, the other Latin ones).
     """
     found = LemmaMatcher.builtin(x.language).find_tokens(x.text, x.tokens)
-    if _LATIN.search(x.text) is None:
+    if LATIN.search(x.text) is None:
         return found
     found.extend(matcher.find(x.text))
     found.sort(key=lambda m: (m.start, m.end, m.dimension))

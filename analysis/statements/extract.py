@@ -116,7 +116,6 @@ _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 _NORMALIZE = re.compile(r"[^\w]+")
-_CYRILLIC = CYRILLIC
 _ACRONYM_NAME = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")
 
 
@@ -294,7 +293,7 @@ def _checked_options(narrator: object, language: object, keep: Sequence[str]) ->
 
 def _cyrillic_language(text: str) -> str:
     """``ru``/``uk`` for a mostly Cyrillic text, else ``en``; English text costs one regex search."""
-    return detect_language_status(text)[0] if _CYRILLIC.search(text) else "en"
+    return detect_language_status(text)[0] if CYRILLIC.search(text) else "en"
 
 
 def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
