@@ -568,6 +568,11 @@ class _ClauseBreaks:
         return self.cut_start.get(b, -1) >= a
 
 
+# Cached rather than built in statement_pieces and passed down: only a quote with no cue near
+# it walks the outer events, so a text without one never pays the regex pass over the whole
+# text, and a text's quotes are classified one after another, so it is built at most once per
+# text, on first need.  The key is the text itself (its hash is kept on the str); a small size
+# bounds what is held to a few texts, with room for threads that extract texts side by side.
 @functools.lru_cache(maxsize=4)
 def _clause_breaks(text: str) -> _ClauseBreaks:
     """One :class:`_ClauseBreaks` per text, kept for the text's quotes that follow."""
