@@ -378,7 +378,7 @@ def _score_batch(
         lemma = lang in LEMMA_LANGUAGES
         on_lemma.append(lemma)
         if lemma:
-            toks = tokens(t, lang)
+            toks = tokens(t, lang, stripped=True)  # _without_invisible has cleaned t
             n_tokens.append(len(toks))
             lemma_ok.append(_LemmaText(t, lang, toks))
         else:
@@ -991,7 +991,7 @@ def matches_frame(
     cleaned, stripped = _without_invisible(values)
     for j, (idx, v, lang) in enumerate(zip(df.index, cleaned, _languages(cleaned, language))):
         if isinstance(v, str) and _text_status(v) is None:
-            found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang)), matcher) if lang in LEMMA_LANGUAGES
+            found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang, stripped=True)), matcher) if lang in LEMMA_LANGUAGES
                      else matcher.find(v))
             if j in stripped:
                 found = [_on_original(m, *stripped[j]) for m in found]
