@@ -153,8 +153,9 @@ def strip_invisible(text: str) -> tuple[str, OffsetMap | None]:
     hyphen, U+200B zero-width space, U+200C zero-width non-joiner, U+200D
     zero-width joiner, U+2060 word joiner, U+FEFF BOM) anywhere, and the
     combining grave/acute stress marks U+0300/U+0301 only right after a
-    Latin or Cyrillic letter ("режи\u0301м" is "режим"; "e\u0301" becomes "e").
-    Direction marks are kept.  ``None`` means nothing was removed; an ASCII
+    Latin or Cyrillic letter, format characters between included
+    ("режи\u0301м" and "режи\u00ad\u0301м" are "режим"; "e\u0301" becomes "e").
+    The result has nothing left to strip.  Direction marks are kept.  ``None`` means nothing was removed; an ASCII
     text costs one ``isascii``, another one character-class search.
 
     Example:
