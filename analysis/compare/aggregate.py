@@ -85,9 +85,11 @@ def _ratio_intervals(
     return result
 
 
-def check_ci(n_boot: int, ci: float, *, who: str | None = None) -> None:
+def check_ci(n_boot: int, ci: float, *, who: str | None = None,
+             names: tuple[str, str] = ("n_boot", "ci")) -> None:
     """Raise :class:`~analysis.validate_args.ArgumentError` (a ValueError) unless
-    ``0 < ci < 1`` and ``n_boot >= 0``; ``who`` names the caller in the message.
+    ``0 < ci < 1`` and ``n_boot >= 0``; ``who`` names the caller in the message,
+    ``names`` the two arguments as the caller spells them (a CLI: ``("--n-boot", "--ci")``).
 
     Example:
         >>> check_ci(100, 0.95) is None
@@ -97,15 +99,18 @@ def check_ci(n_boot: int, ci: float, *, who: str | None = None) -> None:
         ...
         analysis.validate_args.ArgumentError: aggregate: ci must be in (0, 1); got 1.0
     """
-    check_range("ci", ci, low=0, high=1, low_open=True, high_open=True, who=who)
+    n_boot_name, ci_name = names
+    check_range(ci_name, ci, low=0, high=1, low_open=True, high_open=True, who=who)
     # numpy takes a float or a bool as a resample count only to fail deep inside
     if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)):
-        raise ArgumentError(f"{who + ': ' if who else ''}n_boot must be an integer; got {n_boot!r}")
-    check_range("n_boot", n_boot, low=0, who=who)
+        raise ArgumentError(f"{who + ': ' if who else ''}{n_boot_name} must be an integer; got {n_boot!r}")
+    check_range(n_boot_name, n_boot, low=0, who=who)
 
 
-def check_seed(seed: int, *, who: str | None = None) -> None:
+def check_seed(seed: int, *, who: str | None = None, name: str = "seed") -> None:
     """Raise :class:`~analysis.validate_args.ArgumentError` unless ``seed`` is an integer >= 0.
+
+    ``who`` names the caller in the message, ``name`` the argument (a CLI: ``"--seed"``).
 
     ``None`` is refused, not taken as "fresh entropy": every interval of
     ``compare`` is reproducible from its seed.
@@ -120,7 +125,7 @@ def check_seed(seed: int, *, who: str | None = None) -> None:
     """
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ArgumentError(
-            f"{who + ': ' if who else ''}seed must be an integer >= 0 (intervals are reproducible from it); "
+            f"{who + ': ' if who else ''}{name} must be an integer >= 0 (intervals are reproducible from it); "
             f"got {seed!r}"
         )
 
@@ -288,7 +293,7 @@ def aggregate(
     """
     check_ci(n_boot, ci, who="aggregate")
     check_seed(seed, who="aggregate")
-    by_cols, dims = _checked_columns(scored, by, dimensions)
+    by_cols, dims = checked_columns(scored, by, dimensions)
     has_sentiment = _SENTIMENT_COL in scored.columns
     columns = _result_columns(by_cols, dims, has_sentiment)
 
@@ -366,23 +371,33 @@ def _add_unobserved_categories(
     return indexed.reset_index()
 
 
-def _checked_columns(
-    scored: pd.DataFrame, by: str | Sequence[str], dimensions: Sequence[str]
+def checked_columns(
+    scored: pd.DataFrame, by: str | Sequence[str], dimensions: Sequence[str], *,
+    who: str = "aggregate", by_required: bool = True,
 ) -> tuple[list[str], list[str]]:
-    """The ``by`` columns and dimensions, once ``scored`` is known to have what they need."""
+    """The ``by`` columns and dimensions, once ``scored`` is known to have what they need.
+
+    ``scored`` must be a DataFrame with the ``by`` columns, ``n_tokens`` and
+    ``<dimension>_count`` for each dimension; no name may be given twice;
+    ``by_required`` refuses an empty ``by``.  ``who`` names the caller.
+
+    Example:
+        >>> checked_columns(pd.DataFrame({"bloc": ["ru"], "n_tokens": [1], "loaded_count": [0]}), "bloc", "loaded")
+        (['bloc'], ['loaded'])
+    """
     if not isinstance(scored, pd.DataFrame):
-        raise TypeError(f"aggregate: scored must be a DataFrame, got {type(scored).__name__}")
+        raise TypeError(f"{who}: scored must be a DataFrame, got {type(scored).__name__}")
     by_cols = [by] if isinstance(by, str) else list(by)
-    if not by_cols:
-        raise ArgumentError("aggregate: 'by' names no column; pass at least one column name")
+    if by_required and not by_cols:
+        raise ArgumentError(f"{who}: 'by' names no column; pass at least one column name")
     # a bare string is one dimension, not a sequence of one-letter ones
     dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)
     for what, names in (("by", by_cols), ("dimensions", dims)):
         twice = sorted({n for n in names if names.count(n) > 1}, key=str)
         if twice:
-            raise ArgumentError(f"aggregate: {what} names {twice[0]!r} twice; each output column must be one")
+            raise ArgumentError(f"{who}: {what} names {twice[0]!r} twice; each output column must be one")
     needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
-    require_columns(scored, needed, who="aggregate", frame_name="scored")
+    require_columns(scored, needed, who=who, frame_name="scored")
     return by_cols, dims
 
 

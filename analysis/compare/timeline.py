@@ -38,6 +38,7 @@ from analysis.compare.aggregate import (
     aggregate,
     check_ci,
     check_seed,
+    checked_columns,
     group_codes,
     numeric_column,
     ok_mask,
@@ -210,10 +211,7 @@ def before_after(
     """
     check_ci(n_boot, ci, who="before_after")
     check_seed(seed, who="before_after")
-    by_cols = _by_list(by)
-    dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)
-    needed = [*by_cols, "n_tokens", *(f"{d}_count" for d in dims)]
-    require_columns(scored, needed, who="before_after", frame_name="scored")
+    by_cols, dims = checked_columns(scored, _by_list(by), dimensions, who="before_after", by_required=False)
     when = _event_instant(event_date)
     dates = _utc_dates(scored, date_col, who="before_after", frame_name="scored")
     ok = ok_mask(scored)

@@ -472,7 +472,6 @@ RESISTINUA_STATUSES: tuple[str, ...] = (
 RESISTINUA_MIN_CHARS: int = 200
 _BOLD = "**"
 _ESCAPED_QUOTE = "\\'"
-_CYRILLIC, _LATIN = CYRILLIC, LATIN
 
 
 def clean_resistinua_text(text: str) -> tuple[str, tuple[str, ...]]:
@@ -493,8 +492,8 @@ def clean_resistinua_text(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _cyrillic_share(text: str) -> float:
-    cyr = len(_CYRILLIC.findall(text))
-    total = cyr + len(_LATIN.findall(text))
+    cyr = len(CYRILLIC.findall(text))
+    total = cyr + len(LATIN.findall(text))
     return cyr / total if total else 0.0
 
 

@@ -196,11 +196,10 @@ def aggregate_file(args: argparse.Namespace) -> tuple[pd.DataFrame, str]:
     from analysis.compare.aggregate import aggregate, check_ci, check_seed
 
     try:  # before any reading: a bad option is not the file's fault
-        check_ci(args.n_boot, args.ci)
-        check_seed(args.seed)
+        check_ci(args.n_boot, args.ci, names=("--n-boot", "--ci"))
+        check_seed(args.seed, name="--seed")
     except ValueError as exc:
-        raise InputError(str(exc).replace("n_boot", "--n-boot").replace("ci must", "--ci must")
-                         .replace("seed must", "--seed must")) from None
+        raise InputError(str(exc)) from None
     if args.output is not None:
         check_output_path(args.output, args.scored)
         if args.groups is not None:

@@ -103,10 +103,8 @@ from __future__ import annotations
 import csv
 import os
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -123,6 +121,7 @@ from analysis.scoring.morph import (
     normalize_cyrillic,
     tokens,
 )
+from analysis.statements.spans import SpanCover
 
 LEMMA_DIMENSIONS: tuple[str, ...] = (*DIMENSIONS, "naming")
 SIDES: frozenset[str] = frozenset({"russian", "ukrainian", "western", "neutral"})
@@ -566,17 +565,12 @@ class LemmaMatcher:
 
 
 def _scare_quotes(text: str, found: list[Match]) -> list[Match]:
-    # loaded spans by start, with the furthest end up to each: a word overlaps
-    # one exactly when, among the spans starting before its end, the furthest
-    # end lies after its start (a bisection, not a scan of every span)
-    loaded = sorted((m.start, m.end) for m in found if m.dimension == "loaded")
-    starts = [a for a, _ in loaded]
-    reach = list(accumulate((b for _, b in loaded), max))
+    # a word covered by a loaded match is found by one bisection, not a scan of every span
+    loaded = SpanCover((m.start, m.end) for m in found if m.dimension == "loaded")
     out: list[Match] = []
     for hit in _SCARE.finditer(text):
         start, end = hit.span(1)
-        k = bisect_left(starts, end)
-        if k and reach[k - 1] > start:
+        if loaded.meets(start, end):
             continue  # a loaded entry already covers the word
         word = hit.group(1)
         out.append(Match(normalize_cyrillic(word), "loaded", "scare_quotes", start, end, 0.5,

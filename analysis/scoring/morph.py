@@ -247,10 +247,13 @@ def _fast_words(norm: str) -> list[tuple[int, int]]:
             if m.group().isalpha() or _HAS_LETTER.search(m.group())]
 
 
-def tokens(text: str, language: str, tokenizer: str = "fast") -> list[Token]:
+def tokens(text: str, language: str, tokenizer: str = "fast", *, stripped: bool = False) -> list[Token]:
     """Words of ``text`` with offsets into ``text`` and lemmas in ``language``.
 
     ``tokenizer`` is ``"fast"`` or ``"razdel"`` (see the module docstring).
+    ``stripped=True`` says ``text`` is already the output of
+    :func:`~analysis.scoring.normalize.strip_invisible` (as in ``score_frame``),
+    which is final, so it is not scanned for invisible characters again.
 
     Example:
         >>> [t.parts for t in tokens("нацистов-наркоманов", "ru")]
@@ -264,7 +267,7 @@ def tokens(text: str, language: str, tokenizer: str = "fast") -> list[Token]:
         raise ValueError(f"tokenizer must be one of {TOKENIZERS}, got {tokenizer!r}")
     # a stress mark, soft hyphen or zero-width character inside a word must
     # not split it: words are read without them, offsets stay on ``text``
-    clean, offsets = strip_invisible(text)
+    clean, offsets = (text, None) if stripped else strip_invisible(text)
     norm = normalize_cyrillic(clean)
     spans = _fast_words(norm) if tokenizer == "fast" else _raw_words(norm)
     out: list[Token] = []

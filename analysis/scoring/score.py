@@ -322,9 +322,6 @@ def _on_original(m: Match, original: str, offsets: OffsetMap) -> Match:
     return m._replace(start=start, end=end, surface=original[start:end])
 
 
-_CYRILLIC, _LATIN = CYRILLIC, LATIN
-
-
 def _languages(texts: Sequence[object], language: str | None) -> list[str]:
     """One language per text: the override, or detected (a value that is not text: ``other``)."""
     if language is not None:
@@ -336,7 +333,7 @@ def _cyrillic_script(text: str) -> bool:
     """More Cyrillic than Latin letters: not a text for VADER, whatever its language label."""
     if text.isascii():
         return False
-    return _CYRILLIC.search(text) is not None and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+    return CYRILLIC.search(text) is not None and len(CYRILLIC.findall(text)) > len(LATIN.findall(text))
 
 
 class _LemmaText(NamedTuple):
@@ -381,7 +378,7 @@ def _score_batch(
         lemma = lang in LEMMA_LANGUAGES
         on_lemma.append(lemma)
         if lemma:
-            toks = tokens(t, lang)
+            toks = tokens(t, lang, stripped=True)  # _without_invisible has cleaned t
             n_tokens.append(len(toks))
             lemma_ok.append(_LemmaText(t, lang, toks))
         else:
@@ -518,7 +515,7 @@ def _lemma_find(x: _LemmaText, matcher: Matcher) -> list[Match]:
     cannot overlap (one matches Cyrillic words, the other Latin ones).
     """
     found = LemmaMatcher.builtin(x.language).find_tokens(x.text, x.tokens)
-    if _LATIN.search(x.text) is None:
+    if LATIN.search(x.text) is None:
         return found
     found.extend(matcher.find(x.text))
     found.sort(key=lambda m: (m.start, m.end, m.dimension))
@@ -994,7 +991,7 @@ def matches_frame(
     cleaned, stripped = _without_invisible(values)
     for j, (idx, v, lang) in enumerate(zip(df.index, cleaned, _languages(cleaned, language))):
         if isinstance(v, str) and _text_status(v) is None:
-            found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang)), matcher) if lang in LEMMA_LANGUAGES
+            found = (_lemma_find(_LemmaText(v, lang, tokens(v, lang, stripped=True)), matcher) if lang in LEMMA_LANGUAGES
                      else matcher.find(v))
             if j in stripped:
                 found = [_on_original(m, *stripped[j]) for m in found]

@@ -133,6 +133,13 @@ def _resolved(m: Mention, ahead: Mention, speaker: Speaker) -> Mention:
                    role_words=m.role_words | ahead.role_words, link="role")
 
 
+def _stretch_end(paragraphs: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """Where the stretch a descriptor at ``pos`` looks ahead into ends: its paragraph and the next
+    ``MAX_PARAGRAPHS_AHEAD`` (``starts`` are the paragraphs' starts)."""
+    para = max(0, bisect.bisect_right(starts, pos) - 1)
+    return paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
+
+
 def _resolve_sorted(text: str, registry: SpeakerRegistry, out: list[Mention],
                     paragraphs: list[tuple[int, int]]) -> None:
     """Link, in place, the descriptors of ``out`` (sorted by start) through one :class:`_HeadIndex` per head.
@@ -150,8 +157,7 @@ def _resolve_sorted(text: str, registry: SpeakerRegistry, out: list[Mention],
         if found is None:
             continue
         head, mods = found
-        para = max(0, bisect.bisect_right(starts, m.start) - 1)
-        limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
+        limit = _stretch_end(paragraphs, starts, m.start)
         first = max(i + 1, bisect.bisect_left(mention_starts, m.end))
         if head not in indexes:
             indexes[head] = _HeadIndex(text, out, head)
@@ -177,8 +183,7 @@ def _resolve_unsorted(text: str, registry: SpeakerRegistry, out: list[Mention],
         if found is None:
             continue
         head, mods = found
-        para = max(0, bisect.bisect_right(starts, m.start) - 1)
-        limit = paragraphs[min(len(paragraphs) - 1, para + MAX_PARAGRAPHS_AHEAD)][1]
+        limit = _stretch_end(paragraphs, starts, m.start)
         ahead = [o for o in out[i + 1:] if m.end <= o.start < limit and o.kind == "person"
                  and not o.in_quote and _has_head(text, o, head)]
         if len({o.entity for o in ahead}) != 1 or not ahead[0].registered:

@@ -116,7 +116,6 @@ _PARENTHESIS_END = re.compile(r"[^,\"“”]{1,60},")
 #: "MOSCOW (Reuters) - " before a wire story's first sentence
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 _NORMALIZE = re.compile(r"[^\w]+")
-_CYRILLIC = CYRILLIC
 _ACRONYM_NAME = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}")
 
 
@@ -294,7 +293,7 @@ def _checked_options(narrator: object, language: object, keep: Sequence[str]) ->
 
 def _cyrillic_language(text: str) -> str:
     """``ru``/``uk`` for a mostly Cyrillic text, else ``en``; English text costs one regex search."""
-    return detect_language_status(text)[0] if _CYRILLIC.search(text) else "en"
+    return detect_language_status(text)[0] if CYRILLIC.search(text) else "en"
 
 
 def statement_pieces(text: str, registry: SpeakerRegistry) -> list[Piece]:
@@ -569,6 +568,11 @@ class _ClauseBreaks:
         return self.cut_start.get(b, -1) >= a
 
 
+# Cached rather than built in statement_pieces and passed down: only a quote with no cue near
+# it walks the outer events, so a text without one never pays the regex pass over the whole
+# text, and a text's quotes are classified one after another, so it is built at most once per
+# text, on first need.  The key is the text itself (its hash is kept on the str); a small size
+# bounds what is held to a few texts, with room for threads that extract texts side by side.
 @functools.lru_cache(maxsize=4)
 def _clause_breaks(text: str) -> _ClauseBreaks:
     """One :class:`_ClauseBreaks` per text, kept for the text's quotes that follow."""

@@ -37,7 +37,6 @@ from analysis.language import CYRILLIC, LATIN_ASCII, detect_language_status
 
 #: words a run needs to be read by its own extractor
 MIN_RUN_WORDS = 4
-_CYRILLIC = CYRILLIC
 #: wider than analysis.language.LATIN on purpose: a piece's script counts accented Latin letters
 #: too (Latin-1 supplement to Latin Extended-B), so a French or Polish sentence is a Latin piece
 _LATIN = re.compile(f"[{LATIN_ASCII}\u00c0-\u024f]")
@@ -46,7 +45,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _script(piece: str) -> str:
-    cyrillic, latin = len(_CYRILLIC.findall(piece)), len(_LATIN.findall(piece))
+    cyrillic, latin = len(CYRILLIC.findall(piece)), len(_LATIN.findall(piece))
     if cyrillic == latin == 0:
         return ""
     return "cyrillic" if cyrillic > latin else "latin"
@@ -121,7 +120,7 @@ def language_runs(text: str) -> list[tuple[int, int, str]]:
         >>> language_runs("Talks ended.")
         [(0, 12, 'en')]
     """
-    if not _CYRILLIC.search(text):
+    if not CYRILLIC.search(text):
         return [(0, len(text), "en")]
     runs = script_runs(text)
     if len(runs) == 1:

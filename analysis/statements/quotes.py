@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+
+from analysis.statements.spans import SpanCover
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -149,26 +149,9 @@ def _double_quotes_in(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]
     return spans
 
 
-class _Cover:
-    """Which positions lie inside any of some (start, end) spans, by bisect.
-
-    The spans may overlap or come in any order: sorted once, a position is inside one exactly when
-    the largest end among the spans starting at or before it lies beyond it.
-    """
-
-    def __init__(self, spans: Sequence[tuple[int, int, bool]]) -> None:
-        ordered = sorted((s, e) for s, e, _ in spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(accumulate((e for _, e in ordered), max))
-
-    def __contains__(self, pos: int) -> bool:
-        k = bisect_right(self.starts, pos)
-        return k > 0 and self.reach[k - 1] > pos
-
-
 def _single_quotes_in(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
-    cover = _Cover(taken)
+    cover = SpanCover((s, e) for s, e, _ in taken)
     # a paragraph can be a whole text of one line: each mark is tested against the double-quoted
     # spans by bisect, and each opener only against the closers within MAX_SINGLE_QUOTE_CHARS
     marks = [m.start() for m in _SINGLE_MARKS.finditer(text, lo, hi) if m.start() not in cover]

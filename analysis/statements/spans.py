@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 
 class SpanIndex:
@@ -54,6 +55,38 @@ class SpanIndex:
     def overlaps(self, start: int, end: int) -> bool:
         """True when some span overlaps ``(start, end)``."""
         return bool(self.overlapping(start, end))
+
+
+class SpanCover:
+    """Which positions and spans some ``(start, end)`` spans cover, by bisect.
+
+    The spans may overlap or come in any order: sorted once by start, with the
+    largest end reached by the spans up to each.  A position is covered when a
+    span starting at or before it ends after it; a query span meets a span
+    when they overlap as in :class:`SpanIndex` (``a < e and s < b``).  Each
+    question costs one bisection, whatever the lengths of the spans.
+
+    Example:
+        >>> cover = SpanCover([(10, 20), (0, 5), (3, 8)])
+        >>> [p in cover for p in (0, 7, 8, 9, 10, 19, 20)]
+        [True, True, False, False, True, True, False]
+        >>> cover.meets(8, 10), cover.meets(8, 11), cover.meets(19, 19)
+        (False, True, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] > pos
+
+    def meets(self, start: int, end: int) -> bool:
+        """True when some span overlaps ``(start, end)``: starts before ``end`` and ends after ``start``."""
+        k = bisect.bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:

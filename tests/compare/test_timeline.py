@@ -97,6 +97,21 @@ def test_before_after_names_missing_columns(scored: pd.DataFrame) -> None:
         before_after(scored, "date", "2022-02-24", dimensions=["hedging"])
 
 
+
+# before_after shares aggregate's column check (aggregate.checked_columns): a name given twice made
+# repeated rows or two columns of one name, a list instead of a frame an AttributeError deep inside
+@pytest.mark.parametrize(("by", "dims", "what"), [(None, ["hostility", "hostility"], "dimensions"),
+                                                  (["side", "side"], ["hostility"], "by")])
+def test_before_after_refuses_a_name_given_twice(scored: pd.DataFrame, by: object, dims: list[str],
+                                                 what: str) -> None:
+    with pytest.raises(ValueError, match=f"before_after: {what} names .* twice"):
+        before_after(scored, "date", "2022-02-24", by, dimensions=dims, n_boot=0)  # type: ignore[arg-type]
+
+
+def test_before_after_refuses_a_scored_that_is_not_a_frame() -> None:
+    with pytest.raises(TypeError, match="before_after: scored must be a DataFrame, got list"):
+        before_after([1, 2], "date", "2022-02-24")  # type: ignore[arg-type]
+
 @pytest.fixture(scope="module")
 def matches() -> pd.DataFrame:
     return pd.DataFrame({

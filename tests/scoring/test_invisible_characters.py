@@ -6,6 +6,9 @@ token counts, VADER), and match spans point at the original characters.
 
 from __future__ import annotations
 
+import random
+import re
+
 import pandas as pd
 import pytest
 
@@ -115,6 +118,40 @@ def test_a_stress_mark_is_removed_only_after_a_latin_or_cyrillic_letter() -> Non
     assert strip_invisible("ж\u0300\u0301и")[0] == "жи"
     assert strip_invisible("1\u0301 \u0301x")[0] == "1\u0301 \u0301x"
     assert strip_invisible("\u200e\u200f kept")[0] == "\u200e\u200f kept"  # direction marks are kept
+
+
+# the pattern before round 8: format characters anywhere, then marks right after a letter of the
+# original text; score_frame applied it twice (once per text, again in morph.tokens / matcher.find)
+_TWO_PASS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+|(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])[\u0300\u0301]+")
+
+
+def _old_pass(text: str) -> tuple[str, list[int]]:
+    kept = [i for i in range(len(text)) if not any(a <= i < b for a, b in (m.span() for m in _TWO_PASS.finditer(text)))]
+    return "".join(text[i] for i in kept), [*kept, len(text)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_one_strip_is_final_and_equals_the_old_two_passes(seed: int) -> None:
+    """strip_invisible once = the old pattern applied twice (text and offsets); a second strip changes nothing."""
+    rng = random.Random(seed)
+    alphabet = ["a", "ж", "é", "1", " ", "-", "\u00ad", "\u200b", "\ufeff", "\u0301", "\u0300", "\u200e"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        clean, m = strip_invisible(text)
+        once, first = _old_pass(text)
+        twice, second = _old_pass(once)
+        assert clean == twice, repr(text)
+        assert [i if m is None else m[i] for i in range(len(clean) + 1)] == [first[j] for j in second], repr(text)
+        assert strip_invisible(clean) == (clean, None), repr(text)
+
+
+def test_a_stress_mark_after_a_soft_hyphen_goes_on_every_path() -> None:
+    text = "Слово режи\u00ad\u0301м звучит."
+    assert strip_invisible(text)[0] == "Слово режим звучит."
+    assert [t.lemma for t in tokens(text, "ru")] == [t.lemma for t in tokens("Слово режим звучит.", "ru")]
+    assert score_text(text, language="ru").n_tokens == count_words(text) == 3
+    clean = strip_invisible(text)[0]
+    assert tokens(clean, "ru", stripped=True) == tokens(clean, "ru")  # what score_frame passes: not scanned again
 
 
 def test_offset_maps_compose_with_collapsed_spaces() -> None:

@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.scoring.lemma_match import LemmaMatcher
-from tests.scoring.lemma_helpers import HOSTILE
-
-
-def _new(lang: str, text: str) -> set[str]:
-    """The 0.11.0 hostility/loaded entries found in ``text``."""
-    return {m.term for m in LemmaMatcher.builtin(lang).find(text)
-            if m.dimension in HOSTILE and "(0.11.0)" in m.note}
-
+from tests.scoring.lemma_helpers import HOSTILE, tagged_terms
 
 # (language, sentence, the 0.11.0 entries it must contain), one class per block
 MUST: list[tuple[str, str, set[str]]] = [
@@ -151,12 +144,12 @@ MUST_NOT: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), MUST)
 def test_class_member_counts(lang: str, text: str, expected: set[str]) -> None:
-    assert expected <= _new(lang, text)
+    assert expected <= tagged_terms(lang, text, "(0.11.0)", HOSTILE)
 
 
 @pytest.mark.parametrize(("lang", "text"), MUST_NOT)
 def test_descriptive_sense_does_not_count(lang: str, text: str) -> None:
-    assert _new(lang, text) == set()
+    assert tagged_terms(lang, text, "(0.11.0)", HOSTILE) == set()
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])

@@ -18,18 +18,7 @@ from analysis.scoring.lemma_match import (
     read_lemma_csv,
     stem_matches,
 )
-
-DIMENSIONS = ("hostility", "loaded", "hedging", "certainty")
-
-
-def _new(lang: str, text: str) -> set[str]:
-    return {m.term for m in LemmaMatcher.builtin(lang).find(text)
-            if m.dimension in DIMENSIONS and "(0.13.0)" in m.note}
-
-
-def _all(lang: str, text: str) -> set[tuple[str, str]]:
-    return {(m.dimension, m.term) for m in LemmaMatcher.builtin(lang).find(text)}
-
+from tests.scoring.lemma_helpers import found_pairs, tagged_terms
 
 # (language, sentence, the 0.13.0 entries it must contain), by class
 FOUND = [
@@ -90,7 +79,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FOUND)
 def test_new_class_entries_count(lang: str, text: str, expected: set[str]) -> None:
-    assert expected <= _new(lang, text)
+    assert expected <= tagged_terms(lang, text, "(0.13.0)")
 
 
 # (language, sentence, (dimension, term) that must NOT be found): descriptive senses and guards
@@ -113,14 +102,14 @@ DESCRIPTIVE = [
 
 @pytest.mark.parametrize(("lang", "text", "absent"), DESCRIPTIVE)
 def test_descriptive_senses_are_kept_out(lang: str, text: str, absent: tuple[str, str]) -> None:
-    assert absent not in _all(lang, text)
+    assert absent not in found_pairs(lang, text)
 
 
 def test_the_guarded_words_still_count_in_their_loaded_sense() -> None:
-    assert ("hostility", "фашистский") in _all("ru", "Фашистский режим Киева снова лжёт.")
-    assert ("certainty", "точно") in _all("ru", "Он точно придёт.")
-    assert ("hedging", "почти") in _all("ru", "Это почти невозможно.")
-    assert ("hedging", "возможно") in _all("ru", "Возможно, он прав.")
+    assert ("hostility", "фашистский") in found_pairs("ru", "Фашистский режим Киева снова лжёт.")
+    assert ("certainty", "точно") in found_pairs("ru", "Он точно придёт.")
+    assert ("hedging", "почти") in found_pairs("ru", "Это почти невозможно.")
+    assert ("hedging", "возможно") in found_pairs("ru", "Возможно, он прав.")
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])

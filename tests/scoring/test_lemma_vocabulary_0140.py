@@ -22,18 +22,7 @@ from analysis.scoring.lemma_match import (
     read_lemma_csv,
     stem_matches,
 )
-
-DIMENSIONS = ("hostility", "loaded", "hedging", "certainty")
-
-
-def _new(lang: str, text: str) -> set[str]:
-    return {m.term for m in LemmaMatcher.builtin(lang).find(text)
-            if m.dimension in DIMENSIONS and m.note.startswith("(0.14.0)")}
-
-
-def _all(lang: str, text: str) -> set[tuple[str, str]]:
-    return {(m.dimension, m.term) for m in LemmaMatcher.builtin(lang).find(text)}
-
+from tests.scoring.lemma_helpers import found_pairs, tagged_terms
 
 # (language, sentence, the 0.14.0 entries it must contain), by class
 FOUND = [
@@ -158,7 +147,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FOUND)
 def test_new_class_members_count(lang: str, text: str, expected: set[str]) -> None:
-    assert expected <= _new(lang, text)
+    assert expected <= tagged_terms(lang, text, "(0.14.0)", opens_note=True)
 
 
 # (language, sentence, (dimension, term) that must NOT be found): descriptive senses and guards
@@ -230,7 +219,7 @@ DESCRIPTIVE = [
 @pytest.mark.parametrize(("lang", "text", "absent"), DESCRIPTIVE)
 def test_descriptive_senses_are_kept_out(lang: str, text: str, absent: tuple[str, str]) -> None:
     dim, term = absent
-    found = _all(lang, text)
+    found = found_pairs(lang, text)
     assert absent not in found
     # a multi-word entry beginning with the guarded words does not count either
     assert not {t for d, t in found if d == dim and t.startswith(term + " ")}
@@ -258,7 +247,7 @@ KEPT = [
 
 @pytest.mark.parametrize(("lang", "text", "present"), KEPT)
 def test_guarded_words_still_count_in_their_own_sense(lang: str, text: str, present: tuple[str, str]) -> None:
-    assert present in _all(lang, text)
+    assert present in found_pairs(lang, text)
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])
@@ -283,7 +272,7 @@ def test_every_new_entry_finds_itself_and_has_a_rationale(lang: str) -> None:
 
 def test_the_adverb_entry_takes_the_adjective_too() -> None:
     # 'неопровержимо' is lemmatised as the short neuter of 'неопровержимый', so one entry covers both
-    assert "неопровержимо" in _new("ru", "Есть неопровержимые доказательства.")
+    assert "неопровержимо" in tagged_terms("ru", "Есть неопровержимые доказательства.", "(0.14.0)", opens_note=True)
 
 
 # except_prev_joined (0.14.0 mechanism): the word before counts only with white space alone between
@@ -301,7 +290,7 @@ JOINED = [
 @pytest.mark.parametrize(("lang", "text", "counts"), JOINED)
 def test_except_prev_joined_needs_the_words_side_by_side(lang: str, text: str, counts: bool) -> None:
     term = "возможно" if lang == "ru" else "можливо"
-    assert (("hedging", term) in _all(lang, text)) is counts
+    assert (("hedging", term) in found_pairs(lang, text)) is counts
 
 
 def test_except_prev_joined_is_read_from_a_csv(tmp_path: Path) -> None:

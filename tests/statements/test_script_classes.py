@@ -29,12 +29,12 @@ from analysis.statements import extract, extract_ru_uk, language_runs, quotes_cy
 REPLACED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("language CYRILLIC", language.CYRILLIC, r"[\u0400-\u04ff]"),
     ("language LATIN", language.LATIN, r"[A-Za-z]"),
-    ("external _CYRILLIC", external._CYRILLIC, r"[\u0400-\u04ff]"),
-    ("external _LATIN", external._LATIN, r"[A-Za-z]"),
-    ("score _CYRILLIC", score._CYRILLIC, "[\u0400-\u04ff]"),
-    ("score _LATIN", score._LATIN, "[A-Za-z]"),
-    ("extract _CYRILLIC", extract._CYRILLIC, r"[\u0400-\u04ff]"),
-    ("language_runs _CYRILLIC", language_runs._CYRILLIC, r"[\u0400-\u04ff]"),
+    ("external CYRILLIC", external.CYRILLIC, r"[\u0400-\u04ff]"),
+    ("external LATIN", external.LATIN, r"[A-Za-z]"),
+    ("score CYRILLIC", score.CYRILLIC, "[\u0400-\u04ff]"),
+    ("score LATIN", score.LATIN, "[A-Za-z]"),
+    ("extract CYRILLIC", extract.CYRILLIC, r"[\u0400-\u04ff]"),
+    ("language_runs CYRILLIC", language_runs.CYRILLIC, r"[\u0400-\u04ff]"),
     ("language_runs _LATIN", language_runs._LATIN, r"[A-Za-z\u00c0-\u024f]"),
     ("morph _MIXED_WORD", morph._MIXED_WORD,
      r"[^\W\d_]*(?:[A-Za-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[A-Za-z])[^\W\d_]*"),
@@ -68,9 +68,9 @@ def test_same_code_points(name: str, new: re.Pattern[str], old: str) -> None:
 
 def test_shared_objects() -> None:
     """One compiled class, not five copies of it."""
-    assert external._CYRILLIC is score._CYRILLIC is extract._CYRILLIC is language_runs._CYRILLIC \
+    assert external.CYRILLIC is score.CYRILLIC is extract.CYRILLIC is language_runs.CYRILLIC \
         is language.CYRILLIC
-    assert external._LATIN is score._LATIN is language.LATIN
+    assert external.LATIN is score.LATIN is language.LATIN
     assert language_runs._LATIN is not language.LATIN  # wider on purpose
 
 
