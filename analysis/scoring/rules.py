@@ -631,7 +631,7 @@ _LEGAL_BEFORE = frozenset(
     "investigate investigates investigated investigating investigation investigations investigators probe "
     "probes probing probed document documents documented documenting documentation prosecute prosecutes "
     "prosecuted prosecuting prosecution evidence allegations allegation alleged suspected charged accused "
-    "accusations accusation charges indicted record recorded recording".split()
+    "accusations accusation charges indicted record recorded recording inquiry inquiries".split()
 )
 
 

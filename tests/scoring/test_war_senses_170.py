@@ -29,7 +29,7 @@ def _terms(text: str) -> set[str]:
 def test_version_and_counts() -> None:
     assert lexicon_version() == "1.7.0"
     sizes = {d: len(Lexicon.builtin(d)) for d in ("hostility", "loaded", "naming")}
-    assert sizes == {"hostility": 863, "loaded": 844, "naming": 93}
+    assert sizes == {"hostility": 863, "loaded": 847, "naming": 93}
 
 
 def test_new_rules_are_registered_on_their_entries() -> None:
@@ -99,3 +99,32 @@ def test_legal_charge(text: str, counts: bool) -> None:
 ])
 def test_loaded_war_vocabulary_still_counts(text: str) -> None:
     assert _terms(text)
+
+
+def test_inquiry_is_a_legal_frame() -> None:
+    assert not _CHARGE & _terms("France opens inquiries over possible war crimes.")
+
+
+# rule 3: literal senses read in war coverage: the residents of a building, an explosion
+@pytest.mark.parametrize(("text", "term", "counts"), [
+    ("Rescuers found the bodies of the building's former occupants.", "occupants", False),
+    ("The house and its occupants survived the night.", "occupants", False),
+    ("The occupants shelled the village again.", "occupants", True),
+    ("The bridge blast closed the road for a week.", "blast", False),
+    ("A powerful blast shook the port.", "blast", False),
+    ("Senators blast the deal as a betrayal.", "blast", True),
+])
+def test_literal_senses(text: str, term: str, counts: bool) -> None:
+    assert (term in _terms(text)) is counts
+
+
+# step 3: missing war vocabulary
+@pytest.mark.parametrize(("text", "term", "counts"), [
+    ("The whole sanctions policy is a racket run from Washington.", "racket", True),
+    ("She bought a new tennis racket.", "racket", False),
+    ("He lost his racket at the club.", "racket", False),
+    ("Beijing accused Washington of a Cold War mentality.", "cold war mentality", True),
+    ("It represents the mentality of the Cold War.", "mentality of the cold war", True),
+])
+def test_missing_war_vocabulary(text: str, term: str, counts: bool) -> None:
+    assert (term in _terms(text)) is counts
