@@ -103,7 +103,12 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
     counted body of troops ("eliminated 55,510 Russian troops") is a war
     report, not a threat; people, a nation or a regime as object ("destroy
     our people", "destroy Ukraine") still count.  The object is read up to
-    the next punctuation mark or clause word, at most six tokens.
+    the next punctuation mark or clause word, at most six tokens.  Also a
+    report: the damage formula "destroyed or damaged", a counted tally
+    before the participle ("some 40 invaders eliminated"), a passive whose
+    subject names equipment or troops ("enemy equipment has been
+    eliminated"), "weapons of mass destruction"; a negated passive ("were
+    not destroyed") is a report for ``destruction_target`` too.
 ``legal_charge``
     from 1.7.0: an atrocity charge ("war crimes", "genocide", "crimes
     against humanity") named as the object of a legal process is reported,
@@ -241,7 +246,8 @@ _DESTRUCTION_ADJ_PREV = frozenset(
     "the a an its their his her our many several some partly partially completely heavily "
     "badly largely totally almost nearly fully entirely mostly".split()
 )
-_DESTRUCTION_DEGREE = frozenset(["partly", "almost", "nearly", "now", "also", "all", "since"])
+# "not" / "never" from 1.7.0: "the other systems were not destroyed" is a report too
+_DESTRUCTION_DEGREE = frozenset(["partly", "almost", "nearly", "now", "also", "all", "since", "not", "never"])
 _THREAT_BEFORE_BE = frozenset(["will", "must", "should", "shall", "would", "'ll", "to", "could", "can"])
 _HISTORY_RE = re.compile(
     r"\b(?:19[0-8]\d|(?:19[0-8]0)'?s|world war|wwii|ww2|second world war|great patriotic war|"
@@ -574,7 +580,8 @@ _MILITARY_NOUNS = (_PLACE_NOUNS - frozenset(
     "plane planes warplane warplanes fighter-jet uav uavs missile-launcher launchers warship warships cruiser "
     "submarine submarines trucks truck train trains rail hardware materiel stockpile stockpiles "
     "target targets unit units emplacement emplacements bunker bunkers trench trenches fortifications "
-    "bridgehead airfield airfields runway hangar hangars".split()
+    "bridgehead airfield airfields runway hangar hangars car cars stronghold strongholds platoon platoons "
+    "battalion battalions brigade brigades regiment regiments".split()
 )
 #: troops named by a count ("eliminated 200 enemy troops"): the tally of a military report
 _TROOP_NOUNS = frozenset(
@@ -603,10 +610,27 @@ def _object_tokens(norm: str, e: int, k: int = 6) -> list[str]:
 
 _COUNT_WORDS = NUMBER_WORDS | frozenset(
     "a an the over more than about around nearly almost some several many dozens scores hundreds units unit "
-    "pieces items one".split()
+    "pieces items one % percent per cent".split()
 )
 #: an intensified noun is the writer's evaluation ("the complete destruction of every Ukrainian city")
 _EVALUATIVE_PREV = frozenset("complete total utter systematic wanton senseless deliberate mass absolute".split())
+
+
+_DAMAGE_PAIR = frozenset(["damaged", "damaging", "damage", "damages"])
+
+
+def _reduced_report(norm: str, s: int, e: int, prev: list[str]) -> bool:
+    """A damage report around a participle: "40 invaders eliminated", "destroyed or damaged",
+    or a passive whose subject names equipment or troops ("enemy equipment has been eliminated")."""
+    nxt = next_tokens(norm, e, 2)
+    for pair in (nxt, prev[:2]):
+        if len(pair) == 2 and pair[0] in ("or", "and") and pair[1] in _DAMAGE_PAIR:
+            return True  # "destroyed or damaged 211 schools", "damaged or destroyed": the damage-report formula
+    if not norm[s:e].endswith("ed") or not prev:
+        return False
+    if prev[0] in _TROOP_NOUNS and any(t[:1].isdigit() for t in prev[1:3]):
+        return True  # "some 40 invaders eliminated"
+    return bool(_passive_report(prev)) and bool((_MILITARY_NOUNS | _TROOP_NOUNS).intersection(prev))
 
 
 def _military_object(norm: str, s: int, e: int, text: str, os: int) -> str | None:
@@ -615,6 +639,8 @@ def _military_object(norm: str, s: int, e: int, text: str, os: int) -> str | Non
         return None  # "weapons of mass destruction": the arms-control name of a class of weapons
     if prev and prev[0] in _EVALUATIVE_PREV:
         return ""
+    if _reduced_report(norm, s, e, prev_tokens(norm, s, 6)):
+        return None
     start = e
     if norm[s:e].endswith("ion") and next_tokens(norm, e, 1) == ["of"]:
         start = norm.index("of", e) + 2  # "destruction of Russian ammunition depots": the object follows "of"

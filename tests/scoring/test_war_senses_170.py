@@ -128,3 +128,24 @@ def test_literal_senses(text: str, term: str, counts: bool) -> None:
 ])
 def test_missing_war_vocabulary(text: str, term: str, counts: bool) -> None:
     assert (term in _terms(text)) is counts
+
+
+def test_negated_passive_is_a_report() -> None:
+    assert not _DESTROY & _terms("Satellite images show the other launchers were not destroyed.")
+    assert not _DESTROY & _terms("The old bridge was never destroyed.")
+    assert _DESTROY & _terms("Their plan is to destroy us.")
+
+
+# rule 4: the damage-report formulas around the participle
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Shelling has destroyed or damaged 211 schools in the region.", False),
+    ("Dozens of homes were damaged or destroyed overnight.", False),
+    ("The strikes destroyed 90% of the town's infrastructure.", False),
+    ("Some 40 enemy soldiers eliminated, officials report.", False),
+    ("Helicopters and other enemy equipment have been eliminated in the south.", False),
+    ("Burnt equipment lay on the roads beside destroyed cars.", False),
+    ("Whole families were eliminated by the regime.", True),
+    ("They say the enemy must be destroyed.", True),
+])
+def test_damage_report_formulas(text: str, counts: bool) -> None:
+    assert bool(_DESTROY & _terms(text)) is counts
