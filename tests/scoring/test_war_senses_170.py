@@ -149,3 +149,15 @@ def test_negated_passive_is_a_report() -> None:
 ])
 def test_damage_report_formulas(text: str, counts: bool) -> None:
     assert bool(_DESTROY & _terms(text)) is counts
+
+
+# rule 9: "the war raged": the idiom of continuing violence, not the writer's rage
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The trial went on as the war raged on.", False),
+    ("Fighting raged in the east for a week.", False),
+    ("Refugees fled the raging war.", False),
+    ("A wave of rage swept the country.", True),
+    ("He is a raging bigot.", True),
+])
+def test_war_raged(text: str, counts: bool) -> None:
+    assert bool({"rage", "raged", "raging"} & _terms(text)) is counts
