@@ -26,10 +26,14 @@ two article halves of dev, for v2 and length-normalised variants.
 Round 7: :func:`threshold_rules_check` sets the shipped best-F1 threshold
 beside a rule stated without the score (counted weight per 1,000 tokens and
 a minimum count), each chosen on one dev half and applied to the other.
+Round 8: ``--war-coverage`` prints the hit classes of the unlabelled English
+war coverage (:func:`analysis.validation.loaded_report.war_hit_table`; no
+labels are read), CHANGELOG 1.7.0.
 
 Example:
     $ python -m analysis.validation.ranking --data ../shared/validation --alternatives --halves
     $ python -m analysis.validation.ranking --data ../shared/validation --classes --thresholds --top 0
+    $ python -m analysis.validation.ranking --data ../shared/validation --war-coverage
 """
 
 from __future__ import annotations
