@@ -95,6 +95,27 @@ Named rules (after Hyland 2005, simplified for news; see lexicons/README.md):
     distance; before a quoted or lower-case term or an adjective of a
     people or faith ("so-called Christian violence") it still counts; a
     Title Case headline is exempt.
+``military_object``
+    from 1.7.0: a verb or noun of destruction ("destroy", "eliminated",
+    "destruction of") whose object is military equipment, a position or a
+    place ("destroyed an enemy supply vehicle", "destroy over 30 Russian
+    arms depots", "the destruction of Russian ammunition depots") or a
+    counted body of troops ("eliminated 55,510 Russian troops") is a war
+    report, not a threat; people, a nation or a regime as object ("destroy
+    our people", "destroy Ukraine") still count.  The object is read up to
+    the next punctuation mark or clause word, at most six tokens.  Also a
+    report: the damage formula "destroyed or damaged", a counted tally
+    before the participle ("some 40 invaders eliminated"), a passive whose
+    subject names equipment or troops ("enemy equipment has been
+    eliminated"), "weapons of mass destruction"; a negated passive ("were
+    not destroyed") is a report for ``destruction_target`` too.
+``legal_charge``
+    from 1.7.0: an atrocity charge ("war crimes", "genocide", "crimes
+    against humanity") named as the object of a legal process is reported,
+    not asserted: after *investigate, probe, document, prosecute, accused
+    of, charged with, suspected of, evidence of, allegations of* (within
+    four words, no punctuation between).  (A head noun after it, "a
+    genocide trial", was tried and not kept: CHANGELOG 1.7.0.)
 
 Parametrised rules: ``except_prev=w1|w2``, ``except_next=w1|w2``,
 ``only_prev=w1|w2``, ``only_next=w1|w2`` (adjacent token, normalised; from
@@ -225,7 +246,8 @@ _DESTRUCTION_ADJ_PREV = frozenset(
     "the a an its their his her our many several some partly partially completely heavily "
     "badly largely totally almost nearly fully entirely mostly".split()
 )
-_DESTRUCTION_DEGREE = frozenset(["partly", "almost", "nearly", "now", "also", "all", "since"])
+# "not" / "never" from 1.7.0: "the other systems were not destroyed" is a report too
+_DESTRUCTION_DEGREE = frozenset(["partly", "almost", "nearly", "now", "also", "all", "since", "not", "never"])
 _THREAT_BEFORE_BE = frozenset(["will", "must", "should", "shall", "would", "'ll", "to", "could", "can"])
 _HISTORY_RE = re.compile(
     r"\b(?:19[0-8]\d|(?:19[0-8]0)'?s|world war|wwii|ww2|second world war|great patriotic war|"
@@ -548,6 +570,113 @@ def _not_religious(norm: str, s: int, e: int, text: str, os: int) -> str | None:
     return None if _RELIGION_RE.search(_sentence_window(norm, s, e)) else ""
 
 
+# the generic and institutional words of _PLACE_NOUNS are left out ("destruction of the Church")
+_MILITARY_NOUNS = (_PLACE_NOUNS - frozenset(
+    "church churches cathedral system systems structure structures much most part parts area areas".split()
+)) | frozenset(
+    "depot depots missile missiles battery batteries howitzer howitzers artillery mortar mortars gun guns "
+    "armoured armored carrier carriers apc apcs ifv ifvs bmp btr position positions post posts checkpoint "
+    "checkpoints arms weapons weaponry munitions warehouse convoy convoys column columns boat boats jet jets "
+    "plane planes warplane warplanes fighter-jet uav uavs missile-launcher launchers warship warships cruiser "
+    "submarine submarines trucks truck train trains rail hardware materiel stockpile stockpiles "
+    "target targets unit units emplacement emplacements bunker bunkers trench trenches fortifications "
+    "bridgehead airfield airfields runway hangar hangars car cars stronghold strongholds platoon platoons "
+    "battalion battalions brigade brigades regiment regiments".split()
+)
+#: troops named by a count ("eliminated 200 enemy troops"): the tally of a military report
+_TROOP_NOUNS = frozenset(
+    "troops soldiers servicemen personnel militants fighters mercenaries invaders occupiers marines "
+    "paratroopers militiamen nationalists saboteurs".split()
+)
+_OBJECT_STOP = frozenset(
+    ". , ; : ! ? ( ) \" that which who while because but as when if and or after before since".split()
+)
+
+
+def _object_tokens(norm: str, e: int, k: int = 6) -> list[str]:
+    """The tokens after ``e`` up to a punctuation mark, a clause word or an ``of`` after a head, at most ``k``.
+
+    "of" after only a count or a quantifier ("six units of equipment", "dozens of tanks") stays inside.
+    """
+    out: list[str] = []
+    for tok in next_tokens(norm, e, k):
+        if tok in _OBJECT_STOP:
+            break
+        if tok == "of" and out and not all(t[:1].isdigit() or t in _COUNT_WORDS for t in out):
+            break  # "destroy the future of the Church": the head is "future"
+        out.append(tok)
+    return out
+
+
+_COUNT_WORDS = NUMBER_WORDS | frozenset(
+    "a an the over more than about around nearly almost some several many dozens scores hundreds units unit "
+    "pieces items one % percent per cent".split()
+)
+#: an intensified noun is the writer's evaluation ("the complete destruction of every Ukrainian city")
+_EVALUATIVE_PREV = frozenset("complete total utter systematic wanton senseless deliberate mass absolute".split())
+
+
+_DAMAGE_PAIR = frozenset(["damaged", "damaging", "damage", "damages"])
+
+
+def _reduced_report(norm: str, s: int, e: int, prev: list[str]) -> bool:
+    """A damage report around a participle: "40 invaders eliminated", "destroyed or damaged",
+    or a passive whose subject names equipment or troops ("enemy equipment has been eliminated")."""
+    nxt = next_tokens(norm, e, 2)
+    for pair in (nxt, prev[:2]):
+        if len(pair) == 2 and pair[0] in ("or", "and") and pair[1] in _DAMAGE_PAIR:
+            return True  # "destroyed or damaged 211 schools", "damaged or destroyed": the damage-report formula
+    if not norm[s:e].endswith("ed") or not prev:
+        return False
+    if prev[0] in _TROOP_NOUNS and any(t[:1].isdigit() for t in prev[1:3]):
+        return True  # "some 40 invaders eliminated"
+    return bool(_passive_report(prev)) and bool((_MILITARY_NOUNS | _TROOP_NOUNS).intersection(prev))
+
+
+def _military_object(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    prev = prev_tokens(norm, s, 3)
+    if prev[:3] == ["mass", "of", "weapons"] or prev[:3] == ["mass", "of", "weapon"]:
+        return None  # "weapons of mass destruction": the arms-control name of a class of weapons
+    if prev and prev[0] in _EVALUATIVE_PREV:
+        return ""
+    if _reduced_report(norm, s, e, prev_tokens(norm, s, 6)):
+        return None
+    start = e
+    if norm[s:e].endswith("ion") and next_tokens(norm, e, 1) == ["of"]:
+        start = norm.index("of", e) + 2  # "destruction of Russian ammunition depots": the object follows "of"
+    obj = _object_tokens(norm, start)
+    if _MILITARY_NOUNS.intersection(obj):
+        return None  # equipment, positions, places
+    nouns = [t for t in obj if t in _TROOP_NOUNS]
+    if nouns and any(t[:1].isdigit() or t in NUMBER_WORDS for t in obj[: obj.index(nouns[0])]):
+        return None  # "eliminated about 38,450 enemy troops": a tally
+    return ""
+
+
+_LEGAL_BEFORE = frozenset(
+    "investigate investigates investigated investigating investigation investigations investigators probe "
+    "probes probing probed document documents documented documenting documentation prosecute prosecutes "
+    "prosecuted prosecuting prosecution evidence allegations allegation alleged suspected charged accused "
+    "accusations accusation charges indicted record recorded recording inquiry inquiries".split()
+)
+
+
+def _legal_charge(norm: str, s: int, e: int, text: str, os: int) -> str | None:
+    """Reject a charge named by a legal process before it.
+
+    Example:
+        >>> n = "investigating possible war crimes"
+        >>> _legal_charge(n, 22, 32, n, 22) is None, _legal_charge("they committed war crimes", 15, 25, "", 0)
+        (True, '')
+    """
+    for tok in prev_tokens(norm, s, 4):
+        if tok in _LEGAL_BEFORE:
+            return None  # "investigating possible war crimes", "accused of genocide"
+        if not tok[:1].isalpha():
+            break
+    return ""
+
+
 def _word_set(arg: str) -> frozenset[str]:
     return frozenset(w.strip() for w in arg.split("|") if w.strip())
 
@@ -606,6 +735,8 @@ NAMED_RULES: dict[str, Rule] = {
     "not_religious": _not_religious,
     "not_event_name": _not_event_name,
     "not_before_name": _not_before_name,
+    "military_object": _military_object,
+    "legal_charge": _legal_charge,
     "possible_epistemic": _possible_epistemic,
     "first_person": _first_person,
     "after_be": _after_be,

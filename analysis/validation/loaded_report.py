@@ -11,6 +11,7 @@ set that is absent is a note, never an error, unless none is present.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,3 +223,134 @@ def evaluate_loaded(
     report.categories = pd.concat(cats, ignore_index=True)
     _ru_top(data_dir, scorer, matcher, k_ru, report)
     return report
+
+
+#: Classes of a counted hit in unlabelled war coverage (round 8, CHANGELOG 1.7.0), in the order tried.
+WAR_HIT_CLASSES: tuple[str, ...] = ("mention", "official or event name", "descriptive war reporting",
+                                    "reported or quoted", "loaded use")
+#: RUWA sites whose English leads are read (the English-language outlets of the collection).
+WAR_RUWA_SITES: tuple[str, ...] = ("reuters.com", "rt.com", "tass.com", "ukrinform.net")
+#: The descriptive war-reporting frames read in the round-8 hits: entry -> its descriptive context.
+#: Most are taken out by a 1.7.0 rule (``military_object``, ``legal_charge``); the others have none yet.
+WAR_DESCRIPTIVE: dict[str, str] = {
+    "destroy*": r"(?:depot|vehicle|tank|missile|system|launcher|position|equipment|aircraft|helicopter|drone|"
+                r"ammunition|warehouse|bridge|house|home|building|school|hospital|road|city|village|infrastructure|"
+                r"troops|personnel|weapons of mass)",
+    "eliminat*": r"\d[\d,]* (?:\w+ ){0,2}(?:troops|soldiers|servicemen|personnel|invaders|occupiers)|equipment|"
+                 r"tanks?|vehicles?|depots?",
+    "liquidat*": r"property|assets|company|companies|depots?",
+    "war crime*": r"(?:investigat|probe|document|prosecut|evidence|allegation|accus|charg|suspect|record|regist)\w*"
+                  r"\W+(?:\w+\W+){0,3}war crimes?|war crimes? (?:investigat|prosecut|tribunal|case|probe|charge)",
+    "genocide": r"(?:investigat|evidence|accus|charg|incitement to|convention)\w*\W+(?:\w+\W+){0,2}genocide|"
+                r"genocide (?:trial|case|convention|charges?)",
+    "atrocit*": r"(?:investigat|document|evidence|report|allegation|accus)\w*\W+(?:\w+\W+){0,2}atrocit",
+    "aggression": r"crimes? of aggression",
+    "rage": r"(?:war|fighting|battles?|conflict|fires?)\W+(?:\w+\W+){0,2}rag(?:ed|es|ing)",
+    "mass grave*": r"mass graves? (?:was |were |has been |have been )?(?:found|discovered|uncovered|exhumed)|"
+                   r"(?:found|discovered|uncovered|exhum\w+) (?:\w+ ){0,2}mass graves?",
+}
+_SPEECH_RE = re.compile(
+    r"\b(?:said|says|told|tells|according to|accused|accuses|claimed|claims|called|calls|warned|urged|"
+    r"stated|declared|wrote|tweeted|alleged|denied|insisted|vowed|pledged|added)\b", re.I)
+_OPEN_QUOTES = "\"\u201c\u201d\u00ab\u00bb"
+#: a headline's single-quoted words ("Zelenskiy slams 'collaborators'"): quoted speech
+_SINGLE_QUOTED = re.compile(r"(?:^|[\s(])['\u2018][^'\u2018\u2019]{1,60}['\u2019](?=$|[\s,.;:!?)])")
+
+
+def _descriptive_war(term: str, window: str) -> bool:
+    for key, pattern in WAR_DESCRIPTIVE.items():
+        stem = key.rstrip("*")
+        if (term.startswith(stem) if key.endswith("*") else term == stem) and re.search(pattern, window, re.I):
+            return True
+    return False
+
+
+def war_hit_class(text: str, start: int, end: int, term: str, *, mention: bool = False) -> str:
+    """The class (one of :data:`WAR_HIT_CLASSES`) of a hit in one sentence of war coverage.
+
+    The rubric, tried in order: a *mention* (the matcher's own flag); an
+    *official or event name* (the hit capitalised inside a run of
+    capitalised words, not at the sentence start and not in a Title Case
+    headline: "the Bucha Massacre", "Carolina Rage"); *descriptive war
+    reporting* (:data:`WAR_DESCRIPTIVE`); *reported or quoted* (inside an
+    open quotation, or the sentence has a speech or accusing verb: the
+    writer attributes it); the rest is the writer's *loaded use*.
+
+    Example:
+        >>> war_hit_class("Gunners destroyed 12 Russian tanks.", 8, 17, "destroyed")
+        'descriptive war reporting'
+        >>> war_hit_class("The barbaric shelling went on.", 4, 12, "barbaric")
+        'loaded use'
+        >>> war_hit_class("Kyiv said the barbaric shelling went on.", 14, 22, "barbaric")
+        'reported or quoted'
+    """
+    from analysis.scoring.rules import _capitalised_run, _title_case_headline
+
+    if mention:
+        return "mention"
+    head = text[:start].rstrip()
+    if (head and head[-1] not in ".!?:\"\u201c(" and _capitalised_run(text, start, end - start)
+            and not _title_case_headline(text, start, end - start)):
+        return "official or event name"
+    if _descriptive_war(term, text[max(0, start - 60):end + 60]):
+        return "descriptive war reporting"
+    if sum(text[:start].count(q) for q in _OPEN_QUOTES) % 2 == 1 or _SPEECH_RE.search(text) or any(
+            q.start() <= start and end <= q.end() for q in _SINGLE_QUOTED.finditer(text)):
+        return "reported or quoted"
+    return "loaded use"
+
+
+def war_coverage_sentences(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Sentences of the unlabelled English war coverage, read at run time: source, doc, text.
+
+    Sources: the NYT war articles (``paths.nyt_russia_ukraine_csv``; never
+    committed), the English RUWA titles and leads of :data:`WAR_RUWA_SITES`
+    and the official English of the resistinua addresses (status ``ok``).
+    A source that is absent is left out (its count is 0).
+
+    Example:
+        >>> war_coverage_sentences()["source"].value_counts()  # doctest: +SKIP
+    """
+    from analysis.corpus.external import load_resistinua, load_ruwa, ruwa_texts
+    from analysis.scoring.tokenize import split_sentences
+
+    docs: list[tuple[str, str, str]] = []
+    nyt = paths.nyt_russia_ukraine_csv(None if data_dir is None else Path(data_dir).parent / "external"
+                                       / "nyt_russia_ukraine")
+    if nyt is not None:
+        frame = pd.read_csv(nyt)
+        docs += [("nyt", f"nyt:{i}", str(t)) for i, t in frame["articles"].dropna().items()]
+    kept, _ = ruwa_texts(load_ruwa(), "both")
+    for site in WAR_RUWA_SITES:
+        part = kept[kept["site"].astype(str) == site]
+        docs += [(site, f"ruwa:{i}", str(t)) for i, t in zip(part["row_id"], part["text"], strict=True)]
+    res = load_resistinua()
+    res = res[res["status"] == "ok"]
+    docs += [("resistinua", f"resistinua:{i}", str(t)) for i, t in zip(res["id"], res["text_en"], strict=True)]
+    rows = [(src, doc, sp.text.strip()) for src, doc, t in docs for sp in split_sentences(t) if sp.text.strip()]
+    return pd.DataFrame(rows, columns=["source", "doc", "text"])
+
+
+def war_hit_table(sentences: pd.DataFrame, matcher: Matcher | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per source, category and :data:`WAR_HIT_CLASSES` class: hits (loaded and hostility), and the hits.
+
+    Returns ``(table, hits)``; ``hits`` has one row per hit with its
+    sentence, term, category and class (for reading; never commit the text).
+
+    Example:
+        >>> table, hits = war_hit_table(war_coverage_sentences())  # doctest: +SKIP
+    """
+    from analysis.validation import scorers
+
+    matcher = matcher or scorers.default_matcher()
+    inp = pd.DataFrame({"text": sentences["text"].astype(str).to_numpy()})
+    m = matcher(inp)
+    m = m[m["dimension"].isin(["hostility", "loaded"])].reset_index(drop=True)
+    rows = m["row"].astype("int64").to_numpy()
+    texts = inp["text"].to_numpy()[rows]
+    classes = [war_hit_class(t, int(s), int(e), str(term), mention=bool(men))
+               for t, s, e, term, men in zip(texts, m["start"], m["end"], m["term"], m["mention"], strict=True)]
+    hits = m.assign(source=sentences["source"].to_numpy()[rows], text=texts, cls=classes)
+    table = hits.groupby(["source", "category", "cls"]).size().unstack("cls", fill_value=0)
+    table = table.reindex(columns=list(WAR_HIT_CLASSES), fill_value=0)
+    return table.assign(all=table.sum(axis=1)).reset_index(), hits

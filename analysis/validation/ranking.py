@@ -26,10 +26,14 @@ two article halves of dev, for v2 and length-normalised variants.
 Round 7: :func:`threshold_rules_check` sets the shipped best-F1 threshold
 beside a rule stated without the score (counted weight per 1,000 tokens and
 a minimum count), each chosen on one dev half and applied to the other.
+Round 8: ``--war-coverage`` prints the hit classes of the unlabelled English
+war coverage (:func:`analysis.validation.loaded_report.war_hit_table`; no
+labels are read), CHANGELOG 1.7.0.
 
 Example:
     $ python -m analysis.validation.ranking --data ../shared/validation --alternatives --halves
     $ python -m analysis.validation.ranking --data ../shared/validation --classes --thresholds --top 0
+    $ python -m analysis.validation.ranking --data ../shared/validation --war-coverage
 """
 
 from __future__ import annotations
@@ -529,7 +533,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--thresholds", action="store_true", help="also print the half-split threshold check")
     parser.add_argument("--false-positives", action="store_true",
                         help="also print the dev false positives per category, sorted into classes")
+    parser.add_argument("--war-coverage", action="store_true",
+                        help="only print the hit classes of the unlabelled English war coverage (no labels read)")
     args = parser.parse_args(argv)
+    if args.war_coverage:
+        from analysis.validation.loaded_report import war_coverage_sentences, war_hit_table
+
+        print(war_hit_table(war_coverage_sentences(args.data))[0].to_string(index=False))
+        return 0
     sets = dev_units(args.data)
     grid = GRID_V1 if args.v1 else GRID
     with pd.option_context("display.width", 250, "display.max_columns", 40, "display.max_colwidth", 80):

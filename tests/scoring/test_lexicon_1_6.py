@@ -23,9 +23,9 @@ def _terms(text: str) -> set[str]:
 
 
 def test_version_and_counts() -> None:
-    assert lexicon_version() == "1.6.0"
+    assert tuple(int(x) for x in lexicon_version().split(".")) >= (1, 6, 0)
     sizes = {d: len(Lexicon.builtin(d)) for d in ("hostility", "loaded", "naming")}
-    assert sizes == {"hostility": 862, "loaded": 844, "naming": 93}
+    assert sizes == {"hostility": 863, "loaded": 847, "naming": 93}  # 1.7.0 adds one hostility and three loaded entries
 
 
 def test_new_rules_are_registered() -> None:
