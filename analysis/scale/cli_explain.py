@@ -34,7 +34,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,6 +49,7 @@ from analysis.scale.io import (
     InputError,
     _stop_signals_deferred,
     detect_format,
+    make_part_file,
     read_chunks,
 )
 
@@ -214,7 +214,7 @@ def _write_jsonl(records: Iterator[dict[str, Any]], path: Path, counts: Counter[
     tmp: str | None = None
     try:
         with _stop_signals_deferred():  # as AtomicOutput: no signal before the name is kept
-            fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
+            fd, tmp = make_part_file(path, parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for record in records:
                 counts[record["status"]] += 1

@@ -1020,6 +1020,28 @@ def _stop_signals_deferred() -> Iterator[None]:
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
+def make_part_file(path: Path, parent: Path) -> tuple[int, str]:
+    """Create the hidden temporary file ``path`` is written to, in ``parent``.
+
+    A directory that cannot take a new file (read-only, not ours) is an
+    :class:`InputError` naming the output, not the temporary ``.part`` name.
+
+    Example:
+        >>> import tempfile
+        >>> not_a_dir = Path(tempfile.mkstemp()[1])
+        >>> try:
+        ...     make_part_file(not_a_dir / "out.csv", not_a_dir)
+        ... except InputError as exc:
+        ...     print(str(exc).replace(str(not_a_dir), "F"))
+        F/out.csv: cannot create a file in F (Not a directory); choose a writable directory
+    """
+    try:
+        return tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:  # read-only, not ours, full: the directory, not the .part name, is the news
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"{path}: cannot create a file in {parent} ({reason}); choose a writable directory") from None
+
+
 class AtomicOutput:
     """Write DataFrames to CSV or Parquet; the file appears only on success.
 
@@ -1072,7 +1094,7 @@ class AtomicOutput:
             raise InputError(f"{self.path}: is a directory, expected a file name")
         try:
             with _stop_signals_deferred():  # none between making the file and keeping its name
-                fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".part")
+                fd, tmp = make_part_file(self.path, parent)
                 self.tmp_path = Path(tmp)
             os.close(fd)
             os.chmod(tmp, self._mode())
