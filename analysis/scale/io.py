@@ -323,7 +323,28 @@ class _Rows:
 
 def _missing_column(path: Path, what: str, name: str, available: Sequence[str]) -> InputError:
     listing = ", ".join(repr(c) for c in available) or "(none)"
-    return InputError(f"{path}: {what} {name!r} not found; available columns: {listing}")
+    return InputError(f"{path}: {what} {name!r} not found; available columns: {listing}{_delimiter_hint(available)}")
+
+
+def _delimiter_hint(header: Sequence[str]) -> str:
+    """A hint when a one-column header is really split by another delimiter.
+
+    European Excel saves "CSV" with ``;`` between fields; read as commas, the
+    whole header is one column.
+
+    Example:
+        >>> _delimiter_hint(["id;text"])
+        "; the header looks ';'-delimited (European Excel): save it as comma-separated CSV or as TSV"
+        >>> _delimiter_hint(["id", "text"])
+        ''
+    """
+    if len(header) != 1:
+        return ""
+    hints = ((";", "';'-delimited (European Excel): save it as comma-separated CSV or as TSV"),
+             ("\t", "tab-delimited: name the file .tsv"),
+             (",", "comma-delimited: name the file .csv"),
+             ("|", "'|'-delimited: save it as comma-separated CSV or as TSV"))
+    return next((f"; the header looks {hint}" for sep, hint in hints if sep in header[0]), "")
 
 
 def _check_columns(path: Path, columns: Sequence[str], text_col: str, id_cols: Sequence[str]) -> None:
