@@ -514,7 +514,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         selected = discover(folder, args.notebooks)
     except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # an installed wheel carries no notebooks: say where they are
+        where = ("" if args.dir is not None or paths.REPO_ROOT is not None else
+                 "; the notebooks are in a checkout of the repository (not in the installed package): "
+                 "run from it, set ANALYSIS_REPO_ROOT, or pass --dir DIR")
+        print(f"error: {exc}{where}", file=sys.stderr)
         return 2
     if not selected:
         print(f"error: no notebooks named {NOTEBOOK_GLOB} in {folder}", file=sys.stderr)
