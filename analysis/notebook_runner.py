@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import hashlib
+import importlib.util
 import os
 import re
 import sys
@@ -506,10 +507,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: What ``run`` imports (the ``notebooks`` extra of pyproject.toml).
+_NOTEBOOK_MODULES: tuple[str, ...] = ("nbformat", "nbclient", "nbconvert", "ipykernel")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the selected notebooks; 0 if all succeeded, 1 on a failure, 2 on bad input."""
     from analysis import paths
 
+    missing = [m for m in _NOTEBOOK_MODULES if importlib.util.find_spec(m) is None]
+    if missing:  # optional dependencies: one line, not an ImportError from deep inside
+        print(f"error: running notebooks needs {', '.join(missing)}: "
+              "pip install 'rhetoric-analysis[notebooks]'", file=sys.stderr)
+        return 2
     folder = args.dir if args.dir is not None else paths.NOTEBOOKS_DIR
     try:
         selected = discover(folder, args.notebooks)

@@ -60,6 +60,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import importlib.util
 import io
 import json
 import os
@@ -190,6 +191,10 @@ def detect_format(path: str | os.PathLike[str], table: dict[str, str]) -> tuple[
         raise InputError(f"{path}: unsupported file type {''.join(suffixes) or '(none)'}; use {known}")
     if gz and table is OUTPUT_FORMATS and fmt != "csv":
         raise InputError(f"{path}: only CSV output can be gzipped")
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        # pyarrow is an optional dependency: say so before any reading or writing
+        raise InputError(f"{path}: Parquet needs the pyarrow package: pip install pyarrow "
+                         "(or pip install 'rhetoric-analysis[parquet]')")
     return fmt, gz
 
 
