@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import hashlib
+import importlib.util
 import os
 import re
 import sys
@@ -506,15 +507,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: What ``run`` imports (the ``notebooks`` extra of pyproject.toml).
+_NOTEBOOK_MODULES: tuple[str, ...] = ("nbformat", "nbclient", "nbconvert", "ipykernel")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the selected notebooks; 0 if all succeeded, 1 on a failure, 2 on bad input."""
     from analysis import paths
 
+    missing = [m for m in _NOTEBOOK_MODULES if importlib.util.find_spec(m) is None]
+    if missing:  # optional dependencies: one line, not an ImportError from deep inside
+        print(f"error: running notebooks needs {', '.join(missing)}: "
+              "pip install 'rhetoric-analysis[notebooks]'", file=sys.stderr)
+        return 2
     folder = args.dir if args.dir is not None else paths.NOTEBOOKS_DIR
     try:
         selected = discover(folder, args.notebooks)
     except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # an installed wheel carries no notebooks: say where they are
+        where = ("" if args.dir is not None or paths.REPO_ROOT is not None else
+                 "; the notebooks are in a checkout of the repository (not in the installed package): "
+                 "run from it, set ANALYSIS_REPO_ROOT, or pass --dir DIR")
+        print(f"error: {exc}{where}", file=sys.stderr)
         return 2
     if not selected:
         print(f"error: no notebooks named {NOTEBOOK_GLOB} in {folder}", file=sys.stderr)

@@ -175,6 +175,7 @@ def rate_table(
         '50.0 [0.0, 90.0]'
     """
     keys = [by] if isinstance(by, str) else list(by)
+    dimensions = [dimensions] if isinstance(dimensions, str) else list(dimensions)  # not one per letter
     needed = [*keys, "n_statements", "n_tokens"]
     for d in dimensions:
         needed += [f"{d}_count", f"{d}_rate", f"{d}_rate_lo", f"{d}_rate_hi"]

@@ -73,7 +73,7 @@ def plot_rates_by_group(
         >>> # fig, data = plot_rates_by_group(aggregate(scored, "outlet"), "outlet")
         >>> # save_figure(fig, "03-rates-by-outlet", data)
     """
-    dims = list(dimensions)
+    dims = [dimensions] if isinstance(dimensions, str) else list(dimensions)  # not one per letter
     needed = [group_col, "n_statements", "n_tokens"]
     for dim in dims:
         needed += list(value_columns(dim))

@@ -169,7 +169,8 @@ def _join_groups(scored: pd.DataFrame, args: argparse.Namespace) -> tuple[pd.Dat
     dup = right_key.duplicated(keep=False)
     if dup.any():
         example = right_key[dup].iloc[0]
-        raise InputError(f"{args.groups}: join key {on!r} is not unique (e.g. {example!r} "
+        shown = example.item() if hasattr(example, "item") else example  # 1, not np.int64(1)
+        raise InputError(f"{args.groups}: join key {on!r} is not unique (e.g. {shown!r} "
                          f"occurs {int((right_key == example).sum())} times)")
     right = groups[args.by].set_axis(pd.Index(right_key), axis=0)
     # reindex keeps scored's order and length: no row is dropped or repeated

@@ -14,7 +14,8 @@ JSONL, Parquet or text, read in chunks like ``score``; see
   column if given, ``status``, ``start``, ``end``, ``surface``, ``dimension``,
   ``category``, ``term``, ``weight``, ``side``, ``rule``, ``note``).  A record
   without any span keeps one row with empty span fields and its status
-  (``no_match``, or ``empty`` / ``missing`` / ``invalid`` as in ``score``), so
+  (``no_match``, or ``empty`` / ``missing`` / ``invalid`` / ``too_long`` as in
+  ``score``; ``--max-field-bytes``), so
   every input row appears;
 * ``-o spans.jsonl`` or ``--format json``: one JSON object per input row, with
   ``status``, ``spans`` and ``sentences`` (VADER compound and per-word
@@ -33,7 +34,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,11 +42,14 @@ from typing import IO, Any
 import pandas as pd
 
 from analysis.scale.io import (
+    DEFAULT_MAX_FIELD_BYTES,
+    ID_ESCAPED,
     AtomicOutput,
     InputChunk,
     InputError,
     _stop_signals_deferred,
     detect_format,
+    make_part_file,
     read_chunks,
 )
 
@@ -77,6 +80,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "replace built-in ones")
     parser.add_argument("--chunk-size", type=int, default=1000, help="rows read at a time (default: 1000)")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the input (default: utf-8)")
+    parser.add_argument("--max-field-bytes", type=int, default=DEFAULT_MAX_FIELD_BYTES, metavar="N",
+                        help="texts over N UTF-8 bytes are not explained: status too_long, row kept "
+                             "(0 = no limit)")
 
 
 def _status(value: object) -> str | None:
@@ -87,31 +93,39 @@ def _status(value: object) -> str | None:
 
 
 def explain_record(row: int, text: object, ident: object, sentiment: str = "fast",
-                   **score_kwargs: Any) -> dict[str, Any]:
+                   reader_status: str | None = None, **score_kwargs: Any) -> dict[str, Any]:
     """One input record as a JSON-ready dict: status, spans, sentences.
 
     ``score_kwargs`` (``lexicons``, ``lexicon_mode``, ``language``) go to
     :func:`analysis.explain`; ``language`` and ``sentiment_status`` in the
     record say which language scored the text and whether VADER ran.
+    ``reader_status`` is what the file reader decided for the row
+    (``too_long``, ``invalid``, ``id_escaped``), kept as in ``score``.
 
     Example:
         >>> r = explain_record(0, "They are idiots.", None, "none")
         >>> r["status"], [s["surface"] for s in r["spans"]]
         ('ok', ['idiots'])
+        >>> explain_record(1, None, None, "none", reader_status="too_long")["status"]
+        'too_long'
     """
     from analysis.scoring.explain import explain
 
     record: dict[str, Any] = {"input_row": row}
     if ident is not None:
         record["id"] = ident
-    status = _status(text)
+    # the reader's reason wins: a too-long field reaches here as None, not "missing"
+    forced = reader_status if reader_status != ID_ESCAPED else None
+    status = forced or _status(text)
     if status is not None:
         return {**record, "status": status, "spans": [], "sentences": []}
     e = explain(str(text), sentiment=sentiment, **score_kwargs)
     spans = [{c: getattr(m, c) for c in SPAN_COLUMNS} for m in e.matches]
     sentences = [{"start": s.start, "end": s.end, "n_tokens": s.n_tokens, "compound": s.compound,
                   "valences": [[w, v] for w, v in s.valences]} for s in e.sentiment]
-    return {**record, "status": "ok" if spans else "no_match", "language": e.scores.language,
+    # as in score, an escaped id flags a row that was explained fine
+    status = ID_ESCAPED if reader_status == ID_ESCAPED else "ok" if spans else "no_match"
+    return {**record, "status": status, "language": e.scores.language,
             "sentiment_status": e.scores.sentiment_status, "spans": spans,
             "sentences": sentences, "_explanation": e}
 
@@ -127,8 +141,9 @@ def _records(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         for chunk in chunks:
             id_values = chunk.ids  # one --id-column at most here: a Series or None
             ids = id_values.tolist() if isinstance(id_values, pd.Series) else [None] * len(chunk)
-            for k, (text, ident) in enumerate(zip(chunk.texts, ids, strict=True)):
-                yield explain_record(chunk.start + k, text, ident, **kwargs)
+            statuses = chunk.statuses or [None] * len(chunk)
+            for k, (text, ident, reader) in enumerate(zip(chunk.texts, ids, statuses, strict=True)):
+                yield explain_record(chunk.start + k, text, ident, reader_status=reader, **kwargs)
 
     return generate()
 
@@ -137,8 +152,11 @@ def _chunks(args: argparse.Namespace) -> Iterator[InputChunk]:
     if args.file is not None:
         if args.texts:
             raise InputError("give texts on the command line or --file, not both")
+        # a hand-built Namespace may lack the option (it came in round 8)
+        limit = getattr(args, "max_field_bytes", DEFAULT_MAX_FIELD_BYTES)
         return read_chunks(args.file, args.text_column, id_col=args.id_column,
-                           chunk_size=args.chunk_size, encoding=args.encoding)
+                           chunk_size=args.chunk_size, encoding=args.encoding,
+                           max_field_bytes=limit or None)
     if not args.texts:
         raise InputError("nothing to explain: give a TEXT or --file FILE")
     if args.id_column is not None:
@@ -196,7 +214,7 @@ def _write_jsonl(records: Iterator[dict[str, Any]], path: Path, counts: Counter[
     tmp: str | None = None
     try:
         with _stop_signals_deferred():  # as AtomicOutput: no signal before the name is kept
-            fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
+            fd, tmp = make_part_file(path, parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for record in records:
                 counts[record["status"]] += 1

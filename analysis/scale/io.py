@@ -60,6 +60,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import importlib.util
 import io
 import json
 import os
@@ -190,6 +191,10 @@ def detect_format(path: str | os.PathLike[str], table: dict[str, str]) -> tuple[
         raise InputError(f"{path}: unsupported file type {''.join(suffixes) or '(none)'}; use {known}")
     if gz and table is OUTPUT_FORMATS and fmt != "csv":
         raise InputError(f"{path}: only CSV output can be gzipped")
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        # pyarrow is an optional dependency: say so before any reading or writing
+        raise InputError(f"{path}: Parquet needs the pyarrow package: pip install pyarrow "
+                         "(or pip install 'rhetoric-analysis[parquet]')")
     return fmt, gz
 
 
@@ -323,7 +328,28 @@ class _Rows:
 
 def _missing_column(path: Path, what: str, name: str, available: Sequence[str]) -> InputError:
     listing = ", ".join(repr(c) for c in available) or "(none)"
-    return InputError(f"{path}: {what} {name!r} not found; available columns: {listing}")
+    return InputError(f"{path}: {what} {name!r} not found; available columns: {listing}{_delimiter_hint(available)}")
+
+
+def _delimiter_hint(header: Sequence[str]) -> str:
+    """A hint when a one-column header is really split by another delimiter.
+
+    European Excel saves "CSV" with ``;`` between fields; read as commas, the
+    whole header is one column.
+
+    Example:
+        >>> _delimiter_hint(["id;text"])
+        "; the header looks ';'-delimited (European Excel): save it as comma-separated CSV or as TSV"
+        >>> _delimiter_hint(["id", "text"])
+        ''
+    """
+    if len(header) != 1:
+        return ""
+    hints = ((";", "';'-delimited (European Excel): save it as comma-separated CSV or as TSV"),
+             ("\t", "tab-delimited: name the file .tsv"),
+             (",", "comma-delimited: name the file .csv"),
+             ("|", "'|'-delimited: save it as comma-separated CSV or as TSV"))
+    return next((f"; the header looks {hint}" for sep, hint in hints if sep in header[0]), "")
 
 
 def _check_columns(path: Path, columns: Sequence[str], text_col: str, id_cols: Sequence[str]) -> None:
@@ -1020,6 +1046,28 @@ def _stop_signals_deferred() -> Iterator[None]:
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
+def make_part_file(path: Path, parent: Path) -> tuple[int, str]:
+    """Create the hidden temporary file ``path`` is written to, in ``parent``.
+
+    A directory that cannot take a new file (read-only, not ours) is an
+    :class:`InputError` naming the output, not the temporary ``.part`` name.
+
+    Example:
+        >>> import tempfile
+        >>> not_a_dir = Path(tempfile.mkstemp()[1])
+        >>> try:
+        ...     make_part_file(not_a_dir / "out.csv", not_a_dir)
+        ... except InputError as exc:
+        ...     print(str(exc).replace(str(not_a_dir), "F"))
+        F/out.csv: cannot create a file in F (Not a directory); choose a writable directory
+    """
+    try:
+        return tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:  # read-only, not ours, full: the directory, not the .part name, is the news
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"{path}: cannot create a file in {parent} ({reason}); choose a writable directory") from None
+
+
 class AtomicOutput:
     """Write DataFrames to CSV or Parquet; the file appears only on success.
 
@@ -1072,7 +1120,7 @@ class AtomicOutput:
             raise InputError(f"{self.path}: is a directory, expected a file name")
         try:
             with _stop_signals_deferred():  # none between making the file and keeping its name
-                fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".part")
+                fd, tmp = make_part_file(self.path, parent)
                 self.tmp_path = Path(tmp)
             os.close(fd)
             os.chmod(tmp, self._mode())

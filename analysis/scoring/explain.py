@@ -33,8 +33,18 @@ import pandas as pd
 
 from analysis.scoring.match import Match
 from analysis.scoring.normalize import strip_invisible
-from analysis.scoring.score import SENTIMENT_UNAVAILABLE, LexiconArg, Mode, TextScores, score_text
+from analysis.scoring.score import (
+    LEXICON_MODES,
+    SENTIMENT_UNAVAILABLE,
+    LexiconArg,
+    Mode,
+    TextScores,
+    _check_language,
+    score_text,
+)
+from analysis.scoring.sentiment import BACKENDS
 from analysis.scoring.tokenize import count_words, sentence_spans
+from analysis.validate_args import check_choice
 
 if TYPE_CHECKING:
     from analysis.scoring.fastvader import FastVader
@@ -340,6 +350,13 @@ def _fast_vader() -> FastVader:
     return FastVader()
 
 
+def _check_options(language: str | None, lexicon_mode: str, sentiment: str) -> None:
+    # checked here so that the error names explain, not the score_text it calls
+    _check_language(language, "explain")
+    check_choice("lexicon_mode", lexicon_mode, LEXICON_MODES, who="explain")
+    check_choice("sentiment", sentiment, BACKENDS, who="explain")
+
+
 def explain(
     text: str,
     *,
@@ -372,6 +389,7 @@ def explain(
     """
     if not isinstance(text, str):
         raise TypeError(f"explain expects a str, got {type(text).__name__}")
+    _check_options(language, lexicon_mode, sentiment)
     scores = score_text(text, lexicons=lexicons, lexicon_mode=lexicon_mode, sentiment=sentiment,
                         language=language, count_mentions=count_mentions)
     if scores.sentiment_status == SENTIMENT_UNAVAILABLE:

@@ -283,8 +283,9 @@ def unencodable_as_replacement(text: str) -> str:
 def _checked_options(narrator: object, language: object, keep: Sequence[str]) -> Sequence[str]:
     """``keep`` as a sequence of column names (keep="outlet" is one column, not five letters); TypeError
     or ValueError naming ``narrator`` or ``language`` when they are not of the documented kinds."""
-    if language is not None and language not in LANGUAGES:
-        raise ValueError(f"language must be None or one of {', '.join(LANGUAGES)}, not {language!r}")
+    # a Series or list of codes is not one language (`in` on a Series would be ambiguous)
+    if language is not None and (not isinstance(language, str) or language not in LANGUAGES):
+        raise ValueError(f"language must be None or one of {', '.join(LANGUAGES)}, not {language!r:.80}")
     if not isinstance(narrator, (str, list, tuple)) or (
             not isinstance(narrator, str) and not all(isinstance(v, Voice) for v in narrator)):
         raise TypeError(f"narrator must be a name (str) or a sequence of Voice, not {type(narrator).__name__}")

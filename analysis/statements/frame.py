@@ -139,6 +139,7 @@ def _check_ids(ids: pd.Series, id_col: str) -> None:
     if len(repeated):
         first = repeated.iloc[0]
         rows = [i for i, v in enumerate(ids) if v == first]
+        first = first.item() if hasattr(first, "item") else first  # 1, not np.int64(1)
         raise FrameInputError(f"id column {id_col!r}: id {first!r} repeats at rows {rows[:10]} (0-based position); "
                               "ids must be unique")
 

@@ -260,6 +260,7 @@ def sample_for_coding(
         raise ValueError("sample_for_coding: the index of scored must be unique (it identifies rows); "
                          "call reset_index() first")
     _require(scored, [text_col], "text_col")
+    dimensions = [dimensions] if isinstance(dimensions, str) else list(dimensions)  # not one per letter
     usable = scored
     excluded: dict[str, int] = {}
     if "status" in scored.columns:
