@@ -388,7 +388,8 @@ def _speaking_body(t: _Text, lo: int, hi: int, verb: re.Match[str]) -> Cyr | Non
     if not (head[:1].isupper() or m.group("noun")) or cyr.is_first_name(head, t.language):
         return None
     parse = cyr.analyzer(t.language).parse(head)[0]
-    if parse.tag.POS != "NOUN" or "anim" in parse.tag.grammemes:
+    # a place is where it was said, not who said it ("сообщил в Москве Иван Соколов"); abstain
+    if parse.tag.POS != "NOUN" or {"anim", "Geox"} & set(parse.tag.grammemes) or t.person_in(m.end("head"), hi):
         return None
     stop = _STOP_AT.search(t.text, m.end("head"), hi)
     rest = t.text[m.end("head"):stop.start() if stop else hi].strip(" .,;:!?—–-\u00a0")

@@ -161,7 +161,9 @@ def test_anaphoric_body_and_people_are_not_bodies() -> None:
     df = _ru("«Данные уточняются», — поясняют в ведомстве.")
     assert _quote(df, "Данные")["speaker"] == ""
     df = _ru("«Данные уточняются», — сообщил в Москве Иван Соколов.")
-    assert _quote(df, "Данные")["speaker"] != "Москва"
+    assert _quote(df, "Данные")["speaker"] == "Иван Соколов"
+    df = _ru("«Данные уточняются», — сообщили в Киеве.")
+    assert _quote(df, "Данные")["speaker"] == ""  # a place, not a body
 
 
 # --- headline quotes credited by the next sentence --------------------------------------------
