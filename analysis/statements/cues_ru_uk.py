@@ -239,12 +239,14 @@ def _pick(word: str, language: str, case: str | None, gender: str) -> tuple[str,
     parses = analyzer(language).parse(word.translate(_APOS))
     cases = [case] if case else list(_CASES)
 
-    def score(p: pymorphy3.analyzer.Parse) -> tuple[int, int, int, float]:
+    def score(p: pymorphy3.analyzer.Parse) -> tuple[int, int, int, int, float]:
         g = set(p.tag.grammemes)
         is_name = bool(_NAME_TAGS & g)
         in_case = p.tag.case in cases
         fits_gender = not gender or ("masc" in g) == (gender == "m") or "ms-f" in g
-        return (int(in_case), int(is_name), int(fits_gender), p.score)
+        # one person's name is singular: "Табах" is the surname, not the plural locative of "Таба"
+        single = "plur" not in g
+        return (int(in_case), int(is_name), int(single), int(fits_gender), p.score)
 
     for p in sorted(parses, key=score, reverse=True):
         if p.tag.case not in cases:

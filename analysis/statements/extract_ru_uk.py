@@ -158,6 +158,7 @@ class _Text:
             else:
                 out.append(Mention(m.start(), m.end()))
             after_first_name = m.end() if cyr.is_first_name(m.group(), self.language) else -1
+        out = _with_surname_echoes(self, out)
         orgs = [Mention(m.start(), m.end(), "organisation") for m in cyr.ORGANISATION.finditer(self.text)
                 if not self.inside_quote(m.start())]
         people = [p for p in out if not any(o.start <= p.start < o.end for o in orgs)]
@@ -203,6 +204,41 @@ class _Text:
         return None
 
 
+_CASE_ENDINGS = ("ами", "ому", "ого", "ыми", "ой", "ым", "ом", "ею", "ою", "ем", "ам", "ах",
+                 "а", "у", "е", "ы", "и", "ю", "я")
+
+
+def _surname_stem(word: str) -> str:
+    """The word lower-cased without one case ending ("Макрона" -> "макрон"), kept when that leaves < 3 letters."""
+    low = word.lower()
+    for end in _CASE_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            return low[: -len(end)]
+    return low
+
+
+def _with_surname_echoes(t: _Text, people: list[Mention]) -> list[Mention]:
+    """``people`` plus each later lone capitalised word that repeats the surname of a first name +
+    surname mention: "Эммануэля Макрона" ... "Макрон заявил" (the dictionary knows "макрон" as a
+    common noun, so the lone word is no name word by itself)."""
+    surnames = {_surname_stem(t.text[m.start:m.end].split()[-1]): m.start for m in people
+                if " " in t.text[m.start:m.end] and cyr.is_first_name(t.text[m.start:m.end].split()[0], t.language)}
+    if not surnames:
+        return people
+    taken = {(m.start, m.end) for m in people}
+    starts = [m.start for m in people]
+    extra = []
+    for m in _CAP_WORD.finditer(t.text):
+        first = surnames.get(_surname_stem(m.group()))
+        if first is None or m.start() <= first or t.inside_quote(m.start()):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and people[i].start <= m.start() < people[i].end or (m.start(), m.end()) in taken:
+            continue
+        extra.append(Mention(m.start(), m.end()))
+    return sorted(people + extra, key=lambda x: x.start) if extra else people
+
+
 def _subject_before(t: _Text, pos: int, lo: int) -> Mention | None:
     """The nominative mention before a verb at ``pos`` with no sentence punctuation between
     ("Сергей Лавров в беседе с Энтони Блинкеном заявил" -> Сергей Лавров)."""
@@ -245,6 +281,10 @@ def _role(t: _Text, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, end) if end > lo else None
 
 
+#: how many paragraphs before its own a pronoun's antecedent may be
+PRONOUN_PARAGRAPHS = 3
+
+
 def _pronoun(t: _Text, word: str, pos: int, verb: re.Match[str] | None) -> Cyr | None:
     low = word.lower()
     sv = cyr.speech_verb(verb.group("verb"), t.language) if verb else None
@@ -256,18 +296,29 @@ def _pronoun(t: _Text, word: str, pos: int, verb: re.Match[str] | None) -> Cyr |
     gender = cyr.PRONOUNS[t.language].get(low)
     if gender not in ("m", "f"):
         return None
-    para_lo = t.paragraphs[max(0, t.paragraph_of(pos) - 1)][0]
-    m = t.last_mention_before(pos, para_lo)
-    while m is not None and m.kind == "organisation":
-        m = t.last_mention_before(m.start, para_lo)
-    while m is not None:
-        found = _named(t, m, None, "pronoun", CONFIDENCE["pronoun"], verb)
-        g = cyr._pick(t.text[m.start:m.end].split()[0], t.language, None, "")[1]
-        if not g or g == gender:
+    # news paragraphs are short: the antecedent may sit PRONOUN_PARAGRAPHS paragraphs back
+    # ("Об этом написал X." / "Он отметил, что …" / "«…», — констатировал он.")
+    para_lo = t.paragraphs[max(0, t.paragraph_of(pos) - PRONOUN_PARAGRAPHS)][0]
+    # a subject pronoun's antecedent is first sought among names that can be subjects: "сотрудничал с
+    # Адольфом Гитлером. «…», — заявил он" is not Hitler; then among names in any case
+    for subjects_only in (True, False):
+        m = _antecedent(t, pos, para_lo, gender, subjects_only)
+        if m is not None:
+            found = _named(t, m, None, "pronoun", CONFIDENCE["pronoun"], verb)
             return replace(found, as_written=f"{word} ({found.as_written})")
-        m = t.last_mention_before(m.start, para_lo)
-        while m is not None and m.kind == "organisation":
-            m = t.last_mention_before(m.start, para_lo)
+    return None
+
+
+def _antecedent(t: _Text, pos: int, lo: int, gender: str, subjects_only: bool) -> Mention | None:
+    """The last person mention in ``[lo, pos)`` of a compatible gender (and nominative-capable)."""
+    m = t.last_mention_before(pos, lo)
+    while m is not None:
+        words = t.text[m.start:m.end].split()
+        if m.kind != "organisation" and (not subjects_only or _fits_case(t, m, "nomn")):
+            g = cyr._pick(words[0], t.language, None, "")[1]
+            if not g or g == gender:
+                return m
+        m = t.last_mention_before(m.start, lo)
     return None
 
 
@@ -285,12 +336,17 @@ def _subject_at(t: _Text, lo: int, hi: int, verb: re.Match[str] | None, case: st
     org = t.mention_at(lead.end(), lead.end() + 1) if lead else None
     if org is not None and org.kind == "organisation":
         return _named(t, org, None, "name", CONFIDENCE["verb" if verb else "colon"], verb)
+    body = _speaking_body(t, lo, hi, verb) if verb is not None else None
+    if body is not None:
+        return body
     role = _role(t, lo, hi)
     m = t.person_in(lo, role[1] + 2) if role else t.mention_at(lo, word.end() + 1)
     if m is None and verb is not None:  # "говорит полковник запаса Сергей Хатылев": a title, then the name
         m = t.person_in(lo, min(hi, lo + 70))
-    if m is not None and _SUBJECT_GAP.fullmatch(t.text, lo, m.start) and _fits_case(t, m, case):
+    if m is not None and _title_gap(t.text, lo, m.start) and _fits_case(t, m, case):
         return _named(t, m, case, "name", CONFIDENCE["verb" if verb else "colon"], verb)
+    if role is None and verb is not None and _ONE_OF.match(t.text, lo, hi):
+        role = _role_span(t, lo, hi)  # "— рассказал один из протестующих": a described newcomer
     # a described speaker is a noun of 4+ letters: "як"/"как" (also "yak", an animal) is not one
     if role is None and verb is not None and low == word.group() and len(low) >= 4 \
             and cyr.is_animate_noun(low, t.language):
@@ -307,8 +363,79 @@ def _subject_at(t: _Text, lo: int, hi: int, verb: re.Match[str] | None, case: st
         if holder is not None:
             linked = _named(t, holder, None, "role", CONFIDENCE["role"], verb)
             return replace(linked, as_written=f"{written} ({linked.as_written})")
+        anaphor = _anaphoric_role(t, written, role[0], verb) if verb is not None else None
+        if anaphor is not None:
+            return anaphor
         return Cyr(phrase, written, "role", CONFIDENCE["role"], False, sv, cue)
     return None
+
+
+#: "— сообщают в Минюсте", "— говорится в заявлении посольства США": a body that speaks
+_BODY = re.compile(r"(?:в|во|у)\s+(?:(?P<noun>заявлении|сообщении|заяві|повідомленні|пресс-релизе)\s+)?"
+                   r"(?P<head>[\w'ʼ’-]+)", re.IGNORECASE)
+#: bodies named by a common noun that point back ("в ведомстве"), not a name
+_ANAPHORIC_BODIES = frozenset("ведомстве ведомства ведомство відомстві відомства документе документі".split())
+
+
+def _speaking_body(t: _Text, lo: int, hi: int, verb: re.Match[str]) -> Cyr | None:
+    """An organisation after a speech verb: a capitalised word in the locative ("в Минюсте" ->
+    "Минюст"), or the genitive after "в заявлении/сообщении" ("посольства США" -> "посольство
+    США"), up to a preposition or comma."""
+    m = _BODY.match(t.text, lo, hi)
+    if m is None or m.group("head").lower() in _ANAPHORIC_BODIES:
+        return None
+    head = m.group("head")
+    if not (head[:1].isupper() or m.group("noun")) or cyr.is_first_name(head, t.language):
+        return None
+    parse = cyr.analyzer(t.language).parse(head)[0]
+    # a place is where it was said, not who said it ("сообщил в Москве Иван Соколов"); abstain
+    if parse.tag.POS != "NOUN" or {"anim", "Geox"} & set(parse.tag.grammemes) or t.person_in(m.end("head"), hi):
+        return None
+    stop = _STOP_AT.search(t.text, m.end("head"), hi)
+    rest = t.text[m.end("head"):stop.start() if stop else hi].strip(" .,;:!?—–-\u00a0")
+    nom = head if head.isupper() else cyr._recase(parse.normal_form, head)
+    name = " ".join(x for x in (nom, rest) if x)
+    sv = cyr.speech_verb(verb.group("verb"), t.language)
+    written = t.text[m.start():m.end("head")] + (" " + rest if rest else "")
+    return Cyr(name, written, "name", CONFIDENCE["verb"], True, sv, verb.group("verb").lower(), True)
+
+
+_ONE_OF = re.compile(r"(?:один|одна|одного|одной|один|одна|одного|однієї)\s+(?:из|з|із)\s+", re.IGNORECASE)
+
+#: described speakers that introduce someone new, never the person named before
+#: ("— рассказал местный житель", "— добавил другой собственник")
+NEW_PERSON_WORDS: dict[str, frozenset[str]] = {
+    "ru": frozenset("один одна другой другая еще ещё некий некая местный местная житель жительница "
+                    "очевидец очевидица свидетель участник участница пассажир прохожий беженец беженка "
+                    "источник собеседница собеседники".split()),
+    "uk": frozenset("один одна інший інша ще місцевий місцева житель жителька мешканець мешканка "
+                    "очевидець свідок учасник учасниця пасажир біженець біженка джерело".split()),
+}
+
+
+def _anaphoric_role(t: _Text, phrase: str, pos: int, verb: re.Match[str]) -> Cyr | None:
+    """A singular role tag after speech ("— уверен политик", "— заявил губернатор") is the person
+    last named before it, within the pronoun window and of the verb's gender; None for a plural,
+    a described newcomer (:data:`NEW_PERSON_WORDS`) or no such person."""
+    words = phrase.lower().split()
+    if not words or set(words) & NEW_PERSON_WORDS[t.language]:
+        return None
+    head = cyr.analyzer(t.language).parse(words[0])[0]
+    if "plur" in head.tag.grammemes:
+        return None
+    gender = _gender_of_verb(verb.group("verb")) or ("f" if "femn" in head.tag.grammemes else "m")
+    pronoun = {"m": "он", "f": "она"} if t.language == "ru" else {"m": "він", "f": "вона"}
+    who = _pronoun(t, pronoun[gender], pos, verb)
+    if who is None or who.attribution != "pronoun":
+        return None
+    named = who.as_written.split("(", 1)[-1].rstrip(")")
+    return replace(who, attribution="role", confidence=CONFIDENCE["role"], as_written=f"{phrase} ({named})")
+
+
+def _title_gap(text: str, lo: int, hi: int) -> bool:
+    """Only a title between a tag's start and its name; a quoted organisation name may sit in it
+    ("главный экономист агентства «Эксперт РА» Антон Табах")."""
+    return bool(_SUBJECT_GAP.fullmatch(re.sub(r"«[^«»]{1,40}»", "x", text[lo:hi])))
 
 
 def _fits_case(t: _Text, m: Mention, case: str | None) -> bool:
@@ -342,6 +469,9 @@ def _role_holder(t: _Text, phrase: str, pos: int) -> Mention | None:
             continue
         before = t.text[max(0, m.start - 60):m.start]
         for head in re.finditer(r"[\w'ʼ’-]+", before):
+            between = t.text[max(0, m.start - 60) + head.end():m.start]
+            if cyr.verb_pattern(t.language).search(between):
+                continue  # "политик подчеркнул, что … на Даунинг-стрит": the role is a clause's subject
             if _role_key(t.text[max(0, m.start - 60) + head.start():m.start]) == key:
                 holders[cyr.nominative(t.text[m.start:m.end], t.language).split()[-1]] = m
                 break
@@ -350,7 +480,37 @@ def _role_holder(t: _Text, phrase: str, pos: int) -> Mention | None:
 
 def _case_after(verb: re.Match[str] | None) -> str:
     v = verb.group("verb").lower() if verb else ""
-    return "gent" if v.startswith(("по словам", "за словами")) else "nomn"
+    return "gent" if v.startswith(ACCORDING) else "nomn"
+
+
+#: a relaying outlet after the quote: "— цитирует его РИА Новости", "— передает ТАСС слова Руденко"
+_RELAY = re.compile(r"(?:цитиру[ею]т|процитировал[аи]?|привод[ия]т|переда[её]т|передают|цитує|передає|наводить)"
+                    r"(?![\w'ʼ’-])", re.IGNORECASE)
+_RELAYED_PRONOUN = re.compile(r"(?<![\w'ʼ’-])(?P<pron>его|её|ее|його|її)(?![\w'ʼ’-])", re.IGNORECASE)
+
+
+def _relayed(t: _Text, q: CyrQuote, lo: int, hi: int) -> Cyr | None:
+    """Rule 1 for relayed words: the original speaker, not the outlet.  ``его``/``её`` in the tag is
+    the person named before the quote ("— приводит его слова издание"); ``слова X`` names them; an
+    accusative role ("— цитирует РИА Новости американского аналитика") is read as a role tag."""
+    relay = _RELAY.match(t.text, lo, hi)
+    if relay is None:
+        return None
+    said = _SAID_WORDS.search(t.text, relay.end(), hi)
+    if said is not None:
+        m = t.person_in(said.end(), min(hi, said.end() + 60))
+        if m is not None:
+            return _named(t, m, "gent", "name", CONFIDENCE["verb"], None)
+    pron = _RELAYED_PRONOUN.search(t.text, relay.end(), hi)
+    if pron is not None:
+        who = _pronoun(t, _POSSESSIVE_GENDER[pron.group("pron").lower()], q.start, None)
+        return replace(who, as_written=pron.group("pron")) if who is not None else None
+    for w in _WORD.finditer(t.text, relay.end(), hi):
+        if w.group().islower() and cyr.is_animate_noun(w.group(), t.language, case="accs"):
+            gender = "f" if "femn" in cyr.analyzer(t.language).parse(w.group())[0].tag.grammemes else "m"
+            who = _pronoun(t, _POSSESSIVE_GENDER["её" if gender == "f" else "его"], q.start, None)
+            return replace(who, attribution="role", as_written=t.text[w.start():hi].strip(" .")) if who else None
+    return None
 
 
 def _after_quote(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
@@ -360,6 +520,9 @@ def _after_quote(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
         return None
     nxt = t.next_quote_start(dash.end(), hi)
     end = min(hi, nxt)
+    relayed = _relayed(t, q, dash.end(), end)
+    if relayed is not None:
+        return relayed
     verb = cyr.verb_pattern(t.language).match(t.text, dash.end(), end)
     if verb is not None:
         return _subject_at(t, verb.end(), end, verb, _case_after(verb))
@@ -430,6 +593,25 @@ def _credit_after(t: _Text, q: CyrQuote, hi: int) -> Cyr | None:
     return _named(t, mention, "gent", "name", CONFIDENCE["credit"], None) if mention else None
 
 
+_NEXT_SENTENCE = re.compile(r"[.!?…]*[ \u00a0]+(?=\S)")
+
+
+def _speaker_next(t: _Text, q: CyrQuote) -> Cyr | None:
+    """A headline quote whose next sentence opens with its speaker and a speech verb:
+    "«Есть стандартное раздолбайство». Медведев описал, как …"."""
+    para_hi = t.paragraphs[t.paragraph_of(q.start)][1]
+    gap = _NEXT_SENTENCE.match(t.text, q.end, para_hi)
+    if gap is None or t.text[q.end:gap.end()].strip(" \u00a0") not in ("", "."):
+        return None
+    m = t.mention_at(gap.end(), gap.end() + 1)
+    if m is None or m.kind != "person":
+        return None
+    verb = cyr.verb_pattern(t.language).match(t.text, m.end + 1, para_hi)
+    if verb is None or not _fits_case(t, m, "nomn"):
+        return None
+    return _named(t, m, "nomn", "name", CONFIDENCE["credit"], verb)
+
+
 def _earlier_words(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
     """Rule 5: "Слова X." in an earlier sentence of the paragraph."""
     p_lo = t.paragraphs[t.paragraph_of(q.start)][0]
@@ -453,7 +635,7 @@ def _local_cue(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
     for verb in reversed(list(cyr.verb_pattern(t.language).finditer(t.text, start, q.start))):
         if q.start - verb.end() > LOCAL_CUE_CHARS:
             break
-        if verb.group("verb").lower().startswith(("по словам", "за словами")):
+        if verb.group("verb").lower().startswith(ACCORDING):
             return _subject_at(t, verb.end(), q.start, verb, "gent")
         words = list(_WORD.finditer(t.text, max(lo, verb.start() - 40), verb.start()))
         if words:
@@ -463,8 +645,27 @@ def _local_cue(t: _Text, q: CyrQuote, lo: int) -> Cyr | None:
     return None
 
 
+_LEAD_DASH = re.compile(r"[ \u00a0]*[—–][ \u00a0]+")
+
+
+def _next_paragraph_tag(t: _Text, q: CyrQuote) -> Cyr | None:
+    """A quote closing its paragraph with a comma, tagged at the start of the next one:
+    "«…»," / "— отметил главный экономист … Антон Табах."."""
+    p = t.paragraph_of(q.start)
+    if p + 1 >= len(t.paragraphs) or t.text[q.end:t.paragraphs[p][1]].strip() != ",":
+        return None
+    lo, hi = t.paragraphs[p + 1]
+    dash = _LEAD_DASH.match(t.text, lo, hi)
+    verb = cyr.verb_pattern(t.language).match(t.text, dash.end(), hi) if dash else None
+    if verb is None:
+        return None
+    return _subject_at(t, verb.end(), t.sentence_of(verb.start())[1], verb, _case_after(verb))
+
+
 def _is_direct(t: _Text, q: CyrQuote, lo: int, hi: int) -> bool:
     if q.dash or q.continued:
+        return True
+    if _next_paragraph_tag(t, q) is not None:
         return True
     prev_end = t.last_quote_end(lo, q.start)
     pre = t.text[prev_end:q.start].strip()
@@ -487,7 +688,7 @@ def _attribute(t: _Text, q: CyrQuote, direct: bool) -> tuple[Cyr | None, bool]:
     lo, hi = t.sentence_of(q.start)
     if q.dash:
         hi = t.paragraphs[t.paragraph_of(q.start)][1]
-    who = _after_quote(t, q, hi)
+    who = _after_quote(t, q, hi) or _next_paragraph_tag(t, q)
     if who is not None:
         return who, True
     author = _AFTER_DASH.match(t.text, q.end, hi)
@@ -497,7 +698,7 @@ def _attribute(t: _Text, q: CyrQuote, direct: bool) -> tuple[Cyr | None, bool]:
     if before is not None or cued:
         return before, True
     if direct:
-        who = _credit_after(t, q, hi) or _earlier_words(t, q, lo)
+        who = _credit_after(t, q, hi) or _speaker_next(t, q) or _earlier_words(t, q, lo)
         return who, who is not None
     return _local_cue(t, q, lo), False
 
@@ -525,6 +726,50 @@ def _quote_pieces(t: _Text) -> list[CyrPiece]:
     return pieces
 
 
+#: prepositional cues whose speaker follows in the genitive ("по словам Пескова", "по мнению эксперта")
+ACCORDING: tuple[str, ...] = ("по словам", "за словами", "по мнению")
+#: "По его словам, …": the speaker is a possessive pronoun between the preposition and the noun
+_POSSESSIVE_ACCORDING = re.compile(
+    r"(?<![\w'ʼ’-])(?:по|за)\s+(?P<pron>его|её|ее|його|її)\s+(?:словам|словами|мнению)(?![\w'ʼ’-])", re.IGNORECASE)
+_POSSESSIVE_GENDER = {"его": "он", "её": "она", "ее": "она", "його": "він", "її": "вона"}
+
+
+def _possessive_according(t: _Text, lo: int, hi: int) -> tuple[int, Cyr] | None:
+    """(clause start, speaker) of "По его словам, …" in the sentence ``[lo, hi)``, else None."""
+    m = _POSSESSIVE_ACCORDING.search(t.text, lo, hi)
+    if m is None or t.inside_quote(m.start()):
+        return None
+    pron = m.group("pron")
+    who = _pronoun(t, _POSSESSIVE_GENDER[pron.lower()], m.start(), None)
+    if who is None:
+        return None
+    sv = cyr.speech_verb("по словам", t.language)
+    who = replace(who, as_written=who.as_written.replace(_POSSESSIVE_GENDER[pron.lower()], pron, 1),
+                  verb=sv, cue=m.group().lower())
+    comma = t.text.find(",", m.end(), hi)
+    return (comma + 1 if comma > 0 and m.start() == lo else m.end()), who
+
+
+def _looks_like_name(quote: str) -> bool:
+    """A quoted name, not words: capitalised, at most three words, no sentence end ("«Северный поток»")."""
+    inner = quote.strip("«»„“”\"' ")
+    return bool(inner) and inner[:1].isupper() and len(inner.split()) <= 3 and not inner.endswith(tuple(".!?…"))
+
+
+def _quotes_in_reported(quotes: Sequence[CyrPiece], reported: Sequence[CyrPiece], t: _Text) -> None:
+    """An unattributed quote inside a sentence whose reported clause has a speaker takes that speaker:
+    "Путин заявил, что система «обеспечит связанность»", "По его словам, их «возвеличивают»",
+    "… не без «раздолбайства», признал Медведев"."""
+    by_sentence: dict[int, Cyr] = {}
+    for r in reported:
+        if r.who is not None:
+            by_sentence.setdefault(t.sentence_of(r.start)[0], r.who)
+    for q in quotes:
+        who = by_sentence.get(t.sentence_of(q.start)[0])
+        if q.who is None and who is not None and not _looks_like_name(t.text[q.start:q.end]):
+            q.who = replace(who, confidence=min(who.confidence, CONFIDENCE["earlier"]))
+
+
 _THAT = {"ru": re.compile(r",?\s*(?:что|будто)\s+"), "uk": re.compile(r",?\s*(?:що|нібито)\s+")}
 
 
@@ -532,10 +777,16 @@ def _reported_pieces(t: _Text, taken: SpanIndex) -> list[CyrPiece]:
     """``X заявил, что …`` and ``По словам X, …``: the clause, minus quotes (``taken``)."""
     out: list[CyrPiece] = []
     for lo, hi in t.sentences:
+        possessive = _possessive_according(t, lo, hi)
+        if possessive is not None:
+            out.extend(CyrPiece(s, e, "reported", possessive[1])
+                       for s, e in minus(possessive[0], hi, taken.overlapping(possessive[0], hi))
+                       if re.search(r"\w", t.text[s:e]))
+            continue
         for verb in cyr.verb_pattern(t.language).finditer(t.text, lo, hi):
             if t.inside_quote(verb.start()):
                 continue
-            according = verb.group("verb").lower().startswith(("по словам", "за словами"))
+            according = verb.group("verb").lower().startswith(ACCORDING)
             head = t.text[lo:verb.start()].rstrip()
             end = hi
             if head.endswith(",") and len(head.split()) >= 3 and not according:
@@ -660,7 +911,9 @@ def extract_statements_ru_uk(
         raise ValueError("extract_statements_ru_uk: narrator voices must cover the text (got none)")
     t = _Text(text, language, narrator if isinstance(narrator, str) else "")
     pieces = _quote_pieces(t)
-    pieces += _reported_pieces(t, SpanIndex((p.start, p.end) for p in pieces))
+    reported = _reported_pieces(t, SpanIndex((p.start, p.end) for p in pieces))
+    _quotes_in_reported(pieces, reported, t)
+    pieces += reported
     pieces += _narration(t, pieces)
     pieces.sort(key=lambda p: p.start)
     found = list(passages) if passages is not None else find_passages(text)
@@ -668,7 +921,30 @@ def extract_statements_ru_uk(
     for n, p in enumerate(pieces, start=1):
         outlet = next((o for ps, pe, o in found if ps <= p.start < pe), "")
         rows.append((n, *_row(t, p, registry, narrator, outlet)))
-    return _frame(rows)
+    return _frame(_merge_surnames(rows))
+
+
+_SURNAME_ONLY_ID = re.compile(r"person:(?P<surname>[^:]+):")
+
+
+def _merge_surnames(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """A surname alone ("Матвейчев") takes the id and name of the one full name with that surname in
+    the same text ("Олег Матвейчев"); two full names sharing it (two Kims) leave it alone."""
+    sid, name = COLUMNS.index("speaker_id"), COLUMNS.index("speaker")
+    full: dict[str, set[tuple[str, str]]] = {}
+    for r in rows:
+        m = re.fullmatch(r"person:([^:]+):(.+)", str(r[sid]))
+        if m:
+            full.setdefault(m.group(1), set()).add((str(r[sid]), str(r[name])))
+    out = []
+    for r in rows:
+        m = _SURNAME_ONLY_ID.fullmatch(str(r[sid]))
+        target = full.get(m.group("surname"), set()) if m else set()
+        if len(target) == 1:
+            new_id, new_name = next(iter(target))
+            r = tuple(new_id if i == sid else new_name if i == name else v for i, v in enumerate(r))
+        out.append(r)
+    return out
 
 
 def _frame(rows: Sequence[tuple[object, ...]]) -> pd.DataFrame:

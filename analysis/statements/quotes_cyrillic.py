@@ -16,7 +16,11 @@ Rules (conventions of Russian and Ukrainian typesetting):
   the dash to ``, —`` (``! —``, ``? —``) where the author's words begin,
   and an author's insertion ending in ``, —`` or ``. —`` is followed by more
   speech (``— Мы готовы, — сказал он. — Но не сейчас.``).  Such spans have
-  ``dash`` True and start at their dash (the dash is their mark).
+  ``dash`` True and start at their dash (the dash is their mark);
+* a paragraph that opens with speech and no quotation mark before ``, —
+  <speech verb>`` (``У нас были встречи …, — сказал председатель …``) is
+  unmarked speech from the paragraph start to the comma (``dash`` True too),
+  when it has at least ``MIN_UNMARKED_WORDS`` words.
 
 Example:
     >>> t = "«Мы не отступим», — заявил Песков."
@@ -97,6 +101,27 @@ def _dialogue_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     return [(d, s, e) for d, s, e in parts if e > s]
 
 
+#: the speech part of an unmarked quote is at least this many words ("Мы готовы, — сказал он" is
+#: too short to tell from narration with a dash)
+MIN_UNMARKED_WORDS = 4
+
+
+def _unmarked_speech(text: str, lo: int, hi: int, marked: list[tuple[int, int, bool]]) -> tuple[int, int] | None:
+    """(start, end at the comma) of speech with no quotation marks that opens a paragraph and ends
+    at ``, — <speech verb>`` ("У нас были встречи …, — сказал председатель …"), else None."""
+    from analysis.statements.cues_ru_uk import verb_pattern  # the verb table loads lazily
+
+    if not text[lo:lo + 1].isupper():
+        return None
+    author = _AUTHOR.search(text, lo, hi)
+    if author is None or any(s < author.start() for s, _, _ in marked):
+        return None
+    end = author.start() - 1  # the comma (or ! ? …) before the dash
+    if len(text[lo:end].split()) < MIN_UNMARKED_WORDS or not verb_pattern("ru").match(text, author.end(), hi):
+        return None
+    return lo, end
+
+
 def find_quotes_cyrillic(text: str) -> list[CyrQuote]:
     """All top-level quoted spans and dialogue speech of ``text`` in order.
 
@@ -118,6 +143,11 @@ def find_quotes_cyrillic(text: str) -> list[CyrQuote]:
                 group += 1
             inner_end = e - 1 if closed else e
             quotes.append(CyrQuote(s, e, s + 1, max(inner_end, s + 1), closed, continued, group))
+        unmarked = None if dialogue else _unmarked_speech(text, first_nonspace, hi, marked)
+        if unmarked is not None:
+            group += 1
+            quotes.append(CyrQuote(unmarked[0], unmarked[1], unmarked[0], unmarked[1], True, False, group,
+                                   dash=True))
         for d, s, e in dialogue:
             if any(ms < e and s < me for ms, me, _ in marked):
                 continue  # a quotation inside a dialogue line stays the quote
