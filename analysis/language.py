@@ -113,6 +113,39 @@ LATIN = re.compile(f"[{LATIN_ASCII}]")
 #: bodies (a-я leaves out ё, і, ї, є, ґ): where a rule needs a letter of the two languages only
 RU_UK_LOWER = "а-яёіїєґ"
 RU_UK_UPPER = "А-ЯЁІЇЄҐ"
+#: Latin letter -> its Cyrillic look-alike (upper and lower case as they appear)
+HOMOGLYPHS: dict[str, str] = dict(zip(
+    "AaBCcEeHKkMOoPpTXxyIi", "АаВСсЕеНКкМОоРрТХхуІі", strict=True,
+))
+# a word of letters holding both a Latin and a Cyrillic letter
+MIXED_WORD = re.compile(
+    rf"[^\W\d_]*(?:[{LATIN_ASCII}][^\W\d_]*[{CYRILLIC_BLOCK}]|[{CYRILLIC_BLOCK}][^\W\d_]*[{LATIN_ASCII}])[^\W\d_]*"
+)
+# a homoglyph inside a Cyrillic word always touches a Cyrillic letter: the cheap pre-test
+SCRIPT_TOUCH = re.compile(f"[{LATIN_ASCII}][{CYRILLIC_BLOCK}]|[{CYRILLIC_BLOCK}][{LATIN_ASCII}]")
+
+
+def _fix_homoglyphs(match: re.Match[str]) -> str:
+    return "".join(HOMOGLYPHS.get(ch, ch) for ch in match.group())
+
+
+def repair_homoglyphs(text: str) -> str:
+    """``text`` with Latin look-alikes inside mixed-script words made Cyrillic; same length.
+
+    Only a word that holds both scripts changes ("Kиев" with a Latin K), so
+    English words and Latin names beside Cyrillic ones are kept.  Case is
+    kept, and each character maps to one, so offsets into the result are
+    offsets into ``text``.
+
+    Example:
+        >>> repair_homoglyphs("заявил Пескoв, сказал Macron")  # Latin o in Пескoв
+        'заявил Песков, сказал Macron'
+    """
+    if not SCRIPT_TOUCH.search(text):  # the word-level pattern is slow
+        return text
+    return MIXED_WORD.sub(_fix_homoglyphs, text)
+
+
 _UK_LETTER = re.compile("[" + "".join(sorted(UK_LETTERS)) + "]")
 _RU_LETTER = re.compile("[" + "".join(sorted(RU_LETTERS)) + "]")
 _OTHER_CYRILLIC = re.compile("[" + "".join(sorted(OTHER_CYRILLIC)) + "]")

@@ -41,7 +41,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from analysis.language import CYRILLIC_BLOCK, LATIN_ASCII
+from analysis.language import repair_homoglyphs
 from analysis.scoring.normalize import strip_invisible
 
 if TYPE_CHECKING:
@@ -50,15 +50,9 @@ if TYPE_CHECKING:
 MORPH_LANGUAGES: tuple[str, ...] = ("ru", "uk")
 APOSTROPHES = "ʼ’‘`′"
 HYPHENS = "\u2010\u2011\u2012"
-#: Latin letter -> Cyrillic look-alike (upper and lower case as they appear)
-HOMOGLYPHS: dict[str, str] = dict(zip(
-    "AaBCcEeHKkMOoPpTXxyIi", "АаВСсЕеНКкМОоРрТХхуІі", strict=True,
-))
 _FOLD = {ord(a): "'" for a in APOSTROPHES} | {ord(h): "-" for h in HYPHENS}
-_MIXED_WORD = re.compile(rf"[^\W\d_]*(?:[{LATIN_ASCII}][^\W\d_]*[{CYRILLIC_BLOCK}]|[{CYRILLIC_BLOCK}][^\W\d_]*[{LATIN_ASCII}])[^\W\d_]*")
 
 
-_TOUCH = re.compile(f"[{LATIN_ASCII}][{CYRILLIC_BLOCK}]|[{CYRILLIC_BLOCK}][{LATIN_ASCII}]")
 
 
 class Token(NamedTuple):
@@ -71,10 +65,6 @@ class Token(NamedTuple):
     parts: tuple[str, ...] = ()
     #: the word as :func:`normalize_cyrillic` writes it (what the lemma was looked up by)
     norm: str = ""
-
-
-def _fix_homoglyphs(match: re.Match[str]) -> str:
-    return "".join(HOMOGLYPHS.get(ch, ch) for ch in match.group())
 
 
 def _lower_one(ch: str) -> str:
@@ -92,11 +82,7 @@ def normalize_cyrillic(text: str) -> str:
         >>> n, len(n) == len(s)
         ("об'єднаних елка киев", True)
     """
-    out = text.translate(_FOLD)
-    # the word-level pattern is slow; a homoglyph inside a Cyrillic word always
-    # touches a Cyrillic letter, so texts without such a pair skip it
-    if _TOUCH.search(out):
-        out = _MIXED_WORD.sub(_fix_homoglyphs, out)
+    out = repair_homoglyphs(text.translate(_FOLD))
     low = out.lower()
     if len(low) != len(out):
         low = "".join(_lower_one(ch) for ch in out)

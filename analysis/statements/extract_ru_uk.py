@@ -48,7 +48,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.voices import Voice
-from analysis.language import RU_UK_LOWER, RU_UK_UPPER
+from analysis.language import RU_UK_LOWER, RU_UK_UPPER, repair_homoglyphs
 from analysis.statements import cues_ru_uk as cyr
 from analysis.statements.folding import fold
 from analysis.statements.identity import speaker_ids
@@ -118,8 +118,10 @@ class CyrPiece:
 class _Text:
     """One text with its language, quotes, sentences and name mentions."""
 
-    def __init__(self, text: str, language: str, narrator: str) -> None:
+    def __init__(self, text: str, language: str, narrator: str, original: str | None = None) -> None:
         self.text, self.language, self.narrator = text, language, narrator
+        #: what statements are cut from: ``text`` may be a same-length repaired copy of it
+        self.original = text if original is None else original
         self.quotes = find_quotes_cyrillic(text)
         # top-level quotes are disjoint and sorted, so starts and ends are both sorted
         self.quote_starts = [q.start for q in self.quotes]
@@ -870,13 +872,13 @@ def _row(t: _Text, p: CyrPiece, registry: SpeakerRegistry, narrator: str | Seque
         speaker, bloc, registered = narration_speaker(narrator, registry, s, e)
         # as in the English extractor: narration is the outlet's own voice
         sid = f"narrator:{speaker}" if speaker else ""
-        return (speaker, bloc, registered, p.kind, t.text[s:e], s, e, "", outlet,
+        return (speaker, bloc, registered, p.kind, t.original[s:e], s, e, "", outlet,
                 sid, speaker, "narrator", 1.0, "", "")
     if p.who is None:
-        return ("", "", False, p.kind, t.text[s:e], s, e, "", outlet, "", "", "none", 0.0, "", "")
+        return ("", "", False, p.kind, t.original[s:e], s, e, "", outlet, "", "", "none", 0.0, "", "")
     ident = cyrillic_speaker(p.who, t.language, registry)
     verb = p.who.verb
-    return (ident.speaker, ident.bloc, ident.registered, p.kind, t.text[s:e], s, e, p.who.cue, outlet,
+    return (ident.speaker, ident.bloc, ident.registered, p.kind, t.original[s:e], s, e, p.who.cue, outlet,
             ident.speaker_id, p.who.as_written, p.who.attribution, p.who.confidence,
             verb.lemma if verb else "", verb.stance if verb else "")
 
@@ -909,7 +911,11 @@ def extract_statements_ru_uk(
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if not isinstance(narrator, str) and not narrator and text.strip():
         raise ValueError("extract_statements_ru_uk: narrator voices must cover the text (got none)")
-    t = _Text(text, language, narrator if isinstance(narrator, str) else "")
+    # names, cues and quotes are found on a copy with Latin look-alikes inside Cyrillic words
+    # repaired ("Пескoв" with a Latin o is Песков); the copy has the same length, and every
+    # statement's text is cut from the original
+    scan = repair_homoglyphs(text)
+    t = _Text(scan, language, narrator if isinstance(narrator, str) else "", original=text)
     pieces = _quote_pieces(t)
     reported = _reported_pieces(t, SpanIndex((p.start, p.end) for p in pieces))
     _quotes_in_reported(pieces, reported, t)

@@ -36,9 +36,9 @@ REPLACED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("extract CYRILLIC", extract.CYRILLIC, r"[\u0400-\u04ff]"),
     ("language_runs CYRILLIC", language_runs.CYRILLIC, r"[\u0400-\u04ff]"),
     ("language_runs _LATIN", language_runs._LATIN, r"[A-Za-z\u00c0-\u024f]"),
-    ("morph _MIXED_WORD", morph._MIXED_WORD,
+    ("language MIXED_WORD", language.MIXED_WORD,
      r"[^\W\d_]*(?:[A-Za-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[A-Za-z])[^\W\d_]*"),
-    ("morph _TOUCH", morph._TOUCH, r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"),
+    ("language SCRIPT_TOUCH", language.SCRIPT_TOUCH, r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"),
     # the Russian and Ukrainian alphabets, RU_UK_LOWER / RU_UK_UPPER
     ("lemma_match _SCARE", lemma_match._SCARE, r"[«„\"“]([а-яёіїєґ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)[»“”\"]"),
     ("extract_ru_uk _CAP_WORD", extract_ru_uk._CAP_WORD,
