@@ -792,6 +792,39 @@ def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention
     return None
 
 
+#: a relative or subordinate clause between a sentence's subject and a later verb: that verb may be the clause's
+_CLAUSE_BETWEEN = re.compile(r"\b(?:who|whom|which|that|when|while|because|after|before|if|since|although)\b|[;:\"“”]",
+                             re.IGNORECASE)
+
+
+def _pronoun_opening(text: str, lo: int, before: int, mentions: Sequence[Mention]) -> Who | None:
+    """The antecedent of a subject pronoun opening the sentence, for a second verb of its clause ("He
+    also blasted X, Iran's rival in the region, and added, '...'" -> whom *He* means); None when a
+    relative or subordinate clause stands between, whose own subject the verb may have.
+
+    Example:
+        >>> t = "Ann Reyes spoke. She criticised the cuts and added"
+        >>> _pronoun_opening(t, 17, len(t) - 5, [Mention(0, 9, "Ann Reyes", "person", "f", True)]).name
+        'Ann Reyes'
+    """
+    opening = _OPENING_PRONOUN.match(text, lo, before)
+    if opening is None or _CLAUSE_BETWEEN.search(text, opening.end(), before):
+        return None
+    p = opening.group("p")
+    # '"...," he said. He also blasted X and added': the same *he* as the tag just before, resolved there
+    back = max(0, lo - 300)
+    tags = list(re.finditer(rf"\b{p.lower()}\s+(?:{cues.SPEECH_VERBS})\b", text[back:lo], re.IGNORECASE))
+    at = opening.start("p")
+    if tags and _LAST_CLAUSE.fullmatch(text, back + tags[-1].end(), lo):
+        at = back + tags[-1].start()
+    ante = resolve_pronoun(p, at, mentions, text)
+    return _who(ante, p) if ante else None
+
+
+#: what may follow a tag to the end of its sentence: no other sentence, quote or clause break
+_LAST_CLAUSE = re.compile(r"[^.!?;:\"“”]*[.!?][\"”’]?\s*")
+
+
 #: a participle opening its sentence ("In declaring the disease ...,"): the subject follows it
 _FRONTED = re.compile(r"\s*(?:(?:In|By|After|While|When|Before|Since|Despite)\s+)?$")
 
@@ -914,7 +947,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: _
         # "That ban, declared the council, applies ...", "Francis, writes Royal, “...”": an inserted tag
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
     if who is None and _coordinated_before(text, lo, m.start()):
-        who = sentence_subject(text, lo, m.start(), mentions)
+        who = sentence_subject(text, lo, m.start(), mentions) or _pronoun_opening(text, lo, m.start(), mentions)
         before = who is not None
     if relative and span_start > lo and text[lo:span_start].rstrip().endswith(("who", "Who")):
         who = None  # "Ukrainians, who called it ..." names no speaker we can identify
