@@ -572,12 +572,22 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
     if cw is None or not _lone_word(cw.group(1)) or not text[cw.end():cue_start].isspace():
         return None
     head = text[lo:cw.start()]
+    if _OPENING_CONJUNCTION.fullmatch(head):
+        # "And WikiLeaks said": after a sentence-opening conjunction the word stands mid-sentence, where
+        # only a name is capitalised; the conjunction is no first word of a longer name
+        if cw.group(1).lower() in place_words():
+            return None
+        return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     if _PLACE_OR_NAME_BEFORE.search(head):
         return None
     # opening its sentence any word is capitalised: there it must speak elsewhere in the text too
     if after_quote or head.strip() and not head.rstrip().endswith((".", ":")) or speaks_elsewhere(text, cw):
         return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     return None
+
+
+#: a conjunction or adverb opening a sentence before its subject ("And", "But", "Yet", "So")
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:And|But|Yet|So|Still|Then)[ \t]+")
 
 
 def _lone_word(word: str) -> bool:

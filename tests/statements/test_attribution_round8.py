@@ -46,3 +46,25 @@ def test_coordinated_verb_of_a_pronoun_subject(text: str, words: str, speaker: s
 ])
 def test_coordinated_verb_of_a_pronoun_subject_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+# -- a lone name after a sentence-opening conjunction: "And WikiLeaks said ..." -------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The site denied the story. And WikiLeaks said on Twitter that it was \u201cwilling to sue.\u201d",
+     "willing to sue", "WikiLeaks"),
+    ("The talks failed on Monday. But Gazprom said, \u201cWe will resume deliveries.\u201d", "resume", "Gazprom"),
+])
+def test_lone_name_after_an_opening_conjunction(text: str, words: str, speaker: str,
+                                                registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # a country is no speaker by this rule
+    ("The talks failed on Monday. And Ukraine said, \u201cWe will resume deliveries.\u201d", "resume"),
+    # a capitalised word after a conjunction inside a sentence is still a longer name's tail
+    ("The talks failed, and the Study of War said the lines held, \u201cfor now.\u201d", "for now"),
+])
+def test_lone_word_after_an_opening_conjunction_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
