@@ -370,13 +370,14 @@ def _with_tag_line(text: str, q: QuoteSpan, sentences: Sequence[tuple[int, int]]
 
 
 #: what a line introducing the quote on the next line may hold after its cue: a short adverbial, a colon
-_INTRO_LINE_TAIL = re.compile(r"[^\"“”.;!?]{0,60}:\s*")
+_INTRO_LINE_TAIL = re.compile(r"[^\"“”.;!?]{0,120}:\s*")
 
 
 def _intro_line(text: str, q: QuoteSpan, piece: Piece, prev: tuple[int, int], events: Sequence[CueEvent]) -> None:
     """A quote opening its line after a line that ends in a colon with a resolved speech cue
-    ("Paul Reyes told reporters on Monday:\n“We will appeal.”") is that cue's speaker's."""
-    if not text[prev[1]:q.start].count("\n") or text[prev[1]:q.start].strip() or not q.inner(text)[:1].isupper():
+    ("Paul Reyes told reporters on Monday:\n“We will appeal.”") is that cue's speaker's, whatever its first
+    letter: the colon ending the line introduces it ("as Ann Reyes asked:\n“why now?”")."""
+    if not text[prev[1]:q.start].count("\n") or text[prev[1]:q.start].strip():
         return
     last = next((e for e in reversed(events) if e.family in ("finite", "according")), None)
     if last is None or last.who is None or not _INTRO_LINE_TAIL.fullmatch(text, last.end, prev[1] + 1):

@@ -68,3 +68,29 @@ def test_lone_name_after_an_opening_conjunction(text: str, words: str, speaker: 
 ])
 def test_lone_word_after_an_opening_conjunction_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+# -- an intro line ending in a colon, the quote on the next line ------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a long object between the verb and the colon
+    ("Mr. Tom Reyes spoke in Kyiv.\n\nStill, Reyes told an audience of the annual Congress of Ukrainian "
+     "Farmers and Rural Cooperatives:\n\n\u201cWe will not give up the land.\u201d", "give up", "Tom Reyes"),
+    # a lower-case opener: the colon still introduces the question
+    ("Ms. Ann Reyes hosted the show.\nMinutes later, as Reyes asked:\n\u201cwhat do you make of the vote?\u201d",
+     "make of the vote", "Ann Reyes"),
+])
+def test_intro_line_ending_in_a_colon(text: str, words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # the line ends in a period: a tagless quote after narration is no intro's
+    ("Ms. Ann Reyes hosted the show.\nMinutes later, Reyes asked about the vote.\n\u201cwhat a day.\u201d",
+     "what a day"),
+    # the line's cue has no speaker to give
+    ("The show went on.\nMinutes later, as someone asked:\n\u201cwhat do you make of the vote?\u201d",
+     "make of the vote"),
+])
+def test_intro_line_ending_in_a_colon_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
