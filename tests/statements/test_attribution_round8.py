@@ -94,3 +94,20 @@ def test_intro_line_ending_in_a_colon(text: str, words: str, speaker: str, regis
 ])
 def test_intro_line_ending_in_a_colon_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+# -- a preposition's object is no described speaker: "X, in a very different tone, said" ------------
+
+def test_prepositional_object_is_no_described_source() -> None:
+    from analysis.statements.described_sources import described_source_mentions
+
+    t = "And she, in a very different, almost friendly tone, said so. A soldier in a trench said no."
+    assert [m.entity for m in described_source_mentions(t, [])] == []
+
+
+def test_indefinite_subject_still_a_described_source() -> None:
+    from analysis.statements.described_sources import described_source_mentions
+
+    t = "A 50-year-old teacher said it was hard. His neighbour, a baker, said so too."
+    assert [m.entity for m in described_source_mentions(t, [])] == ["A 50-year-old teacher", "His neighbour"]
+
