@@ -642,6 +642,9 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
             head = _apposition_head(text, lo, m, mentions)
             best = (m.end, _who(head), head.start) if head else (m.end, _who(m), m.start)
             break
+        if cues.SUBJECT_GAP_PARENTHESIS.fullmatch(text, m.end, cue_start) and _subject_like(text, m):
+            best = (m.end, _who(m), m.start)  # "the Pope, in a different, friendly tone, said"
+            break
     for pm in _PRONOUN.finditer(window):
         s, e = lo + pm.start(), lo + pm.end()
         if cues.SUBJECT_GAP.fullmatch(text, e, cue_start) and (best is None or e > best[0]):

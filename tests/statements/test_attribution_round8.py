@@ -111,3 +111,28 @@ def test_indefinite_subject_still_a_described_source() -> None:
     t = "A 50-year-old teacher said it was hard. His neighbour, a baker, said so too."
     assert [m.entity for m in described_source_mentions(t, [])] == ["A 50-year-old teacher", "His neighbour"]
 
+
+# -- a parenthesis between the subject and its verb: prepositional with commas, or set off by dashes --
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ms. Ann Reyes spoke on Monday. And Reyes, in a very different, almost friendly tone, said to me: "
+     "\u201cWe will win.\u201d", "We will win", "Ann Reyes"),
+    ("Ms. Ann Reyes spoke on Monday. \u201cWe will win,\u201d Reyes \u2014 who has rarely given interviews "
+     "since her release \u2014 said.", "We will win", "Ann Reyes"),
+    ("Gov. Ann Reyes spoke on Monday. The governor, in a speech to farmers, bankers and teachers, said, "
+     "\u201cWe will win.\u201d", "We will win", "Ann Reyes"),
+])
+def test_parenthesis_between_subject_and_verb(text: str, words: str, speaker: str,
+                                              registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # the name before the parenthesis is a preposition's object, not the verb's subject
+    ("Ms. Ann Reyes spoke on Monday. The letter to Reyes, in its first, second and third lines, said: "
+     "\u201cYou are fired.\u201d", "You are fired"),
+    # a sentence end inside the dashes: no parenthesis
+    ("Ms. Ann Reyes spoke \u2014 briefly. The crowd cheered \u2014 and said: \u201cWe will win.\u201d", "We will win"),
+])
+def test_parenthesis_between_subject_and_verb_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
