@@ -651,7 +651,8 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
             ante = resolve_pronoun(pm.group("p"), s, mentions, text, since=lo)
             best = (e, _who(ante, pm.group("p")) if ante else None, s)
     if best is None:
-        best = _speech_noun_subject(text, lo, cue_start, mentions) or _lone_subject(text, lo, cue_start)
+        best = (_speech_noun_subject(text, lo, cue_start, mentions) or _lone_subject(text, lo, cue_start)
+                or _document_subject(text, lo, cue_start, mentions))
     if best is None:
         return None, cue_start, False
     hon = _HONORIFIC_BEFORE.search(text, max(lo, best[2] - 5), best[2])
@@ -746,6 +747,77 @@ def _speech_noun_subject(text: str, lo: int, cue_start: int,
     return None
 
 
+#: documents a text introduces with their author and then cites bare ("the report said", "the plan states")
+DOCUMENT_NOUNS = ("report|paper|plan|statement|letter|study|memo|document|analysis|survey|assessment|resolution|"
+                  "declaration|decree|complaint|lawsuit|filing|indictment|ruling|proposal|review|petition|"
+                  "communique|communiqué|book|article|essay|editorial|guidelines|manifesto|strategy")
+_BARE_DOCUMENT = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+(?:(?:new|latest|final|full|white|draft|[\w-]+-page)[ \t]+)?"
+                            rf"(?P<noun>{DOCUMENT_NOUNS})(?:[ \t]+(?:also|further|later|then|[a-z]+ly))?[ \t]*$")
+#: "according to the report," closed by punctuation or the sentence's end
+_ACCORDING_DOCUMENT = re.compile(rf"[ \t]+(?:the|this|that)[ \t]+(?:(?:new|latest|final|full|white|draft)[ \t]+)?"
+                                 rf"(?P<noun>{DOCUMENT_NOUNS})(?=[ \t]*(?:[,.;:!?]|$))")
+#: how far back a bare document's introduction is looked for: a fixed bound keeps the look linear
+DOCUMENT_LOOKBACK = 12000
+#: verbs by which a subject makes a document its own ("X released a report", "X authored the plan")
+_AUTHORING_VERB = (r"(?:released|published|issued|wrote|authored|drafted|prepared|produced|presented|submitted|"
+                   r"unveiled|filed|sent|signed|put\s+out|compiled|commissioned)")
+#: "X writes in the paper": the document holds X's words
+_WRITES_IN = r"(?:writes|wrote|says|said|states|stated|argues|argued)\s+in"
+
+
+def _document_subject(text: str, lo: int, cue_start: int,
+                      mentions: Sequence[Mention]) -> tuple[int, Who, int] | None:
+    """(end, author, start) for a bare document as the verb's subject ("'...,' the report said"): the one
+    author the text gave that document before ("X released a report", "a report by X", "X's report",
+    "The plan, authored by X,").  Two authors, or none, give None: the document then speaks for nobody.
+
+    Example:
+        >>> t = "Amnesty International released a report. It was long. The report said so."
+        >>> ms = [Mention(0, 21, "Amnesty International", "organisation")]
+        >>> _document_subject(t, t.index("The report"), t.index("said"), ms)[1].name
+        'Amnesty International'
+    """
+    # read back a bounded stretch only: a search from the sentence start for every cue is quadratic
+    bare = _BARE_DOCUMENT.search(text, max(lo, cue_start - 80), cue_start)
+    if bare is None:
+        return None
+    author = document_author(text, bare.start(), bare.group("noun").lower(), mentions)
+    return (bare.end(), author, bare.start()) if author is not None else None
+
+
+def document_author(text: str, pos: int, noun: str, mentions: Sequence[Mention]) -> Who | None:
+    """The one author the text names for the document ``noun`` before ``pos`` (within
+    :data:`DOCUMENT_LOOKBACK` characters), else None.
+
+    Example:
+        >>> t = "A report by Amnesty International came out. The report said so."
+        >>> document_author(t, t.index("The report"), "report", [Mention(12, 33, "Amnesty International", "organisation")]).name
+        'Amnesty International'
+    """
+    lo = max(0, pos - DOCUMENT_LOOKBACK)
+    authors: dict[str, Mention] = {}
+    for m in _starting(mentions, lo, pos):
+        if m.start < lo or m.end > pos or m.in_quote or m.kind not in ("person", "organisation"):
+            continue
+        if m.source == "descriptor" and m.link not in ("role", "name") or m.link == "described":
+            continue
+        after = text[m.end:min(pos, m.end + 120)]
+        if m.possessive:
+            owned = re.match(rf"['’]?s?\s+(?:[\w-]+\s+){{0,3}}?(?:{noun})s?\b", after)
+        else:
+            owned = re.match(rf"(?:\s+(?:has|have|had|also|[a-z]+ly))*\s+(?:{_AUTHORING_VERB}|{_WRITES_IN})\s+(?:an?|its|"
+                             rf"their|his|her|the|this)\s+(?:[\w-]+\s+){{0,3}}?(?:{noun})s?\b", after)
+            before = text[max(lo, m.start - 80):m.start]
+            owned = owned or re.search(rf"\b(?:{noun})s?\b,?\s+(?:(?:released|issued|published|written|authored|"
+                                       rf"prepared|commissioned|produced|compiled|drafted|signed)\s+)?(?:by|from)\s+"
+                                       rf"(?:the\s+)?$", before, re.IGNORECASE)
+        if owned:
+            authors.setdefault(m.entity, m)
+    if len(authors) != 1:
+        return None
+    return _who(next(iter(authors.values())))
+
+
 #: a capitalised source after "according to" that no mention covers, closed by punctuation or the end
 _ACCORDING_SOURCE = re.compile(r"\s+(?:[Tt]he\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
                                r"(?=\s*(?:[,.;:!?]|$))")
@@ -771,6 +843,9 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention],
     outlet = _OUTLET.match(text, at, hi)
     if rep and outlet:
         return Who(outlet.group(), False, as_written=outlet.group())
+    document = _ACCORDING_DOCUMENT.match(text, cue_end, hi) if according else None
+    if document is not None:  # "according to the plan": the plan's author, as for "the plan states"
+        return document_author(text, cue_end, document.group("noun").lower(), mentions)
     if according:  # "according to the Washington Post", "according to Politico": a source as written
         named = _ACCORDING_SOURCE.match(text, cue_end, hi)
         name = named.group("name") if named else ""

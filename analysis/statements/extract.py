@@ -1011,6 +1011,7 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
     out.update({n: ("name:" + " ".join(n.lower().split()), n) for n in described})
     out.update(_body_ids(bodies))
+    out.update(_acronym_ids(acronyms, out))
     if not names:
         return out
     table = merge_speakers(names)
@@ -1021,6 +1022,30 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
             display[sid] = name  # the registry's canonical spelling wins
     out.update({name: (sid, display.get(sid) or canonical or name)
                 for name, sid, canonical in zip(table["name"], table["speaker_id"], table["canonical"])})
+    return out
+
+
+def _acronym_ids(acronyms: Iterable[str], ids: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """acronym -> (speaker_id, display name) of the one body of the article whose initials it spells
+    ("SSG" after "the Security Studies Group"); an acronym of no body, or of two, keeps its own id.
+
+    Example:
+        >>> ids = {"Security Studies Group": ("org:security_studies_group", "Security Studies Group")}
+        >>> _acronym_ids(["SSG", "NATO"], ids)
+        {'SSG': ('org:security_studies_group', 'Security Studies Group')}
+    """
+    initials: dict[str, list[str]] = {}
+    for name, (sid, _) in ids.items():
+        if not sid.startswith("org:") or _ACRONYM_NAME.fullmatch(name):
+            continue
+        words = [w for w in re.findall(r"[^\W_]+", name) if w.lower() not in ("the", "of", "for", "and", "on", "s")]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials.setdefault("".join(w[0] for w in words), []).append(name)
+    out: dict[str, tuple[str, str]] = {}
+    for a in acronyms:
+        owners = {ids[n] for n in initials.get(a.replace(".", ""), [])}
+        if len(owners) == 1:
+            out[a] = next(iter(owners))
     return out
 
 

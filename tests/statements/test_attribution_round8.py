@@ -136,3 +136,48 @@ def test_parenthesis_between_subject_and_verb(text: str, words: str, speaker: st
 ])
 def test_parenthesis_between_subject_and_verb_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+# -- a bare document cited after the text named its author: "the report said", "according to the plan"
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Amnesty International released a report on Monday. \u201cThe strikes were indiscriminate,\u201d the "
+     "report said.", "indiscriminate", "Amnesty International"),
+    ("A report by Amnesty International came out on Monday. \u201cThe strikes were indiscriminate,\u201d "
+     "according to the report.", "indiscriminate", "Amnesty International"),
+    ("The plan, authored by the Security Studies Group, a think tank, was leaked.\n\u201cIran is weak,\u201d "
+     "the plan states.", "Iran is weak", "Security Studies Group"),
+    ("Human Rights Watch issued a statement on Friday. \u201cThe strikes must stop,\u201d the statement said.",
+     "must stop", "Human Rights Watch"),
+])
+def test_bare_document_speaks_for_its_author(text: str, words: str, speaker: str,
+                                             registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # no author given anywhere
+    ("\u201cThe strikes were indiscriminate,\u201d the report said.", "indiscriminate"),
+    # two authors of reports: which one is meant is not said
+    ("Amnesty International released a report on Monday, and Human Rights Watch published its own report. "
+     "\u201cThe strikes were indiscriminate,\u201d the report said.", "indiscriminate"),
+    # who obtained a document is not its author
+    ("A copy of the plan was obtained by the Washington Post. \u201cIran is weak,\u201d the plan states.",
+     "Iran is weak"),
+])
+def test_bare_document_without_one_author_speaks_for_nobody(text: str, words: str,
+                                                            registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
+
+
+def test_acronym_shares_the_id_of_the_body_it_abbreviates(registry: SpeakerRegistry) -> None:
+    t = ("The Security Studies Group, or SSG, wrote the plan. \u201cIran is weak,\u201d SSG said.\n"
+         "\u201cThe regime will fall,\u201d the Security Studies Group said.")
+    a, b = quote_row(t, "Iran is weak", registry), quote_row(t, "regime will fall", registry)
+    assert a["speaker_id"] == b["speaker_id"]
+
+
+def test_acronym_of_no_body_keeps_its_own_id(registry: SpeakerRegistry) -> None:
+    t = ("\u201cIran is weak,\u201d SSG said.\n\u201cThe regime will fall,\u201d the Security Policy Council said.")
+    a, b = quote_row(t, "Iran is weak", registry), quote_row(t, "regime will fall", registry)
+    assert a["speaker_id"] != b["speaker_id"]
