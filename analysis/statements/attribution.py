@@ -64,7 +64,7 @@ _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
 #: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
 _PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*|&)\s+$")
-_REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|article|statement|post|"
+_REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){0,2}?(?:report|story|article|statement|post|"
                         r"analysis|interview)\s+(?:at|in|by|from|on|with)\s+", re.IGNORECASE)
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
 _TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+,?\s+){0,4}")

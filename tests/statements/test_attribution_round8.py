@@ -181,3 +181,26 @@ def test_acronym_of_no_body_keeps_its_own_id(registry: SpeakerRegistry) -> None:
     t = ("\u201cIran is weak,\u201d SSG said.\n\u201cThe regime will fall,\u201d the Security Policy Council said.")
     a, b = quote_row(t, "Iran is weak", registry), quote_row(t, "regime will fall", registry)
     assert a["speaker_id"] != b["speaker_id"]
+
+
+# -- "according to a <adjective> report in <outlet>": the outlet ------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Patients have \u201cescaped\u201d two hospitals, according to a shocking report in The Sun.", "escaped",
+     "The Sun"),
+    ("Prices have \u201cexploded\u201d this year, according to a long investigative story in The Guardian.",
+     "exploded", "The Guardian"),
+])
+def test_according_to_an_adjective_report_in_an_outlet(text: str, words: str, speaker: str,
+                                                      registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # no outlet named: the report is nobody's
+    ("Patients have \u201cescaped\u201d two hospitals, according to a shocking report in the local press.",
+     "escaped"),
+])
+def test_according_to_an_adjective_report_without_outlet_abstains(text: str, words: str,
+                                                                 registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
