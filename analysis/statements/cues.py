@@ -119,7 +119,9 @@ SPEECH_NOUNS = ("statement|statements|remarks?|comments?|words|claims?|post|mess
                 "interview|assertion|tweet|declaration|warning|appeal|letter|response|reply|answer|account|report|"
                 # documents whose owner or author speaks ("her online petition says", "the museum's website tells")
                 "petition|blog|column|essay|op-ed|book|article|website|memo|e-?mail|newsletter|testimony|"
-                "affidavit|lawsuit|complaint|filing|editorial|profile|page|guidelines|manifesto")
+                "affidavit|lawsuit|complaint|filing|editorial|profile|page|guidelines|manifesto|"
+                # an order and its like hold the words of whoever issued it ("Trump's order for the “immediate ...”")
+                "order|decree|directive|proclamation")
 
 SPEECH = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
 PARTICIPLE = re.compile(rf"\b(?P<verb>{PARTICIPLE_VERBS})\b", re.IGNORECASE)

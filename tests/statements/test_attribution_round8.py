@@ -204,3 +204,23 @@ def test_according_to_an_adjective_report_in_an_outlet(text: str, words: str, sp
 def test_according_to_an_adjective_report_without_outlet_abstains(text: str, words: str,
                                                                  registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+# -- wrong speaker: an owned order holds its issuer's words, not the outlet's that reports it ------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Despite Gov. Ann Reyes\u2019s Monday order for the \u201cimmediate release\u201d of the files, the "
+     "agencies are waiting, according to Bloomberg.", "immediate release", "Ann Reyes"),
+    ("Gov. Ann Reyes\u2019s decree on \u201cessential services\u201d took effect.", "essential services", "Ann Reyes"),
+])
+def test_owned_order_holds_its_issuers_words(text: str, words: str, speaker: str,
+                                            registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # no owner: "in order to" is no one's order
+    ("The city closed the bridge in order to \u201cprotect\u201d the old town.", "protect"),
+])
+def test_ownerless_order_gives_no_speaker(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
