@@ -895,7 +895,7 @@ def _pronoun_opening(text: str, lo: int, before: int, mentions: Sequence[Mention
         >>> _pronoun_opening(t, 17, len(t) - 5, [Mention(0, 9, "Ann Reyes", "person", "f", True)]).name
         'Ann Reyes'
     """
-    opening = _OPENING_PRONOUN.match(text, lo, before)
+    opening = _opening_pronoun(text, lo, before)
     if opening is None or _CLAUSE_BETWEEN.search(text, opening.end(), before):
         return None
     p = opening.group("p")
@@ -907,6 +907,35 @@ def _pronoun_opening(text: str, lo: int, before: int, mentions: Sequence[Mention
         at = back + tags[-1].start()
     ante = resolve_pronoun(p, at, mentions, text)
     return _who(ante, p) if ante else None
+
+
+def _opening_pronoun(text: str, lo: int, before: int) -> re.Match[str] | None:
+    """The subject pronoun opening the sentence at ``lo``, after a conjunction too ("And she was quoted")."""
+    conj = _OPENING_CONJUNCTION.match(text, lo, before)
+    return _OPENING_PRONOUN.match(text, conj.end() if conj else lo, before)
+
+
+#: a participle of its clause's subject follows a comma or "as" ("..., saying", "was quoted as saying"); one
+#: right after a noun modifies that noun ("a letter calling it ...")
+_SUBJECT_PARTICIPLE = re.compile(r"(?:,|\bas)[ \t]*$")
+
+
+def _participle_pronoun_subject(text: str, lo: int, start: int, mentions: Sequence[Mention]) -> Who | None:
+    """For a participle after a comma or "as" in a sentence opened by *he*, *she* or *they* ("She was quoted as
+    saying that ...", "He spoke to reporters, saying ..."): whom the pronoun means (see :func:`_pronoun_opening`).
+    *It* opens many sentences as a placeholder ("It went unnoticed in ..."): no speaker.
+
+    Example:
+        >>> t = "Ann Reyes spoke. She was quoted as saying"
+        >>> _participle_pronoun_subject(t, 17, t.index("saying"), [Mention(0, 9, "Ann Reyes", "person", "f", True)]).name
+        'Ann Reyes'
+    """
+    if not _SUBJECT_PARTICIPLE.search(text, max(lo, start - 4), start):
+        return None
+    opening = _opening_pronoun(text, lo, start)
+    if opening is None or opening.group("p").lower() == "it":
+        return None
+    return _pronoun_opening(text, lo, start, mentions)
 
 
 #: what may follow a tag to the end of its sentence: no other sentence, quote or clause break
@@ -1023,6 +1052,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: _
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions)
+               or _participle_pronoun_subject(text, lo, m.start(), mentions)
                or fronted_subject(text, lo, m.end(), hi, mentions))
         return CueEvent("participle" if family != "naming" else family, m.start(), m.end(), verb, who,
                         m.start(), False)

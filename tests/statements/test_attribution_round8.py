@@ -224,3 +224,27 @@ def test_owned_order_holds_its_issuers_words(text: str, words: str, speaker: str
 ])
 def test_ownerless_order_gives_no_speaker(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+# -- a participle of a pronoun subject: "She spoke to reporters, saying ...", "And she was quoted as saying"
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Gov. Ann Reyes spoke on Monday. She spoke to reporters in the capital, saying the plan was "
+     "\u201ca disgrace.\u201d", "disgrace", "Ann Reyes"),
+    ("Gov. Ann Reyes spoke on Monday. And she was quoted as saying that the mayor \u201cfeels a deep "
+     "responsibility to help.\u201d", "deep responsibility", "Ann Reyes"),
+])
+def test_participle_of_a_pronoun_subject(text: str, words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # right after a noun the participle is that noun's ("a letter calling"), the letter of 300 mayors
+    ("Gov. Ann Reyes spoke on Monday. She had joined 300 mayors in signing a letter calling the plan "
+     "\u201ca disgrace.\u201d", "disgrace"),
+    # a placeholder *it* means nobody
+    ("Gov. Ann Reyes spoke on Monday. It went unnoticed, saying much about the \u201creform\u201d of the city.",
+     "reform"),
+])
+def test_participle_of_a_pronoun_subject_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
+    assert _speaker(text, words, registry) == ""
