@@ -880,6 +880,8 @@ def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention
     return None
 
 
+#: how far (in characters) a sentence-opening pronoun may stand before a verb it is the subject of
+PRONOUN_VERB_REACH = 300
 #: a relative or subordinate clause between a sentence's subject and a later verb: that verb may be the clause's
 _CLAUSE_BETWEEN = re.compile(r"\b(?:who|whom|which|that|when|while|because|after|before|if|since|although)\b|[;:\"“”]",
                              re.IGNORECASE)
@@ -896,7 +898,10 @@ def _pronoun_opening(text: str, lo: int, before: int, mentions: Sequence[Mention
         'Ann Reyes'
     """
     opening = _opening_pronoun(text, lo, before)
-    if opening is None or _CLAUSE_BETWEEN.search(text, opening.end(), before):
+    # a verb far from the opening pronoun is not read as its own: the bound also keeps the clause test
+    # below from scanning a whole long sentence for every cue (quadratic in one sentence of many cues)
+    if opening is None or before - opening.end() > PRONOUN_VERB_REACH \
+            or _CLAUSE_BETWEEN.search(text, opening.end(), before):
         return None
     p = opening.group("p")
     # '"...," he said. He also blasted X and added': the same *he* as the tag just before, resolved there

@@ -248,3 +248,15 @@ def test_participle_of_a_pronoun_subject(text: str, words: str, speaker: str, re
 ])
 def test_participle_of_a_pronoun_subject_abstains(text: str, words: str, registry: SpeakerRegistry) -> None:
     assert _speaker(text, words, registry) == ""
+
+
+def test_pronoun_subject_reaches_a_bounded_distance() -> None:
+    from analysis.statements.attribution import PRONOUN_VERB_REACH, _pronoun_opening
+    from analysis.statements.mention import Mention
+
+    ms = [Mention(0, 9, "Ann Reyes", "person", "f", True)]
+    near = "Ann Reyes spoke. She praised the plan and added"
+    far = "Ann Reyes spoke. She praised " + "the plan, " * (PRONOUN_VERB_REACH // 10 + 1) + "and added"
+    for t, expected in ((near, "Ann Reyes"), (far, None)):
+        who = _pronoun_opening(t, 17, t.rindex("added"), ms)
+        assert (who.name if who else None) == expected
