@@ -64,7 +64,7 @@ _ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z]\.){2,}|[A-Z]{2,6}\b)\s*$")
 #: before a lone capitalised word: a preposition (a place: "of South Carolina") or another
 #: capitalised word (the word ends a longer name: "the Study of War", "Lindsey Graham")
 _PLACE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:of|in|from|at|to|for|near|on|by)|\b[A-Z][\w.'’-]*|&)\s+$")
-_REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|story|article|statement|post|"
+_REPORT_OF = re.compile(r"\s*(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){0,2}?(?:report|story|article|statement|post|"
                         r"analysis|interview)\s+(?:at|in|by|from|on|with)\s+", re.IGNORECASE)
 #: a title between "said" and the name: "said Kremlin spokesman Dmitry Peskov"
 _TITLE_WORDS = re.compile(r"\s*(?:[\w.'’-]+,?\s+){0,4}")
@@ -572,12 +572,22 @@ def _lone_subject(text: str, lo: int, cue_start: int) -> tuple[int, Who, int] | 
     if cw is None or not _lone_word(cw.group(1)) or not text[cw.end():cue_start].isspace():
         return None
     head = text[lo:cw.start()]
+    if _OPENING_CONJUNCTION.fullmatch(head):
+        # "And WikiLeaks said": after a sentence-opening conjunction the word stands mid-sentence, where
+        # only a name is capitalised; the conjunction is no first word of a longer name
+        if cw.group(1).lower() in place_words():
+            return None
+        return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     if _PLACE_OR_NAME_BEFORE.search(head):
         return None
     # opening its sentence any word is capitalised: there it must speak elsewhere in the text too
     if after_quote or head.strip() and not head.rstrip().endswith((".", ":")) or speaks_elsewhere(text, cw):
         return cw.end(), Who(cw.group(1), False, as_written=cw.group(1)), cw.start()
     return None
+
+
+#: a conjunction or adverb opening a sentence before its subject ("And", "But", "Yet", "So")
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:And|But|Yet|So|Still|Then)[ \t]+")
 
 
 def _lone_word(word: str) -> bool:
@@ -632,13 +642,17 @@ def subject_before(text: str, cue_start: int, lo: int, mentions: Sequence[Mentio
             head = _apposition_head(text, lo, m, mentions)
             best = (m.end, _who(head), head.start) if head else (m.end, _who(m), m.start)
             break
+        if cues.SUBJECT_GAP_PARENTHESIS.fullmatch(text, m.end, cue_start) and _subject_like(text, m):
+            best = (m.end, _who(m), m.start)  # "the Pope, in a different, friendly tone, said"
+            break
     for pm in _PRONOUN.finditer(window):
         s, e = lo + pm.start(), lo + pm.end()
         if cues.SUBJECT_GAP.fullmatch(text, e, cue_start) and (best is None or e > best[0]):
             ante = resolve_pronoun(pm.group("p"), s, mentions, text, since=lo)
             best = (e, _who(ante, pm.group("p")) if ante else None, s)
     if best is None:
-        best = _speech_noun_subject(text, lo, cue_start, mentions) or _lone_subject(text, lo, cue_start)
+        best = (_speech_noun_subject(text, lo, cue_start, mentions) or _lone_subject(text, lo, cue_start)
+                or _document_subject(text, lo, cue_start, mentions))
     if best is None:
         return None, cue_start, False
     hon = _HONORIFIC_BEFORE.search(text, max(lo, best[2] - 5), best[2])
@@ -733,6 +747,77 @@ def _speech_noun_subject(text: str, lo: int, cue_start: int,
     return None
 
 
+#: documents a text introduces with their author and then cites bare ("the report said", "the plan states")
+DOCUMENT_NOUNS = ("report|paper|plan|statement|letter|study|memo|document|analysis|survey|assessment|resolution|"
+                  "declaration|decree|complaint|lawsuit|filing|indictment|ruling|proposal|review|petition|"
+                  "communique|communiqué|book|article|essay|editorial|guidelines|manifesto|strategy")
+_BARE_DOCUMENT = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+(?:(?:new|latest|final|full|white|draft|[\w-]+-page)[ \t]+)?"
+                            rf"(?P<noun>{DOCUMENT_NOUNS})(?:[ \t]+(?:also|further|later|then|[a-z]+ly))?[ \t]*$")
+#: "according to the report," closed by punctuation or the sentence's end
+_ACCORDING_DOCUMENT = re.compile(rf"[ \t]+(?:the|this|that)[ \t]+(?:(?:new|latest|final|full|white|draft)[ \t]+)?"
+                                 rf"(?P<noun>{DOCUMENT_NOUNS})(?=[ \t]*(?:[,.;:!?]|$))")
+#: how far back a bare document's introduction is looked for: a fixed bound keeps the look linear
+DOCUMENT_LOOKBACK = 12000
+#: verbs by which a subject makes a document its own ("X released a report", "X authored the plan")
+_AUTHORING_VERB = (r"(?:released|published|issued|wrote|authored|drafted|prepared|produced|presented|submitted|"
+                   r"unveiled|filed|sent|signed|put\s+out|compiled|commissioned)")
+#: "X writes in the paper": the document holds X's words
+_WRITES_IN = r"(?:writes|wrote|says|said|states|stated|argues|argued)\s+in"
+
+
+def _document_subject(text: str, lo: int, cue_start: int,
+                      mentions: Sequence[Mention]) -> tuple[int, Who, int] | None:
+    """(end, author, start) for a bare document as the verb's subject ("'...,' the report said"): the one
+    author the text gave that document before ("X released a report", "a report by X", "X's report",
+    "The plan, authored by X,").  Two authors, or none, give None: the document then speaks for nobody.
+
+    Example:
+        >>> t = "Amnesty International released a report. It was long. The report said so."
+        >>> ms = [Mention(0, 21, "Amnesty International", "organisation")]
+        >>> _document_subject(t, t.index("The report"), t.index("said"), ms)[1].name
+        'Amnesty International'
+    """
+    # read back a bounded stretch only: a search from the sentence start for every cue is quadratic
+    bare = _BARE_DOCUMENT.search(text, max(lo, cue_start - 80), cue_start)
+    if bare is None:
+        return None
+    author = document_author(text, bare.start(), bare.group("noun").lower(), mentions)
+    return (bare.end(), author, bare.start()) if author is not None else None
+
+
+def document_author(text: str, pos: int, noun: str, mentions: Sequence[Mention]) -> Who | None:
+    """The one author the text names for the document ``noun`` before ``pos`` (within
+    :data:`DOCUMENT_LOOKBACK` characters), else None.
+
+    Example:
+        >>> t = "A report by Amnesty International came out. The report said so."
+        >>> document_author(t, t.index("The report"), "report", [Mention(12, 33, "Amnesty International", "organisation")]).name
+        'Amnesty International'
+    """
+    lo = max(0, pos - DOCUMENT_LOOKBACK)
+    authors: dict[str, Mention] = {}
+    for m in _starting(mentions, lo, pos):
+        if m.start < lo or m.end > pos or m.in_quote or m.kind not in ("person", "organisation"):
+            continue
+        if m.source == "descriptor" and m.link not in ("role", "name") or m.link == "described":
+            continue
+        after = text[m.end:min(pos, m.end + 120)]
+        if m.possessive:
+            owned = re.match(rf"['’]?s?\s+(?:[\w-]+\s+){{0,3}}?(?:{noun})s?\b", after)
+        else:
+            owned = re.match(rf"(?:\s+(?:has|have|had|also|[a-z]+ly))*\s+(?:{_AUTHORING_VERB}|{_WRITES_IN})\s+(?:an?|its|"
+                             rf"their|his|her|the|this)\s+(?:[\w-]+\s+){{0,3}}?(?:{noun})s?\b", after)
+            before = text[max(lo, m.start - 80):m.start]
+            owned = owned or re.search(rf"\b(?:{noun})s?\b,?\s+(?:(?:released|issued|published|written|authored|"
+                                       rf"prepared|commissioned|produced|compiled|drafted|signed)\s+)?(?:by|from)\s+"
+                                       rf"(?:the\s+)?$", before, re.IGNORECASE)
+        if owned:
+            authors.setdefault(m.entity, m)
+    if len(authors) != 1:
+        return None
+    return _who(next(iter(authors.values())))
+
+
 #: a capitalised source after "according to" that no mention covers, closed by punctuation or the end
 _ACCORDING_SOURCE = re.compile(r"\s+(?:[Tt]he\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
                                r"(?=\s*(?:[,.;:!?]|$))")
@@ -758,6 +843,9 @@ def subject_after(text: str, cue_end: int, hi: int, mentions: Sequence[Mention],
     outlet = _OUTLET.match(text, at, hi)
     if rep and outlet:
         return Who(outlet.group(), False, as_written=outlet.group())
+    document = _ACCORDING_DOCUMENT.match(text, cue_end, hi) if according else None
+    if document is not None:  # "according to the plan": the plan's author, as for "the plan states"
+        return document_author(text, cue_end, document.group("noun").lower(), mentions)
     if according:  # "according to the Washington Post", "according to Politico": a source as written
         named = _ACCORDING_SOURCE.match(text, cue_end, hi)
         name = named.group("name") if named else ""
@@ -790,6 +878,73 @@ def sentence_subject(text: str, lo: int, before: int, mentions: Sequence[Mention
             if text[lo:m.start].rstrip().endswith(",") and _subject_like(text, m):
                 return _who(m)
     return None
+
+
+#: how far (in characters) a sentence-opening pronoun may stand before a verb it is the subject of
+PRONOUN_VERB_REACH = 300
+#: a relative or subordinate clause between a sentence's subject and a later verb: that verb may be the clause's
+_CLAUSE_BETWEEN = re.compile(r"\b(?:who|whom|which|that|when|while|because|after|before|if|since|although)\b|[;:\"“”]",
+                             re.IGNORECASE)
+
+
+def _pronoun_opening(text: str, lo: int, before: int, mentions: Sequence[Mention]) -> Who | None:
+    """The antecedent of a subject pronoun opening the sentence, for a second verb of its clause ("He
+    also blasted X, Iran's rival in the region, and added, '...'" -> whom *He* means); None when a
+    relative or subordinate clause stands between, whose own subject the verb may have.
+
+    Example:
+        >>> t = "Ann Reyes spoke. She criticised the cuts and added"
+        >>> _pronoun_opening(t, 17, len(t) - 5, [Mention(0, 9, "Ann Reyes", "person", "f", True)]).name
+        'Ann Reyes'
+    """
+    opening = _opening_pronoun(text, lo, before)
+    # a verb far from the opening pronoun is not read as its own: the bound also keeps the clause test
+    # below from scanning a whole long sentence for every cue (quadratic in one sentence of many cues)
+    if opening is None or before - opening.end() > PRONOUN_VERB_REACH \
+            or _CLAUSE_BETWEEN.search(text, opening.end(), before):
+        return None
+    p = opening.group("p")
+    # '"...," he said. He also blasted X and added': the same *he* as the tag just before, resolved there
+    back = max(0, lo - 300)
+    tags = list(re.finditer(rf"\b{p.lower()}\s+(?:{cues.SPEECH_VERBS})\b", text[back:lo], re.IGNORECASE))
+    at = opening.start("p")
+    if tags and _LAST_CLAUSE.fullmatch(text, back + tags[-1].end(), lo):
+        at = back + tags[-1].start()
+    ante = resolve_pronoun(p, at, mentions, text)
+    return _who(ante, p) if ante else None
+
+
+def _opening_pronoun(text: str, lo: int, before: int) -> re.Match[str] | None:
+    """The subject pronoun opening the sentence at ``lo``, after a conjunction too ("And she was quoted")."""
+    conj = _OPENING_CONJUNCTION.match(text, lo, before)
+    return _OPENING_PRONOUN.match(text, conj.end() if conj else lo, before)
+
+
+#: a participle of its clause's subject follows a comma or "as" ("..., saying", "was quoted as saying"); one
+#: right after a noun modifies that noun ("a letter calling it ...")
+_SUBJECT_PARTICIPLE = re.compile(r"(?:,|\bas)[ \t]*$")
+
+
+def _participle_pronoun_subject(text: str, lo: int, start: int, mentions: Sequence[Mention]) -> Who | None:
+    """For a participle after a comma or "as" in a sentence opened by *he*, *she* or *they* ("She was quoted as
+    saying that ...", "He spoke to reporters, saying ..."): whom the pronoun means (see :func:`_pronoun_opening`).
+    *It* opens many sentences as a placeholder ("It went unnoticed in ..."): no speaker.
+
+    Example:
+        >>> t = "Ann Reyes spoke. She was quoted as saying"
+        >>> _participle_pronoun_subject(t, 17, t.index("saying"), [Mention(0, 9, "Ann Reyes", "person", "f", True)]).name
+        'Ann Reyes'
+    """
+    if not _SUBJECT_PARTICIPLE.search(text, max(lo, start - 4), start):
+        return None
+    opening = _opening_pronoun(text, lo, start)
+    if opening is None or opening.group("p").lower() == "it":
+        return None
+    return _pronoun_opening(text, lo, start, mentions)
+
+
+#: what may follow a tag to the end of its sentence: no other sentence, quote or clause break
+_LAST_CLAUSE = re.compile(r"[^.!?;:\"“”]*[.!?][\"”’]?\s*")
 
 
 #: a participle opening its sentence ("In declaring the disease ...,"): the subject follows it
@@ -902,6 +1057,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: _
         who = (_noun_owner(text, lo, m.start(), mentions)
                or next((e.who for e in reversed(earlier) if e.who and e.family == "finite"), None)
                or sentence_subject(text, lo, m.start(), mentions)
+               or _participle_pronoun_subject(text, lo, m.start(), mentions)
                or fronted_subject(text, lo, m.end(), hi, mentions))
         return CueEvent("participle" if family != "naming" else family, m.start(), m.end(), verb, who,
                         m.start(), False)
@@ -914,7 +1070,7 @@ def _event(text: str, family: str, m: re.Match[str], lo: int, hi: int, quotes: _
         # "That ban, declared the council, applies ...", "Francis, writes Royal, “...”": an inserted tag
         who, span_start = subject_after(text, m.end(), hi, mentions), m.start()
     if who is None and _coordinated_before(text, lo, m.start()):
-        who = sentence_subject(text, lo, m.start(), mentions)
+        who = sentence_subject(text, lo, m.start(), mentions) or _pronoun_opening(text, lo, m.start(), mentions)
         before = who is not None
     if relative and span_start > lo and text[lo:span_start].rstrip().endswith(("who", "Who")):
         who = None  # "Ukrainians, who called it ..." names no speaker we can identify

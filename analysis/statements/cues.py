@@ -119,7 +119,9 @@ SPEECH_NOUNS = ("statement|statements|remarks?|comments?|words|claims?|post|mess
                 "interview|assertion|tweet|declaration|warning|appeal|letter|response|reply|answer|account|report|"
                 # documents whose owner or author speaks ("her online petition says", "the museum's website tells")
                 "petition|blog|column|essay|op-ed|book|article|website|memo|e-?mail|newsletter|testimony|"
-                "affidavit|lawsuit|complaint|filing|editorial|profile|page|guidelines|manifesto")
+                "affidavit|lawsuit|complaint|filing|editorial|profile|page|guidelines|manifesto|"
+                # an order and its like hold the words of whoever issued it ("Trump's order for the “immediate ...”")
+                "order|decree|directive|proclamation")
 
 SPEECH = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.IGNORECASE)
 PARTICIPLE = re.compile(rf"\b(?P<verb>{PARTICIPLE_VERBS})\b", re.IGNORECASE)
@@ -139,14 +141,21 @@ NOT_A_CLAUSE = re.compile(
 #: apposition ("the spokeswoman ..., Natalia Humeniuk, said"), which callers check; "of", "from",
 #: "in" or "at" + a capitalised place or body stays with the subject ("Lindsey Graham of South
 #: Carolina said", "a politician from Jordan said", "an analyst at Chatham House said")
-SUBJECT_GAP = re.compile(
-    r"(?:\s*,[^,\"“”]{1,140},|\s*,)?(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
+#: what may follow the subject's apposition, if any, up to the verb
+_GAP_TAIL = (
+    r"(?:\s+(?:also|later|then|further|again|previously|earlier|first|has|have|had|"
     r"often|never|always|still|already|now|just|[a-z]+ly|repeatedly|reportedly|publicly|recently|separately|himself|herself|only|even|"
     # a party and state, an age or an affiliation in parentheses: "Sen. Dick Durbin (D-Ill.) asked"
     r"\([^()\"“”\n]{1,40}\)|"
     r"on\s+\w+|was\s+quoted\s+as|is\s+quoted\s+as|has\s+been\s+quoted\s+as|"
-    r"(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*",
-    re.IGNORECASE)
+    r"(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))*\s*")
+SUBJECT_GAP = re.compile(r"(?:\s*,[^,\"“”]{1,140},|\s*,)?" + _GAP_TAIL, re.IGNORECASE)
+#: the same gap with a longer parenthesis: one set off by commas that a preposition opens may hold
+#: commas ("the Pope, in a different, friendly tone, said"), one set off by dashes a relative clause
+#: ("Reyes — who rarely speaks — said"); callers check that the mention before it is a subject
+SUBJECT_GAP_PARENTHESIS = re.compile(
+    r"(?:\s*,\s*(?:in|with|at|during|after|despite)\s(?:(?!\b(?:who|whom|which|that)\b)[^\"“”.;:!?()\n]){1,140}?,"
+    r"|\s*[—–]\s*[^\"“”—–.;:!?\n]{1,140}?\s*[—–])" + _GAP_TAIL, re.IGNORECASE)
 
 #: a speech verb after a name, past an apposition or its closing comma ("Natalia Humeniuk, said")
 #: adverbs between ("Jones later told", "Smith also said", "Cho repeatedly warned")

@@ -42,6 +42,8 @@ def described_source_mentions(text: str, mentions: Sequence[Mention]) -> list[Me
     for d in rx.finditer(text):
         if _NOT_A_PERSON_END.search(d.group()):
             continue  # "a soldier who gave only his first name, Andriy, said": a name is nobody
+        if _PREPOSITION_BEFORE.search(text, max(0, d.start() - 12), d.start()):
+            continue  # "X, in a very different, friendly tone, said": a preposition's object is no subject
         if not taken.overlaps(d.start(), d.end()) and not _ORG_HEAD_END.search(d.group()):
             out.append(Mention(d.start(), d.end(), d.group(), "person", gender_of(words_of(d.group())),
                                False, "descriptor", link="described"))
@@ -53,6 +55,9 @@ def described_source_mentions(text: str, mentions: Sequence[Mention]) -> list[Me
 
 
 _DESCRIBED: dict[str, re.Pattern[str]] = {}
+#: a preposition right before a description: its object ("in a trench said"), never the verb's subject
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w'’-])(?:in|with|at|on|by|from|of|for|to|into|about|under|like|than)[ \t]+$",
+                                 re.IGNORECASE)
 #: descriptions that end in a word for words or names, not for a person
 _NOT_A_PERSON_END = re.compile(r"\b(?:name|names|word|words|view|views|account|accounts|statement|version)$")
 #: a description ending in a body's head is that body, not a described person ("a bank said")

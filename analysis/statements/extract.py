@@ -370,13 +370,14 @@ def _with_tag_line(text: str, q: QuoteSpan, sentences: Sequence[tuple[int, int]]
 
 
 #: what a line introducing the quote on the next line may hold after its cue: a short adverbial, a colon
-_INTRO_LINE_TAIL = re.compile(r"[^\"“”.;!?]{0,60}:\s*")
+_INTRO_LINE_TAIL = re.compile(r"[^\"“”.;!?]{0,120}:\s*")
 
 
 def _intro_line(text: str, q: QuoteSpan, piece: Piece, prev: tuple[int, int], events: Sequence[CueEvent]) -> None:
     """A quote opening its line after a line that ends in a colon with a resolved speech cue
-    ("Paul Reyes told reporters on Monday:\n“We will appeal.”") is that cue's speaker's."""
-    if not text[prev[1]:q.start].count("\n") or text[prev[1]:q.start].strip() or not q.inner(text)[:1].isupper():
+    ("Paul Reyes told reporters on Monday:\n“We will appeal.”") is that cue's speaker's, whatever its first
+    letter: the colon ending the line introduces it ("as Ann Reyes asked:\n“why now?”")."""
+    if not text[prev[1]:q.start].count("\n") or text[prev[1]:q.start].strip():
         return
     last = next((e for e in reversed(events) if e.family in ("finite", "according")), None)
     if last is None or last.who is None or not _INTRO_LINE_TAIL.fullmatch(text, last.end, prev[1] + 1):
@@ -1015,6 +1016,7 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
     out = {n: ("org:" + n.replace(".", "").lower(), n) for n in acronyms}  # the parser reads "I.C.R.C." as initials
     out.update({n: ("name:" + " ".join(n.lower().split()), n) for n in described})
     out.update(_body_ids(bodies))
+    out.update(_acronym_ids(acronyms, out))
     if not names:
         return out
     table = merge_speakers(names)
@@ -1025,6 +1027,30 @@ def _article_identity(whos: Sequence[Who]) -> dict[str, tuple[str, str]]:
             display[sid] = name  # the registry's canonical spelling wins
     out.update({name: (sid, display.get(sid) or canonical or name)
                 for name, sid, canonical in zip(table["name"], table["speaker_id"], table["canonical"])})
+    return out
+
+
+def _acronym_ids(acronyms: Iterable[str], ids: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """acronym -> (speaker_id, display name) of the one body of the article whose initials it spells
+    ("SSG" after "the Security Studies Group"); an acronym of no body, or of two, keeps its own id.
+
+    Example:
+        >>> ids = {"Security Studies Group": ("org:security_studies_group", "Security Studies Group")}
+        >>> _acronym_ids(["SSG", "NATO"], ids)
+        {'SSG': ('org:security_studies_group', 'Security Studies Group')}
+    """
+    initials: dict[str, list[str]] = {}
+    for name, (sid, _) in ids.items():
+        if not sid.startswith("org:") or _ACRONYM_NAME.fullmatch(name):
+            continue
+        words = [w for w in re.findall(r"[^\W_]+", name) if w.lower() not in ("the", "of", "for", "and", "on", "s")]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials.setdefault("".join(w[0] for w in words), []).append(name)
+    out: dict[str, tuple[str, str]] = {}
+    for a in acronyms:
+        owners = {ids[n] for n in initials.get(a.replace(".", ""), [])}
+        if len(owners) == 1:
+            out[a] = next(iter(owners))
     return out
 
 
