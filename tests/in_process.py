@@ -1,0 +1,117 @@
+"""Run ``python -m analysis <command> ...`` inside the test process, as a subprocess would see it.
+
+A fresh interpreter costs ~1-3 s of CPU per call (imports, lexicons, the
+engine); the CLI tests made ~150 such calls.  ``run_main`` calls the same
+``analysis.cli.main(argv)`` that ``python -m analysis`` calls, from the same
+working directory, and hands back a ``subprocess.CompletedProcess`` with the
+exit code and everything written to stdout and stderr, so a test reads it
+exactly as it read the subprocess's.  What only a real process shows (the
+``-m`` entry point, signals, worker processes, start-up imports) keeps its
+true subprocess tests; this helper is for the rest.
+
+Faithful where it matters:
+- ``SystemExit`` (argparse errors, ``--help``) becomes the exit code, and a
+  string code is printed to stderr with exit code 1, as the interpreter does;
+- an uncaught exception prints its traceback to stderr with exit code 1;
+- Python's default warning filters apply and warnings go to the captured
+  stderr (a subprocess would print them there), not to pytest's recorder;
+- ``sys.argv[0]`` is ``analysis/__main__.py`` (what ``-m`` sets), so usage
+  lines name ``python -m analysis``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import traceback
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from subprocess import CompletedProcess
+from typing import TextIO
+
+from analysis import cli, paths
+
+#: The directory ``python -m analysis`` is run from by default (the checkout).
+ROOT = paths.PACKAGE_DIR.parent
+
+
+@contextlib.contextmanager
+def _interpreter_warnings(stream: TextIO) -> Iterator[None]:
+    """The filters and output of a plain ``python`` process, for the duration."""
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        # CPython's default filters (``python -W`` not given, not a dev build)
+        warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+            warnings.simplefilter("ignore", category, append=True)
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: TextIO | None = None, line: str | None = None) -> None:
+            stream.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+        warnings.showwarning = show
+        yield
+
+
+@contextlib.contextmanager
+def _argv0() -> Iterator[None]:
+    saved = sys.argv
+    sys.argv = [str(paths.PACKAGE_DIR / "__main__.py")]
+    try:
+        yield
+    finally:
+        sys.argv = saved
+
+
+def _exit_code(exc: SystemExit, stderr: TextIO) -> int:
+    if exc.code is None or isinstance(exc.code, int):
+        return int(exc.code or 0)
+    print(exc.code, file=stderr)
+    return 1
+
+
+def run_main(*argv: object, cwd: Path | None = None) -> CompletedProcess[str]:
+    """``python -m analysis *argv`` run in this process; its exit code, stdout and stderr.
+
+    Example:
+        >>> run_main("explain", "--no-such-option").returncode
+        2
+    """
+    args = [str(a) for a in argv]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or ROOT), _argv0(), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err), _interpreter_warnings(err):
+        try:
+            code = cli.main(args)
+        except SystemExit as exc:
+            code = _exit_code(exc, err)
+        except Exception:  # a subprocess prints the traceback and exits 1
+            traceback.print_exc(file=err)
+            code = 1
+    return CompletedProcess([sys.executable, "-m", "analysis", *args], code, out.getvalue(), err.getvalue())
+
+
+def environ_without(*names: str) -> contextlib.AbstractContextManager[None]:
+    """Run with the environment variables ``names`` unset (restored afterwards)."""
+    return _environ({n: None for n in names})
+
+
+@contextlib.contextmanager
+def _environ(changes: dict[str, str | None]) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in changes}
+    try:
+        for k, v in changes.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
