@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import sys
 import traceback
 import warnings
@@ -93,25 +92,3 @@ def run_main(*argv: object, cwd: Path | None = None) -> CompletedProcess[str]:
             code = 1
     return CompletedProcess([sys.executable, "-m", "analysis", *args], code, out.getvalue(), err.getvalue())
 
-
-def environ_without(*names: str) -> contextlib.AbstractContextManager[None]:
-    """Run with the environment variables ``names`` unset (restored afterwards)."""
-    return _environ({n: None for n in names})
-
-
-@contextlib.contextmanager
-def _environ(changes: dict[str, str | None]) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in changes}
-    try:
-        for k, v in changes.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
