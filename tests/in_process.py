@@ -16,7 +16,10 @@ Faithful where it matters:
 - Python's default warning filters apply and warnings go to the captured
   stderr (a subprocess would print them there), not to pytest's recorder;
 - ``sys.argv[0]`` is ``analysis/__main__.py`` (what ``-m`` sets), so usage
-  lines name ``python -m analysis``.
+  lines name ``python -m analysis``;
+- stdout and stderr are UTF-8 streams with the interpreter's error handlers
+  (``strict`` on stdout, so a lone surrogate printed there fails as it would,
+  ``backslashreplace`` on stderr), read back as ``text=True`` reads a pipe.
 """
 
 from __future__ import annotations
@@ -72,6 +75,20 @@ def _exit_code(exc: SystemExit, stderr: TextIO) -> int:
     return 1
 
 
+def _pipe(errors: str) -> io.TextIOWrapper:
+    """A text stream like a process's stdout or stderr on a pipe (not a terminal)."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=errors, write_through=True)
+
+
+def _read_back(stream: io.TextIOWrapper) -> str:
+    """What ``subprocess.run(..., text=True)`` would read: decoded, universal newlines."""
+    stream.flush()
+    buffer = stream.buffer
+    assert isinstance(buffer, io.BytesIO)
+    raw = buffer.getvalue().decode("utf-8")
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def run_main(*argv: object, cwd: Path | None = None) -> CompletedProcess[str]:
     """``python -m analysis *argv`` run in this process; its exit code, stdout and stderr.
 
@@ -80,7 +97,7 @@ def run_main(*argv: object, cwd: Path | None = None) -> CompletedProcess[str]:
         2
     """
     args = [str(a) for a in argv]
-    out, err = io.StringIO(), io.StringIO()
+    out, err = _pipe("strict"), _pipe("backslashreplace")
     with contextlib.chdir(cwd or ROOT), _argv0(), contextlib.redirect_stdout(out), \
             contextlib.redirect_stderr(err), _interpreter_warnings(err):
         try:
@@ -90,5 +107,5 @@ def run_main(*argv: object, cwd: Path | None = None) -> CompletedProcess[str]:
         except Exception:  # a subprocess prints the traceback and exits 1
             traceback.print_exc(file=err)
             code = 1
-    return CompletedProcess([sys.executable, "-m", "analysis", *args], code, out.getvalue(), err.getvalue())
+    return CompletedProcess([sys.executable, "-m", "analysis", *args], code, _read_back(out), _read_back(err))
 
