@@ -17,7 +17,8 @@ def _python(code: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str
                           env={**os.environ, **env}, timeout=120)
 
 
-@pytest.fixture(autouse=True)
+# Once per module: what it checks (the guard's .pth in site-packages) cannot change between tests.
+@pytest.fixture(autouse=True, scope="module")
 def _guard_installed() -> None:
     done = subprocess.run([sys.executable, "-c", "import _rhetoric_analysis_guard, sys; "
                            "print(any(type(f).__name__ == 'ShadowGuard' for f in sys.meta_path))"],

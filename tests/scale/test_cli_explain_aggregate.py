@@ -1,4 +1,9 @@
-"""``explain`` and ``aggregate`` commands, run as a user runs them: a subprocess on real files."""
+"""``explain`` and ``aggregate`` commands, run as a user runs them, on real files.
+
+``cli`` runs ``analysis.cli.main`` in this process (``tests/in_process.py``: exit
+code, stdout and stderr as a subprocess gives them); ``cli_subprocess`` is the
+real ``python -m analysis`` process, kept for the entry point itself.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from in_process import run_main
 
 from analysis import paths
 from analysis.compare.aggregate import aggregate
@@ -16,6 +22,10 @@ from analysis.scoring.score import score_frame
 
 
 def cli(*argv: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return run_main(*argv, cwd=cwd)
+
+
+def cli_subprocess(*argv: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "analysis", *map(str, argv)], capture_output=True,
                           text=True, cwd=cwd or paths.PACKAGE_DIR.parent, timeout=300)
 
@@ -36,11 +46,11 @@ def seed_statements(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_explain_a_text_as_table_and_json() -> None:
-    done = cli("explain", "They are idiots. It is not certain.")
+    done = cli_subprocess("explain", "They are idiots. It is not certain.")
     assert done.returncode == 0, done.stderr
     assert "[[idiots|hostility:insult]]" in done.stdout and "note" in done.stdout
     assert "VADER per sentence" in done.stdout and "explained 1 row(s): ok 1" in done.stderr
-    done = cli("explain", "They are idiots.", "Calm words.", "--format", "json")
+    done = cli_subprocess("explain", "They are idiots.", "Calm words.", "--format", "json")
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["status"] for r in records] == ["ok", "no_match"]
     span = records[0]["spans"][0]

@@ -1,4 +1,10 @@
-"""``python -m analysis extract``, run as a user runs it: a subprocess on real files."""
+"""``python -m analysis extract``, run as a user runs it, on real files.
+
+``cli`` runs ``analysis.cli.main`` in this process (``tests/in_process.py``: exit
+code, stdout and stderr as a subprocess gives them); a real ``python -m
+analysis`` process is kept where the process matters: the exit code of a bad
+input and SIGTERM.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from in_process import run_main
 
 from analysis import paths
 from analysis.statements.extract import extract_statements
@@ -27,6 +34,10 @@ ARTICLES = [
 
 
 def cli(*argv: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return run_main(*argv, cwd=cwd)
+
+
+def cli_subprocess(*argv: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "analysis", *map(str, argv)], capture_output=True,
                           text=True, cwd=cwd or paths.PACKAGE_DIR.parent, timeout=300)
 
@@ -108,7 +119,7 @@ def test_bad_input_is_one_line_naming_the_problem(tmp_path: Path) -> None:
     pd.DataFrame({"speaker": ["x"], "body": ["Talks ended."]}).to_csv(renamed, index=False)
     done = cli("extract", renamed, "-o", out, "--text-column", "body", "--keep", "speaker")
     assert done.returncode == 2 and "clashes with an output column" in done.stderr
-    done = cli("extract", tmp_path / "absent.csv", "-o", out)
+    done = cli_subprocess("extract", tmp_path / "absent.csv", "-o", out)
     assert done.returncode == 2 and "absent.csv" in done.stderr
 
 

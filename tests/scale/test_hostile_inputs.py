@@ -1,7 +1,9 @@
 """Hostile input for ``python -m analysis score`` and the reading API: nothing lost.
 
 Every case writes a real file into ``tmp_path``.  CLI cases run the real
-command in a subprocess and check the exit code, stderr, and every output
+command (``analysis.cli.main``, in this process through ``in_process.run_main``;
+in a subprocess where only a process shows it: ``--jobs`` workers, the console
+script and ``-m`` help) and check the exit code, stderr, and every output
 row (``input_row``, ids, ``status``); API cases check every value read.
 A run either accounts for each input record with exactly one row, or stops
 with exit 2 and one line naming the file (and the line) and writes nothing.
@@ -16,7 +18,6 @@ import os
 import stat
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from in_process import run_main
 
 from analysis.scale.io import (
     AtomicOutput,
@@ -116,13 +118,17 @@ def _run_case(directory: Path, case: CliCase) -> CliResult:
     for name, payload in case.files.items():
         (directory / name).parent.mkdir(parents=True, exist_ok=True)
         (directory / name).write_bytes(payload)
-    return CliResult(directory, run_cli(directory, *(a.replace("{d}", str(directory)) for a in case.args)))
+    args = [a.replace("{d}", str(directory)) for a in case.args]
+    if "--jobs" in args:  # worker processes write to the real stderr: only a subprocess shows it
+        return CliResult(directory, run_cli(directory, *args))
+    return CliResult(directory, run_main("score", *args))
 
 
-# --- CLI cases, run as real subprocesses, several at a time -------------------------
+# --- CLI cases, each run once ---------------------------------------------------------
 #
-# Each case gets its own directory; all cases start together (a few at a time)
-# the first time a test asks for a result, so the battery stays quick.
+# Each case gets its own directory; all cases run the first time a test asks
+# for a result (in this process, one after the other: stdout and stderr are
+# redirected per call).
 
 UTF16_JSONL = _jsonl([{"id": "a", "text": "Первая строка."}, {"id": "b", "text": "They are idiots."}], "utf-16")
 
@@ -301,10 +307,7 @@ def _all_cases() -> dict[str, CliCase]:
 def cli(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CliResult]:
     """Every case above, run once; results by case name."""
     base = tmp_path_factory.mktemp("cli")
-    cases = _all_cases()
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {name: pool.submit(_run_case, base / name, case) for name, case in cases.items()}
-        return {name: fut.result() for name, fut in futures.items()}
+    return {name: _run_case(base / name, case) for name, case in _all_cases().items()}
 
 
 def _assert_one_line_exit_2(proc: subprocess.CompletedProcess[str], fragments: list[str]) -> None:
@@ -401,13 +404,13 @@ def test_cli_overwrite_keeps_mode_and_no_clobber_refuses(tmp_path: Path) -> None
     out.chmod(0o640)
     link = tmp_path / "hardlink.csv"
     os.link(out, link)
-    assert run_cli(tmp_path, src, "-o", out, "--sentiment", "none").returncode == 0
+    assert run_main("score", src, "-o", out, "--sentiment", "none").returncode == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
     assert len(_read(out)) == 2
     # documented: a new file replaces the name; other hard links keep the old contents
     assert link.read_text() == "old\n"
     before = out.read_bytes()
-    proc = run_cli(tmp_path, src, "-o", out, "--no-clobber")
+    proc = run_main("score", src, "-o", out, "--no-clobber")
     _assert_one_line_exit_2(proc, [f"{out}: already exists (--no-clobber)"])
     assert out.read_bytes() == before and _leftovers(tmp_path) == []
 
@@ -419,7 +422,7 @@ def test_cli_symlinked_output_replaces_the_target(tmp_path: Path) -> None:
     real.write_text("old\n")
     link = tmp_path / "link.csv"
     link.symlink_to(real)
-    assert run_cli(tmp_path, src, "-o", link, "--sentiment", "none").returncode == 0
+    assert run_main("score", src, "-o", link, "--sentiment", "none").returncode == 0
     assert link.is_symlink() and len(_read(real)) == 1
 
 

@@ -10,11 +10,11 @@ the lead flips them when the fix is merged.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from in_process import run_main
 
 from analysis import paths
 from analysis.scale.cli_extract import kept_column_wording
@@ -27,8 +27,8 @@ REGISTRY_HEADER = "canonical,aliases,role,country,bloc,kind,gender,note\n"
 
 
 def cli(*argv: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, argv)], capture_output=True,
-                          text=True, cwd=paths.PACKAGE_DIR.parent, timeout=300)
+    """``python -m analysis *argv``, run in this process (``tests/in_process.py``)."""
+    return run_main(*argv)
 
 
 @pytest.fixture()
