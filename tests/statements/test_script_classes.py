@@ -22,7 +22,7 @@ import pytest
 
 from analysis import language
 from analysis.corpus import external
-from analysis.scoring import lemma_match, morph, score
+from analysis.scoring import lemma_match, score
 from analysis.statements import extract, extract_ru_uk, language_runs, quotes_cyrillic
 
 #: (module, new pattern object, the pattern its module compiled before round 7, verbatim)
