@@ -5,7 +5,8 @@ hedging set) and always run.  PTC-2020 and SemEval-2023 translated (the
 loaded-language report) are read at run time from ``--data DIR`` (``DIR``
 holds ``ptc2020/`` and ``semeval2023_translated/``), defaulting to
 ``ANALYSIS_VALIDATION_DATA``.  The Russian gold sets (held-out set 4 as
-test, sets 1-3 as dev) run when ``DIR`` holds ``semeval2023_ru_unlabelled/``.
+test, sets 1-3 as dev) and the Russian news quote gold (attribution, dev and
+test halves) run when ``DIR`` holds ``semeval2023_ru_unlabelled/``.
 
 Exit codes: 0 when what ships ran (PTC-2020 missing from the environment is
 reported under "Notes" and on stderr, not an error); 2 when a path given on
@@ -137,12 +138,18 @@ def run(args: argparse.Namespace) -> int:
         else:
             report = shipped_report(args.nyt, args.hedging)
             report.notes.insert(0, f"PTC-2020 part not run: {missing}")
-            from analysis.validation.evaluate import add_loaded, add_ptc_attribution, add_ru_gold
+            from analysis.validation.evaluate import (
+                add_loaded,
+                add_ptc_attribution,
+                add_ru_gold,
+                add_ru_news_attribution,
+            )
 
             if data is not None and _has_semeval(data):
                 add_loaded(report, data)
             add_ru_gold(report, data)
             add_ptc_attribution(report, data)
+            add_ru_news_attribution(report, data)
             print(f"validate: PTC-2020 not run ({missing}); running the shipped NYT and "
                   "hedging sets", file=sys.stderr)
     except (ValidationDataError, ImportError) as err:

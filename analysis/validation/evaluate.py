@@ -4,7 +4,8 @@ Parts: PTC-2020 (sentence level and span overlap, dev/test by article),
 VADER NYT (correlation with crowd means), the project's hedging set, and the
 loaded-language report over PTC-2020, SemEval-2023 translated and its war
 subset (:mod:`analysis.validation.loaded_report`), and the ru lexicons on
-the Russian gold sets (:func:`add_ru_gold`).  Each
+the Russian gold sets (:func:`add_ru_gold`), and quote attribution on the
+Russian news gold (:func:`add_ru_news_attribution`).  Each
 method is reported beside its baselines.  The scorer defaults to
 ``analysis.scoring.score_frame`` / ``matches_frame``; pass others to validate
 an alternative.  Nothing here asserts a quality target: the numbers are
@@ -86,6 +87,7 @@ def run_validation(
     add_loaded(report, data_dir, scorer=scorer, matcher=matcher)
     add_ru_gold(report, data_dir)
     add_ptc_attribution(report, data_dir)
+    add_ru_news_attribution(report, data_dir)
     return report
 
 
@@ -191,6 +193,29 @@ def add_ptc2_attribution(report: ValidationReport, data_dir: str | os.PathLike[s
         ['PTC attribution test part 2 not run: PTC-2020 not found: /nonexistent does not exist']
     """
     add_ptc_part_attribution(report, data_dir, "test2")
+
+
+def add_ru_news_attribution(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:
+    """Fill ``report.attribution_ru_news``: the Russian news quote gold, one row per half (dev, test).
+
+    The articles are re-read from the unlabelled SemEval Russian text in
+    ``data_dir`` (default ``$ANALYSIS_VALIDATION_DATA``); a missing or changed
+    source is a note, and the table stays empty.
+
+    Example:
+        >>> r = ValidationReport(); add_ru_news_attribution(r, "/nonexistent"); r.attribution_ru_news.empty
+        True
+        >>> r.notes[0]
+        'Russian news quote attribution not run: Russian gold source missing: /nonexistent/semeval2023_ru_unlabelled/test-original.txt'
+    """
+    from analysis.validation.ru_news_quotes_eval import align, load_split, news_metrics
+
+    try:
+        rows = [{"split": split, **news_metrics(align(load_split(split, data_dir)))} for split in ("dev", "test")]
+    except ValidationDataError as err:
+        report.notes.append(f"Russian news quote attribution not run: {err}")
+        return
+    report.attribution_ru_news = pd.DataFrame(rows)
 
 
 def add_ru_gold(report: ValidationReport, data_dir: str | os.PathLike[str] | None) -> None:

@@ -149,27 +149,63 @@ def bootstrap_auc(
 ) -> tuple[float, float]:
     """Percentile bootstrap CI of ROC AUC, resampling whole clusters (articles).
 
+    Each resample is scored by :func:`weighted_auc` on its cluster
+    multiplicities (no re-ranking); a resample holding one class only is
+    skipped, and none left gives ``(nan, nan)``.  NaN scores are a ValueError.
+
     Example:
         >>> y = np.array([0, 1] * 20); s = y + np.linspace(0, 0.5, 40); c = np.arange(40) // 2
         >>> lo, hi = bootstrap_auc(y, s, c, n_boot=200)
         >>> lo <= metrics.roc_auc(y, s) <= hi
         True
     """
+    t = np.asarray(y).astype(bool)
+    scores = np.asarray(s, dtype="float64")
+    if scores.shape != t.shape or np.isnan(scores).any():
+        raise ValueError(f"bootstrap_auc: scores must be {t.shape[0]} numbers without NaN")
     rng = np.random.default_rng(seed)
     codes, uniq = pd.factorize(pd.Series(clusters))
-    members = [np.flatnonzero(codes == k) for k in range(len(uniq))]
+    rank_codes = np.unique(scores, return_inverse=True)[1].reshape(-1)
     aucs = []
     for _ in range(n_boot):
-        pick = rng.integers(0, len(members), len(members))
-        idx = np.concatenate([members[k] for k in pick])
-        yb = y[idx]
-        if yb.all() or not yb.any():
-            continue
-        aucs.append(metrics.roc_auc(yb, s[idx]))
+        # one draw call per resample, as before: the same seed gives the same resamples
+        pick = rng.integers(0, len(uniq), len(uniq))
+        auc = weighted_auc(t, rank_codes, codes, np.bincount(pick, minlength=len(uniq)))
+        if not np.isnan(auc):
+            aucs.append(auc)
     if not aucs:
         return float("nan"), float("nan")
     alpha = (1.0 - level) / 2.0
     return float(np.quantile(aucs, alpha)), float(np.quantile(aucs, 1.0 - alpha))
+
+
+def weighted_auc(y: np.ndarray, rank_codes: np.ndarray, codes: np.ndarray, multiplicity: np.ndarray) -> float:
+    """ROC AUC of the rows, row ``i`` repeated ``multiplicity[codes[i]]`` times, without building them.
+
+    ``rank_codes`` numbers the distinct scores in increasing order (0 for the
+    lowest; ``np.unique(s, return_inverse=True)[1]``).  Mann-Whitney with
+    ties counting one half: ``2U`` sums, over positive copies, twice the
+    negative copies scored below plus those scored equal.  Every term is an
+    integer far below 2**53, so ``U`` is exact, as is the mid-rank sum of
+    :func:`metrics.roc_auc` on the repeated rows, and ``U / (n_pos n_neg)`` is
+    the same float.  nan when a class has no copy.
+
+    Example:
+        >>> y = np.array([False, True, True]); codes = np.array([0, 0, 1])
+        >>> weighted_auc(y, np.array([0, 0, 1]), codes, np.array([2, 1]))
+        0.6666666666666666
+        >>> metrics.roc_auc([0, 1, 0, 1, 1], [.2, .2, .2, .2, .9])
+        0.6666666666666666
+    """
+    n_levels = int(rank_codes.max()) + 1 if len(rank_codes) else 0
+    w = multiplicity[codes].astype("float64")
+    pos = np.bincount(rank_codes[y], weights=w[y], minlength=n_levels)
+    neg = np.bincount(rank_codes[~y], weights=w[~y], minlength=n_levels)
+    n_pos, n_neg = int(pos.sum()), int(neg.sum())
+    if n_pos == 0 or n_neg == 0:
+        return float("nan")
+    twice_u = float(pos @ (2.0 * (np.cumsum(neg) - neg) + neg))
+    return float((twice_u / 2.0) / (n_pos * n_neg))
 
 
 def _kind(column: str) -> str:

@@ -52,6 +52,9 @@ _HEDGING_COLS = ["target", "set", "split", "status", "rule", "kind", "precision"
                  "tp", "fp", "fn", "tn", "n"]
 _ATTRIBUTION_COLS = ["split", "articles", "gold_quotes", "found", "quote_recall", "speaker_accuracy",
                      "speaker_accuracy_all", "unattributed_named", "one_id_per_person", "person_groups"]
+_RU_NEWS_COLS = ["split", "articles", "units", "speech_units", "found", "quote_recall", "kind_accuracy",
+                 "speaker_accuracy", "speaker_accuracy_all", "unattributed_named", "one_id_per_person",
+                 "person_groups", "term_given_speaker"]
 _MERGE_COLS = ["split", "merger", "people", "names", "merge_precision", "merge_recall",
                "never_merge_violations", "never_merge_pairs"]
 _LOADED_COLS = ["dataset", "score", "kind", "auc", "auc_lo", "auc_hi", "threshold", "precision",
@@ -79,7 +82,8 @@ class ValidationReport:
     (see :mod:`~analysis.validation.attribution_eval`); ``attribution_press``: the
     same measures on the press-release gold, per side; ``attribution_ptc``: on
     the held-out test part of the PTC-2020 gold; ``attribution_ptc2`` and
-    ``attribution_ptc3``: on its held-out test parts 2 and 3.  ``loaded``,
+    ``attribution_ptc3``: on its held-out test parts 2 and 3; ``attribution_ru_news``:
+    on the Russian news quote gold, dev and test halves.  ``loaded``,
     ``loaded_length``, ``loaded_categories``, ``loaded_targets``,
     ``semeval_summary``, ``ru_top``: the loaded-language report over PTC-2020,
     SemEval-2023 translated and its war subset (see
@@ -100,6 +104,7 @@ class ValidationReport:
     attribution_ptc: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_ptc2: pd.DataFrame = field(default_factory=pd.DataFrame)
     attribution_ptc3: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution_ru_news: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_length: pd.DataFrame = field(default_factory=pd.DataFrame)
     loaded_categories: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -181,6 +186,10 @@ class ValidationReport:
             if not table.empty:
                 parts.append(f"## Quote attribution (PTC-2020 English news gold, {title})")
                 parts.append(markdown_table(table[[*_ATTRIBUTION_COLS, "term_given_speaker"]]))
+        if not self.attribution_ru_news.empty:
+            parts.append("## Quote attribution (Russian news gold, ru/uk extractor; dev: tuning data, "
+                         "test: held-out half)")
+            parts.append(markdown_table(self.attribution_ru_news[_RU_NEWS_COLS]))
         return parts
 
     def _loaded_markdown(self, n_examples: int) -> list[str]:
