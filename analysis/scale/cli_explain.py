@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -47,9 +46,8 @@ from analysis.scale.io import (
     AtomicOutput,
     InputChunk,
     InputError,
-    _stop_signals_deferred,
+    atomic_text_file,
     detect_format,
-    make_part_file,
     read_chunks,
 )
 
@@ -208,23 +206,10 @@ def _write_table(records: Iterator[dict[str, Any]], args: argparse.Namespace, co
 
 
 def _write_jsonl(records: Iterator[dict[str, Any]], path: Path, counts: Counter[str]) -> None:
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"{path}: output directory {parent} does not exist")
-    tmp: str | None = None
-    try:
-        with _stop_signals_deferred():  # as AtomicOutput: no signal before the name is kept
-            fd, tmp = make_part_file(path, parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for record in records:
-                counts[record["status"]] += 1
-                fh.write(_json_line(record) + "\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_text_file(path) as fh:
+        for record in records:
+            counts[record["status"]] += 1
+            fh.write(_json_line(record) + "\n")
 
 
 def _print(records: Iterator[dict[str, Any]], fmt: str, out: IO[str], counts: Counter[str]) -> None:

@@ -1068,6 +1068,43 @@ def make_part_file(path: Path, parent: Path) -> tuple[int, str]:
         raise InputError(f"{path}: cannot create a file in {parent} ({reason}); choose a writable directory") from None
 
 
+@contextmanager
+def atomic_text_file(path: Path, mode: int = 0o644) -> Iterator[IO[str]]:
+    """A UTF-8 text handle whose file appears at ``path`` only when the block ends normally.
+
+    The same protocol as :class:`AtomicOutput`, for writers that are not a
+    DataFrame (JSON lines): a hidden ``.part`` file in the target's directory
+    (:func:`make_part_file`, with stop signals held back while it is made),
+    given ``mode`` and moved into place; on any exception, ``KeyboardInterrupt``
+    included, it is removed and an existing target is left as it was.
+
+    Example:
+        >>> import tempfile
+        >>> out = Path(tempfile.mkdtemp()) / "o.jsonl"
+        >>> with atomic_text_file(out) as fh:
+        ...     _ = fh.write("{}\\n")
+        ...     out.exists()
+        False
+        >>> out.read_text()
+        '{}\\n'
+    """
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{path}: output directory {parent} does not exist")
+    tmp: str | None = None
+    try:
+        with _stop_signals_deferred():  # as AtomicOutput: no signal before the name is kept
+            fd, tmp = make_part_file(path, parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class AtomicOutput:
     """Write DataFrames to CSV or Parquet; the file appears only on success.
 
