@@ -133,6 +133,15 @@ def _resolved(m: Mention, ahead: Mention, speaker: Speaker) -> Mention:
                    role_words=m.role_words | ahead.role_words, link="role")
 
 
+def _role_support(registry: SpeakerRegistry, entity: str, head: str) -> tuple[Speaker, frozenset[str]] | None:
+    """The registry speaker ``entity`` names, when ``head`` is one of its roles, with the modifiers its
+    entry supports (roles, countries, :data:`NEUTRAL_MODIFIERS`); else None."""
+    speaker = registry.get(entity)
+    if speaker is None or head not in registry_role_words(speaker):
+        return None
+    return speaker, registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS
+
+
 def _stretch_end(paragraphs: list[tuple[int, int]], starts: list[int], pos: int) -> int:
     """Where the stretch a descriptor at ``pos`` looks ahead into ends: its paragraph and the next
     ``MAX_PARAGRAPHS_AHEAD`` (``starts`` are the paragraphs' starts)."""
@@ -166,10 +175,10 @@ def _resolve_sorted(text: str, registry: SpeakerRegistry, out: list[Mention],
         if a >= b or index.other_from[a] < b or not out[index.picks[a]].registered:
             continue
         ahead = out[index.picks[a]]
-        speaker = registry.get(ahead.entity)
-        if speaker is None or head not in registry_role_words(speaker):
+        found_role = _role_support(registry, ahead.entity, head)
+        if found_role is None:
             continue
-        support = registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS
+        speaker, support = found_role
         if all(w in support or index.has_word(w, a, b) for w in mods):
             out[i] = _resolved(m, ahead, speaker)
 
@@ -188,12 +197,11 @@ def _resolve_unsorted(text: str, registry: SpeakerRegistry, out: list[Mention],
                  and not o.in_quote and _has_head(text, o, head)]
         if len({o.entity for o in ahead}) != 1 or not ahead[0].registered:
             continue
-        speaker = registry.get(ahead[0].entity)
-        if speaker is None or head not in registry_role_words(speaker):
+        found_role = _role_support(registry, ahead[0].entity, head)
+        if found_role is None:
             continue
-        support = registry_role_words(speaker) | _country_words(speaker) | NEUTRAL_MODIFIERS | {
-            _compact(w) for o in ahead for w in o.role_words}
-        if mods <= support:
+        speaker, support = found_role
+        if mods <= support | {_compact(w) for o in ahead for w in o.role_words}:
             out[i] = _resolved(m, ahead[0], speaker)
 
 
